@@ -1,0 +1,4 @@
+import os
+
+# Must be set before Qt is imported anywhere.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
