@@ -1,0 +1,458 @@
+"""The graph document model: nodes, edges and the change events a view or an undo stack follows.
+
+The model is the single source of truth. Every mutation goes through one of the methods below,
+which validates it, applies it, bumps ``revision`` and emits a plain-Python :class:`GraphEvent`
+to every subscriber. The Qt scene mirrors these events; undo commands call these methods only.
+
+Node types (ports, attributes, defaults) come from :mod:`graphstudio.engine.nodetypes`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import keyword
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+__all__ = ["Edge", "Graph", "GraphError", "GraphEvent", "Node", "TensorSpec"]
+
+#: Names the exporter uses for modules; a node may not shadow them.
+RESERVED_NAMES = frozenset({"torch", "F", "nn", "print", "None", "True", "False"})
+
+INITS = ("values", "zeros", "ones", "full", "eye", "arange", "rand", "randn")
+
+
+class GraphError(ValueError):
+    """An edit the model refuses; the message is meant for a person."""
+
+
+@dataclass(frozen=True)
+class TensorSpec:
+    """The tensor an Input/Parameter/Constant node holds: explicit values or an initializer.
+
+    ``values`` is a read-only numpy array when ``init == "values"``; otherwise it is None and
+    the tensor is made from ``init`` with ``shape``, ``dtype``, ``seed`` (rand/randn) and
+    ``fill`` (full; for arange the start/step come from ``fill``/``step``).
+    """
+
+    init: str = "values"
+    shape: tuple[int, ...] = ()
+    dtype: str = "float32"
+    values: np.ndarray | None = None
+    seed: int | None = None
+    fill: float | None = None
+    step: float | None = None
+
+    def __post_init__(self):
+        object.__setattr__(self, "shape", tuple(int(s) for s in self.shape))
+        if self.values is not None:
+            arr = np.array(self.values, dtype=self.dtype, copy=True)
+            arr.setflags(write=False)
+            object.__setattr__(self, "values", arr)
+            object.__setattr__(self, "shape", tuple(arr.shape))
+
+    @classmethod
+    def from_array(cls, array, dtype: str | None = None) -> TensorSpec:
+        arr = np.asarray(array)
+        if dtype is None:
+            dtype = "int64" if arr.dtype.kind in "iu" else ("bool" if arr.dtype.kind == "b"
+                                                           else "float32")
+            if arr.dtype == np.float64 and isinstance(array, np.ndarray):
+                dtype = "float64"
+        return cls(init="values", dtype=dtype, values=arr)
+
+    @property
+    def numel(self) -> int:
+        return int(np.prod(self.shape, dtype=np.int64)) if self.shape else 1
+
+    def __eq__(self, other):
+        if not isinstance(other, TensorSpec):
+            return NotImplemented
+        if (self.init, self.shape, self.dtype, self.seed, self.fill, self.step) != (
+            other.init, other.shape, other.dtype, other.seed, other.fill, other.step
+        ):
+            return False
+        if self.values is None or other.values is None:
+            return self.values is other.values
+        return bool(np.array_equal(self.values, other.values, equal_nan=True))
+
+    def __hash__(self):
+        return hash((self.init, self.shape, self.dtype, self.seed, self.fill, self.step))
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A wire from an output port to an input port."""
+
+    src: str
+    src_port: str
+    dst: str
+    dst_port: str
+
+    def __str__(self):
+        return f"{self.src}.{self.src_port} -> {self.dst}.{self.dst_port}"
+
+
+@dataclass
+class Node:
+    """One node of the document. Mutate it only through :class:`Graph` methods."""
+
+    id: str
+    type: str
+    name: str
+    pos: tuple[float, float] = (0.0, 0.0)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    tensor: TensorSpec | None = None
+
+    def copy(self) -> Node:
+        return Node(self.id, self.type, self.name, tuple(self.pos), dict(self.attrs), self.tensor)
+
+
+@dataclass(frozen=True)
+class GraphEvent:
+    """A change to the model.
+
+    kind is one of: ``node_added``, ``node_removed``, ``node_moved``, ``node_renamed``,
+    ``attr_changed`` (key = attribute name), ``tensor_changed``, ``edge_added``,
+    ``edge_removed``, ``meta_changed`` (key), ``run_changed`` (key), ``reset`` (the whole
+    document was replaced; rebuild everything).
+    """
+
+    kind: str
+    node_id: str | None = None
+    edge: Edge | None = None
+    key: str | None = None
+    old: Any = None
+    new: Any = None
+
+
+_ID_RE = re.compile(r"^n(\d+)$")
+
+
+def _registry():
+    from graphstudio.engine.nodetypes import NODE_TYPES
+
+    return NODE_TYPES
+
+
+class Graph:
+    """A computational graph document."""
+
+    def __init__(self):
+        self.nodes: dict[str, Node] = {}
+        self._in: dict[str, dict[str, Edge]] = {}
+        self._out: dict[str, list[Edge]] = {}
+        self.meta: dict[str, Any] = {}
+        self.run: dict[str, Any] = {}
+        self.revision = 0
+        self._next_id = 1
+        self._listeners: list[Callable[[GraphEvent], None]] = []
+
+    # ----------------------------------------------------------------- events
+    def subscribe(self, callback: Callable[[GraphEvent], None]) -> Callable[[], None]:
+        """Call ``callback(event)`` after every change; returns a function that unsubscribes."""
+        self._listeners.append(callback)
+
+        def unsubscribe():
+            if callback in self._listeners:
+                self._listeners.remove(callback)
+
+        return unsubscribe
+
+    def _emit(self, event: GraphEvent):
+        self.revision += 1
+        for cb in list(self._listeners):
+            cb(event)
+
+    # ----------------------------------------------------------------- queries
+    @property
+    def edges(self) -> list[Edge]:
+        """All edges, grouped by destination node in node order, then by input port order."""
+        out = []
+        for nid in self.nodes:
+            out.extend(self._in[nid].values())
+        return out
+
+    def node(self, node_id: str) -> Node:
+        try:
+            return self.nodes[node_id]
+        except KeyError:
+            raise GraphError(f"no node with id {node_id!r}") from None
+
+    def node_by_name(self, name: str) -> Node | None:
+        for n in self.nodes.values():
+            if n.name == name:
+                return n
+        return None
+
+    def incoming(self, node_id: str) -> dict[str, Edge]:
+        """Edges into ``node_id`` keyed by input port name."""
+        return dict(self._in[node_id])
+
+    def outgoing(self, node_id: str) -> list[Edge]:
+        return list(self._out[node_id])
+
+    def topological_order(self, node_ids: Iterable[str] | None = None) -> list[str]:
+        """Deterministic topological order (Kahn; ties broken by insertion order)."""
+        if node_ids is None:
+            ids = list(self.nodes)
+        else:
+            keep = set(node_ids)
+            ids = [i for i in self.nodes if i in keep]
+        wanted = set(ids)
+        rank = {nid: i for i, nid in enumerate(ids)}
+        indeg = {nid: sum(1 for e in self._in[nid].values() if e.src in wanted) for nid in ids}
+
+        ready = [rank[n] for n in ids if indeg[n] == 0]
+        heapq.heapify(ready)
+        order = []
+        while ready:
+            nid = ids[heapq.heappop(ready)]
+            order.append(nid)
+            for e in self._out[nid]:
+                if e.dst in wanted:
+                    indeg[e.dst] -= 1
+                    if indeg[e.dst] == 0:
+                        heapq.heappush(ready, rank[e.dst])
+        return order
+
+    def upstream(self, node_id: str) -> set[str]:
+        """Ids of every node ``node_id`` depends on (not including itself)."""
+        seen: set[str] = set()
+        stack = [node_id]
+        while stack:
+            for e in self._in[stack.pop()].values():
+                if e.src not in seen:
+                    seen.add(e.src)
+                    stack.append(e.src)
+        return seen
+
+    def downstream(self, node_id: str) -> set[str]:
+        seen: set[str] = set()
+        stack = [node_id]
+        while stack:
+            for e in self._out[stack.pop()]:
+                if e.dst not in seen:
+                    seen.add(e.dst)
+                    stack.append(e.dst)
+        return seen
+
+    def __len__(self):
+        return len(self.nodes)
+
+    def __iter__(self) -> Iterator[Node]:
+        return iter(self.nodes.values())
+
+    def __contains__(self, node_id) -> bool:
+        return node_id in self.nodes
+
+    # ----------------------------------------------------------------- names and ids
+    def new_id(self) -> str:
+        while f"n{self._next_id}" in self.nodes:
+            self._next_id += 1
+        return f"n{self._next_id}"
+
+    def name_problem(self, name: str, node_id: str | None = None) -> str | None:
+        """Why ``name`` cannot be used for node ``node_id`` (None when it can)."""
+        if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
+            return (f"{name!r} is not a valid name: use letters, digits and _, "
+                    "not starting with a digit")
+        if name in RESERVED_NAMES:
+            return f"{name!r} is reserved (the exported PyTorch script uses it)"
+        other = self.node_by_name(name)
+        if other is not None and other.id != node_id:
+            return f"the name {name!r} is already used by another node"
+        return None
+
+    def unique_name(self, base: str) -> str:
+        base = re.sub(r"\W", "_", base or "node")
+        if not base or base[0].isdigit():
+            base = "n_" + base
+        if keyword.iskeyword(base) or base in RESERVED_NAMES:
+            base = base + "_"
+        taken = {n.name for n in self.nodes.values()}
+        if base not in taken:
+            return base
+        m = re.match(r"^(.*?)(\d+)$", base)
+        stem, i = (m.group(1), int(m.group(2))) if m else (base, 1)
+        while f"{stem}{i}" in taken:
+            i += 1
+        return f"{stem}{i}"
+
+    # ----------------------------------------------------------------- node edits
+    def add_node(self, type: str, name: str | None = None, pos=(0.0, 0.0),
+                 attrs: dict | None = None, tensor: TensorSpec | None = None,
+                 id: str | None = None) -> Node:
+        """Add a node of registry type ``type``; missing attributes take their defaults."""
+        spec = _registry().get(type)
+        if spec is None:
+            raise GraphError(f"unknown node type {type!r}")
+        if id is None:
+            id = self.new_id()
+        elif id in self.nodes:
+            raise GraphError(f"a node with id {id!r} already exists")
+        elif not isinstance(id, str) or not id:
+            raise GraphError(f"invalid node id {id!r}")
+        m = _ID_RE.match(id)
+        if m:
+            self._next_id = max(self._next_id, int(m.group(1)) + 1)
+        if name is None:
+            name = self.unique_name(spec.default_name)
+        problem = self.name_problem(name)
+        if problem:
+            raise GraphError(problem)
+        full = {a.name: a.default for a in spec.attrs}
+        for k, v in (attrs or {}).items():
+            if k not in full:
+                raise GraphError(f"{type} has no attribute {k!r}")
+            full[k] = v
+        if tensor is None and spec.has_tensor:
+            tensor = spec.default_tensor()
+        node = Node(id, type, name, (float(pos[0]), float(pos[1])), full, tensor)
+        self.nodes[id] = node
+        self._in[id] = {}
+        self._out[id] = []
+        self._emit(GraphEvent("node_added", id, new=node))
+        return node
+
+    def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
+        """Remove a node and its edges; returns (node, removed edges) for undo."""
+        node = self.node(node_id)
+        removed = list(self._in[node_id].values()) + list(self._out[node_id])
+        for e in removed:
+            self.disconnect(e)
+        del self.nodes[node_id], self._in[node_id], self._out[node_id]
+        self._emit(GraphEvent("node_removed", node_id, old=node))
+        return node, removed
+
+    def move_node(self, node_id: str, pos) -> None:
+        node = self.node(node_id)
+        new = (float(pos[0]), float(pos[1]))
+        if new == node.pos:
+            return
+        old, node.pos = node.pos, new
+        self._emit(GraphEvent("node_moved", node_id, old=old, new=new))
+
+    def rename_node(self, node_id: str, name: str) -> None:
+        node = self.node(node_id)
+        if name == node.name:
+            return
+        problem = self.name_problem(name, node_id)
+        if problem:
+            raise GraphError(problem)
+        old, node.name = node.name, name
+        self._emit(GraphEvent("node_renamed", node_id, old=old, new=name))
+
+    def set_attr(self, node_id: str, key: str, value) -> None:
+        node = self.node(node_id)
+        if key not in node.attrs:
+            raise GraphError(f"{node.type} node {node.name!r} has no attribute {key!r}")
+        old = node.attrs[key]
+        if _same(old, value):
+            return
+        node.attrs[key] = value
+        self._emit(GraphEvent("attr_changed", node_id, key=key, old=old, new=value))
+
+    def set_tensor(self, node_id: str, tensor: TensorSpec | None) -> None:
+        node = self.node(node_id)
+        if node.tensor == tensor:
+            return
+        old, node.tensor = node.tensor, tensor
+        self._emit(GraphEvent("tensor_changed", node_id, old=old, new=tensor))
+
+    # ----------------------------------------------------------------- edges
+    def connection_problem(self, src: str, src_port: str, dst: str, dst_port: str,
+                           replacing: Edge | None = None) -> str | None:
+        """Why this wire cannot be made (None when it can). ``replacing`` is ignored as occupant."""
+        if src not in self.nodes:
+            return f"no node with id {src!r}"
+        if dst not in self.nodes:
+            return f"no node with id {dst!r}"
+        reg = _registry()
+        s, d = self.nodes[src], self.nodes[dst]
+        if src_port not in reg[s.type].output_names:
+            return f"{s.name} has no output port {src_port!r}"
+        if dst_port not in reg[d.type].input_names:
+            return f"{d.name} has no input port {dst_port!r}"
+        if src == dst:
+            return f"cannot connect {s.name} to itself"
+        occupant = self._in[dst].get(dst_port)
+        if occupant is not None and occupant != replacing:
+            if occupant.src == src and occupant.src_port == src_port:
+                return f"{s.name} is already connected to {d.name}.{dst_port}"
+            other = self.nodes[occupant.src].name
+            return f"input {dst_port!r} of {d.name} is already connected (to {other})"
+        if src in self.downstream(dst) or src == dst:
+            return f"connecting {s.name} to {d.name} would create a cycle"
+        return None
+
+    def connect(self, src: str, src_port: str, dst: str, dst_port: str) -> Edge:
+        problem = self.connection_problem(src, src_port, dst, dst_port)
+        if problem:
+            raise GraphError(problem)
+        edge = Edge(src, src_port, dst, dst_port)
+        # keep incoming edges in the input ports' declared order
+        ins = self._in[dst]
+        ins[dst_port] = edge
+        order = _registry()[self.nodes[dst].type].input_names
+        self._in[dst] = {p: ins[p] for p in order if p in ins}
+        self._out[src].append(edge)
+        self._emit(GraphEvent("edge_added", dst, edge=edge))
+        return edge
+
+    def disconnect(self, edge: Edge) -> None:
+        if self._in.get(edge.dst, {}).get(edge.dst_port) != edge:
+            raise GraphError(f"no such edge: {edge}")
+        del self._in[edge.dst][edge.dst_port]
+        self._out[edge.src].remove(edge)
+        self._emit(GraphEvent("edge_removed", edge.dst, edge=edge))
+
+    # ----------------------------------------------------------------- document settings
+    def set_meta(self, key: str, value) -> None:
+        old = self.meta.get(key)
+        if _same(old, value):
+            return
+        if value is None:
+            self.meta.pop(key, None)
+        else:
+            self.meta[key] = value
+        self._emit(GraphEvent("meta_changed", key=key, old=old, new=value))
+
+    def set_run_option(self, key: str, value) -> None:
+        old = self.run.get(key)
+        if _same(old, value):
+            return
+        if value is None:
+            self.run.pop(key, None)
+        else:
+            self.run[key] = value
+        self._emit(GraphEvent("run_changed", key=key, old=old, new=value))
+
+    def replace_with(self, other: Graph) -> None:
+        """Make this document a copy of ``other`` (one ``reset`` event; listeners kept)."""
+        self.nodes = {nid: n.copy() for nid, n in other.nodes.items()}
+        self._in = {nid: dict(v) for nid, v in other._in.items()}
+        self._out = {nid: list(v) for nid, v in other._out.items()}
+        self.meta = dict(other.meta)
+        self.run = dict(other.run)
+        self._next_id = other._next_id
+        self._emit(GraphEvent("reset"))
+
+    def copy(self) -> Graph:
+        g = Graph()
+        g.replace_with(self)
+        g.revision = 0
+        return g
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and np.array_equal(a, b)
+    try:
+        return bool(type(a) is type(b) and a == b)
+    except Exception:
+        return False
