@@ -24,6 +24,7 @@ __all__ = ["Edge", "Graph", "GraphError", "GraphEvent", "Node", "TensorSpec"]
 RESERVED_NAMES = frozenset({"torch", "F", "nn", "print", "None", "True", "False"})
 
 INITS = ("values", "zeros", "ones", "full", "eye", "arange", "rand", "randn")
+DTYPES = ("float32", "float64", "int64", "bool")
 
 
 class GraphError(ValueError):
@@ -36,7 +37,8 @@ class TensorSpec:
 
     ``values`` is a read-only numpy array when ``init == "values"``; otherwise it is None and
     the tensor is made from ``init`` with ``shape``, ``dtype``, ``seed`` (rand/randn) and
-    ``fill`` (full; for arange the start/step come from ``fill``/``step``).
+    ``fill`` (full: the value; arange: the start, with ``step``; rand/randn: a scale factor).
+    :meth:`to_numpy` materialises it. Invalid specs raise :class:`GraphError`.
     """
 
     init: str = "values"
@@ -48,12 +50,52 @@ class TensorSpec:
     step: float | None = None
 
     def __post_init__(self):
+        if self.init not in INITS:
+            raise GraphError(f"unknown initializer {self.init!r} (use one of {', '.join(INITS)})")
+        if self.dtype not in DTYPES:
+            raise GraphError(f"unsupported dtype {self.dtype!r} (use one of {', '.join(DTYPES)})")
         object.__setattr__(self, "shape", tuple(int(s) for s in self.shape))
         if self.values is not None:
             arr = np.array(self.values, dtype=self.dtype, copy=True)
             arr.setflags(write=False)
             object.__setattr__(self, "values", arr)
             object.__setattr__(self, "shape", tuple(arr.shape))
+        elif self.init == "values":
+            raise GraphError("a tensor of explicit values needs its values")
+        if any(s < 0 for s in self.shape):
+            raise GraphError(f"negative size in shape {self.shape}")
+        if self.init == "eye" and len(self.shape) != 2:
+            raise GraphError(f"eye needs a 2-D shape (n, m), got {self.shape}")
+        if self.init in ("rand", "randn") and self.dtype not in ("float32", "float64"):
+            raise GraphError(f"{self.init} makes floating point tensors, not {self.dtype}")
+
+    def to_numpy(self) -> np.ndarray:
+        """A new, writable array with this spec's values.
+
+        Initializers: ``zeros``, ``ones``, ``full`` (value ``fill``), ``eye`` (2-D), ``arange``
+        (``fill + step * i`` for i in range(numel), reshaped; defaults 0 and 1), ``rand`` /
+        ``randn`` (numpy's PCG64 generator seeded with ``seed``, times ``fill`` as a scale
+        when set). The same spec always gives the same numbers on every machine.
+        """
+        shape, dt = self.shape, self.dtype
+        if self.init == "values":
+            return np.array(self.values, copy=True)
+        if self.init in ("zeros", "ones"):
+            return (np.zeros if self.init == "zeros" else np.ones)(shape, dtype=dt)
+        if self.init == "full":
+            return np.full(shape, 0 if self.fill is None else self.fill, dtype=dt)
+        if self.init == "eye":
+            return np.eye(shape[0], shape[1], dtype=dt)
+        if self.init == "arange":
+            start = 0.0 if self.fill is None else self.fill
+            step = 1.0 if self.step is None else self.step
+            return (start + step * np.arange(self.numel, dtype=np.float64)).astype(dt).reshape(
+                shape)
+        rng = np.random.default_rng(0 if self.seed is None else self.seed)
+        arr = rng.random(shape) if self.init == "rand" else rng.standard_normal(shape)
+        if self.fill is not None:
+            arr = arr * self.fill
+        return np.asarray(arr, dtype=dt)
 
     @classmethod
     def from_array(cls, array, dtype: str | None = None) -> TensorSpec:
@@ -307,11 +349,11 @@ class Graph:
             raise GraphError(problem)
         full = {a.name: a.default for a in spec.attrs}
         for k, v in (attrs or {}).items():
-            if k not in full:
-                raise GraphError(f"{type} has no attribute {k!r}")
-            full[k] = v
+            full[k] = spec.check_attr(k, v)
         if tensor is None and spec.has_tensor:
             tensor = spec.default_tensor()
+        elif tensor is not None and not spec.has_tensor:
+            raise GraphError(f"{type} nodes hold no tensor")
         node = Node(id, type, name, (float(pos[0]), float(pos[1])), full, tensor)
         self.nodes[id] = node
         self._in[id] = {}
@@ -351,6 +393,7 @@ class Graph:
         node = self.node(node_id)
         if key not in node.attrs:
             raise GraphError(f"{node.type} node {node.name!r} has no attribute {key!r}")
+        value = _registry()[node.type].check_attr(key, value)
         old = node.attrs[key]
         if _same(old, value):
             return
@@ -361,6 +404,9 @@ class Graph:
         node = self.node(node_id)
         if node.tensor == tensor:
             return
+        if tensor is None or not _registry()[node.type].has_tensor:
+            raise GraphError(f"{node.type} node {node.name!r} "
+                             + ("needs a tensor" if tensor is None else "holds no tensor"))
         old, node.tensor = node.tensor, tensor
         self._emit(GraphEvent("tensor_changed", node_id, old=old, new=tensor))
 
