@@ -1,0 +1,202 @@
+"""Wires: items for model edges (:class:`EdgeItem`) and the one being dragged (:class:`LiveWire`).
+
+A wire is a horizontal cubic Bezier from an output port to an input port. Its path is cached and
+rebuilt only when an end moves. Display methods the stepping view drives:
+
+* :meth:`EdgeItem.set_run_state` - the gradient the wire carries (a label at mid-wire),
+  highlighted (True/"backward" in the gradient colour, "forward" in the value colour), greyed.
+* :meth:`EdgeItem.set_pulse` - a dot travelling along the wire (animations), or None.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle
+
+from graphstudio.ui.canvas.node_item import format_number
+
+__all__ = ["EdgeItem", "LiveWire", "wire_path"]
+
+
+def wire_path(a: QPointF, b: QPointF) -> QPainterPath:
+    """The S-shaped wire from ``a`` (an output) to ``b`` (an input)."""
+    dx = max(abs(b.x() - a.x()) * 0.5, 40.0)
+    if b.x() < a.x():  # a backwards wire loops out further so it stays readable
+        dx = max(dx, min(abs(b.y() - a.y()) * 0.5 + 40.0, 160.0))
+    p = QPainterPath(a)
+    p.cubicTo(QPointF(a.x() + dx, a.y()), QPointF(b.x() - dx, b.y()), b)
+    return p
+
+
+def grad_label(grad) -> str:
+    """Short text for the gradient on a wire: a number, a few numbers, or the shape."""
+    arr = np.asarray(grad, dtype=float)
+    if arr.ndim == 0 or arr.size == 1:
+        return format_number(arr.reshape(-1)[0])
+    if arr.ndim == 1 and arr.size <= 3:
+        return "[" + ", ".join(format_number(x) for x in arr) + "]"
+    return "grad " + "\u00d7".join(str(s) for s in arr.shape)
+
+
+class EdgeItem(QGraphicsItem):
+    """The wire for model edge ``edge`` between two :class:`PortItem` s."""
+
+    def __init__(self, edge, src_port, dst_port):
+        super().__init__()
+        self.edge = edge
+        self.src_port, self.dst_port = src_port, dst_port
+        self.grad = None
+        self.highlighted: bool | str = False
+        self.greyed = False
+        self.pulse: float | None = None
+        self._label = ""
+        self._hover = False
+        self._path = QPainterPath()
+        self._shape = None
+        self._rect = QRectF()
+        self.setFlag(QGraphicsItem.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(-1)
+        src_port.node_item.edges.add(self)
+        dst_port.node_item.edges.add(self)
+        self.update_path()
+
+    @property
+    def theme(self):
+        return self.src_port.node_item.theme
+
+    def detach(self):
+        """Forget the nodes (before the item is removed from the scene)."""
+        self.src_port.node_item.edges.discard(self)
+        self.dst_port.node_item.edges.discard(self)
+
+    def update_path(self):
+        path = wire_path(self.src_port.scene_anchor(), self.dst_port.scene_anchor())
+        rect = path.boundingRect().adjusted(-6, -6, 6, 6)
+        if self._label:
+            mid = path.pointAtPercent(0.5)
+            rect = rect.united(self._label_rect(mid))
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self._path, self._shape = path, None
+        self.update()
+
+    def path(self) -> QPainterPath:
+        return self._path
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10.0)
+            self._shape = stroker.createStroke(self._path)
+        return self._shape
+
+    def hoverEnterEvent(self, event):
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event):
+        self._hover = False
+        self.update()
+
+    # ------------------------------------------------------------------ run display
+    def set_run_state(self, grad=None, highlighted: bool | str = False, greyed: bool = False):
+        """Show the gradient this wire carries (None: no label), a highlight, or the greyed look."""
+        self.grad = grad
+        self.highlighted = highlighted
+        self.greyed = bool(greyed)
+        self._label = grad_label(grad) if grad is not None else ""
+        self.update_path()
+
+    def set_pulse(self, t: float | None):
+        """Draw a dot at fraction ``t`` (0..1) along the wire; None hides it."""
+        self.pulse = None if t is None else min(max(float(t), 0.0), 1.0)
+        self.update()
+
+    def label_text(self) -> str:
+        return self._label
+
+    def _label_font(self):
+        return self.theme.font(7.5)
+
+    def _label_rect(self, mid: QPointF) -> QRectF:
+        fm = QFontMetricsF(self._label_font())
+        w, h = fm.horizontalAdvance(self._label) + 10, fm.height() + 4
+        return QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
+
+    def _colour(self, selected: bool):
+        t = self.theme
+        if selected:
+            return t.selection, 2.6
+        if self.highlighted:
+            return (t.value if self.highlighted == "forward" else t.grad), 3.2
+        if self.greyed:
+            return t.greyed, 1.6
+        return (t.wire_hover if self._hover else t.wire), (2.4 if self._hover else 1.8)
+
+    def paint(self, painter, option, widget=None):
+        selected = bool(option.state & QStyle.State_Selected)
+        colour, width = self._colour(selected)
+        pen = QPen(colour, width, Qt.DashLine if self.greyed and not selected else Qt.SolidLine)
+        pen.setCapStyle(Qt.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.NoBrush)
+        painter.drawPath(self._path)
+        t = self.theme
+        if self.pulse is not None:
+            c = t.grad if self.highlighted not in ("forward",) and self.grad is not None \
+                else t.value
+            painter.setPen(QPen(t.node_body, 1.5))
+            painter.setBrush(c)
+            painter.drawEllipse(self._path.pointAtPercent(self.pulse), 5.0, 5.0)
+        if self._label:
+            rect = self._label_rect(self._path.pointAtPercent(0.5))
+            painter.setPen(QPen(t.greyed if self.greyed else t.grad, 1.0))
+            painter.setBrush(t.node_body)
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setFont(self._label_font())
+            painter.drawText(rect, Qt.AlignCenter, self._label)
+
+
+class LiveWire(QGraphicsItem):
+    """The wire following the mouse while a connection is dragged."""
+
+    def __init__(self, theme, anchor: QPointF, anchor_is_output: bool):
+        super().__init__()
+        self.theme = theme
+        self.anchor, self.anchor_is_output = anchor, anchor_is_output
+        self.end = anchor
+        self.state: str | None = None  # None, "ok" or "bad"
+        self._path = QPainterPath()
+        self._rect = QRectF()
+        self.setZValue(5)
+        self.set_end(anchor)
+
+    def set_end(self, end: QPointF, state: str | None = None):
+        self.end, self.state = end, state
+        a, b = (self.anchor, end) if self.anchor_is_output else (end, self.anchor)
+        self._path = wire_path(a, b)
+        self.prepareGeometryChange()
+        self._rect = self._path.boundingRect().adjusted(-8, -8, 8, 8)
+        self.update()
+
+    def boundingRect(self):
+        return self._rect
+
+    def paint(self, painter, option, widget=None):
+        t = self.theme
+        colour = {"ok": t.port_compatible, "bad": t.error}.get(self.state, t.wire_hover)
+        pen = QPen(colour, 2.2, Qt.SolidLine if self.state else Qt.DashLine)
+        pen.setCapStyle(Qt.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.NoBrush)
+        painter.drawPath(self._path)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(self.end, 4.0, 4.0)

@@ -1,0 +1,556 @@
+"""A node card: category-coloured title, labelled ports, shape/error badges, run-state preview.
+
+The card is painted by one item with cached paths and QStaticText (fast with 1,000 nodes);
+ports, the error badge and the freeze toggle are small child items so they get their own
+tooltips and clicks. Display methods the stepping view drives:
+
+* :meth:`NodeItem.set_shape_result` - output shape badge / error badge from ``infer_shapes``.
+* :meth:`NodeItem.set_run_state` - value, grad, ``requires_grad``, ``grad_fn``, stale mark,
+  forward/backward highlight and the greyed (no gradient flows) look; see :class:`NodeRunState`.
+* :meth:`NodeItem.display_text` - the text the card shows (for tests and accessibility).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainterPath, QPen, QStaticText
+from PySide6.QtWidgets import QGraphicsItem, QStyle
+
+from graphstudio.ui.canvas.port_item import PortItem
+from graphstudio.ui.theme import Theme, as_2d, heatmap_image
+
+__all__ = ["NodeItem", "NodeRunState", "format_array", "format_number"]
+
+TITLE_H = 26.0
+ROW_H = 20.0
+PAD = 10.0
+FOOTER_H = 22.0
+RADIUS = 7.0
+MIN_W = 150.0
+TEXT_MAX_NUMEL = 20   # tensors up to this many elements (and <= 5 columns) show as text
+TEXT_MAX_COLS = 5
+HEAT_MAX = (120.0, 64.0)
+
+
+@dataclass
+class NodeRunState:
+    """What a run says about one node at the displayed step (all optional).
+
+    ``value``/``grad``: arrays or numbers; ``show_grad``: print ``grad: None`` when ``grad`` is
+    None (after a backward pass); ``highlight``: None, ``"forward"`` or ``"backward"``;
+    ``greyed``: no gradient flows through this node (frozen path, detach, no_grad).
+    """
+
+    value: Any = None
+    grad: Any = None
+    requires_grad: bool | None = None
+    grad_fn: str | None = None
+    stale: bool = False
+    highlight: str | None = None
+    greyed: bool = False
+    show_grad: bool = False
+
+
+def format_number(v: float) -> str:
+    v = float(v)
+    if not math.isfinite(v):
+        return str(v)
+    if v != 0 and (abs(v) >= 1e5 or abs(v) < 1e-3):
+        return f"{v:.3e}"
+    return f"{v:.4f}"
+
+
+def format_array(a) -> list[str]:
+    """Lines showing ``a`` like numpy/PyTorch do (4 decimals), e.g. ``[[1.0000, 2.0000],``."""
+    arr = np.asarray(a)
+    if arr.ndim == 0:
+        return [format_number(arr)]
+    if arr.ndim == 1:
+        return ["[" + ", ".join(format_number(x) for x in arr) + "]"]
+    rows = as_2d(arr)
+    depth = arr.ndim
+    lines = []
+    for i, row in enumerate(rows):
+        text = "[" + ", ".join(format_number(x) for x in row) + "]"
+        lead = "[" * (depth - 1) if i == 0 else " " * (depth - 1)
+        tail = "]" * (depth - 1) if i == len(rows) - 1 else ","
+        lines.append(lead + text + tail)
+    return lines
+
+
+def _shows_as_text(a) -> bool:
+    arr = np.asarray(a)
+    return arr.size <= TEXT_MAX_NUMEL and (arr.ndim == 0 or arr.shape[-1] <= TEXT_MAX_COLS)
+
+
+class _Badge(QGraphicsItem):
+    """The red error mark on the card's top-right corner (tooltip: the message)."""
+
+    R = 8.0
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.setZValue(3)
+        self.setVisible(False)
+
+    def boundingRect(self):
+        return QRectF(-self.R - 1, -self.R - 1, 2 * self.R + 2, 2 * self.R + 2)
+
+    def paint(self, painter, option, widget=None):
+        theme = self.parentItem().theme
+        painter.setPen(QPen(theme.node_body, 1.5))
+        painter.setBrush(theme.error)
+        painter.drawEllipse(QPointF(0, 0), self.R, self.R)
+        painter.setPen(QPen(Qt.white, 2.2, Qt.SolidLine, Qt.RoundCap))
+        painter.drawLine(QPointF(0, -4), QPointF(0, 1.2))
+        painter.drawPoint(QPointF(0, 4.2))
+
+
+class FreezeToggle(QGraphicsItem):
+    """The snowflake on a Parameter's title: click to freeze/unfreeze (``requires_grad``)."""
+
+    S = 9.0
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.frozen = False
+        self._hover = False
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.PointingHandCursor)
+        self.setZValue(3)
+
+    def set_frozen(self, frozen: bool):
+        self.frozen = frozen
+        self.setToolTip("Frozen (requires_grad=False): click to train it again" if frozen
+                        else "Trainable (requires_grad=True): click to freeze")
+        self.update()
+
+    def boundingRect(self):
+        return QRectF(-self.S - 2, -self.S - 2, 2 * self.S + 4, 2 * self.S + 4)
+
+    def mousePressEvent(self, event):
+        event.accept()
+
+    def mouseReleaseEvent(self, event):
+        if self.boundingRect().contains(event.pos()) and self.scene() is not None:
+            self.scene().toggle_freeze(self.parentItem().node_id)
+        event.accept()
+
+    def hoverEnterEvent(self, event):
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event):
+        self._hover = False
+        self.update()
+
+    def paint(self, painter, option, widget=None):
+        theme = self.parentItem().theme
+        if self._hover or self.frozen:
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QBrush(Qt.white if self.frozen else theme.title_text))
+            painter.setOpacity(0.95 if self.frozen else 0.25)
+            painter.drawEllipse(QPointF(0, 0), self.S + 1, self.S + 1)
+            painter.setOpacity(1.0)
+        colour = theme.frozen.darker(130) if self.frozen else theme.title_text
+        pen = QPen(colour, 1.6 if self.frozen else 1.2, Qt.SolidLine, Qt.RoundCap)
+        painter.setPen(pen)
+        if not self.frozen:
+            painter.setOpacity(0.75)
+        r = self.S - 2.0
+        for k in range(3):  # six spokes with small V tips: a snowflake
+            a = math.pi / 3 * k + math.pi / 2
+            dx, dy = math.cos(a) * r, math.sin(a) * r
+            painter.drawLine(QPointF(-dx, -dy), QPointF(dx, dy))
+            for sgn in (1, -1):
+                tip = QPointF(sgn * dx * 0.62, sgn * dy * 0.62)
+                for da in (0.6, -0.6):
+                    b = a + da + (0 if sgn > 0 else math.pi)
+                    painter.drawLine(tip, tip + QPointF(math.cos(b) * 2.6, math.sin(b) * 2.6))
+        painter.setOpacity(1.0)
+
+
+class NodeItem(QGraphicsItem):
+    """The card for node ``node_id`` of type ``nodetype`` (a registry ``NodeType``)."""
+
+    def __init__(self, node, nodetype, theme: Theme):
+        super().__init__()
+        self.node_id = node.id
+        self.nodetype = nodetype
+        self.theme = theme
+        self.name = node.name
+        self.edges: set = set()
+        self.frozen = node.attrs.get("requires_grad") is False and nodetype.has_tensor
+        self.shape_text = ""
+        self.error: str | None = None
+        self.hint: str | None = None
+        self.is_loss = False
+        self.run_state: NodeRunState | None = None
+        self._preview: list[tuple] = []
+        self._hover = False
+        self.editing = False  # an inline TitleEditor covers the name
+        self._w = MIN_W
+        self._h = 0.0
+        self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable
+                      | QGraphicsItem.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+        self.setPos(*node.pos)
+        self.inputs = {p.name: PortItem(self, p.name, False, p.doc, p.optional)
+                       for p in nodetype.inputs}
+        self.outputs = {p.name: PortItem(self, p.name, True, p.doc) for p in nodetype.outputs}
+        self.badge = _Badge(self)
+        self.freeze_toggle = None
+        if nodetype.has_tensor and "requires_grad" in node.attrs:
+            self.freeze_toggle = FreezeToggle(self)
+            self.freeze_toggle.set_frozen(self.frozen)
+        self.setToolTip(f"<b>{nodetype.label}</b>: {nodetype.doc}")
+        self._layout()
+
+    # ------------------------------------------------------------------ geometry
+    def port(self, name: str, output: bool) -> PortItem | None:
+        return (self.outputs if output else self.inputs).get(name)
+
+    def size(self) -> tuple[float, float]:
+        return self._w, self._h
+
+    def title_rect(self) -> QRectF:
+        return QRectF(0, 0, self._w, TITLE_H)
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-4, -4, self._w + 8, self._h + 8)
+
+    def shape(self):
+        p = QPainterPath()
+        p.addRoundedRect(QRectF(0, 0, self._w, self._h), RADIUS, RADIUS)
+        return p
+
+    def _layout(self):
+        """Recompute texts, width, height, port positions and cached paths."""
+        t = self.theme
+        self._f_title, self._f_small = t.font(9.5, bold=True), t.font(8.0)
+        self._f_mono = t.font(8.0)
+        self._f_mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+        fm_t, fm_s = QFontMetricsF(self._f_title), QFontMetricsF(self._f_small)
+        fm_m = QFontMetricsF(self._f_mono)
+        self._st_name = self._static(self.name, self._f_title)
+        op = self.nodetype.label
+        self._st_op = self._static(op if op.lower() != self.name.lower() else "", self._f_small)
+        self._st_in = {n: self._static(n, self._f_small) for n in self.inputs}
+        self._st_out = {n: self._static(n, self._f_small) for n in self.outputs
+                        if len(self.outputs) > 1 or n != "out"}
+        title_w = fm_t.horizontalAdvance(self.name) + fm_s.horizontalAdvance(op) + 3 * PAD
+        title_w += 24 if self.freeze_toggle is not None else 0
+        in_w = max((fm_s.horizontalAdvance(n) for n in self.inputs), default=0)
+        out_w = max((fm_s.horizontalAdvance(n) for n in self._st_out), default=0)
+        footer_w = fm_m.horizontalAdvance(self._footer_text()) + 2 * PAD + 16
+        preview_w, preview_h = self._layout_preview(fm_m)
+        w = max(MIN_W, title_w, in_w + out_w + 4 * PAD, footer_w, preview_w + 2 * PAD)
+        rows = max(len(self.inputs), len(self.outputs), 1)
+        self._body_top = TITLE_H + 4
+        self._preview_top = self._body_top + rows * ROW_H + 4
+        h = self._preview_top + preview_h + FOOTER_H
+        if (w, h) != (self._w, self._h):
+            self.prepareGeometryChange()
+            self._w, self._h = math.ceil(w), h
+        for i, p in enumerate(self.inputs.values()):
+            p.setPos(0, self._body_top + (i + 0.5) * ROW_H)
+        for i, p in enumerate(self.outputs.values()):
+            p.setPos(self._w, self._body_top + (i + 0.5) * ROW_H)
+        self.badge.setPos(self._w - 2, 2)
+        if self.freeze_toggle is not None:
+            self.freeze_toggle.setPos(self._w - 15, TITLE_H / 2)
+        body = QPainterPath()
+        body.addRoundedRect(QRectF(0, 0, self._w, self._h), RADIUS, RADIUS)
+        title = QPainterPath()
+        title.addRoundedRect(QRectF(0, 0, self._w, TITLE_H + RADIUS), RADIUS, RADIUS)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, self._w, TITLE_H))
+        self._body_path, self._title_path = body, title.intersected(clip)
+        self._st_footer = self._static(self._footer_text(), self._f_mono)
+        for e in self.edges:
+            e.update_path()
+        self.update()
+
+    @staticmethod
+    def _static(text: str, font) -> QStaticText:
+        st = QStaticText(text)
+        st.setTextFormat(Qt.PlainText)
+        st.prepare(font=font)
+        return st
+
+    # ------------------------------------------------------------------ model-driven updates
+    def set_name(self, name: str):
+        self.name = name
+        self._layout()
+
+    def set_frozen(self, frozen: bool):
+        frozen = bool(frozen) and self.freeze_toggle is not None
+        if frozen != self.frozen:
+            self.frozen = frozen
+            if self.freeze_toggle is not None:
+                self.freeze_toggle.set_frozen(frozen)
+            self.update()
+
+    def set_theme(self, theme: Theme):
+        self.theme = theme
+        self._layout()
+        for child in self.childItems():
+            child.update()
+
+    def set_loss_mark(self, is_loss: bool):
+        if is_loss != self.is_loss:
+            self.is_loss = is_loss
+            self._layout()
+
+    def set_shape_result(self, result) -> bool:
+        """Show a ``ShapeResult`` (shape/dtype or error); returns True when the look changed."""
+        shape_text, error, hint = "", None, None
+        if result is not None:
+            if result.error is None:
+                shape_text = str(tuple(result.shape)) if result.shape is not None else ""
+                if result.dtype not in (None, "float32"):
+                    shape_text += f" {result.dtype}"
+            elif result.error.startswith("missing input"):
+                hint = "needs " + result.error[len("missing "):]
+            elif " has an error (from node " in result.error:
+                hint = "waiting for " + result.error.split("(from node ", 1)[1].rstrip(")")
+            else:
+                error = result.error
+        if (shape_text, error, hint) == (self.shape_text, self.error, self.hint):
+            return False
+        self.shape_text, self.error, self.hint = shape_text, error, hint
+        self.badge.setVisible(error is not None)
+        self.badge.setToolTip(error or "")
+        self._layout()
+        return True
+
+    def _footer_text(self) -> str:
+        if self.error:
+            return "shape error"
+        if self.hint:
+            return self.hint
+        return self.shape_text
+
+    # ------------------------------------------------------------------ run state
+    def set_run_state(self, state: NodeRunState | None):
+        """Show (or with None clear) what a run computed for this node."""
+        self.run_state = state
+        self.setOpacity(0.45 if (state is not None and state.greyed) else 1.0)
+        self._layout()
+
+    def _layout_preview(self, fm) -> tuple[float, float]:
+        """Build the preview rows from ``run_state``; returns their (width, height)."""
+        rows: list[tuple] = []
+        s = self.run_state
+        if s is not None:
+            t = self.theme
+            for label, data, colour, shown in (("value", s.value, t.value, True),
+                                               ("grad", s.grad, t.grad, s.show_grad)):
+                if data is None:
+                    if shown and label == "grad":
+                        rows.append(("text", "grad: None", t.node_text_dim))
+                    continue
+                arr = np.asarray(data)
+                if _shows_as_text(arr):
+                    lines = format_array(arr)
+                    if arr.ndim == 0:
+                        rows.append(("text", f"{label} = {lines[0]}", colour))
+                    else:
+                        rows.append(("text", f"{label} {tuple(arr.shape)}:", colour))
+                        rows.extend(("text", ln, colour) for ln in lines)
+                else:
+                    finite = np.abs(arr[np.isfinite(arr)]) if arr.size else arr
+                    vmax = float(finite.max()) if finite.size else 0.0
+                    rows.append(("text", f"{label} {tuple(arr.shape)}  |max| {format_number(vmax)}",
+                                 colour))
+                    rows.append(("heat", heatmap_image(arr), colour))
+            extra = []
+            if s.grad_fn:
+                extra.append(f"grad_fn=<{s.grad_fn}>")
+            if s.requires_grad is not None:
+                extra.append(f"requires_grad={s.requires_grad}")
+            rows.extend(("text", e, t.node_text_dim) for e in extra)
+            if s.stale:
+                rows.insert(0, ("text", "stale: the graph changed since this run", t.stale))
+        self._preview = []
+        w, h = 0.0, 0.0
+        for kind, data, colour in rows:
+            if kind == "text":
+                st = self._static(data, self._f_mono)
+                self._preview.append((kind, st, colour, h))
+                w, h = max(w, fm.horizontalAdvance(data)), h + fm.height() + 1
+            else:
+                iw, ih = data.width(), data.height()
+                scale = min(HEAT_MAX[0] / iw, HEAT_MAX[1] / ih, 12.0)
+                size = (max(iw * scale, 8.0), max(ih * scale, 8.0))
+                self._preview.append((kind, data, colour, h + 2, size))
+                w, h = max(w, size[0]), h + size[1] + 6
+        return w, (h + 6 if rows else 0.0)
+
+    def display_text(self) -> str:
+        """Everything the card says, one line per row: name, op, ports, shape, preview."""
+        lines = [self.name, self.nodetype.label]
+        if self._footer_text():
+            lines.append(self._footer_text())
+        if self.error:
+            lines.append(self.error)
+        lines.extend(row[1].text() for row in self._preview if row[0] == "text")
+        return "\n".join(lines)
+
+    # ------------------------------------------------------------------ Qt plumbing
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.ItemPositionHasChanged:
+            for e in self.edges:
+                e.update_path()
+        elif change == QGraphicsItem.ItemSelectedHasChanged:
+            self.setZValue(2 if value else 1)
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event):
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event):
+        self._hover = False
+        self.update()
+
+    def port_color(self):
+        if self.frozen:
+            return self.theme.frozen
+        return self.theme.category_color(self.nodetype.category)
+
+    def paint(self, painter, option, widget=None):
+        t = self.theme
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        selected = bool(option.state & QStyle.State_Selected)
+        title_c = t.frozen if self.frozen else t.category_color(self.nodetype.category)
+        body_c = t.frozen_body if self.frozen else t.node_body
+        hl = self.run_state.highlight if self.run_state is not None else None
+        if lod < 0.3:  # zoomed far out: blocks only
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(body_c)
+            painter.drawRect(QRectF(0, 0, self._w, self._h))
+            painter.setBrush(t.error if self.error else title_c)
+            painter.drawRect(QRectF(0, 0, self._w, TITLE_H))
+            if selected:
+                painter.setPen(QPen(t.selection, 3.0 / max(lod, 0.05)))
+                painter.setBrush(Qt.NoBrush)
+                painter.drawRect(QRectF(0, 0, self._w, self._h))
+            return
+        if hl in ("forward", "backward"):
+            glow = t.value if hl == "forward" else t.grad
+            for width, alpha in ((10.0, 50), (5.0, 110)):
+                c = glow.lighter(100)
+                c.setAlpha(alpha)
+                painter.setPen(QPen(c, width))
+                painter.setBrush(Qt.NoBrush)
+                painter.drawPath(self._body_path)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(body_c)
+        painter.drawPath(self._body_path)
+        painter.setBrush(title_c)
+        painter.drawPath(self._title_path)
+        if self.error:
+            border = QPen(t.error, 2.0)
+        elif selected:
+            border = QPen(t.selection, 2.2)
+        elif self.frozen:
+            border = QPen(t.frozen, 1.4, Qt.DashLine)
+        else:
+            border = QPen(t.wire_hover if self._hover else t.node_border, 1.0)
+        painter.setPen(border)
+        painter.setBrush(Qt.NoBrush)
+        painter.drawPath(self._body_path)
+        if lod < 0.55:
+            return
+        # title: name (bold) and op label (dim, right)
+        painter.setPen(t.title_text)
+        painter.setFont(self._f_title)
+        fm = QFontMetricsF(self._f_title)
+        if not self.editing:
+            painter.drawStaticText(QPointF(PAD, (TITLE_H - fm.height()) / 2), self._st_name)
+        op_w = self._st_op.size().width()
+        right = self._w - PAD - (24 if self.freeze_toggle is not None else 0)
+        painter.setFont(self._f_small)
+        fs = QFontMetricsF(self._f_small)
+        painter.setOpacity(0.8)
+        painter.drawStaticText(QPointF(right - op_w, (TITLE_H - fs.height()) / 2 + 0.5),
+                               self._st_op)
+        painter.setOpacity(1.0)
+        # port labels
+        painter.setPen(t.node_text)
+        for i, name in enumerate(self.inputs):
+            y = self._body_top + i * ROW_H + (ROW_H - fs.height()) / 2
+            painter.drawStaticText(QPointF(PAD, y), self._st_in[name])
+        for i, name in enumerate(self.outputs):
+            st = self._st_out.get(name)
+            if st is not None:
+                y = self._body_top + i * ROW_H + (ROW_H - fs.height()) / 2
+                painter.drawStaticText(QPointF(self._w - PAD - st.size().width(), y), st)
+        self._paint_preview(painter)
+        self._paint_footer(painter)
+
+    def _paint_preview(self, painter):
+        if not self._preview:
+            return
+        t = self.theme
+        top = self._preview_top
+        stale = self.run_state is not None and self.run_state.stale
+        painter.setPen(QPen(t.node_border, 1.0))
+        painter.drawLine(QPointF(6, top - 2), QPointF(self._w - 6, top - 2))
+        painter.setFont(self._f_mono)
+        if stale:
+            painter.setOpacity(0.55)
+        for row in self._preview:
+            if row[0] == "text":
+                _, st, colour, y = row
+                painter.setPen(colour)
+                painter.drawStaticText(QPointF(PAD, top + 2 + y), st)
+            else:
+                _, img, colour, y, (w, h) = row
+                target = QRectF(PAD, top + 2 + y, w, h)
+                painter.drawImage(target, img)
+                painter.setPen(QPen(colour, 1.5))
+                painter.setBrush(Qt.NoBrush)
+                painter.drawRect(target)
+        painter.setOpacity(1.0)
+        if stale:
+            pen = QPen(t.stale, 1.2, Qt.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.NoBrush)
+            painter.drawRoundedRect(QRectF(4, top - 1, self._w - 8,
+                                           self._h - FOOTER_H - top + 1), 4, 4)
+
+    def _paint_footer(self, painter):
+        t = self.theme
+        text = self._footer_text()
+        y0 = self._h - FOOTER_H
+        fm = QFontMetricsF(self._f_mono)
+        if text:
+            colour = t.error if self.error else (t.node_text_dim if self.hint else t.badge_text)
+            tw = self._st_footer.size().width()
+            pill = QRectF(PAD - 4, y0 + 3, tw + 8, FOOTER_H - 8)
+            if not self.hint:
+                bg = t.error if self.error else t.badge_bg
+                c = bg.lighter(100)
+                c.setAlpha(40 if self.error else 255)
+                painter.setPen(Qt.NoPen)
+                painter.setBrush(c)
+                painter.drawRoundedRect(pill, 4, 4)
+            painter.setPen(colour)
+            painter.setFont(self._f_mono)
+            painter.drawStaticText(QPointF(PAD, y0 + (FOOTER_H - fm.height()) / 2 - 1),
+                                   self._st_footer)
+        if self.is_loss:
+            painter.setPen(QPen(t.grad, 1.2))
+            painter.setBrush(Qt.NoBrush)
+            r = QRectF(self._w - PAD - 34, y0 + 3, 34, FOOTER_H - 8)
+            painter.drawRoundedRect(r, 4, 4)
+            painter.setFont(self._f_small)
+            painter.drawText(r, Qt.AlignCenter, "loss")

@@ -1,0 +1,90 @@
+"""A port: the little circle on a node card where a wire starts or ends."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+__all__ = ["PortItem", "PORT_RADIUS"]
+
+PORT_RADIUS = 5.0
+_HIT = 9.0  # a generous grab area around the circle
+
+
+class PortItem(QGraphicsItem):
+    """An input (left edge) or output (right edge) of a :class:`NodeItem`.
+
+    ``highlight`` is set by a wire drag: None, ``"target"`` (a legal place to drop),
+    ``"ok"`` (hovered and legal) or ``"bad"`` (hovered and refused).
+    """
+
+    def __init__(self, node_item, name: str, is_output: bool, doc: str = "",
+                 optional: bool = False):
+        super().__init__(node_item)
+        self.node_item = node_item
+        self.name = name
+        self.is_output = is_output
+        self.optional = optional
+        self.connected = False
+        self.highlight: str | None = None
+        self._hover = False
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CrossCursor)
+        self.setZValue(2)
+        kind = "output" if is_output else ("optional input" if optional else "input")
+        self.setToolTip(f"<b>{name}</b> ({kind})" + (f"<br>{doc}" if doc else ""))
+
+    @property
+    def node_id(self) -> str:
+        return self.node_item.node_id
+
+    def scene_anchor(self) -> QPointF:
+        """Where wires attach, in scene coordinates."""
+        return self.scenePos()
+
+    def set_connected(self, connected: bool):
+        if connected != self.connected:
+            self.connected = connected
+            self.update()
+
+    def set_highlight(self, kind: str | None):
+        if kind != self.highlight:
+            self.highlight = kind
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-_HIT, -_HIT, 2 * _HIT, 2 * _HIT)
+
+    def hoverEnterEvent(self, event):
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event):
+        self._hover = False
+        self.update()
+
+    def paint(self, painter, option, widget=None):
+        theme = self.node_item.theme
+        r = PORT_RADIUS + (1.5 if (self._hover or self.highlight in ("ok", "bad")) else 0.0)
+        fill = self.node_item.port_color()
+        if self.highlight == "target":
+            ring = QPen(theme.port_compatible, 2.0)
+            painter.setPen(ring)
+            painter.setBrush(Qt.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), r + 3.5, r + 3.5)
+        elif self.highlight in ("ok", "bad"):
+            c = theme.port_compatible if self.highlight == "ok" else theme.error
+            painter.setPen(QPen(c, 2.5))
+            painter.setBrush(Qt.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), r + 4.0, r + 4.0)
+        painter.setPen(QPen(theme.port_border, 1.5))
+        if self.connected or not self.optional:
+            painter.setBrush(QBrush(fill if self.connected else theme.node_body))
+            if not self.connected:
+                painter.setPen(QPen(fill, 2.0))
+        else:
+            painter.setBrush(Qt.NoBrush)
+            pen = QPen(fill, 1.5, Qt.DotLine)
+            painter.setPen(pen)
+        painter.drawEllipse(QPointF(0, 0), r, r)

@@ -1,0 +1,403 @@
+"""The scene: mirrors a :class:`Graph` through its change events and turns gestures into commands.
+
+``GraphScene(graph, undo_stack, theme=LIGHT)`` builds one :class:`NodeItem` per node and one
+:class:`EdgeItem` per edge and then follows the model's events: a ``reset`` rebuilds everything,
+every other event updates only what changed. Shapes and errors come from ``infer_shapes``, run
+once per event-loop turn however many events arrived (a zero-delay single-shot timer).
+
+Edits never change items directly: gestures build undo commands and push them through
+:meth:`GraphScene.push`, which reports a refusal on :attr:`statusMessage` and as a tooltip.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import shiboken6
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QGraphicsScene, QToolTip
+
+from graphstudio.engine.graph import Edge, Graph
+from graphstudio.ui.canvas.edge_item import EdgeItem
+from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
+from graphstudio.ui.canvas.node_item import TITLE_H, FreezeToggle, NodeItem, NodeRunState
+from graphstudio.ui.canvas.port_item import PortItem
+from graphstudio.ui.commands import (
+    MoveNodesCommand,
+    RenameNodeCommand,
+    SetAttrCommand,
+    try_push,
+)
+from graphstudio.ui.theme import LIGHT, Theme
+
+__all__ = ["GraphScene", "NodeRunState"]
+
+log = logging.getLogger(__name__)
+
+
+def _node_types():
+    from graphstudio.engine.nodetypes import NODE_TYPES
+
+    return NODE_TYPES
+
+
+class GraphScene(QGraphicsScene):
+    """The canvas contents for ``graph``; edits go onto ``undo_stack``."""
+
+    #: a refusal, a hint or a confirmation for the status bar
+    statusMessage = Signal(str)
+    #: a node was double-clicked on its body (e.g. to show it in the inspector)
+    nodeActivated = Signal(str)
+    #: a wire was dropped on empty canvas: (scene position, connect_from tuple)
+    quickAddRequested = Signal(QPointF, object)
+
+    def __init__(self, graph: Graph, undo_stack, theme: Theme = LIGHT, parent=None):
+        super().__init__(parent)
+        self.graph = graph
+        self.undo_stack = undo_stack
+        self.theme = theme
+        self._nodes: dict[str, NodeItem] = {}
+        self._edges: dict[Edge, EdgeItem] = {}
+        self._interaction: WireDrag | None = None
+        self._press_positions: dict[str, QPointF] | None = None
+        self._shape_timer = QTimer(self)
+        self._shape_timer.setSingleShot(True)
+        self._shape_timer.setInterval(0)
+        self._shape_timer.timeout.connect(self.refresh_shapes)
+        self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
+        self._handlers = {
+            "node_added": self._on_node_added, "node_removed": self._on_node_removed,
+            "node_moved": self._on_node_moved, "node_renamed": self._on_node_renamed,
+            "attr_changed": self._on_attr_changed, "edge_added": self._on_edge_added,
+            "edge_removed": self._on_edge_removed, "run_changed": self._on_run_changed,
+            "reset": lambda ev: self.rebuild(),
+        }
+        self._unsubscribe = graph.subscribe(self._on_event)
+        self.rebuild()
+
+    # ------------------------------------------------------------------ public API
+    def node_item(self, node_id: str) -> NodeItem | None:
+        return self._nodes.get(node_id)
+
+    def edge_item(self, edge: Edge) -> EdgeItem | None:
+        return self._edges.get(edge)
+
+    def node_items(self) -> list[NodeItem]:
+        return list(self._nodes.values())
+
+    def edge_items(self) -> list[EdgeItem]:
+        return list(self._edges.values())
+
+    def selected_node_ids(self) -> list[str]:
+        """Ids of the selected nodes, in model order."""
+        chosen = {it.node_id for it in self.selectedItems() if isinstance(it, NodeItem)}
+        return [nid for nid in self.graph.nodes if nid in chosen]
+
+    def selected_edges(self) -> list[Edge]:
+        return [it.edge for it in self.selectedItems() if isinstance(it, EdgeItem)]
+
+    def select_nodes(self, node_ids):
+        """Select exactly ``node_ids`` (unknown ids are ignored)."""
+        self.clearSelection()
+        for nid in node_ids:
+            item = self._nodes.get(nid)
+            if item is not None:
+                item.setSelected(True)
+
+    def items_bounding_rect(self) -> QRectF:
+        """The scene rectangle covering all node cards (an empty rect when there are none)."""
+        rect = QRectF()
+        for item in self._nodes.values():
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    def node_sizes(self) -> dict[str, tuple[float, float]]:
+        return {nid: item.size() for nid, item in self._nodes.items()}
+
+    def set_theme(self, theme: Theme):
+        self.theme = theme
+        for item in self._nodes.values():
+            item.set_theme(theme)
+        for item in self._edges.values():
+            item.update_path()
+        self.update()
+
+    def clear_run_states(self):
+        """Remove every value/grad display (e.g. after the graph changed and a run was reset)."""
+        for item in self._nodes.values():
+            if item.run_state is not None:
+                item.set_run_state(None)
+        for item in self._edges.values():
+            if item.grad is not None or item.highlighted or item.greyed or item.pulse is not None:
+                item.set_run_state(None, False, False)
+                item.set_pulse(None)
+
+    def push(self, cmd, screen_pos=None) -> bool:
+        """Push an undo command; on refusal report the reason and return False."""
+        reason = try_push(self.undo_stack, cmd)
+        if reason:
+            self.report(reason, screen_pos)
+            return False
+        return True
+
+    def report(self, message: str, screen_pos=None):
+        """Say ``message`` on the status bar and in a tooltip near the cursor."""
+        self.statusMessage.emit(message)
+        if self.views():
+            QToolTip.showText(screen_pos if screen_pos is not None else QCursor.pos(), message,
+                              self.views()[0].viewport())
+
+    def rename_node(self, node_id: str, name: str) -> str | None:
+        """Rename through the undo stack; returns the refusal reason or None."""
+        if node_id not in self.graph:
+            return f"no node with id {node_id!r}"
+        reason = try_push(self.undo_stack, RenameNodeCommand(self.graph, node_id, name))
+        if reason:
+            self.report(reason)
+        return reason
+
+    def toggle_freeze(self, node_id: str) -> bool:
+        """Flip a Parameter's ``requires_grad`` through the undo stack."""
+        node = self.graph.nodes.get(node_id)
+        if node is None or "requires_grad" not in node.attrs:
+            return False
+        frozen = node.attrs["requires_grad"] is False
+        ok = self.push(SetAttrCommand(self.graph, node_id, "requires_grad", frozen))
+        if ok:
+            self.statusMessage.emit(f"{node.name} is {'trainable' if frozen else 'frozen'} "
+                                    f"(requires_grad={frozen})")
+        return ok
+
+    def start_rename(self, node_id: str) -> TitleEditor | None:
+        item = self._nodes.get(node_id)
+        if item is None:
+            return None
+        return TitleEditor(item)
+
+    def node_item_at(self, pos: QPointF) -> NodeItem | None:
+        for it in self.items(pos):
+            while it is not None and not isinstance(it, NodeItem):
+                it = it.parentItem()
+            if it is not None:
+                return it
+        return None
+
+    def detach(self):
+        """Stop following the model (call before dropping the scene for another graph)."""
+        self._unsubscribe()
+        self._shape_timer.stop()
+
+    # ------------------------------------------------------------------ mirroring the model
+    def rebuild(self):
+        """Throw every item away and build them again from the model."""
+        if self._interaction is not None:
+            self._interaction.cancel()
+            self._interaction = None
+        for item in list(self._edges.values()):
+            item.detach()
+        self.clear()
+        self._nodes.clear()
+        self._edges.clear()
+        types = _node_types()
+        for node in self.graph.nodes.values():
+            item = NodeItem(node, types[node.type], self.theme)
+            self._nodes[node.id] = item
+            self.addItem(item)
+        for edge in self.graph.edges:
+            self._add_edge_item(edge)
+        self._update_loss_marks()
+        self.refresh_shapes()
+
+    def _on_event(self, ev):
+        if not shiboken6.isValid(self):
+            self._unsubscribe()
+            return
+        try:
+            if self._interaction is not None and ev.kind != "node_moved":
+                self._interaction.cancel()
+                self._interaction = None
+            handler = self._handlers.get(ev.kind)
+            if handler is not None:
+                handler(ev)
+        except Exception as ex:  # the canvas must survive whatever arrives
+            log.exception("canvas failed to follow %s", ev.kind)
+            self.statusMessage.emit(f"canvas error while showing {ev.kind}: {ex}")
+        if ev.kind not in ("meta_changed", "node_moved", "node_renamed"):
+            self._shape_timer.start()
+
+    def _on_node_added(self, ev):
+        node = ev.new
+        item = NodeItem(node, _node_types()[node.type], self.theme)
+        self._nodes[node.id] = item
+        self.addItem(item)
+        if self.graph.run.get("loss") == node.id:
+            item.set_loss_mark(True)
+
+    def _on_node_removed(self, ev):
+        item = self._nodes.pop(ev.node_id, None)
+        if item is None:
+            return
+        for e in list(item.edges):
+            self._remove_edge_item(e.edge)
+        self.removeItem(item)
+
+    def _on_node_moved(self, ev):
+        item = self._nodes.get(ev.node_id)
+        if item is not None and (item.pos().x(), item.pos().y()) != tuple(ev.new):
+            item.setPos(*ev.new)
+
+    def _on_node_renamed(self, ev):
+        item = self._nodes.get(ev.node_id)
+        if item is not None:
+            item.set_name(ev.new)
+
+    def _on_attr_changed(self, ev):
+        item = self._nodes.get(ev.node_id)
+        if item is not None and ev.key == "requires_grad":
+            item.set_frozen(ev.new is False)
+
+    def _on_edge_added(self, ev):
+        self._add_edge_item(ev.edge)
+
+    def _on_edge_removed(self, ev):
+        self._remove_edge_item(ev.edge)
+
+    def _on_run_changed(self, ev):
+        if ev.key == "loss":
+            self._update_loss_marks()
+
+    def _update_loss_marks(self):
+        loss = self.graph.run.get("loss")
+        for nid, item in self._nodes.items():
+            item.set_loss_mark(nid == loss)
+
+    def _add_edge_item(self, edge: Edge):
+        src, dst = self._nodes[edge.src], self._nodes[edge.dst]
+        item = EdgeItem(edge, src.outputs[edge.src_port], dst.inputs[edge.dst_port])
+        self._edges[edge] = item
+        self.addItem(item)
+        item.src_port.set_connected(True)
+        item.dst_port.set_connected(True)
+
+    def _remove_edge_item(self, edge: Edge):
+        item = self._edges.pop(edge, None)
+        if item is None:
+            return
+        item.detach()
+        self.removeItem(item)
+        item.dst_port.set_connected(False)
+        src = item.src_port
+        src.set_connected(any(e.src_port is src for e in src.node_item.edges))
+
+    def refresh_shapes(self):
+        """Run shape inference now and update every node's shape/error badge."""
+        self._shape_timer.stop()
+        try:
+            from graphstudio.engine.shapes import infer_shapes
+
+            results = infer_shapes(self.graph)
+        except Exception as ex:  # inference must never take the canvas down
+            log.exception("shape inference failed")
+            self.statusMessage.emit(f"shape inference failed: {ex}")
+            return
+        for nid, item in self._nodes.items():
+            item.set_shape_result(results.get(nid))
+
+    # ------------------------------------------------------------------ mouse
+    def _top_item(self, pos: QPointF):
+        for it in self.items(pos):
+            if it.isVisible() and it.zValue() < 5:  # skip a live wire
+                return it
+        return None
+
+    def mousePressEvent(self, event):
+        try:
+            if self._interaction is not None:
+                self._interaction.cancel()
+                self._interaction = None
+            if event.button() == Qt.LeftButton:
+                item = self._top_item(event.scenePos())
+                if isinstance(item, PortItem):
+                    self._interaction = WireDrag(self, item)
+                    event.accept()
+                    return
+                node = self.node_item_at(event.scenePos()) if item is not None else None
+                if node is not None and event.modifiers() & Qt.ShiftModifier \
+                        and not isinstance(item, FreezeToggle):
+                    node.setSelected(not node.isSelected())
+                    event.accept()
+                    return
+            super().mousePressEvent(event)
+            if event.button() == Qt.LeftButton:
+                self._press_positions = {it.node_id: it.pos() for it in self.selectedItems()
+                                         if isinstance(it, NodeItem)}
+        except Exception as ex:
+            log.exception("mouse press failed")
+            self.report(f"that did not work: {ex}")
+
+    def mouseMoveEvent(self, event):
+        if self._interaction is not None:
+            try:
+                self._interaction.move(event.scenePos())
+            except Exception as ex:
+                log.exception("wire drag failed")
+                self._interaction.cancel()
+                self._interaction = None
+                self.report(f"that did not work: {ex}")
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        try:
+            if self._interaction is not None and event.button() == Qt.LeftButton:
+                interaction, self._interaction = self._interaction, None
+                interaction.release(event.scenePos(), event.screenPos())
+                event.accept()
+                return
+            super().mouseReleaseEvent(event)
+            if event.button() == Qt.LeftButton and self._press_positions:
+                self._commit_move()
+        except Exception as ex:
+            log.exception("mouse release failed")
+            self.report(f"that did not work: {ex}")
+
+    def _commit_move(self):
+        start, self._press_positions = self._press_positions, None
+        moves = {}
+        for nid, old in start.items():
+            item = self._nodes.get(nid)
+            if item is not None and item.pos() != old and nid in self.graph:
+                moves[nid] = ((old.x(), old.y()), (item.pos().x(), item.pos().y()))
+        if moves:
+            self.push(MoveNodesCommand(self.graph, moves))
+
+    def mouseDoubleClickEvent(self, event):
+        try:
+            item = self._top_item(event.scenePos())
+            node = self.node_item_at(event.scenePos()) if item is not None else None
+            if node is None or isinstance(item, PortItem | FreezeToggle):
+                super().mouseDoubleClickEvent(event)
+                return
+            if node.mapFromScene(event.scenePos()).y() <= TITLE_H:
+                self.start_rename(node.node_id)
+            else:
+                self.nodeActivated.emit(node.node_id)
+            event.accept()
+        except Exception as ex:
+            log.exception("double-click failed")
+            self.report(f"that did not work: {ex}")
+
+    def keyPressEvent(self, event):
+        if self._interaction is not None and event.key() == Qt.Key_Escape:
+            self._interaction.cancel()
+            self._interaction = None
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    @property
+    def interacting(self) -> bool:
+        """True while a wire is being dragged."""
+        return self._interaction is not None
