@@ -55,6 +55,16 @@ class TensorSpec:
         if self.dtype not in DTYPES:
             raise GraphError(f"unsupported dtype {self.dtype!r} (use one of {', '.join(DTYPES)})")
         object.__setattr__(self, "shape", tuple(int(s) for s in self.shape))
+        # canonical form: only the fields the initializer uses, as plain Python numbers
+        init, fill, step, seed = self.init, self.fill, self.step, self.seed
+        fill = None if init not in ("full", "arange", "rand", "randn") else fill
+        if init in ("full", "arange"):
+            fill = 0.0 if fill is None else fill
+        step = (1.0 if step is None else float(step)) if init == "arange" else None
+        seed = (0 if seed is None else int(seed)) if init in ("rand", "randn") else None
+        object.__setattr__(self, "fill", None if fill is None else float(fill))
+        object.__setattr__(self, "step", step)
+        object.__setattr__(self, "seed", seed)
         if self.values is not None:
             arr = np.array(self.values, dtype=self.dtype, copy=True)
             arr.setflags(write=False)
@@ -186,6 +196,7 @@ class Graph:
 
     def __init__(self):
         self.nodes: dict[str, Node] = {}
+        self._names: dict[str, str] = {}  # name -> node id
         self._in: dict[str, dict[str, Edge]] = {}
         self._out: dict[str, list[Edge]] = {}
         self.meta: dict[str, Any] = {}
@@ -226,10 +237,8 @@ class Graph:
             raise GraphError(f"no node with id {node_id!r}") from None
 
     def node_by_name(self, name: str) -> Node | None:
-        for n in self.nodes.values():
-            if n.name == name:
-                return n
-        return None
+        nid = self._names.get(name)
+        return None if nid is None else self.nodes[nid]
 
     def incoming(self, node_id: str) -> dict[str, Edge]:
         """Edges into ``node_id`` keyed by input port name."""
@@ -316,7 +325,7 @@ class Graph:
             base = "n_" + base
         if keyword.iskeyword(base) or base in RESERVED_NAMES:
             base = base + "_"
-        taken = {n.name for n in self.nodes.values()}
+        taken = self._names
         if base not in taken:
             return base
         m = re.match(r"^(.*?)(\d+)$", base)
@@ -356,6 +365,7 @@ class Graph:
             raise GraphError(f"{type} nodes hold no tensor")
         node = Node(id, type, name, (float(pos[0]), float(pos[1])), full, tensor)
         self.nodes[id] = node
+        self._names[name] = id
         self._in[id] = {}
         self._out[id] = []
         self._emit(GraphEvent("node_added", id, new=node))
@@ -367,7 +377,7 @@ class Graph:
         removed = list(self._in[node_id].values()) + list(self._out[node_id])
         for e in removed:
             self.disconnect(e)
-        del self.nodes[node_id], self._in[node_id], self._out[node_id]
+        del self.nodes[node_id], self._in[node_id], self._out[node_id], self._names[node.name]
         self._emit(GraphEvent("node_removed", node_id, old=node))
         return node, removed
 
@@ -387,6 +397,8 @@ class Graph:
         if problem:
             raise GraphError(problem)
         old, node.name = node.name, name
+        del self._names[old]
+        self._names[name] = node_id
         self._emit(GraphEvent("node_renamed", node_id, old=old, new=name))
 
     def set_attr(self, node_id: str, key: str, value) -> None:
@@ -440,7 +452,11 @@ class Graph:
         problem = self.connection_problem(src, src_port, dst, dst_port)
         if problem:
             raise GraphError(problem)
-        edge = Edge(src, src_port, dst, dst_port)
+        return self._add_edge(Edge(src, src_port, dst, dst_port))
+
+    def _add_edge(self, edge: Edge) -> Edge:
+        """Add an edge already known to be valid (the file loader checks cycles in bulk)."""
+        src, dst, dst_port = edge.src, edge.dst, edge.dst_port
         # keep incoming edges in the input ports' declared order
         ins = self._in[dst]
         ins[dst_port] = edge
@@ -481,6 +497,7 @@ class Graph:
     def replace_with(self, other: Graph) -> None:
         """Make this document a copy of ``other`` (one ``reset`` event; listeners kept)."""
         self.nodes = {nid: n.copy() for nid, n in other.nodes.items()}
+        self._names = dict(other._names)
         self._in = {nid: dict(v) for nid, v in other._in.items()}
         self._out = {nid: list(v) for nid, v in other._out.items()}
         self.meta = dict(other.meta)

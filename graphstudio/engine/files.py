@@ -1,0 +1,517 @@
+"""``.gsgraph`` files: versioned JSON, written deterministically, read defensively.
+
+Format (version 1; see DESIGN.md §2)::
+
+    {"format": "graphstudio-graph", "version": 1,
+     "meta": {"title": "...", "notes": "..."},
+     "run": {"loss": "n6", "zero_grad": true},
+     "nodes": [{"id": "n1", "type": "parameter", "name": "w", "pos": [120, 40],
+                "attrs": {"requires_grad": true},
+                "tensor": {"dtype": "float32", "shape": [5, 3], "data": [[...], ...]}}],
+     "edges": [{"from": ["n1", "out"], "to": ["n3", "other"]}]}
+
+A tensor is either explicit (``dtype``, ``shape``, ``data`` as nested lists; float32 numbers
+written as the shortest text that reads back to the same float32) or an initializer:
+``{"init": "randn", "seed": 0, "shape": [5, 3], "dtype": "float32"}`` plus ``"scale"``
+(rand/randn), ``"value"`` (full) or ``"start"``/``"step"`` (arange). Run options: ``loss``
+(node id), ``gradient`` (a tensor: the seed for a non-scalar root), ``zero_grad``, ``no_grad``,
+``retain_graph`` (bools) and ``retain_grad`` (node ids).
+
+Every problem with a file raises :class:`GraphFileError` naming where and what; nothing else
+escapes :func:`load_graph` or :func:`graph_from_json`. Nothing in a file is ever evaluated.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Callable
+
+import numpy as np
+
+from graphstudio.engine.graph import INITS, Graph, GraphError, TensorSpec
+from graphstudio.engine.nodetypes import NODE_TYPES, format_number
+
+__all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "VERSION", "graph_from_json",
+           "graph_to_json", "load_graph", "save_graph"]
+
+FORMAT = "graphstudio-graph"
+VERSION = 1
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_NODES = 100_000
+MAX_ELEMENTS = 10_000_000  # per tensor
+MAX_TOTAL_ELEMENTS = 50_000_000  # all tensors of a document together
+MAX_NDIM = 16
+RUN_BOOLS = ("zero_grad", "no_grad", "retain_graph")
+
+#: ``MIGRATIONS[v](document) -> document`` turns a version-``v`` document into version v+1.
+#: Version 1 is the first released format, so this is empty; older drafts plug in here.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+_TENSOR_KEYS = {"values": ("dtype", "shape", "data"), "full": ("value",),
+                "arange": ("start", "step"), "rand": ("seed", "scale"),
+                "randn": ("seed", "scale")}
+
+
+class GraphFileError(ValueError):
+    """A file that cannot be read as a graph. ``str()`` is ``source: where: what``."""
+
+    def __init__(self, what: str, source: str = "<string>", where: str | None = None):
+        self.source, self.where, self.what = source, where, what
+        super().__init__(f"{source}: {where}: {what}" if where else f"{source}: {what}")
+
+
+# ====================================================================== writing
+class _Raw(str):
+    """Text written verbatim (tensor data already formatted)."""
+
+
+def _scalar(v) -> str:
+    if isinstance(v, _Raw):
+        return v
+    if isinstance(v, bool) or v is None:
+        return json.dumps(v)
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _dump(obj, indent: int = 0, col: int = 0, width: int = 100) -> str:
+    """JSON with stable key order; a container goes on one line when it fits from ``col``."""
+    if isinstance(obj, dict):
+        items = [(json.dumps(k, ensure_ascii=False) + ": ", v) for k, v in obj.items()]
+        flat = "{" + ", ".join(k + _dump(v, 0, 0, 10**9) for k, v in items) + "}"
+        if "\n" not in flat and col + len(flat) <= width:
+            return flat
+        pad = " " * (indent + 2)
+        body = ",\n".join(pad + k + _dump(v, indent + 2, indent + 2 + len(k), width)
+                          for k, v in items)
+        return "{\n" + body + "\n" + " " * indent + "}"
+    if isinstance(obj, list | tuple):
+        flat = "[" + ", ".join(_dump(v, 0, 0, 10**9) for v in obj) + "]"
+        if "\n" not in flat and col + len(flat) <= width:
+            return flat
+        pad = " " * (indent + 2)
+        parts = [pad + _dump(v, indent + 2, indent + 2, width) for v in obj]
+        return "[\n" + ",\n".join(parts) + "\n" + " " * indent + "]"
+    return _scalar(obj)
+
+
+def _data(arr: np.ndarray, dtype: str):
+    """Nested lists whose leaves are preformatted numbers."""
+    if dtype == "bool":
+        fmt = {True: _Raw("true"), False: _Raw("false")}.__getitem__
+    else:
+        def fmt(v):
+            return _Raw(format_number(v, dtype))
+    if arr.ndim == 0:
+        return fmt(arr.item())
+    if arr.size == 0:
+        return _empty(arr.shape)
+    flat = [fmt(v) for v in arr.reshape(-1).tolist()]
+    for size in reversed(arr.shape[1:]):
+        flat = [flat[i:i + size] for i in range(0, len(flat), size)]
+    return flat
+
+
+def _empty(shape):
+    return [] if shape[0] == 0 else [_empty(shape[1:]) for _ in range(shape[0])]
+
+
+def tensor_to_dict(spec: TensorSpec, where: str = "tensor") -> dict:
+    """The file form of a TensorSpec (GraphFileError for NaN/Inf values)."""
+    if spec.init == "values":
+        arr = spec.values
+        if arr.dtype.kind == "f" and not np.isfinite(arr).all():
+            raise GraphFileError("NaN or infinite values cannot be saved", "<save>", where)
+        return {"dtype": spec.dtype, "shape": list(spec.shape), "data": _data(arr, spec.dtype)}
+    out = {"init": spec.init, "shape": list(spec.shape), "dtype": spec.dtype}
+    if spec.init in ("rand", "randn"):
+        out["seed"] = spec.seed
+        if spec.fill is not None:
+            out["scale"] = spec.fill
+    elif spec.init == "full":
+        out["value"] = spec.fill
+    elif spec.init == "arange":
+        out["start"] = spec.fill
+        out["step"] = spec.step
+    return out
+
+
+def _json_value(v):
+    if isinstance(v, TensorSpec):
+        return tensor_to_dict(v, "run")
+    if isinstance(v, tuple):
+        return list(v)
+    return v
+
+
+def graph_to_document(graph: Graph) -> dict:
+    nodes = []
+    for n in graph.nodes.values():
+        d = {"id": n.id, "type": n.type, "name": n.name, "pos": [n.pos[0], n.pos[1]],
+             "attrs": {k: _json_value(n.attrs[k]) for k in sorted(n.attrs)}}
+        if n.tensor is not None:
+            d["tensor"] = tensor_to_dict(n.tensor, f'node "{n.id}" ({n.type})')
+        nodes.append(d)
+    edges = [{"from": [e.src, e.src_port], "to": [e.dst, e.dst_port]} for e in graph.edges]
+    return {"format": FORMAT, "version": VERSION,
+            "meta": {k: graph.meta[k] for k in sorted(graph.meta)},
+            "run": {k: _json_value(graph.run[k]) for k in sorted(graph.run)},
+            "nodes": nodes, "edges": edges}
+
+
+def graph_to_json(graph: Graph) -> str:
+    """The document as deterministic JSON text (ends with a newline)."""
+    return _dump(graph_to_document(graph)) + "\n"
+
+
+def save_graph(graph: Graph, path) -> None:
+    """Write atomically: a temp file in the same folder, flush + fsync, then ``os.replace``.
+
+    On any failure the original file is untouched and the temp file removed. Refuses (with
+    GraphFileError) a document holding NaN or infinite tensor values.
+    """
+    text = graph_to_json(graph)
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".~" + os.path.basename(path), suffix=".tmp",
+                               dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if os.path.exists(path):
+            os.chmod(tmp, os.stat(path).st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# ====================================================================== reading
+def load_graph(path) -> Graph:
+    """Read a ``.gsgraph`` file. Raises GraphFileError, and only that, on any problem."""
+    try:
+        source = os.fspath(path)
+    except TypeError:
+        raise GraphFileError(f"not a file path: {path!r}") from None
+    try:
+        with open(source, "rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+    except OSError as ex:
+        raise GraphFileError(f"cannot read the file: {ex.strerror or ex}", source) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise GraphFileError(f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB", source)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as ex:
+        raise GraphFileError(f"not UTF-8 text (byte {ex.start})", source) from None
+    return graph_from_json(text, source)
+
+
+def graph_from_json(text: str, source: str = "<string>") -> Graph:
+    """Parse a document. Raises GraphFileError, and only that, on any problem."""
+    try:
+        return _Reader(source).read(text)
+    except GraphFileError:
+        raise
+    except (RecursionError, MemoryError) as ex:
+        raise GraphFileError(f"the document is too deeply nested or too large "
+                             f"({type(ex).__name__})", source) from None
+    except Exception as ex:  # a bug in the checks below must still read as a file problem
+        raise GraphFileError(f"unreadable document ({type(ex).__name__}: {ex})", source) from None
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not allowed")
+
+
+class _Reader:
+    def __init__(self, source: str):
+        self.source = source
+        self.total_elements = 0
+
+    def fail(self, where, what):
+        raise GraphFileError(what, self.source, where)
+
+    def read(self, text: str) -> Graph:
+        if not isinstance(text, str):
+            self.fail(None, "the document must be text")
+        if len(text) > MAX_FILE_BYTES:
+            self.fail(None, f"the document is larger than {MAX_FILE_BYTES // 2**20} MiB")
+        try:
+            doc = json.loads(text, parse_constant=_reject_constant)
+        except ValueError as ex:
+            what = f"line {ex.lineno} column {ex.colno}: {ex.msg}" if hasattr(ex, "lineno") \
+                else str(ex)
+            self.fail(None, f"not valid JSON: {what}")
+        doc = self.migrate(self.obj(doc, "the document"))
+        self.keys(doc, "the document", {"format", "version", "nodes", "edges"},
+                  {"run", "meta"})
+        graph = Graph()
+        nodes = self.lst(doc["nodes"], "nodes")
+        if len(nodes) > MAX_NODES:
+            self.fail("nodes", f"{len(nodes)} nodes is more than the limit of {MAX_NODES}")
+        for i, nd in enumerate(nodes):
+            self.node(graph, nd, i)
+        self.edges(graph, self.lst(doc["edges"], "edges"))
+        graph.meta.update(self.obj(doc.get("meta", {}), "meta"))
+        for k, v in self.obj(doc.get("run", {}), "run").items():
+            graph.run[k] = self.run_option(graph, k, v)
+        graph.revision = 0
+        return graph
+
+    def migrate(self, doc: dict) -> dict:
+        if doc.get("format") != FORMAT:
+            self.fail("format", f"not a GraphStudio graph (format is {doc.get('format')!r}, "
+                                f"expected {FORMAT!r})")
+        version = doc.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            self.fail("version", f"the version must be an integer, got {version!r}")
+        if version > VERSION:
+            self.fail("version", f"the file was made by a newer GraphStudio (format version "
+                                 f"{version}; this one reads up to {VERSION}): please update")
+        while version < VERSION:
+            step = MIGRATIONS.get(version)
+            if step is None:
+                self.fail("version", f"format version {version} is too old to read")
+            try:
+                doc = self.obj(step(dict(doc)), f"migrating version {version}")
+            except (KeyError, TypeError, ValueError, AttributeError, IndexError) as ex:
+                self.fail("version", f"cannot migrate from version {version}: {ex}")
+            version += 1
+            doc["version"] = version
+        return doc
+
+    # ------------------------------------------------------------------ type helpers
+    def obj(self, v, where) -> dict:
+        if not isinstance(v, dict):
+            self.fail(where, f"expected an object, got {_kind(v)}")
+        return v
+
+    def lst(self, v, where) -> list:
+        if not isinstance(v, list):
+            self.fail(where, f"expected a list, got {_kind(v)}")
+        return v
+
+    def text(self, v, where) -> str:
+        if not isinstance(v, str) or not v:
+            self.fail(where, f"expected a non-empty string, got {_kind(v)}")
+        return v
+
+    def keys(self, d: dict, where, required, optional=()):
+        for k in required:
+            if k not in d:
+                self.fail(where, f"missing field {k!r}")
+        extra = set(d) - set(required) - set(optional)
+        if extra:
+            self.fail(where, f"unknown field {sorted(extra)[0]!r}")
+
+    def number(self, v, where, integer=False):
+        ok = isinstance(v, int) if integer else isinstance(v, int | float)
+        if not ok or isinstance(v, bool):
+            self.fail(where, f"expected {'an integer' if integer else 'a number'}, got "
+                             f"{_kind(v)}")
+        if not integer and not math.isfinite(v):
+            self.fail(where, "expected a finite number")
+        return v
+
+    # ------------------------------------------------------------------ nodes
+    def node(self, graph: Graph, nd, i):
+        nd = self.obj(nd, f"nodes[{i}]")
+        nid = self.text(nd.get("id"), f"nodes[{i}].id")
+        where = f'node "{nid}"'
+        self.keys(nd, where, {"id", "type", "name"}, {"pos", "attrs", "tensor"})
+        type_id = self.text(nd["type"], f"{where}.type")
+        nt = NODE_TYPES.get(type_id)
+        if nt is None:
+            self.fail(where, f"unknown node type {type_id!r}")
+        where = f'node "{nid}" ({type_id})'
+        if nid in graph.nodes:
+            self.fail(where, "duplicate node id")
+        pos = self.lst(nd.get("pos", [0, 0]), f"{where}.pos")
+        if len(pos) != 2:
+            self.fail(f"{where}.pos", "expected [x, y]")
+        pos = [self.number(p, f"{where}.pos") for p in pos]
+        if any(abs(p) > 1e9 for p in pos):
+            self.fail(f"{where}.pos", "position out of range")
+        attrs = self.obj(nd.get("attrs", {}), f"{where}.attrs")
+        tensor = None
+        if nt.has_tensor:
+            if "tensor" not in nd:
+                self.fail(where, "missing field 'tensor'")
+            tensor = self.tensor(nd["tensor"], f"{where}.tensor")
+        elif "tensor" in nd:
+            self.fail(where, f"{type_id} nodes hold no tensor")
+        name = nd["name"]
+        if not isinstance(name, str):
+            self.fail(f"{where}.name", f"expected a string, got {_kind(name)}")
+        try:
+            graph.add_node(type_id, name, pos, attrs, tensor, id=nid)
+        except GraphError as ex:
+            self.fail(where, str(ex))
+
+    def shape(self, v, where) -> tuple[int, ...]:
+        v = self.lst(v, where)
+        if len(v) > MAX_NDIM:
+            self.fail(where, f"{len(v)} dimensions is more than the limit of {MAX_NDIM}")
+        shape = tuple(self.number(s, where, integer=True) for s in v)
+        if any(s < 0 for s in shape):
+            self.fail(where, f"negative size in shape {list(shape)}")
+        numel = math.prod(shape)
+        if numel > MAX_ELEMENTS:
+            self.fail(where, f"{numel} elements is more than the limit of {MAX_ELEMENTS}")
+        self.total_elements += numel
+        if self.total_elements > MAX_TOTAL_ELEMENTS:
+            self.fail(where, f"the tensors hold more than {MAX_TOTAL_ELEMENTS} elements "
+                             "together")
+        return shape
+
+    def tensor(self, td, where) -> TensorSpec:
+        td = self.obj(td, where)
+        init = td.get("init", "values")
+        if init not in INITS:
+            self.fail(where, f"unknown initializer {init!r} (use one of {', '.join(INITS)})")
+        req = {"dtype", "shape"} | ({"data"} if init == "values" else {"init"})
+        self.keys(td, where, req, ("init", *_TENSOR_KEYS.get(init, ())))
+        shape = self.shape(td["shape"], f"{where}.shape")
+        dtype = td["dtype"]
+        if dtype not in ("float32", "float64", "int64", "bool"):
+            self.fail(f"{where}.dtype", f"unsupported dtype {dtype!r}")
+        if init == "values":
+            values = self.values(td["data"], shape, dtype, f"{where}.data")
+            return self.spec(where, values=values, dtype=dtype)
+        num = {k: self.number(td[k], f"{where}.{k}") for k in ("value", "start", "step", "scale")
+               if k in td}
+        seed = self.number(td.get("seed", 0), f"{where}.seed", integer=True)
+        if not 0 <= seed < 2**63:
+            self.fail(f"{where}.seed", "the seed must be in 0 .. 2**63-1")
+        fill = num.get("value", num.get("start", num.get("scale")))
+        return self.spec(where, init=init, shape=shape, dtype=dtype,
+                         seed=seed if init in ("rand", "randn") else None, fill=fill,
+                         step=num.get("step"))
+
+    def spec(self, where, **kw) -> TensorSpec:
+        try:
+            return TensorSpec(**kw)
+        except GraphError as ex:
+            self.fail(where, str(ex))
+
+    def values(self, data, shape, dtype, where) -> np.ndarray:
+        """Check the nested lists against the shape and dtype without trusting numpy."""
+        level = [data]
+        for depth, size in enumerate(shape):
+            nxt = []
+            for item in level:
+                if not isinstance(item, list) or len(item) != size:
+                    self.fail(where, f"does not match shape {list(shape)} at depth {depth}: "
+                                     f"expected a list of {size}, got {_kind(item)}")
+                nxt.extend(item)
+            level = nxt
+        if dtype == "bool":
+            bad = next((v for v in level if not isinstance(v, bool)), None)
+        elif dtype == "int64":
+            bad = next((v for v in level if not isinstance(v, int) or isinstance(v, bool)
+                        or not -2**63 <= v < 2**63), None)
+        else:
+            bad = next((v for v in level if not isinstance(v, int | float)
+                        or isinstance(v, bool)), None)
+        if bad is not None or (level and isinstance(level[0], list)):
+            self.fail(where, f"a {dtype} tensor cannot hold {_kind(bad)} {bad!r}"[:200])
+        with np.errstate(all="ignore"):
+            arr = np.array(level, dtype=dtype).reshape(shape)
+        if arr.dtype.kind == "f" and not np.isfinite(arr).all():
+            self.fail(where, f"values must be finite numbers that fit {dtype}")
+        return arr
+
+    # ------------------------------------------------------------------ edges and run
+    def edges(self, graph: Graph, edges: list):
+        nodes = graph.nodes
+        occupied = set()
+        made = []
+        for i, ed in enumerate(edges):
+            ed = self.obj(ed, f"edges[{i}]")
+            self.keys(ed, f"edges[{i}]", {"from", "to"})
+            ends = []
+            for key in ("from", "to"):
+                end = self.lst(ed[key], f"edges[{i}].{key}")
+                if len(end) != 2 or not all(isinstance(x, str) for x in end):
+                    self.fail(f"edges[{i}].{key}", "expected [node id, port name]")
+                ends.append(end)
+            (src, sport), (dst, dport) = ends
+            if dst not in nodes:
+                self.fail(f"edges[{i}]", f'connects into unknown node "{dst}"')
+            dn = nodes[dst]
+            where = f'node "{dst}" ({dn.type})'
+            if dport not in NODE_TYPES[dn.type].input_names:
+                self.fail(where, f'has no input "{dport}"')
+            if src not in nodes:
+                self.fail(where, f'input "{dport}" connects to unknown node "{src}"')
+            sn = nodes[src]
+            if sport not in NODE_TYPES[sn.type].output_names:
+                self.fail(where, f'input "{dport}" connects to "{src}" ({sn.type}), which has '
+                                 f'no output "{sport}"')
+            if (dst, dport) in occupied:
+                self.fail(where, f'input "{dport}" is connected twice')
+            occupied.add((dst, dport))
+            made.append((src, sport, dst, dport))
+        self.acyclic(graph, made)
+        from graphstudio.engine.graph import Edge
+
+        for e in made:
+            graph._add_edge(Edge(*e))
+
+    def acyclic(self, graph: Graph, edges):
+        indeg = dict.fromkeys(graph.nodes, 0)
+        out: dict[str, list[str]] = {}
+        for src, _, dst, _ in edges:
+            indeg[dst] += 1
+            out.setdefault(src, []).append(dst)
+        ready = [n for n, d in indeg.items() if d == 0]
+        while ready:
+            n = ready.pop()
+            for m in out.get(n, ()):
+                indeg[m] -= 1
+                if indeg[m] == 0:
+                    ready.append(m)
+        stuck = [n for n, d in indeg.items() if d > 0]
+        if stuck:
+            names = ", ".join(f'"{n}"' for n in stuck[:5])
+            self.fail("edges", f"the edges form a cycle through nodes {names}"
+                               + (" ..." if len(stuck) > 5 else ""))
+
+    def run_option(self, graph: Graph, key, v):
+        where = f"run.{key}"
+        if key == "loss":
+            if self.text(v, where) not in graph.nodes:
+                self.fail(where, f'unknown node "{v}"')
+            return v
+        if key in RUN_BOOLS:
+            if not isinstance(v, bool):
+                self.fail(where, f"expected true or false, got {_kind(v)}")
+            return v
+        if key == "retain_grad":
+            ids = tuple(self.text(x, where) for x in self.lst(v, where))
+            for x in ids:
+                if x not in graph.nodes:
+                    self.fail(where, f'unknown node "{x}"')
+            return ids
+        if key == "gradient":
+            return self.tensor(v, where)
+        self.fail("run", f"unknown run option {key!r}")
+
+
+def _kind(v) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "true/false",
+            int: "an integer", float: "a number", type(None): "null"}.get(type(v), "a value")
