@@ -93,7 +93,8 @@ def graphs(draw):
     ids = list(g.nodes)
     for _ in range(draw(st.integers(0, 12)) if ids else 0):
         a, b = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
-        outs, ins = NODE_TYPES[g.nodes[a].type].output_names, NODE_TYPES[g.nodes[b].type].input_names
+        outs = NODE_TYPES[g.nodes[a].type].output_names
+        ins = NODE_TYPES[g.nodes[b].type].input_names
         if outs and ins:
             port = draw(st.sampled_from(ins))
             if g.connection_problem(a, outs[0], b, port) is None:
