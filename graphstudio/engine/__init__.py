@@ -6,6 +6,124 @@ importing the tensor API stays cheap. No Qt here, ever.
 """
 
 # --- tensor / autograd API (owned by the engine work) -------------------------------------
+# ruff: noqa: F401  (re-exports)
+from . import autograd, functional, nn  # noqa: E402  (after Tensor has its methods)
+from . import dtypes as _dtypes
+from . import methods as _methods  # noqa: F401  (binds Tensor's operators and methods)
+from .dtypes import get_default_dtype, set_default_dtype
+from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
+from .linalg import addmm, bmm, dot, matmul, mm, mv, outer
+from .ops import (
+    abs,
+    add,
+    ceil,
+    clamp,
+    clip,
+    cos,
+    div,
+    eq,
+    exp,
+    expm1,
+    floor,
+    ge,
+    gt,
+    isfinite,
+    isinf,
+    isnan,
+    le,
+    log,
+    log1p,
+    logical_not,
+    lt,
+    maximum,
+    minimum,
+    mul,
+    ne,
+    neg,
+    pow,
+    reciprocal,
+    relu,
+    round,
+    sigmoid,
+    sign,
+    sin,
+    sqrt,
+    square,
+    sub,
+    tanh,
+    true_divide,
+    where,
+)
+from .printing import format_tensor
+from .reductions import (
+    amax,
+    amin,
+    argmax,
+    argmin,
+    log_softmax,
+    logsumexp,
+    max,
+    mean,
+    min,
+    prod,
+    softmax,
+    std,
+    sum,
+    var,
+)
+from .shape_ops import (
+    cat,
+    clone,
+    concat,
+    concatenate,
+    flatten,
+    narrow,
+    permute,
+    reshape,
+    select,
+    squeeze,
+    stack,
+    t,
+    transpose,
+    unsqueeze,
+)
+from .tensor import (
+    Size,
+    Tensor,
+    arange,
+    as_tensor,
+    empty,
+    empty_like,
+    eye,
+    from_numpy,
+    full,
+    full_like,
+    is_tensor,
+    linspace,
+    manual_seed,
+    ones,
+    ones_like,
+    rand,
+    rand_like,
+    randint,
+    randn,
+    randn_like,
+    tensor,
+    zeros,
+    zeros_like,
+)
+
+globals().update(_dtypes.EXPORTS)  # torch.float32, torch.float, torch.int64, torch.bool, ...
+dtype = _dtypes.dtype
+
+
+def is_floating_point(input):
+    return input.is_floating_point()
+
+
+def numel(input):
+    return input.numel()
+
 
 # --- graph documents (lazy; owned by the graph-documents work) ----------------------------
 _LAZY = {

@@ -1,0 +1,344 @@
+"""The backward engine: a stepper that runs the autograd graph one node at a time.
+
+``backward_steps(t)`` returns an iterator; each ``next()`` executes one node in PyTorch's order and
+yields a ``BackwardStep`` record. ``Tensor.backward()`` consumes the same iterator, so what the
+window animates is exactly what the engine does.
+
+Order (as PyTorch's engine): dependency counts are computed over the graph reachable from the root;
+a node becomes ready once all its incoming gradients have arrived; the ready queue is a binary
+max-heap on the node's creation sequence number, with AccumulateGrad nodes at the highest priority.
+The heap replicates libstdc++'s ``push_heap``/``pop_heap`` (what PyTorch's ``std::priority_queue``
+runs on) so that even ties between several ready AccumulateGrad nodes pop in PyTorch's order.
+
+Broadcast gradients are reduced to each input's shape by one ``sum_to_shape`` here, and cast back
+to the input's dtype, exactly where PyTorch's engine validates a node's outputs.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .grad_mode import STATE
+from .node import FREED, AccumulateGrad
+from .tensor import Size, Tensor, _to_array, accumulator, wrap
+
+__all__ = ["BackwardStep", "backward_steps", "backward", "grad", "sum_to_shape"]
+
+ndarray = np.ndarray
+
+SECOND_BACKWARD = (
+    "Trying to backward through the graph a second time (or directly access saved tensors after "
+    "they have already been freed). Saved intermediate values of the graph are freed when you call "
+    ".backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the "
+    "graph a second time or if you need to access saved tensors after calling backward.")
+
+
+@dataclass(frozen=True, slots=True)
+class BackwardStep:
+    """One executed node of a backward pass (immutable; its tensors are never mutated later).
+
+    ``grad_outputs``: the gradient each node output received (the sum of ``contributions``).
+    ``contributions``: per node output, the separate incoming gradients in arrival order.
+    ``grad_inputs``: what the node sent along each entry of ``node.next_functions`` (or None).
+    ``leaf``/``new_grad``: for AccumulateGrad, the leaf tensor and a copy of its ``.grad`` after
+    accumulation; None otherwise.
+    """
+
+    index: int
+    name: str
+    node: object
+    grad_outputs: tuple
+    contributions: tuple
+    grad_inputs: tuple
+    leaf: object = None
+    new_grad: object = None
+
+
+def sum_to_shape(grad, shape):
+    """Sum a broadcast gradient down to ``shape`` (the one place broadcasting is undone)."""
+    if grad.shape == shape:
+        return grad
+    lead = grad.ndim - len(shape)
+    axes = tuple(range(lead)) + tuple(
+        i + lead for i, s in enumerate(shape) if s == 1 and grad.shape[i + lead] != 1)
+    if axes:
+        grad = grad.sum(axis=axes, keepdims=True)
+    return grad.reshape(shape)
+
+
+def _expandable(shape, to):
+    if len(shape) > len(to):
+        return False
+    return all(s == 1 or s == t for s, t in zip(reversed(shape), reversed(to), strict=False))
+
+
+# --- the ready queue: libstdc++'s binary heap, ordered by node._seq ---------------------------
+def _sift_up(heap, hole, node):
+    """libstdc++ ``__push_heap``: move ``node`` up from ``hole`` while its parent ranks lower."""
+    seq = node._seq
+    while hole > 0:
+        parent = (hole - 1) >> 1
+        p = heap[parent]
+        if p._seq < seq:
+            heap[hole] = p
+            hole = parent
+        else:
+            break
+    heap[hole] = node
+
+
+def _heap_push(heap, node):
+    heap.append(node)
+    _sift_up(heap, len(heap) - 1, node)
+
+
+def _heap_pop(heap):
+    top = heap[0]
+    last = heap.pop()
+    n = len(heap)
+    if n:
+        hole = child = 0
+        while child < (n - 1) // 2:
+            child = 2 * (child + 1)
+            if heap[child]._seq < heap[child - 1]._seq:
+                child -= 1
+            heap[hole] = heap[child]
+            hole = child
+        if n & 1 == 0 and child == (n - 2) // 2:
+            child = 2 * (child + 1)
+            heap[hole] = heap[child - 1]
+            hole = child - 1
+        _sift_up(heap, hole, last)
+    return top
+
+
+def _dependencies(root):
+    """How many edges point at each node reachable from ``root`` (iterative)."""
+    deps = {}
+    stack = [root]
+    seen = {root}
+    while stack:
+        fn = stack.pop()
+        for nxt, _ in fn.next_functions:
+            if nxt is not None:
+                deps[nxt] = deps.get(nxt, 0) + 1
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+    return deps
+
+
+def _root_gradient(t, gradient):
+    if gradient is None:
+        if t._data.size != 1:
+            raise RuntimeError("grad can be implicitly created only for scalar outputs")
+        return np.ones(t._data.shape, t._data.dtype)
+    g = gradient._data if isinstance(gradient, Tensor) else _to_array(gradient, t._data.dtype)
+    if g.shape != t._data.shape:
+        raise RuntimeError(f"Mismatch in shape: grad_output[0] has a shape of {Size(g.shape)} and "
+                           f"output[0] has a shape of {Size(t._data.shape)}.")
+    if g.dtype != t._data.dtype:
+        g = g.astype(t._data.dtype)
+    return g
+
+
+def _root_node(t):
+    if not t._requires_grad:
+        raise RuntimeError("element 0 of tensors does not require grad and does not have a grad_fn")
+    return t.grad_fn if t.grad_fn is not None else accumulator(t)
+
+
+def backward_steps(tensor, gradient=None, retain_graph=False, *, record=True, capture=None):
+    """Iterator that runs ``tensor``'s backward pass one node at a time, yielding BackwardSteps.
+
+    Arguments are checked at once (errors raise here, not at the first ``next()``). With
+    ``record=False`` it yields None instead of records (the fast path ``Tensor.backward`` uses; the
+    order and results are the same). ``capture`` (used by ``grad``) maps AccumulateGrad nodes to
+    lists that receive the gradient instead of the leaf's ``.grad``.
+    """
+    root = _root_node(tensor)
+    g = _root_gradient(tensor, gradient)
+    return _run(root, g, bool(retain_graph), record, capture)
+
+
+def _run(root, root_grad, retain_graph, record, capture):
+    deps = _dependencies(root)
+    buffers = {root: [root_grad]}
+    heap = [root]
+    index = 0
+    prev_mode = STATE.enabled
+    while heap:
+        fn = _heap_pop(heap)
+        contribs = buffers.pop(fn, ())
+        g = None
+        for c in contribs:
+            g = c if g is None else g + c
+        if fn.__class__ is AccumulateGrad:
+            step = _accumulate(fn, g, contribs, index, record, capture)
+        else:
+            saved = fn._saved
+            if saved is FREED:
+                raise RuntimeError(SECOND_BACKWARD)
+            if fn._retained is not None and g is not None:
+                _retain(fn, g)
+            nexts = fn.next_functions
+            if g is None:
+                grads = (None,) * len(nexts)
+            else:
+                STATE.enabled = False
+                try:
+                    grads = fn.apply(g)
+                finally:
+                    STATE.enabled = prev_mode
+                grads = _validate(fn, grads)
+            if not retain_graph and saved is not None:
+                fn._saved = FREED
+            for (nxt, _), gi in zip(nexts, grads, strict=True):
+                if nxt is None:
+                    continue
+                buf = buffers.get(nxt)
+                if buf is None:
+                    buffers[nxt] = buf = []
+                if gi is not None:
+                    buf.append(gi)
+                left = deps[nxt] - 1
+                deps[nxt] = left
+                if left == 0:
+                    _heap_push(heap, nxt)
+            step = _record(fn, index, g, contribs, grads) if record else None
+        index += 1
+        yield step
+
+
+def _validate(fn, grads):
+    """Reduce broadcast gradients to the input shapes and restore input dtypes (central)."""
+    out = list(grads)
+    for i, (gi, meta) in enumerate(zip(out, fn._meta, strict=True)):
+        if gi is None or meta is None:
+            if meta is None:
+                out[i] = None
+            continue
+        if gi.__class__ is not ndarray:
+            gi = np.asarray(gi)
+        shape, dt = meta
+        if gi.shape != shape:
+            if not _expandable(shape, gi.shape):
+                raise RuntimeError(f"Function {fn.name()} returned an invalid gradient at index {i}"
+                                   f" - got {list(gi.shape)} but expected shape compatible with "
+                                   f"{list(shape)}")
+            gi = sum_to_shape(gi, shape)
+        if gi.dtype != dt:
+            gi = gi.astype(dt)
+        out[i] = gi
+    return out
+
+
+def _retain(fn, g):
+    for ref in fn._retained:
+        t = ref()
+        if t is None or not t._retains_grad or t.grad_fn is not fn:
+            continue
+        t._grad = wrap(g.copy()) if t._grad is None else wrap(t._grad._data + g)
+
+
+def _accumulate(fn, g, contribs, index, record, capture):
+    var = fn.variable
+    if g is not None:
+        if capture is not None:
+            slot = capture.get(fn)
+            if slot is not None:
+                slot.append(g)
+        elif var._grad is None:
+            var._grad = wrap(np.array(g, dtype=var._data.dtype, copy=True))
+        else:
+            target = var._grad._data
+            if target.shape == g.shape or _expandable(g.shape, target.shape):
+                target += g
+            else:
+                var._grad = wrap(target + g)
+    if not record:
+        return None
+    new = None if var._grad is None or capture is not None else wrap(var._grad._data.copy())
+    received = _tensors(contribs)
+    total = received[0] if len(received) == 1 else (None if g is None else wrap(g))
+    return BackwardStep(index, "AccumulateGrad", fn, (total,), (received,), (), var, new)
+
+
+def _tensors(arrays):
+    return tuple(wrap(a) for a in arrays)
+
+
+def _record(fn, index, g, contribs, grads):
+    received = _tensors(contribs)
+    total = received[0] if len(received) == 1 else (None if g is None else wrap(g))
+    sent = tuple(None if gi is None else wrap(gi) for gi in grads)
+    return BackwardStep(index, type(fn).__name__, fn, (total,), (received,), sent)
+
+
+# --- the public entry points -----------------------------------------------------------------
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+    """``torch.autograd.backward``: accumulate gradients of ``tensors`` into the leaves."""
+    if create_graph:
+        raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
+                           "engine")
+    if isinstance(tensors, Tensor):
+        tensors, grad_tensors = [tensors], [grad_tensors]
+    elif grad_tensors is None:
+        grad_tensors = [None] * len(tensors)
+    elif isinstance(grad_tensors, Tensor):
+        grad_tensors = [grad_tensors]
+    for t, gt in zip(tensors, grad_tensors, strict=True):
+        for _ in backward_steps(t, gt, bool(retain_graph), record=False):
+            pass
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
+         allow_unused=None):
+    """``torch.autograd.grad``: gradients of ``outputs`` w.r.t. ``inputs`` (``.grad`` untouched).
+
+    Only leaf ``inputs`` are supported (the usual case); results are new tensors, None for an
+    unused input when ``allow_unused=True``.
+    """
+    if create_graph:
+        raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
+                           "engine")
+    single = isinstance(inputs, Tensor)
+    inputs = [inputs] if single else list(inputs)
+    outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
+    if grad_outputs is None or isinstance(grad_outputs, Tensor):
+        grad_outputs = [grad_outputs] * len(outputs)
+    capture = {}
+    for i, t in enumerate(inputs):
+        if not t._requires_grad:
+            raise RuntimeError("One of the differentiated Tensors does not require grad")
+        if t.grad_fn is not None:
+            raise RuntimeError(f"autograd.grad here supports leaf inputs only (input {i} is the "
+                               f"output of {t.grad_fn.name()})")
+        capture[accumulator(t)] = []
+    for out, go in zip(outputs, grad_outputs, strict=True):
+        for _ in backward_steps(out, go, bool(retain_graph), record=False, capture=capture):
+            pass
+    result = []
+    for t in inputs:
+        parts = capture[accumulator(t)]
+        if not parts:
+            if not allow_unused:
+                raise RuntimeError("One of the differentiated Tensors appears to not have been "
+                                   "used in the graph. Set allow_unused=True if this is the "
+                                   "desired behavior.")
+            result.append(None)
+            continue
+        total = parts[0]
+        for p in parts[1:]:
+            total = total + p
+        result.append(wrap(np.array(total, dtype=t._data.dtype, copy=True)))
+    return tuple(result)
+
+
+def __getattr__(name):
+    # gradcheck lives in its own module; expose it as torch.autograd.gradcheck lazily.
+    if name in ("gradcheck", "gradcheck_report", "InputReport", "GradcheckError"):
+        from . import gradcheck as _gc
+
+        return getattr(_gc, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

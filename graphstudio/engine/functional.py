@@ -1,0 +1,420 @@
+"""``torch.nn.functional``: activations and losses, with PyTorch's defaults, node names and stable
+formulas (BCE-with-logits through ``log_sigmoid``, log-softmax shifted by the max, BCE's log
+clamped at -100, ``cross_entropy`` = ``log_softmax`` + ``nll_loss``).
+"""
+
+import math
+import warnings
+
+import numpy as np
+
+from . import dtypes
+from .linalg import linear
+from .node import backward_formula
+from .ops import relu as _relu
+from .ops import sigmoid, tanh
+from .reductions import log_softmax as _log_softmax
+from .reductions import mean as _mean
+from .reductions import softmax as _softmax
+from .reductions import sum as _sum
+from .shape_ops import expand
+from .tensor import Size, Tensor, _rng, make
+
+__all__ = ["relu", "leaky_relu", "sigmoid", "tanh", "softplus", "gelu", "silu", "elu",
+           "softmax", "log_softmax", "linear", "mse_loss", "l1_loss", "binary_cross_entropy",
+           "binary_cross_entropy_with_logits", "nll_loss", "cross_entropy", "dropout",
+           "logsigmoid"]
+
+_REDUCTIONS = ("mean", "sum", "none")
+
+
+def _reduction(reduction):
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+    return reduction
+
+
+def _reduce_back(g, reduction, n):
+    """Gradient of the reduction step of a fused loss (``g`` is 0-d unless 'none')."""
+    return g / n if reduction == "mean" else g
+
+
+def _reduce(loss, reduction):
+    if reduction == "mean":
+        return loss.mean()
+    if reduction == "sum":
+        return loss.sum(dtype=loss.dtype)
+    return loss
+
+
+# --- activations ---------------------------------------------------------------------------
+def relu(input, inplace=False):
+    if inplace:
+        return input.relu_()
+    return _relu(input)
+
+
+@backward_formula("LeakyReluBackward0")
+def LeakyReluBackward0(self, g):
+    (x,) = self._saved
+    return (np.where(x > 0, g, g * self._ctx),)
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    d = input._data
+    out = np.where(d > 0, d, d * negative_slope).astype(d.dtype, copy=False)
+    return make(out, LeakyReluBackward0, (input,), (d,), negative_slope)
+
+
+@backward_formula("SoftplusBackward0")
+def SoftplusBackward0(self, g):
+    (x,) = self._saved
+    beta, threshold = self._ctx
+    z = np.exp(np.minimum(x * beta, threshold))
+    return (np.where(x * beta > threshold, g, g * z / (z + 1)),)
+
+
+def softplus(input, beta=1.0, threshold=20.0):
+    d = input._data
+    with np.errstate(over="ignore"):
+        soft = np.log1p(np.exp(np.minimum(d * beta, threshold))) / beta
+    out = np.where(d * beta > threshold, d, soft).astype(d.dtype, copy=False)
+    return make(out, SoftplusBackward0, (input,), (d,), (beta, threshold))
+
+
+_erf = np.frompyfunc(math.erf, 1, 1)
+
+
+def _np_erf(x):
+    return _erf(x.astype(np.float64)).astype(x.dtype)
+
+
+@backward_formula("GeluBackward0")
+def GeluBackward0(self, g):
+    (x,) = self._saved
+    if self._ctx == "tanh":
+        k = math.sqrt(2 / math.pi)
+        inner = k * (x + 0.044715 * x ** 3)
+        th = np.tanh(inner)
+        dinner = k * (1 + 3 * 0.044715 * x * x)
+        return (g * (0.5 * (1 + th) + 0.5 * x * (1 - th * th) * dinner),)
+    cdf = 0.5 * (1 + _np_erf(x * (1 / math.sqrt(2))))
+    pdf = np.exp(-0.5 * x * x) * (1 / math.sqrt(2 * math.pi))
+    return (g * (cdf + x * pdf),)
+
+
+def gelu(input, approximate="none"):
+    if approximate not in ("none", "tanh"):
+        raise RuntimeError("approximate argument must be either none or tanh.")
+    d = input._data
+    if approximate == "tanh":
+        k = math.sqrt(2 / math.pi)
+        out = 0.5 * d * (1 + np.tanh(k * (d + 0.044715 * d ** 3)))
+    else:
+        out = d * 0.5 * (1 + _np_erf(d * (1 / math.sqrt(2))))
+    return make(out.astype(d.dtype, copy=False), GeluBackward0, (input,), (d,), approximate)
+
+
+@backward_formula("SiluBackward0")
+def SiluBackward0(self, g):
+    (x,) = self._saved
+    s = 1 / (1 + np.exp(-x))
+    return (g * s * (1 + x * (1 - s)),)
+
+
+def silu(input, inplace=False):
+    d = input._data
+    with np.errstate(over="ignore"):
+        out = d / (1 + np.exp(-d))
+    return make(out, SiluBackward0, (input,), (d,))
+
+
+@backward_formula("EluBackward0")
+def EluBackward0(self, g):
+    x, out = self._saved
+    alpha = self._ctx
+    return (np.where(x > 0, g, g * (out + alpha)),)
+
+
+def elu(input, alpha=1.0, inplace=False):
+    d = input._data
+    out = np.where(d > 0, d, alpha * np.expm1(np.minimum(d, 0))).astype(d.dtype, copy=False)
+    return make(out, EluBackward0, (input,), (d, out), alpha)
+
+
+@backward_formula("LogSigmoidBackward0")
+def LogSigmoidBackward0(self, g):
+    (x,) = self._saved
+    e = np.exp(-np.abs(x))
+    return (g * np.where(x < 0, 1 / (1 + e), e / (1 + e)),)
+
+
+def _log_sigmoid(d):
+    return np.minimum(d, 0) - np.log1p(np.exp(-np.abs(d)))
+
+
+def logsigmoid(input):
+    d = input._data
+    return make(_log_sigmoid(d), LogSigmoidBackward0, (input,), (d,))
+
+
+def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    return _softmax(input, dim, dtype)
+
+
+def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
+    return _log_softmax(input, dim, dtype)
+
+
+@backward_formula("NativeDropoutBackward0")
+def NativeDropoutBackward0(self, g):
+    (mask,) = self._saved
+    return (g * mask,)
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    if not 0 <= p <= 1:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if not training or p == 0:
+        return input
+    d = input._data
+    keep = _rng[0].random(d.shape) >= p
+    mask = (keep / (1 - p) if p < 1 else np.zeros(d.shape)).astype(d.dtype)
+    return make(d * mask, NativeDropoutBackward0, (input,), (mask,))
+
+
+# --- regression losses ---------------------------------------------------------------------------
+def _broadcast_pair(input, target):
+    if input._data.shape != target._data.shape:
+        warnings.warn(f"Using a target size ({Size(target._data.shape)}) that is different to the "
+                      f"input size ({Size(input._data.shape)}). This will likely lead to incorrect "
+                      "results due to broadcasting. Please ensure they have the same size.",
+                      UserWarning, stacklevel=3)
+        shape = np.broadcast_shapes(input._data.shape, target._data.shape)
+        if input._data.shape != shape:
+            input = expand(input, shape)
+        if target._data.shape != shape:
+            target = expand(target, shape)
+    return input, target
+
+
+@backward_formula("MseLossBackward0")
+def MseLossBackward0(self, g):
+    (diff,) = self._saved
+    reduction = self._ctx
+    gi = _reduce_back(g, reduction, diff.size) * (2 * diff)
+    return (gi if self.needs(0) else None), (-gi if self.needs(1) else None)
+
+
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    reduction = _reduction(reduction)
+    input, target = _broadcast_pair(input, target)
+    diff = input._data - target._data
+    sq = diff * diff
+    out = sq if reduction == "none" else (sq.mean() if reduction == "mean" else sq.sum())
+    return make(out, MseLossBackward0, (input, target), (diff,), reduction)
+
+
+def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
+    reduction = _reduction(reduction)
+    input, target = _broadcast_pair(input, target)
+    return _reduce((input - target).abs(), reduction)
+
+
+# --- binary classification -----------------------------------------------------------------
+def _same_size(input, target, deprecated):
+    if input._data.shape != target._data.shape:
+        if deprecated:
+            raise ValueError(f"Using a target size ({Size(target._data.shape)}) that is different "
+                             f"to the input size ({Size(input._data.shape)}) is deprecated. Please "
+                             "ensure they have the same size.")
+        raise ValueError(f"Target size ({Size(target._data.shape)}) must be the same as input size "
+                         f"({Size(input._data.shape)})")
+
+
+def _weight_array(weight, name, fn):
+    if weight is None:
+        return None
+    if weight._requires_grad:
+        raise RuntimeError(f"The function '{fn}' is not differentiable with respect to argument "
+                           f"'{name}'. This input cannot have requires_grad True.")
+    return weight._data
+
+
+@backward_formula("BinaryCrossEntropyBackward0")
+def BinaryCrossEntropyBackward0(self, g):
+    x, y, w = self._saved
+    reduction = self._ctx
+    g = _reduce_back(g, reduction, x.size)
+    if w is not None:
+        g = g * w
+    gx = gy = None
+    if self.needs(0):
+        gx = g * (x - y) / np.maximum((1 - x) * x, 1e-12)
+    if self.needs(1):
+        with np.errstate(divide="ignore"):
+            gy = -(np.log(x) - np.log1p(-x)) * g
+    return gx, gy
+
+
+def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None,
+                         reduction="mean"):
+    reduction = _reduction(reduction)
+    _same_size(input, target, deprecated=True)
+    w = _weight_array(weight, "weight", "binary_cross_entropy")
+    x, y = input._data, target._data
+    if ((x < 0) | (x > 1)).any() or np.isnan(x).any():
+        raise RuntimeError("all elements of input should be between 0 and 1")
+    with np.errstate(divide="ignore"):
+        log_x = np.maximum(np.log(x), -100)
+        log_1mx = np.maximum(np.log1p(-x), -100)
+    loss = -((y * log_x) + (1 - y) * log_1mx)
+    if w is not None:
+        loss = loss * w
+    loss = loss.astype(x.dtype, copy=False)
+    out = loss if reduction == "none" else (loss.mean() if reduction == "mean" else loss.sum())
+    return make(out, BinaryCrossEntropyBackward0, (input, target), (x, y, w), reduction)
+
+
+@backward_formula("BinaryCrossEntropyWithLogitsBackward0")
+def BinaryCrossEntropyWithLogitsBackward0(self, g):
+    x, y, w, pw = self._saved
+    reduction = self._ctx
+    g = _reduce_back(g, reduction, x.size)
+    gx = gy = None
+    if self.needs(0):
+        if pw is None:
+            gx = (_sigmoid_array(x) - y) * g
+        else:
+            t = pw * y
+            gx = ((t + 1 - y) * _sigmoid_array(x) - t) * g
+        if w is not None:
+            gx = gx * w
+    if self.needs(1):
+        if pw is None:
+            gy = -x * g
+        else:
+            gy = (_log_sigmoid(-x) - _log_sigmoid(x) * pw) * g
+        if w is not None:
+            gy = gy * w
+    return gx, gy
+
+
+def _sigmoid_array(d):
+    e = np.exp(-np.abs(d))
+    return np.where(d >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,
+                                     reduction="mean", pos_weight=None):
+    """Stable for any logit: ``(1 - y) * x - log_sigmoid(x)`` (PyTorch's formula)."""
+    reduction = _reduction(reduction)
+    _same_size(input, target, deprecated=False)
+    fn = "binary_cross_entropy_with_logits"
+    w = _weight_array(weight, "weight", fn)
+    pw = _weight_array(pos_weight, "pos_weight", fn)
+    x, y = input._data, target._data
+    log_sig = _log_sigmoid(x)
+    if pw is not None:
+        log_sig = log_sig * ((pw - 1) * y + 1)
+    loss = (1 - y) * x - log_sig
+    if w is not None:
+        loss = loss * w
+    loss = loss.astype(x.dtype, copy=False)
+    out = loss if reduction == "none" else (loss.mean() if reduction == "mean" else loss.sum())
+    return make(out, BinaryCrossEntropyWithLogitsBackward0, (input, target), (x, y, w, pw),
+                reduction)
+
+
+# --- multi-class ---------------------------------------------------------------------------------
+def _class_layout(x, t):
+    """(N*spatial, C) view of the scores and the matching flat targets."""
+    if x.ndim == 1:
+        if t.ndim != 0:
+            raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
+        return x.reshape(1, -1), t.reshape(1)
+    if t.ndim == 0 or x.shape[0] != t.shape[0]:
+        raise ValueError(f"Expected input batch_size ({x.shape[0]}) to match target batch_size "
+                         f"({t.shape[0] if t.ndim else 0}).")
+    if x.ndim == 2:
+        if t.ndim != 1:
+            raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
+        return x, t
+    c = x.shape[1]
+    if t.shape != x.shape[:1] + x.shape[2:]:
+        raise RuntimeError(f"Expected target size {list(x.shape[:1] + x.shape[2:])}, got "
+                           f"{list(t.shape)}")
+    return np.moveaxis(x, 1, -1).reshape(-1, c), t.reshape(-1)
+
+
+@backward_formula("NllLossBackward0")
+def NllLossBackward0(self, g):
+    rows, tgt, wsel, total = self._saved
+    shape, reduction = self._ctx
+    x_shape = shape if len(shape) != 1 else (1,) + shape
+    c = x_shape[1]
+    if reduction == "none":
+        coef = -wsel * g.reshape(-1)
+    else:
+        coef = -wsel * (g / total if reduction == "mean" else g)
+    grad = np.zeros((rows.size, c), g.dtype)
+    grad[rows, tgt] = coef
+    if len(shape) > 2:
+        spatial = (shape[0],) + shape[2:] + (c,)
+        return (np.moveaxis(grad.reshape(spatial), -1, 1),)
+    return (grad.reshape(shape),)
+
+
+def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+             reduction="mean"):
+    reduction = _reduction(reduction)
+    x, t = input._data, target._data
+    if t.dtype.kind not in "iu":
+        raise RuntimeError(f"expected scalar type Long but found {dtypes.scalar_name(t.dtype)}")
+    w = _weight_array(weight, "weight", "nll_loss_forward")
+    flat_x, flat_t = _class_layout(x, t)
+    c = flat_x.shape[1]
+    valid = flat_t != ignore_index
+    bad = valid & ((flat_t < 0) | (flat_t >= c))
+    if bad.any():
+        raise IndexError(f"Target {int(flat_t[bad][0])} is out of bounds.")
+    rows = np.arange(flat_t.size)
+    tgt = np.where(valid, flat_t, 0)
+    wsel = (w[tgt] if w is not None else np.ones(tgt.shape, x.dtype)) * valid
+    wsel = wsel.astype(x.dtype, copy=False)
+    picked = -flat_x[rows, tgt] * wsel
+    total = wsel.sum()
+    if reduction == "none":
+        out = picked.reshape(t.shape)
+    elif reduction == "sum":
+        out = picked.sum()
+    else:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out = picked.sum() / total
+    return make(np.asarray(out, x.dtype), NllLossBackward0, (input,),
+                (rows, tgt, wsel, total), (x.shape, reduction))
+
+
+def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+                  reduction="mean", label_smoothing=0.0):
+    """Class indices: ``nll_loss(log_softmax(input, 1))``; class probabilities (a float target of
+    the input's shape): ``-(target * log_softmax(input, 1)).sum(1)`` reduced."""
+    reduction = _reduction(reduction)
+    if label_smoothing != 0.0:
+        raise ValueError("label_smoothing is not supported by this engine")
+    dim = 0 if input._data.ndim == 1 else 1
+    logp = _log_softmax(input, dim)
+    if isinstance(target, Tensor) and target._data.dtype.kind == "f":
+        if target._data.shape != input._data.shape:
+            raise RuntimeError("Expected floating point target to have the same shape as input")
+        per = logp * target
+        if weight is not None:
+            shape = [1] * input._data.ndim
+            shape[dim] = -1
+            per = per * weight.reshape(shape)
+        losses = -_sum(per, dim)
+        if reduction == "mean":
+            n = input._data.size // input._data.shape[dim]
+            return _sum(losses) / n if input._data.ndim > 1 else _mean(losses)
+        return _reduce(losses, reduction)
+    return nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)

@@ -1,0 +1,101 @@
+"""Grad mode: ``no_grad``, ``enable_grad``, ``set_grad_enabled``, ``is_grad_enabled``.
+
+As in PyTorch the flag is per thread, the classes work as context managers (they nest) and as
+decorators, and ``set_grad_enabled(False)`` also works as a plain call.
+"""
+
+import functools
+import threading
+
+__all__ = ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "inference_mode"]
+
+
+class _State(threading.local):
+    enabled = True
+
+
+STATE = _State()
+
+
+def is_grad_enabled():
+    return STATE.enabled
+
+
+class _GradModeContext:
+    """Base: subclasses set ``self._mode``; entering switches to it, leaving restores."""
+
+    _mode = True
+
+    def __enter__(self):
+        self._prev = STATE.enabled
+        STATE.enabled = self._mode
+        return None
+
+    def __exit__(self, *exc):
+        STATE.enabled = self._prev
+        return False
+
+    def __call__(self, func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            with self.clone():
+                return func(*args, **kwargs)
+
+        return wrapper
+
+    def clone(self):
+        return type(self)()
+
+
+class no_grad(_GradModeContext):
+    """Disable gradient recording inside a ``with`` block or a decorated function."""
+
+    _mode = False
+
+
+class enable_grad(_GradModeContext):
+    """Enable gradient recording (inside ``no_grad`` for instance)."""
+
+    _mode = True
+
+
+class inference_mode(_GradModeContext):
+    """Here the same as ``no_grad`` (there is no separate inference tensor kind)."""
+
+    def __init__(self, mode=True):
+        self._mode = not mode
+
+    def clone(self):
+        return type(self)(not self._mode)
+
+
+class set_grad_enabled(_GradModeContext):
+    """Set grad mode on; as in PyTorch it takes effect at once, and a ``with`` block restores it."""
+
+    def __init__(self, mode):
+        if not isinstance(mode, bool):
+            raise TypeError(f"set_grad_enabled(): argument 'mode' must be bool, not "
+                            f"{type(mode).__name__}")
+        self._prev = STATE.enabled
+        self._mode = mode
+        STATE.enabled = mode
+
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        STATE.enabled = self._prev
+        return False
+
+    def __call__(self, func):
+        # Used as a decorator: the constructor already switched the mode; undo that now.
+        STATE.enabled = self._prev
+        return super().__call__(func)
+
+    def clone(self):
+        return _Switch(self._mode)
+
+
+class _Switch(_GradModeContext):
+    def __init__(self, mode):
+        self._mode = mode

@@ -1,0 +1,184 @@
+"""Matrix products: dot, mv, mm, bmm, addmm and ``matmul`` decomposed as PyTorch records it (1-D @
+2-D is ``SqueezeBackward4 <- MmBackward0 <- UnsqueezeBackward0``, N-D @ 1-D/2-D folds the batch
+into ``MmBackward0``/``MvBackward0`` under ``UnsafeViewBackward0``, batched products go through
+``ExpandBackward0``/``ViewBackward0``/``BmmBackward0``).
+"""
+
+import numpy as np
+
+from . import dtypes
+from .node import backward_formula
+from .shape_ops import SqueezeBackward4, expand, reshape, squeeze, t, unsafe_view, unsqueeze
+from .tensor import make
+
+__all__ = ["dot", "mv", "mm", "bmm", "addmm", "matmul", "outer"]
+
+
+def _same_dtype(a, b, fmt):
+    if a.dtype != b.dtype:
+        raise RuntimeError(fmt.format(dtypes.scalar_name(a.dtype), dtypes.scalar_name(b.dtype)))
+
+
+@backward_formula("DotBackward0")
+def DotBackward0(self, g):
+    a, b = self._saved
+    return (g * b if self.needs(0) else None), (g * a if self.needs(1) else None)
+
+
+def dot(input, other):
+    a, b = input._data, other._data
+    if a.ndim != 1 or b.ndim != 1:
+        raise RuntimeError(f"1D tensors expected, but got {a.ndim}D and {b.ndim}D tensors")
+    if a.shape[0] != b.shape[0]:
+        raise RuntimeError(f"inconsistent tensor size, expected tensor [{a.shape[0]}] and src "
+                           f"[{b.shape[0]}] to have the same number of elements, but got "
+                           f"{a.shape[0]} and {b.shape[0]} elements respectively")
+    _same_dtype(a, b, "dot : expected both vectors to have same dtype, but found {} and {}")
+    return make(np.dot(a, b), DotBackward0, (input, other), (a, b))
+
+
+@backward_formula("MvBackward0")
+def MvBackward0(self, g):
+    m, v = self._saved
+    return (np.outer(g, v) if self.needs(0) else None), (m.T @ g if self.needs(1) else None)
+
+
+def mv(input, vec):
+    m, v = input._data, vec._data
+    if m.ndim != 2 or v.ndim != 1 or m.shape[1] != v.shape[0]:
+        raise RuntimeError(f"size mismatch, got input ({m.shape[0]}), mat "
+                           f"({'x'.join(map(str, m.shape))}), vec ({v.shape[0]})")
+    if m.dtype != v.dtype:
+        n = dtypes.scalar_name
+        raise RuntimeError(f"addmv input tensors must have the same dtype, but got {n(v.dtype)}, "
+                           f"{n(m.dtype)}, and {n(v.dtype)}")
+    return make(m @ v, MvBackward0, (input, vec), (m, v))
+
+
+@backward_formula("MmBackward0")
+def MmBackward0(self, g):
+    a, b = self._saved
+    return (g @ b.T if self.needs(0) else None), (a.T @ g if self.needs(1) else None)
+
+
+def _check_mm(a, b):
+    if a.ndim != 2:
+        raise RuntimeError("self must be a matrix")
+    if b.ndim != 2:
+        raise RuntimeError("mat2 must be a matrix")
+    if a.shape[1] != b.shape[0]:
+        raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({a.shape[0]}x{a.shape[1]} "
+                           f"and {b.shape[0]}x{b.shape[1]})")
+    _same_dtype(a, b, "expected m1 and m2 to have the same dtype, but got: {} != {}")
+
+
+def mm(input, mat2):
+    a, b = input._data, mat2._data
+    _check_mm(a, b)
+    return make(a @ b, MmBackward0, (input, mat2), (a, b))
+
+
+@backward_formula("BmmBackward0")
+def BmmBackward0(self, g):
+    a, b = self._saved
+    ga = g @ np.swapaxes(b, -1, -2) if self.needs(0) else None
+    gb = np.swapaxes(a, -1, -2) @ g if self.needs(1) else None
+    return ga, gb
+
+
+def bmm(input, mat2):
+    a, b = input._data, mat2._data
+    if a.ndim != 3 or b.ndim != 3:
+        raise RuntimeError("batch1 must be a 3D tensor" if a.ndim != 3 else
+                           "batch2 must be a 3D tensor")
+    if b.shape[:2] != (a.shape[0], a.shape[2]):
+        raise RuntimeError(f"Expected size for first two dimensions of batch2 tensor to be: "
+                           f"[{a.shape[0]}, {a.shape[2]}] but got: [{b.shape[0]}, {b.shape[1]}].")
+    _same_dtype(a, b, "expected scalar type {} but found {}")
+    return make(a @ b, BmmBackward0, (input, mat2), (a, b))
+
+
+@backward_formula("AddmmBackward0")
+def AddmmBackward0(self, g):
+    a, b = self._saved
+    return (g if self.needs(0) else None,
+            g @ b.T if self.needs(1) else None,
+            a.T @ g if self.needs(2) else None)
+
+
+def addmm(input, mat1, mat2):
+    """``input + mat1 @ mat2`` as one node (the bias broadcasts; the engine sums it back)."""
+    a, b = mat1._data, mat2._data
+    _check_mm(a, b)
+    out = a @ b
+    out += input._data
+    return make(out, AddmmBackward0, (input, mat1, mat2), (a, b))
+
+
+def outer(input, vec2):
+    return mm(unsqueeze(input, 1), unsqueeze(vec2, 0))
+
+
+def matmul(input, other):
+    a, b = input._data, other._data
+    da, db = a.ndim, b.ndim
+    if da == 0 or db == 0:
+        raise RuntimeError(f"both arguments to matmul need to be at least 1D, but they are {da}D "
+                           f"and {db}D")
+    if da == 1 and db == 1:
+        return dot(input, other)
+    if da == 2 and db == 1:
+        return mv(input, other)
+    if da == 1 and db == 2:
+        return squeeze(mm(unsqueeze(input, 0), other), 0, _node=SqueezeBackward4)
+    if da == 2 and db == 2:
+        return mm(input, other)
+    if da >= 3 and db <= 2:
+        # Fold the batch dims into the rows: one mm/mv, then an unsafe view back.
+        folded = reshape(input, -1, a.shape[-1])
+        out = mv(folded, other) if db == 1 else mm(folded, other)
+        shape = a.shape[:-1] + (() if db == 1 else (b.shape[-1],))
+        return unsafe_view(out, shape)
+    return _batched(input, other)
+
+
+def _batched(input, other):
+    a, b = input._data, other._data
+    squeeze_a = a.ndim == 1
+    squeeze_b = b.ndim == 1
+    if squeeze_a:
+        input = unsqueeze(input, 0)
+    if squeeze_b:
+        other = unsqueeze(other, 1)
+    a, b = input._data, other._data
+    n, k1 = a.shape[-2:]
+    k2, p = b.shape[-2:]
+    try:
+        batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    except ValueError:
+        from .ops import broadcast_error
+
+        raise broadcast_error(a.shape[:-2], b.shape[:-2]) from None
+    bsz = int(np.prod(batch, dtype=np.int64))
+    ea = reshape(expand(input, batch + (n, k1)), bsz, n, k1)
+    eb = reshape(expand(other, batch + (k2, p)), bsz, k2, p)
+    out = bmm(ea, eb)
+    shape = batch + ((n,) if not squeeze_a else ()) + ((p,) if not squeeze_b else ())
+    return unsafe_view(out, shape)
+
+
+def linear(input, weight, bias=None):
+    """``F.linear``: ``input @ weight.T + bias``, recorded with PyTorch's nodes for each rank."""
+    x = input._data
+    wt = t(weight)
+    if bias is None:
+        return matmul(input, wt)
+    if x.ndim == 2:
+        return addmm(bias, input, wt)
+    if x.flags.c_contiguous and x.ndim != 0:
+        # PyTorch flattens to 2-D, runs addmm, and views the result back.
+        out = addmm(bias, reshape(input, -1, x.shape[-1]), wt)
+        return reshape(out, x.shape[:-1] + (weight._data.shape[0],))
+    from .ops import add
+
+    return add(matmul(input, wt), bias)

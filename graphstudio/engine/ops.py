@@ -1,0 +1,563 @@
+"""Element-wise ops: arithmetic, powers, unary math, comparisons, where/maximum/minimum/clamp.
+
+Each op is its forward in numpy next to its backward formula (PyTorch's ``derivatives.yaml``). The
+backward returns gradients in the broadcast output shape; the engine reduces them to each input's
+shape and dtype. Python scalars never get a gradient slot beyond PyTorch's ``(None, 0)`` entry.
+"""
+
+import numpy as np
+
+from . import dtypes
+from .node import backward_formula
+from .tensor import Tensor, _to_array, make, wrap
+
+__all__ = ["add", "sub", "mul", "div", "true_divide", "neg", "pow", "rsub", "rdiv", "rpow",
+           "reciprocal", "exp", "log", "sqrt", "abs", "relu", "sigmoid", "tanh", "sin", "cos",
+           "log1p", "expm1", "square", "sign", "where", "maximum", "minimum", "clamp", "clip",
+           "eq", "ne", "lt", "le", "gt", "ge", "logical_not", "isfinite", "isnan", "isinf",
+           "broadcast_error", "as_operand", "floor", "ceil", "round"]
+
+
+def broadcast_error(sa, sb):
+    """PyTorch's error for shapes that do not broadcast (the right-most mismatch)."""
+    nd = max(len(sa), len(sb))
+    for i in range(nd - 1, -1, -1):
+        off = nd - 1 - i
+        a = sa[len(sa) - 1 - off] if off < len(sa) else 1
+        b = sb[len(sb) - 1 - off] if off < len(sb) else 1
+        if a != b and a != 1 and b != 1:
+            return RuntimeError(f"The size of tensor a ({a}) must match the size of tensor b ({b}) "
+                                f"at non-singleton dimension {i}")
+    return RuntimeError(f"shapes {list(sa)} and {list(sb)} cannot be broadcast")
+
+
+def as_operand(x):
+    """A Tensor for tensors, numpy arrays and numbers used where a tensor is expected."""
+    if isinstance(x, Tensor):
+        return x
+    return wrap(_to_array(x, None))
+
+
+def _operands(a, b):
+    """(a_array, b_array_or_scalar, b_tensor_or_None) with PyTorch's type promotion applied."""
+    ad = a._data
+    if isinstance(b, Tensor):
+        bd = b._data
+        if ad.dtype != bd.dtype:
+            dt = dtypes.result_dtype(ad, bd)
+            ad = ad.astype(dt, copy=False)
+            bd = bd.astype(dt, copy=False)
+        return ad, bd, b
+    if isinstance(b, (float, int)):
+        kind = ad.dtype.kind
+        if kind != "f" and (isinstance(b, float) or (kind == "b" and not isinstance(b, bool))):
+            ad = ad.astype(dtypes.result_dtype(ad, b))
+        return ad, b, None
+    if isinstance(b, (np.ndarray, np.generic, list, tuple)):
+        return _operands(a, as_operand(b))
+    raise TypeError(f"unsupported operand type: '{type(b).__name__}'")
+
+
+def _lhs(a):
+    return a if isinstance(a, Tensor) else as_operand(a)
+
+
+def _binary(ufunc, a, b):
+    ad, bd, bt = _operands(_lhs(a), b)
+    try:
+        return ufunc(ad, bd), ad, bd, bt
+    except ValueError:
+        raise broadcast_error(np.shape(ad), np.shape(bd)) from None
+
+
+# --- arithmetic ----------------------------------------------------------------------------
+@backward_formula("AddBackward0")
+def AddBackward0(self, g):
+    alpha = self._ctx
+    return g, (g if alpha == 1 else g * alpha)
+
+
+@backward_formula("SubBackward0")
+def SubBackward0(self, g):
+    alpha = self._ctx
+    return g, (-g if alpha == 1 else g * -alpha)
+
+
+def add(input, other, *, alpha=1):
+    a = _lhs(input)
+    if alpha != 1:
+        return add(a, mul(other, alpha) if isinstance(other, Tensor) else other * alpha)
+    out, _, _, bt = _binary(np.add, a, other)
+    return make(out, AddBackward0, (a, bt), None, 1)
+
+
+def sub(input, other, *, alpha=1):
+    a = _lhs(input)
+    if alpha != 1:
+        return sub(a, mul(other, alpha) if isinstance(other, Tensor) else other * alpha)
+    if a._data.dtype.kind == "b":
+        raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                           "Use the `^` or `logical_xor()` operator instead.")
+    out, _, _, bt = _binary(np.subtract, a, other)
+    return make(out, SubBackward0, (a, bt), None, 1)
+
+
+@backward_formula("RsubBackward1")
+def RsubBackward1(self, g):
+    return (-g,)
+
+
+def rsub(input, other):
+    """``other - input`` for a Python number ``other`` (PyTorch's RsubBackward1)."""
+    if isinstance(other, Tensor):
+        return sub(other, input)
+    ad, b, _ = _operands(input, other)
+    return make(np.subtract(b, ad), RsubBackward1, (input,))
+
+
+@backward_formula("MulBackward0")
+def MulBackward0(self, g):
+    a, b = self._saved
+    return (g * b if self.needs(0) else None), (g * a if self.needs(1) else None)
+
+
+def mul(input, other):
+    a = _lhs(input)
+    out, ad, bd, bt = _binary(np.multiply, a, other)
+    return make(out, MulBackward0, (a, bt), (ad, bd))
+
+
+@backward_formula("DivBackward0")
+def DivBackward0(self, g):
+    a, b = self._saved
+    ga = g / b if self.needs(0) else None
+    gb = -g * a / (b * b) if self.needs(1) else None
+    return ga, gb
+
+
+def div(input, other, *, rounding_mode=None):
+    a = _lhs(input)
+    if rounding_mode is not None:
+        ad, bd, _ = _operands(a, other)
+        fn = np.floor_divide if rounding_mode == "floor" else _trunc_divide
+        return wrap(fn(ad, bd))
+    ad, bd, bt = _operands(a, other)
+    if ad.dtype.kind != "f":
+        ad = ad.astype(dtypes.default_np())
+        bd = bd.astype(ad.dtype) if isinstance(bd, np.ndarray) else bd
+    try:
+        out = ad / bd
+    except ValueError:
+        raise broadcast_error(np.shape(ad), np.shape(bd)) from None
+    return make(out, DivBackward0, (a, bt), (ad, bd))
+
+
+true_divide = div
+
+
+def _trunc_divide(a, b):
+    return np.trunc(np.true_divide(a, b)).astype(np.result_type(a, b))
+
+
+@backward_formula("ReciprocalBackward0")
+def ReciprocalBackward0(self, g):
+    (y,) = self._saved
+    return (-g * (y * y),)
+
+
+def reciprocal(input):
+    d = _float(input._data)
+    out = 1 / d
+    return make(out, ReciprocalBackward0, (input,), (out,))
+
+
+def rdiv(input, other):
+    """``other / input`` for a Python number: PyTorch computes ``reciprocal(input) * other``."""
+    if isinstance(other, Tensor):
+        return div(other, input)
+    return mul(reciprocal(input), other)
+
+
+@backward_formula("NegBackward0")
+def NegBackward0(self, g):
+    return (-g,)
+
+
+def neg(input):
+    if input._data.dtype.kind == "b":
+        raise RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you "
+                           "are trying to invert a mask, use the `~` or `logical_not()` operator "
+                           "instead.")
+    return make(-input._data, NegBackward0, (input,))
+
+
+@backward_formula("PowBackward0")
+def PowBackward0(self, g):
+    (x,) = self._saved
+    e = self._ctx
+    if e == 0:
+        return (np.zeros_like(g),)
+    return (g * (e * x ** (e - 1)),)
+
+
+@backward_formula("PowBackward1")
+def PowBackward1(self, g):
+    x, e, y = self._saved
+    gx = ge = None
+    if self.needs(0):
+        gx = np.where(e == 0, 0, g * (e * x ** np.where(e == 0, 1, e - 1)))
+    if self.needs(1):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ge = g * np.where((x == 0) & (e >= 0), 0, y * np.log(x))
+    return gx, ge
+
+
+@backward_formula("PowBackward2")
+def PowBackward2(self, g):
+    e, y = self._saved
+    base = self._ctx
+    if base == 0:
+        with np.errstate(invalid="ignore"):
+            return (g * np.where(e >= 0, 0, y * -np.inf),)
+    return (g * (y * np.log(np.asarray(base, dtype=y.dtype))),)
+
+
+def pow(input, exponent):
+    a = _lhs(input)
+    if isinstance(exponent, Tensor):
+        out, ad, bd, bt = _binary(np.power, a, exponent)
+        if out.dtype.kind in "iu" and (bd < 0).any():
+            raise RuntimeError("Integers to negative integer powers are not allowed.")
+        return make(out, PowBackward1, (a, bt), (ad, bd, out))
+    ad, e, _ = _operands(a, exponent)
+    if ad.dtype.kind in "iub" and isinstance(e, int) and e < 0:
+        raise RuntimeError("Integers to negative integer powers are not allowed.")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = ad ** e
+    return make(out, PowBackward0, (a,), (ad,), e)
+
+
+def rpow(input, base):
+    """``base ** input`` for a Python number ``base`` (PyTorch's PowBackward2)."""
+    if isinstance(base, Tensor):
+        return pow(base, input)
+    d = input._data
+    if d.dtype.kind != "f" and isinstance(base, float):
+        d = d.astype(dtypes.default_np())
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        out = np.power(np.asarray(base, dtype=d.dtype), d)
+    return make(out, PowBackward2, (input,), (d, out), base)
+
+
+# --- unary math ----------------------------------------------------------------------------
+def _float(d):
+    """Integer/bool inputs of float-valued math become the default float dtype, as in PyTorch."""
+    return d if d.dtype.kind == "f" else d.astype(dtypes.default_np())
+
+
+@backward_formula("ExpBackward0")
+def ExpBackward0(self, g):
+    return (g * self._saved[0],)
+
+
+def exp(input):
+    with np.errstate(over="ignore"):
+        out = np.exp(_float(input._data))
+    return make(out, ExpBackward0, (input,), (out,))
+
+
+@backward_formula("LogBackward0")
+def LogBackward0(self, g):
+    with np.errstate(divide="ignore"):
+        return (g / self._saved[0],)
+
+
+def log(input):
+    d = _float(input._data)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.log(d)
+    return make(out, LogBackward0, (input,), (d,))
+
+
+@backward_formula("Log1PBackward0")
+def Log1PBackward0(self, g):
+    with np.errstate(divide="ignore"):
+        return (g / (self._saved[0] + 1),)
+
+
+def log1p(input):
+    d = _float(input._data)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.log1p(d)
+    return make(out, Log1PBackward0, (input,), (d,))
+
+
+@backward_formula("Expm1Backward0")
+def Expm1Backward0(self, g):
+    return (g * (self._saved[0] + 1),)
+
+
+def expm1(input):
+    with np.errstate(over="ignore"):
+        out = np.expm1(_float(input._data))
+    return make(out, Expm1Backward0, (input,), (out,))
+
+
+@backward_formula("SqrtBackward0")
+def SqrtBackward0(self, g):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (g / (2 * self._saved[0]),)
+
+
+def sqrt(input):
+    with np.errstate(invalid="ignore"):
+        out = np.sqrt(_float(input._data))
+    return make(out, SqrtBackward0, (input,), (out,))
+
+
+@backward_formula("AbsBackward0")
+def AbsBackward0(self, g):
+    return (g * np.sign(self._saved[0]),)
+
+
+def abs(input):
+    d = input._data
+    return make(np.abs(d), AbsBackward0, (input,), (d,))
+
+
+@backward_formula("SgnBackward0")
+def SgnBackward0(self, g):
+    return (np.zeros_like(g),)
+
+
+def sign(input):
+    return make(np.sign(input._data), SgnBackward0, (input,))
+
+
+@backward_formula("ReluBackward0")
+def ReluBackward0(self, g):
+    return (g * (self._saved[0] > 0),)
+
+
+def relu(input):
+    d = input._data
+    out = np.maximum(d, 0)
+    if out.dtype != d.dtype:
+        out = out.astype(d.dtype)
+    return make(out, ReluBackward0, (input,), (out,))
+
+
+@backward_formula("SigmoidBackward0")
+def SigmoidBackward0(self, g):
+    y = self._saved[0]
+    return (g * (1 - y) * y,)
+
+
+def _sigmoid(d):
+    # exp(-|x|) never overflows; both branches share it.
+    e = np.exp(-np.abs(d))
+    return np.where(d >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid(input):
+    out = _sigmoid(_float(input._data))
+    return make(out, SigmoidBackward0, (input,), (out,))
+
+
+@backward_formula("TanhBackward0")
+def TanhBackward0(self, g):
+    y = self._saved[0]
+    return (g * (1 - y * y),)
+
+
+def tanh(input):
+    out = np.tanh(_float(input._data))
+    return make(out, TanhBackward0, (input,), (out,))
+
+
+@backward_formula("SinBackward0")
+def SinBackward0(self, g):
+    return (g * np.cos(self._saved[0]),)
+
+
+def sin(input):
+    d = _float(input._data)
+    return make(np.sin(d), SinBackward0, (input,), (d,))
+
+
+@backward_formula("CosBackward0")
+def CosBackward0(self, g):
+    return (g * -np.sin(self._saved[0]),)
+
+
+def cos(input):
+    d = _float(input._data)
+    return make(np.cos(d), CosBackward0, (input,), (d,))
+
+
+def square(input):
+    return pow(input, 2)
+
+
+def _zero_grad_unary(name, fn):
+    node = backward_formula(name)(lambda self, g: (np.zeros_like(g),))
+
+    def op(input):
+        return make(fn(input._data), node, (input,))
+
+    op.__name__ = fn.__name__
+    return op
+
+
+floor = _zero_grad_unary("FloorBackward0", np.floor)
+ceil = _zero_grad_unary("CeilBackward0", np.ceil)
+round = _zero_grad_unary("RoundBackward0", np.round)
+
+
+# --- comparisons (no grad) -----------------------------------------------------------------
+def _compare(ufunc):
+    def op(input, other):
+        out, _, _, _ = _binary(ufunc, input, other)
+        return wrap(out)
+
+    op.__name__ = ufunc.__name__
+    return op
+
+
+eq = _compare(np.equal)
+ne = _compare(np.not_equal)
+lt = _compare(np.less)
+le = _compare(np.less_equal)
+gt = _compare(np.greater)
+ge = _compare(np.greater_equal)
+
+
+def logical_not(input):
+    return wrap(np.logical_not(input._data))
+
+
+def isfinite(input):
+    return wrap(np.isfinite(input._data))
+
+
+def isnan(input):
+    return wrap(np.isnan(input._data))
+
+
+def isinf(input):
+    return wrap(np.isinf(input._data))
+
+
+# --- selection -----------------------------------------------------------------------------
+@backward_formula("WhereBackward0")
+def WhereBackward0(self, g):
+    (cond,) = self._saved
+    return (np.where(cond, g, 0) if self.needs(0) else None,
+            np.where(cond, 0, g) if self.needs(1) else None)
+
+
+def where(condition, input=None, other=None):
+    """``where(cond, a, b)``: ``a`` where ``cond`` else ``b``; ``where(cond)`` is nonzero."""
+    c = as_operand(condition)._data
+    if input is None and other is None:
+        return tuple(wrap(i.astype(np.int64)) for i in np.nonzero(c))
+    if c.dtype.kind != "b":
+        raise RuntimeError(f"where expected condition to be a boolean tensor, but got a tensor "
+                           f"with dtype {dtypes.from_numpy(c.dtype).name.capitalize()}")
+    ta = input if isinstance(input, Tensor) else None
+    tb = other if isinstance(other, Tensor) else None
+    ad = input._data if ta is not None else input
+    bd = other._data if tb is not None else other
+    dt = dtypes.result_dtype(ad, bd)
+    try:
+        out = np.where(c, ad, bd).astype(dt, copy=False)
+    except ValueError:
+        raise broadcast_error(np.shape(ad), np.shape(bd)) from None
+    return make(out, WhereBackward0, (ta, tb), (c,))
+
+
+def _tie_split(name, better):
+    """maximum/minimum: the gradient goes to the winner; ties split it evenly (PyTorch 2.13)."""
+
+    @backward_formula(name)
+    def node(self, g):
+        a, b = self._saved
+        ga = gb = None
+        if self.needs(0):
+            ga = np.where(a == b, g / 2, np.where(better(a, b), g, 0))
+        if self.needs(1):
+            gb = np.where(a == b, g / 2, np.where(better(b, a), g, 0))
+        return ga, gb
+
+    return node
+
+
+MaximumBackward0 = _tie_split("MaximumBackward0", np.greater)
+MinimumBackward0 = _tie_split("MinimumBackward0", np.less)
+
+
+def maximum(input, other):
+    out, ad, bd, bt = _binary(np.maximum, input, as_operand(other))
+    return make(out, MaximumBackward0, (input, bt), (ad, bd))
+
+
+def minimum(input, other):
+    out, ad, bd, bt = _binary(np.minimum, input, as_operand(other))
+    return make(out, MinimumBackward0, (input, bt), (ad, bd))
+
+
+@backward_formula("ClampBackward1")
+def ClampBackward1(self, g):
+    (x,) = self._saved
+    lo, hi = self._ctx
+    keep = np.ones(x.shape, bool)
+    if lo is not None:
+        keep &= x >= lo
+    if hi is not None:
+        keep &= x <= hi
+    return (np.where(keep, g, 0),)
+
+
+@backward_formula("ClampBackward0")
+def ClampBackward0(self, g):
+    x, lo, hi = self._saved
+    if lo is not None and hi is not None:
+        keep = (x >= lo) & (x <= hi)
+        to_lo = (x < lo) & (lo < hi)
+        to_hi = (x > hi) | (hi < lo)
+    elif lo is not None:
+        keep = x >= lo
+        to_lo, to_hi = x < lo, None
+    else:
+        keep = x <= hi
+        to_lo, to_hi = None, x > hi
+    return (np.where(keep, g, 0) if self.needs(0) else None,
+            np.where(to_lo, g, 0) if self.needs(1) else None,
+            np.where(to_hi, g, 0) if self.needs(2) else None)
+
+
+def clamp(input, min=None, max=None):
+    """Clamp to ``[min, max]``; the gradient passes where ``min <= x <= max`` (bounds included)."""
+    if min is None and max is None:
+        raise RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None")
+    d = input._data
+    if isinstance(min, Tensor) or isinstance(max, Tensor):
+        tlo = min if isinstance(min, Tensor) else None
+        thi = max if isinstance(max, Tensor) else None
+        lo = min._data if tlo is not None else min
+        hi = max._data if thi is not None else max
+        out = d
+        if lo is not None:
+            out = np.maximum(out, lo)
+        if hi is not None:
+            out = np.minimum(out, hi)
+        out = out.astype(dtypes.result_dtype(d, *(v for v in (lo, hi) if v is not None)),
+                         copy=False)
+        return make(out, ClampBackward0, (input, tlo, thi), (d, lo, hi))
+    out = np.clip(d, min, max)
+    if out.dtype != d.dtype and d.dtype.kind == "f":
+        out = out.astype(d.dtype)
+    return make(out, ClampBackward1, (input,), (d,), (min, max))
+
+
+clip = clamp

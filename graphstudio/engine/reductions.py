@@ -1,0 +1,365 @@
+"""Reductions and normalisations: sum, mean, max/min (full and along a dim), argmax/argmin,
+var/std, softmax and log_softmax (shifted by the max, so large inputs never overflow)."""
+
+from collections import namedtuple
+
+import numpy as np
+
+from . import dtypes
+from .node import backward_formula
+from .tensor import _dim, make, wrap
+
+__all__ = ["sum", "mean", "max", "min", "amax", "amin", "argmax", "argmin", "softmax",
+           "log_softmax", "var", "std", "logsumexp", "prod"]
+
+def _dims(dim, ndim):
+    """A tuple of normalised dims (``None`` means all)."""
+    if dim is None:
+        return tuple(range(ndim))
+    if isinstance(dim, int):
+        return (_dim(dim, ndim),)
+    return tuple(sorted(_dim(d, ndim) for d in dim))
+
+
+def _expand_back(g, shape, dims, keepdim):
+    """Broadcast a reduced gradient back to ``shape`` (a read-only view, no copy)."""
+    if not keepdim and dims:
+        g = np.expand_dims(g, dims) if len(shape) else g
+    return np.broadcast_to(g, shape)
+
+
+@backward_formula("SumBackward0")
+def SumBackward0(self, g):
+    return (np.broadcast_to(g, self._ctx),)
+
+
+@backward_formula("SumBackward1")
+def SumBackward1(self, g):
+    shape, dims, keepdim = self._ctx
+    return (_expand_back(g, shape, dims, keepdim),)
+
+
+def _sum_dtype(d, dtype):
+    if dtype is not None:
+        return dtypes.to_numpy(dtype)
+    return np.int64 if d.dtype.kind in "biu" else d.dtype
+
+
+def sum(input, dim=None, keepdim=False, *, dtype=None):
+    d = input._data
+    dt = _sum_dtype(d, dtype)
+    if dim is None:
+        return make(np.sum(d, dtype=dt), SumBackward0, (input,), None, d.shape)
+    dims = _dims(dim, d.ndim)
+    out = np.sum(d, axis=dims, keepdims=keepdim, dtype=dt)
+    return make(out, SumBackward1, (input,), None, (d.shape, dims, keepdim))
+
+
+@backward_formula("MeanBackward0")
+def MeanBackward0(self, g):
+    shape = self._ctx
+    n = np.prod(shape, dtype=np.int64)
+    return (np.broadcast_to(g / n, shape),)
+
+
+@backward_formula("MeanBackward1")
+def MeanBackward1(self, g):
+    shape, dims, keepdim = self._ctx
+    n = 1
+    for i in dims:
+        n *= shape[i]
+    return (_expand_back(g / n, shape, dims, keepdim),)
+
+
+def _need_float(d, name):
+    if d.dtype.kind != "f":
+        got = dtypes.from_numpy(d.dtype).name
+        label = {"int64": "Long", "int32": "Int", "bool": "Bool"}.get(got, got.capitalize())
+        raise RuntimeError(f"{name}(): could not infer output dtype. Input dtype must be either a "
+                           f"floating point or complex dtype. Got: {label}")
+
+
+def mean(input, dim=None, keepdim=False, *, dtype=None):
+    d = input._data
+    if dtype is not None:
+        d = d.astype(dtypes.to_numpy(dtype))
+    _need_float(d, "mean")
+    if dim is None:
+        return make(np.mean(d), MeanBackward0, (input,), None, d.shape)
+    dims = _dims(dim, d.ndim)
+    out = np.mean(d, axis=dims, keepdims=keepdim)
+    return make(out, MeanBackward1, (input,), None, (d.shape, dims, keepdim))
+
+
+# --- max / min ---------------------------------------------------------------------------------
+class _ReturnType:
+    """``torch.return_types.max`` and friends: a (values, indices) named tuple printing as torch."""
+
+    def __init__(self, name):
+        self.cls = type(name, (namedtuple(name, ["values", "indices"]),),
+                        {"__slots__": (), "__repr__": self._repr,
+                         "__module__": "torch.return_types"})
+
+    @staticmethod
+    def _repr(self):
+        return (f"torch.return_types.{type(self).__name__}(\nvalues={self.values!r},\n"
+                f"indices={self.indices!r})")
+
+
+_MAX = _ReturnType("max").cls
+_MIN = _ReturnType("min").cls
+
+
+def _evenly(self, g):
+    """Full max/min: the gradient is split evenly between all elements equal to the result."""
+    x, out = self._saved
+    mask = np.isnan(x) if np.isnan(out) else (x == out)
+    return (np.where(mask, g / np.count_nonzero(mask), 0).astype(g.dtype, copy=False),)
+
+
+MaxBackward1 = backward_formula("MaxBackward1")(_evenly)
+MinBackward1 = backward_formula("MinBackward1")(_evenly)
+
+
+def _select_back(self, g):
+    """max/min along a dim: the gradient goes to the returned index only."""
+    (idx,) = self._saved
+    shape, dim, keepdim = self._ctx
+    if not shape:
+        return (g,)
+    if not keepdim:
+        g = np.expand_dims(g, dim)
+        idx = np.expand_dims(idx, dim)
+    out = np.zeros(shape, g.dtype)
+    np.put_along_axis(out, idx, g, axis=dim)
+    return (out,)
+
+
+MaxBackward0 = backward_formula("MaxBackward0")(_select_back)
+MinBackward0 = backward_formula("MinBackward0")(_select_back)
+
+
+def _arg(d, dim, pick):
+    # NaN wins, as in PyTorch: argmax of an array with NaN points at the first NaN.
+    nan = np.isnan(d) if d.dtype.kind == "f" else None
+    if nan is not None and nan.any():
+        has = nan.any(axis=dim, keepdims=True)
+        return np.where(np.squeeze(has, dim), np.argmax(nan, axis=dim), pick(d, axis=dim))
+    return pick(d, axis=dim)
+
+
+def _extreme(input, dim, keepdim, other, reduce, pick, full_node, dim_node, result, binary):
+    if other is not None:
+        return binary(input, other)
+    d = input._data
+    if dim is None:
+        if d.size == 0:
+            raise RuntimeError(f"{reduce.__name__}(): Expected reduction dim to be specified for "
+                               "input.numel() == 0. Specify the reduction dim with the 'dim' "
+                               "argument.")
+        out = reduce(d)
+        return make(out, full_node, (input,), (d, out))
+    dim = _dim(dim, d.ndim)
+    if d.ndim == 0:
+        v = make(d.copy(), dim_node, (input,), (np.zeros((), np.int64),), ((), 0, keepdim))
+        return result(v, wrap(np.zeros((), np.int64)))
+    idx = _arg(d, dim, pick)
+    values = np.take_along_axis(d, np.expand_dims(idx, dim), axis=dim)
+    if not keepdim:
+        values = np.squeeze(values, dim)
+    else:
+        idx = np.expand_dims(idx, dim)
+    v = make(values, dim_node, (input,), (idx,), (d.shape, dim, keepdim))
+    return result(v, wrap(idx.astype(np.int64, copy=False)))
+
+
+def max(input, dim=None, keepdim=False, *, other=None):
+    """``max()`` of all elements, ``max(dim)`` -> (values, indices), ``max(other)`` = maximum."""
+    from .ops import maximum
+
+    if dim is not None and not isinstance(dim, int):
+        return maximum(input, dim)
+    return _extreme(input, dim, keepdim, other, np.max, np.argmax, MaxBackward1, MaxBackward0,
+                    _MAX, maximum)
+
+
+def min(input, dim=None, keepdim=False, *, other=None):
+    from .ops import minimum
+
+    if dim is not None and not isinstance(dim, int):
+        return minimum(input, dim)
+    return _extreme(input, dim, keepdim, other, np.min, np.argmin, MinBackward1, MinBackward0,
+                    _MIN, minimum)
+
+
+@backward_formula("AmaxBackward0")
+def AmaxBackward0(self, g):
+    x, out = self._saved
+    shape, dims, keepdim = self._ctx
+    out_k = out if keepdim else np.expand_dims(out, dims)
+    g_k = g if keepdim else np.expand_dims(g, dims)
+    mask = x == out_k
+    return (np.where(mask, g_k / mask.sum(axis=dims, keepdims=True), 0).astype(g.dtype),)
+
+
+AminBackward0 = backward_formula("AminBackward0")(AmaxBackward0.apply)
+
+
+def amax(input, dim=(), keepdim=False):
+    d = input._data
+    dims = _dims(dim if dim != () else None, d.ndim)
+    out = np.max(d, axis=dims, keepdims=keepdim)
+    return make(out, AmaxBackward0, (input,), (d, out), (d.shape, dims, keepdim))
+
+
+def amin(input, dim=(), keepdim=False):
+    d = input._data
+    dims = _dims(dim if dim != () else None, d.ndim)
+    out = np.min(d, axis=dims, keepdims=keepdim)
+    return make(out, AminBackward0, (input,), (d, out), (d.shape, dims, keepdim))
+
+
+def _arg_reduce(input, dim, keepdim, pick):
+    d = input._data
+    if dim is None:
+        return wrap(np.asarray(_arg(d.reshape(-1), 0, pick), np.int64))
+    dim = _dim(dim, d.ndim)
+    idx = _arg(d, dim, pick).astype(np.int64)
+    return wrap(np.expand_dims(idx, dim) if keepdim else idx)
+
+
+def argmax(input, dim=None, keepdim=False):
+    return _arg_reduce(input, dim, keepdim, np.argmax)
+
+
+def argmin(input, dim=None, keepdim=False):
+    return _arg_reduce(input, dim, keepdim, np.argmin)
+
+
+# --- var / std / prod / logsumexp ------------------------------------------------------------
+@backward_formula("VarBackward0")
+def VarBackward0(self, g):
+    (x,) = self._saved
+    dims, keepdim, correction = self._ctx
+    n = int(np.prod([x.shape[i] for i in dims]))
+    g_k = g if keepdim else np.expand_dims(g, dims)
+    return ((2.0 / (n - correction)) * g_k * (x - x.mean(axis=dims, keepdims=True)),)
+
+
+def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    d = input._data
+    _need_float(d, "var")
+    if correction is None:
+        correction = 1 if unbiased is None or unbiased else 0
+    dims = _dims(dim, d.ndim)
+    out = np.var(d, axis=dims, ddof=correction, keepdims=keepdim)
+    return make(out.astype(d.dtype, copy=False), VarBackward0, (input,), (d,),
+                (dims, keepdim, correction))
+
+
+@backward_formula("StdBackward0")
+def StdBackward0(self, g):
+    x, out = self._saved
+    dims, keepdim, correction = self._ctx
+    n = int(np.prod([x.shape[i] for i in dims]))
+    g_k = g if keepdim else np.expand_dims(g, dims)
+    o_k = out if keepdim else np.expand_dims(out, dims)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return (g_k * (x - x.mean(axis=dims, keepdims=True)) / (o_k * (n - correction)),)
+
+
+def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
+    d = input._data
+    _need_float(d, "std")
+    if correction is None:
+        correction = 1 if unbiased is None or unbiased else 0
+    dims = _dims(dim, d.ndim)
+    out = np.std(d, axis=dims, ddof=correction, keepdims=keepdim).astype(d.dtype, copy=False)
+    return make(out, StdBackward0, (input,), (d, out), (dims, keepdim, correction))
+
+
+@backward_formula("ProdBackward0")
+def ProdBackward0(self, g):
+    (x,) = self._saved
+    # Product of all the others, computed without dividing (exact with zeros).
+    flat = x.reshape(-1)
+    left = np.concatenate(([1], np.cumprod(flat[:-1]))).astype(x.dtype)
+    right = np.concatenate((np.cumprod(flat[::-1][:-1])[::-1], [1])).astype(x.dtype)
+    return ((g * (left * right)).reshape(x.shape),)
+
+
+def prod(input):
+    d = input._data
+    return make(np.prod(d, dtype=_sum_dtype(d, None)), ProdBackward0, (input,), (d,))
+
+
+@backward_formula("LogsumexpBackward0")
+def LogsumexpBackward0(self, g):
+    x, out = self._saved
+    dims, keepdim = self._ctx
+    g_k = g if keepdim else np.expand_dims(g, dims)
+    o_k = out if keepdim else np.expand_dims(out, dims)
+    return (g_k * np.exp(x - o_k),)
+
+
+def logsumexp(input, dim, keepdim=False):
+    d = input._data
+    dims = _dims(dim, d.ndim)
+    m = np.max(d, axis=dims, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0)
+    out = np.log(np.sum(np.exp(d - m), axis=dims, keepdims=True)) + m
+    if not keepdim:
+        out = np.squeeze(out, dims)
+    return make(out, LogsumexpBackward0, (input,), (d, out), (dims, keepdim))
+
+
+# --- softmax ---------------------------------------------------------------------------------
+def softmax_dim(ndim, dim, name="softmax"):
+    """PyTorch's legacy implicit-dim choice (with its warning) when ``dim`` is None."""
+    if dim is None:
+        import warnings
+
+        warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the call "
+                      "to include dim=X as an argument.", UserWarning, stacklevel=3)
+        dim = 0 if ndim in (0, 1, 3) else 1
+    return _dim(dim, ndim)
+
+
+@backward_formula("SoftmaxBackward0")
+def SoftmaxBackward0(self, g):
+    (y,) = self._saved
+    dim = self._ctx
+    return (y * (g - (g * y).sum(axis=dim, keepdims=True)),)
+
+
+@backward_formula("LogSoftmaxBackward0")
+def LogSoftmaxBackward0(self, g):
+    (y,) = self._saved
+    dim = self._ctx
+    return (g - np.exp(y) * g.sum(axis=dim, keepdims=True),)
+
+
+def _shifted(d, dim):
+    if d.dtype.kind != "f":
+        raise RuntimeError(f"\"softmax_lastdim_kernel_impl\" not implemented for "
+                           f"'{dtypes.from_numpy(d.dtype).name.capitalize()}'")
+    if d.ndim == 0:
+        return d - d
+    m = d.max(axis=dim, keepdims=True)
+    return d - np.where(np.isfinite(m), m, 0)
+
+
+def softmax(input, dim=None, dtype=None):
+    d = input._data if dtype is None else input._data.astype(dtypes.to_numpy(dtype))
+    dim = softmax_dim(d.ndim, dim)
+    e = np.exp(_shifted(d, dim))
+    out = e / (e.sum(axis=dim, keepdims=True) if d.ndim else e)
+    return make(out, SoftmaxBackward0, (input,), (out,), dim)
+
+
+def log_softmax(input, dim=None, dtype=None):
+    d = input._data if dtype is None else input._data.astype(dtypes.to_numpy(dtype))
+    dim = softmax_dim(d.ndim, dim, "log_softmax")
+    z = _shifted(d, dim)
+    out = z - (np.log(np.exp(z).sum(axis=dim, keepdims=True)) if d.ndim else z)
+    return make(out, LogSoftmaxBackward0, (input,), (out,), dim)

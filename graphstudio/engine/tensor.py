@@ -1,0 +1,585 @@
+"""The ``Tensor`` class (a numpy array plus autograd bookkeeping) and tensor creation.
+
+A Tensor keeps its numpy array in ``_data`` (``.numpy()`` shares it, ``.data`` is a detached Tensor
+as in PyTorch). Ops build results through ``make``: when grad mode is on and an input requires
+grad, the result gets a ``grad_fn`` node linked to its inputs' nodes (a leaf is reached through its
+``AccumulateGrad``). The arithmetic and math methods are attached in ``methods.py``.
+"""
+
+import weakref
+
+import numpy as np
+
+from . import dtypes
+from .grad_mode import STATE
+from .node import SEQUENCE, AccumulateGrad
+
+__all__ = ["Tensor", "Size", "tensor", "zeros", "ones", "full", "empty", "zeros_like", "ones_like",
+           "full_like", "empty_like", "eye", "arange", "linspace", "rand", "randn", "randint",
+           "rand_like", "randn_like", "manual_seed", "from_numpy", "as_tensor", "is_tensor"]
+
+ndarray = np.ndarray
+_new = object.__new__
+NO_EDGE = (None, 0)
+
+NON_LEAF_GRAD_WARNING = (
+    "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad "
+    "attribute won't be populated during autograd.backward(). If you indeed want the .grad field "
+    "to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you "
+    "access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See "
+    "github.com/pytorch/pytorch/pull/30531 for more information.")
+ONLY_FLOAT_GRAD = "Only Tensors of floating point and complex dtype can require gradients"
+NON_LEAF_FLAG = ("you can only change requires_grad flags of leaf variables. If you want to use a "
+                 "computed variable in a subgraph that doesn't require differentiation use "
+                 "var_no_grad = var.detach().")
+LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
+
+
+class Size(tuple):
+    """``torch.Size``: a tuple of ints that prints as ``torch.Size([2, 3])``."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return f"torch.Size({list(self)})"
+
+    __str__ = __repr__
+
+    def numel(self):
+        n = 1
+        for s in self:
+            n *= s
+        return n
+
+
+class Tensor:
+    """An n-dimensional array that can record the operations applied to it for backward."""
+
+    __slots__ = ("_data", "grad_fn", "_requires_grad", "_grad", "_retains_grad", "_acc",
+                 "__weakref__")
+    # numpy defers to our reflected operators (np.float32(2) * t calls t.__rmul__).
+    __array_ufunc__ = None
+
+    def __init__(self, *args):
+        # Legacy ``torch.Tensor(data)`` / ``torch.Tensor(2, 3)``: always the default float dtype.
+        if len(args) == 1 and not isinstance(args[0], int):
+            arr = _to_array(args[0], dtypes.default_np())
+        else:
+            arr = np.empty(args, dtypes.default_np())
+        _init(self, arr, None)
+
+    # --- basic properties ----------------------------------------------------------------
+    @property
+    def shape(self):
+        return Size(self._data.shape)
+
+    def size(self, dim=None):
+        if dim is None:
+            return Size(self._data.shape)
+        return self._data.shape[_dim(dim, self._data.ndim)]
+
+    @property
+    def dtype(self):
+        return dtypes.from_numpy(self._data.dtype)
+
+    @property
+    def ndim(self):
+        return self._data.ndim
+
+    def dim(self):
+        return self._data.ndim
+
+    def numel(self):
+        return self._data.size
+
+    nelement = numel
+
+    @property
+    def device(self):
+        return "cpu"
+
+    @property
+    def is_cuda(self):
+        return False
+
+    def is_floating_point(self):
+        return self._data.dtype.kind == "f"
+
+    def is_contiguous(self):
+        return self._data.flags.c_contiguous
+
+    def element_size(self):
+        return self._data.itemsize
+
+    # --- autograd attributes -------------------------------------------------------------
+    @property
+    def requires_grad(self):
+        return self._requires_grad
+
+    @requires_grad.setter
+    def requires_grad(self, flag):
+        flag = bool(flag)
+        if self.grad_fn is not None:
+            raise RuntimeError(NON_LEAF_FLAG if not flag else
+                               "you can only change requires_grad flags of leaf variables.")
+        if flag and self._data.dtype.kind != "f":
+            raise RuntimeError(ONLY_FLOAT_GRAD)
+        self._requires_grad = flag
+
+    def requires_grad_(self, requires_grad=True):
+        self.requires_grad = requires_grad
+        return self
+
+    @property
+    def is_leaf(self):
+        return self.grad_fn is None
+
+    @property
+    def grad(self):
+        if self.grad_fn is not None and not self._retains_grad:
+            import warnings
+
+            warnings.warn(NON_LEAF_GRAD_WARNING, UserWarning, stacklevel=2)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value):
+        if value is not None:
+            if not isinstance(value, Tensor):
+                raise TypeError(f"assigned grad expected to be a Tensor or None but got grad of "
+                                f"type {type(value).__name__}")
+            if value._data.shape != self._data.shape:
+                raise RuntimeError("assigned grad has data of a different size")
+            if value._data.dtype != self._data.dtype:
+                raise RuntimeError("assigned grad has data of a different type")
+        self._grad = value
+
+    @grad.deleter
+    def grad(self):
+        self._grad = None
+
+    @property
+    def retains_grad(self):
+        return self._retains_grad
+
+    def retain_grad(self):
+        """Keep this non-leaf tensor's gradient in ``.grad`` during backward (accumulated)."""
+        if not self._requires_grad:
+            raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
+        if self.grad_fn is None or self._retains_grad:
+            return
+        fn = self.grad_fn
+        if fn._retained is None:
+            fn._retained = []
+        fn._retained.append(weakref.ref(self))
+        self._retains_grad = True
+
+    @property
+    def data(self):
+        return wrap(self._data)
+
+    @data.setter
+    def data(self, value):
+        self._data = value._data if isinstance(value, Tensor) else _to_array(value, None)
+
+    def detach(self):
+        """A new leaf sharing this tensor's memory, cut from the graph."""
+        return wrap(self._data)
+
+    def detach_(self):
+        self.grad_fn = None
+        self._requires_grad = False
+        return self
+
+    # --- conversions ---------------------------------------------------------------------
+    def numpy(self, *, force=False):
+        if self._requires_grad and not force:
+            raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use "
+                               "tensor.detach().numpy() instead.")
+        return self._data
+
+    def __array__(self, dtype=None, copy=None):
+        arr = self.numpy()
+        return arr if dtype is None else arr.astype(dtype, copy=False)
+
+    def item(self):
+        if self._data.size != 1:
+            raise RuntimeError(f"a Tensor with {self._data.size} elements cannot be converted "
+                               "to Scalar")
+        return self._data.reshape(()).item()
+
+    def tolist(self):
+        return self._data.tolist()
+
+    def __float__(self):
+        return float(self.item())
+
+    def __int__(self):
+        return int(self.item())
+
+    def __index__(self):
+        if self._data.dtype.kind not in "iub" or self._data.size != 1:
+            raise TypeError("only integer tensors of a single element can be converted to an index")
+        return int(self.item())
+
+    def __bool__(self):
+        if self._data.size != 1:
+            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+        return bool(self._data.reshape(()))
+
+    def __len__(self):
+        if self._data.ndim == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return self._data.shape[0]
+
+    def __iter__(self):
+        if self._data.ndim == 0:
+            raise TypeError("iteration over a 0-d tensor")
+        return (self[i] for i in range(self._data.shape[0]))
+
+    __hash__ = object.__hash__
+
+    def __repr__(self):
+        from .printing import tensor_repr
+
+        return tensor_repr(self)
+
+    def __format__(self, spec):
+        if self._data.ndim == 0:
+            return self.item().__format__(spec)
+        if spec:
+            raise TypeError("unsupported format string passed to Tensor.__format__")
+        return repr(self)
+
+    def __reduce__(self):
+        if self.grad_fn is not None:
+            raise RuntimeError("Can't pickle a Tensor that has a grad_fn; detach() it first.")
+        return (_rebuild, (self._data.copy(), self._requires_grad))
+
+    def __deepcopy__(self, memo):
+        if self.grad_fn is not None:
+            raise RuntimeError("Only Tensors created explicitly by the user (graph leaves) support "
+                               "the deepcopy protocol at the moment.  If you were attempting to "
+                               "deepcopy a module, this may be because of a torch.nn.utils.weight_"
+                               "norm usage, see https://github.com/pytorch/pytorch/pull/103001")
+        t = wrap(self._data.copy())
+        t._requires_grad = self._requires_grad
+        if self._grad is not None:
+            t._grad = wrap(self._grad._data.copy())
+        memo[id(self)] = t
+        return t
+
+    # --- in-place, outside autograd ------------------------------------------------------
+    def check_inplace(self):
+        """Raise PyTorch's error for an in-place op on a leaf that requires grad (in grad mode)."""
+        if self._requires_grad and self.grad_fn is None and STATE.enabled:
+            raise RuntimeError(LEAF_INPLACE)
+
+    def zero_(self):
+        self.check_inplace()
+        self._data[...] = 0
+        return self
+
+    def fill_(self, value):
+        self.check_inplace()
+        self._data[...] = value.item() if isinstance(value, Tensor) else value
+        return self
+
+    def copy_(self, src):
+        self.check_inplace()
+        self._data[...] = src._data if isinstance(src, Tensor) else src
+        return self
+
+    def cpu(self):
+        return self
+
+    def contiguous(self):
+        return self
+
+
+def _rebuild(arr, requires_grad):
+    t = wrap(arr)
+    t._requires_grad = requires_grad
+    return t
+
+
+def _init(t, arr, fn):
+    t._data = arr
+    t.grad_fn = fn
+    t._requires_grad = fn is not None
+    t._grad = None
+    t._retains_grad = False
+    t._acc = None
+
+
+def wrap(arr, fn=None):
+    """A Tensor around ``arr`` (a numpy array; numpy scalars become 0-d arrays) with no copy."""
+    if arr.__class__ is not ndarray:
+        arr = np.asarray(arr)
+    t = _new(Tensor)
+    _init(t, arr, fn)
+    return t
+
+
+def accumulator(t):
+    """The leaf's AccumulateGrad node: the same object for as long as any graph holds it."""
+    ref = t._acc
+    if ref is not None:
+        acc = ref()
+        if acc is not None:
+            return acc
+    acc = AccumulateGrad(t)
+    t._acc = weakref.ref(acc)
+    return acc
+
+
+def make(data, cls, inputs, saved=None, ctx=None):
+    """The result Tensor of an op: ``data`` plus, when recording, a ``cls`` node over ``inputs``.
+
+    ``inputs`` lists the op's differentiable arguments in PyTorch's order (None for a Python scalar
+    or other non-tensor argument); ``saved`` is what the backward formula needs and is freed after
+    backward; ``ctx`` is shape-like context that is never freed.
+    """
+    if data.__class__ is not ndarray:
+        data = np.asarray(data)
+    if STATE.enabled:
+        for t in inputs:
+            if t is not None and t._requires_grad:
+                break
+        else:
+            return wrap(data)
+        edges = []
+        meta = []
+        for t in inputs:
+            if t is None or not t._requires_grad:
+                edges.append(NO_EDGE)
+                meta.append(None)
+            else:
+                fn = t.grad_fn
+                edges.append((fn if fn is not None else accumulator(t), 0))
+                d = t._data
+                meta.append((d.shape, d.dtype))
+        node = _new(cls)
+        node.next_functions = tuple(edges)
+        node._meta = meta
+        node._seq = next(SEQUENCE)
+        node._saved = saved
+        node._ctx = ctx
+        node._retained = None
+        return wrap(data, node)
+    return wrap(data)
+
+
+def _dim(dim, ndim):
+    """Normalise a possibly negative dim with PyTorch's IndexError."""
+    n = max(ndim, 1)
+    if not -n <= dim < n:
+        raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], "
+                         f"but got {dim})")
+    return dim + n if dim < 0 else dim
+
+
+# --- creation ------------------------------------------------------------------------------
+def _ragged_check(data):
+    """Raise PyTorch's ValueError for ragged nested sequences (iteratively)."""
+    stack = [(data, 0)]
+    lengths = {}
+    while stack:
+        seq, depth = stack.pop()
+        if isinstance(seq, (list, tuple)):
+            n = len(seq)
+            expected = lengths.setdefault(depth, n)
+            if n != expected:
+                raise ValueError(f"expected sequence of length {expected} at dim {depth} (got {n})")
+            stack.extend((item, depth + 1) for item in seq)
+        elif depth in lengths:
+            raise TypeError("not a sequence")
+
+
+def _to_array(data, np_dtype):
+    """A fresh numpy array from Python data / arrays / Tensors with PyTorch's dtype inference."""
+    if isinstance(data, Tensor):
+        arr = np.array(data._data, dtype=np_dtype, copy=True)
+        return arr
+    if isinstance(data, (np.ndarray, np.generic)):
+        dtypes.from_numpy(data.dtype)  # refuse dtypes torch has no counterpart for
+        return np.array(data, dtype=np_dtype, copy=True)
+    if isinstance(data, str) or data is None:
+        raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
+    if isinstance(data, (list, tuple)):
+        try:
+            arr = np.array(data, dtype=np_dtype)
+        except ValueError:
+            _ragged_check(data)
+            raise
+    else:
+        arr = np.array(data, dtype=np_dtype)
+    if np_dtype is None:
+        kind = arr.dtype.kind
+        if kind == "f":
+            has_np64 = any(isinstance(v, np.floating) for v in _leaves(data))
+            if not has_np64:
+                arr = arr.astype(dtypes.default_np())
+        elif kind in "iu":
+            arr = arr.astype(np.int64, copy=False)
+        elif kind == "O" or kind not in "b":
+            raise TypeError(f"new(): invalid data type '{arr.dtype}'")
+    return arr
+
+
+def _leaves(data):
+    stack = [data]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, (list, tuple)):
+            stack.extend(v)
+        else:
+            yield v
+
+
+def _finish(arr, requires_grad):
+    t = wrap(arr)
+    if requires_grad:
+        t.requires_grad = True
+    return t
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False):
+    """A new leaf tensor holding a copy of ``data`` (lists, numbers, numpy arrays, Tensors)."""
+    return _finish(_to_array(data, dtypes.to_numpy(dtype)), requires_grad)
+
+
+def as_tensor(data, dtype=None, device=None):
+    if isinstance(data, Tensor) and dtype is None:
+        return data
+    if isinstance(data, np.ndarray) and (dtype is None or dtypes.to_numpy(dtype) == data.dtype):
+        return wrap(data)
+    return tensor(data, dtype=dtype)
+
+
+def from_numpy(arr):
+    """A tensor sharing memory with the numpy array ``arr``."""
+    dtypes.from_numpy(arr.dtype)
+    return wrap(arr)
+
+
+def is_tensor(obj):
+    return isinstance(obj, Tensor)
+
+
+def _shape(size):
+    if len(size) == 1 and isinstance(size[0], (tuple, list)):
+        size = size[0]
+    return tuple(int(s) for s in size)
+
+
+def _np_dtype(dtype):
+    return dtypes.default_np() if dtype is None else dtypes.to_numpy(dtype)
+
+
+def zeros(*size, dtype=None, device=None, requires_grad=False):
+    return _finish(np.zeros(_shape(size), _np_dtype(dtype)), requires_grad)
+
+
+def ones(*size, dtype=None, device=None, requires_grad=False):
+    return _finish(np.ones(_shape(size), _np_dtype(dtype)), requires_grad)
+
+
+def empty(*size, dtype=None, device=None, requires_grad=False):
+    return _finish(np.empty(_shape(size), _np_dtype(dtype)), requires_grad)
+
+
+def full(size, fill_value, dtype=None, device=None, requires_grad=False):
+    if dtype is None:
+        if isinstance(fill_value, bool):
+            dtype = dtypes.bool_
+        elif isinstance(fill_value, int):
+            dtype = dtypes.int64
+    return _finish(np.full(_shape((size,)), fill_value, _np_dtype(dtype)), requires_grad)
+
+
+def _like(fill, t, dtype, requires_grad):
+    np_dtype = t._data.dtype if dtype is None else dtypes.to_numpy(dtype)
+    return _finish(fill(t._data.shape, np_dtype), requires_grad)
+
+
+def zeros_like(input, dtype=None, device=None, requires_grad=False):
+    return _like(np.zeros, input, dtype, requires_grad)
+
+
+def ones_like(input, dtype=None, device=None, requires_grad=False):
+    return _like(np.ones, input, dtype, requires_grad)
+
+
+def empty_like(input, dtype=None, device=None, requires_grad=False):
+    return _like(np.empty, input, dtype, requires_grad)
+
+
+def full_like(input, fill_value, dtype=None, device=None, requires_grad=False):
+    np_dtype = input._data.dtype if dtype is None else dtypes.to_numpy(dtype)
+    return _finish(np.full(input._data.shape, fill_value, np_dtype), requires_grad)
+
+
+def eye(n, m=None, dtype=None, device=None, requires_grad=False):
+    return _finish(np.eye(n, n if m is None else m, dtype=_np_dtype(dtype)), requires_grad)
+
+
+def arange(start, end=None, step=1, dtype=None, device=None, requires_grad=False):
+    if end is None:
+        start, end = 0, start
+    values = [v.item() if isinstance(v, Tensor) else v for v in (start, end, step)]
+    if dtype is None:
+        integral = all(isinstance(v, int) for v in values)
+        np_dtype = np.int64 if integral else dtypes.default_np()
+    else:
+        np_dtype = dtypes.to_numpy(dtype)
+    start, end, step = values
+    if step == 0:
+        raise RuntimeError("step must be nonzero")
+    count = max(0, int(np.ceil((end - start) / step)))
+    # Computed as start + i*step in double precision, like PyTorch, then cast.
+    arr = (start + np.arange(count, dtype=np.float64) * step) if np_dtype != np.int64 else \
+        np.arange(start, end, step, dtype=np.int64)
+    return _finish(arr.astype(np_dtype, copy=False), requires_grad)
+
+
+def linspace(start, end, steps, dtype=None, device=None, requires_grad=False):
+    return _finish(np.linspace(start, end, steps).astype(_np_dtype(dtype)), requires_grad)
+
+
+# --- random numbers ------------------------------------------------------------------------
+# PyTorch's generator bits cannot be reproduced; ``manual_seed(s)`` seeds a numpy Generator so that
+# a given seed always gives the same numbers here (not the numbers torch would give).
+_rng = [np.random.default_rng(0)]
+
+
+def manual_seed(seed):
+    _rng[0] = np.random.default_rng(int(seed))
+    return _rng[0]
+
+
+def rand(*size, dtype=None, device=None, requires_grad=False, generator=None):
+    rng = generator or _rng[0]
+    return _finish(rng.random(_shape(size)).astype(_np_dtype(dtype)), requires_grad)
+
+
+def randn(*size, dtype=None, device=None, requires_grad=False, generator=None):
+    rng = generator or _rng[0]
+    return _finish(rng.standard_normal(_shape(size)).astype(_np_dtype(dtype)), requires_grad)
+
+
+def randint(low, high=None, size=(), dtype=None, device=None, requires_grad=False,
+            generator=None):
+    if high is None:
+        low, high = 0, low
+    rng = generator or _rng[0]
+    arr = rng.integers(low, high, size=_shape((size,)), dtype=np.int64)
+    return _finish(arr.astype(dtypes.to_numpy(dtype) or np.int64, copy=False), requires_grad)
+
+
+def rand_like(input, dtype=None, requires_grad=False):
+    return rand(input._data.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
+
+
+def randn_like(input, dtype=None, requires_grad=False):
+    return randn(input._data.shape, dtype=dtype or input.dtype, requires_grad=requires_grad)
