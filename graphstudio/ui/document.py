@@ -1,0 +1,298 @@
+"""The open document: which file it is, whether it has unsaved changes, and crash recovery.
+
+One :class:`~graphstudio.engine.graph.Graph` and one ``QUndoStack`` live as long as the window.
+:class:`Document` swaps their contents (New, Open, Revert, restore) with ``graph.replace_with`` and
+clears the stack; "modified" is simply "the undo stack is not at its clean index". Nothing here
+shows a dialog: errors propagate (``GraphFileError``, ``OSError``) for the window to report, and a
+failed open leaves the document exactly as it was.
+
+:class:`Autosaver` writes unsaved work to ``<data dir>/recovery.gsgraph`` (plus a JSON sidecar with
+the original path) every 30 s and shortly after each batch of edits settles, and deletes it when
+the document is clean again or the app exits normally. A ``QLockFile`` marks the slot as owned by a
+running process, so :func:`find_recovery` can tell a crashed session's leftovers from a second
+window that is still running.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from graphstudio.engine.graph import Graph
+
+EXTENSION = ".gsgraph"
+RECOVERY_STEM = "recovery"
+
+
+def examples_dir() -> Path:
+    from graphstudio.paths import examples_dir as _examples_dir
+
+    return Path(_examples_dir())
+
+
+def is_example(path: str | os.PathLike) -> bool:
+    """True for the shipped examples: they open as untitled copies; Save never overwrites them."""
+    try:
+        return Path(path).resolve().parent == examples_dir().resolve()
+    except OSError:
+        return False
+
+
+class Document(QObject):
+    """The current file, its dirty state, and open/save/new/revert/restore."""
+
+    #: the document's file changed (new path, or "" for an untitled document)
+    pathChanged = Signal(str)
+    #: unsaved changes appeared (True) or were saved/discarded (False)
+    modifiedChanged = Signal(bool)
+    #: the graph was replaced wholesale (new, open, revert, restore)
+    reloaded = Signal()
+    saved = Signal(str)
+
+    def __init__(self, graph: Graph | None = None, undo_stack: QUndoStack | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.graph = graph if graph is not None else Graph()
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.path: str | None = None
+        #: for untitled copies of an example: the example's file name, shown in the title
+        self.template_name: str | None = None
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+
+    # ------------------------------------------------------------------ state
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def display_name(self) -> str:
+        if self.path:
+            return os.path.basename(self.path)
+        if self.template_name:
+            return self.template_name
+        return "Untitled"
+
+    def _set_path(self, path: str | None, template_name: str | None = None) -> None:
+        self.path = os.path.abspath(path) if path else None
+        self.template_name = template_name
+        self.pathChanged.emit(self.path or "")
+
+    def _replace(self, graph: Graph) -> None:
+        self.graph.replace_with(graph)
+        self.undo_stack.clear()  # also makes the stack clean (emitting cleanChanged if it was not)
+        self.reloaded.emit()
+
+    # ------------------------------------------------------------------ file operations
+    def new(self) -> None:
+        self._set_path(None)
+        self._replace(Graph())
+
+    def open(self, path: str | os.PathLike) -> None:
+        """Load ``path``; raises GraphFileError/OSError and then changes nothing."""
+        from graphstudio.engine.files import load_graph
+
+        path = os.fspath(path)
+        graph = load_graph(path)
+        if is_example(path):
+            self._set_path(None, template_name=Path(path).name)
+        else:
+            self._set_path(path)
+        self._replace(graph)
+
+    def save(self, path: str | os.PathLike | None = None) -> str:
+        """Save atomically to ``path`` (default: the current file); returns the path written."""
+        from graphstudio.engine.files import save_graph
+
+        target = os.fspath(path) if path is not None else self.path
+        if not target:
+            raise ValueError("the document has no file yet: choose where to save it")
+        save_graph(self.graph, target)
+        if self.path is None or os.path.abspath(target) != self.path:
+            self._set_path(target)
+        self.undo_stack.setClean()
+        self.saved.emit(self.path)
+        return self.path
+
+    def revert(self) -> None:
+        if not self.path:
+            raise ValueError("the document has never been saved, so there is nothing to revert to")
+        self.open(self.path)
+
+    def restore(self, graph: Graph, original_path: str | None) -> None:
+        """Adopt a recovered graph: it belongs to ``original_path`` but is unsaved."""
+        keep = original_path if original_path and not is_example(original_path) else None
+        self._set_path(keep, template_name=None if keep else _template(original_path))
+        self._replace(graph)
+        self.undo_stack.resetClean()
+
+
+def _template(path: str | None) -> str | None:
+    return Path(path).name if path else None
+
+
+# ---------------------------------------------------------------------------- crash recovery
+@dataclass(frozen=True)
+class RecoveryInfo:
+    """A recovery file left behind by a session that did not exit normally."""
+
+    graph_path: Path
+    sidecar_path: Path
+    original_path: str | None
+    saved_at: float
+
+    def describe(self) -> str:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
+        name = os.path.basename(self.original_path) if self.original_path else "an untitled graph"
+        return f"unsaved changes to {name} (autosaved {when})"
+
+    def load(self) -> Graph:
+        from graphstudio.engine.files import load_graph
+
+        return load_graph(self.graph_path)
+
+    def discard(self) -> None:
+        for p in (self.graph_path, self.sidecar_path):
+            try:
+                p.unlink()
+            except FileNotFoundError:
+                pass
+
+
+def _lock_for(graph_path: Path) -> QLockFile:
+    lock = QLockFile(str(graph_path.with_suffix(".lock")))
+    lock.setStaleLockTime(0)  # never time out: only a dead owner makes a lock stale
+    return lock
+
+
+def find_recovery(directory: str | os.PathLike) -> RecoveryInfo | None:
+    """The newest recovery file whose owner is no longer running (None when there is none)."""
+    found = []
+    for sidecar in Path(directory).glob(f"{RECOVERY_STEM}*.json"):
+        graph_path = sidecar.with_suffix(EXTENSION)
+        if not graph_path.exists():
+            continue
+        lock = _lock_for(graph_path)
+        if not lock.tryLock(0):
+            continue  # another GraphStudio window is alive and owns it
+        lock.unlock()
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            meta = {}
+        if not isinstance(meta, dict):
+            meta = {}
+        original = meta.get("original_path")
+        saved_at = meta.get("saved_at")
+        if not isinstance(saved_at, int | float):
+            saved_at = graph_path.stat().st_mtime
+        found.append(RecoveryInfo(graph_path, sidecar,
+                                  original if isinstance(original, str) else None,
+                                  float(saved_at)))
+    return max(found, key=lambda r: r.saved_at) if found else None
+
+
+class Autosaver(QObject):
+    """Keeps a recovery copy of unsaved work; removes it when there is nothing to recover."""
+
+    #: a recovery file was written (its path)
+    autosaved = Signal(str)
+    #: writing the recovery file failed (the reason)
+    failed = Signal(str)
+
+    def __init__(self, document: Document, directory: str | os.PathLike,
+                 interval_ms: int = 30_000, settle_ms: int = 1_500,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.directory = Path(directory)
+        self.graph_path: Path | None = None
+        self._lock: QLockFile | None = None
+        self._saved_revision: int | None = None
+        self._periodic = QTimer(self)
+        self._periodic.setInterval(interval_ms)
+        self._periodic.timeout.connect(self.save_now)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(settle_ms)
+        self._settle.timeout.connect(self.save_now)
+        self._unsubscribe = document.graph.subscribe(lambda _event: self._settle.start())
+        document.modifiedChanged.connect(self._on_modified)
+        self._periodic.start()
+
+    def _claim_slot(self) -> Path | None:
+        if self.graph_path is not None:
+            return self.graph_path
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for i in range(1, 64):
+            stem = RECOVERY_STEM if i == 1 else f"{RECOVERY_STEM}-{i}"
+            path = self.directory / f"{stem}{EXTENSION}"
+            lock = _lock_for(path)
+            if lock.tryLock(0):
+                self._lock, self.graph_path = lock, path
+                return path
+        return None
+
+    @property
+    def sidecar_path(self) -> Path | None:
+        return self.graph_path.with_suffix(".json") if self.graph_path else None
+
+    def _on_modified(self, modified: bool) -> None:
+        if not modified:
+            self.discard()
+
+    def save_now(self) -> bool:
+        """Write the recovery copy if there are unsaved changes not yet written; True if written."""
+        self._settle.stop()
+        doc = self.document
+        if not doc.is_modified():
+            self.discard()
+            return False
+        if self._saved_revision == doc.graph.revision and self.graph_path is not None:
+            return False
+        from graphstudio.engine.files import save_graph
+
+        try:
+            path = self._claim_slot()
+            if path is None:
+                raise OSError("no free recovery slot")
+            save_graph(doc.graph, path)
+            sidecar = {"original_path": doc.path or (
+                str(examples_dir() / doc.template_name) if doc.template_name else None),
+                "saved_at": time.time(), "pid": os.getpid()}
+            tmp = self.sidecar_path.with_suffix(".json.tmp")
+            tmp.write_text(json.dumps(sidecar, indent=1), encoding="utf-8")
+            os.replace(tmp, self.sidecar_path)
+        except Exception as exc:  # autosave must never disturb the person working
+            self.failed.emit(f"could not write the recovery file: {exc}")
+            return False
+        self._saved_revision = doc.graph.revision
+        self.autosaved.emit(str(path))
+        return True
+
+    def discard(self) -> None:
+        """Delete this session's recovery copy (the document is clean or was given up)."""
+        self._saved_revision = None
+        if self.graph_path is None:
+            return
+        for p in (self.graph_path, self.sidecar_path):
+            try:
+                p.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                self.failed.emit(f"could not remove {p}: {exc}")
+
+    def shutdown(self) -> None:
+        """Normal exit: stop the timers, remove the recovery copy and release the slot."""
+        self._periodic.stop()
+        self._settle.stop()
+        self._unsubscribe()
+        self.discard()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+        self.graph_path = None

@@ -1,0 +1,321 @@
+"""The File menu and everything around files that talks to the person: dialogs and prompts.
+
+New, Open, Open Example, Open Recent, Save, Save As, Revert, Export Image, Quit; the
+unsaved-changes prompt (Save / Discard / Cancel); error dialogs that quote ``GraphFileError``'s
+message; ``.gsgraph`` files dropped on the window; the start-up choice of what to open (crash
+recovery first, then the file given, the last file, or the tutorial). The document state itself
+is :class:`~graphstudio.ui.document.Document`.
+
+Every dialog is a ``QMessageBox`` instance run with ``exec()`` (or a ``QFileDialog`` static
+call), so tests can answer them by monkeypatching ``QMessageBox.exec`` / ``QFileDialog``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from graphstudio.engine.files import GraphFileError
+from graphstudio.ui.document import EXTENSION, examples_dir, find_recovery, is_example
+from graphstudio.ui.settings import APP_NAME
+
+FILE_FILTER = f"GraphStudio graphs (*{EXTENSION});;All files (*)"
+IMAGE_FILTERS = {"PNG image (*.png)": ".png", "SVG drawing (*.svg)": ".svg"}
+TUTORIAL_FILE = "tutorial_single_layer.gsgraph"
+Button = QMessageBox.StandardButton
+
+
+def example_files() -> list[tuple[str, Path]]:
+    """(title, path) of every shipped example, ordered by title (tutorial first)."""
+    try:
+        paths = sorted(examples_dir().glob(f"*{EXTENSION}"))
+    except OSError:
+        return []
+    out = []
+    for p in paths:
+        try:
+            meta = json.loads(p.read_text(encoding="utf-8")).get("meta", {})
+            title = str(meta.get("title") or "").strip()
+        except (OSError, ValueError, AttributeError):
+            title = ""
+        out.append((title or p.stem.replace("_", " ").capitalize(), p))
+    out.sort(key=lambda tp: (tp[1].name != TUTORIAL_FILE, tp[0].lower()))
+    return out
+
+
+def dropped_graph_files(mime) -> list[str]:
+    return [u.toLocalFile() for u in mime.urls()
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(EXTENSION)]
+
+
+class FileActions:
+    """File handling for one :class:`~graphstudio.ui.main_window.MainWindow`."""
+
+    def __init__(self, window):
+        self.window = window
+        self.document = window.document
+        self.settings = window.settings
+
+    # ------------------------------------------------------------------ menu
+    def build_menu(self, menu: QMenu) -> None:
+        w = self.window
+        w.add_action("new", "&New", self.new, "Ctrl+N", "new", "Start an empty graph", menu)
+        w.add_action("open", "&Open…", self.open_dialog, "Ctrl+O", "open",
+                     "Open a graph file", menu)
+        self.examples_menu = menu.addMenu("Open &Example")
+        self.examples_menu.aboutToShow.connect(self._fill_examples)
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        w.add_action("save", "&Save", self.save, "Ctrl+S", "save", "Save the graph", menu)
+        w.add_action("save_as", "Save &As…", self.save_as, "Ctrl+Shift+S", "save_as",
+                     "Save the graph under a new name", menu)
+        w.add_action("revert", "Re&vert", self.revert, None, "revert",
+                     "Go back to the last saved version", menu)
+        menu.addSeparator()
+        w.add_action("export", "&Export Image…", self.export_image, "Ctrl+E", "export",
+                     "Save a picture of the canvas as PNG or SVG", menu)
+        menu.addSeparator()
+        w.add_action("quit", "&Quit", w.close, "Ctrl+Q", "quit", menu=menu)
+        menu.aboutToShow.connect(self._update_enabled)
+        self._fill_examples()
+        self._fill_recent()
+
+    def _update_enabled(self) -> None:
+        self.window.actions["revert"].setEnabled(
+            bool(self.document.path) and self.document.is_modified())
+
+    def _fill_examples(self) -> None:
+        self.examples_menu.clear()
+        for title, path in example_files():
+            act = self.examples_menu.addAction(title)
+            act.setToolTip(path.name)
+            act.setStatusTip(f"Open the example {path.name}")
+            act.triggered.connect(lambda _c=False, p=str(path): self.open_file(p))
+        self.examples_menu.setEnabled(not self.examples_menu.isEmpty())
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for i, path in enumerate(recent, 1):
+            label = f"&{i} {os.path.basename(path)}" if i < 10 else os.path.basename(path)
+            act = self.recent_menu.addAction(label)
+            act.setToolTip(path)
+            act.setStatusTip(path)
+            act.triggered.connect(lambda _c=False, p=path: self.open_file(p))
+        if recent:
+            self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("&Clear Recent Files", self.clear_recent)
+        clear.setEnabled(bool(recent))
+
+    def clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._fill_recent()
+
+    # ------------------------------------------------------------------ dialogs
+    def message(self, icon, title: str, text: str, informative: str = "",
+                buttons=Button.Ok, default=Button.NoButton) -> Button:
+        box = QMessageBox(icon, title, text, buttons, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if informative:
+            box.setInformativeText(informative)
+        if default != Button.NoButton:
+            box.setDefaultButton(default)
+        return Button(box.exec())
+
+    def error(self, title: str, text: str, detail: str = "") -> None:
+        self.message(QMessageBox.Icon.Critical, title, text + (f"\n\n{detail}" if detail else ""))
+
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes; False means the person cancelled."""
+        if not self.document.is_modified():
+            return True
+        answer = self.message(
+            QMessageBox.Icon.Warning, "Unsaved changes",
+            f"Do you want to save the changes you made to {self.document.display_name()}?",
+            "Your changes will be lost if you don't save them.",
+            Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        if answer == Button.Save:
+            return self.save()
+        return answer == Button.Discard
+
+    # ------------------------------------------------------------------ commands
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.document.new()
+        self.window.show_status("New graph")
+        return True
+
+    def open_dialog(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open Graph", self._start_dir(),
+                                              FILE_FILTER)
+        return bool(path) and self.open_file(path)
+
+    def open_file(self, path: str | os.PathLike, ask: bool = True) -> bool:
+        """Open ``path`` (asking about unsaved changes first); False if it did not happen."""
+        path = os.path.abspath(os.fspath(path))
+        if ask and not self.maybe_save():
+            return False
+        try:
+            self.document.open(path)
+        except (GraphFileError, OSError) as exc:
+            if not os.path.exists(path):
+                self.settings.remove_recent(path)
+            self.error("Cannot open graph", f"{os.path.basename(path)} could not be opened.",
+                       str(exc))
+            return False
+        if not is_example(path):
+            self.settings.add_recent(path)
+            self.settings.last_dir = os.path.dirname(path)
+        self.remember_last_file()
+        self.window.show_status(f"Opened {os.path.basename(path)}")
+        return True
+
+    def save(self) -> bool:
+        if not self.document.path:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        name = self.document.display_name()
+        suggested = name if name.endswith(EXTENSION) else f"{name}{EXTENSION}"
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save Graph As",
+                                              os.path.join(self._start_dir(), suggested),
+                                              FILE_FILTER)
+        if not path:
+            return False
+        if Path(path).suffix.lower() != EXTENSION:
+            path += EXTENSION
+        return self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        try:
+            written = self.document.save(path)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            self.error("Cannot save graph", f"{path} could not be written.",
+                       f"{reason}. The previous file (if any) is unchanged.")
+            return False
+        except (GraphFileError, ValueError) as exc:
+            self.error("Cannot save graph", f"{path} could not be written.", str(exc))
+            return False
+        self.settings.add_recent(written)
+        self.settings.last_dir = os.path.dirname(written)
+        self.remember_last_file()
+        self.window.show_status(f"Saved {os.path.basename(written)}")
+        return True
+
+    def revert(self) -> bool:
+        doc = self.document
+        if not doc.path:
+            self.window.show_status("The graph has never been saved: nothing to revert to")
+            return False
+        if doc.is_modified():
+            answer = self.message(
+                QMessageBox.Icon.Warning, "Revert",
+                f"Discard your changes and go back to the saved {doc.display_name()}?",
+                "This cannot be undone.", Button.Discard | Button.Cancel, Button.Cancel)
+            if answer != Button.Discard:
+                return False
+        return self.open_file(doc.path, ask=False)
+
+    def export_image(self) -> bool:
+        from graphstudio.ui.render import RenderError, render_scene
+
+        stem = Path(self.document.display_name()).stem
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, "Export Image", os.path.join(self._start_dir(), f"{stem}.png"),
+            ";;".join(IMAGE_FILTERS))
+        if not path:
+            return False
+        if Path(path).suffix.lower() not in IMAGE_FILTERS.values():
+            path += IMAGE_FILTERS.get(chosen, ".png")
+        try:
+            render_scene(self.window.scene, path)
+        except (OSError, RenderError) as exc:
+            self.error("Cannot export image", f"{path} could not be written.", str(exc))
+            return False
+        self.window.show_status(f"Exported {os.path.basename(path)}")
+        return True
+
+    def _start_dir(self) -> str:
+        if self.document.path:
+            return os.path.dirname(self.document.path)
+        return self.settings.last_dir
+
+    # ------------------------------------------------------------------ title, memory
+    def update_title(self) -> None:
+        doc, w = self.document, self.window
+        name = doc.display_name()
+        if doc.template_name and not doc.path:
+            name += " (example)"
+        w.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        w.setWindowModified(doc.is_modified())
+        w.setWindowFilePath(doc.path or "")
+
+    def remember_last_file(self) -> None:
+        doc = self.document
+        if doc.path:
+            self.settings.last_file = doc.path
+        elif doc.template_name:
+            self.settings.last_file = str(examples_dir() / doc.template_name)
+
+    # ------------------------------------------------------------------ drops
+    def handle_file_drop(self, event) -> bool:
+        """Accept drags of ``.gsgraph`` files and open the dropped one; True if handled."""
+        files = dropped_graph_files(event.mimeData())
+        if not files:
+            return False
+        event.acceptProposedAction()
+        if event.type() == event.Type.Drop:
+            QTimer.singleShot(0, lambda: self.open_file(files[0]))
+        return True
+
+    # ------------------------------------------------------------------ start-up
+    def start(self, paths=()) -> None:
+        """What to show first: a crash's recovery, the file given, the last file or the tutorial."""
+        info = find_recovery(self.window.data_dir)
+        if info is not None and self.offer_recovery(info):
+            pass
+        elif paths:
+            self.open_file(paths[0], ask=False)
+            if len(paths) > 1:
+                self.window.show_status(f"Opened {os.path.basename(paths[0])}; GraphStudio "
+                                        "shows one graph per window")
+        else:
+            last = self.settings.last_file
+            if self.settings.has_run_before and last and os.path.exists(last):
+                self.open_file(last, ask=False)
+            else:
+                tutorial = examples_dir() / TUTORIAL_FILE
+                if tutorial.exists():
+                    self.open_file(tutorial, ask=False)
+        self.settings.mark_has_run()
+
+    def offer_recovery(self, info) -> bool:
+        """Ask whether to restore a crashed session's autosave; True if it was restored."""
+        answer = self.message(
+            QMessageBox.Icon.Question, "Recover unsaved work",
+            "GraphStudio did not shut down normally last time.\n\n"
+            f"Restore {info.describe()}?",
+            "If you discard it, the autosaved copy is deleted.",
+            Button.Yes | Button.Discard, Button.Yes)
+        if answer != Button.Yes:
+            info.discard()
+            return False
+        try:
+            graph = info.load()
+        except GraphFileError as exc:
+            self.error("Cannot recover", "The autosaved copy could not be read.", str(exc))
+            info.discard()
+            return False
+        self.document.restore(graph, info.original_path)
+        info.discard()
+        self.window.autosaver.save_now()
+        self.window.show_status("Recovered unsaved work: save it to keep it")
+        return True

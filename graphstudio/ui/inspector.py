@@ -1,0 +1,449 @@
+"""The inspector dock: edit the selected node (name, attributes, tensor) or see the selection.
+
+Every edit becomes an undo command pushed with ``try_push`` (a refusal is reported through
+:attr:`Inspector.statusMessage` and the editor snaps back to the model's value). The inspector
+follows the model's events, so undo, redo and edits made elsewhere show up at once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from graphstudio.engine.graph import GraphError
+from graphstudio.engine.nodetypes import NODE_TYPES, format_number
+from graphstudio.ui.commands import (
+    RenameNodeCommand,
+    SetAttrCommand,
+    SetMetaCommand,
+    SetTensorCommand,
+    try_push,
+)
+from graphstudio.ui.tensor_editor import TensorEditor, format_shape, parse_shape
+from graphstudio.ui.theme import LIGHT, Theme
+
+ERROR_STYLE = "border: 1px solid #d7263d; border-radius: 2px;"
+
+
+# ---------------------------------------------------------------------------- attribute editors
+def make_attr_editor(spec, commit):
+    """A widget editing one attribute of kind ``spec.kind``; returns (widget, set_value).
+
+    ``commit(value)`` is called with the raw value the person entered (None for "not set");
+    the caller validates it through the node type.
+    """
+    kind = spec.kind
+    if kind == "bool":
+        w = QCheckBox()
+        w.clicked.connect(lambda checked: commit(bool(checked)))
+        return w, lambda v: w.setChecked(bool(v))
+    if kind in ("int", "dim"):
+        w = QSpinBox()
+        w.setKeyboardTracking(False)
+        lo = int(spec.minimum) if spec.minimum is not None else (-16 if kind == "dim" else -10**9)
+        hi = int(spec.maximum) if spec.maximum is not None else (15 if kind == "dim" else 10**9)
+        if spec.optional:
+            lo -= 1
+            w.setSpecialValueText("None (all)" if kind == "dim" else "None")
+        w.setRange(lo, hi)
+        w.valueChanged.connect(
+            lambda v: commit(None if spec.optional and v == w.minimum() else int(v)))
+        return w, lambda v: w.setValue(w.minimum() if v is None else int(v))
+    if kind == "choice":
+        w = QComboBox()
+        if spec.optional:
+            w.addItem("None", None)
+        for c in spec.choices:
+            w.addItem(str(c), c)
+        w.activated.connect(lambda i: commit(w.itemData(i)))
+        return w, lambda v: w.setCurrentIndex(max(0, w.findData(v)))
+    w = QLineEdit()
+    if kind in ("dims", "shape"):
+        w.setPlaceholderText("None (all)" if spec.optional else "e.g. 0, 1")
+
+        def parse(text):
+            if not text.strip():
+                return None
+            try:
+                return parse_shape(text) if kind == "shape" and "-1" not in text else tuple(
+                    int(p) for p in text.replace("(", "").replace(")", "").split(",")
+                    if p.strip())
+            except ValueError:
+                return text  # the node type's check explains what is wrong
+
+        def show(v):
+            w.setText("" if v is None else format_shape(v if isinstance(v, tuple) else (v,)))
+    elif kind == "float":
+        w.setPlaceholderText("None" if spec.optional else "")
+
+        def parse(text):
+            if not text.strip():
+                return None
+            try:
+                return float(text)
+            except ValueError:
+                return text
+
+        def show(v):
+            w.setText("" if v is None else format_number(v, "float64"))
+    else:
+        def parse(text):
+            return text
+
+        def show(v):
+            w.setText("" if v is None else str(v))
+    w.editingFinished.connect(lambda: w.isModified() and commit(parse(w.text())))
+    return w, lambda v: (show(v), w.setModified(False))
+
+
+def _section(title: str) -> QLabel:
+    label = QLabel(title.upper())
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    font.setBold(True)
+    font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+    label.setFont(font)
+    label.setForegroundRole(label.foregroundRole())
+    label.setStyleSheet("color: palette(placeholder-text); padding-top: 8px;")
+    return label
+
+
+def _wrap_label(text: str = "", mono: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    if mono:
+        label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _form() -> QFormLayout:
+    form = QFormLayout()
+    form.setContentsMargins(0, 0, 0, 0)
+    form.setHorizontalSpacing(10)
+    form.setVerticalSpacing(6)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return form
+
+
+# ---------------------------------------------------------------------------- the dock widget
+class Inspector(QScrollArea):
+    """Shows the document (nothing selected), one node's editors, or a multi-selection summary."""
+
+    #: a refused edit's reason, or a short confirmation
+    statusMessage = Signal(str)
+
+    def __init__(self, graph, undo_stack, theme: Theme = LIGHT, parent=None):
+        super().__init__(parent)
+        self.graph, self.undo_stack, self.theme = graph, undo_stack, theme
+        self.node_ids: list[str] = []
+        self.node_id: str | None = None
+        self._mode = ""
+        self.editors: dict[str, tuple[QWidget, object]] = {}
+        self.name_edit: QLineEdit | None = None
+        self.tensor_editor: TensorEditor | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(260)
+        self._derived_timer = QTimer(self)
+        self._derived_timer.setSingleShot(True)
+        self._derived_timer.timeout.connect(self._refresh_derived)
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.timeout.connect(self._rebuild)
+        self._unsubscribe = graph.subscribe(self._on_event)
+        self.show_nodes([])
+
+    def close_inspector(self) -> None:
+        self._unsubscribe()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        if self.tensor_editor is not None:
+            self.tensor_editor.set_theme(theme)
+        self._rebuild()
+
+    # ------------------------------------------------------------------ pages
+    def _page(self, mode: str) -> QVBoxLayout:
+        self._mode = mode
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(6)
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(page)
+        self.editors, self.name_edit, self.tensor_editor = {}, None, None
+        return layout
+
+    def show_nodes(self, node_ids) -> None:
+        """Inspect these nodes (the scene's selection)."""
+        self.node_ids = [n for n in node_ids if n in self.graph]
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        ids = [n for n in self.node_ids if n in self.graph]
+        self.node_id = ids[0] if len(ids) == 1 else None
+        if self.node_id is not None:
+            self._build_node(self.graph.node(self.node_id))
+        elif ids:
+            self._build_multi(ids)
+        else:
+            self._build_document()
+
+    def _build_document(self) -> None:
+        layout = self._page("document")
+        g = self.graph
+        title = QLabel("<b>Document</b>")
+        layout.addWidget(title)
+        form = _form()
+        self.title_edit = QLineEdit(str(g.meta.get("title", "")))
+        self.title_edit.setPlaceholderText("untitled")
+        self.title_edit.editingFinished.connect(
+            lambda: self._push(SetMetaCommand(g, "title", self.title_edit.text().strip() or None,
+                                              text="Set title"), quiet=True))
+        form.addRow("Title", self.title_edit)
+        layout.addLayout(form)
+        layout.addWidget(_section("Contents"))
+        self.stats_label = _wrap_label(document_stats(g))
+        layout.addWidget(self.stats_label)
+        notes = str(g.meta.get("notes", "")).strip()
+        if notes:
+            layout.addWidget(_section("Notes"))
+            layout.addWidget(_wrap_label(notes))
+        layout.addWidget(_section("Tips"))
+        layout.addWidget(_wrap_label(
+            "Select a node to edit its name, attributes and tensor.<br>"
+            "Drag node types from the palette onto the canvas, or press <b>Tab</b> on the "
+            "canvas to add one by name. Drag from an output port to an input port to connect."))
+        layout.addStretch(1)
+
+    def _build_multi(self, ids) -> None:
+        layout = self._page("multi")
+        g = self.graph
+        layout.addWidget(QLabel(f"<b>{len(ids)} nodes selected</b>"))
+        kinds = Counter(NODE_TYPES[g.node(i).type].label for i in ids)
+        layout.addWidget(_wrap_label(", ".join(f"{n} × {k}" if n > 1 else k
+                                               for k, n in kinds.most_common())))
+        inside = set(ids)
+        wires = sum(1 for e in g.edges if e.src in inside and e.dst in inside)
+        layout.addWidget(_wrap_label(f"{wires} wire{'s' if wires != 1 else ''} between them"))
+        layout.addWidget(_section("Nodes"))
+        names = sorted(g.node(i).name for i in ids)
+        shown = ", ".join(names[:40]) + (f", … (+{len(names) - 40})" if len(names) > 40 else "")
+        layout.addWidget(_wrap_label(shown, mono=True))
+        layout.addStretch(1)
+
+    def _build_node(self, node) -> None:
+        layout = self._page("node")
+        nt = NODE_TYPES[node.type]
+        chip = self.theme.category_color(nt.category).name()
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.header)
+        self._set_header(node, nt, chip)
+
+        form = _form()
+        self.name_edit = QLineEdit(node.name)
+        self.name_edit.setToolTip("A Python identifier, unique in the graph")
+        self.name_edit.textEdited.connect(self._check_name)
+        self.name_edit.editingFinished.connect(self._commit_name)
+        form.addRow("Name", self.name_edit)
+        self.shape_label = _wrap_label()
+        form.addRow("Output", self.shape_label)
+        layout.addLayout(form)
+
+        if nt.attrs or node.type == "input":
+            layout.addWidget(_section("Attributes"))
+            attrs = _form()
+            for spec in nt.attrs:
+                widget, setter = make_attr_editor(
+                    spec, lambda v, key=spec.name: self._commit_attr(key, v))
+                setter(node.attrs.get(spec.name))
+                widget.setToolTip(spec.doc)
+                self.editors[spec.name] = (widget, setter)
+                attrs.addRow(spec.name, widget)
+            if node.type == "input":
+                fixed = QCheckBox()
+                fixed.setEnabled(False)
+                fixed.setToolTip("An Input never requires grad; use a Parameter to learn it")
+                attrs.addRow("requires_grad", fixed)
+            layout.addLayout(attrs)
+
+        if nt.has_tensor:
+            layout.addWidget(_section("Tensor"))
+            self.tensor_editor = TensorEditor(self.theme)
+            self.tensor_editor.set_spec(node.tensor)
+            self.tensor_editor.specEdited.connect(self._commit_tensor)
+            self.tensor_editor.problem.connect(self.statusMessage)
+            layout.addWidget(self.tensor_editor)
+
+        layout.addWidget(_section("PyTorch"))
+        self.torch_label = _wrap_label(mono=True)
+        layout.addWidget(self.torch_label)
+        layout.addWidget(_section("About"))
+        about = [nt.doc]
+        if nt.derivative:
+            about.append(f"<i>Derivative:</i> {nt.derivative}")
+        if nt.formula:
+            about.append(f"<i>Formula:</i> {nt.formula}")
+        ports = [f"<b>{p.name}</b>{' (optional)' if p.optional else ''}: {p.doc}"
+                 for p in nt.inputs if p.doc]
+        if ports:
+            about.append("<i>Inputs:</i><br>" + "<br>".join(ports))
+        layout.addWidget(_wrap_label("<br><br>".join(about)))
+        layout.addStretch(1)
+        self._refresh_derived()
+
+    def _set_header(self, node, nt, chip: str) -> None:
+        self.header.setText(
+            f"<span style='font-size:large; font-weight:600'>{node.name}</span>"
+            f"&nbsp;&nbsp;<span style='color:{chip}'>■</span> "
+            f"<span style='color:palette(placeholder-text)'>{nt.label} · {nt.category}</span>")
+
+    # ------------------------------------------------------------------ derived text
+    def _refresh_derived(self) -> None:
+        if self._mode == "document":
+            self.stats_label.setText(document_stats(self.graph))
+            if not self.title_edit.hasFocus():
+                self.title_edit.setText(str(self.graph.meta.get("title", "")))
+            return
+        if self._mode != "node" or self.node_id not in self.graph:
+            return
+        from graphstudio.engine.shapes import infer_shapes
+
+        g, node = self.graph, self.graph.node(self.node_id)
+        nt = NODE_TYPES[node.type]
+        result = infer_shapes(g).get(node.id)
+        if result is None or result.ok:
+            shape = "—" if result is None or result.shape is None else (
+                f"{tuple(result.shape)} {result.dtype}")
+            self.shape_label.setText(shape)
+            self.shape_label.setStyleSheet("")
+        else:
+            self.shape_label.setText(result.error)
+            self.shape_label.setStyleSheet(f"color: {self.theme.error.name()};")
+        self.torch_label.setText(torch_line_for(g, node, nt))
+
+    # ------------------------------------------------------------------ commits
+    def _push(self, cmd, quiet: bool = False) -> bool:
+        reason = try_push(self.undo_stack, cmd)
+        if reason and not quiet:
+            self.statusMessage.emit(reason)
+        return reason is None
+
+    def _check_name(self, text: str) -> None:
+        problem = self.graph.name_problem(text, self.node_id) if self.node_id else None
+        self.name_edit.setStyleSheet(ERROR_STYLE if problem else "")
+        self.name_edit.setToolTip(problem or "A Python identifier, unique in the graph")
+        if problem:
+            self.statusMessage.emit(problem)
+
+    def _commit_name(self) -> None:
+        if self.node_id is None or self.name_edit is None:
+            return
+        node = self.graph.node(self.node_id)
+        text = self.name_edit.text().strip()
+        if text != node.name:
+            problem = self.graph.name_problem(text, node.id)
+            if problem:
+                self.statusMessage.emit(f"name not changed: {problem}")
+            else:
+                self._push(RenameNodeCommand(self.graph, node.id, text))
+        self.name_edit.setText(self.graph.node(self.node_id).name)
+        self.name_edit.setStyleSheet("")
+
+    def _commit_attr(self, key: str, value) -> None:
+        if self.node_id is None:
+            return
+        node = self.graph.node(self.node_id)
+        try:
+            NODE_TYPES[node.type].check_attr(key, value)
+        except GraphError as exc:
+            self.statusMessage.emit(str(exc))
+        else:
+            if node.attrs.get(key) != value:
+                self._push(SetAttrCommand(self.graph, node.id, key, value), quiet=True)
+        QTimer.singleShot(0, lambda: self._show_attr(key))
+
+    def _show_attr(self, key: str) -> None:
+        if self.node_id in self.graph and key in self.editors:
+            widget, setter = self.editors[key]
+            widget.blockSignals(True)
+            setter(self.graph.node(self.node_id).attrs.get(key))
+            widget.blockSignals(False)
+
+    def _commit_tensor(self, spec) -> None:
+        if self.node_id is not None:
+            self._push(SetTensorCommand(self.graph, self.node_id, spec))
+
+    # ------------------------------------------------------------------ model events
+    def _on_event(self, event) -> None:
+        kind = event.kind
+        if kind == "reset" or (kind == "node_removed" and event.node_id in self.node_ids):
+            self.node_ids = [] if kind == "reset" else [
+                n for n in self.node_ids if n != event.node_id]
+            self._rebuild_timer.start(0)
+            return
+        if self.node_id is not None and event.node_id == self.node_id:
+            node = self.graph.node(self.node_id)
+            if kind == "attr_changed":
+                self._show_attr(event.key)
+            elif kind == "tensor_changed" and self.tensor_editor is not None:
+                self.tensor_editor.set_spec(node.tensor)
+            elif kind == "node_renamed":
+                nt = NODE_TYPES[node.type]
+                self._set_header(node, nt, self.theme.category_color(nt.category).name())
+                if self.name_edit is not None and not self.name_edit.hasFocus():
+                    self.name_edit.setText(node.name)
+        self._derived_timer.start(0)
+
+
+def document_stats(graph) -> str:
+    counts = Counter(NODE_TYPES[n.type].category for n in graph if n.type in NODE_TYPES)
+    stats = f"{len(graph)} nodes · {len(graph.edges)} wires"
+    if counts:
+        stats += "<br>" + " · ".join(f"{counts[c]} {c.lower()}" for c in counts)
+    return stats
+
+
+def torch_line_for(graph, node, nt) -> str:
+    """``name = torch....`` with the names of the nodes feeding each input."""
+    args = {}
+    incoming = graph.incoming(node.id)
+    for port in nt.inputs:
+        edge = incoming.get(port.name)
+        if edge is not None:
+            src = graph.node(edge.src)
+            outs = NODE_TYPES[src.type].output_names
+            args[port.name] = src.name if len(outs) <= 1 else f"{src.name}.{edge.src_port}"
+        elif not port.optional:
+            args[port.name] = f"‹{port.name}›"
+    try:
+        expr = nt.torch_line(node, args, explicit=False) if nt.has_tensor else nt.torch_line(
+            node, args)
+    except Exception as exc:  # show the problem instead of failing the inspector
+        return f"# cannot write this node as PyTorch: {exc}"
+    if not nt.outputs:
+        return f"print({expr})" if expr else ""
+    return f"{node.name} = {expr}"

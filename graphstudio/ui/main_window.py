@@ -1,0 +1,504 @@
+"""The main window: canvas in the middle, palette and inspector docks, menus, toolbar, status bar.
+
+Docks, menus and toolbars are kept in registries so later features add to them in one call:
+:meth:`MainWindow.add_dock`, :meth:`MainWindow.menu` (new menus land before Help),
+:meth:`MainWindow.add_action` and :meth:`MainWindow.add_toolbar`. File handling with its dialogs
+is :class:`~graphstudio.ui.file_actions.FileActions`; the document state itself lives in
+:class:`~graphstudio.ui.document.Document`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from graphstudio.engine.graph import Graph
+from graphstudio.ui.canvas.scene import GraphScene
+from graphstudio.ui.canvas.view import GraphView
+from graphstudio.ui.commands import AddNodeCommand, try_push
+from graphstudio.ui.document import Autosaver, Document
+from graphstudio.ui.file_actions import FileActions
+from graphstudio.ui.icons import app_icon, icon
+from graphstudio.ui.inspector import Inspector
+from graphstudio.ui.palette import PaletteWidget
+from graphstudio.ui.settings import APP_NAME, AppSettings, app_data_dir
+from graphstudio.ui.theme import apply_app_theme, get_theme
+
+AUTOGRAD_TUTORIAL_URL = "https://pytorch.org/tutorials/beginner/basics/autogradqs_tutorial.html"
+CANVAS_GESTURES = [
+    ("Add a node by name", "Tab, or double-click empty canvas"),
+    ("Add a node from the palette", "Drag it onto the canvas, or double-click it"),
+    ("Connect", "Drag from an output port to an input port"),
+    ("Disconnect / reconnect", "Drag a wire's input end away / to another port"),
+    ("Rename a node", "Double-click its title"),
+    ("Pan", "Middle-drag, or Space + drag"),
+    ("Zoom around the cursor", "Mouse wheel"),
+    ("Select several", "Rubber-band drag, Ctrl/Shift + click"),
+    ("Cancel a wire / clear selection", "Escape"),
+]
+MENU_ORDER = ("file", "edit", "view", "help")
+MENU_TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "help": "&Help"}
+DEFAULT_SIZE = (1440, 900)
+
+
+class MainWindow(QMainWindow):
+    """GraphStudio's window for one document (one Graph and one undo stack for its lifetime)."""
+
+    #: emitted once, the first time the window is shown (used by the start-up benchmark)
+    firstShown = Signal()
+
+    def __init__(self, settings: AppSettings | None = None,
+                 data_dir: str | os.PathLike | None = None, error_handler=None,
+                 autosave_interval_ms: int = 30_000):
+        super().__init__()
+        self.settings = settings if settings is not None else AppSettings()
+        self.data_dir = Path(data_dir) if data_dir is not None else app_data_dir()
+        self.error_handler = error_handler
+        self.theme = get_theme(self.settings.theme)
+        self._shown_once = False
+        self.setWindowIcon(app_icon())
+        self.setObjectName("MainWindow")
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self.graph = Graph()
+        self.undo_stack = QUndoStack(self)
+        self.document = Document(self.graph, self.undo_stack, self)
+        self.scene = GraphScene(self.graph, self.undo_stack, self.theme, self)
+        self.view = GraphView(self.scene)
+        self.setCentralWidget(self.view)
+
+        self.actions: dict[str, QAction] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.toolbars: dict[str, QToolBar] = {}
+        self._menus: dict[str, QMenu] = {}
+
+        self._build_panels()
+        self.files = FileActions(self)
+        self._build_menus()
+        self._build_status_bar()
+        self.autosaver = Autosaver(self.document, self.data_dir, interval_ms=autosave_interval_ms,
+                                   parent=self)
+        self.autosaver.failed.connect(lambda msg: self.show_status(msg, 10_000))
+        self._connect()
+        self._default_state = self.saveState()
+        self._restore_window()
+        self.setAcceptDrops(True)
+        self.view.viewport().installEventFilter(self)
+        self.files.update_title()
+
+    # ------------------------------------------------------------------ registries
+    def menu(self, key: str, title: str | None = None) -> QMenu:
+        """The top-level menu ``key``; a new one is created (before Help) the first time."""
+        if key in self._menus:
+            return self._menus[key]
+        menu = QMenu(title or MENU_TITLES.get(key, key.title()), self)
+        menu.setObjectName(f"menu_{key}")
+        bar = self.menuBar()
+        help_menu = self._menus.get("help")
+        if help_menu is not None and key != "help":
+            bar.insertMenu(help_menu.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        self._menus[key] = menu
+        return menu
+
+    def add_action(self, key: str, text: str, slot=None, shortcut=None,
+                   icon_name: str | None = None, tip: str | None = None,
+                   menu: QMenu | str | None = None, canvas: bool = False,
+                   checkable: bool = False) -> QAction:
+        """Create, register and (optionally) add to ``menu`` an action.
+
+        ``shortcut`` is a key sequence, a standard key or a list of them; ``canvas=True``
+        makes the shortcut work only while the canvas has focus (so Delete or F typed in the
+        inspector never edits the graph), while the menu entry works everywhere.
+        """
+        action = QAction(text, self)
+        action.setObjectName(f"action_{key}")
+        if shortcut is not None:
+            seqs = shortcut if isinstance(shortcut, list | tuple) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in seqs])
+        if canvas:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+        if icon_name:
+            action.setProperty("icon_name", icon_name)
+            action.setIcon(icon(icon_name, self.theme.node_text))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(slot)
+        if isinstance(menu, str):
+            menu = self.menu(menu)
+        if menu is not None:
+            menu.addAction(action)
+        self.actions[key] = action
+        return action
+
+    def add_dock(self, key: str, title: str, widget: QWidget,
+                 area=Qt.DockWidgetArea.RightDockWidgetArea, visible: bool = True,
+                 shortcut=None) -> QDockWidget:
+        """Add a dock with a remembered position and a toggle in View > Panels."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        dock.setVisible(visible)
+        toggle = dock.toggleViewAction()
+        toggle.setText(title)
+        if shortcut is not None:
+            toggle.setShortcut(QKeySequence(shortcut))
+        self.actions[f"panel_{key}"] = toggle
+        self.docks[key] = dock
+        if "view" in self._menus:
+            self._panels_menu.addAction(toggle)
+        return dock
+
+    def add_toolbar(self, key: str, title: str) -> QToolBar:
+        bar = QToolBar(title, self)
+        bar.setObjectName(f"toolbar_{key}")
+        bar.setMovable(False)
+        bar.setIconSize(bar.iconSize().scaled(20, 20, Qt.AspectRatioMode.KeepAspectRatio))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbars[key] = bar
+        return bar
+
+    # ------------------------------------------------------------------ building
+    def _build_panels(self) -> None:
+        self.palette = PaletteWidget(self.theme)
+        self.inspector = Inspector(self.graph, self.undo_stack, self.theme)
+        self.history = QUndoView(self.undo_stack)
+        self.history.setEmptyLabel("<opened document>")
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        palette = self.add_dock("palette", "Palette", self.palette, left)
+        inspector = self.add_dock("inspector", "Inspector", self.inspector, right)
+        history = self.add_dock("history", "History", self.history, right, visible=False)
+        self.splitDockWidget(inspector, history, Qt.Orientation.Vertical)
+        self.resizeDocks([palette, inspector], [230, 340], Qt.Orientation.Horizontal)
+
+    def _build_menus(self) -> None:
+        for key in MENU_ORDER:
+            self.menu(key)
+        self.files.build_menu(self.menu("file"))
+        edit = self.menu("edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for key, action, name in (("undo", undo, "undo"), ("redo", redo, "redo")):
+            action.setObjectName(f"action_{key}")
+            action.setProperty("icon_name", name)
+            action.setIcon(icon(name, self.theme.node_text))
+            self.actions[key] = action
+            edit.addAction(action)
+        edit.addSeparator()
+        v = self.view
+        std = QKeySequence.StandardKey
+        self.add_action("cut", "Cu&t", v.cut_selection, std.Cut, "cut", menu=edit, canvas=True)
+        self.add_action("copy", "&Copy", v.copy_selection, std.Copy, "copy", menu=edit,
+                        canvas=True)
+        self.add_action("paste", "&Paste", lambda: v.paste(), std.Paste, "paste", menu=edit,
+                        canvas=True)
+        self.add_action("duplicate", "D&uplicate", v.duplicate_selection, "Ctrl+D", "duplicate",
+                        menu=edit, canvas=True)
+        self.add_action("delete", "&Delete", v.delete_selection, [Qt.Key.Key_Delete,
+                        Qt.Key.Key_Backspace], "delete", menu=edit, canvas=True)
+        edit.addSeparator()
+        self.add_action("select_all", "Select &All", v.select_all, std.SelectAll, "select_all",
+                        menu=edit, canvas=True)
+        self.add_action("add_node", "Add &Node…", lambda: v.open_quick_add(), None, "add_node",
+                        "Add a node by name (Tab or double-click on the canvas)", edit)
+        self.add_action("find", "&Find Node Type", self._focus_palette, std.Find, menu=edit,
+                        tip="Filter the palette")
+        edit.addSeparator()
+        history = self.actions["panel_history"]
+        history.setText("&History")
+        history.setShortcut(QKeySequence("Ctrl+H"))
+        history.setProperty("icon_name", "history")
+        history.setIcon(icon("history", self.theme.node_text))
+        edit.addAction(history)
+
+        view = self.menu("view")
+        self.add_action("frame", "&Frame Selection", self.frame, "F", "frame",
+                        "Fit the selection (or the whole graph) in the view", view, canvas=True)
+        self.add_action("zoom_in", "Zoom &In", lambda: self.zoom_by(1.25),
+                        [std.ZoomIn, "Ctrl+="], "zoom_in", menu=view)
+        self.add_action("zoom_out", "Zoom &Out", lambda: self.zoom_by(0.8), std.ZoomOut,
+                        "zoom_out", menu=view)
+        self.add_action("zoom_reset", "&Actual Size", self.zoom_reset, "Ctrl+0", "zoom_reset",
+                        menu=view)
+        view.addSeparator()
+        self.add_action("auto_layout", "Auto-&layout", v.auto_layout, "L", "layout",
+                        "Arrange the graph in topological layers", view, canvas=True)
+        view.addSeparator()
+        theme_menu = view.addMenu("&Theme")
+        group = QActionGroup(self)
+        for name in ("light", "dark"):
+            act = self.add_action(f"theme_{name}", name.title(),
+                                  lambda _c=False, n=name: self.set_theme(n),
+                                  menu=theme_menu, checkable=True)
+            group.addAction(act)
+        self.actions[f"theme_{self.theme.name}"].setChecked(True)
+        self._panels_menu = view.addMenu("&Panels")
+        for key in ("palette", "inspector", "history"):
+            self._panels_menu.addAction(self.actions[f"panel_{key}"])
+        bar = self.add_toolbar("main", "Main Toolbar")
+        self._panels_menu.addAction(bar.toggleViewAction())
+        view.addSeparator()
+        self.add_action("reset_layout", "&Reset Layout", self.reset_layout, menu=view,
+                        tip="Put the panels back where they started")
+
+        help_menu = self.menu("help")
+        self.add_action("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts,
+                        ["Ctrl+/", std.HelpContents], "help", menu=help_menu)
+        self.add_action("tutorial", "PyTorch &Autograd Tutorial", self.open_tutorial_link,
+                        tip="Open PyTorch's autograd tutorial, which the examples follow",
+                        menu=help_menu)
+        help_menu.addSeparator()
+        self.add_action("about", f"&About {APP_NAME}", self.show_about, menu=help_menu)
+
+        for key in ("new", "open", "save", None, "undo", "redo", None, "delete", None, "frame",
+                    "zoom_in", "zoom_out", "auto_layout", None, "export"):
+            bar.addSeparator() if key is None else bar.addAction(self.actions[key])
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(True)
+        self.count_label = QLabel()
+        self.zoom_label = QLabel()
+        self.zoom_label.setToolTip("Zoom (Ctrl+0 for actual size, F to frame)")
+        for w in (self.count_label, self.zoom_label):
+            w.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(w)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(self._update_counts)
+        self._update_counts()
+        self._update_zoom()
+
+    def _connect(self) -> None:
+        self.scene.statusMessage.connect(self.show_status)
+        self.inspector.statusMessage.connect(self.show_status)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.nodeActivated.connect(self._node_activated)
+        self.palette.nodeTypeActivated.connect(self.add_node_at_center)
+        self.document.modifiedChanged.connect(lambda _m: self.files.update_title())
+        self.document.pathChanged.connect(lambda _p: self.files.update_title())
+        self.document.reloaded.connect(self._document_reloaded)
+        self._unsubscribe = self.graph.subscribe(lambda _e: self._status_timer.start(0))
+        self._selection_changed()
+
+    # ------------------------------------------------------------------ canvas helpers
+    def show_status(self, message: str, timeout: int = 6000) -> None:
+        self.statusBar().showMessage(message, timeout)
+
+    def _selection_changed(self) -> None:
+        ids = self.scene.selected_node_ids()
+        self.inspector.show_nodes(ids)
+        for key in ("cut", "copy", "duplicate"):
+            self.actions[key].setEnabled(bool(ids))
+
+    def _node_activated(self, node_id: str) -> None:
+        dock = self.docks["inspector"]
+        dock.show()
+        dock.raise_()
+        self.scene.select_nodes([node_id])
+
+    def _focus_palette(self) -> None:
+        self.docks["palette"].show()
+        self.palette.focus_filter()
+
+    def add_node_at_center(self, type_id: str) -> str | None:
+        """Add a node of ``type_id`` in the middle of the visible canvas; returns its id."""
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        pos = QPointF(centre.x() - 80, centre.y() - 40)
+        taken = {tuple(n.pos) for n in self.graph}
+        while (pos.x(), pos.y()) in taken:  # do not stack new nodes exactly on each other
+            pos += QPointF(24, 24)
+        cmd = AddNodeCommand(self.graph, type_id, pos=(pos.x(), pos.y()))
+        reason = try_push(self.undo_stack, cmd)
+        if reason:
+            self.show_status(reason)
+            return None
+        self.scene.select_nodes([cmd.node_id])
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return cmd.node_id
+
+    def frame(self) -> None:
+        self.view.frame_selection()
+        self._update_zoom()
+
+    def zoom_by(self, factor: float) -> None:
+        self.view.set_zoom(self.view.zoom() * factor)
+        self._update_zoom()
+
+    def zoom_reset(self) -> None:
+        self.view.set_zoom(1.0)
+        self._update_zoom()
+
+    def _update_zoom(self) -> None:
+        self.zoom_label.setText(f"{self.view.zoom() * 100:.0f}%")
+
+    def _update_counts(self) -> None:
+        n, e = len(self.graph), len(self.graph.edges)
+        self.count_label.setText(f"{n} node{'s' * (n != 1)} · {e} wire{'s' * (e != 1)}")
+
+    def _document_reloaded(self) -> None:
+        self.inspector.show_nodes([])
+        QTimer.singleShot(0, self.frame)
+
+    # ------------------------------------------------------------------ theme and layout
+    def set_theme(self, name: str) -> None:
+        """Switch the whole application to the ``light`` or ``dark`` theme (and remember it)."""
+        self.theme = get_theme(name)
+        app = QApplication.instance()
+        if app is not None:
+            apply_app_theme(app, self.theme.name)
+        self.scene.set_theme(self.theme)
+        if hasattr(self.view, "set_theme"):
+            self.view.set_theme(self.theme)
+        self.palette.set_theme(self.theme)
+        self.inspector.set_theme(self.theme)
+        for action in self.actions.values():
+            name_ = action.property("icon_name")
+            if name_:
+                action.setIcon(icon(name_, self.theme.node_text))
+        self.actions[f"theme_{self.theme.name}"].setChecked(True)
+        self.settings.theme = self.theme.name
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [230, 340],
+                         Qt.Orientation.Horizontal)
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+            screen = QApplication.primaryScreen()
+            if screen is not None:
+                avail = screen.availableGeometry()
+                self.resize(min(DEFAULT_SIZE[0], avail.width()),
+                            min(DEFAULT_SIZE[1], avail.height()))
+                self.move(avail.center() - self.rect().center())
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def save_window_settings(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+
+    # ------------------------------------------------------------------ help
+    def show_shortcuts(self) -> QDialog:
+        """A non-modal table of every shortcut (from the actions) and the canvas gestures."""
+        rows = [(a.text().replace("&", "").rstrip("…"),
+                 ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                           for s in a.shortcuts()))
+                for a in self.actions.values() if a.shortcuts()]
+        rows += CANVAS_GESTURES
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Keyboard Shortcuts")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setHorizontalHeaderLabels(["Action", "Keys"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        for r, (what, keys) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(what))
+            table.setItem(r, 1, QTableWidgetItem(keys))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.resizeColumnToContents(1)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.close)
+        layout.addWidget(buttons)
+        dialog.resize(520, 640)
+        dialog.show()
+        self._shortcuts_dialog = dialog
+        return dialog
+
+    def show_about(self) -> QMessageBox:
+        from graphstudio import __version__
+
+        box = QMessageBox(QMessageBox.Icon.NoIcon, f"About {APP_NAME}", "", parent=self)
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.setText(f"<h3>{APP_NAME} {__version__}</h3>"
+                    "<p>Build a computational graph on a canvas and watch PyTorch-style "
+                    "autograd run it, forward and backward, one step at a time.</p>"
+                    "<p>Qt for Python (PySide6) · pyqtgraph · numpy</p>")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self._about_box = box
+        return box
+
+    def open_tutorial_link(self) -> bool:
+        return QDesktopServices.openUrl(QUrl(AUTOGRAD_TUTORIAL_URL))
+
+    # ------------------------------------------------------------------ Qt events
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.firstShown.emit()
+
+    def closeEvent(self, event) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.files.remember_last_file()
+        self.save_window_settings()
+        self.autosaver.shutdown()
+        self._unsubscribe()
+        self.inspector.close_inspector()
+        event.accept()
+
+    def eventFilter(self, watched, event) -> bool:
+        et = event.type()
+        if et in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            if self.files.handle_file_drop(event):
+                return True
+        elif et in (QEvent.Type.Wheel, QEvent.Type.Resize):
+            QTimer.singleShot(0, self._update_zoom)
+        return super().eventFilter(watched, event)
+
+    def dragEnterEvent(self, event) -> None:
+        if not self.files.handle_file_drop(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if not self.files.handle_file_drop(event):
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        if not self.files.handle_file_drop(event):
+            super().dropEvent(event)

@@ -1,0 +1,164 @@
+"""Offscreen pictures of a graph: File > Export Image and ``graphstudio render FILE -o out.png``.
+
+Both paths draw the very :class:`GraphScene` a person sees in the window (same items, same theme),
+so a rendered file is a faithful picture of the canvas. PNG goes through an antialiased
+``QImage``; SVG through ``QSvgGenerator`` (QtSvg ships with PySide6-Essentials).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+FORMATS = (".png", ".svg")
+MARGIN = 32.0
+PNG_SCALE = 2.0
+MAX_PNG_SIDE = 12_000
+AFTER_CHOICES = ("forward", "backward")
+
+
+class RenderError(ValueError):
+    """The picture cannot be made (unsupported format, bad option); the message says why."""
+
+
+def ensure_app():
+    """The running QApplication, or a new offscreen one (for the shell; no display needed)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication(["graphstudio-render"])
+    return app
+
+
+def scene_rect(scene, margin: float = MARGIN) -> QRectF:
+    """The area worth drawing: every item plus a margin (a small blank page when empty)."""
+    rect = scene.itemsBoundingRect()
+    if rect.isEmpty():
+        rect = QRectF(0, 0, 320, 200)
+    return rect.adjusted(-margin, -margin, margin, margin)
+
+
+def _background(scene) -> QColor:
+    theme = getattr(scene, "theme", None)
+    colour = getattr(theme, "canvas_bg", None)
+    return QColor(colour) if colour is not None else QColor("white")
+
+
+def _prepare(scene) -> None:
+    # paint without selection outlines or hover effects, like a clean figure
+    scene.clearSelection()
+    for view in scene.views():
+        view.viewport().update()
+
+
+def render_scene(scene, out: str | os.PathLike, margin: float = MARGIN,
+                 scale: float = PNG_SCALE) -> Path:
+    """Write ``scene`` to ``out`` (``.png`` or ``.svg``); returns the path written."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise RenderError(f"cannot write {out.name!r}: choose a .png or .svg file name")
+    selected = list(scene.selectedItems())
+    _prepare(scene)
+    source = scene_rect(scene, margin)
+    try:
+        if suffix == ".png":
+            _write_png(scene, source, out, scale)
+        else:
+            _write_svg(scene, source, out)
+    finally:
+        for item in selected:
+            item.setSelected(True)
+    return out
+
+
+def _write_png(scene, source: QRectF, out: Path, scale: float) -> None:
+    scale = min(scale, MAX_PNG_SIDE / max(source.width(), source.height(), 1.0))
+    size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(_background(scene))
+    painter = QPainter(image)
+    _hints(painter)
+    scene.render(painter, QRectF(0, 0, size.width(), size.height()), source,
+                 Qt.AspectRatioMode.KeepAspectRatio)
+    painter.end()
+    if not image.save(str(out), "PNG"):
+        raise OSError(f"could not write {out}")
+
+
+def _write_svg(scene, source: QRectF, out: Path) -> None:
+    from PySide6.QtSvg import QSvgGenerator
+
+    gen = QSvgGenerator()
+    gen.setFileName(str(out))
+    gen.setSize(QSize(round(source.width()), round(source.height())))
+    gen.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    gen.setTitle("GraphStudio graph")
+    gen.setDescription("Rendered by GraphStudio")
+    painter = QPainter()
+    if not painter.begin(gen):
+        raise OSError(f"could not write {out}")
+    _hints(painter)
+    target = QRectF(0, 0, source.width(), source.height())
+    painter.fillRect(target, _background(scene))
+    scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+    painter.end()
+    if not out.exists():
+        raise OSError(f"could not write {out}")
+
+
+def _hints(painter: QPainter) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+
+
+def apply_run(scene, graph, after: str) -> None:
+    """Run ``graph`` up to the end of the forward or backward pass and show it on ``scene``."""
+    try:
+        from graphstudio.engine.runner import Runner
+    except ImportError:
+        raise RenderError(
+            f"--after {after} needs the step-by-step runner, which this version does not have"
+        ) from None
+    runner = Runner(graph)
+    show = getattr(scene, "show_run_state", None)
+    if show is None:
+        raise RenderError(f"--after {after}: this canvas cannot display run results yet")
+    show(runner, after)
+
+
+def render_file(path: str | os.PathLike, out: str | os.PathLike, after: str | None = None,
+                theme: str = "light") -> Path:
+    """Load the graph file ``path`` and write its picture to ``out`` (PNG or SVG).
+
+    ``after`` ("forward" or "backward") shows the values/gradients of a full run, once the
+    runner and the canvas's run-state display exist. Raises GraphFileError for a bad file,
+    RenderError for a bad option and OSError when the image cannot be written.
+    """
+    if after is not None and after not in AFTER_CHOICES:
+        raise RenderError(f"after must be one of {', '.join(AFTER_CHOICES)}, not {after!r}")
+    if Path(out).suffix.lower() not in FORMATS:
+        raise RenderError(f"cannot write {Path(out).name!r}: choose a .png or .svg file name")
+    ensure_app()
+    from PySide6.QtGui import QUndoStack
+
+    from graphstudio.engine.files import load_graph
+    from graphstudio.ui.canvas.scene import GraphScene
+    from graphstudio.ui.theme import get_theme
+
+    graph = load_graph(path)
+    stack = QUndoStack()
+    scene = GraphScene(graph, stack, get_theme(theme))
+    if after is not None:
+        apply_run(scene, graph, after)
+    try:
+        return render_scene(scene, out)
+    finally:
+        scene.clear()
+        del scene, stack

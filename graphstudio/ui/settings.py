@@ -1,0 +1,139 @@
+"""What the window remembers between sessions, on top of :class:`QSettings`.
+
+Everything goes through :class:`AppSettings` so that tests (and ``graphstudio render``) can hand the
+window an isolated settings file and data folder and never touch the user's real ones.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+APP_NAME = "GraphStudio"
+ORG_NAME = "GraphStudio"
+ORG_DOMAIN = "graphstudio.dev"
+MAX_RECENT = 10
+THEMES = ("light", "dark")
+
+
+def app_data_dir() -> Path:
+    """The per-user folder for the log and the recovery file (created on demand)."""
+    path = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _norm(path: str | os.PathLike) -> str:
+    return os.path.normcase(os.path.abspath(os.fspath(path)))
+
+
+class AppSettings:
+    """Typed access to the remembered geometry, layout, recent files, theme and last file."""
+
+    def __init__(self, qsettings: QSettings | None = None):
+        self._s = qsettings if qsettings is not None else QSettings()
+
+    @classmethod
+    def at(cls, ini_path: str | os.PathLike) -> AppSettings:
+        """Settings kept in one INI file (tests, tools)."""
+        return cls(QSettings(os.fspath(ini_path), QSettings.Format.IniFormat))
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._s
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    # ------------------------------------------------------------------ theme
+    @property
+    def theme(self) -> str:
+        value = str(self._s.value("ui/theme", "light"))
+        return value if value in THEMES else "light"
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._s.setValue("ui/theme", name if name in THEMES else "light")
+
+    # ------------------------------------------------------------------ first run, last file
+    @property
+    def has_run_before(self) -> bool:
+        return _as_bool(self._s.value("app/has_run", False))
+
+    def mark_has_run(self) -> None:
+        self._s.setValue("app/has_run", True)
+
+    @property
+    def last_file(self) -> str | None:
+        value = self._s.value("files/last", "")
+        return str(value) if value else None
+
+    @last_file.setter
+    def last_file(self, path: str | None) -> None:
+        self._s.setValue("files/last", os.path.abspath(path) if path else "")
+
+    # ------------------------------------------------------------------ recent files
+    def recent_files(self) -> list[str]:
+        value = self._s.value("files/recent", [])
+        if value is None or value == "":
+            return []
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value if v][:MAX_RECENT]
+
+    def _set_recent(self, paths: list[str]) -> None:
+        self._s.setValue("files/recent", list(paths[:MAX_RECENT]))
+
+    def add_recent(self, path: str | os.PathLike) -> None:
+        path = os.path.abspath(os.fspath(path))
+        key = _norm(path)
+        self._set_recent([path] + [p for p in self.recent_files() if _norm(p) != key])
+
+    def remove_recent(self, path: str | os.PathLike) -> None:
+        key = _norm(path)
+        self._set_recent([p for p in self.recent_files() if _norm(p) != key])
+
+    def clear_recent(self) -> None:
+        self._set_recent([])
+
+    # ------------------------------------------------------------------ window
+    def geometry(self) -> QByteArray | None:
+        return _as_bytes(self._s.value("window/geometry"))
+
+    def window_state(self) -> QByteArray | None:
+        return _as_bytes(self._s.value("window/state"))
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._s.setValue("window/geometry", geometry)
+        self._s.setValue("window/state", state)
+
+    def forget_window(self) -> None:
+        self._s.remove("window")
+
+    # ------------------------------------------------------------------ dialogs
+    @property
+    def last_dir(self) -> str:
+        value = self._s.value("files/last_dir", "")
+        if value and os.path.isdir(str(value)):
+            return str(value)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+    @last_dir.setter
+    def last_dir(self, folder: str) -> None:
+        self._s.setValue("files/last_dir", folder)
+
+
+def _as_bool(value) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes")
+    return bool(value)
+
+
+def _as_bytes(value) -> QByteArray | None:
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, (bytes, bytearray)) and value:
+        return QByteArray(bytes(value))
+    return None

@@ -1,0 +1,465 @@
+"""Edit the tensor an Input/Parameter/Constant node holds: shape, dtype, initializer and values.
+
+Small tensors (at most 2-D, at most :data:`TABLE_LIMIT` elements) get a table editor; larger ones a
+pyqtgraph heatmap on the theme's symmetric diverging scale. Every change is reported as a whole
+new :class:`TensorSpec` through :attr:`TensorEditor.specEdited`; the inspector turns it into a
+``SetTensorCommand`` so it can be undone. Editing one value of an initializer tensor (randn, ...)
+turns it into explicit values.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from graphstudio.engine.graph import DTYPES, INITS, GraphError, TensorSpec
+from graphstudio.engine.nodetypes import format_number
+from graphstudio.ui.theme import LIGHT, Theme, as_2d, diverging_lut
+
+TABLE_LIMIT = 400
+MAX_ELEMENTS = 1_000_000
+INIT_LABELS = {"values": "explicit values", "zeros": "zeros", "ones": "ones",
+               "full": "full (one value)", "eye": "eye (identity)", "arange": "arange",
+               "rand": "rand (uniform 0..1)", "randn": "randn (normal)"}
+FILL_LABELS = {"full": "Value", "arange": "Start", "rand": "Scale", "randn": "Scale"}
+
+
+def parse_shape(text: str) -> tuple[int, ...]:
+    """``"5, 3"`` / ``"(5, 3)"`` / ``"5x3"`` / ``""`` (a scalar) as a shape tuple."""
+    cleaned = text.replace("(", " ").replace(")", " ").replace("[", " ").replace("]", " ")
+    parts = [p for p in cleaned.replace("x", ",").replace("×", ",").split(",") if p.strip()]
+    try:
+        shape = tuple(int(p) for p in parts)
+    except ValueError:
+        raise GraphError(f"{text!r} is not a shape: write sizes like 5, 3") from None
+    if any(s < 0 for s in shape):
+        raise GraphError("sizes must be 0 or more")
+    numel = int(np.prod(shape, dtype=np.int64)) if shape else 1
+    if numel > MAX_ELEMENTS:
+        raise GraphError(f"{numel:,} elements is too many to edit (at most {MAX_ELEMENTS:,})")
+    return shape
+
+
+def format_shape(shape) -> str:
+    return ", ".join(str(s) for s in shape)
+
+
+def display_number(v, dtype: str) -> str:
+    """Cell text, as PyTorch prints: 4 decimals, scientific for very small or large values."""
+    if dtype == "bool":
+        return "True" if v else "False"
+    if dtype == "int64":
+        return str(int(v))
+    v = float(v)
+    if v == 0 or (1e-4 <= abs(v) < 1e5) or not np.isfinite(v):
+        return f"{v:.4f}"
+    return f"{v:.3e}"
+
+
+def parse_value(text: str, dtype: str):
+    t = text.strip()
+    if dtype == "bool":
+        if t.lower() in ("1", "true", "yes"):
+            return True
+        if t.lower() in ("0", "false", "no"):
+            return False
+        raise ValueError(f"{text!r} is not True or False")
+    if dtype == "int64":
+        return int(float(t)) if float(t).is_integer() else int(t)
+    return float(t)
+
+
+def resized(values: np.ndarray, shape: tuple[int, ...], dtype: str) -> np.ndarray:
+    """``values`` cast to ``dtype`` and fitted to ``shape`` (keeps the overlapping block)."""
+    out = np.zeros(shape, dtype=dtype)
+    src = np.asarray(values)
+    if src.ndim == len(shape):
+        block = tuple(slice(0, min(a, b)) for a, b in zip(src.shape, shape, strict=True))
+        out[block] = src[block].astype(dtype)
+    elif src.size and out.size:
+        flat = src.reshape(-1).astype(dtype)
+        n = min(flat.size, out.size)
+        out.reshape(-1)[:n] = flat[:n]
+    return out
+
+
+class TensorTableModel(QAbstractTableModel):
+    """A 0-, 1- or 2-D array as rows and columns; ``on_edit(array)`` receives edited copies."""
+
+    def __init__(self, on_edit, parent=None):
+        super().__init__(parent)
+        self.on_edit = on_edit
+        self.array = np.zeros((0,))
+        self.dtype = "float32"
+
+    def set_array(self, array: np.ndarray, dtype: str) -> None:
+        old = self._grid().shape if self.array.size else None
+        self.array, self.dtype = np.asarray(array), dtype
+        if old == self._grid().shape:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+        else:
+            self.beginResetModel()
+            self.endResetModel()
+
+    def _grid(self) -> np.ndarray:
+        a = self.array
+        return a.reshape(1, 1) if a.ndim == 0 else (a.reshape(1, -1) if a.ndim == 1 else a)
+
+    def rowCount(self, parent=None):
+        if (parent is not None and parent.isValid()) or self.array.size == 0:
+            return 0
+        return self._grid().shape[0]
+
+    def columnCount(self, parent=None):
+        if (parent is not None and parent.isValid()) or self.array.size == 0:
+            return 0
+        return self._grid().shape[1]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        v = self._grid()[index.row(), index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_number(v, self.dtype)
+        if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
+            return format_number(v.item(), self.dtype)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index):
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical and self.array.ndim < 2:
+            return "" if self.array.ndim == 0 else "[ ]"
+        return str(section)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        try:
+            parsed = parse_value(str(value), self.dtype)
+        except (TypeError, ValueError):
+            return False
+        grid = np.array(self._grid(), dtype=self.dtype, copy=True)
+        grid[index.row(), index.column()] = parsed
+        self.on_edit(grid.reshape(self.array.shape))
+        return True
+
+
+class TensorEditor(QWidget):
+    """Shape, dtype, initializer (with seed / fill / step) and the values of one tensor."""
+
+    #: a new spec the person asked for (push it as a SetTensorCommand)
+    specEdited = Signal(object)
+    #: why an edit was refused (for the status bar)
+    problem = Signal(str)
+
+    def __init__(self, theme: Theme = LIGHT, parent=None):
+        super().__init__(parent)
+        self.theme = theme
+        self.spec: TensorSpec | None = None
+        self._array: np.ndarray | None = None
+        self._heatmap = None
+
+        self.init_box = QComboBox()
+        for init in INITS:
+            self.init_box.addItem(INIT_LABELS[init], init)
+        self.shape_edit = QLineEdit()
+        self.shape_edit.setPlaceholderText("scalar")
+        self.shape_edit.setToolTip("Sizes separated by commas, e.g. 5, 3 (empty for a scalar)")
+        self.dtype_box = QComboBox()
+        self.dtype_box.addItems(list(DTYPES))
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.seed_spin.setToolTip("Seed of the random generator: the same seed gives the same "
+                                  "numbers on every machine")
+        self.fill_edit = QLineEdit()
+        self.step_edit = QLineEdit()
+        for edit in (self.fill_edit, self.step_edit):
+            edit.setPlaceholderText("default")
+        self.to_values = QPushButton("Convert to explicit values")
+        self.to_values.setToolTip("Replace the initializer by the numbers it makes, so they can "
+                                  "be edited one by one")
+
+        self.form = QFormLayout()
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow("Initializer", self.init_box)
+        self.form.addRow("Shape", self.shape_edit)
+        self.form.addRow("dtype", self.dtype_box)
+        self.form.addRow("Seed", self.seed_spin)
+        self.form.addRow("Value", self.fill_edit)
+        self.form.addRow("Step", self.step_edit)
+
+        self.table_model = TensorTableModel(self._cells_edited, self)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(52)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setMinimumHeight(60)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(self.form)
+        layout.addWidget(self.to_values)
+        layout.addWidget(self.table)
+        self.values_layout = layout
+        layout.addWidget(self.info)
+
+        self.init_box.activated.connect(lambda _i: self._edit_init())
+        self.dtype_box.activated.connect(lambda _i: self._edit_dtype())
+        self.shape_edit.editingFinished.connect(self._edit_shape)
+        self.seed_spin.editingFinished.connect(self._edit_params)
+        self.fill_edit.editingFinished.connect(self._edit_params)
+        self.step_edit.editingFinished.connect(self._edit_params)
+        self.to_values.clicked.connect(self._convert)
+
+    # ------------------------------------------------------------------ showing
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        if self._heatmap is not None:
+            self._heatmap.set_theme(theme)
+
+    def set_spec(self, spec: TensorSpec | None) -> None:
+        """Show ``spec`` (called on selection and whenever the model changes)."""
+        self.spec = spec
+        if spec is None:
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        init = spec.init
+        self.init_box.setCurrentIndex(INITS.index(init))
+        if not self.shape_edit.hasFocus():
+            self.shape_edit.setText(format_shape(spec.shape))
+        self.dtype_box.setCurrentText(spec.dtype)
+        self.seed_spin.setValue(spec.seed or 0)
+        self.fill_edit.setText("" if spec.fill is None else format_number(spec.fill, "float64"))
+        self.step_edit.setText("" if spec.step is None else format_number(spec.step, "float64"))
+        self._row_visible(self.seed_spin, init in ("rand", "randn"))
+        self._row_visible(self.fill_edit, init in FILL_LABELS)
+        self._row_visible(self.step_edit, init == "arange")
+        if init in FILL_LABELS:
+            self.form.labelForField(self.fill_edit).setText(FILL_LABELS[init])
+            self.fill_edit.setPlaceholderText("1.0" if init in ("rand", "randn") else "0.0")
+        self.to_values.setVisible(init != "values")
+        self._show_values(spec)
+
+    def _row_visible(self, field: QWidget, visible: bool) -> None:
+        self.form.setRowVisible(field, visible)
+
+    def _show_values(self, spec: TensorSpec) -> None:
+        try:
+            array = spec.to_numpy()
+        except (GraphError, ValueError, MemoryError) as exc:
+            self._array = None
+            self._show_page(None)
+            self.info.setText(f"Cannot make this tensor: {exc}")
+            return
+        self._array = array
+        if array.size == 0:
+            self._show_page(None)
+            self.info.setText("Empty tensor (a size is 0).")
+            return
+        small = array.ndim <= 2 and array.size <= TABLE_LIMIT
+        if small:
+            self.table_model.set_array(array, spec.dtype)
+            rows = self.table_model.rowCount()
+            self.table.setFixedHeight(min(10, rows) * 22 + self.table.horizontalHeader().height()
+                                      + 4)
+            self._show_page(self.table)
+        else:
+            heat = self._heatmap_page()
+            heat.show_array(array)
+            self._show_page(heat)
+        self.info.setText(_stats(array, spec.dtype, editable=small))
+
+    def _show_page(self, page: QWidget | None) -> None:
+        self.table.setVisible(page is self.table)
+        if self._heatmap is not None:
+            self._heatmap.setVisible(page is self._heatmap)
+
+    def _heatmap_page(self):
+        if self._heatmap is None:
+            self._heatmap = Heatmap(self.theme)
+            self.values_layout.insertWidget(self.values_layout.indexOf(self.info), self._heatmap)
+        return self._heatmap
+
+    # ------------------------------------------------------------------ edits
+    def _emit(self, **changes) -> None:
+        spec = self.spec
+        if spec is None:
+            return
+        fields = dict(init=spec.init, shape=spec.shape, dtype=spec.dtype, values=spec.values,
+                      seed=spec.seed, fill=spec.fill, step=spec.step)
+        fields.update(changes)
+        if fields["init"] != "values":
+            fields["values"] = None
+        try:
+            new = TensorSpec(**fields)
+        except (GraphError, ValueError, TypeError) as exc:
+            self.problem.emit(str(exc))
+            self.set_spec(spec)
+            return
+        if new != spec:
+            self.specEdited.emit(new)
+
+    def _edit_init(self) -> None:
+        init = self.init_box.currentData()
+        spec = self.spec
+        if spec is None or init == spec.init:
+            return
+        if init == "values":
+            self._convert()
+            return
+        dtype = spec.dtype
+        if init in ("rand", "randn") and dtype not in ("float32", "float64"):
+            dtype = "float32"
+        shape = spec.shape
+        if init == "eye" and len(shape) != 2:
+            shape = (shape[0], shape[0]) if len(shape) == 1 else (3, 3)
+        seed = spec.seed if init in ("rand", "randn") else None
+        self._emit(init=init, shape=shape, dtype=dtype, seed=seed if seed is not None else (
+            0 if init in ("rand", "randn") else None), fill=None, step=None)
+
+    def _edit_shape(self) -> None:
+        if self.spec is None:
+            return
+        try:
+            shape = parse_shape(self.shape_edit.text())
+        except GraphError as exc:
+            self.problem.emit(str(exc))
+            self.shape_edit.setText(format_shape(self.spec.shape))
+            return
+        if shape == self.spec.shape:
+            return
+        if self.spec.init == "values":
+            self._emit(shape=shape, values=resized(self.spec.values, shape, self.spec.dtype))
+        else:
+            self._emit(shape=shape)
+
+    def _edit_dtype(self) -> None:
+        dtype = self.dtype_box.currentText()
+        if self.spec is None or dtype == self.spec.dtype:
+            return
+        if self.spec.init == "values":
+            self._emit(dtype=dtype, values=np.asarray(self.spec.values).astype(dtype))
+        else:
+            self._emit(dtype=dtype)
+
+    def _edit_params(self) -> None:
+        if self.spec is None or self.spec.init == "values":
+            return
+        try:
+            fill = float(self.fill_edit.text()) if self.fill_edit.text().strip() else None
+            step = float(self.step_edit.text()) if self.step_edit.text().strip() else None
+        except ValueError:
+            self.problem.emit("write a number, e.g. 0.5 or 1e-3")
+            self.set_spec(self.spec)
+            return
+        seed = self.seed_spin.value() if self.spec.init in ("rand", "randn") else self.spec.seed
+        self._emit(seed=seed, fill=fill, step=step)
+
+    def _convert(self) -> None:
+        if self.spec is None or self._array is None:
+            return
+        self._emit(init="values", values=self._array, seed=None, fill=None, step=None)
+
+    def _cells_edited(self, array: np.ndarray) -> None:
+        self._emit(init="values", values=array, seed=None, fill=None, step=None)
+
+
+def _stats(array: np.ndarray, dtype: str, editable: bool) -> str:
+    shape = "×".join(map(str, array.shape)) or "scalar"
+    parts = [f"{array.size:,} element{'s' if array.size != 1 else ''} ({shape})"]
+    if dtype != "bool" and array.size:
+        a = array.astype(np.float64)
+        parts.append(f"min {a.min():.4g} · max {a.max():.4g} · mean {a.mean():.4g}")
+    parts.append("Double-click a cell to edit it." if editable else
+                 "Heatmap: blue &lt; 0 &lt; red.")
+    return "<br>".join(parts)
+
+
+class Heatmap(QWidget):
+    """A pyqtgraph ImageItem on the symmetric diverging scale, with the value under the mouse."""
+
+    def __init__(self, theme: Theme, parent=None):
+        super().__init__(parent)
+        import pyqtgraph as pg
+
+        self._pg = pg
+        self.plot = pg.GraphicsLayoutWidget()
+        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.plot.ci.layout.setContentsMargins(0, 0, 0, 0)
+        self.box = self.plot.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
+        self.box.setMenuEnabled(False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(diverging_lut(256))
+        self.box.addItem(self.image)
+        self.readout = QLabel(" ")
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        layout.addWidget(self.readout)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._grid = np.zeros((1, 1))
+        self.vmax = 1.0
+        self.plot.scene().sigMouseMoved.connect(self._hover)
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.plot.setBackground(theme.canvas_bg)
+
+    def show_array(self, array: np.ndarray) -> None:
+        grid = as_2d(array).astype(np.float64)
+        finite = np.isfinite(grid)
+        vmax = float(np.abs(grid[finite]).max()) if finite.any() else 0.0
+        self.vmax = vmax if vmax > 0 else 1.0
+        self._grid = grid
+        self.image.setImage(np.where(finite, grid, 0.0), levels=(-self.vmax, self.vmax),
+                            autoLevels=False)
+        # a height that suits a dock ~300 px wide; lockAspect letterboxes the rest
+        aspect = grid.shape[0] / max(grid.shape[1], 1)
+        self.plot.setFixedHeight(int(min(max(300 * aspect, 90), 300)))
+        self.box.autoRange(padding=0)
+        self.readout.setText(f"scale ±{self.vmax:.4g} · hover for values")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.box.autoRange(padding=0)
+
+    def _hover(self, scene_pos) -> None:
+        p = self.box.mapSceneToView(scene_pos)
+        r, c = int(np.floor(p.y())), int(np.floor(p.x()))
+        if 0 <= r < self._grid.shape[0] and 0 <= c < self._grid.shape[1]:
+            self.readout.setText(f"[{r}, {c}] = {self._grid[r, c]:.6g}   (scale ±{self.vmax:.4g})")
