@@ -316,6 +316,10 @@ class RemoveNodesCommand(GraphCommand):
     def build(self, j):
         for nid in self.node_ids:
             j.remove_node(nid)
+        gone = set(self.node_ids)
+        for key, value in list(self.graph.run.items()):
+            if isinstance(value, str) and value in gone:  # e.g. the loss node: no dangling id
+                j.set_run_option(key, None)
 
 
 class MoveNodesCommand(GraphCommand):

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainterPath, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
 
@@ -166,8 +166,10 @@ class TitleEditor(QGraphicsTextItem):
     """An inline editor over a node's title: Enter renames, Escape cancels.
 
     A refused name (invalid or taken) keeps the editor open and says why; leaving the editor
-    with a refused name cancels.
+    with a refused name cancels. :attr:`finished` is emitted when it closes.
     """
+
+    finished = Signal()
 
     def __init__(self, node: NodeItem):
         super().__init__(node.name, node)
@@ -236,6 +238,7 @@ class TitleEditor(QGraphicsTextItem):
         self.node.update()
         self.clearFocus()
         self.hide()
+        self.finished.emit()
         QTimer.singleShot(0, self._dispose)
 
     def _dispose(self):

@@ -61,6 +61,8 @@ class GraphScene(QGraphicsScene):
         self._edges: dict[Edge, EdgeItem] = {}
         self._interaction: WireDrag | None = None
         self._press_positions: dict[str, QPointF] | None = None
+        #: the inline title editor while a rename is in progress
+        self.editor: TitleEditor | None = None
         self._shape_timer = QTimer(self)
         self._shape_timer.setSingleShot(True)
         self._shape_timer.setInterval(0)
@@ -173,7 +175,14 @@ class GraphScene(QGraphicsScene):
         item = self._nodes.get(node_id)
         if item is None:
             return None
-        return TitleEditor(item)
+        if self.editor is not None:
+            self.editor.close()
+        self.editor = TitleEditor(item)  # keep the Python object alive while it is shown
+        self.editor.finished.connect(self._editor_closed)
+        return self.editor
+
+    def _editor_closed(self):
+        self.editor = None
 
     def node_item_at(self, pos: QPointF) -> NodeItem | None:
         for it in self.items(pos):

@@ -208,14 +208,13 @@ class GraphView(QGraphicsView):
     def focusNextPrevChild(self, next_):
         return False  # Tab opens quick-add instead of moving focus
 
-    def _editing_text(self) -> bool:
-        item = self.scene().focusItem()
-        return item is not None and bool(item.flags() & item.GraphicsItemFlag.ItemIsFocusable) \
-            and hasattr(item, "toPlainText")
-
     def keyPressEvent(self, event):
-        if self._editing_text():
-            super().keyPressEvent(event)
+        editor = self.scene().editor
+        if editor is not None:  # an inline rename gets every key
+            if self.scene().focusItem() is editor:
+                super().keyPressEvent(event)
+            else:
+                self.scene().sendEvent(editor, event)
             return
         key, mods = event.key(), event.modifiers()
         plain = not (mods & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier))
