@@ -6,7 +6,7 @@ import pytest
 
 from graphstudio.engine.files import load_graph
 from graphstudio.engine.nodetypes import NODE_TYPES
-from graphstudio.engine.runner import RunOptions, Runner
+from graphstudio.engine.runner import Runner, RunOptions
 from graphstudio.paths import example_path, examples_dir
 
 ROW = [0.1242, 0.2771, 0.1192]

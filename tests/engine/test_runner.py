@@ -6,7 +6,7 @@ import pytest
 from graphstudio.engine.autograd import backward_steps
 from graphstudio.engine.files import load_graph
 from graphstudio.engine.graph import Graph, TensorSpec
-from graphstudio.engine.runner import RunOptions, Runner
+from graphstudio.engine.runner import Runner, RunOptions
 from graphstudio.paths import example_path
 
 
@@ -79,7 +79,10 @@ def test_retain_grad_on_a_non_leaf():
     assert tl.state_at(add_step - 1)[z].grad is None and tl.state_at(add_step)[z].grad is not None
 
 
-def _chain(*types, tensor=TensorSpec("ones", (3,))):
+ONES3 = TensorSpec("ones", (3,))
+
+
+def _chain(*types, tensor=ONES3):
     g = Graph()
     prev = g.add_node("parameter", "p", tensor=tensor)
     nodes = [prev]
