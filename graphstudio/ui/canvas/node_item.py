@@ -21,7 +21,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFontMetricsF, QPainterPath, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
-from graphstudio.ui.canvas.port_item import PortItem
+from graphstudio.ui.canvas.port_item import PortItem, paint_port
 from graphstudio.ui.theme import Theme, as_2d, heatmap_image
 
 __all__ = ["NodeItem", "NodeRunState", "format_array", "format_number"]
@@ -86,6 +86,42 @@ def format_array(a) -> list[str]:
 def _shows_as_text(a) -> bool:
     arr = np.asarray(a)
     return arr.size <= TEXT_MAX_NUMEL and (arr.ndim == 0 or arr.shape[-1] <= TEXT_MAX_COLS)
+
+
+class _Fonts:
+    """The card fonts and their metrics for one theme (shared by every card)."""
+
+    _cache: dict[str, _Fonts] = {}
+
+    def __init__(self, theme: Theme):
+        self.title, self.small = theme.font(9.5, bold=True), theme.font(8.0)
+        self.mono = theme.font(8.0)
+        self.mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+        self.fm_title, self.fm_small = QFontMetricsF(self.title), QFontMetricsF(self.small)
+        self.fm_mono = QFontMetricsF(self.mono)
+
+    @classmethod
+    def of(cls, theme: Theme) -> _Fonts:
+        f = cls._cache.get(theme.name)
+        if f is None:
+            f = cls._cache[theme.name] = cls(theme)
+        return f
+
+
+_STATIC: dict[tuple[str, str], QStaticText] = {}
+
+
+def _static(text: str, font, cache: bool = True) -> QStaticText:
+    """A QStaticText for ``text`` (short repeated labels are shared between cards)."""
+    key = (text, font.key())
+    st = _STATIC.get(key) if cache else None
+    if st is None:
+        st = QStaticText(text)
+        st.setTextFormat(Qt.PlainText)
+        st.setPerformanceHint(QStaticText.AggressiveCaching)
+        if cache and len(_STATIC) < 4096:
+            _STATIC[key] = st
+    return st
 
 
 class _Badge(QGraphicsItem):
@@ -178,7 +214,7 @@ class FreezeToggle(QGraphicsItem):
 class NodeItem(QGraphicsItem):
     """The card for node ``node_id`` of type ``nodetype`` (a registry ``NodeType``)."""
 
-    def __init__(self, node, nodetype, theme: Theme):
+    def __init__(self, node, nodetype, theme: Theme, shape_result=None):
         super().__init__()
         self.node_id = node.id
         self.nodetype = nodetype
@@ -199,6 +235,7 @@ class NodeItem(QGraphicsItem):
         self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable
                       | QGraphicsItem.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # moving/panning just blits
         self.setZValue(1)
         self.setPos(*node.pos)
         self.inputs = {p.name: PortItem(self, p.name, False, p.doc, p.optional)
@@ -210,6 +247,8 @@ class NodeItem(QGraphicsItem):
             self.freeze_toggle = FreezeToggle(self)
             self.freeze_toggle.set_frozen(self.frozen)
         self.setToolTip(f"<b>{nodetype.label}</b>: {nodetype.doc}")
+        if shape_result is not None:
+            self._read_shape_result(shape_result)
         self._layout()
 
     # ------------------------------------------------------------------ geometry
@@ -223,7 +262,8 @@ class NodeItem(QGraphicsItem):
         return QRectF(0, 0, self._w, TITLE_H)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-4, -4, self._w + 8, self._h + 8)
+        m = 7.0  # room for the selection border and the forward/backward glow
+        return QRectF(-m, -m, self._w + 2 * m, self._h + 2 * m)
 
     def shape(self):
         p = QPainterPath()
@@ -232,36 +272,45 @@ class NodeItem(QGraphicsItem):
 
     def _layout(self):
         """Recompute texts, width, height, port positions and cached paths."""
-        t = self.theme
-        self._f_title, self._f_small = t.font(9.5, bold=True), t.font(8.0)
-        self._f_mono = t.font(8.0)
-        self._f_mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
-        fm_t, fm_s = QFontMetricsF(self._f_title), QFontMetricsF(self._f_small)
-        fm_m = QFontMetricsF(self._f_mono)
-        self._st_name = self._static(self.name, self._f_title)
+        f = _Fonts.of(self.theme)
+        self._fonts = f
+        self._st_name = _static(self.name, f.title, cache=False)
         op = self.nodetype.label
-        self._st_op = self._static(op if op.lower() != self.name.lower() else "", self._f_small)
-        self._st_in = {n: self._static(n, self._f_small) for n in self.inputs}
-        self._st_out = {n: self._static(n, self._f_small) for n in self.outputs
+        self._st_op = _static(op if op.lower() != self.name.lower() else "", f.small)
+        self._st_in = {n: _static(n, f.small) for n in self.inputs}
+        self._st_out = {n: _static(n, f.small) for n in self.outputs
                         if len(self.outputs) > 1 or n != "out"}
-        title_w = fm_t.horizontalAdvance(self.name) + fm_s.horizontalAdvance(op) + 3 * PAD
-        title_w += 24 if self.freeze_toggle is not None else 0
-        in_w = max((fm_s.horizontalAdvance(n) for n in self.inputs), default=0)
-        out_w = max((fm_s.horizontalAdvance(n) for n in self._st_out), default=0)
-        footer_w = fm_m.horizontalAdvance(self._footer_text()) + 2 * PAD + 16
-        preview_w, preview_h = self._layout_preview(fm_m)
-        w = max(MIN_W, title_w, in_w + out_w + 4 * PAD, footer_w, preview_w + 2 * PAD)
-        rows = max(len(self.inputs), len(self.outputs), 1)
+        footer = self._footer_text()
+        self._st_footer = _static(footer, f.mono)
+        title_w = f.fm_title.horizontalAdvance(self.name) + f.fm_small.horizontalAdvance(op)
+        title_w += 3 * PAD + (24 if self.freeze_toggle is not None else 0)
+        in_w = max((f.fm_small.horizontalAdvance(n) for n in self.inputs), default=0)
+        out_w = max((f.fm_small.horizontalAdvance(n) for n in self._st_out), default=0)
+        footer_w = f.fm_mono.horizontalAdvance(footer) + 2 * PAD + (44 if self.is_loss else 8)
+        preview_w, preview_h = self._layout_preview(f.fm_mono)
+        w = math.ceil(max(MIN_W, title_w, in_w + out_w + 4 * PAD, footer_w,
+                          preview_w + 2 * PAD))
+        rows = max(len(self.inputs), len(self._st_out))
         self._body_top = TITLE_H + 4
-        self._preview_top = self._body_top + rows * ROW_H + 4
+        self._preview_top = self._body_top + rows * ROW_H + (4 if rows else 0)
         h = self._preview_top + preview_h + FOOTER_H
         if (w, h) != (self._w, self._h):
             self.prepareGeometryChange()
-            self._w, self._h = math.ceil(w), h
+            self._w, self._h = w, h
+            self._place()
+        self.update()
+
+    def _place(self):
+        """Put ports and badges where the current size says and rebuild the card's paths."""
         for i, p in enumerate(self.inputs.values()):
             p.setPos(0, self._body_top + (i + 0.5) * ROW_H)
         for i, p in enumerate(self.outputs.values()):
-            p.setPos(self._w, self._body_top + (i + 0.5) * ROW_H)
+            if self._st_out:
+                p.setPos(self._w, self._body_top + (i + 0.5) * ROW_H)
+            elif self.inputs:
+                p.setPos(self._w, self._body_top + 0.5 * ROW_H)
+            else:  # a source node: the output sits beside the shape badge
+                p.setPos(self._w, self._h - FOOTER_H / 2)
         self.badge.setPos(self._w - 2, 2)
         if self.freeze_toggle is not None:
             self.freeze_toggle.setPos(self._w - 15, TITLE_H / 2)
@@ -272,17 +321,8 @@ class NodeItem(QGraphicsItem):
         clip = QPainterPath()
         clip.addRect(QRectF(0, 0, self._w, TITLE_H))
         self._body_path, self._title_path = body, title.intersected(clip)
-        self._st_footer = self._static(self._footer_text(), self._f_mono)
         for e in self.edges:
             e.update_path()
-        self.update()
-
-    @staticmethod
-    def _static(text: str, font) -> QStaticText:
-        st = QStaticText(text)
-        st.setTextFormat(Qt.PlainText)
-        st.prepare(font=font)
-        return st
 
     # ------------------------------------------------------------------ model-driven updates
     def set_name(self, name: str):
@@ -310,6 +350,12 @@ class NodeItem(QGraphicsItem):
 
     def set_shape_result(self, result) -> bool:
         """Show a ``ShapeResult`` (shape/dtype or error); returns True when the look changed."""
+        if not self._read_shape_result(result):
+            return False
+        self._layout()
+        return True
+
+    def _read_shape_result(self, result) -> bool:
         shape_text, error, hint = "", None, None
         if result is not None:
             if result.error is None:
@@ -327,7 +373,6 @@ class NodeItem(QGraphicsItem):
         self.shape_text, self.error, self.hint = shape_text, error, hint
         self.badge.setVisible(error is not None)
         self.badge.setToolTip(error or "")
-        self._layout()
         return True
 
     def _footer_text(self) -> str:
@@ -382,7 +427,7 @@ class NodeItem(QGraphicsItem):
         w, h = 0.0, 0.0
         for kind, data, colour in rows:
             if kind == "text":
-                st = self._static(data, self._f_mono)
+                st = _static(data, self._fonts.mono, cache=False)
                 self._preview.append((kind, st, colour, h))
                 w, h = max(w, fm.horizontalAdvance(data)), h + fm.height() + 1
             else:
@@ -471,14 +516,15 @@ class NodeItem(QGraphicsItem):
             return
         # title: name (bold) and op label (dim, right)
         painter.setPen(t.title_text)
-        painter.setFont(self._f_title)
-        fm = QFontMetricsF(self._f_title)
+        f = self._fonts
+        painter.setFont(f.title)
+        fm = f.fm_title
         if not self.editing:
             painter.drawStaticText(QPointF(PAD, (TITLE_H - fm.height()) / 2), self._st_name)
         op_w = self._st_op.size().width()
         right = self._w - PAD - (24 if self.freeze_toggle is not None else 0)
-        painter.setFont(self._f_small)
-        fs = QFontMetricsF(self._f_small)
+        painter.setFont(f.small)
+        fs = f.fm_small
         painter.setOpacity(0.8)
         painter.drawStaticText(QPointF(right - op_w, (TITLE_H - fs.height()) / 2 + 0.5),
                                self._st_op)
@@ -495,6 +541,8 @@ class NodeItem(QGraphicsItem):
                 painter.drawStaticText(QPointF(self._w - PAD - st.size().width(), y), st)
         self._paint_preview(painter)
         self._paint_footer(painter)
+        for port in (*self.inputs.values(), *self.outputs.values()):
+            paint_port(painter, port, t, at=port.pos())
 
     def _paint_preview(self, painter):
         if not self._preview:
@@ -504,7 +552,7 @@ class NodeItem(QGraphicsItem):
         stale = self.run_state is not None and self.run_state.stale
         painter.setPen(QPen(t.node_border, 1.0))
         painter.drawLine(QPointF(6, top - 2), QPointF(self._w - 6, top - 2))
-        painter.setFont(self._f_mono)
+        painter.setFont(self._fonts.mono)
         if stale:
             painter.setOpacity(0.55)
         for row in self._preview:
@@ -531,7 +579,7 @@ class NodeItem(QGraphicsItem):
         t = self.theme
         text = self._footer_text()
         y0 = self._h - FOOTER_H
-        fm = QFontMetricsF(self._f_mono)
+        fm = self._fonts.fm_mono
         if text:
             colour = t.error if self.error else (t.node_text_dim if self.hint else t.badge_text)
             tw = self._st_footer.size().width()
@@ -544,7 +592,7 @@ class NodeItem(QGraphicsItem):
                 painter.setBrush(c)
                 painter.drawRoundedRect(pill, 4, 4)
             painter.setPen(colour)
-            painter.setFont(self._f_mono)
+            painter.setFont(self._fonts.mono)
             painter.drawStaticText(QPointF(PAD, y0 + (FOOTER_H - fm.height()) / 2 - 1),
                                    self._st_footer)
         if self.is_loss:
@@ -552,5 +600,5 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(Qt.NoBrush)
             r = QRectF(self._w - PAD - 34, y0 + 3, 34, FOOTER_H - 8)
             painter.drawRoundedRect(r, 4, 4)
-            painter.setFont(self._f_small)
+            painter.setFont(self._fonts.small)
             painter.drawText(r, Qt.AlignCenter, "loss")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPen
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-__all__ = ["PortItem", "PORT_RADIUS"]
+__all__ = ["PORT_RADIUS", "PortItem", "paint_port"]
 
 PORT_RADIUS = 5.0
 _HIT = 9.0  # a generous grab area around the circle
@@ -46,7 +46,7 @@ class PortItem(QGraphicsItem):
     def set_connected(self, connected: bool):
         if connected != self.connected:
             self.connected = connected
-            self.update()
+            self.node_item.update()
 
     def set_highlight(self, kind: str | None):
         if kind != self.highlight:
@@ -65,26 +65,33 @@ class PortItem(QGraphicsItem):
         self.update()
 
     def paint(self, painter, option, widget=None):
+        """Only hover and drag highlights; the card itself draws the resting circle."""
+        if not (self._hover or self.highlight):
+            return
         theme = self.node_item.theme
-        r = PORT_RADIUS + (1.5 if (self._hover or self.highlight in ("ok", "bad")) else 0.0)
-        fill = self.node_item.port_color()
         if self.highlight == "target":
-            ring = QPen(theme.port_compatible, 2.0)
-            painter.setPen(ring)
+            painter.setPen(QPen(theme.port_compatible, 2.0))
             painter.setBrush(Qt.NoBrush)
-            painter.drawEllipse(QPointF(0, 0), r + 3.5, r + 3.5)
+            painter.drawEllipse(QPointF(0, 0), PORT_RADIUS + 3.5, PORT_RADIUS + 3.5)
         elif self.highlight in ("ok", "bad"):
             c = theme.port_compatible if self.highlight == "ok" else theme.error
             painter.setPen(QPen(c, 2.5))
             painter.setBrush(Qt.NoBrush)
-            painter.drawEllipse(QPointF(0, 0), r + 4.0, r + 4.0)
+            painter.drawEllipse(QPointF(0, 0), PORT_RADIUS + 5.0, PORT_RADIUS + 5.0)
+        if self._hover or self.highlight in ("ok", "bad"):
+            paint_port(painter, self, theme, PORT_RADIUS + 1.5)
+
+
+def paint_port(painter, port: PortItem, theme, r: float = PORT_RADIUS, at=None):
+    """The resting look: filled when connected, a ring when free, dotted when optional."""
+    fill = port.node_item.port_color()
+    if port.connected:
         painter.setPen(QPen(theme.port_border, 1.5))
-        if self.connected or not self.optional:
-            painter.setBrush(QBrush(fill if self.connected else theme.node_body))
-            if not self.connected:
-                painter.setPen(QPen(fill, 2.0))
-        else:
-            painter.setBrush(Qt.NoBrush)
-            pen = QPen(fill, 1.5, Qt.DotLine)
-            painter.setPen(pen)
-        painter.drawEllipse(QPointF(0, 0), r, r)
+        painter.setBrush(fill)
+    elif port.optional:
+        painter.setPen(QPen(fill, 1.5, Qt.DotLine))
+        painter.setBrush(theme.node_body)
+    else:
+        painter.setPen(QPen(fill, 2.0))
+        painter.setBrush(theme.node_body)
+    painter.drawEllipse(at if at is not None else QPointF(0, 0), r, r)

@@ -209,14 +209,14 @@ class GraphScene(QGraphicsScene):
         self._nodes.clear()
         self._edges.clear()
         types = _node_types()
+        shapes = self._infer()
         for node in self.graph.nodes.values():
-            item = NodeItem(node, types[node.type], self.theme)
+            item = NodeItem(node, types[node.type], self.theme, shapes.get(node.id))
             self._nodes[node.id] = item
             self.addItem(item)
         for edge in self.graph.edges:
             self._add_edge_item(edge)
         self._update_loss_marks()
-        self.refresh_shapes()
 
     def _on_event(self, ev):
         if not shiboken6.isValid(self):
@@ -299,17 +299,20 @@ class GraphScene(QGraphicsScene):
         src = item.src_port
         src.set_connected(any(e.src_port is src for e in src.node_item.edges))
 
-    def refresh_shapes(self):
-        """Run shape inference now and update every node's shape/error badge."""
-        self._shape_timer.stop()
+    def _infer(self) -> dict:
         try:
             from graphstudio.engine.shapes import infer_shapes
 
-            results = infer_shapes(self.graph)
+            return infer_shapes(self.graph)
         except Exception as ex:  # inference must never take the canvas down
             log.exception("shape inference failed")
             self.statusMessage.emit(f"shape inference failed: {ex}")
-            return
+            return {}
+
+    def refresh_shapes(self):
+        """Run shape inference now and update every node's shape/error badge."""
+        self._shape_timer.stop()
+        results = self._infer()
         for nid, item in self._nodes.items():
             item.set_shape_result(results.get(nid))
 
