@@ -163,6 +163,11 @@ def graph_to_document(graph: Graph) -> dict:
             "nodes": nodes, "edges": edges}
 
 
+def compact_json(obj) -> str:
+    """Any JSON-able object written like graph files are: stable, with short lists on one line."""
+    return _dump(obj)
+
+
 def graph_to_json(graph: Graph) -> str:
     """The document as deterministic JSON text (ends with a newline)."""
     return _dump(graph_to_document(graph)) + "\n"
