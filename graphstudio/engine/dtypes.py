@@ -100,12 +100,21 @@ def _category(np_dtype):
     return 2 if kind == "f" else (0 if kind == "b" else 1)
 
 
+def promote_types(a, b):
+    """PyTorch's promoteTypes: an integer or bool meeting a float gives that float (numpy would
+    widen int64 * float32 to float64); otherwise numpy's table agrees."""
+    fa, fb = a.kind == "f", b.kind == "f"
+    if fa != fb:
+        return a if fa else b
+    return np.promote_types(a, b)
+
+
 def _promote(a, b):
     if a is None:
         return b
     if b is None:
         return a
-    return np.promote_types(a, b)
+    return promote_types(a, b)
 
 
 def _combine(higher, lower):
@@ -115,7 +124,7 @@ def _combine(higher, lower):
     if lower is None or _category(higher) == 2:
         return higher
     if higher.kind == "b" or _category(lower) == 2:
-        return np.promote_types(higher, lower)
+        return promote_types(higher, lower)
     return higher
 
 
@@ -142,6 +151,16 @@ def result_dtype(*operands):
 
 _SCALAR_NAMES = {"float16": "Half", "float32": "Float", "float64": "Double", "uint8": "Byte",
                  "int8": "Char", "int16": "Short", "int32": "Int", "int64": "Long", "bool": "Bool"}
+
+
+_CPP_NAMES = {"float16": "c10::Half", "float32": "float", "float64": "double",
+              "uint8": "unsigned char", "int8": "signed char", "int16": "short int",
+              "int32": "int", "int64": "long int", "bool": "bool"}
+
+
+def cpp_name(np_dtype):
+    """The C++ type name some PyTorch messages use (``float``, ``double``, ``long int``)."""
+    return _CPP_NAMES[from_numpy(np_dtype).name]
 
 
 def scalar_name(np_dtype):

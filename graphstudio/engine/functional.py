@@ -11,14 +11,13 @@ import numpy as np
 from . import dtypes
 from .linalg import linear
 from .node import backward_formula
+from .ops import broadcast_error, div_scalar, sigmoid, tanh
 from .ops import relu as _relu
-from .ops import sigmoid, tanh
 from .reductions import log_softmax as _log_softmax
-from .reductions import mean as _mean
 from .reductions import softmax as _softmax
 from .reductions import sum as _sum
-from .shape_ops import expand
-from .tensor import Size, Tensor, _rng, make
+from .shape_ops import expand, view
+from .tensor import Size, Tensor, _rng, make, wrap
 
 __all__ = ["relu", "leaky_relu", "sigmoid", "tanh", "softplus", "gelu", "silu", "elu",
            "softmax", "log_softmax", "linear", "mse_loss", "l1_loss", "binary_cross_entropy",
@@ -190,7 +189,10 @@ def _broadcast_pair(input, target):
                       f"input size ({Size(input._data.shape)}). This will likely lead to incorrect "
                       "results due to broadcasting. Please ensure they have the same size.",
                       UserWarning, stacklevel=3)
-        shape = np.broadcast_shapes(input._data.shape, target._data.shape)
+        try:
+            shape = np.broadcast_shapes(input._data.shape, target._data.shape)
+        except ValueError:
+            raise broadcast_error(input._data.shape, target._data.shape) from None
         if input._data.shape != shape:
             input = expand(input, shape)
         if target._data.shape != shape:
@@ -365,9 +367,25 @@ def NllLossBackward0(self, g):
     return (grad.reshape(shape),)
 
 
+NllLoss2DBackward0 = backward_formula("NllLoss2DBackward0")(NllLossBackward0.apply)
+
+
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
              reduction="mean"):
     reduction = _reduction(reduction)
+    x = input._data
+    if x.ndim == 3 or x.ndim > 4:
+        # PyTorch views (N, C, d1, ...) as (N, C, 1, d1*...) for nll_loss2d, then views back.
+        if target._data.shape != x.shape[:1] + x.shape[2:]:
+            raise RuntimeError(f"Expected target size {list(x.shape[:1] + x.shape[2:])}, got "
+                               f"{list(target._data.shape)}")
+        out = _nll(view(input, x.shape[0], x.shape[1], 1, -1),
+                   wrap(target._data.reshape(x.shape[0], 1, -1)), weight, ignore_index, reduction)
+        return view(out, target._data.shape) if reduction == "none" else out
+    return _nll(input, target, weight, ignore_index, reduction)
+
+
+def _nll(input, target, weight, ignore_index, reduction):
     x, t = input._data, target._data
     if t.dtype.kind not in "iu":
         raise RuntimeError(f"expected scalar type Long but found {dtypes.scalar_name(t.dtype)}")
@@ -391,7 +409,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     else:
         with np.errstate(invalid="ignore", divide="ignore"):
             out = picked.sum() / total
-    return make(np.asarray(out, x.dtype), NllLossBackward0, (input,),
+    node = NllLoss2DBackward0 if x.ndim == 4 else NllLossBackward0
+    return make(np.asarray(out, x.dtype), node, (input,),
                 (rows, tgt, wsel, total), (x.shape, reduction))
 
 
@@ -407,14 +426,15 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     if isinstance(target, Tensor) and target._data.dtype.kind == "f":
         if target._data.shape != input._data.shape:
             raise RuntimeError("Expected floating point target to have the same shape as input")
-        per = logp * target
         if weight is not None:
             shape = [1] * input._data.ndim
             shape[dim] = -1
-            per = per * weight.reshape(shape)
-        losses = -_sum(per, dim)
-        if reduction == "mean":
-            n = input._data.size // input._data.shape[dim]
-            return _sum(losses) / n if input._data.ndim > 1 else _mean(losses)
-        return _reduce(losses, reduction)
+            logp = logp * weight.reshape(shape)
+        per = logp * target
+        if reduction == "none":
+            return -_sum(per, dim)
+        total = -_sum(per)
+        if reduction == "sum":
+            return total
+        return div_scalar(total, input._data.size // input._data.shape[dim])
     return nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)

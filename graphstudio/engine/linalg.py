@@ -14,9 +14,9 @@ from .tensor import make
 __all__ = ["dot", "mv", "mm", "bmm", "addmm", "matmul", "outer"]
 
 
-def _same_dtype(a, b, fmt):
+def _same_dtype(a, b, fmt, names=dtypes.scalar_name):
     if a.dtype != b.dtype:
-        raise RuntimeError(fmt.format(dtypes.scalar_name(a.dtype), dtypes.scalar_name(b.dtype)))
+        raise RuntimeError(fmt.format(names(a.dtype), names(b.dtype)))
 
 
 @backward_formula("DotBackward0")
@@ -69,7 +69,8 @@ def _check_mm(a, b):
     if a.shape[1] != b.shape[0]:
         raise RuntimeError(f"mat1 and mat2 shapes cannot be multiplied ({a.shape[0]}x{a.shape[1]} "
                            f"and {b.shape[0]}x{b.shape[1]})")
-    _same_dtype(a, b, "expected m1 and m2 to have the same dtype, but got: {} != {}")
+    _same_dtype(a, b, "expected m1 and m2 to have the same dtype, but got: {} != {}",
+                dtypes.cpp_name)
 
 
 def mm(input, mat2):
@@ -170,15 +171,15 @@ def _batched(input, other):
 def linear(input, weight, bias=None):
     """``F.linear``: ``input @ weight.T + bias``, recorded with PyTorch's nodes for each rank."""
     x = input._data
-    wt = t(weight)
     if bias is None:
-        return matmul(input, wt)
+        return matmul(input, t(weight))
     if x.ndim == 2:
-        return addmm(bias, input, wt)
+        return addmm(bias, input, t(weight))
     if x.flags.c_contiguous and x.ndim != 0:
         # PyTorch flattens to 2-D, runs addmm, and views the result back.
-        out = addmm(bias, reshape(input, -1, x.shape[-1]), wt)
+        flat = reshape(input, -1, x.shape[-1])
+        out = addmm(bias, flat, t(weight))
         return reshape(out, x.shape[:-1] + (weight._data.shape[0],))
     from .ops import add
 
-    return add(matmul(input, wt), bias)
+    return add(matmul(input, t(weight)), bias)

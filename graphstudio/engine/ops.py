@@ -12,10 +12,11 @@ from .node import backward_formula
 from .tensor import Tensor, _to_array, make, wrap
 
 __all__ = ["add", "sub", "mul", "div", "true_divide", "neg", "pow", "rsub", "rdiv", "rpow",
-           "reciprocal", "exp", "log", "sqrt", "abs", "relu", "sigmoid", "tanh", "sin", "cos",
-           "log1p", "expm1", "square", "sign", "where", "maximum", "minimum", "clamp", "clip",
-           "eq", "ne", "lt", "le", "gt", "ge", "logical_not", "isfinite", "isnan", "isinf",
-           "broadcast_error", "as_operand", "floor", "ceil", "round"]
+           "reciprocal", "div_scalar", "exp", "log", "sqrt", "abs", "relu", "sigmoid",
+           "tanh", "sin", "cos", "log1p", "expm1", "square", "sign", "where", "maximum",
+           "minimum", "clamp", "clip", "eq", "ne", "lt", "le", "gt", "ge",
+           "logical_not", "isfinite", "isnan", "isinf", "broadcast_error", "as_operand",
+           "floor", "ceil", "round"]
 
 
 def broadcast_error(sa, sb):
@@ -153,6 +154,16 @@ def div(input, other, *, rounding_mode=None):
 
 
 true_divide = div
+
+
+@backward_formula("DivBackward1")
+def DivBackward1(self, g):
+    return (g / self._ctx,)
+
+
+def div_scalar(input, scalar):
+    """``at::div(tensor, Scalar)`` as PyTorch's own composites call it (one edge, DivBackward1)."""
+    return make(_float(input._data) / scalar, DivBackward1, (input,), None, scalar)
 
 
 def _trunc_divide(a, b):

@@ -382,16 +382,15 @@ def _dim(dim, ndim):
 # --- creation ------------------------------------------------------------------------------
 def _ragged_check(data):
     """Raise PyTorch's ValueError for ragged nested sequences (iteratively)."""
-    stack = [(data, 0)]
+    queue = [(data, 0)]
     lengths = {}
-    while stack:
-        seq, depth = stack.pop()
+    for seq, depth in queue:
         if isinstance(seq, (list, tuple)):
             n = len(seq)
             expected = lengths.setdefault(depth, n)
             if n != expected:
                 raise ValueError(f"expected sequence of length {expected} at dim {depth} (got {n})")
-            stack.extend((item, depth + 1) for item in seq)
+            queue.extend((item, depth + 1) for item in seq)
         elif depth in lengths:
             raise TypeError("not a sequence")
 
