@@ -63,7 +63,10 @@ class Document(QObject):
         self.path: str | None = None
         #: for untitled copies of an example: the example's file name, shown in the title
         self.template_name: str | None = None
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modifiedChanged.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(not clean)
 
     # ------------------------------------------------------------------ state
     def is_modified(self) -> bool:

@@ -132,6 +132,7 @@ class FileActions:
 
     def maybe_save(self) -> bool:
         """Ask to save unsaved changes; False means the person cancelled."""
+        self.window.commit_pending_edits()
         if not self.document.is_modified():
             return True
         answer = self.message(
@@ -273,7 +274,7 @@ class FileActions:
             return False
         event.acceptProposedAction()
         if event.type() == event.Type.Drop:
-            QTimer.singleShot(0, lambda: self.open_file(files[0]))
+            QTimer.singleShot(0, self.window, lambda: self.open_file(files[0]))
         return True
 
     # ------------------------------------------------------------------ start-up

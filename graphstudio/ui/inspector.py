@@ -189,12 +189,17 @@ class Inspector(QScrollArea):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(6)
-        old = self.takeWidget()
-        if old is not None:
-            old.deleteLater()
-        self.setWidget(page)
+        self._new_page = page
         self.editors, self.name_edit, self.tensor_editor = {}, None, None
         return layout
+
+    def _install_page(self) -> None:
+        """Swap in the page just built (built off-screen, so it appears complete at once)."""
+        old = self.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.setWidget(self._new_page)
 
     def show_nodes(self, node_ids) -> None:
         """Inspect these nodes (the scene's selection)."""
@@ -210,6 +215,7 @@ class Inspector(QScrollArea):
             self._build_multi(ids)
         else:
             self._build_document()
+        self._install_page()
 
     def _build_document(self) -> None:
         layout = self._page("document")
@@ -384,7 +390,7 @@ class Inspector(QScrollArea):
         else:
             if node.attrs.get(key) != value:
                 self._push(SetAttrCommand(self.graph, node.id, key, value), quiet=True)
-        QTimer.singleShot(0, lambda: self._show_attr(key))
+        QTimer.singleShot(0, self, lambda: self._show_attr(key))
 
     def _show_attr(self, key: str) -> None:
         if self.node_id in self.graph and key in self.editors:

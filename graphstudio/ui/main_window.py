@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.autosaver = Autosaver(self.document, self.data_dir, interval_ms=autosave_interval_ms,
                                    parent=self)
-        self.autosaver.failed.connect(lambda msg: self.show_status(msg, 10_000))
+        self.autosaver.failed.connect(self.show_status)
         self._connect()
         self._default_state = self.saveState()
         self._restore_window()
@@ -308,8 +308,9 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.nodeActivated.connect(self._node_activated)
         self.palette.nodeTypeActivated.connect(self.add_node_at_center)
-        self.document.modifiedChanged.connect(lambda _m: self.files.update_title())
-        self.document.pathChanged.connect(lambda _p: self.files.update_title())
+        # bound methods (not lambdas): Qt disconnects them when the window is destroyed
+        self.document.modifiedChanged.connect(self._update_title)
+        self.document.pathChanged.connect(self._update_title)
         self.document.reloaded.connect(self._document_reloaded)
         self._unsubscribe = self.graph.subscribe(lambda _e: self._status_timer.start(0))
         self._selection_changed()
@@ -368,6 +369,15 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         n, e = len(self.graph), len(self.graph.edges)
         self.count_label.setText(f"{n} node{'s' * (n != 1)} · {e} wire{'s' * (e != 1)}")
+
+    def _update_title(self, *_args) -> None:
+        self.files.update_title()
+
+    def commit_pending_edits(self) -> None:
+        """Finish an edit in progress (e.g. a name being typed) so it is not lost."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
 
     def _document_reloaded(self) -> None:
         self.inspector.show_nodes([])

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem
 
 FORMATS = (".png", ".svg")
 MARGIN = 32.0
@@ -66,12 +67,19 @@ def render_scene(scene, out: str | os.PathLike, margin: float = MARGIN,
     selected = list(scene.selectedItems())
     _prepare(scene)
     source = scene_rect(scene, margin)
+    # cached items would be pasted as bitmaps: blurry at 2x and raster inside an SVG
+    cached = [(item, item.cacheMode()) for item in scene.items()
+              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for item, _mode in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     try:
         if suffix == ".png":
             _write_png(scene, source, out, scale)
         else:
             _write_svg(scene, source, out)
     finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
         for item in selected:
             item.setSelected(True)
     return out

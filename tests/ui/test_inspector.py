@@ -1,0 +1,205 @@
+"""The inspector: every edit is an undoable command, and the editors follow the model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
+
+from graphstudio.engine.graph import Graph, TensorSpec
+from graphstudio.ui.inspector import Inspector, torch_line_for
+
+
+@pytest.fixture
+def doc(qtbot):
+    g = Graph()
+    x = g.add_node("input", name="x", tensor=TensorSpec.from_array(np.ones(5, np.float32)))
+    w = g.add_node("parameter", name="w",
+                   tensor=TensorSpec(init="randn", shape=(5, 3), seed=0))
+    mm = g.add_node("matmul", name="xw")
+    g.connect(x.id, "out", mm.id, "input")
+    g.connect(w.id, "out", mm.id, "other")
+    g.add_node("sum", name="total")
+    g.add_node("bce_with_logits", name="loss")
+    stack = QUndoStack()
+    insp = Inspector(g, stack)
+    qtbot.addWidget(insp)
+    insp.resize(340, 900)
+    insp.show()
+    yield g, stack, insp
+    insp.close_inspector()
+
+
+def ids(g, *names):
+    return [g.node_by_name(n).id for n in names]
+
+
+def editor(insp, key):
+    return insp.editors[key][0]
+
+
+def test_rename_pushes_a_command_and_refuses_bad_names(doc, qtbot):
+    g, stack, insp = doc
+    messages = []
+    insp.statusMessage.connect(messages.append)
+    insp.show_nodes(ids(g, "xw"))
+    edit = insp.name_edit
+    edit.setText("z")
+    edit.editingFinished.emit()
+    assert g.node_by_name("z") is not None and stack.count() == 1
+    qtbot.keyClicks(edit, "x")  # "zx" is fine ...
+    edit.setText("w")  # ... but "w" is taken
+    edit.textEdited.emit("w")
+    assert "already used" in messages[-1] and "border" in edit.styleSheet()
+    edit.editingFinished.emit()
+    assert g.node_by_name("z") is not None and stack.count() == 1
+    assert edit.text() == "z"
+    stack.undo()
+    assert g.node_by_name("xw") is not None and edit.text() == "xw"
+    assert "xw" in insp.header.text()
+
+
+def test_attribute_editors_match_kinds_and_undo_restores(doc):
+    g, stack, insp = doc
+    insp.show_nodes(ids(g, "w"))
+    box = editor(insp, "requires_grad")
+    assert isinstance(box, QCheckBox) and box.isChecked()
+    box.click()
+    w = g.node_by_name("w")
+    assert w.attrs["requires_grad"] is False and stack.undoText() == "Freeze w"
+    stack.undo()
+    assert w.attrs["requires_grad"] is True and box.isChecked()
+
+    insp.show_nodes(ids(g, "loss"))
+    combo = editor(insp, "reduction")
+    assert isinstance(combo, QComboBox) and combo.currentText() == "mean"
+    combo.activated.emit(combo.findData("sum"))
+    assert g.node_by_name("loss").attrs["reduction"] == "sum"
+
+    insp.show_nodes(ids(g, "total"))
+    dims = editor(insp, "dim")
+    assert isinstance(dims, QLineEdit) and dims.text() == ""
+    dims.setText("0, 1")
+    dims.setModified(True)
+    dims.editingFinished.emit()
+    assert g.node_by_name("total").attrs["dim"] == (0, 1)
+    keep = editor(insp, "keepdim")
+    keep.click()
+    assert g.node_by_name("total").attrs["keepdim"] is True
+    stack.undo()
+    stack.undo()
+    assert dims.text() == "" and g.node_by_name("total").attrs["dim"] is None
+
+
+def test_invalid_attribute_is_refused_and_editor_snaps_back(doc, qtbot):
+    g, stack, insp = doc
+    messages = []
+    insp.statusMessage.connect(messages.append)
+    insp.show_nodes(ids(g, "total"))
+    dims = editor(insp, "dim")
+    dims.setText("zero")
+    dims.setModified(True)
+    dims.editingFinished.emit()
+    assert messages and stack.count() == 0
+    qtbot.waitUntil(lambda: dims.text() == "")
+
+
+def test_dim_spinner_and_optional_none(qtbot):
+    g = Graph()
+    sq = g.add_node("squeeze", name="s")
+    stack = QUndoStack()
+    insp = Inspector(g, stack)
+    qtbot.addWidget(insp)
+    insp.show_nodes([sq.id])
+    spin = editor(insp, "dim")
+    assert isinstance(spin, QSpinBox) and spin.text() == "None (all)"
+    spin.setValue(-1)
+    assert g.node(sq.id).attrs["dim"] == -1
+    spin.setValue(spin.minimum())
+    assert g.node(sq.id).attrs["dim"] is None
+    insp.close_inspector()
+
+
+def test_tensor_table_edit_pushes_set_tensor_and_undo_restores(doc):
+    g, stack, insp = doc
+    insp.show_nodes(ids(g, "w"))
+    te = insp.tensor_editor
+    assert te.table.isVisibleTo(insp)
+    model = te.table_model
+    assert (model.rowCount(), model.columnCount()) == (5, 3)
+    before = g.node_by_name("w").tensor
+    assert model.setData(model.index(2, 1), "0.5", Qt.ItemDataRole.EditRole)
+    after = g.node_by_name("w").tensor
+    assert after.init == "values" and after.values[2, 1] == np.float32(0.5)
+    expected = before.to_numpy()
+    expected[2, 1] = 0.5
+    np.testing.assert_array_equal(after.values, expected)
+    assert stack.undoText() == "Set tensor of w"
+    assert model.data(model.index(2, 1)) == "0.5000"
+    stack.undo()
+    assert g.node_by_name("w").tensor == before
+    assert te.init_box.currentData() == "randn"
+
+
+def test_shape_dtype_and_initializer_edits(doc):
+    g, stack, insp = doc
+    insp.show_nodes(ids(g, "x"))
+    te = insp.tensor_editor
+    te.shape_edit.setText("2, 3")
+    te.shape_edit.editingFinished.emit()
+    x = g.node_by_name("x")
+    assert x.tensor.shape == (2, 3) and x.tensor.values[0].tolist() == [1, 1, 1]
+    te.dtype_box.setCurrentText("float64")
+    te._edit_dtype()
+    assert g.node_by_name("x").tensor.dtype == "float64"
+    te.init_box.setCurrentIndex(te.init_box.findData("randn"))
+    te._edit_init()
+    spec = g.node_by_name("x").tensor
+    assert (spec.init, spec.shape, spec.seed) == ("randn", (2, 3), 0)
+    te.seed_spin.setValue(7)
+    te._edit_params()
+    assert g.node_by_name("x").tensor.seed == 7
+    te.shape_edit.setText("200, 300")
+    te.shape_edit.editingFinished.emit()
+    assert te._heatmap is not None and te._heatmap.isVisibleTo(insp)
+    assert not te.table.isVisibleTo(insp)
+    assert stack.count() == 5
+    for _ in range(5):
+        stack.undo()
+    np.testing.assert_array_equal(g.node_by_name("x").tensor.values, np.ones(5))
+
+
+def test_pytorch_line_doc_and_shape_are_shown(doc):
+    g, stack, insp = doc
+    insp.show_nodes(ids(g, "xw"))
+    assert insp.torch_label.text() == "xw = torch.matmul(x, w)"
+    assert insp.shape_label.text() == "(3,) float32"
+    insp.show_nodes(ids(g, "loss"))
+    assert "‹input›" in insp.torch_label.text()
+    assert "missing input" in insp.shape_label.text()
+    node = g.node_by_name("w")
+    from graphstudio.engine.nodetypes import NODE_TYPES
+
+    assert torch_line_for(g, node, NODE_TYPES["parameter"]).startswith("w = torch.randn(5, 3")
+
+
+def test_multi_selection_and_document_summary(doc):
+    g, stack, insp = doc
+    insp.show_nodes(ids(g, "x", "w", "xw"))
+    text = " ".join(lbl.text() for lbl in insp.widget().findChildren(QLabel))
+    assert "3 nodes selected" in text and "2 wires between them" in text
+    insp.show_nodes([])
+    text = " ".join(lbl.text() for lbl in insp.widget().findChildren(QLabel))
+    assert "5 nodes · 2 wires" in text
+    g.add_node("relu")
+    insp._refresh_derived()
+    assert "6 nodes" in insp.stats_label.text()
+
+
+def test_removed_node_clears_the_inspector(doc, qtbot):
+    g, stack, insp = doc
+    insp.show_nodes(ids(g, "total"))
+    g.remove_node(ids(g, "total")[0])
+    qtbot.waitUntil(lambda: insp.node_id is None and insp._mode == "document")
