@@ -61,6 +61,7 @@ class Theme:
     badge_text: QColor
     ok: QColor
     popup_bg: QColor
+    shadow: QColor
     font_family: str = field(default="")
 
     def category_color(self, category: str | None) -> QColor:
@@ -89,8 +90,8 @@ LIGHT = Theme(
     name="light",
     dark=False,
     canvas_bg=_c("#f4f5f7"),
-    grid_minor=_c("#e6e8ec"),
-    grid_major=_c("#d5d9df"),
+    grid_minor=_c("#eaecef"),
+    grid_major=_c("#dcdfe4"),
     node_body=_c("#ffffff"),
     node_border=_c("#b9bfc8"),
     node_text=_c("#23272e"),
@@ -114,14 +115,15 @@ LIGHT = Theme(
     badge_text=_c("#3b424d"),
     ok=_c("#2fb36b"),
     popup_bg=_c("#ffffff"),
+    shadow=_c("#1b2330", 28),
 )
 
 DARK = Theme(
     name="dark",
     dark=True,
     canvas_bg=_c("#1d1f23"),
-    grid_minor=_c("#25282d"),
-    grid_major=_c("#30343a"),
+    grid_minor=_c("#232529"),
+    grid_major=_c("#2c2f35"),
     node_body=_c("#2c2f35"),
     node_border=_c("#454a53"),
     node_text=_c("#e4e6ea"),
@@ -145,6 +147,7 @@ DARK = Theme(
     badge_text=_c("#d6dae1"),
     ok=_c("#3ccf7e"),
     popup_bg=_c("#2c2f35"),
+    shadow=_c("#000000", 90),
 )
 
 _THEMES = {"light": LIGHT, "dark": DARK}

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
-from graphstudio.ui.canvas.node_item import format_number
+from graphstudio.ui.canvas.node_item import NodeItem, format_number
 
 __all__ = ["EdgeItem", "LiveWire", "wire_path"]
 
@@ -40,6 +40,36 @@ def grad_label(grad) -> str:
     return "grad " + "\u00d7".join(str(s) for s in arr.shape)
 
 
+class EdgeLabel(QGraphicsItem):
+    """The gradient a wire carries, as a small pill at mid-wire drawn above the node cards."""
+
+    def __init__(self, edge_item):
+        super().__init__()
+        self.edge_item = edge_item
+        self.text = ""
+        self._rect = QRectF()
+        self.setZValue(4)
+        self.setAcceptedMouseButtons(Qt.NoButton)
+
+    def set_text(self, text: str):
+        fm = QFontMetricsF(self.edge_item.theme.font(7.5))
+        w, h = fm.horizontalAdvance(text) + 10, fm.height() + 4
+        self.prepareGeometryChange()
+        self.text, self._rect = text, QRectF(-w / 2, -h / 2, w, h)
+        self.update()
+
+    def boundingRect(self):
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter, option, widget=None):
+        e, t = self.edge_item, self.edge_item.theme
+        painter.setPen(QPen(t.greyed if e.greyed else t.grad, 1.0))
+        painter.setBrush(t.node_body)
+        painter.drawRoundedRect(self._rect, 4, 4)
+        painter.setFont(t.font(7.5))
+        painter.drawText(self._rect, Qt.AlignCenter, self.text)
+
+
 class EdgeItem(QGraphicsItem):
     """The wire for model edge ``edge`` between two :class:`PortItem` s."""
 
@@ -52,6 +82,7 @@ class EdgeItem(QGraphicsItem):
         self.greyed = False
         self.pulse: float | None = None
         self._label = ""
+        self.label_item: EdgeLabel | None = None
         self._hover = False
         self._path = QPainterPath()
         self._shape = None
@@ -68,16 +99,35 @@ class EdgeItem(QGraphicsItem):
         return self.src_port.node_item.theme
 
     def detach(self):
-        """Forget the nodes (before the item is removed from the scene)."""
+        """Forget the nodes and drop the label (before the item is removed from the scene)."""
         self.src_port.node_item.edges.discard(self)
         self.dst_port.node_item.edges.discard(self)
+        if self.label_item is not None and self.label_item.scene() is not None:
+            self.label_item.scene().removeItem(self.label_item)
+        self.label_item = None
+
+    def _label_spot(self, path: QPainterPath) -> QPointF:
+        """Mid-wire, or the nearest point along the wire where the label hides no node card."""
+        scene, label = self.scene(), self.label_item
+        if scene is None or label is None:
+            return path.pointAtPercent(0.5)
+        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
+            pt = path.pointAtPercent(t)
+            rect = label.boundingRect().translated(pt)
+            if not any(isinstance(it, NodeItem) for it in scene.items(rect)):
+                return pt
+        return path.pointAtPercent(0.5)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.ItemVisibleHasChanged and self.label_item is not None:
+            self.label_item.setVisible(bool(value) and bool(self._label))
+        return super().itemChange(change, value)
 
     def update_path(self):
         path = wire_path(self.src_port.scene_anchor(), self.dst_port.scene_anchor())
         rect = path.boundingRect().adjusted(-6, -6, 6, 6)
-        if self._label:
-            mid = path.pointAtPercent(0.5)
-            rect = rect.united(self._label_rect(mid))
+        if self.label_item is not None:
+            self.label_item.setPos(self._label_spot(path))
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
@@ -112,6 +162,12 @@ class EdgeItem(QGraphicsItem):
         self.highlighted = highlighted
         self.greyed = bool(greyed)
         self._label = grad_label(grad) if grad is not None else ""
+        if self._label and self.label_item is None and self.scene() is not None:
+            self.label_item = EdgeLabel(self)
+            self.scene().addItem(self.label_item)
+        if self.label_item is not None:
+            self.label_item.set_text(self._label)
+            self.label_item.setVisible(bool(self._label) and self.isVisible())
         self.update_path()
 
     def set_pulse(self, t: float | None):
@@ -121,14 +177,6 @@ class EdgeItem(QGraphicsItem):
 
     def label_text(self) -> str:
         return self._label
-
-    def _label_font(self):
-        return self.theme.font(7.5)
-
-    def _label_rect(self, mid: QPointF) -> QRectF:
-        fm = QFontMetricsF(self._label_font())
-        w, h = fm.horizontalAdvance(self._label) + 10, fm.height() + 4
-        return QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h)
 
     def _colour(self, selected: bool):
         t = self.theme
@@ -155,13 +203,6 @@ class EdgeItem(QGraphicsItem):
             painter.setPen(QPen(t.node_body, 1.5))
             painter.setBrush(c)
             painter.drawEllipse(self._path.pointAtPercent(self.pulse), 5.0, 5.0)
-        if self._label:
-            rect = self._label_rect(self._path.pointAtPercent(0.5))
-            painter.setPen(QPen(t.greyed if self.greyed else t.grad, 1.0))
-            painter.setBrush(t.node_body)
-            painter.drawRoundedRect(rect, 4, 4)
-            painter.setFont(self._label_font())
-            painter.drawText(rect, Qt.AlignCenter, self._label)
 
 
 class LiveWire(QGraphicsItem):

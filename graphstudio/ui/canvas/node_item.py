@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainterPath, QPen, QStaticText
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
 from graphstudio.ui.canvas.port_item import PortItem, paint_port
@@ -35,6 +35,7 @@ MIN_W = 150.0
 TEXT_MAX_NUMEL = 20   # tensors up to this many elements (and <= 5 columns) show as text
 TEXT_MAX_COLS = 5
 HEAT_MAX = (120.0, 64.0)
+TAG_W = 36.0
 
 
 @dataclass
@@ -66,17 +67,18 @@ def format_number(v: float) -> str:
 
 
 def format_array(a) -> list[str]:
-    """Lines showing ``a`` like numpy/PyTorch do (4 decimals), e.g. ``[[1.0000, 2.0000],``."""
+    """Lines showing ``a`` the way numpy/PyTorch do (4 decimals, numbers padded to one width),
+    e.g. ``[[ 1.0000, -2.0000],`` / `` [ 0.5000,  3.0000]]``."""
     arr = np.asarray(a)
     if arr.ndim == 0:
         return [format_number(arr)]
-    if arr.ndim == 1:
-        return ["[" + ", ".join(format_number(x) for x in arr) + "]"]
-    rows = as_2d(arr)
+    texts = [format_number(x) for x in arr.reshape(-1)]
+    width = max(len(t) for t in texts)
+    rows = np.array([t.rjust(width) for t in texts], dtype=object).reshape(as_2d(arr).shape)
     depth = arr.ndim
     lines = []
     for i, row in enumerate(rows):
-        text = "[" + ", ".join(format_number(x) for x in row) + "]"
+        text = "[" + ", ".join(row) + "]"
         lead = "[" * (depth - 1) if i == 0 else " " * (depth - 1)
         tail = "]" * (depth - 1) if i == len(rows) - 1 else ","
         lines.append(lead + text + tail)
@@ -286,7 +288,8 @@ class NodeItem(QGraphicsItem):
         title_w += 3 * PAD + (24 if self.freeze_toggle is not None else 0)
         in_w = max((f.fm_small.horizontalAdvance(n) for n in self.inputs), default=0)
         out_w = max((f.fm_small.horizontalAdvance(n) for n in self._st_out), default=0)
-        footer_w = f.fm_mono.horizontalAdvance(footer) + 2 * PAD + (44 if self.is_loss else 8)
+        footer_w = f.fm_mono.horizontalAdvance(footer) + 2 * PAD + 8 \
+            + (TAG_W + 4) * len(self._tags())
         preview_w, preview_h = self._layout_preview(f.fm_mono)
         w = math.ceil(max(MIN_W, title_w, in_w + out_w + 4 * PAD, footer_w,
                           preview_w + 2 * PAD))
@@ -389,54 +392,54 @@ class NodeItem(QGraphicsItem):
         self.setOpacity(0.45 if (state is not None and state.greyed) else 1.0)
         self._layout()
 
-    def _layout_preview(self, fm) -> tuple[float, float]:
-        """Build the preview rows from ``run_state``; returns their (width, height)."""
+    def _preview_rows(self) -> list[tuple]:
+        """(kind, data, colour) rows for ``run_state``: text lines like a PyTorch session
+        (``w = [...]``, ``w.grad = [...]``, ``grad_fn=<...>``) and heatmaps for big tensors."""
+        s, t = self.run_state, self.theme
+        if s is None:
+            return []
         rows: list[tuple] = []
-        s = self.run_state
-        if s is not None:
-            t = self.theme
-            for label, data, colour, shown in (("value", s.value, t.value, True),
-                                               ("grad", s.grad, t.grad, s.show_grad)):
-                if data is None:
-                    if shown and label == "grad":
-                        rows.append(("text", "grad: None", t.node_text_dim))
-                    continue
-                arr = np.asarray(data)
-                if _shows_as_text(arr):
-                    lines = format_array(arr)
-                    if arr.ndim == 0:
-                        rows.append(("text", f"{label} = {lines[0]}", colour))
-                    else:
-                        rows.append(("text", f"{label} {tuple(arr.shape)}:", colour))
-                        rows.extend(("text", ln, colour) for ln in lines)
-                else:
-                    finite = np.abs(arr[np.isfinite(arr)]) if arr.size else arr
-                    vmax = float(finite.max()) if finite.size else 0.0
-                    rows.append(("text", f"{label} {tuple(arr.shape)}  |max| {format_number(vmax)}",
-                                 colour))
-                    rows.append(("heat", heatmap_image(arr), colour))
-            extra = []
-            if s.grad_fn:
-                extra.append(f"grad_fn=<{s.grad_fn}>")
-            if s.requires_grad is not None:
-                extra.append(f"requires_grad={s.requires_grad}")
-            rows.extend(("text", e, t.node_text_dim) for e in extra)
-            if s.stale:
-                rows.insert(0, ("text", "stale: the graph changed since this run", t.stale))
+        for label, data, colour, shown in ((self.name, s.value, t.value, True),
+                                           (f"{self.name}.grad", s.grad, t.grad, s.show_grad)):
+            if data is None:
+                if shown and data is s.grad:
+                    rows.append(("text", f"{label} = None", t.node_text_dim))
+                continue
+            arr = np.asarray(data)
+            if _shows_as_text(arr):
+                lines = format_array(arr)
+                pad = " " * (len(label) + 3)
+                rows.append(("text", f"{label} = {lines[0]}", colour))
+                rows.extend(("text", pad + ln, colour) for ln in lines[1:])
+            else:
+                finite = np.abs(arr[np.isfinite(arr)]) if arr.size else arr
+                vmax = float(finite.max()) if finite.size else 0.0
+                rows.append(("text", f"{label}: {tuple(arr.shape)}, |max| {format_number(vmax)}",
+                             colour))
+                rows.append(("heat", heatmap_image(arr), colour))
+        if s.grad_fn:
+            rows.append(("text", f"grad_fn=<{s.grad_fn}>", t.node_text_dim))
+        elif s.requires_grad is not None:
+            rows.append(("text", f"requires_grad={s.requires_grad}", t.node_text_dim))
+        return rows
+
+    def _layout_preview(self, fm) -> tuple[float, float]:
+        """Lay out the preview rows; returns their (width, height)."""
         self._preview = []
         w, h = 0.0, 0.0
-        for kind, data, colour in rows:
+        line_h = fm.height()
+        for kind, data, colour in self._preview_rows():
             if kind == "text":
-                st = _static(data, self._fonts.mono, cache=False)
-                self._preview.append((kind, st, colour, h))
-                w, h = max(w, fm.horizontalAdvance(data)), h + fm.height() + 1
+                self._preview.append((kind, _static(data, self._fonts.mono, cache=False),
+                                      colour, h))
+                w, h = max(w, fm.horizontalAdvance(data)), h + line_h
             else:
                 iw, ih = data.width(), data.height()
                 scale = min(HEAT_MAX[0] / iw, HEAT_MAX[1] / ih, 12.0)
                 size = (max(iw * scale, 8.0), max(ih * scale, 8.0))
-                self._preview.append((kind, data, colour, h + 2, size))
+                self._preview.append((kind, data, colour, h + 3, size))
                 w, h = max(w, size[0]), h + size[1] + 6
-        return w, (h + 6 if rows else 0.0)
+        return w, (h + 8 if self._preview else 0.0)
 
     def display_text(self) -> str:
         """Everything the card says, one line per row: name, op, ports, shape, preview."""
@@ -446,6 +449,8 @@ class NodeItem(QGraphicsItem):
         if self.error:
             lines.append(self.error)
         lines.extend(row[1].text() for row in self._preview if row[0] == "text")
+        if self.run_state is not None and self.run_state.stale:
+            lines.append("stale")
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ Qt plumbing
@@ -497,6 +502,8 @@ class NodeItem(QGraphicsItem):
                 painter.setBrush(Qt.NoBrush)
                 painter.drawPath(self._body_path)
         painter.setPen(Qt.NoPen)
+        painter.setBrush(t.shadow)
+        painter.drawPath(self._body_path.translated(0, 2.5))
         painter.setBrush(body_c)
         painter.drawPath(self._body_path)
         painter.setBrush(title_c)
@@ -563,7 +570,9 @@ class NodeItem(QGraphicsItem):
             else:
                 _, img, colour, y, (w, h) = row
                 target = QRectF(PAD, top + 2 + y, w, h)
+                painter.setRenderHint(QPainter.SmoothPixmapTransform, False)
                 painter.drawImage(target, img)
+                painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
                 painter.setPen(QPen(colour, 1.5))
                 painter.setBrush(Qt.NoBrush)
                 painter.drawRect(target)
@@ -574,6 +583,15 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(Qt.NoBrush)
             painter.drawRoundedRect(QRectF(4, top - 1, self._w - 8,
                                            self._h - FOOTER_H - top + 1), 4, 4)
+
+    def _tags(self) -> list[tuple[str, object]]:
+        """Small labels on the footer's right: the loss mark and the stale mark."""
+        tags = []
+        if self.run_state is not None and self.run_state.stale:
+            tags.append(("stale", self.theme.stale))
+        if self.is_loss:
+            tags.append(("loss", self.theme.grad))
+        return tags
 
     def _paint_footer(self, painter):
         t = self.theme
@@ -595,10 +613,12 @@ class NodeItem(QGraphicsItem):
             painter.setFont(self._fonts.mono)
             painter.drawStaticText(QPointF(PAD, y0 + (FOOTER_H - fm.height()) / 2 - 1),
                                    self._st_footer)
-        if self.is_loss:
-            painter.setPen(QPen(t.grad, 1.2))
+        right = self._w - PAD
+        painter.setFont(self._fonts.small)
+        for label, colour in reversed(self._tags()):
+            r = QRectF(right - TAG_W, y0 + 3, TAG_W, FOOTER_H - 8)
+            painter.setPen(QPen(colour, 1.2))
             painter.setBrush(Qt.NoBrush)
-            r = QRectF(self._w - PAD - 34, y0 + 3, 34, FOOTER_H - 8)
             painter.drawRoundedRect(r, 4, 4)
-            painter.setFont(self._fonts.small)
-            painter.drawText(r, Qt.AlignCenter, "loss")
+            painter.drawText(r, Qt.AlignCenter, label)
+            right -= TAG_W + 4

@@ -1,0 +1,162 @@
+"""What node cards and wires display: run states (values, grads, grad_fn, stale, greyed), theme
+colours and the diverging heatmap scale."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtWidgets import QApplication
+
+from graphstudio.engine.graph import Edge, Graph
+from graphstudio.ui.canvas import GraphScene, NodeRunState
+from graphstudio.ui.canvas.edge_item import grad_label
+from graphstudio.ui.canvas.node_item import format_array
+from graphstudio.ui.theme import DARK, LIGHT, diverging_lut, get_theme, heatmap_image
+
+
+@pytest.fixture
+def scene(qtbot):
+    g = Graph()
+    w = g.add_node("parameter", "w", pos=(0, 0))
+    b = g.add_node("parameter", "b", pos=(0, 200))
+    z = g.add_node("add", "z", pos=(300, 50))
+    loss = g.add_node("sum", "loss", pos=(550, 50))
+    g.connect(w.id, "out", z.id, "input")
+    g.connect(b.id, "out", z.id, "other")
+    g.connect(z.id, "out", loss.id, "input")
+    s = GraphScene(g, QUndoStack())
+    s.ids = {n.name: n.id for n in g.nodes.values()}
+    yield s
+    s.detach()
+
+
+def test_tutorial_numbers_show_in_the_card_text(scene):
+    ids, item = scene.ids, scene.node_item
+    grad = np.tile(np.array([0.1242, 0.2771, 0.1192], dtype=np.float32), (5, 1))
+    item(ids["w"]).set_run_state(NodeRunState(value=np.ones((5, 3)), grad=grad,
+                                              requires_grad=True, show_grad=True))
+    item(ids["loss"]).set_run_state(NodeRunState(value=np.float32(0.89616),
+                                                 grad_fn="BinaryCrossEntropyWithLogitsBackward0"))
+    w_text = item(ids["w"]).display_text()
+    assert w_text.count("[0.1242, 0.2771, 0.1192]") == 5
+    assert "w.grad = [[0.1242, 0.2771, 0.1192]," in w_text
+    assert "requires_grad=True" in w_text
+    loss_text = item(ids["loss"]).display_text()
+    assert "loss = 0.8962" in loss_text
+    assert "grad_fn=<BinaryCrossEntropyWithLogitsBackward0>" in loss_text
+
+
+def test_grad_none_stale_greyed_and_clearing(scene):
+    z = scene.node_item(scene.ids["z"])
+    h0 = z.size()[1]
+    z.set_run_state(NodeRunState(value=np.array([1.0, -2.0]), grad_fn="AddBackward0",
+                                 show_grad=True, stale=True, greyed=True))
+    text = z.display_text()
+    assert "z = [ 1.0000, -2.0000]" in text and "z.grad = None" in text
+    assert "grad_fn=<AddBackward0>" in text and "stale" in text.splitlines()
+    assert z.opacity() < 1.0 and z.size()[1] > h0
+    z.set_run_state(None)
+    assert z.opacity() == 1.0 and z.size()[1] == h0 and "z =" not in z.display_text()
+
+
+def test_large_tensors_become_a_heatmap(scene):
+    w = scene.node_item(scene.ids["w"])
+    w.set_run_state(NodeRunState(value=np.arange(400.0).reshape(20, 20) - 200, show_grad=False))
+    text = w.display_text()
+    assert "w: (20, 20), |max| 200.0000" in text
+    assert any(row[0] == "heat" for row in w._preview)
+    assert "[" not in text.split("w: ")[1]
+
+
+def test_highlight_kinds_and_theme_switch_keep_text(scene):
+    w = scene.node_item(scene.ids["w"])
+    for kind in ("forward", "backward", None):
+        w.set_run_state(NodeRunState(value=np.float32(2.0), highlight=kind))
+        assert "w = 2.0000" in w.display_text()
+    scene.set_theme(DARK)
+    assert w.theme is DARK and "w = 2.0000" in w.display_text()
+
+
+def test_edge_grad_label_highlight_greyed_and_pulse(scene, qtbot):
+    g = scene.graph
+    edge = Edge(scene.ids["z"], "out", scene.ids["loss"], "input")
+    item = scene.edge_item(edge)
+    item.set_run_state(np.array([0.1242, 0.2771, 0.1192]), highlighted=True, greyed=False)
+    assert item.label_text() == "[0.1242, 0.2771, 0.1192]"
+    assert item.label_item is not None and item.label_item.isVisible()
+    assert item.label_item.zValue() > scene.node_item(edge.dst).zValue()
+    item.set_pulse(0.5)
+    item.set_run_state(np.ones((5, 3)), highlighted="forward", greyed=True)
+    assert item.label_text() == "grad 5\u00d73" and item.greyed
+    item.set_run_state(None)
+    assert item.label_text() == "" and not item.label_item.isVisible()
+    g.disconnect(edge)
+    assert item.label_item is None  # removed with its wire
+
+
+def test_grad_label_and_format_array():
+    assert grad_label(np.float32(0.5)) == "0.5000"
+    assert grad_label(np.array([[1.0]])) == "1.0000"
+    assert format_array(np.array([[1.0, -2.0], [3.0, 4.0]])) == \
+        ["[[ 1.0000, -2.0000],", " [ 3.0000,  4.0000]]"]
+    assert format_array(np.array(1e-5)) == ["1.000e-05"]
+
+
+def test_freeze_look_follows_the_model(scene):
+    w = scene.node_item(scene.ids["w"])
+    scene.graph.set_attr(scene.ids["w"], "requires_grad", False)
+    assert w.frozen and w.freeze_toggle.frozen and not w.badge.isVisible()
+    assert w.port_color() == LIGHT.frozen
+
+
+def test_loss_mark_follows_run_option(scene):
+    scene.graph.set_run_option("loss", scene.ids["loss"])
+    assert scene.node_item(scene.ids["loss"]).is_loss
+    scene.graph.set_run_option("loss", None)
+    assert not scene.node_item(scene.ids["loss"]).is_loss
+
+
+def test_shape_inference_is_coalesced_per_event_loop_turn(scene, monkeypatch):
+    import graphstudio.engine.shapes as shapes
+
+    calls = []
+    real = shapes.infer_shapes
+    monkeypatch.setattr(shapes, "infer_shapes", lambda g: calls.append(1) or real(g))
+    for i in range(10):
+        scene.graph.add_node("relu", pos=(i * 10, 400))
+    assert calls == []
+    QApplication.processEvents()
+    assert len(calls) == 1
+
+
+# ----------------------------------------------------------------------------- theme
+def test_diverging_lut_is_symmetric_and_white_in_the_middle():
+    lut = diverging_lut(255).astype(int)
+    mid = lut[127]
+    assert (mid > 240).all()
+    light = np.array([QColor(*map(int, c)).lightness() for c in lut])
+    assert np.abs(light - light[::-1]).max() <= 16  # as light at -v as at +v
+    assert (np.diff(light[:127]) >= 0).all() and (np.diff(light[128:]) <= 0).all()
+    assert lut[0][2] > lut[0][0]  # negative end is blue
+    assert lut[-1][0] > lut[-1][2]  # positive end is red
+
+
+def test_heatmap_image_colours_sign_and_handles_nan():
+    img = heatmap_image(np.array([[-1.0, 0.0, 1.0, np.nan]]))
+    assert (img.width(), img.height()) == (4, 1)
+    neg, zero, pos, nan = (QColor(img.pixel(i, 0)) for i in range(4))
+    assert neg.blue() > neg.red() and pos.red() > pos.blue()
+    assert min(zero.red(), zero.green(), zero.blue()) > 240
+    assert nan.red() == nan.green() == nan.blue()
+    assert heatmap_image(np.zeros(3)).width() == 3
+    assert heatmap_image(np.ones((2, 3, 4))).height() == 6
+
+
+def test_get_theme_and_colours_are_distinct():
+    assert get_theme("dark") is DARK and get_theme("nope") is LIGHT
+    for t in (LIGHT, DARK):
+        special = {t.error.name(), t.frozen.name(), t.value.name(), t.grad.name(),
+                   t.greyed.name(), t.stale.name()}
+        assert len(special) == 6
+        assert len({c.name() for c in t.categories.values()}) == 7
