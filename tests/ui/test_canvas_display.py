@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from graphstudio.engine.graph import Edge, Graph
 from graphstudio.ui.canvas import GraphScene, NodeRunState
-from graphstudio.ui.canvas.edge_item import grad_label
-from graphstudio.ui.canvas.node_item import format_array
+from graphstudio.ui.canvas.preview import format_array, grad_label
 from graphstudio.ui.theme import DARK, LIGHT, diverging_lut, get_theme, heatmap_image
 
 

@@ -10,12 +10,12 @@ rebuilt only when an end moves. Display methods the stepping view drives:
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
-from graphstudio.ui.canvas.node_item import NodeItem, format_number
+from graphstudio.ui.canvas.node_item import NodeItem
+from graphstudio.ui.canvas.preview import grad_label
 
 __all__ = ["EdgeItem", "LiveWire", "wire_path"]
 
@@ -28,16 +28,6 @@ def wire_path(a: QPointF, b: QPointF) -> QPainterPath:
     p = QPainterPath(a)
     p.cubicTo(QPointF(a.x() + dx, a.y()), QPointF(b.x() - dx, b.y()), b)
     return p
-
-
-def grad_label(grad) -> str:
-    """Short text for the gradient on a wire: a number, a few numbers, or the shape."""
-    arr = np.asarray(grad, dtype=float)
-    if arr.ndim == 0 or arr.size == 1:
-        return format_number(arr.reshape(-1)[0])
-    if arr.ndim == 1 and arr.size <= 3:
-        return "[" + ", ".join(format_number(x) for x in arr) + "]"
-    return "grad " + "\u00d7".join(str(s) for s in arr.shape)
 
 
 class EdgeLabel(QGraphicsItem):

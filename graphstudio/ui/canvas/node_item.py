@@ -13,16 +13,21 @@ tooltips and clicks. Display methods the stepping view drives:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
+from PySide6.QtGui import QBrush, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
 from graphstudio.ui.canvas.port_item import PortItem, paint_port
-from graphstudio.ui.theme import Theme, as_2d, heatmap_image
+from graphstudio.ui.canvas.preview import (
+    Fonts,
+    NodeRunState,
+    Preview,
+    format_array,
+    format_number,
+    static_text,
+)
+from graphstudio.ui.theme import Theme
 
 __all__ = ["NodeItem", "NodeRunState", "format_array", "format_number"]
 
@@ -32,98 +37,7 @@ PAD = 10.0
 FOOTER_H = 22.0
 RADIUS = 7.0
 MIN_W = 150.0
-TEXT_MAX_NUMEL = 20   # tensors up to this many elements (and <= 5 columns) show as text
-TEXT_MAX_COLS = 5
-HEAT_MAX = (120.0, 64.0)
 TAG_W = 36.0
-
-
-@dataclass
-class NodeRunState:
-    """What a run says about one node at the displayed step (all optional).
-
-    ``value``/``grad``: arrays or numbers; ``show_grad``: print ``grad: None`` when ``grad`` is
-    None (after a backward pass); ``highlight``: None, ``"forward"`` or ``"backward"``;
-    ``greyed``: no gradient flows through this node (frozen path, detach, no_grad).
-    """
-
-    value: Any = None
-    grad: Any = None
-    requires_grad: bool | None = None
-    grad_fn: str | None = None
-    stale: bool = False
-    highlight: str | None = None
-    greyed: bool = False
-    show_grad: bool = False
-
-
-def format_number(v: float) -> str:
-    v = float(v)
-    if not math.isfinite(v):
-        return str(v)
-    if v != 0 and (abs(v) >= 1e5 or abs(v) < 1e-3):
-        return f"{v:.3e}"
-    return f"{v:.4f}"
-
-
-def format_array(a) -> list[str]:
-    """Lines showing ``a`` the way numpy/PyTorch do (4 decimals, numbers padded to one width),
-    e.g. ``[[ 1.0000, -2.0000],`` / `` [ 0.5000,  3.0000]]``."""
-    arr = np.asarray(a)
-    if arr.ndim == 0:
-        return [format_number(arr)]
-    texts = [format_number(x) for x in arr.reshape(-1)]
-    width = max(len(t) for t in texts)
-    rows = np.array([t.rjust(width) for t in texts], dtype=object).reshape(as_2d(arr).shape)
-    depth = arr.ndim
-    lines = []
-    for i, row in enumerate(rows):
-        text = "[" + ", ".join(row) + "]"
-        lead = "[" * (depth - 1) if i == 0 else " " * (depth - 1)
-        tail = "]" * (depth - 1) if i == len(rows) - 1 else ","
-        lines.append(lead + text + tail)
-    return lines
-
-
-def _shows_as_text(a) -> bool:
-    arr = np.asarray(a)
-    return arr.size <= TEXT_MAX_NUMEL and (arr.ndim == 0 or arr.shape[-1] <= TEXT_MAX_COLS)
-
-
-class _Fonts:
-    """The card fonts and their metrics for one theme (shared by every card)."""
-
-    _cache: dict[str, _Fonts] = {}
-
-    def __init__(self, theme: Theme):
-        self.title, self.small = theme.font(9.5, bold=True), theme.font(8.0)
-        self.mono = theme.font(8.0)
-        self.mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
-        self.fm_title, self.fm_small = QFontMetricsF(self.title), QFontMetricsF(self.small)
-        self.fm_mono = QFontMetricsF(self.mono)
-
-    @classmethod
-    def of(cls, theme: Theme) -> _Fonts:
-        f = cls._cache.get(theme.name)
-        if f is None:
-            f = cls._cache[theme.name] = cls(theme)
-        return f
-
-
-_STATIC: dict[tuple[str, str], QStaticText] = {}
-
-
-def _static(text: str, font, cache: bool = True) -> QStaticText:
-    """A QStaticText for ``text`` (short repeated labels are shared between cards)."""
-    key = (text, font.key())
-    st = _STATIC.get(key) if cache else None
-    if st is None:
-        st = QStaticText(text)
-        st.setTextFormat(Qt.PlainText)
-        st.setPerformanceHint(QStaticText.AggressiveCaching)
-        if cache and len(_STATIC) < 4096:
-            _STATIC[key] = st
-    return st
 
 
 class _Badge(QGraphicsItem):
@@ -229,7 +143,7 @@ class NodeItem(QGraphicsItem):
         self.hint: str | None = None
         self.is_loss = False
         self.run_state: NodeRunState | None = None
-        self._preview: list[tuple] = []
+        self._preview: Preview | None = None
         self._hover = False
         self.editing = False  # an inline TitleEditor covers the name
         self._w = MIN_W
@@ -274,16 +188,16 @@ class NodeItem(QGraphicsItem):
 
     def _layout(self):
         """Recompute texts, width, height, port positions and cached paths."""
-        f = _Fonts.of(self.theme)
+        f = Fonts.of(self.theme)
         self._fonts = f
-        self._st_name = _static(self.name, f.title, cache=False)
+        self._st_name = static_text(self.name, f.title, cache=False)
         op = self.nodetype.label
-        self._st_op = _static(op if op.lower() != self.name.lower() else "", f.small)
-        self._st_in = {n: _static(n, f.small) for n in self.inputs}
-        self._st_out = {n: _static(n, f.small) for n in self.outputs
+        self._st_op = static_text(op if op.lower() != self.name.lower() else "", f.small)
+        self._st_in = {n: static_text(n, f.small) for n in self.inputs}
+        self._st_out = {n: static_text(n, f.small) for n in self.outputs
                         if len(self.outputs) > 1 or n != "out"}
         footer = self._footer_text()
-        self._st_footer = _static(footer, f.mono)
+        self._st_footer = static_text(footer, f.mono)
         title_w = f.fm_title.horizontalAdvance(self.name) + f.fm_small.horizontalAdvance(op)
         title_w += 3 * PAD + (24 if self.freeze_toggle is not None else 0)
         in_w = max((f.fm_small.horizontalAdvance(n) for n in self.inputs), default=0)
@@ -392,54 +306,9 @@ class NodeItem(QGraphicsItem):
         self.setOpacity(0.45 if (state is not None and state.greyed) else 1.0)
         self._layout()
 
-    def _preview_rows(self) -> list[tuple]:
-        """(kind, data, colour) rows for ``run_state``: text lines like a PyTorch session
-        (``w = [...]``, ``w.grad = [...]``, ``grad_fn=<...>``) and heatmaps for big tensors."""
-        s, t = self.run_state, self.theme
-        if s is None:
-            return []
-        rows: list[tuple] = []
-        for label, data, colour, shown in ((self.name, s.value, t.value, True),
-                                           (f"{self.name}.grad", s.grad, t.grad, s.show_grad)):
-            if data is None:
-                if shown and data is s.grad:
-                    rows.append(("text", f"{label} = None", t.node_text_dim))
-                continue
-            arr = np.asarray(data)
-            if _shows_as_text(arr):
-                lines = format_array(arr)
-                pad = " " * (len(label) + 3)
-                rows.append(("text", f"{label} = {lines[0]}", colour))
-                rows.extend(("text", pad + ln, colour) for ln in lines[1:])
-            else:
-                finite = np.abs(arr[np.isfinite(arr)]) if arr.size else arr
-                vmax = float(finite.max()) if finite.size else 0.0
-                rows.append(("text", f"{label}: {tuple(arr.shape)}, |max| {format_number(vmax)}",
-                             colour))
-                rows.append(("heat", heatmap_image(arr), colour))
-        if s.grad_fn:
-            rows.append(("text", f"grad_fn=<{s.grad_fn}>", t.node_text_dim))
-        elif s.requires_grad is not None:
-            rows.append(("text", f"requires_grad={s.requires_grad}", t.node_text_dim))
-        return rows
-
     def _layout_preview(self, fm) -> tuple[float, float]:
-        """Lay out the preview rows; returns their (width, height)."""
-        self._preview = []
-        w, h = 0.0, 0.0
-        line_h = fm.height()
-        for kind, data, colour in self._preview_rows():
-            if kind == "text":
-                self._preview.append((kind, _static(data, self._fonts.mono, cache=False),
-                                      colour, h))
-                w, h = max(w, fm.horizontalAdvance(data)), h + line_h
-            else:
-                iw, ih = data.width(), data.height()
-                scale = min(HEAT_MAX[0] / iw, HEAT_MAX[1] / ih, 12.0)
-                size = (max(iw * scale, 8.0), max(ih * scale, 8.0))
-                self._preview.append((kind, data, colour, h + 3, size))
-                w, h = max(w, size[0]), h + size[1] + 6
-        return w, (h + 8 if self._preview else 0.0)
+        self._preview = Preview(self.run_state, self.name, self.theme, self._fonts)
+        return self._preview.width, self._preview.height
 
     def display_text(self) -> str:
         """Everything the card says, one line per row: name, op, ports, shape, preview."""
@@ -448,9 +317,7 @@ class NodeItem(QGraphicsItem):
             lines.append(self._footer_text())
         if self.error:
             lines.append(self.error)
-        lines.extend(row[1].text() for row in self._preview if row[0] == "text")
-        if self.run_state is not None and self.run_state.stale:
-            lines.append("stale")
+        lines.extend(self._preview.text_lines())
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ Qt plumbing
@@ -546,43 +413,11 @@ class NodeItem(QGraphicsItem):
             if st is not None:
                 y = self._body_top + i * ROW_H + (ROW_H - fs.height()) / 2
                 painter.drawStaticText(QPointF(self._w - PAD - st.size().width(), y), st)
-        self._paint_preview(painter)
+        self._preview.paint(painter, self._preview_top, self._w,
+                            self._h - FOOTER_H - self._preview_top)
         self._paint_footer(painter)
         for port in (*self.inputs.values(), *self.outputs.values()):
             paint_port(painter, port, t, at=port.pos())
-
-    def _paint_preview(self, painter):
-        if not self._preview:
-            return
-        t = self.theme
-        top = self._preview_top
-        stale = self.run_state is not None and self.run_state.stale
-        painter.setPen(QPen(t.node_border, 1.0))
-        painter.drawLine(QPointF(6, top - 2), QPointF(self._w - 6, top - 2))
-        painter.setFont(self._fonts.mono)
-        if stale:
-            painter.setOpacity(0.55)
-        for row in self._preview:
-            if row[0] == "text":
-                _, st, colour, y = row
-                painter.setPen(colour)
-                painter.drawStaticText(QPointF(PAD, top + 2 + y), st)
-            else:
-                _, img, colour, y, (w, h) = row
-                target = QRectF(PAD, top + 2 + y, w, h)
-                painter.setRenderHint(QPainter.SmoothPixmapTransform, False)
-                painter.drawImage(target, img)
-                painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
-                painter.setPen(QPen(colour, 1.5))
-                painter.setBrush(Qt.NoBrush)
-                painter.drawRect(target)
-        painter.setOpacity(1.0)
-        if stale:
-            pen = QPen(t.stale, 1.2, Qt.DashLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.NoBrush)
-            painter.drawRoundedRect(QRectF(4, top - 1, self._w - 8,
-                                           self._h - FOOTER_H - top + 1), 4, 4)
 
     def _tags(self) -> list[tuple[str, object]]:
         """Small labels on the footer's right: the loss mark and the stale mark."""

@@ -1,0 +1,214 @@
+"""What a run shows on a node card: the run state, numbers formatted like PyTorch, heatmaps.
+
+:class:`NodeRunState` is what the stepping view hands a card; :class:`Preview` turns it into
+lines (``w = [...]``, ``w.grad = [...]``, ``grad_fn=<AddBackward0>``) and small heatmaps for
+big tensors, in the value (blue-violet) and gradient (orange) colours. Also the shared card
+fonts and label texts.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QStaticText
+
+from graphstudio.ui.theme import Theme, as_2d, heatmap_image
+
+__all__ = ["Fonts", "NodeRunState", "Preview", "format_array", "format_number", "grad_label",
+           "static_text"]
+
+TEXT_MAX_NUMEL = 20   # tensors up to this many elements (and <= 5 columns) show as text
+TEXT_MAX_COLS = 5
+HEAT_MAX = (120.0, 64.0)
+PAD = 10.0
+
+
+@dataclass
+class NodeRunState:
+    """What a run says about one node at the displayed step (all optional).
+
+    ``value``/``grad``: arrays or numbers; ``show_grad``: print ``grad: None`` when ``grad`` is
+    None (after a backward pass); ``highlight``: None, ``"forward"`` or ``"backward"``;
+    ``greyed``: no gradient flows through this node (frozen path, detach, no_grad).
+    """
+
+    value: Any = None
+    grad: Any = None
+    requires_grad: bool | None = None
+    grad_fn: str | None = None
+    stale: bool = False
+    highlight: str | None = None
+    greyed: bool = False
+    show_grad: bool = False
+
+
+def format_number(v: float) -> str:
+    v = float(v)
+    if not math.isfinite(v):
+        return str(v)
+    if v != 0 and (abs(v) >= 1e5 or abs(v) < 1e-3):
+        return f"{v:.3e}"
+    return f"{v:.4f}"
+
+
+def format_array(a) -> list[str]:
+    """Lines showing ``a`` the way numpy/PyTorch do (4 decimals, numbers padded to one width),
+    e.g. ``[[ 1.0000, -2.0000],`` / `` [ 0.5000,  3.0000]]``."""
+    arr = np.asarray(a)
+    if arr.ndim == 0:
+        return [format_number(arr)]
+    texts = [format_number(x) for x in arr.reshape(-1)]
+    width = max(len(t) for t in texts)
+    rows = np.array([t.rjust(width) for t in texts], dtype=object).reshape(as_2d(arr).shape)
+    depth = arr.ndim
+    lines = []
+    for i, row in enumerate(rows):
+        text = "[" + ", ".join(row) + "]"
+        lead = "[" * (depth - 1) if i == 0 else " " * (depth - 1)
+        tail = "]" * (depth - 1) if i == len(rows) - 1 else ","
+        lines.append(lead + text + tail)
+    return lines
+
+
+def shows_as_text(a) -> bool:
+    arr = np.asarray(a)
+    return arr.size <= TEXT_MAX_NUMEL and (arr.ndim == 0 or arr.shape[-1] <= TEXT_MAX_COLS)
+
+
+class Fonts:
+    """The card fonts and their metrics for one theme (shared by every card)."""
+
+    _cache: dict[str, Fonts] = {}
+
+    def __init__(self, theme: Theme):
+        self.title, self.small = theme.font(9.5, bold=True), theme.font(8.0)
+        self.mono = theme.font(8.0)
+        self.mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+        self.fm_title, self.fm_small = QFontMetricsF(self.title), QFontMetricsF(self.small)
+        self.fm_mono = QFontMetricsF(self.mono)
+
+    @classmethod
+    def of(cls, theme: Theme) -> Fonts:
+        f = cls._cache.get(theme.name)
+        if f is None:
+            f = cls._cache[theme.name] = cls(theme)
+        return f
+
+
+_STATIC: dict[tuple[str, str], QStaticText] = {}
+
+
+def static_text(text: str, font, cache: bool = True) -> QStaticText:
+    """A QStaticText for ``text`` (short repeated labels are shared between cards)."""
+    key = (text, font.key())
+    st = _STATIC.get(key) if cache else None
+    if st is None:
+        st = QStaticText(text)
+        st.setTextFormat(Qt.PlainText)
+        st.setPerformanceHint(QStaticText.AggressiveCaching)
+        if cache and len(_STATIC) < 4096:
+            _STATIC[key] = st
+    return st
+
+
+def grad_label(grad) -> str:
+    """Short text for the gradient on a wire: a number, a few numbers, or the shape."""
+    arr = np.asarray(grad, dtype=float)
+    if arr.ndim == 0 or arr.size == 1:
+        return format_number(arr.reshape(-1)[0])
+    if arr.ndim == 1 and arr.size <= 3:
+        return "[" + ", ".join(format_number(x) for x in arr) + "]"
+    return "grad " + "\u00d7".join(str(s) for s in arr.shape)
+
+
+class Preview:
+    """The laid-out preview of one card (empty when ``state`` is None)."""
+
+    def __init__(self, state: NodeRunState | None, name: str, theme: Theme, fonts: Fonts):
+        self.state, self.name, self.theme, self.fonts = state, name, theme, fonts
+        self.rows: list[tuple] = []
+        self.width = self.height = 0.0
+        fm = fonts.fm_mono
+        y = 0.0
+        for kind, data, colour in self._rows():
+            if kind == "text":
+                self.rows.append((kind, static_text(data, fonts.mono, cache=False), colour, y))
+                self.width, y = max(self.width, fm.horizontalAdvance(data)), y + fm.height()
+            else:
+                iw, ih = data.width(), data.height()
+                scale = min(HEAT_MAX[0] / iw, HEAT_MAX[1] / ih, 12.0)
+                size = (max(iw * scale, 8.0), max(ih * scale, 8.0))
+                self.rows.append((kind, data, colour, y + 3, size))
+                self.width, y = max(self.width, size[0]), y + size[1] + 6
+        self.height = y + 8 if self.rows else 0.0
+
+    def _rows(self) -> list[tuple]:
+        """(kind, data, colour) rows: text lines like a PyTorch session, heatmaps for big ones."""
+        s, t = self.state, self.theme
+        if s is None:
+            return []
+        rows: list[tuple] = []
+        for label, data, colour, shown in ((self.name, s.value, t.value, True),
+                                           (f"{self.name}.grad", s.grad, t.grad, s.show_grad)):
+            if data is None:
+                if shown and data is s.grad:
+                    rows.append(("text", f"{label} = None", t.node_text_dim))
+                continue
+            arr = np.asarray(data)
+            if shows_as_text(arr):
+                lines = format_array(arr)
+                pad = " " * (len(label) + 3)
+                rows.append(("text", f"{label} = {lines[0]}", colour))
+                rows.extend(("text", pad + ln, colour) for ln in lines[1:])
+            else:
+                finite = np.abs(arr[np.isfinite(arr)]) if arr.size else arr
+                vmax = float(finite.max()) if finite.size else 0.0
+                rows.append(("text", f"{label}: {tuple(arr.shape)}, |max| {format_number(vmax)}",
+                             colour))
+                rows.append(("heat", heatmap_image(arr), colour))
+        if s.grad_fn:
+            rows.append(("text", f"grad_fn=<{s.grad_fn}>", t.node_text_dim))
+        elif s.requires_grad is not None:
+            rows.append(("text", f"requires_grad={s.requires_grad}", t.node_text_dim))
+        return rows
+
+    def text_lines(self) -> list[str]:
+        lines = [row[1].text() for row in self.rows if row[0] == "text"]
+        if self.state is not None and self.state.stale:
+            lines.append("stale")
+        return lines
+
+    def paint(self, painter, top: float, card_w: float, area_h: float):
+        """Draw below a separator line at ``top``; stale results are dimmed and outlined."""
+        if not self.rows:
+            return
+        t = self.theme
+        stale = self.state.stale
+        painter.setPen(QPen(t.node_border, 1.0))
+        painter.drawLine(QPointF(6, top - 2), QPointF(card_w - 6, top - 2))
+        painter.setFont(self.fonts.mono)
+        if stale:
+            painter.setOpacity(0.55)
+        for row in self.rows:
+            if row[0] == "text":
+                _, st, colour, y = row
+                painter.setPen(colour)
+                painter.drawStaticText(QPointF(PAD, top + 2 + y), st)
+            else:
+                _, img, colour, y, (w, h) = row
+                target = QRectF(PAD, top + 2 + y, w, h)
+                painter.setRenderHint(QPainter.SmoothPixmapTransform, False)
+                painter.drawImage(target, img)
+                painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+                painter.setPen(QPen(colour, 1.5))
+                painter.setBrush(Qt.NoBrush)
+                painter.drawRect(target)
+        painter.setOpacity(1.0)
+        if stale:
+            painter.setPen(QPen(t.stale, 1.2, Qt.DashLine))
+            painter.setBrush(Qt.NoBrush)
+            painter.drawRoundedRect(QRectF(4, top - 1, card_w - 8, area_h + 1), 4, 4)
