@@ -64,7 +64,7 @@ def test_large_tensors_become_a_heatmap(scene):
     w.set_run_state(NodeRunState(value=np.arange(400.0).reshape(20, 20) - 200, show_grad=False))
     text = w.display_text()
     assert "w: (20, 20), |max| 200.0000" in text
-    assert any(row[0] == "heat" for row in w._preview)
+    assert any(row[0] == "heat" for row in w._preview.rows)
     assert "[" not in text.split("w: ")[1]
 
 
