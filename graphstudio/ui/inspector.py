@@ -34,9 +34,10 @@ from graphstudio.ui.commands import (
     SetTensorCommand,
     try_push,
 )
-from graphstudio.ui.tensor_editor import TensorEditor, format_shape, parse_shape
+from graphstudio.ui.tensor_editor import AlignedForm, TensorEditor, format_shape, parse_shape
 from graphstudio.ui.theme import LIGHT, Theme
 
+MAX_LINE_SHOWN = 240
 ERROR_STYLE = "border: 1px solid #d7263d; border-radius: 2px;"
 
 
@@ -135,7 +136,7 @@ def _wrap_label(text: str = "", mono: bool = False) -> QLabel:
 
 
 def _form() -> QFormLayout:
-    form = QFormLayout()
+    form = AlignedForm()
     form.setContentsMargins(0, 0, 0, 0)
     form.setHorizontalSpacing(10)
     form.setVerticalSpacing(6)
@@ -349,7 +350,13 @@ class Inspector(QScrollArea):
         else:
             self.shape_label.setText(result.error)
             self.shape_label.setStyleSheet(f"color: {self.theme.error.name()};")
-        self.torch_label.setText(torch_line_for(g, node, nt))
+        line = torch_line_for(g, node, nt)
+        if len(line) > MAX_LINE_SHOWN:
+            self.torch_label.setText(line[:MAX_LINE_SHOWN - 40] + " … " + line[-30:])
+            self.torch_label.setToolTip(line[:4000])
+        else:
+            self.torch_label.setText(line)
+            self.torch_label.setToolTip("")
 
     # ------------------------------------------------------------------ commits
     def _push(self, cmd, quiet: bool = False) -> bool:

@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.timeout.connect(self._update_counts)
+        self._build_empty_hint()
         self._update_counts()
         self._update_zoom()
 
@@ -366,7 +367,30 @@ class MainWindow(QMainWindow):
     def _update_zoom(self) -> None:
         self.zoom_label.setText(f"{self.view.zoom() * 100:.0f}%")
 
+    def _build_empty_hint(self) -> None:
+        hint = QLabel(self.view.viewport())
+        hint.setObjectName("emptyHint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        hint.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_hint = hint
+        self._style_empty_hint()
+
+    def _style_empty_hint(self) -> None:
+        dim = self.theme.node_text_dim.name()
+        self.empty_hint.setText(
+            f"<div style='color:{dim}'><p style='font-size:15pt'>An empty graph</p>"
+            "<p>Drag a node type from the palette onto the canvas,<br>"
+            "press <b>Tab</b> to add one by name,<br>"
+            "or open an example from <b>File ▸ Open Example</b>.</p></div>")
+
+    def _place_empty_hint(self) -> None:
+        vp = self.view.viewport()
+        self.empty_hint.setGeometry(0, 0, vp.width(), vp.height())
+        self.empty_hint.setVisible(len(self.graph) == 0)
+
     def _update_counts(self) -> None:
+        self._place_empty_hint()
         n, e = len(self.graph), len(self.graph.edges)
         self.count_label.setText(f"{n} node{'s' * (n != 1)} · {e} wire{'s' * (e != 1)}")
 
@@ -395,6 +419,7 @@ class MainWindow(QMainWindow):
             self.view.set_theme(self.theme)
         self.palette.set_theme(self.theme)
         self.inspector.set_theme(self.theme)
+        self._style_empty_hint()
         for action in self.actions.values():
             name_ = action.property("icon_name")
             if name_:
@@ -497,8 +522,11 @@ class MainWindow(QMainWindow):
         if et in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             if self.files.handle_file_drop(event):
                 return True
-        elif et in (QEvent.Type.Wheel, QEvent.Type.Resize):
-            QTimer.singleShot(0, self._update_zoom)
+        elif et == QEvent.Type.Wheel:
+            QTimer.singleShot(0, self, self._update_zoom)
+        elif et == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._update_zoom)
+            self._place_empty_hint()
         return super().eventFilter(watched, event)
 
     def dragEnterEvent(self, event) -> None:

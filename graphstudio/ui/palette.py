@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from graphstudio.engine.nodetypes import NODE_TYPES, categories, search
+from graphstudio.ui.canvas.clipboard import MIME_NODETYPE
 from graphstudio.ui.theme import LIGHT, Theme
 
-MIME_NODETYPE = "application/x-graphstudio-nodetype"
+__all__ = ["MIME_NODETYPE", "PaletteWidget", "PaletteTree", "chip_icon", "node_type_mime"]
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

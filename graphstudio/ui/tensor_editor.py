@@ -38,6 +38,21 @@ INIT_LABELS = {"values": "explicit values", "zeros": "zeros", "ones": "ones",
 FILL_LABELS = {"full": "Value", "arange": "Start", "rand": "Scale", "randn": "Scale"}
 
 
+LABEL_WIDTH = 92
+
+
+class AlignedForm(QFormLayout):
+    """A form whose label column has the same width in every section, so fields line up."""
+
+    def addRow(self, label, field=None):  # noqa: N802 (Qt's name)
+        if isinstance(label, str) and field is not None:
+            label = QLabel(label)
+            label.setMinimumWidth(LABEL_WIDTH)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setBuddy(field)
+        return super().addRow(label, field) if field is not None else super().addRow(label)
+
+
 def parse_shape(text: str) -> tuple[int, ...]:
     """``"5, 3"`` / ``"(5, 3)"`` / ``"5x3"`` / ``""`` (a scalar) as a shape tuple."""
     cleaned = text.replace("(", " ").replace(")", " ").replace("[", " ").replace("]", " ")
@@ -201,8 +216,9 @@ class TensorEditor(QWidget):
         self.to_values.setToolTip("Replace the initializer by the numbers it makes, so they can "
                                   "be edited one by one")
 
-        self.form = QFormLayout()
+        self.form = AlignedForm()
         self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setHorizontalSpacing(10)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.addRow("Initializer", self.init_box)
         self.form.addRow("Shape", self.shape_edit)
@@ -293,9 +309,11 @@ class TensorEditor(QWidget):
         small = array.ndim <= 2 and array.size <= TABLE_LIMIT
         if small:
             self.table_model.set_array(array, spec.dtype)
-            rows = self.table_model.rowCount()
-            self.table.setFixedHeight(min(10, rows) * 22 + self.table.horizontalHeader().height()
-                                      + 4)
+            rows, cols = self.table_model.rowCount(), self.table_model.columnCount()
+            height = min(10, rows) * 22 + self.table.horizontalHeader().sizeHint().height() + 4
+            if cols > 5:  # columns stop fitting the dock: room for the horizontal scroll bar
+                height += self.table.horizontalScrollBar().sizeHint().height()
+            self.table.setFixedHeight(height)
             self._show_page(self.table)
         else:
             heat = self._heatmap_page()
