@@ -126,19 +126,53 @@ def _hints(painter: QPainter) -> None:
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
 
 
-def apply_run(scene, graph, after: str) -> None:
-    """Run ``graph`` up to the end of the forward or backward pass and show it on ``scene``."""
-    try:
-        from graphstudio.engine.runner import Runner
-    except ImportError:
-        raise RenderError(
-            f"--after {after} needs the step-by-step runner, which this version does not have"
-        ) from None
-    runner = Runner(graph)
-    show = getattr(scene, "show_run_state", None)
-    if show is None:
-        raise RenderError(f"--after {after}: this canvas cannot display run results yet")
-    show(runner, after)
+def apply_run(scene, graph, after: str):
+    """Run ``graph`` (forward, or forward and backward) and show the final state on ``scene``.
+
+    Each node item gets a ``NodeRunState`` built from the runner's ``NodeState`` at the last
+    step: value, ``.grad``, ``requires_grad`` and ``grad_fn``; after backward, tensors that no
+    gradient reaches are greyed and ``.grad: None`` is spelled out. Returns the Timeline.
+    """
+    from graphstudio.engine.runner import Runner, RunOptions
+    from graphstudio.ui.canvas.node_item import NodeRunState
+
+    options = RunOptions.from_graph(graph, forward_only=(after == "forward"))
+    timeline = Runner(graph).run(options)
+    if timeline.error:
+        raise RenderError(f"--after {after}: the run failed: {timeline.error}")
+    if after == "backward" and not timeline.has_backward:
+        reason = timeline.backward_unavailable_reason or "the graph has no backward pass"
+        raise RenderError(f"--after backward: {reason}")
+    last = len(timeline) - 1
+    backward = after == "backward"
+    for nid, state in timeline.state_at(last).items():
+        item = scene.node_item(nid)
+        if item is None or not state.computed:
+            continue
+        item.set_run_state(NodeRunState(
+            value=state.value, grad=state.grad if backward else None,
+            requires_grad=state.requires_grad if state.is_tensor else None,
+            grad_fn=state.grad_fn, greyed=backward and state.is_tensor
+            and not state.requires_grad, show_grad=backward and state.is_tensor))
+    spread_if_overlapping(scene, graph)
+    return timeline
+
+
+def spread_if_overlapping(scene, graph) -> bool:
+    """Cards grow when they show values; if any now overlap, lay the graph out again with
+    their real sizes (only this offscreen copy moves, never the file). True if it did."""
+    from graphstudio.ui.canvas.layout import layered_layout
+    from graphstudio.ui.canvas.node_item import NodeItem
+
+    items = scene.node_items()
+    overlapping = any(
+        other is not item and isinstance(other, NodeItem)
+        for item in items for other in scene.items(item.sceneBoundingRect()))
+    if not overlapping:
+        return False
+    for nid, pos in layered_layout(graph, sizes=scene.node_sizes()).items():
+        graph.move_node(nid, pos)
+    return True
 
 
 def render_file(path: str | os.PathLike, out: str | os.PathLike, after: str | None = None,

@@ -65,3 +65,22 @@ def test_export_image_from_the_window(qtbot, tmp_path, monkeypatch):
     image = QImage(str(tmp_path / "shot.png"))
     assert image.width() > 600 and distinct_colours(image) > 20
     win.close()
+
+
+def test_after_backward_shows_values_and_gradients(qapp, tmp_path):
+    from PySide6.QtGui import QUndoStack
+
+    from graphstudio.engine.files import load_graph
+    from graphstudio.ui.canvas.scene import GraphScene
+    from graphstudio.ui.render import apply_run, render_scene
+
+    graph = load_graph(TUTORIAL)
+    scene = GraphScene(graph, QUndoStack())
+    apply_run(scene, graph, "backward")
+    w = scene.node_item(graph.node_by_name("w").id).display_text()
+    assert "w.grad" in w and "0.1242" in w
+    x = scene.node_item(graph.node_by_name("x").id)
+    assert x.run_state.greyed and not scene.node_item(graph.node_by_name("w").id).run_state.greyed
+    out = render_scene(scene, tmp_path / "after.png")
+    assert QImage(str(out)).width() > 800
+    assert render_file(TUTORIAL, tmp_path / "fwd.png", after="forward").exists()
