@@ -82,7 +82,7 @@ def test_edge_grad_label_highlight_greyed_and_pulse(scene, qtbot):
     edge = Edge(scene.ids["z"], "out", scene.ids["loss"], "input")
     item = scene.edge_item(edge)
     item.set_run_state(np.array([0.1242, 0.2771, 0.1192]), highlighted=True, greyed=False)
-    assert item.label_text() == "[0.1242, 0.2771, 0.1192]"
+    assert item.label_text() == "[0.124, 0.277, 0.119]"
     assert item.label_item is not None and item.label_item.isVisible()
     assert item.label_item.zValue() > scene.node_item(edge.dst).zValue()
     item.set_pulse(0.5)
@@ -159,3 +159,18 @@ def test_get_theme_and_colours_are_distinct():
                    t.greyed.name(), t.stale.name()}
         assert len(special) == 6
         assert len({c.name() for c in t.categories.values()}) == 7
+
+
+def test_any_state_object_works_and_passing_gradient_shows(scene):
+    from types import SimpleNamespace
+
+    z = scene.node_item(scene.ids["z"])
+    state = SimpleNamespace(value=np.array([1.0, 2.0]), grad=None, out_grad=np.array([0.5, 0.5]),
+                            requires_grad=True, grad_fn="AddBackward0", is_leaf=False,
+                            error=None, active=True)
+    z.set_run_state(state)
+    text = z.display_text()
+    assert "z = [1.0000, 2.0000]" in text and "\u2202L/\u2202z = [0.5000, 0.5000]" in text
+    assert "grad_fn=<AddBackward0>" in text
+    z.set_run_state(SimpleNamespace(value=None, error="log of a negative number"))
+    assert "error: log of a negative number" in z.display_text()

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 __all__ = ["layered_layout", "DEFAULT_SIZE"]
 
 DEFAULT_SIZE = (170.0, 90.0)
-H_GAP = 90.0
+H_GAP = 110.0
 V_GAP = 36.0
 
 

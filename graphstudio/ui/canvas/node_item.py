@@ -38,6 +38,7 @@ FOOTER_H = 22.0
 RADIUS = 7.0
 MIN_W = 150.0
 TAG_W = 36.0
+ERROR_W = 240.0  # widest the footer's error text gets
 
 
 class _Badge(QGraphicsItem):
@@ -143,6 +144,7 @@ class NodeItem(QGraphicsItem):
         self.hint: str | None = None
         self.is_loss = False
         self.run_state: NodeRunState | None = None
+        self._fonts = Fonts.of(theme)
         self._preview: Preview | None = None
         self._hover = False
         self.editing = False  # an inline TitleEditor covers the name
@@ -293,15 +295,20 @@ class NodeItem(QGraphicsItem):
         return True
 
     def _footer_text(self) -> str:
-        if self.error:
-            return "shape error"
+        if self.error:  # the message without the op prefix, cut to fit (tooltip: all of it)
+            msg = self.error.split(": ", 1)[1] if ": " in self.error else self.error
+            return self._fonts.fm_mono.elidedText(msg, Qt.ElideRight, ERROR_W)
         if self.hint:
             return self.hint
         return self.shape_text
 
     # ------------------------------------------------------------------ run state
-    def set_run_state(self, state: NodeRunState | None):
-        """Show (or with None clear) what a run computed for this node."""
+    def set_run_state(self, state):
+        """Show (or with None clear) what a run computed for this node.
+
+        ``state`` is a :class:`NodeRunState` or any object with some of its attributes (the
+        runner's ``NodeState`` works as is)."""
+        state = NodeRunState.of(state)
         self.run_state = state
         self.setOpacity(0.45 if (state is not None and state.greyed) else 1.0)
         self._layout()
@@ -313,10 +320,10 @@ class NodeItem(QGraphicsItem):
     def display_text(self) -> str:
         """Everything the card says, one line per row: name, op, ports, shape, preview."""
         lines = [self.name, self.nodetype.label]
-        if self._footer_text():
-            lines.append(self._footer_text())
         if self.error:
             lines.append(self.error)
+        elif self._footer_text():
+            lines.append(self._footer_text())
         lines.extend(self._preview.text_lines())
         return "\n".join(lines)
 

@@ -9,7 +9,7 @@ fonts and label texts.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -31,9 +31,12 @@ PAD = 10.0
 class NodeRunState:
     """What a run says about one node at the displayed step (all optional).
 
-    ``value``/``grad``: arrays or numbers; ``show_grad``: print ``grad: None`` when ``grad`` is
-    None (after a backward pass); ``highlight``: None, ``"forward"`` or ``"backward"``;
-    ``greyed``: no gradient flows through this node (frozen path, detach, no_grad).
+    ``value``/``grad``: arrays or numbers (``grad`` is the node's ``.grad`` as PyTorch reports
+    it); ``out_grad``: the gradient passing through the node's output during backward (shown as
+    ``∂L/∂name`` when it differs from ``.grad``); ``show_grad``: print ``name.grad = None``
+    when ``grad`` is None (after a backward pass); ``highlight``: None, ``"forward"`` or
+    ``"backward"``; ``greyed``: no gradient flows through this node (frozen path, detach,
+    no_grad); ``stale``: the graph changed since this run; ``error``: what went wrong.
     """
 
     value: Any = None
@@ -44,6 +47,17 @@ class NodeRunState:
     highlight: str | None = None
     greyed: bool = False
     show_grad: bool = False
+    out_grad: Any = None
+    error: str | None = None
+
+    @classmethod
+    def of(cls, state) -> NodeRunState | None:
+        """``state`` itself, or any object with some of these attributes (e.g. the runner's
+        ``NodeState``) read into a NodeRunState; None stays None."""
+        if state is None or isinstance(state, cls):
+            return state
+        return cls(**{f.name: getattr(state, f.name) for f in fields(cls)
+                      if hasattr(state, f.name)})
 
 
 def format_number(v: float) -> str:
@@ -116,13 +130,19 @@ def static_text(text: str, font, cache: bool = True) -> QStaticText:
 
 
 def grad_label(grad) -> str:
-    """Short text for the gradient on a wire: a number, a few numbers, or the shape."""
+    """Short text for the gradient on a wire: a number, up to three numbers, or the shape."""
     arr = np.asarray(grad, dtype=float)
     if arr.ndim == 0 or arr.size == 1:
         return format_number(arr.reshape(-1)[0])
     if arr.ndim == 1 and arr.size <= 3:
-        return "[" + ", ".join(format_number(x) for x in arr) + "]"
+        return "[" + ", ".join(f"{x:.3f}" if 1e-3 <= abs(x) < 1e4 or x == 0 else f"{x:.2e}"
+                               for x in arr) + "]"
     return "grad " + "\u00d7".join(str(s) for s in arr.shape)
+
+
+def _same(a, b) -> bool:
+    a, b = np.asarray(a), np.asarray(b)
+    return a.shape == b.shape and bool(np.array_equal(a, b))
 
 
 class Preview:
@@ -170,10 +190,21 @@ class Preview:
                 rows.append(("text", f"{label}: {tuple(arr.shape)}, |max| {format_number(vmax)}",
                              colour))
                 rows.append(("heat", heatmap_image(arr), colour))
+        if s.out_grad is not None and (s.grad is None or not _same(s.grad, s.out_grad)):
+            arr = np.asarray(s.out_grad)
+            label = f"\u2202L/\u2202{self.name}"
+            if shows_as_text(arr):
+                lines = format_array(arr)
+                rows.append(("text", f"{label} = {lines[0]}", t.grad))
+                rows.extend(("text", " " * (len(label) + 3) + ln, t.grad) for ln in lines[1:])
+            else:
+                rows.append(("text", f"{label}: {tuple(arr.shape)}", t.grad))
         if s.grad_fn:
             rows.append(("text", f"grad_fn=<{s.grad_fn}>", t.node_text_dim))
         elif s.requires_grad is not None:
             rows.append(("text", f"requires_grad={s.requires_grad}", t.node_text_dim))
+        if s.error:
+            rows.append(("text", f"error: {s.error}", t.error))
         return rows
 
     def text_lines(self) -> list[str]:

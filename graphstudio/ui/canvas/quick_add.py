@@ -8,8 +8,8 @@ wire (see ``nodetypes.compatible_types``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
     QVBoxLayout,
 )
 
@@ -25,16 +27,37 @@ from graphstudio.ui.theme import Theme
 __all__ = ["QuickAddPopup"]
 
 
-def _dot(colour: QColor) -> QIcon:
-    pm = QPixmap(12, 12)
-    pm.fill(Qt.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.Antialiasing)
-    p.setPen(Qt.NoPen)
-    p.setBrush(colour)
-    p.drawRoundedRect(1, 1, 10, 10, 3, 3)
-    p.end()
-    return QIcon(pm)
+class _TypeDelegate(QStyledItemDelegate):
+    """A row: category colour chip, the op's label, its category dimmed on the right."""
+
+    def __init__(self, theme: Theme, parent=None):
+        super().__init__(parent)
+        self.theme = theme
+
+    def sizeHint(self, option, index):
+        return QSize(200, 24)
+
+    def paint(self, painter, option, index):
+        t = self.theme
+        painter.save()
+        painter.setRenderHint(QPainter.Antialiasing)
+        r = option.rect
+        if option.state & QStyle.State_Selected:
+            sel = QColor(t.selection)
+            sel.setAlpha(60)
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(sel)
+            painter.drawRoundedRect(r.adjusted(1, 1, -1, -1), 4, 4)
+        category = index.data(Qt.UserRole + 2)
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(t.category_color(category))
+        painter.drawRoundedRect(QRect(r.left() + 6, r.center().y() - 5, 10, 10), 3, 3)
+        painter.setPen(t.node_text)
+        text_rect = r.adjusted(24, 0, -8, 0)
+        painter.drawText(text_rect, Qt.AlignVCenter | Qt.AlignLeft, index.data(Qt.DisplayRole))
+        painter.setPen(t.node_text_dim)
+        painter.drawText(text_rect, Qt.AlignVCenter | Qt.AlignRight, category)
+        painter.restore()
 
 
 class QuickAddPopup(QFrame):
@@ -64,8 +87,9 @@ class QuickAddPopup(QFrame):
         self.edit.setPlaceholderText("Add node: type to search…")
         self.edit.setClearButtonEnabled(True)
         self.list = QListWidget(self)
-        self.list.setIconSize(QSize(12, 12))
         self.list.setUniformItemSizes(True)
+        self.list.setItemDelegate(_TypeDelegate(theme, self.list))
+        self.list.setFocusPolicy(Qt.NoFocus)
         self.doc = QLabel(self)
         self.doc.setWordWrap(True)
         self.doc.setMinimumHeight(32)
@@ -78,7 +102,7 @@ class QuickAddPopup(QFrame):
         lay.addWidget(self.edit)
         lay.addWidget(self.list, 1)
         lay.addWidget(self.doc)
-        self.resize(300, 340)
+        self.resize(320, 360)
         self.edit.textChanged.connect(self.refilter)
         self.edit.installEventFilter(self)
         self.list.itemActivated.connect(self._activate)
@@ -98,9 +122,9 @@ class QuickAddPopup(QFrame):
     def refilter(self, text: str):
         self.list.clear()
         for nt in self.types(text):
-            item = QListWidgetItem(_dot(self.theme.category_color(nt.category)),
-                                   f"{nt.label}    ·  {nt.category}")
+            item = QListWidgetItem(nt.label)
             item.setData(Qt.UserRole, nt.type_id)
+            item.setData(Qt.UserRole + 2, nt.category)
             item.setData(Qt.UserRole + 1, nt.doc)
             item.setToolTip(nt.doc)
             self.list.addItem(item)
