@@ -78,25 +78,39 @@ def _scalar(v) -> str:
     return json.dumps(v, ensure_ascii=False)
 
 
-def _dump(obj, indent: int = 0, col: int = 0, width: int = 100) -> str:
-    """JSON with stable key order; a container goes on one line when it fits from ``col``."""
-    if isinstance(obj, dict):
-        items = [(json.dumps(k, ensure_ascii=False) + ": ", v) for k, v in obj.items()]
-        flat = "{" + ", ".join(k + _dump(v, 0, 0, 10**9) for k, v in items) + "}"
-        if "\n" not in flat and col + len(flat) <= width:
-            return flat
+def _dump(obj, width: int = 100) -> str:
+    """JSON with stable key order; a container goes on one line when it fits from its column."""
+    flats: dict[int, str] = {}
+
+    def flat(o) -> str:
+        got = flats.get(id(o))
+        if got is None:
+            if isinstance(o, dict):
+                got = "{" + ", ".join(_key(k) + flat(v) for k, v in o.items()) + "}"
+            elif isinstance(o, list | tuple):
+                got = "[" + ", ".join(flat(v) for v in o) + "]"
+            else:
+                return _scalar(o)
+            flats[id(o)] = got
+        return got
+
+    def block(o, indent: int, col: int) -> str:
+        text = flat(o)
+        if col + len(text) <= width or not isinstance(o, dict | list | tuple) or not o:
+            return text
         pad = " " * (indent + 2)
-        body = ",\n".join(pad + k + _dump(v, indent + 2, indent + 2 + len(k), width)
-                          for k, v in items)
-        return "{\n" + body + "\n" + " " * indent + "}"
-    if isinstance(obj, list | tuple):
-        flat = "[" + ", ".join(_dump(v, 0, 0, 10**9) for v in obj) + "]"
-        if "\n" not in flat and col + len(flat) <= width:
-            return flat
-        pad = " " * (indent + 2)
-        parts = [pad + _dump(v, indent + 2, indent + 2, width) for v in obj]
-        return "[\n" + ",\n".join(parts) + "\n" + " " * indent + "]"
-    return _scalar(obj)
+        if isinstance(o, dict):
+            body = ",\n".join(pad + _key(k) + block(v, indent + 2, indent + 2 + len(_key(k)))
+                              for k, v in o.items())
+            return "{\n" + body + "\n" + " " * indent + "}"
+        body = ",\n".join(pad + block(v, indent + 2, indent + 2) for v in o)
+        return "[\n" + body + "\n" + " " * indent + "]"
+
+    return block(obj, 0, 0)
+
+
+def _key(k) -> str:
+    return json.dumps(k, ensure_ascii=False) + ": "
 
 
 def _data(arr: np.ndarray, dtype: str):
@@ -213,7 +227,7 @@ def load_graph(path) -> Graph:
         raise GraphFileError(f"not a file path: {path!r}") from None
     try:
         with open(source, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+            raw = _read_limited(f)
     except OSError as ex:
         raise GraphFileError(f"cannot read the file: {ex.strerror or ex}", source) from None
     if len(raw) > MAX_FILE_BYTES:
@@ -223,6 +237,18 @@ def load_graph(path) -> Graph:
     except UnicodeDecodeError as ex:
         raise GraphFileError(f"not UTF-8 text (byte {ex.start})", source) from None
     return graph_from_json(text, source)
+
+
+def _read_limited(f) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes, read in chunks (no 64 MiB buffer up front)."""
+    chunks, total = [], 0
+    while total <= MAX_FILE_BYTES:
+        chunk = f.read(min(1 << 20, MAX_FILE_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def graph_from_json(text: str, source: str = "<string>") -> Graph:

@@ -147,13 +147,13 @@ class NodeType:
     #: the TensorSpec a new node of this type starts with (has_tensor types only)
     tensor_default: TensorSpec | None = field(default=None, repr=False)
 
-    @property
-    def input_names(self) -> tuple[str, ...]:
-        return tuple(p.name for p in self.inputs)
+    #: names of ``inputs`` / ``outputs`` in declared order (derived, cached)
+    input_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    output_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def output_names(self) -> tuple[str, ...]:
-        return tuple(p.name for p in self.outputs)
+    def __post_init__(self):
+        object.__setattr__(self, "input_names", tuple(p.name for p in self.inputs))
+        object.__setattr__(self, "output_names", tuple(p.name for p in self.outputs))
 
     @property
     def required_inputs(self) -> tuple[str, ...]:
