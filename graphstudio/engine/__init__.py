@@ -136,7 +136,13 @@ _LAZY = {
     "Runner": "runner",
     "RunOptions": "runner",
     "Timeline": "runner",
+    "Session": "runner",
+    "NodeState": "runner",
     "NODE_TYPES": "nodetypes",
+    "GraphError": "graph",
+    "TensorSpec": "graph",
+    "infer_shapes": "shapes",
+    "make_large_graph": "generate",
 }
 
 
