@@ -391,3 +391,46 @@ def test_shape_badges_and_error_badge(canvas):
     assert item.badge.isVisible() and item.error
     assert item.badge.toolTip() == item.error and "matmul" in item.error
     assert "waiting for" in c.scene.node_item(c.r).display_text()
+
+
+def test_space_drag_pans_and_escape_cancels_a_wire(canvas):
+    c = canvas
+    before = c.view.mapToScene(QPoint(0, 0))
+    QTest.keyPress(c.view, Qt.Key_Space)
+    drag(c.view, QPointF(100, 400), QPointF(160, 430))
+    QTest.keyRelease(c.view, Qt.Key_Space)
+    assert c.view.mapToScene(QPoint(0, 0)).x() < before.x()
+    assert c.stack.count() == 0 and not c.scene.selected_node_ids()
+    a = port_pos(c, c.mm, "out", True)
+    mouse(c.view, QEvent.MouseButtonPress, a)
+    mouse(c.view, QEvent.MouseMove, a + QPointF(80, 60), buttons=Qt.LeftButton)
+    assert c.scene.interacting
+    QTest.keyClick(c.view, Qt.Key_Escape)
+    assert not c.scene.interacting
+    mouse(c.view, QEvent.MouseButtonRelease, a + QPointF(80, 60))
+    assert c.stack.count() == 0
+
+
+def test_wire_from_a_free_input_to_an_output_and_to_empty_canvas(canvas):
+    c = canvas
+    drag(c.view, port_pos(c, c.r2, "input", False), port_pos(c, c.x, "out", True))
+    assert Edge(c.x, "out", c.r2, "input") in c.graph.edges
+    c.stack.undo()
+    drag(c.view, port_pos(c, c.r2, "input", False), QPointF(300, 420))
+    popup = c.view.quick_add
+    assert popup.port_kind == "input"
+    QTest.keyClicks(popup.edit, "param")
+    QTest.keyClick(popup.edit, Qt.Key_Return)
+    src = c.graph.incoming(c.r2)["input"].src
+    assert c.graph.node(src).type == "parameter"
+    assert c.graph.node(src).pos[0] < 300  # placed left of the drop point, feeding the wire
+
+
+def test_deleting_a_node_while_renaming_it_is_safe(canvas):
+    c = canvas
+    editor = _double_click_title(c, c.r2)
+    c.graph.remove_node(c.r2)
+    assert c.scene.editor is None
+    QTest.keyClick(c.view, Qt.Key_Return)
+    QApplication.processEvents()
+    assert editor is not None and c.r2 not in c.graph

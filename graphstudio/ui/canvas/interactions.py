@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainterPath, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
@@ -241,7 +242,14 @@ class TitleEditor(QGraphicsTextItem):
         self.finished.emit()
         QTimer.singleShot(0, self._dispose)
 
+    def abandon(self):
+        """Stop without renaming because the node is going away (no focus games, no signal)."""
+        self._closed = True
+        self.node.editing = False
+
     def _dispose(self):
+        if not shiboken6.isValid(self):  # went with its node
+            return
         scene = self.scene()
         if scene is not None:
             scene.removeItem(self)

@@ -203,11 +203,10 @@ class GraphScene(QGraphicsScene):
         if self._interaction is not None:
             self._interaction.cancel()
             self._interaction = None
+        self._forget_editor()
         for item in list(self._edges.values()):
             item.detach()
         self.clear()
-        self._nodes.clear()
-        self._edges.clear()
         types = _node_types()
         shapes = self._infer()
         for node in self.graph.nodes.values():
@@ -217,6 +216,13 @@ class GraphScene(QGraphicsScene):
         for edge in self.graph.edges:
             self._add_edge_item(edge)
         self._update_loss_marks()
+
+    def clear(self):
+        """Remove every item (the item tables are emptied too)."""
+        self._forget_editor()
+        super().clear()
+        self._nodes.clear()
+        self._edges.clear()
 
     def _on_event(self, ev):
         if not shiboken6.isValid(self):
@@ -243,10 +249,17 @@ class GraphScene(QGraphicsScene):
         if self.graph.run.get("loss") == node.id:
             item.set_loss_mark(True)
 
+    def _forget_editor(self, node_item=None):
+        """Drop the inline editor when its node goes (it is deleted with the node's item)."""
+        if self.editor is not None and (node_item is None or self.editor.node is node_item):
+            self.editor.abandon()
+            self.editor = None
+
     def _on_node_removed(self, ev):
         item = self._nodes.pop(ev.node_id, None)
         if item is None:
             return
+        self._forget_editor(item)
         for e in list(item.edges):
             self._remove_edge_item(e.edge)
         self.removeItem(item)
