@@ -91,30 +91,33 @@ class _Journal:
         self._record(lambda: g.remove_node(node_id), restore)
         return node, edges
 
+    def _set(self, apply, old, new):
+        """A setter-style operation: ``apply(new)`` now and on redo, ``apply(old)`` on undo."""
+        apply(new)
+        self._record(lambda: apply(new), lambda: apply(old))
+
     def move_node(self, node_id, pos):
         g = self.graph
-        old, new = g.node(node_id).pos, (float(pos[0]), float(pos[1]))
-        g.move_node(node_id, new)
-        self._record(lambda: g.move_node(node_id, new), lambda: g.move_node(node_id, old))
+        self._set(lambda p: g.move_node(node_id, p), g.node(node_id).pos,
+                  (float(pos[0]), float(pos[1])))
 
     def rename_node(self, node_id, name):
         g = self.graph
-        old = g.node(node_id).name
-        g.rename_node(node_id, name)
-        self._record(lambda: g.rename_node(node_id, name), lambda: g.rename_node(node_id, old))
+        self._set(lambda n: g.rename_node(node_id, n), g.node(node_id).name, name)
 
     def set_attr(self, node_id, key, value):
         g = self.graph
-        old = g.node(node_id).attrs.get(key)
-        g.set_attr(node_id, key, value)
-        self._record(lambda: g.set_attr(node_id, key, value),
-                     lambda: g.set_attr(node_id, key, old))
+        self._set(lambda v: g.set_attr(node_id, key, v), g.node(node_id).attrs.get(key), value)
 
     def set_tensor(self, node_id, spec):
         g = self.graph
-        old = g.node(node_id).tensor
-        g.set_tensor(node_id, spec)
-        self._record(lambda: g.set_tensor(node_id, spec), lambda: g.set_tensor(node_id, old))
+        self._set(lambda t: g.set_tensor(node_id, t), g.node(node_id).tensor, spec)
+
+    def set_meta(self, key, value):
+        self._set(lambda v: self.graph.set_meta(key, v), self.graph.meta.get(key), value)
+
+    def set_run_option(self, key, value):
+        self._set(lambda v: self.graph.set_run_option(key, v), self.graph.run.get(key), value)
 
     def connect(self, src, src_port, dst, dst_port) -> Edge:
         g = self.graph
@@ -128,18 +131,6 @@ class _Journal:
         g.disconnect(edge)
         self._record(lambda: g.disconnect(edge),
                      lambda: g.connect(edge.src, edge.src_port, edge.dst, edge.dst_port))
-
-    def set_meta(self, key, value):
-        g = self.graph
-        old = g.meta.get(key)
-        g.set_meta(key, value)
-        self._record(lambda: g.set_meta(key, value), lambda: g.set_meta(key, old))
-
-    def set_run_option(self, key, value):
-        g = self.graph
-        old = g.run.get(key)
-        g.set_run_option(key, value)
-        self._record(lambda: g.set_run_option(key, value), lambda: g.set_run_option(key, old))
 
     # replay
     def redo(self):
