@@ -242,3 +242,29 @@ def test_search_and_compatible():
     assert "output" not in {nt.type_id for nt in compatible_types("input")}
     with pytest.raises(ValueError):
         compatible_types("sideways")
+
+
+@pytest.mark.parametrize("type_id", sorted(t for t, nt in NODE_TYPES.items()
+                                           if nt.inputs and t != "output"))
+def test_every_op_runs_on_the_engine(type_id):
+    """The engine computes every node type with the inferred shape (and torch's values)."""
+    from graphstudio.engine.runner import Runner, RunOptions
+
+    g, op = one_op_graph(type_id)
+    tl = Runner(g).run(RunOptions(forward_only=True))
+    assert not tl.node_errors, tl.node_errors
+    state = tl.state_at(len(tl) - 1)[op.id]
+    res = infer_shapes(g)[op.id]
+    for port, arr in state.outputs.items():
+        assert arr.shape == res.outputs[port][0] and str(arr.dtype) == res.outputs[port][1]
+    try:
+        import torch
+        import torch.nn.functional as F
+    except ImportError:
+        return
+    ins = {p: NODE_TYPES["input"].compute(g.nodes[e.src], {}, lib=(torch, F))
+           for p, e in g.incoming(op.id).items()}
+    ref = NODE_TYPES[type_id].compute(op, ins, lib=(torch, F))
+    ref = ref if isinstance(ref, tuple) else (ref,)
+    for arr, t in zip(state.outputs.values(), ref, strict=True):
+        np.testing.assert_allclose(arr, t.numpy(), rtol=1e-5, atol=1e-6)
