@@ -185,7 +185,7 @@ class GraphCommand(QUndoCommand):
         journal = _Journal(self.graph)
         try:
             self.build(journal)
-        except (GraphError, ValueError, KeyError) as ex:
+        except Exception as ex:  # roll back whatever part was done; the stack drops us
             journal.undo()
             self.error = str(ex) or type(ex).__name__
             self.setObsolete(True)

@@ -168,10 +168,16 @@ def test_drag_node_moves_all_selected_with_one_command(canvas):
     assert c.scene.node_item(c.x).pos() == QPointF(0, 0)
 
 
-def test_rubber_band_selects_nodes_inside(canvas):
+def test_rubber_band_selects_nodes_inside_but_no_wires(canvas):
     c = canvas
     drag(c.view, QPointF(-40, -40), QPointF(420, 330), steps=6)
     assert set(c.scene.selected_node_ids()) == {c.x, c.w, c.mm}
+    assert c.scene.selected_edges() == [] and not c.scene.rubber_banding
+    wire = c.scene.edge_item(Edge(c.mm, "out", c.r, "input"))
+    mid = wire.path().pointAtPercent(0.5)
+    mouse(c.view, QEvent.MouseButtonPress, mid)
+    mouse(c.view, QEvent.MouseButtonRelease, mid)
+    assert c.scene.selected_edges() == [wire.edge] and c.scene.selected_node_ids() == []
 
 
 def test_shift_and_ctrl_click_toggle_selection(canvas):

@@ -109,6 +109,9 @@ class EdgeItem(QGraphicsItem):
         return path.pointAtPercent(0.5)
 
     def itemChange(self, change, value):
+        if change == QGraphicsItem.ItemSelectedChange and value and \
+                getattr(self.scene(), "rubber_banding", False):
+            return False  # a rubber band selects nodes; wires are picked by clicking them
         if change == QGraphicsItem.ItemVisibleHasChanged and self.label_item is not None:
             self.label_item.setVisible(bool(value) and bool(self._label))
         return super().itemChange(change, value)

@@ -90,9 +90,13 @@ class FreezeToggle(QGraphicsItem):
         event.accept()
 
     def mouseReleaseEvent(self, event):
-        if self.boundingRect().contains(event.pos()) and self.scene() is not None:
-            self.scene().toggle_freeze(self.parentItem().node_id)
         event.accept()
+        scene = self.scene()
+        if self.boundingRect().contains(event.pos()) and scene is not None:
+            try:
+                scene.toggle_freeze(self.parentItem().node_id)
+            except Exception as ex:  # a click must never take the window down
+                scene.report(f"could not change requires_grad: {ex}")
 
     def hoverEnterEvent(self, event):
         self._hover = True

@@ -63,6 +63,8 @@ class GraphScene(QGraphicsScene):
         self._press_positions: dict[str, QPointF] | None = None
         #: the inline title editor while a rename is in progress
         self.editor: TitleEditor | None = None
+        #: True while the view drags a rubber band (it selects nodes, not wires)
+        self.rubber_banding = False
         self._shape_timer = QTimer(self)
         self._shape_timer.setSingleShot(True)
         self._shape_timer.setInterval(0)

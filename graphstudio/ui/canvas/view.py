@@ -68,6 +68,7 @@ class GraphView(QGraphicsView):
         self._space = False
         self.quick_add: QuickAddPopup | None = None
         scene.quickAddRequested.connect(self.open_quick_add)
+        self.rubberBandChanged.connect(self._rubber_band_changed)
         self.centerOn(0, 0)
 
     def graph_scene(self):
@@ -203,6 +204,9 @@ class GraphView(QGraphicsView):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+    def _rubber_band_changed(self, rect, _from, _to):
+        self.scene().rubber_banding = not rect.isNull()
 
     # ------------------------------------------------------------------ keys
     def focusNextPrevChild(self, next_):
