@@ -115,6 +115,36 @@ def main(n: int = 1000):
               f"p90 {ms[int(len(ms) * 0.9)]:.2f} ms per mouse move (target <= 5)")
     print(f"undo stack after drag: {[stack.text(i) for i in range(stack.count())]}")
 
+    # one stepping update: a node shows its value and its input wires their gradients
+    import numpy as np
+
+    from graphstudio.ui.canvas import NodeRunState
+
+    ids = list(g.nodes)[::97][:10]
+    for label, zoom in (("whole graph in view", None), ("zoom 1 on the node", 1.0)):
+        view.frame_selection()
+        times = []
+        for i, nid in enumerate(ids):
+            if zoom is not None:
+                view.resetTransform()
+                view.centerOn(scene.node_item(nid).sceneBoundingRect().center())
+            app.processEvents()
+            t = time.perf_counter()
+            state = NodeRunState(value=np.full((3, 3), i / 7), grad_fn="AddBackward0",
+                                 highlight="forward")
+            scene.node_item(nid).set_run_state(state)
+            for e in g.incoming(nid).values():
+                scene.edge_item(e).set_run_state(np.ones(3) * i, True, False)
+            app.processEvents()
+            view.viewport().repaint()
+            times.append(time.perf_counter() - t)
+        print(f"one step shown (node preview + wire labels + full repaint, {label}): "
+              f"median {statistics.median(times) * 1e3:.1f} ms (target <= 16)")
+    t = time.perf_counter()
+    scene.clear_run_states()
+    app.processEvents()
+    print(f"clear all run states: {(time.perf_counter() - t) * 1e3:.1f} ms")
+
     t4 = time.perf_counter()
     for _ in range(20):
         g.set_attr(hub, "requires_grad", not g.node(hub).attrs["requires_grad"])
