@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .grad_mode import STATE
 from .node import FREED, AccumulateGrad
 from .tensor import Size, Tensor, _to_array, accumulator, wrap
 
@@ -115,16 +114,18 @@ def _heap_pop(heap):
 def _dependencies(root):
     """How many edges point at each node reachable from ``root`` (iterative)."""
     deps = {}
+    get = deps.get
     stack = [root]
+    push = stack.append
     seen = {root}
+    add = seen.add
     while stack:
-        fn = stack.pop()
-        for nxt, _ in fn.next_functions:
+        for nxt, _ in stack.pop().next_functions:
             if nxt is not None:
-                deps[nxt] = deps.get(nxt, 0) + 1
+                deps[nxt] = get(nxt, 0) + 1
                 if nxt not in seen:
-                    seen.add(nxt)
-                    stack.append(nxt)
+                    add(nxt)
+                    push(nxt)
     return deps
 
 
@@ -132,6 +133,8 @@ def _root_gradient(t, gradient):
     if gradient is None:
         if t._data.size != 1:
             raise RuntimeError("grad can be implicitly created only for scalar outputs")
+        if t._data.ndim == 0:
+            return _scalar_one(t._data.dtype)
         return np.ones(t._data.shape, t._data.dtype)
     g = gradient._data if isinstance(gradient, Tensor) else _to_array(gradient, t._data.dtype)
     if g.shape != t._data.shape:
@@ -140,6 +143,18 @@ def _root_gradient(t, gradient):
     if g.dtype != t._data.dtype:
         g = g.astype(t._data.dtype)
     return g
+
+
+_ONES = {}
+
+
+def _scalar_one(dt):
+    """A shared read-only 0-d one per dtype: the implicit gradient of a scalar output."""
+    one = _ONES.get(dt)
+    if one is None:
+        one = _ONES[dt] = np.ones((), dt)
+        one.flags.writeable = False
+    return one
 
 
 def _root_node(t):
@@ -164,73 +179,74 @@ def backward_steps(tensor, gradient=None, retain_graph=False, *, record=True, ca
 def _run(root, root_grad, retain_graph, record, capture):
     deps = _dependencies(root)
     buffers = {root: [root_grad]}
+    pop_buffer = buffers.pop
+    get_buffer = buffers.get
     heap = [root]
     index = 0
-    prev_mode = STATE.enabled
     while heap:
-        fn = _heap_pop(heap)
-        contribs = buffers.pop(fn, ())
-        g = None
-        for c in contribs:
-            g = c if g is None else g + c
+        fn = heap.pop() if len(heap) == 1 else _heap_pop(heap)
+        contribs = pop_buffer(fn, ())
+        if len(contribs) == 1:
+            g = contribs[0]
+        else:
+            g = None
+            for c in contribs:
+                g = c if g is None else g + c
         if fn.__class__ is AccumulateGrad:
             step = _accumulate(fn, g, contribs, index, record, capture)
-        else:
-            saved = fn._saved
-            if saved is FREED:
-                raise RuntimeError(SECOND_BACKWARD)
-            if fn._retained is not None and g is not None:
-                _retain(fn, g)
-            nexts = fn.next_functions
-            if g is None:
-                grads = (None,) * len(nexts)
-            else:
-                STATE.enabled = False
-                try:
-                    grads = fn.apply(g)
-                finally:
-                    STATE.enabled = prev_mode
-                grads = _validate(fn, grads)
-            if not retain_graph and saved is not None:
-                fn._saved = FREED
-            for (nxt, _), gi in zip(nexts, grads, strict=True):
-                if nxt is None:
-                    continue
-                buf = buffers.get(nxt)
+            index += 1
+            yield step
+            continue
+        saved = fn._saved
+        if saved is FREED:
+            raise RuntimeError(SECOND_BACKWARD)
+        if fn._retained is not None and g is not None:
+            _retain(fn, g)
+        nexts = fn.next_functions
+        grads = (None,) * len(nexts) if g is None else fn.apply(g)
+        if not retain_graph and saved is not None:
+            fn._saved = FREED
+        sent = [] if record else None
+        for edge, gi, meta in zip(nexts, grads, fn._meta, strict=True):
+            nxt = edge[0]
+            if nxt is None:
+                if record:
+                    sent.append(None)
+                continue
+            if gi is not None:
+                if gi.__class__ is not ndarray:
+                    gi = np.asarray(gi)
+                if gi.shape != meta[0]:
+                    gi = _reduce_to(fn, meta, gi)
+                if gi.dtype != meta[1]:
+                    gi = gi.astype(meta[1])
+                buf = get_buffer(nxt)
                 if buf is None:
-                    buffers[nxt] = buf = []
-                if gi is not None:
+                    buffers[nxt] = [gi]
+                else:
                     buf.append(gi)
-                left = deps[nxt] - 1
-                deps[nxt] = left
-                if left == 0:
+            if record:
+                sent.append(gi)
+            left = deps[nxt] - 1
+            deps[nxt] = left
+            if not left:
+                if heap:
                     _heap_push(heap, nxt)
-            step = _record(fn, index, g, contribs, grads) if record else None
+                else:
+                    heap.append(nxt)
+        step = _record(fn, index, g, contribs, sent) if record else None
         index += 1
         yield step
 
 
-def _validate(fn, grads):
-    """Reduce broadcast gradients to the input shapes and restore input dtypes (central)."""
-    out = list(grads)
-    for i, (gi, meta) in enumerate(zip(out, fn._meta, strict=True)):
-        if gi is None or meta is None:
-            if meta is None:
-                out[i] = None
-            continue
-        if gi.__class__ is not ndarray:
-            gi = np.asarray(gi)
-        shape, dt = meta
-        if gi.shape != shape:
-            if not _expandable(shape, gi.shape):
-                raise RuntimeError(f"Function {fn.name()} returned an invalid gradient at index {i}"
-                                   f" - got {list(gi.shape)} but expected shape compatible with "
-                                   f"{list(shape)}")
-            gi = sum_to_shape(gi, shape)
-        if gi.dtype != dt:
-            gi = gi.astype(dt)
-        out[i] = gi
-    return out
+def _reduce_to(fn, meta, grad):
+    """Sum a broadcast gradient back to the input's shape (PyTorch's validate_outputs)."""
+    shape = meta[0]
+    if not _expandable(shape, grad.shape):
+        i = [m is meta for m in fn._meta].index(True)
+        raise RuntimeError(f"Function {fn.name()} returned an invalid gradient at index {i} - got "
+                           f"{list(grad.shape)} but expected shape compatible with {list(shape)}")
+    return sum_to_shape(grad, shape)
 
 
 def _retain(fn, g):

@@ -38,6 +38,16 @@ def _reduce_back(g, reduction, n):
     return g / n if reduction == "mean" else g
 
 
+def _reduce_array(loss, reduction):
+    """The reduction step of a fused loss, on numpy (add.reduce / n: np.mean is slower)."""
+    if reduction == "none":
+        return loss
+    if not loss.size:
+        return np.asarray(np.nan if reduction == "mean" else 0, loss.dtype)
+    total = np.add.reduce(loss, axis=None)
+    return total / loss.size if reduction == "mean" else total
+
+
 def _reduce(loss, reduction):
     if reduction == "mean":
         return loss.mean()
@@ -213,7 +223,7 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     input, target = _broadcast_pair(input, target)
     diff = input._data - target._data
     sq = diff * diff
-    out = sq if reduction == "none" else (sq.mean() if reduction == "mean" else sq.sum())
+    out = _reduce_array(sq, reduction)
     return make(out, MseLossBackward0, (input, target), (diff,), reduction)
 
 
@@ -273,59 +283,49 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     loss = -((y * log_x) + (1 - y) * log_1mx)
     if w is not None:
         loss = loss * w
-    loss = loss.astype(x.dtype, copy=False)
-    out = loss if reduction == "none" else (loss.mean() if reduction == "mean" else loss.sum())
+    out = _reduce_array(loss.astype(x.dtype, copy=False), reduction)
     return make(out, BinaryCrossEntropyBackward0, (input, target), (x, y, w), reduction)
 
 
 @backward_formula("BinaryCrossEntropyWithLogitsBackward0")
 def BinaryCrossEntropyWithLogitsBackward0(self, g):
-    x, y, w, pw = self._saved
-    reduction = self._ctx
-    g = _reduce_back(g, reduction, x.size)
+    x, y, w, pw, log_sig = self._saved
+    g = _reduce_back(g, self._ctx, x.size)
     gx = gy = None
     if self.needs(0):
+        sig = np.exp(log_sig)  # sigmoid(x), accurate even where it underflows to 0
         if pw is None:
-            gx = (_sigmoid_array(x) - y) * g
+            gx = (sig - y) * g
         else:
             t = pw * y
-            gx = ((t + 1 - y) * _sigmoid_array(x) - t) * g
+            gx = ((t + 1 - y) * sig - t) * g
         if w is not None:
             gx = gx * w
     if self.needs(1):
-        if pw is None:
-            gy = -x * g
-        else:
-            gy = (_log_sigmoid(-x) - _log_sigmoid(x) * pw) * g
+        # log_sigmoid(-x) = log_sigmoid(x) - x
+        gy = -x * g if pw is None else ((log_sig - x) - log_sig * pw) * g
         if w is not None:
             gy = gy * w
     return gx, gy
-
-
-def _sigmoid_array(d):
-    e = np.exp(-np.abs(d))
-    return np.where(d >= 0, 1 / (1 + e), e / (1 + e))
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,
                                      reduction="mean", pos_weight=None):
     """Stable for any logit: ``(1 - y) * x - log_sigmoid(x)`` (PyTorch's formula)."""
     reduction = _reduction(reduction)
-    _same_size(input, target, deprecated=False)
+    x, y = input._data, target._data
+    if x.shape != y.shape:
+        _same_size(input, target, deprecated=False)
     fn = "binary_cross_entropy_with_logits"
     w = _weight_array(weight, "weight", fn)
     pw = _weight_array(pos_weight, "pos_weight", fn)
-    x, y = input._data, target._data
     log_sig = _log_sigmoid(x)
-    if pw is not None:
-        log_sig = log_sig * ((pw - 1) * y + 1)
-    loss = (1 - y) * x - log_sig
+    loss = (1 - y) * x - (log_sig if pw is None else log_sig * ((pw - 1) * y + 1))
     if w is not None:
         loss = loss * w
-    loss = loss.astype(x.dtype, copy=False)
-    out = loss if reduction == "none" else (loss.mean() if reduction == "mean" else loss.sum())
-    return make(out, BinaryCrossEntropyWithLogitsBackward0, (input, target), (x, y, w, pw),
-                reduction)
+    out = _reduce_array(loss.astype(x.dtype, copy=False), reduction)
+    return make(out, BinaryCrossEntropyWithLogitsBackward0, (input, target),
+                (x, y, w, pw, log_sig), reduction)
 
 
 # --- multi-class ---------------------------------------------------------------------------------

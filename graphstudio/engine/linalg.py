@@ -55,10 +55,19 @@ def mv(input, vec):
     return make(m @ v, MvBackward0, (input, vec), (m, v))
 
 
+def _mat2_grad(a, g, b):
+    """``a.T @ g``, laid out like ``b``: for a transposed weight (``F.linear``'s ``weight.t()``)
+    it is built as the transpose of a C-ordered product, so TBackward0 hands AccumulateGrad a
+    contiguous array (PyTorch's mm_mat2_backward makes the same choice)."""
+    if b.flags.f_contiguous and not b.flags.c_contiguous:
+        return (g.T @ a).T
+    return a.T @ g
+
+
 @backward_formula("MmBackward0")
 def MmBackward0(self, g):
     a, b = self._saved
-    return (g @ b.T if self.needs(0) else None), (a.T @ g if self.needs(1) else None)
+    return (g @ b.T if self.needs(0) else None), (_mat2_grad(a, g, b) if self.needs(1) else None)
 
 
 def _check_mm(a, b):
@@ -104,7 +113,7 @@ def AddmmBackward0(self, g):
     a, b = self._saved
     return (g if self.needs(0) else None,
             g @ b.T if self.needs(1) else None,
-            a.T @ g if self.needs(2) else None)
+            _mat2_grad(a, g, b) if self.needs(2) else None)
 
 
 def addmm(input, mat1, mat2):

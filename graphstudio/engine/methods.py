@@ -8,6 +8,7 @@ views see the change); when recording, the tensor's history is rebased onto the 
 import numpy as np
 
 from . import dtypes, linalg, ops, reductions, shape_ops
+from .autograd import backward_steps
 from .grad_mode import STATE
 from .tensor import Tensor, wrap
 
@@ -16,8 +17,6 @@ __all__ = []
 
 def _backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
     """Accumulate the gradient of this tensor into the leaves (consumes ``backward_steps``)."""
-    from .autograd import backward_steps
-
     if create_graph:
         raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
                            "engine")

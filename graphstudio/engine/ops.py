@@ -64,6 +64,20 @@ def _lhs(a):
 
 
 def _binary(ufunc, a, b):
+    if a.__class__ is Tensor:
+        # Fast paths: two tensors of one dtype, or a float tensor and a Python number (numpy keeps
+        # the tensor's dtype for a Python scalar, as PyTorch does): no promotion to work out.
+        ad = a._data
+        kind = b.__class__
+        if kind is Tensor:
+            bd = b._data
+            if ad.dtype == bd.dtype:
+                try:
+                    return ufunc(ad, bd), ad, bd, b
+                except ValueError:
+                    raise broadcast_error(ad.shape, bd.shape) from None
+        elif (kind is float or kind is int) and ad.dtype.kind == "f":
+            return ufunc(ad, b), ad, b, None
     ad, bd, bt = _operands(_lhs(a), b)
     try:
         return ufunc(ad, bd), ad, bd, bt
@@ -85,11 +99,10 @@ def SubBackward0(self, g):
 
 
 def add(input, other, *, alpha=1):
-    a = _lhs(input)
     if alpha != 1:
-        return add(a, mul(other, alpha) if isinstance(other, Tensor) else other * alpha)
-    out, _, _, bt = _binary(np.add, a, other)
-    return make(out, AddBackward0, (a, bt), None, 1)
+        return add(input, mul(other, alpha) if isinstance(other, Tensor) else other * alpha)
+    out, _, _, bt = _binary(np.add, input, other)
+    return make(out, AddBackward0, (_lhs(input), bt), None, 1)
 
 
 def sub(input, other, *, alpha=1):
@@ -123,9 +136,8 @@ def MulBackward0(self, g):
 
 
 def mul(input, other):
-    a = _lhs(input)
-    out, ad, bd, bt = _binary(np.multiply, a, other)
-    return make(out, MulBackward0, (a, bt), (ad, bd))
+    out, ad, bd, bt = _binary(np.multiply, input, other)
+    return make(out, MulBackward0, (_lhs(input), bt), (ad, bd))
 
 
 @backward_formula("DivBackward0")

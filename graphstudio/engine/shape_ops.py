@@ -225,7 +225,9 @@ def UnsqueezeBackward0(self, g):
 def unsqueeze(input, dim):
     d = input._data
     dim = _dim(dim, d.ndim + 1)
-    return make(np.expand_dims(d, dim), UnsqueezeBackward0, (input,), None, dim)
+    shape = d.shape
+    return make(d.reshape(shape[:dim] + (1,) + shape[dim:]), UnsqueezeBackward0, (input,), None,
+                dim)
 
 
 @backward_formula("ExpandBackward0")

@@ -60,13 +60,11 @@ class Tensor:
     # numpy defers to our reflected operators (np.float32(2) * t calls t.__rmul__).
     __array_ufunc__ = None
 
-    def __init__(self, *args):
+    def __new__(cls, *args):
         # Legacy ``torch.Tensor(data)`` / ``torch.Tensor(2, 3)``: always the default float dtype.
         if len(args) == 1 and not isinstance(args[0], int):
-            arr = _to_array(args[0], dtypes.default_np())
-        else:
-            arr = np.empty(args, dtypes.default_np())
-        _init(self, arr, None)
+            return wrap(_to_array(args[0], dtypes.default_np()))
+        return wrap(np.empty(args, dtypes.default_np()))
 
     # --- basic properties ----------------------------------------------------------------
     @property
@@ -303,21 +301,17 @@ def _rebuild(arr, requires_grad):
     return t
 
 
-def _init(t, arr, fn):
+def wrap(arr, fn=None):
+    """A Tensor around ``arr`` (a numpy array; numpy scalars become 0-d arrays) with no copy."""
+    if arr.__class__ is not ndarray:
+        arr = np.asarray(arr)
+    t = _new(Tensor)
     t._data = arr
     t.grad_fn = fn
     t._requires_grad = fn is not None
     t._grad = None
     t._retains_grad = False
     t._acc = None
-
-
-def wrap(arr, fn=None):
-    """A Tensor around ``arr`` (a numpy array; numpy scalars become 0-d arrays) with no copy."""
-    if arr.__class__ is not ndarray:
-        arr = np.asarray(arr)
-    t = _new(Tensor)
-    _init(t, arr, fn)
     return t
 
 
@@ -338,36 +332,48 @@ def make(data, cls, inputs, saved=None, ctx=None):
 
     ``inputs`` lists the op's differentiable arguments in PyTorch's order (None for a Python scalar
     or other non-tensor argument); ``saved`` is what the backward formula needs and is freed after
-    backward; ``ctx`` is shape-like context that is never freed.
+    backward; ``ctx`` is shape-like context that is never freed. This is the hot path of every op.
     """
     if data.__class__ is not ndarray:
         data = np.asarray(data)
-    if STATE.enabled:
-        for t in inputs:
-            if t is not None and t._requires_grad:
-                break
-        else:
+    if not STATE.enabled:
+        return wrap(data)
+    if len(inputs) == 1:
+        t = inputs[0]
+        if t is None or not t._requires_grad:
             return wrap(data)
-        edges = []
-        meta = []
-        for t in inputs:
-            if t is None or not t._requires_grad:
-                edges.append(NO_EDGE)
-                meta.append(None)
-            else:
-                fn = t.grad_fn
-                edges.append((fn if fn is not None else accumulator(t), 0))
-                d = t._data
-                meta.append((d.shape, d.dtype))
-        node = _new(cls)
-        node.next_functions = tuple(edges)
-        node._meta = meta
-        node._seq = next(SEQUENCE)
-        node._saved = saved
-        node._ctx = ctx
-        node._retained = None
-        return wrap(data, node)
-    return wrap(data)
+        fn = t.grad_fn
+        d = t._data
+        edges = ((fn if fn is not None else accumulator(t), 0),)
+        meta = ((d.shape, d.dtype),)
+        return _attach(data, cls, edges, meta, saved, ctx)
+    edges = []
+    meta = []
+    wanted = False
+    for t in inputs:
+        if t is None or not t._requires_grad:
+            edges.append(NO_EDGE)
+            meta.append(None)
+        else:
+            wanted = True
+            fn = t.grad_fn
+            edges.append((fn if fn is not None else accumulator(t), 0))
+            d = t._data
+            meta.append((d.shape, d.dtype))
+    if not wanted:
+        return wrap(data)
+    return _attach(data, cls, tuple(edges), meta, saved, ctx)
+
+
+def _attach(data, cls, edges, meta, saved, ctx):
+    node = _new(cls)
+    node.next_functions = edges
+    node._meta = meta
+    node._seq = next(SEQUENCE)
+    node._saved = saved
+    node._ctx = ctx
+    node._retained = None
+    return wrap(data, node)
 
 
 def _dim(dim, ndim):
