@@ -140,6 +140,12 @@ class EdgeItem(QGraphicsItem):
             self._shape = stroker.createStroke(self._path)
         return self._shape
 
+    def set_emphasis(self, on: bool):
+        """Draw the wire as if hovered (its node is under the mouse)."""
+        if on != self._hover:
+            self._hover = on
+            self.update()
+
     def hoverEnterEvent(self, event):
         self._hover = True
         self.update()

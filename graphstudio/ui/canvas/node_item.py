@@ -343,10 +343,14 @@ class NodeItem(QGraphicsItem):
     def hoverEnterEvent(self, event):
         self._hover = True
         self.update()
+        for e in self.edges:  # show where this node's wires go
+            e.set_emphasis(True)
 
     def hoverLeaveEvent(self, event):
         self._hover = False
         self.update()
+        for e in self.edges:
+            e.set_emphasis(False)
 
     def port_color(self):
         if self.frozen:
@@ -397,15 +401,15 @@ class NodeItem(QGraphicsItem):
         painter.setPen(border)
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(self._body_path)
-        if lod < 0.55:
-            return
-        # title: name (bold) and op label (dim, right)
+        # title: name (bold) and op label (dim, right); zoomed out, the name only
         painter.setPen(t.title_text)
         f = self._fonts
         painter.setFont(f.title)
         fm = f.fm_title
         if not self.editing:
             painter.drawStaticText(QPointF(PAD, (TITLE_H - fm.height()) / 2), self._st_name)
+        if lod < 0.55:
+            return
         op_w = self._st_op.size().width()
         right = self._w - PAD - (24 if self.freeze_toggle is not None else 0)
         painter.setFont(f.small)
