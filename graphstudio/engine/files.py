@@ -15,7 +15,8 @@ written as the shortest text that reads back to the same float32) or an initiali
 ``{"init": "randn", "seed": 0, "shape": [5, 3], "dtype": "float32"}`` plus ``"scale"``
 (rand/randn), ``"value"`` (full) or ``"start"``/``"step"`` (arange). Run options: ``loss``
 (node id), ``gradient`` (a tensor: the seed for a non-scalar root), ``zero_grad``, ``no_grad``,
-``retain_graph`` (bools) and ``retain_grad`` (node ids).
+``retain_graph`` (bools) and ``retain_grad`` (node ids); other keys hold plain JSON for other
+tools (kept as they are). References to deleted nodes are left out when saving.
 
 Every problem with a file raises :class:`GraphFileError` naming where and what; nothing else
 escapes :func:`load_graph` or :func:`graph_from_json`. Nothing in a file is ever evaluated.
@@ -155,11 +156,27 @@ def tensor_to_dict(spec: TensorSpec, where: str = "tensor") -> dict:
 
 
 def _json_value(v):
+    """Plain JSON for a run/meta/attr value: tuples become lists, dict keys sorted."""
     if isinstance(v, TensorSpec):
         return tensor_to_dict(v, "run")
-    if isinstance(v, tuple):
-        return list(v)
+    if isinstance(v, list | tuple):
+        return [_json_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _json_value(v[k]) for k in sorted(v)}
     return v
+
+
+def _run_document(graph: Graph) -> dict:
+    """graph.run for the file, without references to nodes that are gone (always loadable)."""
+    out = {}
+    for k in sorted(graph.run):
+        v = graph.run[k]
+        if k == "loss" and v not in graph.nodes:
+            continue
+        if k == "retain_grad":
+            v = [x for x in v if x in graph.nodes]
+        out[k] = _json_value(v)
+    return out
 
 
 def graph_to_document(graph: Graph) -> dict:
@@ -172,8 +189,8 @@ def graph_to_document(graph: Graph) -> dict:
         nodes.append(d)
     edges = [{"from": [e.src, e.src_port], "to": [e.dst, e.dst_port]} for e in graph.edges]
     return {"format": FORMAT, "version": VERSION,
-            "meta": {k: graph.meta[k] for k in sorted(graph.meta)},
-            "run": {k: _json_value(graph.run[k]) for k in sorted(graph.run)},
+            "meta": _json_value(graph.meta),
+            "run": _run_document(graph),
             "nodes": nodes, "edges": edges}
 
 
@@ -540,7 +557,7 @@ class _Reader:
             return ids
         if key == "gradient":
             return self.tensor(v, where)
-        self.fail("run", f"unknown run option {key!r}")
+        return v  # another tool's option: plain JSON, kept as it is
 
 
 def _kind(v) -> str:

@@ -475,6 +475,10 @@ class Graph:
 
     # ----------------------------------------------------------------- document settings
     def set_meta(self, key: str, value) -> None:
+        """Document metadata (``title``, ``notes``, ...): plain JSON values; None removes."""
+        problem = _json_problem(value)
+        if problem:
+            raise GraphError(f"meta {key!r}: {problem}")
         old = self.meta.get(key)
         if _same(old, value):
             return
@@ -485,6 +489,9 @@ class Graph:
         self._emit(GraphEvent("meta_changed", key=key, old=old, new=value))
 
     def set_run_option(self, key: str, value) -> None:
+        """A run option (see :data:`RUN_OPTIONS`); other keys take plain JSON. None removes."""
+        if value is not None:
+            value = _check_run_option(key, value)
         old = self.run.get(key)
         if _same(old, value):
             return
@@ -510,6 +517,41 @@ class Graph:
         g.replace_with(self)
         g.revision = 0
         return g
+
+
+#: Run options the runner reads, and the type each takes (``graph.run`` / the file's "run").
+RUN_OPTIONS = {"loss": "a node id", "gradient": "a TensorSpec (the seed for a non-scalar root)",
+               "zero_grad": "true or false", "no_grad": "true or false",
+               "retain_graph": "true or false", "retain_grad": "a list of node ids"}
+
+
+def _check_run_option(key, value):
+    ok = {"loss": isinstance(value, str),
+          "gradient": isinstance(value, TensorSpec),
+          "retain_grad": isinstance(value, list | tuple) and all(isinstance(v, str)
+                                                                 for v in value)}.get(
+        key, isinstance(value, bool) if key in RUN_OPTIONS else _json_problem(value) is None)
+    if not ok:
+        what = RUN_OPTIONS.get(key) or _json_problem(value)
+        raise GraphError(f"run option {key!r} must be {what}, got {value!r}"[:300])
+    return tuple(value) if key == "retain_grad" else value
+
+
+def _json_problem(value, depth: int = 0) -> str | None:
+    """Why ``value`` is not plain JSON (str, finite number, bool, None, lists, str-keyed dicts)."""
+    if depth > 20:
+        return "plain JSON nested at most 20 deep"
+    if value is None or isinstance(value, str | bool | int):
+        return None
+    if isinstance(value, float):
+        return None if np.isfinite(value) else "plain JSON (finite numbers)"
+    if isinstance(value, list | tuple):
+        return next((p for v in value if (p := _json_problem(v, depth + 1))), None)
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value):
+            return "plain JSON (string keys)"
+        return next((p for v in value.values() if (p := _json_problem(v, depth + 1))), None)
+    return "plain JSON (text, numbers, true/false, lists, objects)"
 
 
 def _same(a, b) -> bool:
