@@ -1,0 +1,424 @@
+"""Train a graph's Parameters with an optimizer, in slices a window can drive from a timer.
+
+A :class:`Trainer` works on a private copy of the document with the app's own
+:class:`~graphstudio.engine.runner.Runner` session, so every step is exactly what Run does in the
+window (forward, ``zero_grad`` when set, backward from the loss) followed by one optimizer step
+(:mod:`graphstudio.engine.optim`, PyTorch's update rules). Frozen parameters
+(``requires_grad`` off) are never handed to the optimizer, so they never change. The same graph
+and :class:`TrainConfig` always give the same numbers, from the shell and from the window::
+
+    trainer = Trainer(graph, TrainConfig(optimizer="adam", lr=0.05, steps=200))
+    while not trainer.done:            # a window calls trainer.run_for(0.03) on a timer instead
+        trainer.step(10)
+    trainer.apply_to_graph()           # trained values back into the Parameter nodes
+
+:func:`decision_boundary` evaluates a trained classifier over a grid of 2-D points (the
+picture next to the loss curve). :func:`resolve_loss` and :func:`resolve_node` find the loss and
+nodes by id or name as the rest of these tools do.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+import numpy as np
+
+from graphstudio.engine.graph import Graph, TensorSpec
+from graphstudio.engine.nodetypes import NODE_TYPES
+
+__all__ = ["DEFAULT_LR", "DecisionBoundary", "TrainConfig", "TrainRecord", "Trainer",
+           "TrainingError", "decision_boundary", "resolve_loss", "resolve_node"]
+
+#: learning rate used when TrainConfig.lr is None
+DEFAULT_LR = {"adam": 0.05, "sgd": 0.1}
+
+
+class TrainingError(ValueError):
+    """The graph cannot be trained as configured; the message is for a person."""
+
+
+# ====================================================================== finding nodes
+def resolve_node(graph: Graph, ref: str, what: str = "node") -> str:
+    """The id of the node with id or name ``ref`` (ids win); TrainingError when absent."""
+    if ref in graph.nodes:
+        return ref
+    node = graph.node_by_name(ref)
+    if node is None:
+        raise TrainingError(f"no {what} {ref!r} in the graph")
+    return node.id
+
+
+def resolve_loss(graph: Graph, loss: str | None = None) -> str:
+    """The backward root's node id, chosen like a run does.
+
+    ``loss`` (id or name), else the document's run option, else the single scalar tensor whose
+    consumers are all Output nodes. An Output node stands for the node it shows.
+    """
+    from graphstudio.engine.shapes import infer_shapes
+
+    ref = loss if loss is not None else graph.run.get("loss")
+    if ref is not None:
+        nid = resolve_node(graph, ref, "loss node")
+    else:
+        shapes = infer_shapes(graph)
+        sinks = [nid for nid, node in graph.nodes.items()
+                 if NODE_TYPES[node.type].outputs and shapes[nid].shape == ()
+                 and shapes[nid].dtype != "number"
+                 and all(graph.nodes[e.dst].type == "output" for e in graph.outgoing(nid))]
+        if len(sinks) != 1:
+            raise TrainingError("no loss node: choose one" if not sinks
+                                else "several scalar outputs: choose the loss node")
+        nid = sinks[0]
+    node = graph.nodes[nid]
+    if node.type == "output":
+        edge = graph.incoming(nid).get("input")
+        if edge is None:
+            raise TrainingError(f"{node.name} has no input")
+        nid = edge.src
+    return nid
+
+
+# ====================================================================== configuration
+@dataclass(frozen=True)
+class TrainConfig:
+    """How to train.
+
+    ``loss_node``: id or name of the loss (None: the document's loss). ``optimizer``: ``"adam"``
+    or ``"sgd"``. ``lr``: learning rate (None: :data:`DEFAULT_LR` for the optimizer).
+    ``momentum`` (SGD), ``betas`` (Adam), ``weight_decay``: as in ``torch.optim``. ``steps``:
+    how many optimizer steps in all. ``zero_grad``: clear ``.grad`` before every step (off:
+    gradients pile up across steps, the classic forgotten ``zero_grad()``). ``seed``: when set,
+    Parameters with a rand/randn initializer are drawn afresh with seeds ``seed``, ``seed + 1``,
+    ... in node order (None: start from the document's values).
+    """
+
+    loss_node: str | None = None
+    optimizer: str = "adam"
+    lr: float | None = None
+    momentum: float = 0.0
+    betas: tuple[float, float] = (0.9, 0.999)
+    weight_decay: float = 0.0
+    steps: int = 200
+    zero_grad: bool = True
+    seed: int | None = None
+
+    def __post_init__(self):
+        name = str(self.optimizer).lower()
+        if name not in DEFAULT_LR:
+            raise TrainingError(f"unknown optimizer {self.optimizer!r} (use adam or sgd)")
+        object.__setattr__(self, "optimizer", name)
+        object.__setattr__(self, "betas", tuple(float(b) for b in self.betas))
+        checks = [(self.lr is None or (math.isfinite(self.lr) and self.lr > 0),
+                   f"the learning rate must be a positive number, not {self.lr}"),
+                  (self.momentum >= 0, f"momentum must be >= 0, not {self.momentum}"),
+                  (self.weight_decay >= 0, f"weight decay must be >= 0, not {self.weight_decay}"),
+                  (len(self.betas) == 2 and all(0 <= b < 1 for b in self.betas),
+                   f"betas must be two numbers in [0, 1), not {self.betas}"),
+                  (isinstance(self.steps, int) and self.steps >= 0,
+                   f"steps must be a whole number >= 0, not {self.steps}")]
+        for ok, message in checks:
+            if not ok:
+                raise TrainingError(message)
+
+    @property
+    def learning_rate(self) -> float:
+        return DEFAULT_LR[self.optimizer] if self.lr is None else float(self.lr)
+
+    def hyper(self) -> dict:
+        """Keyword arguments for :func:`graphstudio.engine.optim.make_optimizer`."""
+        hyper = {"lr": self.learning_rate, "weight_decay": self.weight_decay}
+        if self.optimizer == "sgd":
+            hyper["momentum"] = self.momentum
+        else:
+            hyper["betas"] = self.betas
+        return hyper
+
+
+@dataclass(frozen=True)
+class TrainRecord:
+    """One step: ``step`` counts from 1; ``loss`` is the loss the gradients were taken of
+    (before the update); ``grad_norms`` the L2 norm of each trained Parameter's ``.grad`` then,
+    by node name (0.0 when it got no gradient)."""
+
+    step: int
+    loss: float
+    grad_norms: Mapping[str, float] = field(default_factory=dict)
+
+
+# ====================================================================== the trainer
+class Trainer:
+    """Trains ``graph``'s Parameters (see the module docstring).
+
+    The document passed in is not touched until :meth:`apply_to_graph`; edits made to it while
+    training do not reach the trainer (start a new one). Raises :class:`TrainingError` when
+    there is no loss, the loss is not a scalar, or nothing requires grad.
+    """
+
+    def __init__(self, graph: Graph, config: TrainConfig | None = None):
+        from graphstudio.engine.optim import make_optimizer
+        from graphstudio.engine.runner import Runner, RunOptions
+        from graphstudio.engine.shapes import infer_shapes
+
+        self.source = graph
+        self.config = config = config or TrainConfig()
+        self.graph = work = graph.copy()
+        self.loss_id = resolve_loss(work, config.loss_node)
+        shapes = infer_shapes(work)
+        loss = work.nodes[self.loss_id]
+        if shapes[self.loss_id].error:
+            raise TrainingError(f"the loss {loss.name!r} cannot be computed: "
+                                f"{shapes[self.loss_id].error}")
+        shape = shapes[self.loss_id].shape
+        if shape is None or math.prod(shape) != 1 or shapes[self.loss_id].dtype == "number":
+            raise TrainingError(f"the loss {loss.name!r} must be a scalar tensor to train, "
+                                f"it has shape {shape}")
+        if config.seed is not None:
+            _reseed(work, config.seed)
+        self.initial_specs = {nid: graph.nodes[nid].tensor for nid in _trainable(graph)}
+        self.runner = Runner(work)
+        self.params = self.runner.parameters()
+        if not self.params:
+            raise TrainingError("nothing to train: no Parameter node has requires_grad on")
+        self.names = {nid: work.nodes[nid].name for nid in self.params}
+        self.optimizer = make_optimizer(config.optimizer, list(self.params.values()),
+                                        **config.hyper())
+        self.options = RunOptions.from_graph(work, loss=self.loss_id, zero_grad=config.zero_grad,
+                                             no_grad=False, retain_graph=False, retain_grad=(),
+                                             gradient=None, forward_only=False)
+        self.history: list[TrainRecord] = []
+        self.stop_reason: str | None = None
+        self.error: str | None = None
+
+    # ------------------------------------------------------------------ state
+    @property
+    def steps_done(self) -> int:
+        return len(self.history)
+
+    @property
+    def done(self) -> bool:
+        """All steps taken, stopped, failed, or the loss stopped being finite."""
+        return self.stop_reason is not None or self.steps_done >= self.config.steps
+
+    @property
+    def progress(self) -> float:
+        """Fraction of the configured steps taken (1.0 when done early)."""
+        if self.done or not self.config.steps:
+            return 1.0
+        return self.steps_done / self.config.steps
+
+    @property
+    def losses(self) -> list[float]:
+        return [r.loss for r in self.history]
+
+    def stop(self, reason: str = "stopped") -> None:
+        """End training now (the Stop button); the steps taken so far are kept."""
+        if self.stop_reason is None:
+            self.stop_reason = reason
+
+    # ------------------------------------------------------------------ stepping
+    def step(self, n: int = 1, callback: Callable[[TrainRecord], None] | None = None
+             ) -> list[TrainRecord]:
+        """Take up to ``n`` steps (fewer when done); ``callback(record)`` after each."""
+        out = []
+        for _ in range(max(int(n), 0)):
+            if self.done:
+                break
+            record = self._one_step()
+            out.append(record)
+            if callback is not None:
+                callback(record)
+        return out
+
+    def run_for(self, seconds: float, callback=None) -> list[TrainRecord]:
+        """Steps until ``seconds`` have passed (at least one unless done): one timer slice."""
+        end = time.perf_counter() + seconds
+        out = self.step(1, callback)
+        while not self.done and time.perf_counter() < end:
+            out.extend(self.step(1, callback))
+        return out
+
+    def run(self, callback: Callable[[TrainRecord], None] | None = None,
+            should_stop: Callable[[], bool] | None = None) -> list[TrainRecord]:
+        """All remaining steps; ``should_stop()`` is asked before each (True = stop)."""
+        out = []
+        while not self.done:
+            if should_stop is not None and should_stop():
+                self.stop()
+                break
+            out.extend(self.step(1, callback))
+        return out
+
+    def _one_step(self) -> TrainRecord:
+        timeline = self.runner.run(self.options)
+        problem = timeline.error or timeline.backward_unavailable_reason
+        if problem is None and timeline.node_errors:
+            nid, err = next(iter(timeline.node_errors.items()))
+            problem = f"node {self.graph.nodes[nid].name!r}: {err}"
+        if problem is not None:
+            self.error = f"step {self.steps_done + 1}: {problem}"
+            self.stop("error")
+            raise TrainingError(self.error)
+        loss = float(np.asarray(self.runner.tensors[self.loss_id].detach().numpy()).reshape(-1)[0])
+        norms = {}
+        for nid, t in self.params.items():
+            g = t.grad
+            norms[self.names[nid]] = (0.0 if g is None else
+                                      float(np.linalg.norm(g.numpy().astype(np.float64))))
+        self.optimizer.step()
+        record = TrainRecord(self.steps_done + 1, loss, MappingProxyType(norms))
+        self.history.append(record)
+        if not math.isfinite(loss):
+            self.stop(f"the loss became {loss} at step {record.step}")
+        return record
+
+    # ------------------------------------------------------------------ results
+    def current_params(self) -> dict[str, np.ndarray]:
+        """The trained Parameters' current values (copies), by node id."""
+        return {nid: np.array(t.detach().numpy(), copy=True) for nid, t in self.params.items()}
+
+    def trained_specs(self) -> dict[str, TensorSpec]:
+        """The current values as explicit TensorSpecs in each node's own dtype."""
+        return {nid: TensorSpec.from_array(arr, self.graph.nodes[nid].tensor.dtype)
+                for nid, arr in self.current_params().items()}
+
+    def apply_to_graph(self, graph: Graph | None = None) -> dict[str, tuple]:
+        """Write the trained values into ``graph``'s Parameter nodes (default: the document
+        trained). Returns ``{node_id: (old_spec, new_spec)}`` for an undo command; nodes that
+        were removed or reshaped since are skipped."""
+        graph = self.source if graph is None else graph
+        changed = {}
+        for nid, spec in self.trained_specs().items():
+            node = graph.nodes.get(nid)
+            if node is None or node.type != "parameter" or node.tensor is None \
+                    or node.tensor.shape != spec.shape:
+                continue
+            old = node.tensor
+            graph.set_tensor(nid, spec)
+            changed[nid] = (old, spec)
+        return changed
+
+    def trained_graph(self) -> Graph:
+        """A copy of the document with the trained values (the document is not changed)."""
+        out = self.source.copy()
+        self.apply_to_graph(out)
+        return out
+
+
+def _trainable(graph: Graph) -> list[str]:
+    return [nid for nid, n in graph.nodes.items()
+            if n.type == "parameter" and n.attrs.get("requires_grad")]
+
+
+def _reseed(graph: Graph, seed: int) -> None:
+    i = 0
+    for nid in _trainable(graph):
+        spec = graph.nodes[nid].tensor
+        if spec is not None and spec.init in ("rand", "randn"):
+            graph.set_tensor(nid, replace(spec, seed=int(seed) + i))
+            i += 1
+
+
+# ====================================================================== decision boundary
+@dataclass(frozen=True)
+class DecisionBoundary:
+    """A classifier evaluated over a grid of the plane.
+
+    ``xs`` (W,), ``ys`` (H,): the grid's coordinates; ``probs`` (H, W, C): class probabilities
+    at ``(xs[j], ys[i])`` (C = 2 for a one-output binary classifier: [1 - p, p]); ``classes``
+    (H, W): the most likely class; ``points`` (N, 2) and ``labels`` (N,) or None: the data.
+    """
+
+    xs: np.ndarray
+    ys: np.ndarray
+    probs: np.ndarray
+    classes: np.ndarray
+    points: np.ndarray
+    labels: np.ndarray | None
+
+
+_AS_PROB = {"cross_entropy": "softmax", "nll_loss": "exp", "bce_with_logits": "sigmoid",
+            "bce": "same"}
+
+
+def decision_boundary(graph: Graph, trainer: Trainer | None = None, input_node: str | None = None,
+                      resolution: int = 64, output_node: str | None = None,
+                      margin: float = 0.1) -> DecisionBoundary:
+    """Evaluate the classifier of ``graph`` (with ``trainer``'s current parameters when given)
+    on a ``resolution`` x ``resolution`` grid covering the 2-D input points plus ``margin``.
+
+    ``input_node``: the Input holding the (N, 2) points (default: the only such Input).
+    ``output_node``: what to evaluate (default: what feeds the loss's ``input``). Scores are
+    turned into probabilities as the loss reads them (softmax for cross-entropy, exp for NLL,
+    sigmoid for BCE with logits). ValueError when the graph has no 2-D point input.
+    """
+    from graphstudio.engine.runner import Runner, RunOptions
+
+    g = graph.copy()
+    if input_node is None:
+        cands = [nid for nid, n in g.nodes.items() if n.type == "input" and n.tensor is not None
+                 and len(n.tensor.shape) == 2 and n.tensor.shape[1] == 2
+                 and n.tensor.dtype in ("float32", "float64")]
+        if len(cands) != 1:
+            raise TrainingError("the decision boundary needs one Input of 2-D points, "
+                                f"shape (N, 2); found {len(cands)}")
+        input_node = cands[0]
+    in_id = resolve_node(g, input_node, "input node")
+    spec = g.nodes[in_id].tensor
+    if spec is None or len(spec.shape) != 2 or spec.shape[1] != 2:
+        raise TrainingError(f"{g.nodes[in_id].name!r} does not hold 2-D points, shape (N, 2)")
+    loss_id = trainer.loss_id if trainer is not None and output_node is None else None
+    if output_node is None:
+        loss_id = loss_id or resolve_loss(g)
+        edge = g.incoming(loss_id).get("input")
+        out_id = edge.src if edge is not None else loss_id
+    else:
+        out_id = resolve_node(g, output_node, "output node")
+        loss_id = None
+    points = spec.to_numpy()
+    labels = None
+    if loss_id is not None:
+        target = g.incoming(loss_id).get("target")
+        if target is not None and g.nodes[target.src].tensor is not None:
+            labels = g.nodes[target.src].tensor.to_numpy()
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    pad = (hi - lo) * margin + 1e-6
+    xs = np.linspace(lo[0] - pad[0], hi[0] + pad[0], resolution)
+    ys = np.linspace(lo[1] - pad[1], hi[1] + pad[1], resolution)
+    gx, gy = np.meshgrid(xs, ys)
+    grid = np.stack([gx.ravel(), gy.ravel()], axis=1)
+    keep = g.upstream(out_id) | {out_id}
+    for nid in [n for n in g.nodes if n not in keep]:
+        g.remove_node(nid)
+    g.run.clear()
+    g.set_tensor(in_id, TensorSpec.from_array(grid, spec.dtype))
+    if trainer is not None:
+        for nid, new in trainer.trained_specs().items():
+            if nid in g.nodes:
+                g.set_tensor(nid, new)
+    runner = Runner(g)
+    timeline = runner.run(RunOptions(forward_only=True, no_grad=True))
+    if out_id in timeline.node_errors:
+        raise TrainingError(f"cannot evaluate {g.nodes[out_id].name!r} on the grid: "
+                            f"{timeline.node_errors[out_id]}")
+    scores = np.asarray(runner.tensors[out_id].numpy(), dtype=np.float64)
+    kind = _AS_PROB.get(graph.nodes[loss_id].type, "same") if loss_id else "same"
+    probs = _probabilities(scores.reshape(len(grid), -1), kind)
+    probs = probs.reshape(resolution, resolution, -1)
+    return DecisionBoundary(xs, ys, probs, probs.argmax(axis=-1), points, labels)
+
+
+def _probabilities(scores: np.ndarray, kind: str) -> np.ndarray:
+    if kind == "softmax" and scores.shape[1] > 1:
+        e = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+    if kind == "exp":
+        return np.exp(scores)
+    if kind == "sigmoid":
+        scores = 1.0 / (1.0 + np.exp(-scores))
+    if scores.shape[1] == 1:
+        return np.concatenate([1.0 - scores, scores], axis=1)
+    return scores
