@@ -440,3 +440,18 @@ def test_deleting_a_node_while_renaming_it_is_safe(canvas):
     QTest.keyClick(c.view, Qt.Key_Return)
     QApplication.processEvents()
     assert editor is not None and c.r2 not in c.graph
+
+
+def test_wheel_zoom_keeps_the_point_under_the_cursor(canvas):
+    from PySide6.QtGui import QWheelEvent
+
+    c = canvas
+    w = c.view.viewport()
+    p = QPointF(250, 180)
+    under = c.view.mapToScene(p.toPoint())
+    ev = QWheelEvent(p, QPointF(w.mapToGlobal(p)), QPoint(), QPoint(0, 120), Qt.NoButton,
+                     Qt.NoModifier, Qt.NoScrollPhase, False)
+    QApplication.sendEvent(w, ev)
+    assert c.view.zoom() > 1.1
+    after = c.view.mapToScene(p.toPoint())
+    assert abs(after.x() - under.x()) < 2 and abs(after.y() - under.y()) < 2

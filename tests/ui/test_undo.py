@@ -249,3 +249,18 @@ def test_removing_the_loss_node_clears_and_undo_restores_the_run_option(qtbot):
     assert "loss" not in g.run
     stack.undo()
     assert g.run["loss"] == "n4"
+
+
+def test_a_command_failing_half_way_rolls_back_and_stays_off_the_stack(qtbot):
+    g = seed_graph()
+    stack = QUndoStack()
+    before = snapshot(g)
+
+    class Broken(RemoveNodesCommand):
+        def build(self, j):
+            j.remove_node("n1")
+            raise ValueError("disk on fire")
+
+    reason = try_push(stack, Broken(g, ["n1"]))
+    assert reason == "disk on fire"
+    assert stack.count() == 0 and snapshot(g) == before
