@@ -59,6 +59,15 @@ def test_grad_none_stale_greyed_and_clearing(scene):
     assert z.opacity() == 1.0 and z.size()[1] == h0 and "z =" not in z.display_text()
 
 
+def test_mark_run_stale_and_clear(scene):
+    w = scene.node_item(scene.ids["w"])
+    w.set_run_state(NodeRunState(value=np.float32(1.5)))
+    scene.mark_run_stale()
+    assert w.run_state.stale and "stale" in w.display_text().splitlines()
+    scene.clear_run_states()
+    assert w.run_state is None
+
+
 def test_large_tensors_become_a_heatmap(scene):
     w = scene.node_item(scene.ids["w"])
     w.set_run_state(NodeRunState(value=np.arange(400.0).reshape(20, 20) - 200, show_grad=False))

@@ -2,16 +2,30 @@
 
 Use::
 
-    scene = GraphScene(graph, undo_stack, theme=LIGHT)
+    scene = GraphScene(graph, undo_stack, theme=LIGHT)   # follows graph's events
     view = GraphView(scene)
 
-See :mod:`graphstudio.ui.canvas.scene` and :mod:`graphstudio.ui.canvas.view` for the API.
+GraphScene: signals ``statusMessage(str)``, ``nodeActivated(str)``, ``quickAddRequested``;
+``selected_node_ids()``, ``select_nodes(ids)``, ``node_item(id)``, ``edge_item(edge)``,
+``set_theme(theme)``, ``items_bounding_rect()``, ``push(cmd)``, ``clear_run_states()``,
+``mark_run_stale()``, ``detach()``.
+
+GraphView: ``zoom()``, ``set_zoom(z)``, ``frame_selection()``, ``select_all()``,
+``delete_selection()``, ``copy_selection()``, ``cut_selection()``, ``paste()``,
+``duplicate_selection()``, ``auto_layout()``, ``open_quick_add(scene_pos=None)``,
+``add_node(type_id, scene_pos)``, ``set_theme(theme)``; accepts drops of
+``MIME_NODETYPE``.
+
+Items for the stepping view: ``NodeItem.set_run_state(state)`` (a :class:`NodeRunState` or
+the runner's ``NodeState``), ``NodeItem.display_text()``, ``EdgeItem.set_run_state(grad,
+highlighted, greyed)``, ``EdgeItem.set_pulse(t)``, ``EdgeItem.label_text()``.
 """
 
 from graphstudio.ui.canvas.clipboard import MIME_NODES, MIME_NODETYPE
 from graphstudio.ui.canvas.edge_item import EdgeItem
-from graphstudio.ui.canvas.node_item import NodeItem, NodeRunState
+from graphstudio.ui.canvas.node_item import NodeItem
 from graphstudio.ui.canvas.port_item import PortItem
+from graphstudio.ui.canvas.preview import NodeRunState
 from graphstudio.ui.canvas.scene import GraphScene
 from graphstudio.ui.canvas.view import GraphView
 

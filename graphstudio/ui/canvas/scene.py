@@ -137,6 +137,14 @@ class GraphScene(QGraphicsScene):
                 item.set_run_state(None, False, False)
                 item.set_pulse(None)
 
+    def mark_run_stale(self):
+        """Mark every value/grad display stale (the graph changed since that run)."""
+        from dataclasses import replace
+
+        for item in self._nodes.values():
+            if item.run_state is not None and not item.run_state.stale:
+                item.set_run_state(replace(item.run_state, stale=True))
+
     def push(self, cmd, screen_pos=None) -> bool:
         """Push an undo command; on refusal report the reason and return False."""
         reason = try_push(self.undo_stack, cmd)
