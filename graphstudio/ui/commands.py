@@ -538,29 +538,37 @@ class AutoLayoutCommand(GraphCommand):
 
 
 # --------------------------------------------------------------------------- document settings
-class SetRunOptionCommand(GraphCommand):
-    def __init__(self, graph: Graph, key: str, value, text: str | None = None):
-        super().__init__(graph, text or f"Set run option {key} = {value!r}")
+class _SetDocumentCommand(GraphCommand):
+    """Set one entry of a document dict (``graph.run`` or ``graph.meta``; None removes it)."""
+
+    store = ""
+
+    def __init__(self, graph: Graph, key: str, value, text: str):
+        super().__init__(graph, text)
         self.key, self.value = key, value
 
     def problem(self):
-        if _same(self.graph.run.get(self.key), self.value):
+        if _same(getattr(self.graph, self.store).get(self.key), self.value):
             return f"{self.key} is already {self.value!r}"
         return None
 
     def build(self, j):
-        j.set_run_option(self.key, self.value)
+        (j.set_run_option if self.store == "run" else j.set_meta)(self.key, self.value)
 
 
-class SetMetaCommand(GraphCommand):
+class SetRunOptionCommand(_SetDocumentCommand):
+    """Set a run option (``loss``, ``zero_grad``, ``retain_graph``, ...)."""
+
+    store = "run"
+
     def __init__(self, graph: Graph, key: str, value, text: str | None = None):
-        super().__init__(graph, text or f"Set {key}")
-        self.key, self.value = key, value
+        super().__init__(graph, key, value, text or f"Set run option {key} = {value!r}")
 
-    def problem(self):
-        if _same(self.graph.meta.get(self.key), self.value):
-            return f"{self.key} did not change"
-        return None
 
-    def build(self, j):
-        j.set_meta(self.key, self.value)
+class SetMetaCommand(_SetDocumentCommand):
+    """Set document metadata (``title``, ``notes``)."""
+
+    store = "meta"
+
+    def __init__(self, graph: Graph, key: str, value, text: str | None = None):
+        super().__init__(graph, key, value, text or f"Set {key}")

@@ -455,3 +455,12 @@ def test_wheel_zoom_keeps_the_point_under_the_cursor(canvas):
     assert c.view.zoom() > 1.1
     after = c.view.mapToScene(p.toPoint())
     assert abs(after.x() - under.x()) < 2 and abs(after.y() - under.y()) < 2
+
+
+def test_hovering_a_node_emphasises_its_wires(canvas):
+    c = canvas
+    item = c.scene.node_item(c.mm)
+    mouse(c.view, QEvent.MouseMove, item.sceneBoundingRect().center(), Qt.NoButton)
+    assert item._hover and all(e._hover for e in item.edges)
+    mouse(c.view, QEvent.MouseMove, QPointF(900, 600), Qt.NoButton)
+    assert not item._hover and not any(e._hover for e in item.edges)

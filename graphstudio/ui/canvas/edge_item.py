@@ -15,6 +15,7 @@ from PySide6.QtGui import QFontMetricsF, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
 from graphstudio.ui.canvas.node_item import NodeItem
+from graphstudio.ui.canvas.port_item import Hoverable
 from graphstudio.ui.canvas.preview import grad_label
 
 __all__ = ["EdgeItem", "LiveWire", "wire_path"]
@@ -60,7 +61,7 @@ class EdgeLabel(QGraphicsItem):
         painter.drawText(self._rect, Qt.AlignCenter, self.text)
 
 
-class EdgeItem(QGraphicsItem):
+class EdgeItem(Hoverable, QGraphicsItem):
     """The wire for model edge ``edge`` between two :class:`PortItem` s."""
 
     def __init__(self, edge, src_port, dst_port):
@@ -73,7 +74,6 @@ class EdgeItem(QGraphicsItem):
         self.pulse: float | None = None
         self._label = ""
         self.label_item: EdgeLabel | None = None
-        self._hover = False
         self._path = QPainterPath()
         self._shape = None
         self._rect = QRectF()
@@ -140,19 +140,6 @@ class EdgeItem(QGraphicsItem):
             self._shape = stroker.createStroke(self._path)
         return self._shape
 
-    def set_emphasis(self, on: bool):
-        """Draw the wire as if hovered (its node is under the mouse)."""
-        if on != self._hover:
-            self._hover = on
-            self.update()
-
-    def hoverEnterEvent(self, event):
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event):
-        self._hover = False
-        self.update()
 
     # ------------------------------------------------------------------ run display
     def set_run_state(self, grad=None, highlighted: bool | str = False, greyed: bool = False):

@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
-from graphstudio.ui.canvas.port_item import PortItem, paint_port
+from graphstudio.ui.canvas.port_item import Hoverable, PortItem, paint_port
 from graphstudio.ui.canvas.preview import (
     Fonts,
     NodeRunState,
@@ -64,7 +64,7 @@ class _Badge(QGraphicsItem):
         painter.drawPoint(QPointF(0, 4.2))
 
 
-class FreezeToggle(QGraphicsItem):
+class FreezeToggle(Hoverable, QGraphicsItem):
     """The snowflake on a Parameter's title: click to freeze/unfreeze (``requires_grad``)."""
 
     S = 9.0
@@ -72,7 +72,6 @@ class FreezeToggle(QGraphicsItem):
     def __init__(self, parent):
         super().__init__(parent)
         self.frozen = False
-        self._hover = False
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.PointingHandCursor)
         self.setZValue(3)
@@ -98,13 +97,6 @@ class FreezeToggle(QGraphicsItem):
             except Exception as ex:  # a click must never take the window down
                 scene.report(f"could not change requires_grad: {ex}")
 
-    def hoverEnterEvent(self, event):
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event):
-        self._hover = False
-        self.update()
 
     def paint(self, painter, option, widget=None):
         theme = self.parentItem().theme
@@ -132,7 +124,7 @@ class FreezeToggle(QGraphicsItem):
         painter.setOpacity(1.0)
 
 
-class NodeItem(QGraphicsItem):
+class NodeItem(Hoverable, QGraphicsItem):
     """The card for node ``node_id`` of type ``nodetype`` (a registry ``NodeType``)."""
 
     def __init__(self, node, nodetype, theme: Theme, shape_result=None):
@@ -150,7 +142,6 @@ class NodeItem(QGraphicsItem):
         self.run_state: NodeRunState | None = None
         self._fonts = Fonts.of(theme)
         self._preview: Preview | None = None
-        self._hover = False
         self.editing = False  # an inline TitleEditor covers the name
         self._w = MIN_W
         self._h = 0.0
@@ -340,17 +331,10 @@ class NodeItem(QGraphicsItem):
             self.setZValue(2 if value else 1)
         return super().itemChange(change, value)
 
-    def hoverEnterEvent(self, event):
-        self._hover = True
-        self.update()
+    def set_hover(self, on: bool):
+        super().set_hover(on)
         for e in self.edges:  # show where this node's wires go
-            e.set_emphasis(True)
-
-    def hoverLeaveEvent(self, event):
-        self._hover = False
-        self.update()
-        for e in self.edges:
-            e.set_emphasis(False)
+            e.set_hover(on)
 
     def port_color(self):
         if self.frozen:

@@ -6,13 +6,30 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-__all__ = ["PORT_RADIUS", "PortItem", "paint_port"]
+__all__ = ["PORT_RADIUS", "Hoverable", "PortItem", "paint_port"]
 
 PORT_RADIUS = 5.0
 _HIT = 9.0  # a generous grab area around the circle
 
 
-class PortItem(QGraphicsItem):
+class Hoverable:
+    """Mixin for canvas items that redraw when the mouse enters or leaves them."""
+
+    _hover = False
+
+    def hoverEnterEvent(self, event):
+        self.set_hover(True)
+
+    def hoverLeaveEvent(self, event):
+        self.set_hover(False)
+
+    def set_hover(self, on: bool):
+        if on != self._hover:
+            self._hover = on
+            self.update()
+
+
+class PortItem(Hoverable, QGraphicsItem):
     """An input (left edge) or output (right edge) of a :class:`NodeItem`.
 
     ``highlight`` is set by a wire drag: None, ``"target"`` (a legal place to drop),
@@ -28,7 +45,6 @@ class PortItem(QGraphicsItem):
         self.optional = optional
         self.connected = False
         self.highlight: str | None = None
-        self._hover = False
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CrossCursor)
         self.setZValue(2)
@@ -55,14 +71,6 @@ class PortItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return QRectF(-_HIT, -_HIT, 2 * _HIT, 2 * _HIT)
-
-    def hoverEnterEvent(self, event):
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event):
-        self._hover = False
-        self.update()
 
     def paint(self, painter, option, widget=None):
         """Only hover and drag highlights; the card itself draws the resting circle."""
