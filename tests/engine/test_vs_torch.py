@@ -415,6 +415,37 @@ def test_repr_matches_torch(array):
         assert repr(te) == repr(tt)
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_repr_random_tensors_match_torch(seed):
+    rng = np.random.default_rng(seed)
+    ndim = int(rng.integers(0, 4))
+    shape = tuple(int(s) for s in rng.integers(1, 9 if ndim < 3 else 5, ndim))
+    if rng.random() < 0.1:
+        shape = (int(rng.integers(1001, 1300)),)
+    kind = rng.choice(["float32", "float64", "int64", "bool", "intfloat"])
+    scale = 10.0 ** rng.integers(-9, 11)
+    values = rng.standard_normal(shape) * scale
+    if kind == "int64":
+        array = np.round(values).astype(np.int64)
+    elif kind == "bool":
+        array = values > 0
+    elif kind == "intfloat":
+        array = np.round(values).astype(np.float32)
+    else:
+        array = values.astype(kind)
+        if rng.random() < 0.2 and array.size:
+            array.flat[int(rng.integers(array.size))] = rng.choice([np.nan, np.inf, -np.inf, 0.0])
+    assert repr(E.tensor(array)) == repr(torch.tensor(array))
+    if array.dtype.kind == "f":
+        grad = rng.random() < 0.5
+        te = E.tensor(array, requires_grad=True)
+        tt = torch.tensor(array, requires_grad=True)
+        if grad:
+            te, tt = te * 1, tt * 1
+        assert repr(te) == repr(tt)
+
+
 def test_broadcast_warning_text_matches():
     import warnings
 
