@@ -274,3 +274,24 @@ def test_canvas_shortcuts_do_not_fire_while_typing_in_the_inspector(window, qtbo
     qtbot.keyClick(edit, Qt.Key.Key_F)
     assert nid in window.graph
     assert window.undo_stack.count() == 1  # only the add: neither key reached the canvas
+
+
+def test_build_window_shows_and_opens_the_given_file(qtbot, settings, tmp_path):
+    from graphstudio.ui.app import build_window
+
+    g = Graph()
+    g.add_node("exp", name="given")
+    path = tmp_path / "given.gsgraph"
+    save_graph(g, path)
+    reports = []
+    app, win, handler = build_window([str(path)], settings=settings, data_dir=tmp_path,
+                                     dialog_factory=lambda parent, r: reports.append(r))
+    try:
+        assert win.isVisible() and not win.windowIcon().isNull()
+        assert app.applicationName() == "GraphStudio"
+        qtbot.waitUntil(lambda: win.document.path == str(path))
+        assert settings.has_run_before and reports == []
+    finally:
+        handler.uninstall()
+        close_quietly(win)
+        win.deleteLater()
