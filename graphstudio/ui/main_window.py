@@ -12,23 +12,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
     QToolBar,
     QUndoView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,24 +31,13 @@ from graphstudio.ui.canvas.view import GraphView
 from graphstudio.ui.commands import AddNodeCommand, try_push
 from graphstudio.ui.document import Autosaver, Document
 from graphstudio.ui.file_actions import FileActions
+from graphstudio.ui.help import about_box, open_tutorial_link, shortcuts_dialog
 from graphstudio.ui.icons import app_icon, icon
 from graphstudio.ui.inspector import Inspector
 from graphstudio.ui.palette import PaletteWidget
 from graphstudio.ui.settings import APP_NAME, AppSettings, app_data_dir
 from graphstudio.ui.theme import apply_app_theme, get_theme
 
-AUTOGRAD_TUTORIAL_URL = "https://pytorch.org/tutorials/beginner/basics/autogradqs_tutorial.html"
-CANVAS_GESTURES = [
-    ("Add a node by name", "Tab, or double-click empty canvas"),
-    ("Add a node from the palette", "Drag it onto the canvas, or double-click it"),
-    ("Connect", "Drag from an output port to an input port"),
-    ("Disconnect / reconnect", "Drag a wire's input end away / to another port"),
-    ("Rename a node", "Double-click its title"),
-    ("Pan", "Middle-drag, or Space + drag"),
-    ("Zoom around the cursor", "Mouse wheel"),
-    ("Select several", "Rubber-band drag, Ctrl/Shift + click"),
-    ("Cancel a wire / clear selection", "Escape"),
-]
 MENU_ORDER = ("file", "edit", "view", "help")
 MENU_TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "help": "&Help"}
 DEFAULT_SIZE = (1440, 900)
@@ -451,53 +433,16 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     # ------------------------------------------------------------------ help
-    def show_shortcuts(self) -> QDialog:
-        """A non-modal table of every shortcut (from the actions) and the canvas gestures."""
-        rows = [(a.text().replace("&", "").rstrip("…"),
-                 ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                           for s in a.shortcuts()))
-                for a in self.actions.values() if a.shortcuts()]
-        rows += CANVAS_GESTURES
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Keyboard Shortcuts")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        table = QTableWidget(len(rows), 2, dialog)
-        table.setHorizontalHeaderLabels(["Action", "Keys"])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        for r, (what, keys) in enumerate(rows):
-            table.setItem(r, 0, QTableWidgetItem(what))
-            table.setItem(r, 1, QTableWidgetItem(keys))
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.resizeColumnToContents(1)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(dialog.close)
-        layout.addWidget(buttons)
-        dialog.resize(520, 640)
-        dialog.show()
-        self._shortcuts_dialog = dialog
-        return dialog
+    def show_shortcuts(self):
+        self._shortcuts_dialog = shortcuts_dialog(self, self.actions.values())
+        return self._shortcuts_dialog
 
-    def show_about(self) -> QMessageBox:
-        from graphstudio import __version__
-
-        box = QMessageBox(QMessageBox.Icon.NoIcon, f"About {APP_NAME}", "", parent=self)
-        box.setIconPixmap(app_icon().pixmap(64, 64))
-        box.setText(f"<h3>{APP_NAME} {__version__}</h3>"
-                    "<p>Build a computational graph on a canvas and watch PyTorch-style "
-                    "autograd run it, forward and backward, one step at a time.</p>"
-                    "<p>Qt for Python (PySide6) · pyqtgraph · numpy</p>")
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.show()
-        self._about_box = box
-        return box
+    def show_about(self):
+        self._about_box = about_box(self)
+        return self._about_box
 
     def open_tutorial_link(self) -> bool:
-        return QDesktopServices.openUrl(QUrl(AUTOGRAD_TUTORIAL_URL))
+        return open_tutorial_link()
 
     # ------------------------------------------------------------------ Qt events
     def showEvent(self, event) -> None:

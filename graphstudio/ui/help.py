@@ -1,0 +1,81 @@
+"""Help menu contents: the keyboard-shortcut table, the About box and the tutorial link."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from graphstudio.ui.icons import app_icon
+from graphstudio.ui.settings import APP_NAME
+
+AUTOGRAD_TUTORIAL_URL = "https://pytorch.org/tutorials/beginner/basics/autogradqs_tutorial.html"
+CANVAS_GESTURES = [
+    ("Add a node by name", "Tab, or double-click empty canvas"),
+    ("Add a node from the palette", "Drag it onto the canvas, or double-click it"),
+    ("Connect", "Drag from an output port to an input port"),
+    ("Disconnect / reconnect", "Drag a wire's input end away / to another port"),
+    ("Rename a node", "Double-click its title"),
+    ("Pan", "Middle-drag, or Space + drag"),
+    ("Zoom around the cursor", "Mouse wheel"),
+    ("Select several", "Rubber-band drag, Ctrl/Shift + click"),
+    ("Cancel a wire / clear selection", "Escape"),
+]
+
+
+def shortcuts_dialog(parent, actions) -> QDialog:
+    """A non-modal table of every action's shortcuts plus the canvas gestures."""
+    rows = [(a.text().replace("&", "").rstrip("…"),
+             ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in a.shortcuts()))
+            for a in actions if a.shortcuts()]
+    rows += CANVAS_GESTURES
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Keyboard Shortcuts")
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    table = QTableWidget(len(rows), 2, dialog)
+    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+    for r, (what, keys) in enumerate(rows):
+        table.setItem(r, 0, QTableWidgetItem(what))
+        table.setItem(r, 1, QTableWidgetItem(keys))
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.resizeColumnToContents(1)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.close)
+    layout.addWidget(buttons)
+    dialog.resize(520, 640)
+    dialog.show()
+    return dialog
+
+
+def about_box(parent) -> QMessageBox:
+    """The non-modal About box."""
+    from graphstudio import __version__
+
+    box = QMessageBox(QMessageBox.Icon.NoIcon, f"About {APP_NAME}", "", parent=parent)
+    box.setIconPixmap(app_icon().pixmap(64, 64))
+    box.setText(f"<h3>{APP_NAME} {__version__}</h3>"
+                "<p>Build a computational graph on a canvas and watch PyTorch-style "
+                "autograd run it, forward and backward, one step at a time.</p>"
+                "<p>Qt for Python (PySide6) · pyqtgraph · numpy</p>")
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
+
+
+def open_tutorial_link() -> bool:
+    """Open PyTorch's autograd tutorial (the examples follow it) in the browser."""
+    return QDesktopServices.openUrl(QUrl(AUTOGRAD_TUTORIAL_URL))
