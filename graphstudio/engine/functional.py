@@ -388,7 +388,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
 def _nll(input, target, weight, ignore_index, reduction):
     x, t = input._data, target._data
     if t.dtype.kind not in "iu":
-        raise RuntimeError(f"expected scalar type Long but found {dtypes.scalar_name(t.dtype)}")
+        raise RuntimeError(f"expected target dtype to be Long or Byte, but got "
+                           f"{dtypes.scalar_name(t.dtype)}")
     w = _weight_array(weight, "weight", "nll_loss_forward")
     flat_x, flat_t = _class_layout(x, t)
     c = flat_x.shape[1]

@@ -121,10 +121,14 @@ class Tensor:
             raise RuntimeError(NON_LEAF_FLAG if not flag else
                                "you can only change requires_grad flags of leaf variables.")
         if flag and self._data.dtype.kind != "f":
-            raise RuntimeError(ONLY_FLOAT_GRAD)
+            raise RuntimeError("only Tensors of floating point and complex dtype can require "
+                               "gradients")
         self._requires_grad = flag
 
     def requires_grad_(self, requires_grad=True):
+        if requires_grad and self.grad_fn is None and self._data.dtype.kind != "f":
+            # PyTorch words this one differently from the setter's message.
+            raise RuntimeError("only Tensors of floating point dtype can require gradients")
         self.requires_grad = requires_grad
         return self
 
@@ -445,7 +449,9 @@ def _leaves(data):
 def _finish(arr, requires_grad):
     t = wrap(arr)
     if requires_grad:
-        t.requires_grad = True
+        if arr.dtype.kind != "f":
+            raise RuntimeError(ONLY_FLOAT_GRAD)
+        t._requires_grad = True
     return t
 
 

@@ -247,7 +247,7 @@ def test_requires_grad_flag_rules():
                                       "If you want to use a computed variable")
     with pytest.raises(RuntimeError, match="^you can only change requires_grad flags of leaf"):
         y.requires_grad_(True)
-    with pytest.raises(RuntimeError, match="Only Tensors of floating point"):
+    with pytest.raises(RuntimeError, match="^only Tensors of floating point dtype can require"):
         torch.ones(2, dtype=torch.int64).requires_grad_()
     assert y.is_leaf is False and x.is_leaf and torch.ones(1).is_leaf
 

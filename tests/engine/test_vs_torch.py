@@ -535,6 +535,22 @@ ERRORS = [
     lambda T, F: T.ones(3).expand(2, 4),
     lambda T, F: T.cat([T.ones(2, 3), T.ones(2, 4)]),
     lambda T, F: len(T.tensor(1.0)),
+    lambda T, F: T.ones(3, dtype=T.int64).requires_grad_(),
+    lambda T, F: setattr(T.ones(3, dtype=T.int64), "requires_grad", True),
+    lambda T, F: T.zeros(2, dtype=T.int64, requires_grad=True),
+    lambda T, F: (T.ones(2, requires_grad=True) * 2).requires_grad_(False),
+    lambda T, F: T.ones(2, requires_grad=True).zero_(),
+    lambda T, F: T.ones(2, 2)[2],
+    lambda T, F: T.ones(2, 2)[0, 0, 0],
+    lambda T, F: T.ones(3).sum().backward(),
+    lambda T, F: T.ones(3, requires_grad=True).exp().backward(),
+    lambda T, F: F.nll_loss(T.ones(3, 4), T.tensor([0.0, 1.0, 2.0])),
+    lambda T, F: F.cross_entropy(T.ones(3, 4), T.tensor([0, 1])),
+    lambda T, F: T.ones(2, 3).view(4),
+    lambda T, F: T.ones(2, 3).reshape(-1, -1),
+    lambda T, F: T.ones(2, 3).transpose(0, 2),
+    lambda T, F: T.stack([]),
+    lambda T, F: T.ones(2).item(),
 ]
 
 
