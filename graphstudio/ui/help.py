@@ -31,12 +31,28 @@ CANVAS_GESTURES = [
 ]
 
 
-def shortcuts_dialog(parent, actions) -> QDialog:
-    """A non-modal table of every action's shortcuts plus the canvas gestures."""
-    rows = [(a.text().replace("&", "").rstrip("…"),
-             ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in a.shortcuts()))
-            for a in actions if a.shortcuts()]
-    rows += CANVAS_GESTURES
+def _menu_rows(menu, seen) -> list[tuple[str, str]]:
+    rows = []
+    for a in menu.actions():
+        if a.menu() is not None:
+            rows += _menu_rows(a.menu(), seen)
+        elif a.shortcuts() and a not in seen:
+            seen.add(a)
+            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                             for s in a.shortcuts())
+            rows.append((a.text().replace("&", "").rstrip("…"), keys))
+    return rows
+
+
+def shortcuts_dialog(parent, menu_bar) -> QDialog:
+    """A non-modal table of every menu action's shortcuts, by menu, plus the canvas gestures."""
+    rows, seen = [], set()
+    for top in menu_bar.actions():
+        if top.menu() is not None:
+            found = _menu_rows(top.menu(), seen)
+            if found:
+                rows += [(top.text().replace("&", ""), None), *found]
+    rows += [("Canvas", None), *CANVAS_GESTURES]
     dialog = QDialog(parent)
     dialog.setWindowTitle("Keyboard Shortcuts")
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -45,9 +61,17 @@ def shortcuts_dialog(parent, actions) -> QDialog:
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.setShowGrid(False)
+    table.setAlternatingRowColors(True)
     for r, (what, keys) in enumerate(rows):
-        table.setItem(r, 0, QTableWidgetItem(what))
-        table.setItem(r, 1, QTableWidgetItem(keys))
+        item = QTableWidgetItem(what)
+        if keys is None:  # a section heading
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        table.setItem(r, 0, item)
+        table.setItem(r, 1, QTableWidgetItem(keys or ""))
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     table.resizeColumnToContents(1)
     layout = QVBoxLayout(dialog)

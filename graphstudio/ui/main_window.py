@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         self.files.build_menu(self.menu("file"))
         edit = self.menu("edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
         redo = self.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for key, action, name in (("undo", undo, "undo"), ("redo", redo, "redo")):
@@ -434,7 +434,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ help
     def show_shortcuts(self):
-        self._shortcuts_dialog = shortcuts_dialog(self, self.actions.values())
+        self._shortcuts_dialog = shortcuts_dialog(self, self.menuBar())
         return self._shortcuts_dialog
 
     def show_about(self):
