@@ -37,12 +37,12 @@ def test_run_and_check_every_example(path, capsys):
 def test_run_prints_like_pytorch(capsys):
     code, out, _ = call(capsys, "run", example_path("tutorial_single_layer"))
     lines = out.splitlines()
-    assert "z: tensor([-0.5215,  1.5953, -0.5861], grad_fn=<AddBackward0>)" in lines
-    assert "loss: tensor(0.8961, grad_fn=<BinaryCrossEntropyWithLogitsBackward0>)" in lines
+    assert "z: tensor([-0.5214,  1.5953, -0.5861], grad_fn=<AddBackward0>)" in lines
+    assert "loss: tensor(0.8962, grad_fn=<BinaryCrossEntropyWithLogitsBackward0>)" in lines
     assert "b.grad: tensor([0.1242, 0.2771, 0.1192])" in lines
     assert "w.grad: tensor([[0.1242, 0.2771, 0.1192]," in lines
     assert lines.index("b.grad: tensor([0.1242, 0.2771, 0.1192])") > lines.index(
-        "loss: tensor(0.8961, grad_fn=<BinaryCrossEntropyWithLogitsBackward0>)")
+        "loss: tensor(0.8962, grad_fn=<BinaryCrossEntropyWithLogitsBackward0>)")
     code, out, _ = call(capsys, "run", example_path("frozen_parameter"))
     assert "w.grad: None" in out.splitlines()
 
