@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .creation import to_array
 from .node import FREED, AccumulateGrad
-from .tensor import Size, Tensor, _to_array, accumulator, wrap
+from .tensor import Size, Tensor, accumulator, wrap
 
 __all__ = ["BackwardStep", "backward_steps", "backward", "grad", "sum_to_shape"]
 
@@ -136,7 +137,7 @@ def _root_gradient(t, gradient):
         if t._data.ndim == 0:
             return _scalar_one(t._data.dtype)
         return np.ones(t._data.shape, t._data.dtype)
-    g = gradient._data if isinstance(gradient, Tensor) else _to_array(gradient, t._data.dtype)
+    g = gradient._data if isinstance(gradient, Tensor) else to_array(gradient, t._data.dtype)
     if g.shape != t._data.shape:
         raise RuntimeError(f"Mismatch in shape: grad_output[0] has a shape of {Size(g.shape)} and "
                            f"output[0] has a shape of {Size(t._data.shape)}.")

@@ -9,15 +9,17 @@ import warnings
 import numpy as np
 
 from . import dtypes
+from .creation import _rng
 from .linalg import linear
 from .node import backward_formula
-from .ops import broadcast_error, div_scalar, sigmoid, tanh
-from .ops import relu as _relu
+from .ops import broadcast_error, div_scalar
 from .reductions import log_softmax as _log_softmax
 from .reductions import softmax as _softmax
 from .reductions import sum as _sum
 from .shape_ops import expand, view
-from .tensor import Size, Tensor, _rng, make, wrap
+from .tensor import Size, Tensor, make, wrap
+from .unary import relu as _relu
+from .unary import sigmoid, tanh
 
 __all__ = ["relu", "leaky_relu", "sigmoid", "tanh", "softplus", "gelu", "silu", "elu",
            "softmax", "log_softmax", "linear", "mse_loss", "l1_loss", "binary_cross_entropy",

@@ -7,7 +7,7 @@ views see the change); when recording, the tensor's history is rebased onto the 
 
 import numpy as np
 
-from . import dtypes, linalg, ops, reductions, shape_ops
+from . import dtypes, linalg, ops, reductions, shape_ops, unary
 from .autograd import backward_steps
 from .grad_mode import STATE
 from .tensor import Tensor, wrap
@@ -116,7 +116,7 @@ _METHODS = {
     "__pow__": ops.pow, "__rpow__": ops.rpow,
     "__matmul__": linalg.matmul, "__rmatmul__": lambda self, other: linalg.matmul(
         ops.as_operand(other), self),
-    "__neg__": ops.neg, "__pos__": lambda self: self, "__abs__": ops.abs,
+    "__neg__": ops.neg, "__pos__": lambda self: self, "__abs__": unary.abs,
     "__eq__": ops.eq, "__ne__": ops.ne, "__lt__": ops.lt, "__le__": ops.le, "__gt__": ops.gt,
     "__ge__": ops.ge,
     "__invert__": ops.logical_not,
@@ -133,18 +133,19 @@ _METHODS = {
     "__isub__": _inplace(ops.sub, np.subtract), "sub_": _inplace(ops.sub, np.subtract),
     "__imul__": _inplace(ops.mul, np.multiply), "mul_": _inplace(ops.mul, np.multiply),
     "__itruediv__": _inplace(ops.div, np.true_divide), "div_": _inplace(ops.div, np.true_divide),
-    "clamp_": _unary_inplace(ops.clamp), "relu_": _unary_inplace(ops.relu),
-    "exp_": _unary_inplace(ops.exp), "neg_": _unary_inplace(ops.neg),
-    "sigmoid_": _unary_inplace(ops.sigmoid), "tanh_": _unary_inplace(ops.tanh),
+    "clamp_": _unary_inplace(ops.clamp), "relu_": _unary_inplace(unary.relu),
+    "exp_": _unary_inplace(unary.exp), "neg_": _unary_inplace(ops.neg),
+    "sigmoid_": _unary_inplace(unary.sigmoid), "tanh_": _unary_inplace(unary.tanh),
     # arithmetic methods
     "add": ops.add, "sub": ops.sub, "mul": ops.mul, "div": ops.div, "true_divide": ops.div,
     "pow": ops.pow, "neg": ops.neg, "reciprocal": ops.reciprocal, "square": ops.square,
     "matmul": linalg.matmul, "mm": linalg.mm, "mv": linalg.mv, "dot": linalg.dot,
     "bmm": linalg.bmm, "outer": linalg.outer,
-    "exp": ops.exp, "log": ops.log, "log1p": ops.log1p, "expm1": ops.expm1, "sqrt": ops.sqrt,
-    "abs": ops.abs, "sign": ops.sign, "relu": ops.relu, "sigmoid": ops.sigmoid,
-    "tanh": ops.tanh, "sin": ops.sin, "cos": ops.cos, "floor": ops.floor, "ceil": ops.ceil,
-    "round": ops.round, "clamp": ops.clamp, "clip": ops.clamp,
+    "exp": unary.exp, "log": unary.log, "log1p": unary.log1p, "expm1": unary.expm1,
+    "sqrt": unary.sqrt, "abs": unary.abs, "sign": unary.sign, "relu": unary.relu,
+    "sigmoid": unary.sigmoid, "tanh": unary.tanh, "sin": unary.sin, "cos": unary.cos,
+    "floor": unary.floor, "ceil": unary.ceil, "round": unary.round,
+    "clamp": ops.clamp, "clip": ops.clamp,
     "maximum": ops.maximum, "minimum": ops.minimum,
     "eq": ops.eq, "ne": ops.ne, "lt": ops.lt, "le": ops.le, "gt": ops.gt, "ge": ops.ge,
     "logical_not": ops.logical_not, "isnan": ops.isnan, "isfinite": ops.isfinite,

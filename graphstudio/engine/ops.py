@@ -1,4 +1,4 @@
-"""Element-wise ops: arithmetic, powers, unary math, comparisons, where/maximum/minimum/clamp.
+"""Element-wise ops: arithmetic, powers, comparisons, where/maximum/minimum/clamp.
 
 Each op is its forward in numpy next to its backward formula (PyTorch's ``derivatives.yaml``). The
 backward returns gradients in the broadcast output shape; the engine reduces them to each input's
@@ -8,15 +8,15 @@ shape and dtype. Python scalars never get a gradient slot beyond PyTorch's ``(No
 import numpy as np
 
 from . import dtypes
+from .creation import to_array
 from .node import backward_formula
-from .tensor import Tensor, _to_array, make, wrap
+from .tensor import Tensor, make, wrap
+from .unary import float_input
 
 __all__ = ["add", "sub", "mul", "div", "true_divide", "neg", "pow", "rsub", "rdiv", "rpow",
-           "reciprocal", "div_scalar", "exp", "log", "sqrt", "abs", "relu", "sigmoid",
-           "tanh", "sin", "cos", "log1p", "expm1", "square", "sign", "where", "maximum",
-           "minimum", "clamp", "clip", "eq", "ne", "lt", "le", "gt", "ge",
-           "logical_not", "isfinite", "isnan", "isinf", "broadcast_error", "as_operand",
-           "floor", "ceil", "round"]
+           "reciprocal", "div_scalar", "square", "where", "maximum", "minimum", "clamp", "clip",
+           "eq", "ne", "lt", "le", "gt", "ge", "logical_not", "isfinite", "isnan", "isinf",
+           "broadcast_error", "as_operand"]
 
 
 def broadcast_error(sa, sb):
@@ -36,7 +36,7 @@ def as_operand(x):
     """A Tensor for tensors, numpy arrays and numbers used where a tensor is expected."""
     if isinstance(x, Tensor):
         return x
-    return wrap(_to_array(x, None))
+    return wrap(to_array(x, None))
 
 
 def _operands(a, b):
@@ -175,7 +175,7 @@ def DivBackward1(self, g):
 
 def div_scalar(input, scalar):
     """``at::div(tensor, Scalar)`` as PyTorch's own composites call it (one edge, DivBackward1)."""
-    return make(_float(input._data) / scalar, DivBackward1, (input,), None, scalar)
+    return make(float_input(input._data) / scalar, DivBackward1, (input,), None, scalar)
 
 
 def _trunc_divide(a, b):
@@ -189,7 +189,7 @@ def ReciprocalBackward0(self, g):
 
 
 def reciprocal(input):
-    d = _float(input._data)
+    d = float_input(input._data)
     out = 1 / d
     return make(out, ReciprocalBackward0, (input,), (out,))
 
@@ -260,6 +260,10 @@ def pow(input, exponent):
     return make(out, PowBackward0, (a,), (ad,), e)
 
 
+def square(input):
+    return pow(input, 2)
+
+
 def rpow(input, base):
     """``base ** input`` for a Python number ``base`` (PyTorch's PowBackward2)."""
     if isinstance(base, Tensor):
@@ -270,171 +274,6 @@ def rpow(input, base):
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         out = np.power(np.asarray(base, dtype=d.dtype), d)
     return make(out, PowBackward2, (input,), (d, out), base)
-
-
-# --- unary math ----------------------------------------------------------------------------
-def _float(d):
-    """Integer/bool inputs of float-valued math become the default float dtype, as in PyTorch."""
-    return d if d.dtype.kind == "f" else d.astype(dtypes.default_np())
-
-
-@backward_formula("ExpBackward0")
-def ExpBackward0(self, g):
-    return (g * self._saved[0],)
-
-
-def exp(input):
-    with np.errstate(over="ignore"):
-        out = np.exp(_float(input._data))
-    return make(out, ExpBackward0, (input,), (out,))
-
-
-@backward_formula("LogBackward0")
-def LogBackward0(self, g):
-    with np.errstate(divide="ignore"):
-        return (g / self._saved[0],)
-
-
-def log(input):
-    d = _float(input._data)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.log(d)
-    return make(out, LogBackward0, (input,), (d,))
-
-
-@backward_formula("Log1PBackward0")
-def Log1PBackward0(self, g):
-    with np.errstate(divide="ignore"):
-        return (g / (self._saved[0] + 1),)
-
-
-def log1p(input):
-    d = _float(input._data)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.log1p(d)
-    return make(out, Log1PBackward0, (input,), (d,))
-
-
-@backward_formula("Expm1Backward0")
-def Expm1Backward0(self, g):
-    return (g * (self._saved[0] + 1),)
-
-
-def expm1(input):
-    with np.errstate(over="ignore"):
-        out = np.expm1(_float(input._data))
-    return make(out, Expm1Backward0, (input,), (out,))
-
-
-@backward_formula("SqrtBackward0")
-def SqrtBackward0(self, g):
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return (g / (2 * self._saved[0]),)
-
-
-def sqrt(input):
-    with np.errstate(invalid="ignore"):
-        out = np.sqrt(_float(input._data))
-    return make(out, SqrtBackward0, (input,), (out,))
-
-
-@backward_formula("AbsBackward0")
-def AbsBackward0(self, g):
-    return (g * np.sign(self._saved[0]),)
-
-
-def abs(input):
-    d = input._data
-    return make(np.abs(d), AbsBackward0, (input,), (d,))
-
-
-@backward_formula("SgnBackward0")
-def SgnBackward0(self, g):
-    return (np.zeros_like(g),)
-
-
-def sign(input):
-    return make(np.sign(input._data), SgnBackward0, (input,))
-
-
-@backward_formula("ReluBackward0")
-def ReluBackward0(self, g):
-    return (g * (self._saved[0] > 0),)
-
-
-def relu(input):
-    d = input._data
-    out = np.maximum(d, 0)
-    if out.dtype != d.dtype:
-        out = out.astype(d.dtype)
-    return make(out, ReluBackward0, (input,), (out,))
-
-
-@backward_formula("SigmoidBackward0")
-def SigmoidBackward0(self, g):
-    y = self._saved[0]
-    return (g * (1 - y) * y,)
-
-
-def _sigmoid(d):
-    # exp(-|x|) never overflows; both branches share it.
-    e = np.exp(-np.abs(d))
-    return np.where(d >= 0, 1 / (1 + e), e / (1 + e))
-
-
-def sigmoid(input):
-    out = _sigmoid(_float(input._data))
-    return make(out, SigmoidBackward0, (input,), (out,))
-
-
-@backward_formula("TanhBackward0")
-def TanhBackward0(self, g):
-    y = self._saved[0]
-    return (g * (1 - y * y),)
-
-
-def tanh(input):
-    out = np.tanh(_float(input._data))
-    return make(out, TanhBackward0, (input,), (out,))
-
-
-@backward_formula("SinBackward0")
-def SinBackward0(self, g):
-    return (g * np.cos(self._saved[0]),)
-
-
-def sin(input):
-    d = _float(input._data)
-    return make(np.sin(d), SinBackward0, (input,), (d,))
-
-
-@backward_formula("CosBackward0")
-def CosBackward0(self, g):
-    return (g * -np.sin(self._saved[0]),)
-
-
-def cos(input):
-    d = _float(input._data)
-    return make(np.cos(d), CosBackward0, (input,), (d,))
-
-
-def square(input):
-    return pow(input, 2)
-
-
-def _zero_grad_unary(name, fn):
-    node = backward_formula(name)(lambda self, g: (np.zeros_like(g),))
-
-    def op(input):
-        return make(fn(input._data), node, (input,))
-
-    op.__name__ = fn.__name__
-    return op
-
-
-floor = _zero_grad_unary("FloorBackward0", np.floor)
-ceil = _zero_grad_unary("CeilBackward0", np.ceil)
-round = _zero_grad_unary("RoundBackward0", np.round)
 
 
 # --- comparisons (no grad) -----------------------------------------------------------------
