@@ -18,64 +18,47 @@ def float_input(d):
     return d if d.dtype.kind == "f" else d.astype(dtypes.default_np())
 
 
-@backward_formula("ExpBackward0")
-def ExpBackward0(self, g):
-    return (g * self._saved[0],)
+def pointwise(name, forward, derivative, quiet=False):
+    """Define a float-valued unary op and its node from a table row.
+
+    ``derivative(g, x, y)`` gives the input gradient from the incoming gradient ``g``, the input
+    ``x`` and the output ``y``. ``quiet`` silences numpy's overflow/domain warnings (PyTorch gives
+    inf/nan without a warning).
+    """
+
+    def apply(self, g):
+        if quiet:
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                return (derivative(g, *self._saved),)
+        return (derivative(g, *self._saved),)
+
+    node = backward_formula(name)(apply)
+
+    def op(input):
+        d = float_input(input._data)
+        if quiet:
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                out = forward(d)
+        else:
+            out = forward(d)
+        return make(out, node, (input,), (d, out))
+
+    op.__name__ = forward.__name__
+    op.__doc__ = f"Element-wise ``{forward.__name__}`` (backward: {name})."
+    return op, node
 
 
-def exp(input):
-    with np.errstate(over="ignore"):
-        out = np.exp(float_input(input._data))
-    return make(out, ExpBackward0, (input,), (out,))
-
-
-@backward_formula("LogBackward0")
-def LogBackward0(self, g):
-    with np.errstate(divide="ignore"):
-        return (g / self._saved[0],)
-
-
-def log(input):
-    d = float_input(input._data)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.log(d)
-    return make(out, LogBackward0, (input,), (d,))
-
-
-@backward_formula("Log1PBackward0")
-def Log1PBackward0(self, g):
-    with np.errstate(divide="ignore"):
-        return (g / (self._saved[0] + 1),)
-
-
-def log1p(input):
-    d = float_input(input._data)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.log1p(d)
-    return make(out, Log1PBackward0, (input,), (d,))
-
-
-@backward_formula("Expm1Backward0")
-def Expm1Backward0(self, g):
-    return (g * (self._saved[0] + 1),)
-
-
-def expm1(input):
-    with np.errstate(over="ignore"):
-        out = np.expm1(float_input(input._data))
-    return make(out, Expm1Backward0, (input,), (out,))
-
-
-@backward_formula("SqrtBackward0")
-def SqrtBackward0(self, g):
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return (g / (2 * self._saved[0]),)
-
-
-def sqrt(input):
-    with np.errstate(invalid="ignore"):
-        out = np.sqrt(float_input(input._data))
-    return make(out, SqrtBackward0, (input,), (out,))
+exp, ExpBackward0 = pointwise("ExpBackward0", np.exp, lambda g, x, y: g * y, quiet=True)
+log, LogBackward0 = pointwise("LogBackward0", np.log, lambda g, x, y: g / x, quiet=True)
+log1p, Log1PBackward0 = pointwise("Log1PBackward0", np.log1p, lambda g, x, y: g / (x + 1),
+                                  quiet=True)
+expm1, Expm1Backward0 = pointwise("Expm1Backward0", np.expm1, lambda g, x, y: g * (y + 1),
+                                  quiet=True)
+sqrt, SqrtBackward0 = pointwise("SqrtBackward0", np.sqrt, lambda g, x, y: g / (2 * y),
+                                quiet=True)
+tanh, TanhBackward0 = pointwise("TanhBackward0", np.tanh, lambda g, x, y: g * (1 - y * y))
+sin, SinBackward0 = pointwise("SinBackward0", np.sin, lambda g, x, y: g * np.cos(x))
+cos, CosBackward0 = pointwise("CosBackward0", np.cos, lambda g, x, y: g * -np.sin(x))
 
 
 @backward_formula("AbsBackward0")
@@ -127,42 +110,13 @@ def sigmoid(input):
     return make(out, SigmoidBackward0, (input,), (out,))
 
 
-@backward_formula("TanhBackward0")
-def TanhBackward0(self, g):
-    y = self._saved[0]
-    return (g * (1 - y * y),)
-
-
-def tanh(input):
-    out = np.tanh(float_input(input._data))
-    return make(out, TanhBackward0, (input,), (out,))
-
-
-@backward_formula("SinBackward0")
-def SinBackward0(self, g):
-    return (g * np.cos(self._saved[0]),)
-
-
-def sin(input):
-    d = float_input(input._data)
-    return make(np.sin(d), SinBackward0, (input,), (d,))
-
-
-@backward_formula("CosBackward0")
-def CosBackward0(self, g):
-    return (g * -np.sin(self._saved[0]),)
-
-
-def cos(input):
-    d = float_input(input._data)
-    return make(np.cos(d), CosBackward0, (input,), (d,))
-
-
 def _zero_grad_unary(name, fn):
+    """Rounding ops: piecewise constant, so the gradient is zero; integers pass unchanged."""
     node = backward_formula(name)(lambda self, g: (np.zeros_like(g),))
 
     def op(input):
-        return make(fn(input._data), node, (input,))
+        d = input._data
+        return make(fn(d) if d.dtype.kind == "f" else d.copy(), node, (input,))
 
     op.__name__ = fn.__name__
     return op
