@@ -47,13 +47,22 @@ class _GradModeContext:
         return type(self)()
 
 
-class no_grad(_GradModeContext):
+class _BareDecorator(_GradModeContext):
+    """Also usable without parentheses: ``@no_grad`` as well as ``@no_grad()`` (as in PyTorch)."""
+
+    def __new__(cls, orig_func=None):
+        if orig_func is None:
+            return super().__new__(cls)
+        return cls()(orig_func)
+
+
+class no_grad(_BareDecorator):
     """Disable gradient recording inside a ``with`` block or a decorated function."""
 
     _mode = False
 
 
-class enable_grad(_GradModeContext):
+class enable_grad(_BareDecorator):
     """Enable gradient recording (inside ``no_grad`` for instance)."""
 
     _mode = True
@@ -62,8 +71,13 @@ class enable_grad(_GradModeContext):
 class inference_mode(_GradModeContext):
     """Here the same as ``no_grad`` (there is no separate inference tensor kind)."""
 
+    def __new__(cls, mode=True):
+        if callable(mode):
+            return cls()(mode)
+        return super().__new__(cls)
+
     def __init__(self, mode=True):
-        self._mode = not mode
+        self._mode = not mode if isinstance(mode, bool) else False
 
     def clone(self):
         return type(self)(not self._mode)

@@ -315,3 +315,26 @@ def test_warning_is_user_warning():
         warnings.simplefilter("always")
         assert (x * 2).grad is None
     assert caught[0].category is UserWarning
+
+
+def test_bare_decorators():
+    x = torch.ones(1, requires_grad=True)
+
+    @torch.no_grad
+    def f():
+        return x * 2
+
+    @torch.enable_grad
+    def g():
+        return x * 2
+
+    @torch.inference_mode
+    def h():
+        return x * 2
+
+    assert not f().requires_grad and not h().requires_grad
+    with torch.no_grad():
+        assert g().requires_grad
+    assert torch.is_grad_enabled()
+    with torch.inference_mode(False):
+        assert torch.is_grad_enabled()

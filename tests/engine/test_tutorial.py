@@ -109,3 +109,73 @@ def test_non_leaf_grad_warns(single_layer):
         warnings.simplefilter("always")
         assert z.grad is None
     assert caught and "not a leaf Tensor is being accessed" in str(caught[0].message)
+
+
+TUTORIAL = '''
+import torch
+x = torch.ones(5)  # input tensor
+y = torch.zeros(3)  # expected output
+w = torch.tensor(W, requires_grad=True)
+b = torch.tensor(B, requires_grad=True)
+z = torch.matmul(x, w)+b
+loss = torch.nn.functional.binary_cross_entropy_with_logits(z, y)
+print(f"Gradient function for z = {z.grad_fn}")
+print(f"Gradient function for loss = {loss.grad_fn}")
+loss.backward()
+print(w.grad)
+print(b.grad)
+z = torch.matmul(x, w)+b
+print(z.requires_grad)
+with torch.no_grad():
+    z = torch.matmul(x, w)+b
+print(z.requires_grad)
+z = torch.matmul(x, w)+b
+z_det = z.detach()
+print(z_det.requires_grad)
+inp = torch.eye(4, 5, requires_grad=True)
+out = (inp+1).pow(2).t()
+out.backward(torch.ones_like(out), retain_graph=True)
+print(f"First call\\n{inp.grad}")
+out.backward(torch.ones_like(out), retain_graph=True)
+print(f"\\nSecond call\\n{inp.grad}")
+inp.grad.zero_()
+out.backward(torch.ones_like(out), retain_graph=True)
+print(f"\\nCall after zeroing gradients\\n{inp.grad}")
+print(z, loss, f"{loss.item():.4f}")
+'''
+
+
+def _run_tutorial(module):
+    import contextlib
+    import io
+    import re
+    import sys
+
+    saved = sys.modules.get("torch")
+    sys.modules["torch"] = module
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(TUTORIAL, {"W": W, "B": B})
+    finally:
+        if saved is None:
+            del sys.modules["torch"]
+        else:
+            sys.modules["torch"] = saved
+    return re.sub(r"0x[0-9a-f]+", "0x...", out.getvalue())
+
+
+def test_tutorial_script_output():
+    text = _run_tutorial(torch)
+    assert "Gradient function for z = <AddBackward0 object at 0x...>" in text
+    assert ("Gradient function for loss = <BinaryCrossEntropyWithLogitsBackward0 object at 0x...>"
+            in text)
+    assert "tensor([0.1242, 0.2771, 0.1192])" in text
+    assert "True\nFalse\nFalse\n" in text
+    assert "First call\ntensor([[4., 2., 2., 2., 2.]," in text
+    assert "Second call\ntensor([[8., 4., 4., 4., 4.]," in text
+
+
+def test_tutorial_script_prints_what_torch_prints():
+    real = pytest.importorskip("torch")
+    assert _run_tutorial(torch) == _run_tutorial(real)
