@@ -203,6 +203,8 @@ def _run(root, root_grad, retain_graph, record, capture):
             raise RuntimeError(SECOND_BACKWARD)
         if fn._retained is not None and g is not None:
             _retain(fn, g)
+        if capture is not None and g is not None and fn in capture:
+            capture[fn].append(g)
         nexts = fn.next_functions
         grads = (None,) * len(nexts) if g is None else fn.apply(g)
         if not retain_graph and saved is not None:
@@ -313,8 +315,8 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
          allow_unused=None):
     """``torch.autograd.grad``: gradients of ``outputs`` w.r.t. ``inputs`` (``.grad`` untouched).
 
-    Only leaf ``inputs`` are supported (the usual case); results are new tensors, None for an
-    unused input when ``allow_unused=True``.
+    ``inputs`` may be leaves or intermediate tensors (their gradient is what arrives at their
+    ``grad_fn``); results are new tensors, None for an unused input when ``allow_unused=True``.
     """
     if create_graph:
         raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
@@ -325,19 +327,16 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     if grad_outputs is None or isinstance(grad_outputs, Tensor):
         grad_outputs = [grad_outputs] * len(outputs)
     capture = {}
-    for i, t in enumerate(inputs):
+    for t in inputs:
         if not t._requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
-        if t.grad_fn is not None:
-            raise RuntimeError(f"autograd.grad here supports leaf inputs only (input {i} is the "
-                               f"output of {t.grad_fn.name()})")
-        capture[accumulator(t)] = []
+        capture[_sink(t)] = []
     for out, go in zip(outputs, grad_outputs, strict=True):
         for _ in backward_steps(out, go, bool(retain_graph), record=False, capture=capture):
             pass
     result = []
     for t in inputs:
-        parts = capture[accumulator(t)]
+        parts = capture[_sink(t)]
         if not parts:
             if not allow_unused:
                 raise RuntimeError("One of the differentiated Tensors appears to not have been "
@@ -350,6 +349,11 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
             total = total + p
         result.append(wrap(np.array(total, dtype=t._data.dtype, copy=True)))
     return tuple(result)
+
+
+def _sink(t):
+    """The node whose incoming gradient is ``t``'s gradient."""
+    return t.grad_fn if t.grad_fn is not None else accumulator(t)
 
 
 def __getattr__(name):

@@ -338,3 +338,13 @@ def test_bare_decorators():
     assert torch.is_grad_enabled()
     with torch.inference_mode(False):
         assert torch.is_grad_enabled()
+
+
+def test_grad_function_non_leaf_inputs():
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    h = x * x
+    y = (h.exp() + h).sum()
+    gh, gx = torch.autograd.grad(y, (h, x))
+    np.testing.assert_allclose(gh.numpy(), np.exp([1.0, 4.0]) + 1, rtol=1e-6)
+    np.testing.assert_allclose(gx.numpy(), (np.exp([1.0, 4.0]) + 1) * [2, 4], rtol=1e-6)
+    assert x.grad is None
