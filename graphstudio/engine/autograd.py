@@ -268,7 +268,7 @@ def _accumulate(fn, g, contribs, index, record, capture):
             if slot is not None:
                 slot.append(g)
         elif var._grad is None:
-            var._grad = wrap(np.array(g, dtype=var._data.dtype, copy=True))
+            var._grad = wrap(g.copy() if g.dtype == var._data.dtype else g.astype(var._data.dtype))
         else:
             target = var._grad._data
             if target.shape == g.shape or _expandable(g.shape, target.shape):

@@ -318,14 +318,18 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     x, y = input._data, target._data
     if x.shape != y.shape:
         _same_size(input, target, deprecated=False)
-    fn = "binary_cross_entropy_with_logits"
-    w = _weight_array(weight, "weight", fn)
-    pw = _weight_array(pos_weight, "pos_weight", fn)
+    w = pw = None
+    if weight is not None or pos_weight is not None:
+        fn = "binary_cross_entropy_with_logits"
+        w = _weight_array(weight, "weight", fn)
+        pw = _weight_array(pos_weight, "pos_weight", fn)
     log_sig = _log_sigmoid(x)
     loss = (1 - y) * x - (log_sig if pw is None else log_sig * ((pw - 1) * y + 1))
     if w is not None:
         loss = loss * w
-    out = _reduce_array(loss.astype(x.dtype, copy=False), reduction)
+    if loss.dtype != x.dtype:
+        loss = loss.astype(x.dtype)
+    out = _reduce_array(loss, reduction)
     return make(out, BinaryCrossEntropyWithLogitsBackward0, (input, target),
                 (x, y, w, pw, log_sig), reduction)
 

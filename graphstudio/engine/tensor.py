@@ -344,30 +344,24 @@ def make(data, cls, inputs, saved=None, ctx=None):
         data = np.asarray(data)
     if not STATE.enabled:
         return wrap(data)
-    if len(inputs) == 1:
-        t = inputs[0]
-        if t is None or not t._requires_grad:
-            return wrap(data)
-        fn = t.grad_fn
-        d = t._data
-        edges = ((fn if fn is not None else accumulator(t), 0),)
-        meta = ((d.shape, d.dtype),)
-        return _attach(data, cls, edges, meta, saved, ctx)
+    wanted = False
+    for t in inputs:
+        if t is not None and t._requires_grad:
+            wanted = True
+            break
+    if not wanted:
+        return wrap(data)
     edges = []
     meta = []
-    wanted = False
     for t in inputs:
         if t is None or not t._requires_grad:
             edges.append(NO_EDGE)
             meta.append(None)
         else:
-            wanted = True
             fn = t.grad_fn
             edges.append((fn if fn is not None else accumulator(t), 0))
             d = t._data
             meta.append((d.shape, d.dtype))
-    if not wanted:
-        return wrap(data)
     return _attach(data, cls, tuple(edges), meta, saved, ctx)
 
 
