@@ -1,0 +1,506 @@
+"""Build a graph from PyTorch-style code, by reading it with :mod:`ast` (never running it).
+
+:func:`graph_from_code` understands the subset a graph can hold:
+
+- tensors: ``torch.tensor([...])`` (literal lists), ``torch.ones/zeros/full/eye/arange/rand/randn``
+  and their ``_like`` forms, with ``dtype=`` and ``requires_grad=True`` (a Parameter; otherwise an
+  Input), ``.reshape(...)``/``.requires_grad_()`` on them and ``randn(...) * scale``;
+  ``torch.manual_seed(n)`` seeds the following rand/randn (with the engine's generator, so the
+  numbers differ from PyTorch's);
+- numbers assigned to a name (a Constant), ``a = b`` (an Output node showing ``b``);
+- ``+ - * / ** @`` and unary minus, ``torch.X(...)``, ``F.X(...)`` / ``torch.nn.functional.X(...)``
+  and tensor methods (``.sum()``, ``.pow(2)``, ``.t()``, ``.T``, ``.relu()``, ``.max(dim=1)`` with
+  ``[0]``/``.values``, ...) for every op of the node registry, ``.detach()``;
+- ``with torch.no_grad():`` around the whole forward (the run option no_grad);
+  ``loss.backward()`` / ``out.backward(gradient, retain_graph=True)`` (the loss and seed),
+  ``h.retain_grad()``; ``print(...)``, imports of torch and a docstring (title and notes).
+
+Variable names become node names; nested expressions get names such as ``xw`` (for
+``torch.matmul(x, w)``) or ``z_sum``. Nodes are laid out left to right by topological layer.
+Anything else raises :class:`CodeImportError` naming the line, e.g.
+``line 4: unsupported call torch.foo``. Shape errors are reported the same way.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import replace
+
+from graphstudio.engine.codeimport_layout import arrange
+from graphstudio.engine.codeimport_tensors import CodeImportError, TensorParsing
+from graphstudio.engine.export_torch import DOC_FOOTER, UNTITLED
+from graphstudio.engine.graph import Graph, GraphError, TensorSpec
+from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.engine.shapes import infer_shapes
+
+__all__ = ["CodeImportError", "MAX_CODE_CHARS", "graph_from_code"]
+
+MAX_CODE_CHARS = 20_000_000
+_ALIASES = {"subtract": "sub", "multiply": "mul", "divide": "div", "true_divide": "div",
+            "negative": "neg", "clip": "clamp", "mm": "matmul", "concat": "cat",
+            "concatenate": "cat", "absolute": "abs", "view": "reshape",
+            "binary_cross_entropy": "bce", "binary_cross_entropy_with_logits": "bce_with_logits"}
+_OPS = {tid for tid, nt in NODE_TYPES.items() if not nt.has_tensor} - {"constant", "output"}
+_TORCH = {n for n in _OPS if NODE_TYPES[n].category != "Losses"} - {
+    "linear", "leaky_relu", "softplus", "gelu", "max_dim", "min_dim"}
+_FUNCTIONAL = {"linear", "relu", "leaky_relu", "sigmoid", "tanh", "softplus", "gelu", "softmax",
+               "log_softmax", "mse_loss", "l1_loss", "bce", "bce_with_logits", "nll_loss",
+               "cross_entropy"}
+_METHODS = _TORCH - {"where", "cat", "stack"}
+_BINOPS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow",
+           ast.MatMult: "matmul"}
+_WORDS = {"add": "plus", "sub": "minus", "mul": "times", "div": "over", "pow": "pow"}
+_NUMBER_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten")
+#: PyTorch's defaults where the node type's differ (what an omitted argument means)
+_TORCH_DEFAULTS = {"clamp": {"min": None, "max": None}}
+_STATEMENTS = {"For": "a for loop", "While": "a while loop", "If": "an if statement",
+               "FunctionDef": "a function definition", "ClassDef": "a class definition",
+               "Return": "return", "Try": "try", "Delete": "del", "Global": "global",
+               "AsyncFunctionDef": "a function definition", "Raise": "raise",
+               "Assert": "assert"}
+
+
+def graph_from_code(text: str) -> Graph:
+    """A new graph built from PyTorch-style ``text`` (see the module docstring)."""
+    if len(text) > MAX_CODE_CHARS:
+        raise CodeImportError(f"the code is too long ({len(text)} characters)")
+    try:
+        tree = ast.parse(text)
+    except SyntaxError as ex:
+        raise CodeImportError(f"syntax error: {ex.msg}", ex.lineno) from None
+    except (RecursionError, MemoryError, ValueError) as ex:
+        raise CodeImportError(f"cannot read the code: {type(ex).__name__}") from None
+    try:
+        return _Builder(tree).build()
+    except RecursionError:
+        raise CodeImportError("the code is nested too deeply") from None
+
+
+class _Builder(TensorParsing):
+    def __init__(self, tree: ast.Module):
+        self.tree = tree
+        self.g = Graph()
+        self.env: dict[str, tuple[str, str | None]] = {}  # variable -> (node id, port or None)
+        self.mods: dict[str, str] = {}  # local name -> dotted torch path
+        self.labels: dict[str, str] = {}  # constant node id -> its number as a name part
+        self.node_line: dict[str, int] = {}
+        self.reserved = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign | ast.AugAssign)
+                         for t in ast.walk(n) if isinstance(t, ast.Name)
+                         and isinstance(t.ctx, ast.Store)}
+        self.seed = 0
+        self.line = None
+        self.no_grad = 0
+        self.ops = {True: 0, False: 0}
+        self.no_grad_line = None
+        self.backward_line = None
+
+    def fail(self, message: str):
+        raise CodeImportError(message, self.line)
+
+    # ------------------------------------------------------------------ statements
+    def build(self) -> Graph:
+        body = self.tree.body
+        doc = ast.get_docstring(self.tree)
+        if doc is not None:
+            body = body[1:]
+            self.meta(doc)
+        self.block(body)
+        if self.ops[True] and self.ops[False]:
+            self.line = self.no_grad_line
+            self.fail("torch.no_grad() around only part of the forward: a graph runs all of its "
+                      "forward with or without grad (use .detach() to cut single values)")
+        if self.ops[True]:
+            self.g.set_run_option("no_grad", True)
+        self.check_shapes()
+        return arrange(self.g)
+
+    def block(self, stmts):
+        for stmt in stmts:
+            self.line = stmt.lineno
+            self.statement(stmt)
+
+    def statement(self, s):
+        if isinstance(s, ast.Import | ast.ImportFrom):
+            return self.imports(s)
+        if isinstance(s, ast.Pass):
+            return
+        if isinstance(s, ast.Assign):
+            if len(s.targets) != 1:
+                self.fail("chained assignment (a = b = ...) is not supported")
+            return self.assign(s.targets[0], s.value)
+        if isinstance(s, ast.AugAssign) and type(s.op) in _BINOPS and isinstance(s.target,
+                                                                              ast.Name):
+            return self.assign(s.target, ast.BinOp(ast.Name(s.target.id, ast.Load()), s.op,
+                                                   s.value))
+        if isinstance(s, ast.Expr):
+            return self.expression_statement(s.value)
+        if isinstance(s, ast.With):
+            return self.with_block(s)
+        what = _STATEMENTS.get(type(s).__name__, type(s).__name__)
+        self.fail(f"unsupported statement: {what}")
+
+    def imports(self, s):
+        for alias in s.names:
+            if isinstance(s, ast.Import):
+                if alias.name.split(".")[0] != "torch":
+                    self.fail(f"unsupported import {alias.name} (only torch)")
+                if alias.asname:
+                    self.mods[alias.asname] = alias.name
+                else:
+                    self.mods["torch"] = "torch"
+            else:
+                if not (s.module or "").startswith("torch") or alias.name == "*":
+                    self.fail(f"unsupported import from {s.module}")
+                self.mods[alias.asname or alias.name] = f"{s.module}.{alias.name}"
+
+    def assign(self, target, value):
+        if isinstance(target, ast.Tuple | ast.List):
+            names = [t.id for t in target.elts if isinstance(t, ast.Name)]
+            if len(names) != len(target.elts):
+                self.fail("only names can be unpacked")
+            nid, port = self.expr(value, names[0])
+            outs = NODE_TYPES[self.g.nodes[nid].type].output_names
+            if port is not None or len(outs) != len(names):
+                self.fail(f"cannot unpack {len(names)} values from {self.g.nodes[nid].name}")
+            for n, p in zip(names, outs, strict=True):
+                self.env[n] = (nid, p)
+            return
+        if not isinstance(target, ast.Name):
+            self.fail("only assignments to a name are supported (no x[i] = ..., x.a = ...)")
+        name = target.id
+        if isinstance(value, ast.Name):  # a = b: an Output node showing b
+            ref = self.lookup(value.id)
+            node = self.add("output", self.var_name(name), {})
+            self.connect(ref, node, "input")
+            self.env[name] = ref
+            return
+        number = self.number(value)
+        if number is not None:
+            self.env[name] = (self.constant(number, self.var_name(name)), "out")
+            return
+        self.env[name] = self.expr(value, name)
+
+    def expression_statement(self, e):
+        if isinstance(e, ast.Constant) and isinstance(e.value, str):
+            return  # a string used as a comment
+        if not isinstance(e, ast.Call):
+            self.fail("this statement does nothing a graph can show")
+        fn = self.dotted(e.func)
+        if fn == "print":
+            return
+        if fn == "torch.manual_seed":
+            if len(e.args) != 1 or not isinstance(self.literal(e.args[0]), int):
+                self.fail("torch.manual_seed takes one integer")
+            self.seed = self.literal(e.args[0])
+            return
+        if isinstance(e.func, ast.Attribute) and fn is None:
+            method = e.func.attr
+            if method == "backward":
+                return self.backward(e)
+            if method == "retain_grad" and not e.args and not e.keywords:
+                nid, _ = self.expr(e.func.value)
+                kept = tuple(self.g.run.get("retain_grad", ()))
+                if nid not in kept:
+                    self.g.set_run_option("retain_grad", kept + (nid,))
+                return
+            if method == "requires_grad_":
+                self.fail("call .requires_grad_() where the tensor is made "
+                          "(torch.randn(3).requires_grad_()) or pass requires_grad=True")
+        self.fail(f"unsupported call {self.describe(e.func)} as a statement")
+
+    def backward(self, e):
+        if self.backward_line is not None:
+            self.fail(f"a second backward (the first is on line {self.backward_line}): a graph "
+                      "runs one")
+        if self.no_grad:
+            self.fail("backward inside torch.no_grad()")
+        nid, port = self.expr(e.func.value)
+        self.backward_line = self.line
+        kw = {k.arg: k.value for k in e.keywords}
+        if set(kw) - {"gradient", "retain_graph"} or len(e.args) > 2:
+            self.fail("backward takes gradient and retain_graph only")
+        args = dict(zip(("gradient", "retain_graph"), e.args, strict=False))
+        if set(args) & set(kw):
+            self.fail("backward got an argument twice")
+        args.update(kw)
+        self.g.set_run_option("loss", nid)
+        if args.get("gradient") is not None:
+            seed = self.seed_spec(args["gradient"])
+            self.g.set_run_option("gradient", seed)
+        if "retain_graph" in args:
+            flag = self.literal(args["retain_graph"])
+            if not isinstance(flag, bool | None):
+                self.fail("retain_graph must be True or False")
+            if flag:
+                self.g.set_run_option("retain_graph", True)
+
+    def seed_spec(self, e) -> TensorSpec:
+        if isinstance(e, ast.Name):
+            nid, _ = self.lookup(e.id)
+            spec = self.g.nodes[nid].tensor
+            if spec is None:
+                self.fail(f"the gradient {e.id} must be a tensor made directly, not computed")
+            return spec
+        made = self.leaf(e)
+        if made is None:
+            self.fail("the gradient must be a tensor made directly (torch.ones(...), "
+                      "torch.tensor([...]), torch.ones_like(out))")
+        return made[0]
+
+    def with_block(self, s):
+        if len(s.items) != 1 or s.items[0].optional_vars is not None or \
+                self.dotted(getattr(s.items[0].context_expr, "func", None)) != "torch.no_grad":
+            self.fail("only `with torch.no_grad():` blocks are supported")
+        self.no_grad_line = self.no_grad_line or self.line
+        self.no_grad += 1
+        self.block(s.body)
+        self.no_grad -= 1
+
+    def meta(self, doc: str):
+        paras = [" ".join(p.split()) for p in doc.split("\n\n") if p.strip()]
+        if paras and paras[-1] == " ".join(DOC_FOOTER.split()):
+            paras.pop()
+        if paras and paras[0] != UNTITLED:
+            self.g.set_meta("title", paras[0])
+        if len(paras) > 1:
+            self.g.set_meta("notes", "\n\n".join(paras[1:]))
+
+    # ------------------------------------------------------------------ names and nodes
+    def lookup(self, name: str) -> tuple[str, str | None]:
+        if name not in self.env:
+            self.fail(f"unknown name {name!r}" + (" (a module, not a tensor)"
+                                                   if name in self.mods else ""))
+        return self.env[name]
+
+    def var_name(self, var: str) -> str:
+        return var if self.g.name_problem(var) is None else self.fresh(var)
+
+    def fresh(self, base: str) -> str:
+        base = self.g.unique_name(base)  # sanitised and free in the graph
+        stem = base.rstrip("0123456789") or base
+        i, name = 1, base
+        while name in self.reserved or self.g.name_problem(name) is not None:
+            name, i = f"{stem}{i}", i + 1
+        return name
+
+    def add(self, type_id: str, name: str, attrs: dict, tensor=None) -> str:
+        try:
+            node = self.g.add_node(type_id, name, attrs=attrs, tensor=tensor)
+        except GraphError as ex:
+            self.fail(str(ex))
+        self.node_line[node.id] = self.line
+        if type_id not in ("constant", "output") and not NODE_TYPES[type_id].has_tensor:
+            self.ops[self.no_grad > 0] += 1
+        return node.id
+
+    def tensor_port(self, ref) -> str:
+        nid, out = ref
+        if out is None:
+            name = self.g.nodes[nid].name
+            self.fail(f"{name} is a (values, indices) pair: use {name}[0] or {name}.values")
+        return out
+
+    def connect(self, ref, dst: str, port: str):
+        self.g.connect(ref[0], self.tensor_port(ref), dst, port)
+
+    def constant(self, value: float, name: str | None = None) -> str:
+        if name is None:
+            v = float(value)
+            label = (_NUMBER_NAMES[int(v)] if v.is_integer() and 0 <= v <= 10 else "c")
+            name = self.fresh(label)
+        nid = self.add("constant", name, {"value": float(value)})
+        text = repr(float(value)).removesuffix(".0").replace(".", "_").replace("-", "neg")
+        self.labels[nid] = text
+        return nid
+
+    def label(self, ref) -> str:
+        return self.labels.get(ref[0], self.g.nodes[ref[0]].name)
+
+    def auto_name(self, tid: str, refs: list) -> str:
+        nt = NODE_TYPES[tid]
+        parts = [self.label(r) for r in refs]
+        if nt.category == "Losses":
+            base = "loss"
+        elif tid in ("matmul", "mul") and len(parts) == 2 and all(
+                len(p) == 1 and p.isalpha() for p in parts):
+            base = parts[0] + parts[1]
+        elif tid in _WORDS and len(parts) == 2:
+            base = f"{parts[0]}_{_WORDS[tid]}_{parts[1]}"
+        elif tid == "matmul" and len(parts) == 2:
+            base = f"{parts[0]}_{parts[1]}"
+        elif len(parts) == 1:
+            base = f"{parts[0]}_{'detached' if tid == 'detach' else tid}"
+        else:
+            base = nt.default_name
+        if not base.isidentifier() or len(base) > 24:
+            base = nt.default_name
+        return self.fresh(base)
+
+    # ------------------------------------------------------------------ expressions
+    def dotted(self, e) -> str | None:
+        """``F.relu`` -> ``torch.nn.functional.relu`` when the root is an imported torch name;
+        ``print`` for print; None otherwise."""
+        parts = []
+        while isinstance(e, ast.Attribute):
+            parts.append(e.attr)
+            e = e.value
+        if not isinstance(e, ast.Name):
+            return None
+        if e.id in self.mods:
+            return ".".join([self.mods[e.id], *reversed(parts)])
+        if e.id == "print" and not parts and "print" not in self.env:
+            return "print"
+        return None
+
+    def describe(self, func) -> str:
+        fn = self.dotted(func)
+        if fn is not None:
+            return fn
+        if isinstance(func, ast.Attribute):
+            return f".{func.attr}()"
+        return ast.unparse(func)[:60]
+
+    def expr(self, e, name: str | None = None) -> tuple[str, str | None]:
+        """The (node id, port) ``e`` evaluates to, adding the nodes it needs; the outermost new
+        node is called ``name`` when given."""
+        if isinstance(e, ast.Name):
+            return self.lookup(e.id)
+        number = self.number(e)
+        if number is not None:
+            return self.constant(number), "out"
+        made = self.leaf(e)
+        if made is not None:
+            spec, rg = made
+            if spec.init in ("rand", "randn"):
+                spec = replace(spec, seed=self.seed)
+                self.seed += 1
+            kind = "input" if rg is None else "parameter"
+            attrs = {} if rg is None else {"requires_grad": rg}
+            nm = self.var_name(name) if name else self.fresh(NODE_TYPES[kind].default_name)
+            return self.add(kind, nm, attrs, spec), "out"
+        if isinstance(e, ast.BinOp) and type(e.op) in _BINOPS:
+            tid = _BINOPS[type(e.op)]
+            ports = ("input", "exponent") if tid == "pow" else ("input", "other")
+            return self.op(tid, dict(zip(ports, (e.left, e.right), strict=True)), {}, name)
+        if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub | ast.UAdd):
+            if isinstance(e.op, ast.UAdd):
+                return self.expr(e.operand, name)
+            return self.op("neg", {"input": e.operand}, {}, name)
+        if isinstance(e, ast.Call):
+            return self.call(e, name)
+        if isinstance(e, ast.Attribute):
+            if e.attr == "T":
+                return self.op("t", {"input": e.value}, {}, name)
+            nid, port = self.expr(e.value)
+            outs = NODE_TYPES[self.g.nodes[nid].type].output_names
+            if port is None and e.attr in outs:
+                return nid, e.attr
+            self.fail(f"unsupported attribute .{e.attr}")
+        if isinstance(e, ast.Subscript):
+            nid, port = self.expr(e.value)
+            index = self.literal(e.slice) if port is None else None
+            outs = NODE_TYPES[self.g.nodes[nid].type].output_names
+            if port is None and isinstance(index, int) and -len(outs) <= index < len(outs):
+                return nid, outs[index]
+            self.fail("indexing tensors is not supported")
+        self.fail(f"unsupported expression {ast.unparse(e)[:60]}")
+
+    def call(self, e: ast.Call, name):
+        fn = self.dotted(e.func)
+        kwargs = {}
+        for k in e.keywords:
+            if k.arg is None:
+                self.fail("**kwargs are not supported")
+            kwargs[k.arg] = k.value
+        if any(isinstance(a, ast.Starred) for a in e.args):
+            self.fail("*args are not supported")
+        if fn is not None:
+            short = fn.rsplit(".", 1)[-1]
+            tid = _ALIASES.get(short, short)
+            if fn.startswith("torch.nn.functional.") and tid in _FUNCTIONAL:
+                return self.op_args(tid, list(e.args), kwargs, name, fn)
+            if fn == f"torch.{short}" and tid in _TORCH:
+                return self.op_args(tid, list(e.args), kwargs, name, fn)
+            self.fail(f"unsupported call {fn}")
+        if isinstance(e.func, ast.Attribute):
+            method = e.func.attr
+            tid = _ALIASES.get(method, method)
+            if tid in _METHODS:
+                return self.op_args(tid, [e.func.value, *e.args], kwargs, name, f".{method}()")
+            self.fail(f"unsupported method .{method}()")
+        self.fail(f"unsupported call {self.describe(e.func)}")
+
+    def op_args(self, tid: str, args: list, kwargs: dict, name, what: str):
+        """Bind PyTorch-style arguments to the node type's ports and attributes."""
+        if tid in ("max", "min"):
+            other = args[1] if len(args) > 1 else kwargs.get("other")
+            if other is not None and not isinstance(self.literal_or_none(other), int):
+                tid = "maximum" if tid == "max" else "minimum"
+            elif len(args) > 1 or "dim" in kwargs:
+                tid += "_dim"
+        nt = NODE_TYPES[tid]
+        if tid in ("reshape", "permute") and len(args) > 1:
+            key = nt.attrs[0].name
+            rest = args[1:]
+            args = args[:1] + [rest[0] if len(rest) == 1 else ast.Tuple(rest, ast.Load())]
+            if key in kwargs:
+                self.fail(f"{what}: {key} given twice")
+        if tid in ("cat", "stack"):
+            seq = args[0] if args else kwargs.pop("tensors", None)
+            if not isinstance(seq, ast.List | ast.Tuple) or not 2 <= len(seq.elts) <= 3:
+                self.fail(f"{what} takes a list of two or three tensors")
+            args = [*seq.elts[:3], *args[1:]] if len(seq.elts) == 3 else [*seq.elts, None,
+                                                                           *args[1:]]
+            signature = ("a", "b", "c", "dim")
+        elif nt.category == "Losses":
+            signature = nt.input_names[:2] + (("weight",) if "weight" in nt.input_names else ())
+        else:
+            signature = nt.input_names + tuple(a.name for a in nt.attrs)
+        if len(args) > len(signature):
+            self.fail(f"{what}: too many positional arguments")
+        bound = {k: v for k, v in zip(signature, args, strict=False) if v is not None}
+        for k, v in kwargs.items():
+            if k in bound:
+                self.fail(f"{what} got {k} twice")
+            bound[k] = v
+        ports = {k: v for k, v in bound.items() if k in nt.input_names}
+        attrs = dict(_TORCH_DEFAULTS.get(tid, {}))
+        for k, v in bound.items():
+            if k in ports:
+                continue
+            if k not in {a.name for a in nt.attrs}:
+                self.fail(f"{what}: unsupported argument {k}=")
+            value = self.literal(v)
+            if nt.attr(k).kind == "shape" and isinstance(value, int):
+                value = (value,)
+            attrs[k] = tuple(value) if isinstance(value, list) else value
+        return self.op(tid, ports, attrs, name)
+
+    def op(self, tid: str, ports: dict, attrs: dict, name):
+        nt = NODE_TYPES[tid]
+        refs = {}
+        for port in nt.input_names:
+            v = ports.get(port)
+            if v is None or (isinstance(v, ast.Constant) and v.value is None):
+                if port in nt.required_inputs:
+                    self.fail(f"{nt.label}: missing {port}")
+                continue
+            refs[port] = self.expr(v)
+            self.tensor_port(refs[port])
+        try:
+            attrs = {k: nt.check_attr(k, v) for k, v in attrs.items()}
+        except GraphError as ex:
+            self.fail(f"{nt.label}: {ex}")
+        nm = self.var_name(name) if name else self.auto_name(tid, list(refs.values()))
+        nid = self.add(tid, nm, attrs)
+        for port, ref in refs.items():
+            self.connect(ref, nid, port)
+        return nid, (None if len(nt.output_names) > 1 else nt.output_names[0])
+
+    # ------------------------------------------------------------------ checks
+    def check_shapes(self):
+        for nid, result in infer_shapes(self.g).items():
+            if result.error and not result.error.startswith("input "):
+                self.line = self.node_line.get(nid)
+                self.fail(f"{self.g.nodes[nid].name}: {result.error}")
