@@ -457,6 +457,9 @@ def CopySlices(self, g):
     return gself, (g[index] if self.needs(1) else None)
 
 
+CopySlices.name = lambda self: "torch::autograd::CopySlices"  # a C++ node in PyTorch, like this
+
+
 def setitem(input, key, value):
     """``input[key] = value``: in place; under autograd the history is rebased onto CopySlices."""
     input.check_inplace()

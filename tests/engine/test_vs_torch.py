@@ -64,7 +64,7 @@ def _torch_order(out, leaves):
 
 def _engine_order(steps, leaves):
     index = {id(t): i for i, t in enumerate(leaves)}
-    return [("Acc", index[id(s.leaf)]) if s.leaf is not None else s.name for s in steps]
+    return [("Acc", index[id(s.leaf)]) if s.leaf is not None else s.node.name() for s in steps]
 
 
 def compare(build, arrays, requires=None, rtol=1e-5, atol=1e-6, backward=True):
@@ -318,6 +318,35 @@ def test_leaf_tie_order_and_fan_in():
     compare(lambda T, F, a, b, c, d: ((a * b) + (c * d) * (a + d)).sum(), arrays)
     compare(lambda T, F, a, b, c, d, e: (a * b * c + d * e + a * e + (b + c + d)).sum(),
             [r(2) for _ in range(5)])
+
+
+def _setitem_build(T, F, a, v):
+    y = a * 1
+    y[1] = v * 3
+    y[2:] = v
+    return y * 2
+
+
+def _inplace_build(T, F, a, b):
+    y = a * 2
+    y += b
+    y.mul_(a)
+    return y.exp()
+
+
+def _no_grad_build(T, F, a):
+    with T.no_grad():
+        c = a * 3
+    return a * c
+
+
+@pytest.mark.parametrize("build, arrays", [
+    (_setitem_build, [np.array([1.0, 2.0, 3.0, 4.0]), np.array(0.5)]),
+    (_inplace_build, [np.array([1.0, 2.0, 3.0]), np.array([0.5, 0.1, 0.2])]),
+    (_no_grad_build, [np.array([1.0, 2.0, 3.0])]),
+])
+def test_inplace_and_no_grad_graphs(build, arrays):
+    compare(build, arrays)
 
 
 def test_tutorial_order_matches_torch():
