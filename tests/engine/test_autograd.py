@@ -303,7 +303,8 @@ def test_setitem_records_copy_slices():
     v = torch.tensor(5.0, requires_grad=True)
     y = x * 1
     y[1] = v * 2
-    assert y.grad_fn.name() == "CopySlices"
+    assert y.grad_fn.name() == "torch::autograd::CopySlices"
+    assert repr(y.grad_fn).startswith("<CopySlices object at 0x")
     (y * torch.tensor([1.0, 10.0, 100.0])).sum().backward()
     np.testing.assert_array_equal(x.grad.numpy(), [1, 0, 100])
     assert v.grad.item() == 20
