@@ -177,21 +177,16 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
     return _log_softmax(input, dim, dtype)
 
 
-@backward_formula("NativeDropoutBackward0")
-def NativeDropoutBackward0(self, g):
-    (mask,) = self._saved
-    return (g * mask,)
-
-
 def dropout(input, p=0.5, training=True, inplace=False):
     if not 0 <= p <= 1:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
     if not training or p == 0:
         return input
+    # As PyTorch on CPU: input * (bernoulli(1 - p) / (1 - p)), recorded as a MulBackward0.
     d = input._data
     keep = _rng[0].random(d.shape) >= p
-    mask = (keep / (1 - p) if p < 1 else np.zeros(d.shape)).astype(d.dtype)
-    return make(d * mask, NativeDropoutBackward0, (input,), (mask,))
+    noise = (keep / (1 - p) if p < 1 else np.zeros(d.shape)).astype(d.dtype)
+    return input * wrap(noise)
 
 
 # --- regression losses ---------------------------------------------------------------------------

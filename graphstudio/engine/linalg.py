@@ -126,7 +126,10 @@ def addmm(input, mat1, mat2):
 
 
 def outer(input, vec2):
-    return mm(unsqueeze(input, 1), unsqueeze(vec2, 0))
+    """``input[:, None] * vec2``, recorded as PyTorch does (MulBackward0 <- ViewBackward0)."""
+    from .ops import mul
+
+    return mul(reshape(input, input._data.shape[0], 1), vec2)
 
 
 def matmul(input, other):

@@ -71,13 +71,13 @@ def abs(input):
     return make(np.abs(d), AbsBackward0, (input,), (d,))
 
 
-@backward_formula("SgnBackward0")
-def SgnBackward0(self, g):
+@backward_formula("SignBackward0")
+def SignBackward0(self, g):
     return (np.zeros_like(g),)
 
 
 def sign(input):
-    return make(np.sign(input._data), SgnBackward0, (input,))
+    return make(np.sign(input._data), SignBackward0, (input,))
 
 
 @backward_formula("ReluBackward0")

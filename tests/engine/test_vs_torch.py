@@ -242,6 +242,45 @@ CASES = {
 }
 
 
+NAMES_ONLY = {
+    "sign": (lambda T, F, a: a.sign(), [r(3)]),
+    "floor_ceil_round": (lambda T, F, a: a.floor() + a.ceil() + a.round(), [r(3) * 3]),
+    "narrow": (lambda T, F, a: a.narrow(1, 1, 2), [r(3, 4)]),
+    "select": (lambda T, F, a: a.select(1, -1), [r(3, 4)]),
+    "outer": (lambda T, F, a, b: T.outer(a, b), [r(3), r(2)]),
+    "addmm": (lambda T, F, b, m1, m2: T.addmm(b, m1, m2), [r(4), r(2, 3), r(3, 4)]),
+    "bmm_direct": (lambda T, F, a, b: T.bmm(a, b), [r(2, 3, 4), r(2, 4, 5)]),
+    "mv_direct": (lambda T, F, a, b: T.mv(a, b), [r(2, 3), r(3)]),
+    "contiguous": (lambda T, F, a: a.t().contiguous(), [r(3, 4)]),
+    "view_as_expand_as": (lambda T, F, a, b: a.view_as(b).expand_as(b) + b, [r(3, 4), r(3, 4)]),
+    "amin": (lambda T, F, a: T.amin(a, dim=0), [r(3, 4)]),
+    "clip": (lambda T, F, a: a.clip(-0.1, 0.1), [r(5)]),
+    "exp_int": (lambda T, F, a: T.exp(a), [np.array([1, 2])], [False]),
+    "double_to": (lambda T, F, a: a.float().double(), [r(3)]),
+    "sum_dtype": (lambda T, F, a: a.sum(dtype=T.float32), [r(3)]),
+    "mean_tuple": (lambda T, F, a: a.mean((0, 1)), [r(2, 3, 4)]),
+    "std_unbiased": (lambda T, F, a: a.std(dim=0, unbiased=False), [r(3, 4)]),
+    "dropout_eval": (lambda T, F, a: F.dropout(a, 0.5, training=False) * 1, [r(3)]),
+    "dropout_train_p0": (lambda T, F, a: F.dropout(a, 0.0) * 1, [r(3)]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NAMES_ONLY))
+def test_more_ops(name):
+    build, arrays, *rest = NAMES_ONLY[name]
+    compare(build, arrays, rest[0] if rest else None)
+
+
+def test_dropout_names_and_scaling():
+    a = np.ones((200,))
+    t = TF.dropout(torch.tensor(a, requires_grad=True), 0.25)
+    e = EF.dropout(E.tensor(a, requires_grad=True), 0.25)
+    assert e.grad_fn.name() == t.grad_fn.name() == "MulBackward0"
+    assert e.grad_fn.next_functions[1] == (None, 0)
+    kept = e.detach().numpy()
+    assert set(np.unique(kept)) <= {0.0, 1 / 0.75} and 100 < (kept > 0).sum() < 200
+
+
 def _losses():
     cases = {}
     for red in ("mean", "sum", "none"):
