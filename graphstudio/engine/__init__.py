@@ -62,7 +62,7 @@ from .ops import (
     true_divide,
     where,
 )
-from .printing import format_tensor
+from .printing import format_tensor, set_printoptions
 from .reductions import (
     amax,
     amin,

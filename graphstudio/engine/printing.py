@@ -11,9 +11,22 @@ import numpy as np
 
 from . import dtypes
 
-__all__ = ["format_tensor", "format_values", "tensor_repr", "PRINT_OPTIONS"]
+__all__ = ["format_tensor", "format_values", "tensor_repr", "PRINT_OPTIONS", "set_printoptions"]
 
-PRINT_OPTIONS = {"precision": 4, "threshold": 1000, "edgeitems": 3, "linewidth": 80}
+DEFAULTS = {"precision": 4, "threshold": 1000, "edgeitems": 3, "linewidth": 80, "sci_mode": None}
+PRINT_OPTIONS = dict(DEFAULTS)
+
+
+def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None,
+                     profile=None, sci_mode=None):
+    """``torch.set_printoptions``: change how tensors print (``profile="default"`` resets)."""
+    if profile == "default":
+        PRINT_OPTIONS.update(DEFAULTS)
+    for key, value in (("precision", precision), ("threshold", threshold),
+                       ("edgeitems", edgeitems), ("linewidth", linewidth)):
+        if value is not None:
+            PRINT_OPTIONS[key] = value
+    PRINT_OPTIONS["sci_mode"] = sci_mode
 
 
 class _Formatter:
@@ -36,19 +49,16 @@ class _Formatter:
         absvals = np.abs(finite).astype(np.float64)
         lo, hi = absvals.min(), absvals.max()
         self.int_mode = bool(np.all(finite == np.ceil(finite)))
+        forced = PRINT_OPTIONS["sci_mode"]
+        self.sci_mode = (hi / lo > 1000.0 or hi > 1.0e8 or lo < 1.0e-4) if forced is None \
+            else forced
         as_float = finite.astype(np.float64).tolist()
-        if self.int_mode:
-            if hi / lo > 1000.0 or hi > 1.0e8:
-                self.sci_mode = True
-                strs = [f"{v:.{precision}e}" for v in as_float]
-            else:
-                strs = [f"{v:.0f}." for v in as_float]
+        if self.sci_mode:
+            strs = [f"{v:.{precision}e}" for v in as_float]
+        elif self.int_mode:
+            strs = [f"{v:.0f}." for v in as_float]
         else:
-            if hi / lo > 1000.0 or hi > 1.0e8 or lo < 1.0e-4:
-                self.sci_mode = True
-                strs = [f"{v:.{precision}e}" for v in as_float]
-            else:
-                strs = [f"{v:.{precision}f}" for v in as_float]
+            strs = [f"{v:.{precision}f}" for v in as_float]
         self.max_width = max(self.max_width, max(len(s) for s in strs))
 
     def format(self, value):

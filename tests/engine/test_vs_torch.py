@@ -632,3 +632,17 @@ def test_error_messages_match_torch(i):
     assert type(e_info.value) is type(t_info.value) or isinstance(e_info.value,
                                                                    type(t_info.value))
     assert str(e_info.value) == str(t_info.value)
+
+
+def test_set_printoptions_like_torch():
+    array = np.array([0.123456789, 12.5, -3.0])
+    try:
+        for kwargs in ({"precision": 2}, {"precision": 6}, {"sci_mode": True},
+                       {"linewidth": 30}):
+            torch.set_printoptions(**kwargs)
+            E.set_printoptions(**kwargs)
+            assert repr(E.tensor(np.tile(array, 4))) == repr(torch.tensor(np.tile(array, 4)))
+    finally:
+        torch.set_printoptions(profile="default")
+        E.set_printoptions(profile="default")
+    assert repr(E.tensor(array)) == repr(torch.tensor(array))
