@@ -330,7 +330,8 @@ class _Builder(TensorParsing):
         elif tid == "matmul" and len(parts) == 2:
             base = f"{parts[0]}_{parts[1]}"
         elif len(parts) == 1:
-            base = f"{parts[0]}_{'detached' if tid == 'detach' else tid}"
+            word = {"detach": "detached", "max_dim": "max", "min_dim": "min"}.get(tid, tid)
+            base = f"{parts[0]}_{word}"
         else:
             base = nt.default_name
         if not base.isidentifier() or len(base) > 24:
@@ -377,7 +378,8 @@ class _Builder(TensorParsing):
                 self.seed += 1
             kind = "input" if rg is None else "parameter"
             attrs = {} if rg is None else {"requires_grad": rg}
-            nm = self.var_name(name) if name else self.fresh(NODE_TYPES[kind].default_name)
+            nm = self.var_name(name) if name else self.fresh(
+                "tensor" if spec.init == "values" else spec.init)
             return self.add(kind, nm, attrs, spec), "out"
         if isinstance(e, ast.BinOp) and type(e.op) in _BINOPS:
             tid = _BINOPS[type(e.op)]
