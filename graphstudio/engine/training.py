@@ -393,7 +393,8 @@ def decision_boundary(graph: Graph, trainer: Trainer | None = None, input_node: 
     keep = g.upstream(out_id) | {out_id}
     for nid in [n for n in g.nodes if n not in keep]:
         g.remove_node(nid)
-    g.run.clear()
+    for key in list(g.run):
+        g.set_run_option(key, None)
     g.set_tensor(in_id, TensorSpec.from_array(grid, spec.dtype))
     if trainer is not None:
         for nid, new in trainer.trained_specs().items():
