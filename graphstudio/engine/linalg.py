@@ -8,7 +8,17 @@ import numpy as np
 
 from . import dtypes
 from .node import backward_formula
-from .shape_ops import SqueezeBackward4, expand, reshape, squeeze, t, unsafe_view, unsqueeze
+from .shape_ops import (
+    SqueezeBackward4,
+    contiguous,
+    expand,
+    reshape,
+    squeeze,
+    t,
+    unsafe_view,
+    unsqueeze,
+)
+from .shape_ops import transpose as transpose_op
 from .tensor import make
 
 __all__ = ["dot", "mv", "mm", "bmm", "addmm", "matmul", "outer"]
@@ -146,38 +156,63 @@ def matmul(input, other):
         return squeeze(mm(unsqueeze(input, 0), other), 0, _node=SqueezeBackward4)
     if da == 2 and db == 2:
         return mm(input, other)
-    if da >= 3 and db <= 2:
-        # Fold the batch dims into the rows: one mm/mv, then an unsafe view back.
-        folded = reshape(input, -1, a.shape[-1])
-        out = mv(folded, other) if db == 1 else mm(folded, other)
-        shape = a.shape[:-1] + (() if db == 1 else (b.shape[-1],))
-        return unsafe_view(out, shape)
+    if _should_fold(input, other):
+        return _folded(input, other)
     return _batched(input, other)
 
 
+def _should_fold(input, other):
+    """PyTorch's rule for running an N-D @ 1-D/2-D product as one mm/mv on a folded matrix."""
+    a, b = input._data, other._data
+    larger_is_a = a.ndim >= b.ndim
+    small = other if larger_is_a else input
+    t1 = a if larger_is_a else np.swapaxes(b, -1, -2)
+    small_ndim = b.ndim if larger_is_a else a.ndim
+    if not (t1.ndim >= 3 and small_ndim in (1, 2)):
+        return False
+    if small._requires_grad:
+        return True  # folding keeps the small operand's gradient one mm, not a batch to reduce
+    if a.ndim == 2:
+        return False
+    if t1.size == 0:
+        return True
+    shape, strides = t1.shape, t1.strides
+    return all(strides[i] == strides[i + 1] * shape[i + 1] for i in range(t1.ndim - 2))
+
+
+def _folded(input, other):
+    transpose = other._data.ndim > input._data.ndim
+    t1 = transpose_op(other, -1, -2) if transpose else input
+    t2 = (t(input) if input._data.ndim == 2 else input) if transpose else other
+    shape = t1._data.shape[:-1]
+    folded = reshape(t1, int(np.prod(shape, dtype=np.int64)), t1._data.shape[-1])
+    if t2._data.ndim == 2:
+        out = unsafe_view(mm(folded, t2), shape + (t2._data.shape[1],))
+        return contiguous(transpose_op(out, -1, -2)) if transpose else out
+    return unsafe_view(mv(folded, t2), shape)
+
+
 def _batched(input, other):
+    """Batched product as PyTorch records it: expand, view to 3-D, bmm, unsafe view back."""
     a, b = input._data, other._data
-    squeeze_a = a.ndim == 1
-    squeeze_b = b.ndim == 1
-    if squeeze_a:
-        input = unsqueeze(input, 0)
-    if squeeze_b:
-        other = unsqueeze(other, 1)
-    a, b = input._data, other._data
-    n, k1 = a.shape[-2:]
-    k2, p = b.shape[-2:]
+    n = a.shape[-2] if a.ndim > 1 else 1
+    m1 = a.shape[-1]
+    m2 = b.shape[-2] if b.ndim > 1 else b.shape[0]
+    p = b.shape[-1] if b.ndim > 1 else 1
     try:
-        batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+        batch = np.broadcast_shapes(a.shape[:max(a.ndim - 2, 0)], b.shape[:max(b.ndim - 2, 0)])
     except ValueError:
         from .ops import broadcast_error
 
         raise broadcast_error(a.shape[:-2], b.shape[:-2]) from None
     bsz = int(np.prod(batch, dtype=np.int64))
-    ea = reshape(expand(input, batch + (n, k1)), bsz, n, k1)
-    eb = reshape(expand(other, batch + (k2, p)), bsz, k2, p)
-    out = bmm(ea, eb)
-    shape = batch + ((n,) if not squeeze_a else ()) + ((p,) if not squeeze_b else ())
-    return unsafe_view(out, shape)
+    ea = reshape(expand(input, batch + (n, m1)), bsz, n, m1)
+    if b.ndim == 1:
+        eb = reshape(expand(other, batch + (m2,)), bsz, m2, 1)
+    else:
+        eb = reshape(expand(other, batch + (m2, p)), bsz, m2, p)
+    shape = batch + ((n,) if a.ndim > 1 else ()) + ((p,) if b.ndim > 1 else ())
+    return unsafe_view(bmm(ea, eb), shape)
 
 
 def linear(input, weight, bias=None):

@@ -221,6 +221,15 @@ CASES = {
     "matmul_3d_1d": (lambda T, F, a, b: T.matmul(a, b), [r(2, 3, 4), r(4)]),
     "bmm": (lambda T, F, a, b: a @ b, [r(2, 3, 4), r(2, 4, 5)]),
     "bmm_broadcast": (lambda T, F, a, b: a @ b, [r(2, 1, 3, 4), r(3, 4, 2)]),
+    "matmul_2d_3d": (lambda T, F, a, b: a @ b, [r(2, 3), r(2, 3, 4)]),
+    "matmul_2d_3d_const": (lambda T, F, a, b: a @ b, [r(2, 3), r(2, 3, 4)], [True, False]),
+    "matmul_1d_3d": (lambda T, F, a, b: a @ b, [r(3), r(2, 3, 4)]),
+    "matmul_1d_3d_const": (lambda T, F, a, b: a @ b, [r(3), r(2, 3, 4)], [True, False]),
+    "matmul_3d_1d_const": (lambda T, F, a, b: a @ b, [r(2, 3, 4), r(4)], [False, True]),
+    "matmul_3d_2d_noncontig": (lambda T, F, a, b: a.transpose(0, 1) @ b, [r(3, 2, 4), r(4, 2)],
+                               [False, True]),
+    "matmul_3d_3d_vec": (lambda T, F, a, b: a @ b, [r(2, 3, 4), r(4)]),
+    "matmul_4d_1d": (lambda T, F, a, b: a @ b, [r(2, 2, 3, 4), r(4)], [False, True]),
     # functional
     "F_relu": (lambda T, F, a: F.relu(a), [r(3)]),
     "F_leaky_relu": (lambda T, F, a: F.leaky_relu(a), [np.array([-2.0, 0.0, 3.0])]),
@@ -619,6 +628,11 @@ ERRORS = [
     lambda T, F: T.ones(2, 3).transpose(0, 2),
     lambda T, F: T.stack([]),
     lambda T, F: T.ones(2).item(),
+    lambda T, F: T.ones(3) @ T.ones(2, 4, 5),
+    lambda T, F: T.ones(2, 3) @ T.ones(2, 4, 5),
+    lambda T, F: T.ones(2, 2, 3) @ T.ones(4),
+    lambda T, F: T.ones(2, 2, 3).transpose(0, 1) @ T.ones(4),
+    lambda T, F: T.ones(4, 2, 3) @ T.ones(5, 3, 2),
 ]
 
 
