@@ -227,6 +227,14 @@ COMMANDS = {"run": (add_run, cmd_run), "check": (add_check, cmd_check),
             "render": (add_render, cmd_render)}
 
 
+def all_commands() -> dict:
+    """These commands plus train, gradcheck, export and import from :mod:`graphstudio.cli_tools`
+    (imported here, not at the top, because that module builds on this one)."""
+    from graphstudio.cli_tools import COMMANDS as tools
+
+    return {**COMMANDS, **tools}
+
+
 def build_parser() -> argparse.ArgumentParser:
     from graphstudio import __version__
 
@@ -235,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
                                             "opens the window (on FILE if given).")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for add, _ in COMMANDS.values():
+    for add, _ in all_commands().values():
         add(sub)
     return parser
 
@@ -243,12 +251,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        commands = all_commands()
+        if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
             return open_window(argv)
         args = build_parser().parse_args(argv)
         if args.command is None:
             raise UsageError("give a command or a file; see --help")
-        return COMMANDS[args.command][1](args)
+        return commands[args.command][1](args)
     except UsageError as ex:
         return _fail(f"error: {ex}")
     except ValueError as ex:  # GraphFileError, RenderError and other bad input

@@ -130,3 +130,15 @@ def test_entry_point_subprocess():
                           capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert "x.grad: tensor([5., 7., 9.])" in proc.stdout
+
+
+def test_main_dispatches_the_tool_commands(capsys, tmp_path):
+    path = example_path("tutorial_single_layer")
+    code, out, err = call(capsys, "gradcheck", path)
+    assert code == 0 and "2 parameters checked: all pass" in out, err
+    script = tmp_path / "tutorial.py"
+    code, out, err = call(capsys, "export", path, "-o", script)
+    assert code == 0 and "loss.backward()" in script.read_text(), err
+    code, out, err = call(capsys, "train", path, "--steps", "3", "-o", tmp_path / "t.gsgraph")
+    assert code == 0 and (tmp_path / "t.gsgraph").exists(), err
+    assert "train" in cli.build_parser().format_help()
