@@ -12,6 +12,19 @@ runs on) so that even ties between several ready AccumulateGrad nodes pop in PyT
 
 Broadcast gradients are reduced to each input's shape by one ``sum_to_shape`` here, and cast back
 to the input's dtype, exactly where PyTorch's engine validates a node's outputs.
+
+Records: ``BackwardStep.name`` is the node's class name (``"MulBackward0"``, ``"AccumulateGrad"``,
+``"CopySlices"``); ``node.name()`` is what PyTorch's ``name()`` returns, which for its two C++
+nodes is ``"torch::autograd::AccumulateGrad"`` / ``"torch::autograd::CopySlices"``. Gradient
+arrays in records are never written to afterwards: a leaf's ``.grad`` starts as a copy, and no
+backward formula writes into its argument.
+
+Known differences from PyTorch: no version counters, so modifying a tensor that a node saved is
+not detected (PyTorch raises "one of the variables needed for gradient computation has been
+modified by an inplace operation"); an in-place op recorded by autograd rebinds the tensor to new
+memory (its gradients stay right, but views of it do not see the change), while in-place ops
+outside autograd (``with no_grad(): w -= lr * w.grad``) write into the memory as PyTorch does. No
+higher-order gradients (``create_graph=True`` raises), no ``backward(inputs=...)``, no hooks.
 """
 
 from dataclasses import dataclass
