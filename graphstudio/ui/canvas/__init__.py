@@ -13,12 +13,14 @@ GraphScene: signals ``statusMessage(str)``, ``nodeActivated(str)``, ``quickAddRe
 GraphView: ``zoom()``, ``set_zoom(z)``, ``frame_selection()``, ``select_all()``,
 ``delete_selection()``, ``copy_selection()``, ``cut_selection()``, ``paste()``,
 ``duplicate_selection()``, ``auto_layout()``, ``open_quick_add(scene_pos=None)``,
-``add_node(type_id, scene_pos)``, ``set_theme(theme)``; accepts drops of
+``add_node(type_id, scene_pos)``, ``set_theme(theme)``,
+``add_context_menu_provider(fn)`` / ``build_context_menu(scene_pos)``; accepts drops of
 ``MIME_NODETYPE``.
 
 Items for the stepping view: ``NodeItem.set_run_state(state)`` (a :class:`NodeRunState` or
-the runner's ``NodeState``), ``NodeItem.display_text()``, ``EdgeItem.set_run_state(grad,
-highlighted, greyed)``, ``EdgeItem.set_pulse(t)``, ``EdgeItem.label_text()``.
+the runner's ``NodeState``), ``NodeItem.display_text()``, ``NodeItem.set_retain_mark(on)``,
+``EdgeItem.set_run_state(grad, highlighted, greyed, stale)``, ``EdgeItem.set_pulse(t)``,
+``EdgeItem.label_text()``.
 """
 
 from graphstudio.ui.canvas.clipboard import MIME_NODES, MIME_NODETYPE

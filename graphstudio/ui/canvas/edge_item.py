@@ -4,7 +4,8 @@ A wire is a horizontal cubic Bezier from an output port to an input port. Its pa
 rebuilt only when an end moves. Display methods the stepping view drives:
 
 * :meth:`EdgeItem.set_run_state` - the gradient the wire carries (a label at mid-wire),
-  highlighted (True/"backward" in the gradient colour, "forward" in the value colour), greyed.
+  highlighted (True/"backward" in the gradient colour, "forward" in the value colour), greyed,
+  stale (the label dims, dashed, until the next run).
 * :meth:`EdgeItem.set_pulse` - a dot travelling along the wire (animations), or None.
 """
 
@@ -54,10 +55,13 @@ class EdgeLabel(QGraphicsItem):
 
     def paint(self, painter, option, widget=None):
         e, t = self.edge_item, self.edge_item.theme
-        painter.setPen(QPen(t.greyed if e.greyed else t.grad, 1.0))
+        colour = t.stale if e.stale else (t.greyed if e.greyed else t.grad)
+        painter.setPen(QPen(colour, 1.0, Qt.DashLine if e.stale else Qt.SolidLine))
         painter.setBrush(t.node_body)
         painter.drawRoundedRect(self._rect, 4, 4)
         painter.setFont(t.font(7.5))
+        if e.stale:  # an old run's number: dimmed until the next run
+            painter.setOpacity(0.55)
         painter.drawText(self._rect, Qt.AlignCenter, self.text)
 
 
@@ -71,6 +75,7 @@ class EdgeItem(Hoverable, QGraphicsItem):
         self.grad = None
         self.highlighted: bool | str = False
         self.greyed = False
+        self.stale = False
         self.pulse: float | None = None
         self._label = ""
         self.label_item: EdgeLabel | None = None
@@ -142,11 +147,14 @@ class EdgeItem(Hoverable, QGraphicsItem):
 
 
     # ------------------------------------------------------------------ run display
-    def set_run_state(self, grad=None, highlighted: bool | str = False, greyed: bool = False):
-        """Show the gradient this wire carries (None: no label), a highlight, or the greyed look."""
+    def set_run_state(self, grad=None, highlighted: bool | str = False, greyed: bool = False,
+                      stale: bool = False):
+        """Show the gradient this wire carries (None: no label), a highlight, or the greyed look;
+        ``stale``: the label is from a run of an earlier version of the graph."""
         self.grad = grad
         self.highlighted = highlighted
         self.greyed = bool(greyed)
+        self.stale = bool(stale)
         self._label = grad_label(grad) if grad is not None else ""
         if self._label and self.label_item is None and self.scene() is not None:
             self.label_item = EdgeLabel(self)

@@ -139,6 +139,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         self.error: str | None = None
         self.hint: str | None = None
         self.is_loss = False
+        self.retains_grad = False
         self.run_state: NodeRunState | None = None
         self._fonts = Fonts.of(theme)
         self._preview: Preview | None = None
@@ -200,7 +201,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         in_w = max((f.fm_small.horizontalAdvance(n) for n in self.inputs), default=0)
         out_w = max((f.fm_small.horizontalAdvance(n) for n in self._st_out), default=0)
         footer_w = f.fm_mono.horizontalAdvance(footer) + 2 * PAD + 8 \
-            + (TAG_W + 4) * len(self._tags())
+            + sum(self._tag_width(label) + 4 for label, _c in self._tags())
         preview_w, preview_h = self._layout_preview(f.fm_mono)
         w = math.ceil(max(MIN_W, title_w, in_w + out_w + 4 * PAD, footer_w,
                           preview_w + 2 * PAD))
@@ -262,6 +263,12 @@ class NodeItem(Hoverable, QGraphicsItem):
             self.is_loss = is_loss
             self._layout()
 
+    def set_retain_mark(self, retains: bool):
+        """Tag a non-leaf whose ``.grad`` is kept (``retain_grad()``)."""
+        if retains != self.retains_grad:
+            self.retains_grad = retains
+            self._layout()
+
     def set_shape_result(self, result) -> bool:
         """Show a ``ShapeResult`` (shape/dtype or error); returns True when the look changed."""
         if not self._read_shape_result(result):
@@ -320,6 +327,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         elif self._footer_text():
             lines.append(self._footer_text())
         lines.extend(self._preview.text_lines())
+        lines.extend(label for label, _c in self._tags() if label != "stale")
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ Qt plumbing
@@ -419,13 +427,18 @@ class NodeItem(Hoverable, QGraphicsItem):
             paint_port(painter, port, t, at=port.pos())
 
     def _tags(self) -> list[tuple[str, object]]:
-        """Small labels on the footer's right: the loss mark and the stale mark."""
+        """Small labels on the footer's right: the stale, retain_grad and loss marks."""
         tags = []
         if self.run_state is not None and self.run_state.stale:
             tags.append(("stale", self.theme.stale))
+        if self.retains_grad:
+            tags.append(("retain_grad", self.theme.grad))
         if self.is_loss:
             tags.append(("loss", self.theme.grad))
         return tags
+
+    def _tag_width(self, label: str) -> float:
+        return max(TAG_W, math.ceil(self._fonts.fm_small.horizontalAdvance(label)) + 10.0)
 
     def _paint_footer(self, painter):
         t = self.theme
@@ -450,9 +463,10 @@ class NodeItem(Hoverable, QGraphicsItem):
         right = self._w - PAD
         painter.setFont(self._fonts.small)
         for label, colour in reversed(self._tags()):
-            r = QRectF(right - TAG_W, y0 + 3, TAG_W, FOOTER_H - 8)
+            tw = self._tag_width(label)
+            r = QRectF(right - tw, y0 + 3, tw, FOOTER_H - 8)
             painter.setPen(QPen(colour, 1.2))
             painter.setBrush(Qt.NoBrush)
             painter.drawRoundedRect(r, 4, 4)
             painter.drawText(r, Qt.AlignCenter, label)
-            right -= TAG_W + 4
+            right -= tw + 4

@@ -144,6 +144,9 @@ class GraphScene(QGraphicsScene):
         for item in self._nodes.values():
             if item.run_state is not None and not item.run_state.stale:
                 item.set_run_state(replace(item.run_state, stale=True))
+        for item in self._edges.values():
+            if item.grad is not None and not item.stale:
+                item.set_run_state(item.grad, item.highlighted, item.greyed, stale=True)
 
     def push(self, cmd, screen_pos=None) -> bool:
         """Push an undo command; on refusal report the reason and return False."""
@@ -258,6 +261,8 @@ class GraphScene(QGraphicsScene):
         self.addItem(item)
         if self.graph.run.get("loss") == node.id:
             item.set_loss_mark(True)
+        if node.id in self.graph.run.get("retain_grad", ()):
+            item.set_retain_mark(True)
 
     def _forget_editor(self, node_item=None):
         """Drop the inline editor when its node goes (it is deleted with the node's item)."""
@@ -296,13 +301,16 @@ class GraphScene(QGraphicsScene):
         self._remove_edge_item(ev.edge)
 
     def _on_run_changed(self, ev):
-        if ev.key == "loss":
+        if ev.key in ("loss", "retain_grad"):
             self._update_loss_marks()
 
     def _update_loss_marks(self):
+        """The loss tag on the backward root, the retain_grad tag on nodes that keep .grad."""
         loss = self.graph.run.get("loss")
+        retained = set(self.graph.run.get("retain_grad", ()))
         for nid, item in self._nodes.items():
             item.set_loss_mark(nid == loss)
+            item.set_retain_mark(nid in retained)
 
     def _add_edge_item(self, edge: Edge):
         src, dst = self._nodes[edge.src], self._nodes[edge.dst]

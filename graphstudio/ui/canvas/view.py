@@ -5,7 +5,8 @@
 Space+drag pans, Escape cancels a wire drag or clears the selection, and the standard Ctrl+A,
 C, X, V, D, Z, Shift+Z (a main window's actions with the same shortcuts take precedence and
 call the same methods). Every method that edits pushes an undo command; a refusal is reported
-on ``scene.statusMessage``.
+on ``scene.statusMessage``. Features add right-click entries with
+:meth:`GraphView.add_context_menu_provider`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import math
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
-from PySide6.QtWidgets import QFrame, QGraphicsView
+from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu
 
 from graphstudio.ui.canvas.clipboard import (
     MIME_NODETYPE,
@@ -67,6 +68,8 @@ class GraphView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._space = False
         self.quick_add: QuickAddPopup | None = None
+        self._menu_providers: list = []
+        self.context_popup: QMenu | None = None
         scene.quickAddRequested.connect(self.open_quick_add)
         self.rubberBandChanged.connect(self._rubber_band_changed)
         self.centerOn(0, 0)
@@ -204,6 +207,38 @@ class GraphView(QGraphicsView):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+    # ------------------------------------------------------------------ context menu
+    def add_context_menu_provider(self, provider):
+        """``provider(menu, node_id)`` adds entries to the right-click menu (``node_id``: the
+        node under the mouse, or None on empty canvas)."""
+        self._menu_providers.append(provider)
+
+    def build_context_menu(self, scene_pos: QPointF) -> QMenu | None:
+        """The right-click menu for ``scene_pos`` (the node there is selected first); None when
+        no provider has anything to offer."""
+        node = self.scene().node_item_at(scene_pos)
+        node_id = node.node_id if node is not None else None
+        if node is not None and not node.isSelected():
+            self.scene().select_nodes([node_id])
+        menu = QMenu(self)
+        for provider in self._menu_providers:
+            provider(menu, node_id)
+        return None if menu.isEmpty() else menu
+
+    def contextMenuEvent(self, event):
+        try:
+            menu = self.build_context_menu(self.mapToScene(event.pos()))
+        except Exception as ex:  # a right-click must never take the window down
+            log.exception("context menu failed")
+            self.scene().report(f"that did not work: {ex}")
+            menu = None
+        if menu is None:
+            super().contextMenuEvent(event)
+            return
+        self.context_popup = menu  # keep it alive while it is open
+        menu.popup(event.globalPos())
+        event.accept()
 
     def _rubber_band_changed(self, rect, _from, _to):
         self.scene().rubber_banding = not rect.isNull()

@@ -1,0 +1,493 @@
+"""The run controller: one Runner session per document, the current Timeline and step k.
+
+``RunController(graph, undo_stack, scene)`` owns the engine session (:class:`Runner`), the
+timeline of the last run and the step shown, and puts ``display = f(timeline, k)`` on the
+canvas through :class:`~graphstudio.ui.run.scene_display.SceneDisplay`. The buttons map onto
+the session as in PyTorch:
+
+* Forward (``runner.forward``), Backward (``runner.backward``: on the last forward, so with
+  Zero grads off a second Backward accumulates), Zero Grads (``runner.zero_grad``, then a
+  fresh forward to start from), Reset (a new session: results and every ``.grad`` forgotten).
+* Step / Step Back / Play / Run to End / :meth:`jump` move k; stepping past the end of a
+  forward runs the backward; stepping with no run (or a stale one) starts a run.
+
+Edits to the graph mark the shown run stale (until the next run); freezing a parameter,
+choosing the loss or toggling retain_grad re-run the same thing at once, from the same
+``.grad`` values, so the difference shows immediately.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from graphstudio.engine.runner import Runner, RunOptions
+from graphstudio.ui.run.animation import WireAnimator
+from graphstudio.ui.run.display import EdgeDisplay, edge_display, node_display
+from graphstudio.ui.run.scene_display import SceneDisplay, cards_overlap
+
+__all__ = ["RunController"]
+
+log = logging.getLogger(__name__)
+
+#: edits that do not change any computed number
+_HARMLESS = {"node_moved", "node_renamed", "meta_changed"}
+#: run options that re-run at once (the person asked to see their effect)
+_RERUN_OPTIONS = {"loss", "retain_grad"}
+#: run options that change what the shown run would be
+_STALE_OPTIONS = {"gradient", "no_grad"}
+
+
+class RunController(QObject):
+    """See the module docstring. Every public method is safe to connect to a button."""
+
+    stepChanged = Signal(int)
+    timelineChanged = Signal()
+    stateChanged = Signal()
+    statusMessage = Signal(str)
+
+    def __init__(self, graph, undo_stack, scene, parent=None):
+        super().__init__(parent)
+        self.graph, self.undo_stack, self.scene = graph, undo_stack, scene
+        self.runner = Runner(graph)
+        self.timeline = None
+        self.k = -1
+        self.kind: str | None = None      # "forward" or "run": what made the timeline
+        self.stale = False
+        self.stale_reason = ""
+        self.animate = True
+        self.step_ms = 450                # how long values/gradients travel a wire
+        self.play_interval = 800          # ms between steps while playing
+        self.display = SceneDisplay(scene, graph)
+        self.animator = WireAnimator(self)
+        self._play = QTimer(self)
+        self._play.timeout.connect(self._play_tick)
+        self._rerun = QTimer(self)
+        self._rerun.setSingleShot(True)
+        self._rerun.setInterval(0)
+        self._rerun.timeout.connect(self._rerun_now)
+        self._rerun_why = ""
+        self._unsubscribe = graph.subscribe(self._on_event)
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def playing(self) -> bool:
+        return self._play.isActive()
+
+    @property
+    def valid(self) -> bool:
+        """A timeline is shown and the graph has not changed since it ran."""
+        return self.timeline is not None and not self.stale
+
+    @property
+    def at_end(self) -> bool:
+        return self.timeline is not None and self.k >= len(self.timeline) - 1
+
+    def options(self, **overrides) -> RunOptions:
+        return RunOptions.from_graph(self.graph, **overrides)
+
+    def backward_reason(self) -> str | None:
+        """Why Backward is not possible now (None: it is)."""
+        if not self.graph.nodes:
+            return "the graph is empty"
+        if self.graph.run.get("no_grad"):
+            return ("no_grad is on: the forward runs under torch.no_grad(), so nothing gets a "
+                    "grad_fn and there is no backward (untick Run ▸ no_grad Forward)")
+        tl = self.timeline
+        if self.valid and tl.backward_unavailable_reason and self.kind == "run":
+            return tl.backward_unavailable_reason
+        return None
+
+    def close(self) -> None:
+        """Stop following the graph (the window is closing)."""
+        self._play.stop()
+        self._rerun.stop()
+        self.animator.finish()
+        self._unsubscribe()
+
+    # ------------------------------------------------------------------ session actions
+    def forward(self) -> bool:
+        """Run the forward pass and show its end."""
+        self._stop_motion()
+        tl = self._call(lambda: self.runner.forward(self.options()))
+        if tl is None:
+            return False
+        self._set_timeline(tl, "forward", tl.forward_count - 1)
+        self._say_result("Forward")
+        return True
+
+    def backward(self) -> bool:
+        """Backward on the last forward (a forward first when there is none) and show the end."""
+        self._stop_motion()
+        reason = self.backward_reason()
+        if reason:
+            self._say(f"No backward: {reason}")
+            return False
+        tl = self._call(lambda: self.runner.backward(self.options()))
+        if tl is None:
+            return False
+        self._set_timeline(tl, "run", len(tl) - 1)
+        self._say_result("Backward")
+        return True
+
+    def zero_grads(self) -> bool:
+        """Set every leaf's ``.grad`` to None; a fresh forward then shows the session."""
+        self._stop_motion()
+        leaves = [self.graph.nodes[nid].name for nid in self.runner.parameters()]
+        self.runner.zero_grad()
+        names = ", ".join(leaves[:6]) + (" …" if len(leaves) > 6 else "")
+        msg = f"Zeroed .grad of {names} (now None)" if leaves else "No parameter requires grad"
+        if self.timeline is not None:
+            tl = self._call(lambda: self.runner.forward(self.options()))
+            if tl is None:
+                return False
+            self._set_timeline(tl, "forward", tl.forward_count - 1)
+            msg += "; forward ready, Backward computes fresh gradients"
+        self._say(msg)
+        return True
+
+    def reset(self) -> None:
+        """Forget the run: a new session (every ``.grad`` gone), nothing shown."""
+        self._stop_motion()
+        self.runner = Runner(self.graph)
+        self.timeline, self.k, self.kind, self.stale = None, -1, None, False
+        self.display.clear()
+        self.timelineChanged.emit()
+        self.stepChanged.emit(-1)
+        self.stateChanged.emit()
+        self._say("Reset: results cleared and every .grad forgotten")
+
+    # ------------------------------------------------------------------ moving through steps
+    def step(self) -> bool:
+        """One step on (starting a run, or the backward after a forward, when needed)."""
+        self.animator.finish()
+        if not self.valid:
+            if not self._start_run():
+                return False
+            self._go(0, animate=True)
+            return True
+        if not self.at_end:
+            self._go(self.k + 1, animate=True)
+            return True
+        if self.kind == "forward" and self.backward_reason() is None:
+            fc = self.timeline.forward_count
+            tl = self._call(lambda: self.runner.backward(self.options()))
+            if tl is None:
+                return False
+            self._set_timeline(tl, "run", fc - 1)
+            if len(tl) > fc:
+                self._go(fc, animate=True)
+                return True
+        self._say(self._end_text())
+        self._pause_quietly()
+        return False
+
+    def step_back(self) -> bool:
+        self.animator.finish()
+        if self.timeline is None:
+            self._say("Nothing to step back through: run first (F10 steps forward)")
+            return False
+        if self.k < 0:
+            self._say("At the start of the run")
+            return False
+        self._go(self.k - 1)
+        return True
+
+    def jump(self, k: int) -> bool:
+        """Show step ``k`` (-1: before the run) of the current timeline."""
+        self.animator.finish()
+        if self.timeline is None or not -1 <= k < len(self.timeline):
+            return False
+        self._go(k)
+        return True
+
+    def run_to_end(self) -> bool:
+        """Finish the run (starting one, or the backward after a forward) and show its end."""
+        self._stop_motion()
+        if not self.valid and not self._start_run():
+            return False
+        if self.kind == "forward" and self.backward_reason() is None:
+            return self.backward()
+        self._go(len(self.timeline) - 1)
+        self._say_result("Run")
+        return True
+
+    # ------------------------------------------------------------------ playing
+    def set_speed(self, steps_per_second: float) -> None:
+        """Play speed; wire animations take most of each step."""
+        sps = min(max(float(steps_per_second), 0.25), 30.0)
+        self.play_interval = int(1000 / sps)
+        self.step_ms = int(min(450, self.play_interval * 0.7))
+        if self.playing:
+            self._play.setInterval(self.play_interval)
+
+    def play(self) -> bool:
+        if not self.graph.nodes:
+            self._say("Nothing to play: the graph is empty")
+            return False
+        if self.valid and self.at_end and not (self.kind == "forward"
+                                               and self.backward_reason() is None):
+            self.jump(-1)  # replay the same run from the start
+        self._play.start(self.play_interval)
+        self.stateChanged.emit()
+        self._play_tick()
+        return True
+
+    def pause(self) -> None:
+        if self.playing:
+            self._play.stop()
+            self.stateChanged.emit()
+
+    def toggle_play(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def _play_tick(self) -> None:
+        try:
+            if not self.step():
+                self._pause_quietly()
+        except Exception as ex:  # a timer slot must never raise
+            log.exception("play step failed")
+            self._pause_quietly()
+            self._say(f"Stopped playing: {ex}")
+
+    def _pause_quietly(self) -> None:
+        if self.playing:
+            self._play.stop()
+            self.stateChanged.emit()
+
+    # ------------------------------------------------------------------ internals
+    def _stop_motion(self) -> None:
+        self._pause_quietly()
+        self.animator.finish()
+
+    def _call(self, fn):
+        """Run an engine call; report and return None if it raises."""
+        try:
+            return fn()
+        except Exception as ex:  # the engine's message, never a traceback in the window
+            log.exception("run failed")
+            self._say(f"The run failed: {ex}")
+            return None
+
+    def _start_run(self) -> bool:
+        was_stale = self.stale
+        tl = self._call(lambda: self.runner.run(self.options()))
+        if tl is None:
+            return False
+        self._set_timeline(tl, "run", -1)
+        if was_stale:
+            self._say("The graph changed: started a new run")
+        return True
+
+    def _set_timeline(self, tl, kind: str, k: int) -> None:
+        self.timeline, self.kind, self.stale, self.stale_reason = tl, kind, False, ""
+        self.timelineChanged.emit()
+        self._go(k)
+        self.stateChanged.emit()
+
+    def _go(self, k: int, animate: bool = False) -> None:
+        """Show step k; with ``animate``, let the step's wires carry their values first."""
+        tl = self.timeline
+        prev, self.k = self.k, k
+        pre, wires = {}, []
+        if animate and self.animate and k == prev + 1 and 0 <= k < len(tl):
+            pre, wires = self._animation_start(tl, k)
+        self.display.show(tl, k, self.stale, pre)
+        if wires:
+            self.animator.start(wires, self.step_ms,
+                                lambda: self.display.show(tl, k, self.stale))
+        self.stepChanged.emit(k)
+
+    def _animation_start(self, tl, k: int):
+        """(what deferred items show while the dots travel, [(edge item, reverse)])."""
+        step = tl.steps[k]
+        pre, wires = {}, []
+        if step.kind == "forward":
+            for e in step.input_edges:
+                item = self.scene.edge_item(e)
+                if item is not None:
+                    wires.append((item, False))
+            if wires and step.node_id is not None:
+                before = node_display(tl, k - 1, step.node_id, self.stale)
+                from dataclasses import replace
+
+                from graphstudio.ui.canvas.preview import NodeRunState
+
+                pre[step.node_id] = (replace(before, highlight="forward") if before is not None
+                                     else NodeRunState(highlight="forward"))
+        else:
+            for e in step.edge_grads:
+                item = self.scene.edge_item(e)
+                if item is not None:
+                    wires.append((item, True))
+                    old = edge_display(tl, k - 1, e, stale=self.stale)
+                    pre[e] = EdgeDisplay(old.grad, "backward", old.greyed, old.stale)
+        return pre, wires
+
+    def _end_text(self) -> str:
+        tl = self.timeline
+        if tl.error:
+            return f"The run stopped: {tl.error}"
+        reason = self.backward_reason()
+        if not tl.has_backward and reason:
+            return f"End of the forward. No backward: {reason}"
+        return ("End of the run. Backward runs it again (with Zero grads off the .grad values "
+                "accumulate); Reset starts over")
+
+    def _say(self, msg: str) -> None:
+        self.statusMessage.emit(msg)
+
+    def _say_result(self, what: str) -> None:
+        tl = self.timeline
+        if tl.error:
+            self._say(f"{what}: {tl.error}")
+            return
+        parts = [f"{what}: {tl.forward_count} forward"]
+        if tl.has_backward:
+            parts[0] += f" + {len(tl) - tl.forward_count} backward steps"
+        else:
+            parts[0] += " steps"
+        if tl.loss_id in self.graph.nodes:
+            state = tl.node_state(tl.loss_id, len(tl) - 1)
+            if state.value is not None and state.value.size == 1:
+                from graphstudio.ui.canvas.preview import format_number
+
+                parts.append(f"{self.graph.nodes[tl.loss_id].name} = "
+                             f"{format_number(state.value.reshape(-1)[0])}")
+        reason = self.backward_reason()
+        if not tl.has_backward and reason and self.kind == "run":
+            parts.append(f"no backward: {reason}")
+        parts.extend(tl.warnings[:1])
+        if cards_overlap(self.scene):
+            parts.append("cards overlap now that they show values: L lays the graph out")
+        self._say(" · ".join(parts))
+
+    # ------------------------------------------------------------------ following the graph
+    def _on_event(self, ev) -> None:
+        if not shiboken6.isValid(self):  # the window is gone
+            self._unsubscribe()
+            return
+        try:
+            if ev.kind in _HARMLESS:
+                return
+            if ev.kind == "reset":  # another document: a new session
+                self._rerun.stop()
+                self.reset()
+                return
+            if ev.kind == "run_changed":
+                if ev.key in _RERUN_OPTIONS:
+                    self._schedule_rerun(f"run option {ev.key}")
+                elif ev.key in _STALE_OPTIONS:
+                    self._mark_stale(f"run option {ev.key} changed")
+                self.stateChanged.emit()
+                return
+            if ev.kind == "attr_changed" and ev.key == "requires_grad":
+                node = self.graph.nodes.get(ev.node_id)
+                self._schedule_rerun(f"{node.name if node else 'a parameter'} "
+                                     f"{'frozen' if ev.new is False else 'trainable'}")
+                return
+            self._mark_stale("the graph changed")
+        except Exception:  # a model listener must never raise into the model
+            log.exception("run display failed to follow %s", ev.kind)
+
+    def _schedule_rerun(self, why: str) -> None:
+        if self.timeline is None:
+            return
+        self._rerun_why = why
+        self._rerun.start()
+
+    def _mark_stale(self, why: str) -> None:
+        if self.timeline is None or self.stale:
+            return
+        self._stop_motion()
+        self.stale, self.stale_reason = True, why
+        self.display.show(self.timeline, self.k, True)
+        self.stateChanged.emit()
+        self.stepChanged.emit(self.k)
+        self._say(f"Results are stale ({why}): Step, Forward or Run to End computes them again")
+
+    def _rerun_now(self) -> None:
+        """Run the shown kind of run again on the changed graph, from the same ``.grad`` values
+        the shown run started with, and stay at the same place (the end stays the end)."""
+        tl = self.timeline
+        if tl is None:
+            return
+        try:
+            was_playing = self.playing
+            self._stop_motion()
+            in_backward = self.k >= tl.forward_count or self.at_end
+            self._restore_grads(tl)
+            if self.kind == "forward":
+                new = self._call(lambda: self.runner.forward(self.options()))
+            else:
+                new = self._call(lambda: self.runner.run(self.options()))
+            if new is None:
+                return
+            k = len(new) - 1 if in_backward else min(self.k, len(new) - 1)
+            self._set_timeline(new, self.kind or "run", k)
+            self._say_result(f"Re-ran ({self._rerun_why})")
+            if was_playing and not self.at_end:
+                self.play()
+        except Exception as ex:
+            log.exception("re-run failed")
+            self._say(f"Could not re-run: {ex}")
+
+    def _restore_grads(self, tl) -> None:
+        """Give every leaf the ``.grad`` it had when ``tl`` started (accumulation replays)."""
+        import numpy as np
+
+        import graphstudio.engine as T
+        from graphstudio.engine.nodetypes import NODE_TYPES
+
+        for nid, node in self.graph.nodes.items():
+            if not NODE_TYPES[node.type].has_tensor or node.tensor is None:
+                continue
+            t = self.runner.leaf(node)
+            if not t.requires_grad:
+                continue
+            try:
+                prior = tl.node_state(nid, -1).grad
+            except KeyError:
+                prior = None
+            ok = prior is not None and tuple(prior.shape) == tuple(t.shape)
+            t.grad = T.tensor(np.array(prior), dtype=t.dtype) if ok else None
+
+    # ------------------------------------------------------------------ node gestures
+    def backward_from(self, node_id: str) -> bool:
+        """Make ``node_id`` the loss (undoable) and run backward from it."""
+        from graphstudio.ui.commands import SetRunOptionCommand, try_push
+
+        node = self.graph.nodes.get(node_id)
+        if node is None:
+            return False
+        if self.graph.run.get("loss") != node_id:
+            reason = try_push(self.undo_stack, SetRunOptionCommand(
+                self.graph, "loss", node_id, text=f"Backward from {node.name}"))
+            if reason:
+                self._say(reason)
+                return False
+        self._rerun.stop()
+        return self.backward()
+
+    def toggle_retain_grad(self, node_id: str) -> bool:
+        """Keep (or stop keeping) the ``.grad`` of non-leaf ``node_id`` (undoable)."""
+        from graphstudio.ui.commands import SetRunOptionCommand, try_push
+
+        node = self.graph.nodes.get(node_id)
+        if node is None:
+            return False
+        kept = list(self.graph.run.get("retain_grad", ()))
+        on = node_id not in kept
+        kept = kept + [node_id] if on else [n for n in kept if n != node_id]
+        text = f"{'Retain' if on else 'Stop retaining'} grad of {node.name}"
+        reason = try_push(self.undo_stack, SetRunOptionCommand(
+            self.graph, "retain_grad", tuple(kept) if kept else None, text=text))
+        if reason:
+            self._say(reason)
+            return False
+        if self.timeline is None:
+            self._say(f"{node.name}.retain_grad() "
+                      f"{'on: the next backward keeps its .grad' if on else 'off'}")
+        return True

@@ -1,0 +1,145 @@
+"""What the canvas shows at step k of a run: a pure function of (timeline, k, stale).
+
+:func:`node_display` and :func:`edge_display` say what one card / one wire shows;
+:func:`display_at` gives all of them. The stepping controller applies these (only to the items
+that changed), ``graphstudio render --after`` applies :func:`display_at` at the last step, and
+the tests compare the two directions of stepping through them, so every path shows the same.
+
+The rules, as in PyTorch:
+
+* forward step k: the node computed at k glows in the value colour and so do its input wires;
+  every computed node shows its value, ``requires_grad`` / ``grad_fn``.
+* backward steps: the node whose grad_fn runs glows in the gradient colour; the wires its
+  gradients leave along are highlighted; every wire shows the gradient it has carried so far;
+  when a grad_fn receives several contributions (a fan-out) their wires are highlighted together
+  as they are summed. Every tensor card spells out ``.grad`` (``None`` for non-leaves unless
+  retain_grad, and for leaves no gradient reaches) and shows ``∂L/∂name`` passing through.
+  Tensors that do not require grad (inputs, frozen parameters, everything after a detach or
+  under no_grad) and the wires leaving them are greyed: no gradient flows there.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+import numpy as np
+
+from graphstudio.ui.canvas.preview import NodeRunState
+
+__all__ = ["EdgeDisplay", "display_at", "edge_display", "in_backward", "node_display",
+           "step_edges", "timeline_nodes"]
+
+
+@dataclass(frozen=True)
+class EdgeDisplay:
+    """What one wire shows: the gradient it carried, a highlight kind, greyed, stale."""
+
+    grad: np.ndarray | None = None
+    highlighted: bool | str = False
+    greyed: bool = False
+    stale: bool = False
+
+    def key(self) -> tuple:
+        return (id(self.grad), self.highlighted, self.greyed, self.stale)
+
+
+NO_EDGE = EdgeDisplay()
+_KNOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def timeline_nodes(timeline) -> frozenset[str]:
+    """The ids of the nodes ``timeline`` knows (the graph's nodes when it ran)."""
+    known = _KNOWN.get(timeline)
+    if known is None:
+        known = _KNOWN[timeline] = frozenset(timeline.state_at(-1))
+    return known
+
+
+def in_backward(timeline, k: int) -> bool:
+    """Whether step ``k`` is in the backward phase of ``timeline``."""
+    return timeline is not None and timeline.has_backward and k >= timeline.forward_count
+
+
+def node_display(timeline, k: int, node_id: str, stale: bool = False) -> NodeRunState | None:
+    """What the card of ``node_id`` shows after step ``k`` (None: nothing, not computed yet)."""
+    s = timeline.node_state(node_id, k)
+    if not s.computed:
+        if s.error and k >= 0:
+            return NodeRunState(error=s.error, stale=stale)
+        return None
+    backward = in_backward(timeline, k)
+    highlight = None
+    if s.active:
+        highlight = "backward" if backward else "forward"
+    return NodeRunState(
+        value=s.value, grad=s.grad,
+        requires_grad=s.requires_grad if s.is_tensor else None,
+        grad_fn=s.grad_fn, stale=stale, highlight=highlight,
+        greyed=backward and s.is_tensor and not s.requires_grad,
+        show_grad=backward and s.is_tensor, out_grad=s.out_grad, error=s.error)
+
+
+def step_edges(timeline, k: int) -> dict:
+    """The wires step ``k`` highlights, each with its kind ("forward" or "backward")."""
+    if timeline is None or not 0 <= k < len(timeline):
+        return {}
+    step = timeline.steps[k]
+    if step.kind == "forward":
+        return {e: "forward" for e in step.input_edges}
+    out = {e: "backward" for e in step.edge_grads}
+    if len(step.contributions) > 1:  # a fan-out: the separate contributions meet here
+        out.update({e: "backward" for e in step.contribution_edges if e is not None})
+    return out
+
+
+def _greyed_sources(timeline, k: int, node_ids) -> set[str]:
+    if not in_backward(timeline, k):
+        return set()
+    out = set()
+    for nid in node_ids:
+        s = timeline.node_state(nid, k)
+        if s.computed and s.is_tensor and not s.requires_grad:
+            out.add(nid)
+    return out
+
+
+def edge_display(timeline, k: int, edge, grads=None, lit=None, greyed_src=None,
+                 stale: bool = False) -> EdgeDisplay:
+    """What the wire ``edge`` shows after step ``k``. ``grads`` (``edge_grads_at(k)``), ``lit``
+    (:func:`step_edges`) and ``greyed_src`` may be passed in when asking for many wires."""
+    if timeline is None or k < 0:
+        return NO_EDGE
+    grads = timeline.edge_grads_at(k) if grads is None else grads
+    lit = step_edges(timeline, k) if lit is None else lit
+    if greyed_src is None:
+        greyed_src = _greyed_sources(timeline, k, (edge.src,))
+    grad = grads.get(edge)
+    highlighted = lit.get(edge, False)
+    greyed = edge.src in greyed_src
+    if grad is None and not highlighted and not greyed:
+        return NO_EDGE
+    return EdgeDisplay(grad, highlighted, greyed, stale and grad is not None)
+
+
+def display_at(timeline, k: int, graph, stale: bool = False):
+    """``({node_id: NodeRunState | None}, {edge: EdgeDisplay})`` for every node and wire."""
+    known = timeline_nodes(timeline)
+    nodes = {nid: node_display(timeline, k, nid, stale) for nid in graph.nodes if nid in known}
+    grads, lit = timeline.edge_grads_at(k), step_edges(timeline, k)
+    greyed = _greyed_sources(timeline, k, nodes)
+    edges = {e: edge_display(timeline, k, e, grads, lit, greyed, stale) for e in graph.edges}
+    return nodes, edges
+
+
+def apply_display(scene, timeline, k: int, graph, stale: bool = False) -> None:
+    """Show step ``k`` on every item of ``scene`` (the slow, all-items path)."""
+    nodes, edges = display_at(timeline, k, graph, stale)
+    for nid, state in nodes.items():
+        item = scene.node_item(nid)
+        if item is not None:
+            item.set_run_state(state)
+    for edge, d in edges.items():
+        item = scene.edge_item(edge)
+        if item is not None:
+            item.set_run_state(d.grad, d.highlighted, d.greyed, stale=d.stale)

@@ -1,0 +1,252 @@
+"""The Values dock: the selected node at the current step, read closely.
+
+Its value and gradient as tables and pyqtgraph heatmaps on one symmetric diverging scale (a
+colour bar shows it; untick to scale each on its own), a histogram for larger tensors, why
+``.grad`` is None when it is (not a leaf, frozen, not reached yet), the gradient passing
+through a non-leaf, the op's local derivative rule and, for a loss, the formula PyTorch uses.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.ui.run.array_view import ArrayPanel, ColorBar, symmetric_vmax
+from graphstudio.ui.run.display import in_backward, node_display, timeline_nodes
+from graphstudio.ui.run.scene_display import same_state
+
+__all__ = ["ValuesDock"]
+
+log = logging.getLogger(__name__)
+
+
+def _section(text: str) -> QLabel:
+    label = QLabel(text.upper())
+    f = label.font()
+    f.setPointSizeF(7.5)
+    f.setBold(True)
+    label.setFont(f)
+    label.setEnabled(False)  # the dim caption colour
+    label.setContentsMargins(0, 8, 0, 0)
+    return label
+
+
+def _wrap(text: str = "", mono: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if mono:
+        f = label.font()
+        f.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+        f.setPointSizeF(8.5)
+        label.setFont(f)
+    return label
+
+
+def _esc(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class ValuesDock(QScrollArea):
+    """Values of the node selected on ``scene`` at ``controller``'s current step."""
+
+    def __init__(self, controller, scene, theme_of, parent=None):
+        super().__init__(parent)
+        self.controller, self.scene, self.theme = controller, scene, theme_of
+        self.graph = controller.graph
+        self.node_id: str | None = None
+        self._shown: tuple = ("", None, None)
+        self._shown_state = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(260)
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(12, 10, 12, 12)
+        lay.setSpacing(4)
+        self.header = _wrap()
+        self.where = _wrap()
+        self.line = _wrap(mono=True)
+        self.same_scale = QCheckBox("One colour scale for value and gradient")
+        self.same_scale.setChecked(True)
+        self.same_scale.setToolTip("Colour the value and the gradient against the same ±max, "
+                                   "so colours compare; untick to scale each on its own")
+        self.colorbar = ColorBar()
+        self.value = ArrayPanel()
+        self.grad = ArrayPanel()
+        self.grad_note = _wrap()
+        self.rule_title = _section("Local derivative")
+        self.rule = _wrap(mono=True)
+        self.formula_title = _section("PyTorch computes")
+        self.formula = _wrap(mono=True)
+        self.value_title, self.grad_title = _section("Value"), _section("Gradient")
+        for w in (self.header, self.where, self.line, self.same_scale, self.colorbar,
+                  self.value_title, self.value, self.grad_title, self.grad,
+                  self.grad_note, self.rule_title, self.rule, self.formula_title, self.formula):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self.setWidget(page)
+        self._body = [self.line, self.same_scale, self.colorbar, self.value_title, self.value,
+                      self.grad_title, self.grad, self.grad_note]
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
+        self.same_scale.toggled.connect(lambda _on: self.refresh(force=True))
+        scene.selectionChanged.connect(self._later)
+        controller.stepChanged.connect(self._later)
+        controller.timelineChanged.connect(self._later)
+        self._apply_theme()
+        self.refresh(force=True)
+
+    def _later(self, *_args) -> None:
+        self._timer.start()
+
+    def changeEvent(self, event):  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_theme()
+            self._later()
+
+    def _apply_theme(self) -> None:
+        bg = self.theme().canvas_bg
+        self.value.set_background(bg)
+        self.grad.set_background(bg)
+
+    # ------------------------------------------------------------------ showing
+    def refresh(self, force: bool = False) -> None:
+        try:
+            self._refresh(force)
+        except Exception as ex:  # showing values must never break the window
+            log.exception("values dock failed")
+            self.where.setText(f"(cannot show this node: {_esc(ex)})")
+
+    def _refresh(self, force: bool) -> None:
+        ids = self.scene.selected_node_ids()
+        nid = ids[0] if len(ids) == 1 else None
+        c = self.controller
+        tl = c.timeline
+        state = None
+        if nid is not None and tl is not None and nid in timeline_nodes(tl):
+            state = node_display(tl, c.k, nid, c.stale)
+        if nid is None:
+            self._shown, self._shown_state, self.node_id = ("", None, None), None, None
+            self._show_nothing("Select one node to read its value and gradient at this step."
+                               if len(ids) != 1 else "")
+            return
+        node = self.graph.nodes[nid]
+        nt = NODE_TYPES[node.type]
+        t = self.theme()
+        self._show_where(state)
+        key = (nid, tl, c.k >= 0 and in_backward(tl, c.k))
+        if not force and key == self._shown and same_state(state, self._shown_state):
+            return  # the same numbers: leave tables and plots alone
+        self._shown, self._shown_state, self.node_id = key, state, nid
+        chip = t.category_color(nt.category).name()
+        self.header.setText(f"<span style='font-size:12pt'><b>{_esc(node.name)}</b></span>"
+                            f"&nbsp;&nbsp;<span style='color:{chip}'>{_esc(nt.label)}</span>")
+        from graphstudio.ui.run.steps_dock import _torch_line
+
+        self.line.setText(_esc(_torch_line(self.graph, nid)))
+        self._show_rule(nt)
+        for w in self._body:
+            w.setVisible(True)
+        if state is None or state.value is None:
+            self.value.show_none("", "not computed at this step" if tl is not None
+                                 else "run the graph to see its value (F10 steps)")
+            self.grad.show_none("", "")
+            self.grad_note.setText("")
+            self.colorbar.setVisible(False)
+            self.same_scale.setVisible(False)
+            return
+        self._show_arrays(node.name, state, t)
+
+    def _show_nothing(self, text: str) -> None:
+        self.header.setText("<b>Values</b>")
+        self.where.setText(text)
+        for w in self._body + [self.rule_title, self.rule, self.formula_title, self.formula]:
+            w.setVisible(False)
+
+    def _show_where(self, state) -> None:
+        c, t = self.controller, self.theme()
+        tl = c.timeline
+        if tl is None:
+            self.where.setText("No run yet.")
+            return
+        phase = "before the run" if c.k < 0 else (
+            "backward" if in_backward(tl, c.k) else "forward")
+        text = f"at step {c.k + 1} of {len(tl)} · {phase}"
+        if c.stale:
+            text += (f"<br><span style='color:{t.stale.name()}'>stale: the graph changed "
+                     "since this run</span>")
+        if state is not None and state.error:
+            text += f"<br><span style='color:{t.error.name()}'>{_esc(state.error)}</span>"
+        self.where.setText(text)
+
+    def _show_arrays(self, name: str, s, t) -> None:
+        grad = s.grad if s.grad is not None else s.out_grad
+        same = self.same_scale.isChecked()
+        vmax_v = symmetric_vmax(s.value, grad) if same else symmetric_vmax(s.value)
+        vmax_g = vmax_v if same else symmetric_vmax(grad)
+        self.same_scale.setVisible(grad is not None)
+        self.colorbar.setVisible(True)
+        self.colorbar.set_vmax(vmax_v)
+        shape = tuple(s.value.shape)
+        bits = [f"shape {shape}", str(s.value.dtype)]
+        if s.grad_fn:
+            bits.append(f"grad_fn=&lt;{_esc(s.grad_fn)}&gt;")
+        elif s.requires_grad is not None:
+            bits.append(f"requires_grad={s.requires_grad}")
+        vc = t.value.name()
+        self.value.show_array(f"<span style='color:{vc}'><b>{_esc(name)}</b></span> · "
+                              + " · ".join(bits), s.value, vmax_v, t.value)
+        gc = t.grad.name()
+        if s.grad is not None:
+            self.grad.show_array(f"<span style='color:{gc}'><b>{_esc(name)}.grad</b></span>",
+                                 s.grad, vmax_g, t.grad)
+        elif s.out_grad is not None:
+            self.grad.show_array(f"<span style='color:{gc}'><b>∂L/∂{_esc(name)}</b></span> "
+                                 "passing through", s.out_grad, vmax_g, t.grad)
+        else:
+            self.grad.show_none(f"<b>{_esc(name)}.grad</b>", "None")
+        self.grad_note.setText(self._grad_note(name, s))
+        if not same and grad is not None:
+            self.colorbar.setToolTip(f"value ±{vmax_v:.4g}; gradient ±{vmax_g:.4g}")
+        else:
+            self.colorbar.setToolTip("")
+
+    def _grad_note(self, name: str, s) -> str:
+        """Why ``.grad`` is what it is, in PyTorch's terms."""
+        c = self.controller
+        backward = c.timeline is not None and in_backward(c.timeline, c.k)
+        if s.requires_grad is None:
+            return "A Python number, not a tensor: it has no .grad."
+        if not s.requires_grad:
+            return (f"{name} does not require grad (an input, a frozen parameter, after a "
+                    f"detach or under no_grad): no gradient flows here, {name}.grad is None.")
+        if s.grad_fn and s.grad is None:
+            if s.out_grad is not None:
+                return (f"{name} is not a leaf, so PyTorch does not keep its .grad (None): the "
+                        "gradient only passes through. Right-click > Retain Grad keeps it.")
+            return (f"{name} is not a leaf: its .grad stays None unless you call "
+                    f"{name}.retain_grad() (right-click > Retain Grad).")
+        if s.grad is None:
+            return ("backward has not reached it yet." if backward else
+                    "None until a backward pass reaches it.")
+        if not s.grad_fn:
+            return "AccumulateGrad stored this in .grad (it adds to what was there)."
+        return f"{name}.retain_grad() is on, so its .grad is kept."
+
+    def _show_rule(self, nt) -> None:
+        rule = nt.derivative
+        self.rule_title.setVisible(bool(rule))
+        self.rule.setVisible(bool(rule))
+        self.rule.setText(_esc(rule))
+        self.formula_title.setVisible(bool(nt.formula))
+        self.formula.setVisible(bool(nt.formula))
+        self.formula.setText(_esc(nt.formula))

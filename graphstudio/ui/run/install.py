@@ -1,0 +1,105 @@
+"""``install_run_ui(window)``: the stepping feature on a MainWindow, in one call.
+
+Adds the Run menu and toolbar (:class:`~graphstudio.ui.run.toolbar.RunActions`), the Steps
+dock (left, under the palette), the Values dock (right, a tab beside the inspector), the
+canvas's right-click entries "Backward from Here" and "Retain Grad", and returns the
+:class:`~graphstudio.ui.run.controller.RunController` (also kept as ``window.run_controller``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.ui.run.controller import RunController
+from graphstudio.ui.run.inspector_run import ValuesDock
+from graphstudio.ui.run.steps_dock import StepsDock
+from graphstudio.ui.run.toolbar import RunActions, loss_candidates
+
+__all__ = ["install_run_ui"]
+
+
+def install_run_ui(window) -> RunController:
+    """Give ``window`` (a MainWindow) the Run menu, toolbar, Steps and Values docks and the
+    canvas context-menu entries; returns the controller."""
+    controller = RunController(window.graph, window.undo_stack, window.scene, window)
+    controller.statusMessage.connect(window.show_status)
+    ui = _RunUI(window, controller)
+    controller.ui = ui
+    window.run_controller = controller
+    return controller
+
+
+class _RunUI:
+    """The widgets of the run feature (kept alive by the controller)."""
+
+    def __init__(self, window, controller):
+        self.window, self.controller = window, controller
+        self.seed_dialog = None
+        self.actions = RunActions(window, controller, self.open_seed_editor)
+        theme_of = lambda: window.theme  # noqa: E731 (the window's theme changes)
+        self.steps = StepsDock(controller, theme_of)
+        self.values = ValuesDock(controller, window.scene, theme_of)
+        steps = window.add_dock("steps", "Steps", self.steps, Qt.DockWidgetArea.LeftDockWidgetArea)
+        if "palette" in window.docks:
+            window.splitDockWidget(window.docks["palette"], steps, Qt.Orientation.Vertical)
+        values = window.add_dock("values", "Values", self.values,
+                                 Qt.DockWidgetArea.RightDockWidgetArea)
+        if "inspector" in window.docks:
+            window.tabifyDockWidget(window.docks["inspector"], values)
+            window.docks["inspector"].raise_()
+        self._raised_values = False
+        controller.timelineChanged.connect(self._first_run)
+        window.view.add_context_menu_provider(self.context_menu)
+
+    def _first_run(self) -> None:
+        """The first run of the session brings the Values tab forward (once)."""
+        if self.controller.timeline is not None and not self._raised_values:
+            self._raised_values = True
+            self.window.docks["values"].raise_()
+
+    def open_seed_editor(self):
+        from graphstudio.ui.run.seed_dialog import SeedDialog
+
+        if self.seed_dialog is None:
+            self.seed_dialog = SeedDialog(self.window)
+        self.seed_dialog.show()
+        self.seed_dialog.raise_()
+        self.seed_dialog.activateWindow()
+        return self.seed_dialog
+
+    def context_menu(self, menu, node_id) -> None:
+        """Right-click entries for the node under the mouse."""
+        c, graph = self.controller, self.window.graph
+        node = graph.nodes.get(node_id) if node_id else None
+        if node is None:
+            return
+        menu.setToolTipsVisible(True)
+        if not menu.isEmpty():
+            menu.addSeparator()
+        back = menu.addAction(f"Backward from {node.name}")
+        back.setObjectName("ctx_backward_from")
+        ok = node_id in {nid for nid, _label in loss_candidates(graph)}
+        reason = c.backward_reason() if ok else "inputs, parameters and constants are leaves"
+        back.setEnabled(ok and (reason is None or "no_grad" not in reason))
+        back.setToolTip(f"{node.name}.backward(): make it the loss and run backward"
+                        if back.isEnabled() else f"Not here: {reason}")
+        back.triggered.connect(lambda: self._safe(c.backward_from, node_id))
+        keep = menu.addAction("Retain Grad")
+        keep.setObjectName("ctx_retain_grad")
+        keep.setCheckable(True)
+        keep.setChecked(node_id in graph.run.get("retain_grad", ()))
+        nt = NODE_TYPES[node.type]
+        leaf = nt.has_tensor or node.type in ("constant", "output") or not nt.outputs
+        keep.setEnabled(not leaf)
+        keep.setToolTip(f"{node.name}.retain_grad(): keep this non-leaf's .grad after backward"
+                        if not leaf else
+                        f"{node.name} is a leaf (or shows another node): nothing to retain")
+        keep.triggered.connect(lambda _on=False: self._safe(c.toggle_retain_grad, node_id))
+
+    def _safe(self, fn, *args) -> None:
+        try:
+            fn(*args)
+        except Exception as ex:  # a menu entry must never take the window down
+            self.window.show_status(f"That did not work: {ex}")
+        self.actions.sync()

@@ -1,0 +1,182 @@
+"""Puts step k of a timeline on the canvas, touching only the cards and wires that change.
+
+:class:`SceneDisplay` remembers what every card and wire shows. Moving to another step of the
+same timeline recomputes only the nodes the steps in between belong to (plus the highlighted
+ones); a new timeline, a change of phase (before / forward / backward) or of the stale flag
+recomputes everything, but still repaints only the items whose display really differs. What
+is shown is always :func:`~graphstudio.ui.run.display.node_display` /
+:func:`~graphstudio.ui.run.display.edge_display` at k, so the route taken to k never matters.
+"""
+
+from __future__ import annotations
+
+from graphstudio.ui.run.display import (
+    NO_EDGE,
+    edge_display,
+    in_backward,
+    node_display,
+    step_edges,
+    timeline_nodes,
+)
+
+__all__ = ["SceneDisplay", "cards_overlap", "same_state"]
+
+_FIELDS = ("requires_grad", "grad_fn", "stale", "highlight", "greyed", "show_grad", "error")
+_ARRAYS = ("value", "grad", "out_grad")
+
+
+def same_state(a, b) -> bool:
+    """Whether two NodeRunStates show the same (arrays compared by identity: a timeline's
+    arrays are immutable and shared between the steps that show them)."""
+    if a is None or b is None:
+        return a is b
+    return (all(getattr(a, f) is getattr(b, f) for f in _ARRAYS)
+            and all(getattr(a, f) == getattr(b, f) for f in _FIELDS))
+
+
+def cards_overlap(scene, limit: int = 300) -> bool:
+    """Whether any two node cards overlap (graphs above ``limit`` nodes are not checked)."""
+    from graphstudio.ui.canvas.node_item import NodeItem
+
+    items = scene.node_items()
+    if len(items) > limit:
+        return False
+    for item in items:
+        rect = item.sceneBoundingRect().adjusted(8, 8, -8, -8)  # the glow margin is not card
+        if any(o is not item and isinstance(o, NodeItem) for o in scene.items(rect)):
+            return True
+    return False
+
+
+def _phase(timeline, k: int) -> int:
+    if k < 0:
+        return -1
+    return 1 if in_backward(timeline, k) else 0
+
+
+class SceneDisplay:
+    """What the scene's items show of a run; see the module docstring."""
+
+    #: a jump over more steps than this recomputes every node instead of the steps' nodes
+    FULL_JUMP = 400
+
+    def __init__(self, scene, graph):
+        self.scene, self.graph = scene, graph
+        self.timeline = None
+        self.k = -1
+        self.stale = False
+        self._nodes: dict = {}   # node id -> NodeRunState (None: nothing shown)
+        self._edges: dict = {}   # Edge -> EdgeDisplay
+        self._aliases: dict[str, list[str]] = {}
+
+    # ------------------------------------------------------------------ public
+    def clear(self) -> None:
+        """Take every run display off the canvas."""
+        for nid, state in self._nodes.items():
+            item = self.scene.node_item(nid)
+            if item is not None and state is not None:
+                item.set_run_state(None)
+        for edge, d in self._edges.items():
+            item = self.scene.edge_item(edge)
+            if item is not None and d is not NO_EDGE:
+                item.set_run_state(None, False, False)
+                item.set_pulse(None)
+        self._nodes, self._edges = {}, {}
+        self.timeline, self.k, self.stale = None, -1, False
+
+    def show(self, timeline, k: int, stale: bool = False, pre=None) -> int:
+        """Show step ``k`` of ``timeline``; ``pre`` maps node ids / edges to what they show
+        for now instead (an animation's starting look). Returns the number of items updated."""
+        pre = pre or {}
+        cand = self._candidates(timeline, k, stale)
+        if cand is None:
+            self._aliases = self._output_aliases()
+            known = timeline_nodes(timeline)
+            nodes = [nid for nid in self.graph.nodes if nid in known]
+            edges = list(self.graph.edges)
+            stray = [nid for nid in self._nodes if nid not in known]
+            for nid in stray:  # nodes added after the run: nothing to show
+                self._set_node(nid, None)
+                self._nodes.pop(nid, None)
+        else:
+            nodes, edges = cand
+        self.timeline, self.k, self.stale = timeline, k, stale
+        changed = 0
+        for nid in nodes:
+            state = pre[nid] if nid in pre else node_display(timeline, k, nid, stale)
+            changed += self._set_node(nid, state)
+        if edges:
+            grads = timeline.edge_grads_at(k) if k >= 0 else {}
+            lit = step_edges(timeline, k)
+            greyed = self._greyed_sources(timeline, k)
+            for edge in edges:
+                d = pre[edge] if edge in pre else edge_display(timeline, k, edge, grads, lit,
+                                                               greyed, stale)
+                changed += self._set_edge(edge, d)
+        return changed
+
+    def node_state(self, node_id: str):
+        """What the card of ``node_id`` shows now (None: nothing)."""
+        return self._nodes.get(node_id)
+
+    def edge_state(self, edge):
+        return self._edges.get(edge, NO_EDGE)
+
+    # ------------------------------------------------------------------ internals
+    def _candidates(self, timeline, k: int, stale: bool):
+        """(nodes, edges) that may differ from what is shown, or None: everything."""
+        if (timeline is not self.timeline or stale != self.stale
+                or _phase(timeline, k) != _phase(timeline, self.k)
+                or abs(k - self.k) > self.FULL_JUMP):
+            return None
+        steps = timeline.steps
+        lo, hi = sorted((self.k, k))
+        nodes, edges = set(), set(step_edges(timeline, self.k)) | set(step_edges(timeline, k))
+        for j in {*range(lo + 1, hi + 1), self.k, k}:
+            if 0 <= j < len(steps):
+                step = steps[j]
+                nodes.add(step.node_id)
+                if step.kind == "backward":
+                    edges.update(step.edge_grads)
+        nodes.discard(None)
+        for nid in list(nodes):
+            nodes.update(self._aliases.get(nid, ()))
+        known = timeline_nodes(timeline)
+        return [n for n in nodes if n in known and n in self.graph.nodes], \
+            [e for e in edges if self.scene.edge_item(e) is not None]
+
+    def _output_aliases(self) -> dict[str, list[str]]:
+        """Output nodes show the node they are wired to: {source id: [output ids]}."""
+        out: dict[str, list[str]] = {}
+        for nid, node in self.graph.nodes.items():
+            if node.type == "output":
+                e = self.graph.incoming(nid).get("input")
+                if e is not None:
+                    out.setdefault(e.src, []).append(nid)
+        return out
+
+    def _greyed_sources(self, timeline, k: int) -> set[str]:
+        if not in_backward(timeline, k):
+            return set()
+        return {nid for nid, s in self._nodes.items() if s is not None and s.greyed}
+
+    def _set_node(self, nid: str, state) -> int:
+        if same_state(self._nodes.get(nid), state) and nid in self._nodes:
+            return 0
+        self._nodes[nid] = state
+        item = self.scene.node_item(nid)
+        if item is None:
+            return 0
+        item.set_run_state(state)
+        return 1
+
+    def _set_edge(self, edge, d) -> int:
+        old = self._edges.get(edge, NO_EDGE)
+        if old.key() == d.key() and old.grad is d.grad:
+            return 0
+        self._edges[edge] = d
+        item = self.scene.edge_item(edge)
+        if item is None:
+            return 0
+        item.set_run_state(d.grad, d.highlighted, d.greyed, stale=d.stale)
+        return 1

@@ -1,0 +1,356 @@
+"""The Steps dock: the whole timeline of the run, the current step highlighted, click to jump.
+
+Rows: "Before the run", a Forward header, one row per forward step (``xw = torch.matmul(x, w)``),
+a Backward header, one row per grad_fn the engine ran, in its order
+(``BinaryCrossEntropyWithLogitsBackward0``, ``AddBackward0``, ..., ``AccumulateGrad``). A bar
+in the value colour marks forward rows, the gradient colour backward rows; steps after the
+current one are dimmed. Below the list, what the current step did (for a fan-out: the
+contributions and their sum).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+from PySide6.QtCore import QAbstractListModel, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.ui.canvas.preview import format_array, grad_label
+from graphstudio.ui.run.display import in_backward
+
+__all__ = ["StepsDock", "StepsModel", "describe_step", "step_rows"]
+
+log = logging.getLogger(__name__)
+
+K_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+SUB_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def _torch_line(graph, node_id: str) -> str:
+    from graphstudio.ui.inspector import torch_line_for
+
+    node = graph.nodes.get(node_id)
+    if node is None:
+        return ""
+    nt = NODE_TYPES[node.type]
+    line = torch_line_for(graph, node, nt)
+    if nt.has_tensor and len(line) > 60:  # explicit values: the numbers are on the card
+        rg = ", requires_grad=True" if node.attrs.get("requires_grad") else ""
+        return f"{node.name} = torch.tensor(…{rg})"
+    return line
+
+
+def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
+    """(kind, k, title, subtitle) rows for ``timeline``: "start", "header", "forward",
+    "backward" (headers have k = -2)."""
+    rows = [("start", -1, "Before the run", "nothing computed yet")]
+    if timeline is None:
+        return rows
+    fc = timeline.forward_count
+    rows.append(("header", -2, f"Forward · {fc} step{'s' * (fc != 1)}", ""))
+    for step in timeline.steps[:fc]:
+        line = _torch_line(graph, step.node_id) or step.label
+        rows.append(("forward", step.index, line, step.label))
+    if timeline.has_backward:
+        nb = len(timeline) - fc
+        root = graph.nodes.get(timeline.loss_id)
+        title = f"Backward from {root.name if root else '?'} · {nb} step{'s' * (nb != 1)}"
+        rows.append(("header", -2, title, ""))
+        for step in timeline.backward_steps:
+            node = graph.nodes.get(step.node_id) if step.node_id else None
+            who = node.name if node else "?"
+            sub = f"→ {who}.grad" if step.leaf_id else who
+            rows.append(("backward", step.index, step.name, sub))
+    return rows
+
+
+class StepsModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[tuple[str, int, str, str]] = step_rows(None, None)
+        self.k = -1
+        self._row_of: dict[int, int] = {-1: 0}
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._row_of = {r[1]: i for i, r in enumerate(rows) if r[0] != "header"}
+        self.endResetModel()
+
+    def row_of(self, k: int) -> int:
+        return self._row_of.get(k, 0)
+
+    def set_current(self, k: int) -> None:
+        old, self.k = self.k, k
+        if old != k and self.rows:  # rows after k dim, so everything between changes look
+            self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1))
+
+    def rowCount(self, parent=None):  # noqa: N802 (Qt's name)
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        kind, k, title, sub = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{title}\n{sub}" if sub and kind != "forward" else title
+        if role == K_ROLE:
+            return k
+        if role == KIND_ROLE:
+            return kind
+        if role == SUB_ROLE:
+            return sub
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self.rows[index.row()][0] == "header":
+            return Qt.ItemFlag.ItemIsEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class StepDelegate(QStyledItemDelegate):
+    """Paints a row: phase bar, step number, grad_fn / PyTorch line, owner, dimmed future."""
+
+    def __init__(self, dock):
+        super().__init__(dock)
+        self.dock = dock
+        self.mono = QFont()
+        self.mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+        self.mono.setPointSizeF(8.5)
+        self.small = QFont()
+        self.small.setPointSizeF(8.0)
+        self.bold = QFont()
+        self.bold.setPointSizeF(8.0)
+        self.bold.setBold(True)
+
+    def sizeHint(self, option, index):
+        return QSize(200, 22)
+
+    def paint(self, painter, option, index):
+        t = self.dock.theme()
+        kind, k = index.data(KIND_ROLE), index.data(K_ROLE)
+        title, sub = index.data(), index.data(SUB_ROLE) or ""
+        r = QRectF(option.rect)
+        painter.save()
+        current = self.dock.model.k
+        pal = option.palette
+        if kind == "header":
+            painter.setFont(self.bold)
+            painter.setPen(t.node_text_dim)
+            painter.drawText(r.adjusted(8, 3, -4, 0), Qt.AlignmentFlag.AlignVCenter, title)
+            painter.restore()
+            return
+        phase = t.grad if kind == "backward" else (t.value if kind == "forward" else
+                                                   t.node_text_dim)
+        if k == current:
+            bg = QColor(phase)
+            bg.setAlpha(60 if t.dark else 38)
+            painter.fillRect(r, bg)
+        elif option.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(r, pal.alternateBase())
+        painter.fillRect(QRectF(r.left() + 2, r.top() + 3, 3, r.height() - 6), phase)
+        future = k > current
+        painter.setOpacity(0.45 if future else 1.0)
+        painter.setFont(self.small)
+        painter.setPen(t.node_text_dim)
+        num_w = 34
+        if k >= 0:
+            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(QRectF(r.left() + 8, r.top(), num_w - 4, r.height()), align,
+                             str(k + 1))
+        x = r.left() + 8 + num_w + 4
+        sub_w = 0
+        if kind == "backward" and sub:
+            fm = QFontMetrics(self.small)
+            sub_w = min(fm.horizontalAdvance(sub) + 8, r.width() * 0.4)
+            painter.drawText(QRectF(r.right() - sub_w - 4, r.top(), sub_w, r.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             fm.elidedText(sub, Qt.TextElideMode.ElideLeft, int(sub_w)))
+        font = self.mono if kind in ("forward", "backward") else self.small
+        if k == current:
+            font = QFont(font)
+            font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QPen(t.node_text))
+        width = r.right() - x - sub_w - 8
+        text = QFontMetrics(font).elidedText(title, Qt.TextElideMode.ElideRight, int(width))
+        painter.drawText(QRectF(x, r.top(), width, r.height()),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        painter.restore()
+
+
+def _arr(a) -> str:
+    a = np.asarray(a)
+    if a.size <= 6 and a.dtype.kind in "fiub":
+        return " ".join(format_array(a))
+    return f"a tensor of shape {tuple(a.shape)}"
+
+
+def describe_step(timeline, k: int, graph) -> str:
+    """Rich text: what step ``k`` did, in PyTorch's words."""
+    if timeline is None:
+        return "Nothing run yet. <b>F10</b> steps, <b>F5</b> plays, <b>F8</b> runs to the end."
+    if k < 0:
+        return "Before the run: nothing computed yet. Step (F10) computes the first node."
+    if k >= len(timeline):
+        return ""
+
+    def name(nid):
+        n = graph.nodes.get(nid) if nid else None
+        return n.name if n else "?"
+
+    step = timeline.steps[k]
+    if step.kind == "forward":
+        gf = f"grad_fn=&lt;{step.grad_fn}&gt;" if step.grad_fn else (
+            f"requires_grad={step.requires_grad}")
+        return (f"<b>Step {k + 1} · forward</b><br><code>"
+                f"{_esc(_torch_line(graph, step.node_id))}</code><br>{name(step.node_id)} = "
+                f"{_arr(step.value)}, {gf}")
+    head = f"<b>Step {k + 1} · {step.name}</b> ({name(step.node_id)})"
+    parts = [head]
+    if step.contributions:
+        if len(step.contributions) > 1:
+            srcs = [name(e.dst) if e is not None else "?" for e in step.contribution_edges]
+            terms = " + ".join(_arr(c) for c in step.contributions)
+            parts.append(f"{len(step.contributions)} gradients arrived (from "
+                         f"{', '.join(srcs)}) and are summed: {terms} = "
+                         f"<b>{_arr(step.grad_output)}</b>")
+        elif step.contribution_edges and step.contribution_edges[0] is None \
+                and k == timeline.forward_count:
+            parts.append(f"the seed gradient: {_arr(step.grad_output)}")
+        elif step.grad_output is not None:
+            parts.append(f"received {_arr(step.grad_output)}")
+    if step.leaf_id:
+        parts.append(f"{name(step.leaf_id)}.grad = {_arr(step.new_grad)}"
+                     if step.new_grad is not None else f"{name(step.leaf_id)}.grad unchanged")
+    elif step.edge_grads:
+        sent = ", ".join(f"{name(e.src)}: {grad_label(g)}" for e, g in step.edge_grads.items())
+        parts.append(f"sends → {sent}")
+    elif any(g is not None for g in step.grad_inputs):
+        parts.append(f"passes it on to the next grad_fn inside {name(step.node_id)}")
+    return "<br>".join(parts)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class StepsDock(QWidget):
+    """The Steps panel for ``controller``; ``theme_of()`` gives the window's current theme."""
+
+    def __init__(self, controller, theme_of, parent=None):
+        super().__init__(parent)
+        self.controller, self.theme = controller, theme_of
+        self.graph = controller.graph
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.model = StepsModel(self)
+        self.view = QListView()
+        self.view.setObjectName("steps_list")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(StepDelegate(self))
+        self.view.setUniformItemSizes(True)
+        self.view.setMouseTracking(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.detail = QLabel()
+        self.detail.setObjectName("step_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        self.detail.setMinimumHeight(64)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 8)
+        lay.setSpacing(6)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.detail)
+        self._updating = False
+        self.view.clicked.connect(self._clicked)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        controller.timelineChanged.connect(self.refresh)
+        controller.stepChanged.connect(self.show_step)
+        controller.stateChanged.connect(self._update_summary)
+        self.refresh()
+
+    def refresh(self) -> None:
+        c = self.controller
+        self._updating = True
+        try:
+            self.model.set_rows(step_rows(c.timeline, self.graph))
+        finally:
+            self._updating = False
+        self.show_step(c.k)
+
+    def show_step(self, k: int) -> None:
+        self.model.set_current(k)
+        row = self.model.row_of(k)
+        index = self.model.index(row)
+        self._updating = True
+        try:
+            self.view.setCurrentIndex(index)
+        finally:
+            self._updating = False
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        try:
+            self.detail.setText(describe_step(self.controller.timeline, k, self.graph))
+        except Exception as ex:  # a description must never break stepping
+            log.exception("describing step %s failed", k)
+            self.detail.setText(f"(cannot describe this step: {_esc(str(ex))})")
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        c, t = self.controller, self.theme()
+        tl = c.timeline
+        if tl is None:
+            text = "No run yet."
+        else:
+            n = len(tl)
+            phase = ("backward" if in_backward(tl, c.k) else "forward") if c.k >= 0 else "start"
+            text = f"Step <b>{max(c.k, -1) + 1}</b> of {n} · {phase}"
+            if c.stale:
+                text += (f"<br><span style='color:{t.stale.name()}'>Stale: {c.stale_reason}. "
+                         "Step or Run to End runs it again.</span>")
+            if tl.error:
+                text += f"<br><span style='color:{t.error.name()}'>{_esc(tl.error)}</span>"
+            elif not tl.has_backward and c.backward_reason() and c.kind == "run":
+                text += (f"<br><span style='color:{t.node_text_dim.name()}'>No backward: "
+                         f"{_esc(c.backward_reason())}</span>")
+        self.summary.setText(text)
+
+    def _clicked(self, index) -> None:
+        self._jump_to(index)
+
+    def _current_changed(self, index, _old) -> None:
+        if not self._updating:
+            self._jump_to(index)
+
+    def _jump_to(self, index) -> None:
+        try:
+            k = index.data(K_ROLE)
+            if k is None or k < -1 or k == self.controller.k:
+                return
+            self.controller.jump(k)
+        except Exception as ex:  # a click must never take the window down
+            log.exception("jump failed")
+            self.controller.statusMessage.emit(f"Could not show that step: {ex}")

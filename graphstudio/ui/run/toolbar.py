@@ -1,0 +1,269 @@
+"""The Run menu and toolbar: Forward, Backward, Step, Step Back, Play/Pause with a speed slider,
+Run to End, Reset, Zero Grads, the loss node and the run options.
+
+Options live in the graph's ``run`` section and change through ``SetRunOptionCommand`` (so
+they are saved with the file and undoable). An action that cannot run now is disabled and its
+tooltip and status tip say why (e.g. Backward after a ``no_grad`` forward).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QToolButton,
+    QWidget,
+)
+
+from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.ui.commands import SetRunOptionCommand, try_push
+from graphstudio.ui.icons import icon
+
+__all__ = ["SPEEDS", "RunActions", "loss_candidates"]
+
+log = logging.getLogger(__name__)
+
+#: play speeds in steps per second, one per slider notch
+SPEEDS = (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 20.0)
+DEFAULT_SPEED = 3  # 1.5 steps/s
+
+TIPS = {
+    "forward": "Run the forward pass (Runner.forward): every node computes its value",
+    "backward": "Run backward from the loss on the last forward (loss.backward())",
+    "step": "One step on: the next node computes, or the next grad_fn runs (F10)",
+    "step_back": "One step back: show the run as it was a step earlier (Shift+F10)",
+    "play": "Play the run step by step at the chosen speed (F5 pauses)",
+    "run_to_end": "Finish the run and show the end: values and every .grad",
+    "reset": "Forget the run: nothing shown, and every accumulated .grad dropped",
+    "zero_grads": "Set every parameter's .grad to None (optimizer.zero_grad())",
+    "zero_grad": "Clear .grad before each backward (off: gradients accumulate across runs, "
+                 "as in the tutorial)",
+    "no_grad": "Run the forward under torch.no_grad(): no grad_fn, no backward",
+    "retain_graph": "Keep the saved values after backward so Backward can run again on the "
+                    "same forward (backward(retain_graph=True))",
+    "seed": "The gradient a non-scalar loss starts backward with (out.backward(gradient))",
+}
+
+
+def loss_candidates(graph) -> list[tuple[str, str]]:
+    """(node id, label) of the nodes a backward can start from, in graph order."""
+    out = []
+    for nid, node in graph.nodes.items():
+        nt = NODE_TYPES.get(node.type)
+        if nt is None or nt.has_tensor or node.type in ("constant",):
+            continue
+        if not nt.outputs and node.type != "output":
+            continue
+        out.append((nid, f"{node.name}  ({nt.label})"))
+    return out
+
+
+class RunActions(QObject):
+    """Builds the Run menu and toolbar on ``window`` for ``controller`` and keeps them current."""
+
+    def __init__(self, window, controller, open_seed_editor):
+        super().__init__(window)
+        self.window, self.controller = window, controller
+        self.graph = window.graph
+        c = controller
+        menu = window.menu("run", "&Run")
+        self.menu = menu
+        add = window.add_action
+
+        def act(key, text, slot, shortcut=None, icon_name=None, checkable=False):
+            return add(f"run_{key}", text, self._safe(slot), shortcut, icon_name, TIPS.get(key),
+                       menu, checkable=checkable)
+
+        self.actions = {
+            "forward": act("forward", "&Forward", c.forward, "F6", "run_forward"),
+            "backward": act("backward", "&Backward", c.backward, "F7", "run_backward"),
+        }
+        menu.addSeparator()
+        self.actions["step"] = act("step", "&Step", c.step, "F10", "run_step")
+        self.actions["step_back"] = act("step_back", "Step B&ack", c.step_back, "Shift+F10",
+                                        "run_step_back")
+        self.actions["play"] = act("play", "&Play", c.toggle_play, "F5", "run_play")
+        self.actions["run_to_end"] = act("run_to_end", "Run to &End", c.run_to_end, "F8",
+                                         "run_to_end")
+        menu.addSeparator()
+        self.actions["reset"] = act("reset", "&Reset", c.reset, "Ctrl+Shift+F5", "run_reset")
+        self.actions["zero_grads"] = act("zero_grads", "&Zero Grads", c.zero_grads, None,
+                                         "run_zero_grads")
+        menu.addSeparator()
+        options = menu.addMenu("&Options")
+        self.options_menu = options
+        self.toggles = {}
+        for key, text in (("zero_grad", "&Zero Grads Before Backward"),
+                          ("no_grad", "Forward under &no_grad"),
+                          ("retain_graph", "&Retain Graph")):
+            a = add(f"run_opt_{key}", text, None, None, None, TIPS[key], options,
+                    checkable=True)
+            a.triggered.connect(self._safe(lambda checked, k=key: self.set_option(k, checked)))
+            self.toggles[key] = a
+        options.addSeparator()
+        self.actions["seed"] = add("run_seed", "&Gradient Seed…", self._safe(open_seed_editor),
+                                   None, "run_seed", TIPS["seed"], options)
+        self._build_toolbar()
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.timeout.connect(self.sync)
+        c.stateChanged.connect(self.sync)
+        c.timelineChanged.connect(self.sync)
+        c.stepChanged.connect(self._step_changed)
+        self._unsubscribe = self.graph.subscribe(self._on_event)
+        self.sync()
+
+    # ------------------------------------------------------------------ building
+    def _build_toolbar(self) -> None:
+        bar = self.window.add_toolbar("run", "Run Toolbar")
+        self.toolbar = bar
+        for key in ("forward", "backward", None, "step_back", "play", "step", "run_to_end",
+                    None, "reset", "zero_grads"):
+            bar.addSeparator() if key is None else bar.addAction(self.actions[key])
+        self.speed = QSlider(Qt.Orientation.Horizontal)
+        self.speed.setObjectName("run_speed")
+        self.speed.setRange(0, len(SPEEDS) - 1)
+        self.speed.setValue(DEFAULT_SPEED)
+        self.speed.setFixedWidth(90)
+        self.speed.setToolTip("Play speed (steps per second)")
+        self.speed_label = QLabel()
+        self.speed_label.setMinimumWidth(42)
+        self.speed.valueChanged.connect(self._speed_changed)
+        self._speed_changed(self.speed.value())
+        bar.addWidget(self._labelled("Speed", self.speed, self.speed_label))
+        bar.addSeparator()
+        self.loss_box = QComboBox()
+        self.loss_box.setObjectName("run_loss")
+        self.loss_box.setToolTip("The node backward starts from (right-click a node > Backward "
+                                 "from Here)")
+        self.loss_box.setMinimumContentsLength(14)
+        self.loss_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.loss_box.activated.connect(self._safe(self._loss_chosen))
+        bar.addWidget(self._labelled("Loss", self.loss_box))
+        opts = QToolButton()
+        opts.setText("Options")
+        opts.setToolTip("Run options: zero grads, no_grad, retain_graph, gradient seed")
+        opts.setMenu(self.options_menu)
+        opts.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        opts.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.addWidget(opts)
+        self.options_button = opts
+
+    @staticmethod
+    def _labelled(text: str, *widgets) -> QWidget:
+        box = QWidget()
+        box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        lay = QHBoxLayout(box)
+        lay.setContentsMargins(6, 0, 4, 0)
+        lay.setSpacing(6)
+        label = QLabel(text)
+        label.setEnabled(False)  # the dim colour, as a caption
+        lay.addWidget(label)
+        for w in widgets:
+            lay.addWidget(w)
+        return box
+
+    def _safe(self, fn):
+        def slot(*args):
+            try:
+                fn(*args)
+            except Exception as ex:  # a button must never take the window down
+                log.exception("run action failed")
+                self.window.show_status(f"That did not work: {ex}")
+            self.sync()
+        return slot
+
+    # ------------------------------------------------------------------ options
+    def set_option(self, key: str, value) -> bool:
+        """Set run option ``key`` through the undo stack (None removes it)."""
+        if self.graph.run.get(key) == value:
+            return True
+        if key == "zero_grad" and value and "zero_grad" not in self.graph.run:
+            return True
+        reason = try_push(self.window.undo_stack, SetRunOptionCommand(self.graph, key, value))
+        if reason:
+            self.window.show_status(reason)
+            return False
+        return True
+
+    def _loss_chosen(self, index: int) -> None:
+        nid = self.loss_box.itemData(index)
+        if nid != self.graph.run.get("loss"):
+            self.set_option("loss", nid)
+
+    def _speed_changed(self, value: int) -> None:
+        sps = SPEEDS[value]
+        self.controller.set_speed(sps)
+        self.speed_label.setText(f"{sps:g}/s")
+
+    # ------------------------------------------------------------------ keeping current
+    def _on_event(self, ev) -> None:
+        if not shiboken6.isValid(self):
+            self._unsubscribe()
+            return
+        if ev.kind in ("node_moved", "meta_changed"):
+            return
+        self._sync_timer.start(0)
+
+    def _step_changed(self, _k: int) -> None:
+        self._enable_steps()
+
+    def sync(self) -> None:
+        """Enable, check and explain every action for the current state."""
+        if not shiboken6.isValid(self):
+            return
+        g, c = self.graph, self.controller
+        empty = not g.nodes
+        run = g.run
+        for key, a in self.toggles.items():
+            a.setChecked(bool(run.get(key, key == "zero_grad")))
+            a.setEnabled(not empty)
+        for key in ("forward", "run_to_end", "reset", "zero_grads", "play"):
+            self._enable(key, not empty, "Add nodes first: the graph is empty")
+        reason = c.backward_reason()
+        self._enable("backward", reason is None, f"No backward: {reason}")
+        self._enable_steps()
+        playing = c.playing
+        play = self.actions["play"]
+        play.setText("&Pause" if playing else "&Play")
+        play.setProperty("icon_name", "run_pause" if playing else "run_play")
+        play.setIcon(icon("run_pause" if playing else "run_play", self.window.theme.node_text))
+        self._fill_loss_box()
+
+    def _enable_steps(self) -> None:
+        empty = not self.graph.nodes
+        self._enable("step", not empty, "Add nodes first: the graph is empty")
+        c = self.controller
+        back = c.timeline is not None and c.k >= 0
+        self._enable("step_back", back, "At the start of the run" if c.timeline is not None
+                     else "Nothing run yet: Step (F10) starts a run")
+
+    def _enable(self, key: str, enabled: bool, why: str) -> None:
+        a = self.actions[key]
+        a.setEnabled(enabled)
+        tip = TIPS.get(key, "") if enabled else why
+        shortcut = a.shortcut().toString()
+        if enabled and shortcut and shortcut not in tip:
+            tip += f" ({shortcut})"
+        a.setToolTip(tip)
+        a.setStatusTip(tip)
+
+    def _fill_loss_box(self) -> None:
+        box = self.loss_box
+        current = self.graph.run.get("loss")
+        items = [(None, "auto: the scalar output")] + loss_candidates(self.graph)
+        if [(box.itemData(i), box.itemText(i)) for i in range(box.count())] != items:
+            box.blockSignals(True)
+            box.clear()
+            for nid, label in items:
+                box.addItem(label, nid)
+            box.blockSignals(False)
+        i = box.findData(current) if current is not None else 0
+        box.setCurrentIndex(max(i, 0))
