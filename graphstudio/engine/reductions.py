@@ -8,6 +8,7 @@ import numpy as np
 from . import dtypes
 from .node import backward_formula
 from .tensor import _dim, make, wrap
+from .unary import rounded
 
 __all__ = ["sum", "mean", "max", "min", "amax", "amin", "argmax", "argmin", "softmax",
            "log_softmax", "var", "std", "logsumexp", "prod"]
@@ -354,8 +355,8 @@ def _shifted(d, dim):
 def softmax(input, dim=None, dtype=None):
     d = input._data if dtype is None else input._data.astype(dtypes.to_numpy(dtype))
     dim = softmax_dim(d.ndim, dim)
-    e = np.exp(_shifted(d, dim))
-    out = e / (e.sum(axis=dim, keepdims=True) if d.ndim else e)
+    e = rounded(np.exp, _shifted(d, dim))
+    out = e / e.sum(axis=dim, keepdims=True) if d.ndim else e / e
     return make(out, SoftmaxBackward0, (input,), (out,), dim)
 
 
@@ -363,5 +364,8 @@ def log_softmax(input, dim=None, dtype=None):
     d = input._data if dtype is None else input._data.astype(dtypes.to_numpy(dtype))
     dim = softmax_dim(d.ndim, dim, "log_softmax")
     z = _shifted(d, dim)
-    out = z - (np.log(np.exp(z).sum(axis=dim, keepdims=True)) if d.ndim else z)
+    if d.ndim:
+        out = z - rounded(np.log, rounded(np.exp, z).sum(axis=dim, keepdims=True))
+    else:
+        out = z
     return make(out, LogSoftmaxBackward0, (input,), (out,), dim)
