@@ -129,12 +129,14 @@ def _hints(painter: QPainter) -> None:
 def apply_run(scene, graph, after: str):
     """Run ``graph`` (forward, or forward and backward) and show the final state on ``scene``.
 
-    Each node item gets a ``NodeRunState`` built from the runner's ``NodeState`` at the last
-    step: value, ``.grad``, ``requires_grad`` and ``grad_fn``; after backward, tensors that no
-    gradient reaches are greyed and ``.grad: None`` is spelled out. Returns the Timeline.
+    The cards and wires show exactly what the window's Run ▸ Run to End shows (the same
+    display function, :func:`graphstudio.ui.run.display.apply_display`), without the glow of
+    the last step: values, ``requires_grad`` / ``grad_fn``, and after backward every ``.grad``
+    (``None`` spelled out), the gradient each wire carried, and the greyed no-gradient path.
+    Returns the Timeline.
     """
     from graphstudio.engine.runner import Runner, RunOptions
-    from graphstudio.ui.canvas.node_item import NodeRunState
+    from graphstudio.ui.run.display import apply_display
 
     options = RunOptions.from_graph(graph, forward_only=(after == "forward"))
     timeline = Runner(graph).run(options)
@@ -143,17 +145,8 @@ def apply_run(scene, graph, after: str):
     if after == "backward" and not timeline.has_backward:
         reason = timeline.backward_unavailable_reason or "the graph has no backward pass"
         raise RenderError(f"--after backward: {reason}")
-    last = len(timeline) - 1
-    backward = after == "backward"
-    for nid, state in timeline.state_at(last).items():
-        item = scene.node_item(nid)
-        if item is None or not state.computed:
-            continue
-        item.set_run_state(NodeRunState(
-            value=state.value, grad=state.grad if backward else None,
-            requires_grad=state.requires_grad if state.is_tensor else None,
-            grad_fn=state.grad_fn, greyed=backward and state.is_tensor
-            and not state.requires_grad, show_grad=backward and state.is_tensor))
+    last = len(timeline) - 1 if after == "backward" else timeline.forward_count - 1
+    apply_display(scene, timeline, last, graph, highlight=False)
     spread_if_overlapping(scene, graph)
     return timeline
 

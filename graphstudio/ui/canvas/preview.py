@@ -172,10 +172,11 @@ class Preview:
         if s is None:
             return []
         rows: list[tuple] = []
-        for label, data, colour, shown in ((self.name, s.value, t.value, True),
-                                           (f"{self.name}.grad", s.grad, t.grad, s.show_grad)):
+        for label, data, colour, say_none in ((self.name, s.value, t.value, False),
+                                              (f"{self.name}.grad", s.grad, t.grad,
+                                               s.show_grad)):
             if data is None:
-                if shown and data is s.grad:
+                if say_none:
                     rows.append(("text", f"{label} = None", t.node_text_dim))
                 continue
             arr = np.asarray(data)

@@ -122,7 +122,9 @@ class ArrayPanel(QWidget):
         self.hist.setMouseEnabled(False, False)
         self.hist.hideButtons()
         self.hist.getPlotItem().hideAxis("left")
-        self.hist.getPlotItem().getAxis("bottom").setStyle(tickFont=QFont("", 7))
+        self._tick_font = QFont(self.font())  # kept: the axis paints with it later
+        self._tick_font.setPointSizeF(7.0)
+        self.hist.getPlotItem().getAxis("bottom").setStyle(tickFont=self._tick_font)
         self.stats = QLabel()
         self.stats.setWordWrap(True)
         self.stats.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

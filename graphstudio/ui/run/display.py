@@ -27,8 +27,8 @@ import numpy as np
 
 from graphstudio.ui.canvas.preview import NodeRunState
 
-__all__ = ["EdgeDisplay", "display_at", "edge_display", "in_backward", "node_display",
-           "step_edges", "timeline_nodes"]
+__all__ = ["EdgeDisplay", "apply_display", "display_at", "edge_display", "in_backward",
+           "node_display", "step_edges", "timeline_nodes"]
 
 
 @dataclass(frozen=True)
@@ -132,14 +132,20 @@ def display_at(timeline, k: int, graph, stale: bool = False):
     return nodes, edges
 
 
-def apply_display(scene, timeline, k: int, graph, stale: bool = False) -> None:
-    """Show step ``k`` on every item of ``scene`` (the slow, all-items path)."""
+def apply_display(scene, timeline, k: int, graph, stale: bool = False,
+                  highlight: bool = True) -> None:
+    """Show step ``k`` on every item of ``scene`` (the all-items path, e.g. for a rendered
+    figure; ``highlight=False`` leaves out the glow of the step itself)."""
+    from dataclasses import replace
+
     nodes, edges = display_at(timeline, k, graph, stale)
     for nid, state in nodes.items():
         item = scene.node_item(nid)
         if item is not None:
+            if state is not None and not highlight:
+                state = replace(state, highlight=None)
             item.set_run_state(state)
     for edge, d in edges.items():
         item = scene.edge_item(edge)
         if item is not None:
-            item.set_run_state(d.grad, d.highlighted, d.greyed, stale=d.stale)
+            item.set_run_state(d.grad, d.highlighted and highlight, d.greyed, stale=d.stale)

@@ -105,7 +105,8 @@ class RunActions(QObject):
                           ("retain_graph", "&Retain Graph")):
             a = add(f"run_opt_{key}", text, None, None, None, TIPS[key], options,
                     checkable=True)
-            a.triggered.connect(self._safe(lambda checked, k=key: self.set_option(k, checked)))
+            a.triggered.connect(self._safe(
+                lambda *_args, k=key: self.set_option(k, self.toggles[k].isChecked())))
             self.toggles[key] = a
         options.addSeparator()
         self.actions["seed"] = add("run_seed", "&Gradient Seed…", self._safe(open_seed_editor),

@@ -1,0 +1,172 @@
+"""The Steps dock and the display as a function of k: stepping back, jumping by clicks in the
+list, fan-out sums, the Values dock, and the rendered figure showing the same annotations."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.ui.test_run_support import GRAD_ROW
+
+pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
+
+
+@pytest.mark.parametrize("example", ["tutorial_single_layer", "fan_out_accumulation",
+                                     "detach_and_no_grad", "frozen_parameter"])
+def test_step_back_to_k_shows_exactly_what_stepping_forward_to_k_showed(run_window, example):
+    r = run_window(example)
+    seen = {-1: r.snapshot()}
+    r.key(Qt.Key.Key_F10)
+    while True:
+        seen[r.c.k] = r.snapshot()
+        if r.c.at_end:
+            break
+        r.key(Qt.Key.Key_F10)
+    n = len(r.c.timeline)
+    assert set(seen) == set(range(-1, n))
+    while r.c.k >= 0:
+        r.key(Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+        assert r.snapshot() == seen[r.c.k], f"step back to {r.c.k} differs"
+    # jumps in any order (clicks in the list) land on the same display too
+    order = list(range(-1, n))
+    random.Random(5).shuffle(order)
+    for k in order:
+        r.c.jump(k)
+        assert r.snapshot() == seen[k], f"jump to {k} differs"
+
+
+def _click_row(dock, k: int) -> None:
+    index = dock.model.index(dock.model.row_of(k))
+    dock.view.scrollTo(index)
+    rect = dock.view.visualRect(index)
+    QTest.mouseClick(dock.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_clicking_a_step_in_the_list_jumps_there_either_way(run_window):
+    r = run_window()
+    r.click("run_to_end")
+    dock = r.window.run_controller.ui.steps
+    n = len(r.c.timeline)
+    assert dock.model.row_of(n - 1) == len(dock.model.rows) - 1
+    _click_row(dock, 2)  # back to "xw = torch.matmul(x, w)"
+    assert r.c.k == 2 and r.card("xw").run_state.highlight == "forward"
+    assert "z =" not in r.text("z") and "w.grad" not in r.text("w")
+    assert "xw = torch.matmul(x, w)" in dock.detail.text()
+    _click_row(dock, 9)  # forwards to AccumulateGrad(b)
+    assert r.c.k == 9 and f"b.grad = {GRAD_ROW}" in r.text("b") and "w.grad = None" in r.text("w")
+    assert dock.view.currentIndex().row() == dock.model.row_of(9)
+    assert "Step <b>10</b> of 13" in dock.summary.text()
+    header = next(i for i, row in enumerate(dock.model.rows) if row[0] == "header")
+    rect = dock.view.visualRect(dock.model.index(header))
+    QTest.mouseClick(dock.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert r.c.k == 9  # a header is not a step
+    _click_row(dock, -1)
+    assert r.c.k == -1 and all(it.run_state is None for it in r.scene.node_items())
+
+
+def test_step_rows_name_pytorch_grad_fns_in_order(run_window):
+    r = run_window()
+    r.click("run_to_end")
+    rows = r.window.run_controller.ui.steps.model.rows
+    kinds = [row[0] for row in rows]
+    assert kinds[:2] == ["start", "header"] and kinds.count("header") == 2
+    assert [row[2] for row in rows if row[0] == "backward"] == [
+        "BinaryCrossEntropyWithLogitsBackward0", "AddBackward0", "AccumulateGrad",
+        "SqueezeBackward4", "MmBackward0", "AccumulateGrad"]
+    forward = [row[2] for row in rows if row[0] == "forward"]
+    assert forward[0] == "x = torch.ones(5)" and "xw = torch.matmul(x, w)" in forward
+    assert forward[-1].startswith("loss = F.binary_cross_entropy_with_logits(z, y")
+
+
+def test_fan_out_contributions_show_and_then_their_sum(run_window):
+    r = run_window("fan_out_accumulation")
+    r.click("run_to_end")
+    tl = r.c.timeline
+    acc = next(s for s in tl.backward_steps if s.name == "AccumulateGrad")
+    assert len(acc.contributions) == 3
+    r.c.jump(acc.index - 1)  # the contributions have arrived, each on its own wire
+    x_wires = [it for it in r.scene.edge_items() if it.edge.src == r.id("x")]
+    assert sorted(it.label_text() for it in x_wires) == sorted(
+        ["[1.000, 2.000, 3.000]", "[1.000, 2.000, 3.000]", "[3.000, 3.000, 3.000]"])
+    assert "x.grad = None" in r.text("x")
+    r.c.jump(acc.index)  # AccumulateGrad sums them into x.grad
+    assert all(it.highlighted == "backward" for it in x_wires)
+    assert "x.grad = [5.0000, 7.0000, 9.0000]" in r.text("x")
+    detail = r.window.run_controller.ui.steps.detail.text()
+    assert "3 gradients arrived" in detail and "[5.0000, 7.0000, 9.0000]" in detail
+
+
+def test_detach_cuts_the_path_and_greys_it(run_window):
+    r = run_window("detach_and_no_grad")
+    r.click("run_to_end")
+    assert "x.grad = [ 2.0000, -4.0000,  1.0000]" in r.text("x")
+    assert r.card("y_detached").run_state.greyed and "requires_grad=False" in r.text("y_detached")
+    assert r.wire("y_detached", "z").greyed and not r.wire("x", "z").greyed
+    assert r.wire("y", "y_detached").label_text() == ""
+
+
+def test_values_dock_tables_heatmaps_rule_and_formula(run_window, qtbot):
+    r = run_window()
+    values = r.window.run_controller.ui.values
+    r.click("run_to_end")
+    r.scene.select_nodes([r.id("w")])
+    qtbot.waitUntil(lambda: values.node_id == r.id("w"), timeout=2000)
+    assert values.value.table.rowCount() == 5 and values.value.table.columnCount() == 3
+    assert values.grad.table.item(4, 1).text() == "0.2771"
+    assert values.value.heat.isVisibleTo(values) and values.grad.heat.isVisibleTo(values)
+    vmax = float(np.abs(r.c.timeline.state_at(12)[r.id("w")].value).max())
+    assert values.colorbar.vmax == pytest.approx(vmax)  # one scale for value and gradient
+    assert values.grad.image.levels[1] == pytest.approx(vmax)
+    values.same_scale.setChecked(False)
+    assert values.grad.image.levels[1] == pytest.approx(0.2771, abs=1e-4)
+    assert "AccumulateGrad" in values.grad_note.text()
+    r.scene.select_nodes([r.id("z")])
+    qtbot.waitUntil(lambda: values.node_id == r.id("z"), timeout=2000)
+    assert "passing through" in values.grad.title.text()
+    assert "Retain Grad" in values.grad_note.text()
+    assert "d(a+b)/da = 1" in values.rule.text()
+    r.scene.select_nodes([r.id("loss")])
+    qtbot.waitUntil(lambda: values.node_id == r.id("loss"), timeout=2000)
+    assert "0.8962" in values.value.scalar.text() and "log" in values.formula.text()
+    assert values.formula.isVisibleTo(values)
+    r.key(Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "step 12 of 13" in values.where.text(), timeout=2000)
+
+
+def test_values_dock_histogram_for_large_tensors(run_window, qtbot):
+    r = run_window("mlp_classifier")
+    values = r.window.run_controller.ui.values
+    r.click("run_to_end")
+    r.scene.select_nodes([r.id("X")])
+    qtbot.waitUntil(lambda: values.node_id == r.id("X"), timeout=2000)
+    assert values.value.hist.isVisibleTo(values) and not values.value.table.isVisibleTo(values)
+    assert "180 elements" in values.value.stats.text()
+    assert "does not require grad" in values.grad_note.text()
+    r.scene.select_nodes([r.id("W1")])
+    qtbot.waitUntil(lambda: values.node_id == r.id("W1"), timeout=2000)
+    assert values.grad.hist.isVisibleTo(values) and values.grad.table.rowCount() == 24
+
+
+def test_render_after_backward_shows_what_the_window_shows_at_the_end(run_window, tmp_path):
+    from PySide6.QtGui import QUndoStack
+
+    from graphstudio.engine.files import load_graph
+    from graphstudio.ui.canvas.scene import GraphScene
+    from graphstudio.ui.render import apply_run
+    from tests.ui.test_run_support import EXAMPLES
+
+    r = run_window()
+    r.click("run_to_end")
+    graph = load_graph(EXAMPLES / "tutorial_single_layer.gsgraph")
+    scene = GraphScene(graph, QUndoStack())
+    apply_run(scene, graph, "backward")
+    for nid in graph.nodes:
+        assert scene.node_item(nid).display_text() == r.scene.node_item(nid).display_text()
+    for edge in graph.edges:
+        assert scene.edge_item(edge).label_text() == r.scene.edge_item(edge).label_text()
+        assert scene.edge_item(edge).greyed == r.scene.edge_item(edge).greyed
+    scene.detach()
