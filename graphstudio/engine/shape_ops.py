@@ -207,14 +207,14 @@ def squeeze(input, dim=None, _node=None):
     d = input._data
     if dim is None:
         return make(np.squeeze(d), _node or SqueezeBackward0, (input,), None, d.shape)
+    shape = d.shape
     if isinstance(dim, (tuple, list)):
-        dims = tuple(_dim(i, d.ndim) for i in dim)
-        node = SqueezeBackward2
-    else:
-        dims = (_dim(dim, d.ndim),)
-        node = SqueezeBackward1
-    drop = tuple(i for i in dims if d.shape[i] == 1)
-    return make(np.squeeze(d, drop) if drop else d, _node or node, (input,), None, d.shape)
+        drop = tuple(i for i in (_dim(i, d.ndim) for i in dim) if shape[i] == 1)
+        out = np.squeeze(d, drop) if drop else d
+        return make(out, _node or SqueezeBackward2, (input,), None, shape)
+    i = _dim(dim, d.ndim)
+    out = d.reshape(shape[:i] + shape[i + 1:]) if shape and shape[i] == 1 else d
+    return make(out, _node or SqueezeBackward1, (input,), None, shape)
 
 
 @backward_formula("UnsqueezeBackward0")

@@ -362,12 +362,8 @@ def make(data, cls, inputs, saved=None, ctx=None):
             edges.append((fn if fn is not None else accumulator(t), 0))
             d = t._data
             meta.append((d.shape, d.dtype))
-    return _attach(data, cls, tuple(edges), meta, saved, ctx)
-
-
-def _attach(data, cls, edges, meta, saved, ctx):
     node = _new(cls)
-    node.next_functions = edges
+    node.next_functions = tuple(edges)
     node._meta = meta
     node._seq = next(SEQUENCE)
     node._saved = saved
