@@ -192,20 +192,24 @@ def backward_steps(tensor, gradient=None, retain_graph=False, *, record=True, ca
 
 def _run(root, root_grad, retain_graph, record, capture):
     deps = _dependencies(root)
-    buffers = {root: [root_grad]}
+    # A node's input buffer: its one gradient, or a list once a second one arrives (fan-out).
+    buffers = {root: root_grad}
     pop_buffer = buffers.pop
     get_buffer = buffers.get
     heap = [root]
     index = 0
     while heap:
         fn = heap.pop() if len(heap) == 1 else _heap_pop(heap)
-        contribs = pop_buffer(fn, ())
-        if len(contribs) == 1:
+        g = pop_buffer(fn, None)
+        if g is None:
+            contribs = ()
+        elif g.__class__ is list:
+            contribs = g
             g = contribs[0]
+            for c in contribs[1:]:
+                g = g + c
         else:
-            g = None
-            for c in contribs:
-                g = c if g is None else g + c
+            contribs = (g,)
         if fn.__class__ is AccumulateGrad:
             step = _accumulate(fn, g, contribs, index, record, capture)
             index += 1
@@ -238,9 +242,11 @@ def _run(root, root_grad, retain_graph, record, capture):
                     gi = gi.astype(meta[1])
                 buf = get_buffer(nxt)
                 if buf is None:
-                    buffers[nxt] = [gi]
-                else:
+                    buffers[nxt] = gi
+                elif buf.__class__ is list:
                     buf.append(gi)
+                else:
+                    buffers[nxt] = [buf, gi]
             if record:
                 sent.append(gi)
             left = deps[nxt] - 1
