@@ -199,9 +199,8 @@ def min(input, dim=None, keepdim=False, *, other=None):
 def AmaxBackward0(self, g):
     x, out = self._saved
     shape, dims, keepdim = self._ctx
-    out_k = out if keepdim else np.expand_dims(out, dims)
-    g_k = g if keepdim else np.expand_dims(g, dims)
-    mask = x == out_k
+    mask = x == _kept(out, dims, keepdim)
+    g_k = _kept(g, dims, keepdim)
     return (np.where(mask, g_k / mask.sum(axis=dims, keepdims=True), 0).astype(g.dtype),)
 
 
@@ -240,24 +239,32 @@ def argmin(input, dim=None, keepdim=False):
 
 
 # --- var / std / prod / logsumexp ------------------------------------------------------------
+def _kept(a, dims, keepdim):
+    """A reduced array with its reduced dims back as size 1 (so it broadcasts against the input)."""
+    return a if keepdim else np.expand_dims(a, dims)
+
+
+def _spread_args(input, dim, unbiased, correction, name):
+    d = input._data
+    _need_float(d, name)
+    if correction is None:
+        correction = 1 if unbiased is None or unbiased else 0
+    return d, _dims(dim, d.ndim), correction
+
+
 @backward_formula("VarBackward0")
 def VarBackward0(self, g):
     (x,) = self._saved
     dims, keepdim, correction = self._ctx
     n = int(np.prod([x.shape[i] for i in dims]))
-    g_k = g if keepdim else np.expand_dims(g, dims)
-    return ((2.0 / (n - correction)) * g_k * (x - x.mean(axis=dims, keepdims=True)),)
+    centred = x - x.mean(axis=dims, keepdims=True)
+    return ((2.0 / (n - correction)) * _kept(g, dims, keepdim) * centred,)
 
 
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    d = input._data
-    _need_float(d, "var")
-    if correction is None:
-        correction = 1 if unbiased is None or unbiased else 0
-    dims = _dims(dim, d.ndim)
-    out = np.var(d, axis=dims, ddof=correction, keepdims=keepdim)
-    return make(out.astype(d.dtype, copy=False), VarBackward0, (input,), (d,),
-                (dims, keepdim, correction))
+    d, dims, correction = _spread_args(input, dim, unbiased, correction, "var")
+    out = np.var(d, axis=dims, ddof=correction, keepdims=keepdim).astype(d.dtype, copy=False)
+    return make(out, VarBackward0, (input,), (d,), (dims, keepdim, correction))
 
 
 @backward_formula("StdBackward0")
@@ -265,18 +272,13 @@ def StdBackward0(self, g):
     x, out = self._saved
     dims, keepdim, correction = self._ctx
     n = int(np.prod([x.shape[i] for i in dims]))
-    g_k = g if keepdim else np.expand_dims(g, dims)
-    o_k = out if keepdim else np.expand_dims(out, dims)
+    centred = x - x.mean(axis=dims, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):
-        return (g_k * (x - x.mean(axis=dims, keepdims=True)) / (o_k * (n - correction)),)
+        return (_kept(g, dims, keepdim) * centred / (_kept(out, dims, keepdim) * (n - correction)),)
 
 
 def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    d = input._data
-    _need_float(d, "std")
-    if correction is None:
-        correction = 1 if unbiased is None or unbiased else 0
-    dims = _dims(dim, d.ndim)
+    d, dims, correction = _spread_args(input, dim, unbiased, correction, "std")
     out = np.std(d, axis=dims, ddof=correction, keepdims=keepdim).astype(d.dtype, copy=False)
     return make(out, StdBackward0, (input,), (d, out), (dims, keepdim, correction))
 
@@ -300,9 +302,7 @@ def prod(input):
 def LogsumexpBackward0(self, g):
     x, out = self._saved
     dims, keepdim = self._ctx
-    g_k = g if keepdim else np.expand_dims(g, dims)
-    o_k = out if keepdim else np.expand_dims(out, dims)
-    return (g_k * np.exp(x - o_k),)
+    return (_kept(g, dims, keepdim) * np.exp(x - _kept(out, dims, keepdim)),)
 
 
 def logsumexp(input, dim, keepdim=False):
