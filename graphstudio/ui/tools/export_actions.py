@@ -1,0 +1,54 @@
+"""File > Export PyTorch Script: the document as the program ``graphstudio export`` writes.
+
+The file is written atomically (a temp file in the same folder, then ``os.replace``), so a
+failed export never leaves half a script behind; errors are reported in a dialog that quotes
+the reason.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from graphstudio.cli_tools import write_text_atomic
+from graphstudio.engine.export_torch import export_script
+
+__all__ = ["SCRIPT_FILTER", "export_pytorch_script", "suggested_script_path"]
+
+SCRIPT_FILTER = "Python scripts (*.py);;All files (*)"
+
+
+def suggested_script_path(window) -> str:
+    doc = window.document
+    stem = Path(doc.display_name()).stem or "graph"
+    folder = os.path.dirname(doc.path) if doc.path else window.settings.last_dir
+    return os.path.join(folder or "", f"{stem}.py")
+
+
+def export_pytorch_script(window, path: str | None = None) -> str | None:
+    """Ask where (unless ``path`` is given) and write the script; returns the path written
+    (None when cancelled or it failed, which was reported)."""
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(window, "Export PyTorch Script",
+                                              suggested_script_path(window), SCRIPT_FILTER)
+        if not path:
+            return None
+        if not Path(path).suffix:
+            path += ".py"
+    try:
+        script = export_script(window.graph)
+    except Exception as ex:  # the exporter's message, never a traceback
+        window.files.error("Cannot export", "The graph could not be written as PyTorch.",
+                           str(ex))
+        return None
+    try:
+        write_text_atomic(path, script)
+    except OSError as ex:
+        window.files.error("Cannot export", f"{path} could not be written.",
+                           f"{ex.strerror or ex}. The previous file (if any) is unchanged.")
+        return None
+    window.show_status(f"Exported {os.path.basename(path)}: run it with PyTorch to print what "
+                       "Run shows")
+    return path
