@@ -200,3 +200,31 @@ def test_opening_another_graph_abandons_training(tools_window):
     assert dock.state == "idle" and "abandoned" in dock.message.text()
     assert tw.window.undo_stack.count() == 0
     tw.qtbot.waitUntil(lambda: "BCE" in dock.form.loss_box.itemText(1), timeout=2_000)
+
+
+def test_after_training_a_shown_run_turns_stale(tools_window):
+    tw = tools_window("mlp_classifier")
+    controller = tw.window.run_controller
+    assert controller.run_to_end()
+    shown = controller.display.node_state(tw.id("W1"))
+    assert shown is not None and not shown.stale
+    dock = open_training(tw)
+    tw.type_into(dock.form.steps_box, "20")
+    tw.click(dock.start_button)
+    wait_idle(tw, dock)
+    card = tw.scene.node_item(tw.id("W1"))
+    assert controller.stale and card.run_state.stale  # the run's display, marked stale
+    assert np.array_equal(card.run_state.value, shown.value)  # not the training's values
+
+
+def test_theme_switch_restyles_the_tools(tools_window):
+    tw = tools_window("tutorial_single_layer")
+    open_training(tw)
+    tw.window.actions["panel_code"].trigger()
+    tw.window.set_theme("dark")
+    tools = tw.tools
+    assert tools.training.theme.dark and tools.training.loss_plot.theme.dark
+    assert tools.code.theme.dark and tools.code.highlighter.formats["keyword"].foreground() \
+        .color().name() == "#d09af0"
+    tw.window.set_theme("light")
+    assert not tools.training.boundary.theme.dark

@@ -72,6 +72,7 @@ class TrainingDock(QWidget):
         self._norms: dict[str, list[float]] = {}
         self._cards: set[str] = set()
         self._last_cards = self._last_boundary = self._tick_end = 0.0
+        self._told_overlap = False
         self._boundary_ok = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
@@ -161,6 +162,7 @@ class TrainingDock(QWidget):
         self._norms = {name: [] for name in trainer.names.values()}
         self._wall0 = time.perf_counter()
         self._last_cards = self._last_boundary = 0.0
+        self._told_overlap = False
         self.progress.setRange(0, trainer.config.steps)
         self.progress.setValue(0)
         self.loss_plot.clear()
@@ -336,6 +338,13 @@ class TrainingDock(QWidget):
             item.set_run_state(NodeRunState(value=np.array(tensor.detach().numpy()),
                                             grad=grad, requires_grad=True, show_grad=True))
             self._cards.add(nid)
+        if not self._told_overlap:
+            self._told_overlap = True
+            from graphstudio.ui.run.scene_display import cards_overlap
+
+            if cards_overlap(scene):
+                self.window.show_status("Cards overlap now that they show values: L lays the "
+                                        "graph out (training goes on)")
 
     def _restore_cards(self) -> None:
         """Give the cards back what the stepping view shows of them (or nothing)."""

@@ -82,7 +82,8 @@ class LossPlot(QWidget):
         self.grad_plot.showGrid(x=True, y=True, alpha=0.25)
         self.grad_plot.setLabel("bottom", "step")
         self.grad_plot.setXLink(self.loss_plot)
-        self.legend = self.grad_plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self.legend = self.grad_plot.addLegend(offset=(-6, 2), labelTextSize="8pt",
+                                               verSpacing=-6, horSpacing=10)
         self.grad_plot.setVisible(False)
         self.grad_curves: dict[str, object] = {}
 
@@ -90,11 +91,11 @@ class LossPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(head)
-        layout.addWidget(self.loss_plot, 3)
-        layout.addWidget(self.grad_plot, 2)
+        layout.addWidget(self.loss_plot, 1)
+        layout.addWidget(self.grad_plot, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.log_box.toggled.connect(self._set_log)
-        self.norms_box.toggled.connect(self.grad_plot.setVisible)
+        self.norms_box.toggled.connect(self._show_norms)
         self._steps = np.zeros(0)
         self._losses = np.zeros(0)
         self._norms: dict[str, np.ndarray] = {}
@@ -128,7 +129,12 @@ class LossPlot(QWidget):
                 curve.setDownsampling(auto=True, method="peak")
                 curve.setClipToView(True)
                 self.grad_curves[name] = curve
+                self.legend.setColumnCount(len(self.grad_curves))  # one row along the top
             curve.setData(self._steps, self._y(values), connect="finite")
+
+    def _show_norms(self, on: bool) -> None:
+        self.grad_plot.setVisible(on)
+        self.loss_plot.getAxis("bottom").showLabel(not on)  # one "step" under both is enough
 
     def _set_log(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
