@@ -228,3 +228,25 @@ def test_theme_switch_restyles_the_tools(tools_window):
         .color().name() == "#d09af0"
     tw.window.set_theme("light")
     assert not tools.training.boundary.theme.dark
+
+
+def test_edits_while_training_and_closing_the_window(tools_window):
+    from graphstudio.ui.commands import RemoveNodesCommand, try_push
+
+    tw = tools_window("mlp_classifier")
+    dock = open_training(tw)
+    dock.form.pace_box.setCurrentIndex(dock.form.pace_box.findText("100 steps/s"))
+    tw.click(dock.start_button)
+    tw.qtbot.waitUntil(lambda: dock.trainer.steps_done >= 5, timeout=5_000)
+    assert try_push(tw.window.undo_stack, RemoveNodesCommand(tw.graph, [tw.id("b2")])) is None
+    tw.click(dock.stop_button)
+    assert "not written to b2 (removed or reshaped meanwhile)" in dock.message.text()
+    assert set(dock.applied.changes) == {tw.id(n) for n in ("W1", "b1", "W2")}
+
+    tw.click(dock.start_button)
+    assert dock.state == "running"
+    depth = tw.window.undo_stack.count()
+    tw.window.undo_stack.setClean()
+    tw.window.close()
+    tw.qtbot.waitUntil(lambda: dock.state == "idle", timeout=2_000)
+    assert "window closed" in dock.message.text() and tw.window.undo_stack.count() == depth

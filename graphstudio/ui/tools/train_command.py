@@ -15,18 +15,19 @@ from graphstudio.ui.commands import GraphCommand
 __all__ = ["TrainParametersCommand", "trained_changes"]
 
 
-def trained_changes(graph: Graph, trainer) -> dict[str, TensorSpec]:
-    """``{node_id: new spec}`` for the Parameters of ``graph`` the trainer's values can go to:
-    nodes removed, no longer Parameters or reshaped since training started are left out, and
-    so are values that did not change."""
-    out = {}
+def trained_changes(graph: Graph, trainer) -> tuple[dict[str, TensorSpec], list[str]]:
+    """``({node_id: new spec}, [names skipped])`` for writing the trainer's values into
+    ``graph``: Parameters removed, no longer Parameters or reshaped since training started are
+    skipped (and named); values that did not change are left out."""
+    out, skipped = {}, []
     for nid, spec in trainer.trained_specs().items():
         node = graph.nodes.get(nid)
         if node is None or node.type != "parameter" or node.tensor is None \
-                or node.tensor.shape != spec.shape or node.tensor == spec:
-            continue
-        out[nid] = spec
-    return out
+                or node.tensor.shape != spec.shape:
+            skipped.append(trainer.names.get(nid, nid))
+        elif node.tensor != spec:
+            out[nid] = spec
+    return out, skipped
 
 
 class TrainParametersCommand(GraphCommand):

@@ -259,7 +259,7 @@ class TrainingDock(QWidget):
     def _finish(self, error: str | None = None) -> None:
         self._timer.stop()
         t = self.trainer
-        self._update_views(force=True)
+        self._update_views(force=True, cards=False)
         self._restore_cards()
         self._set_state("idle")
         problem = error or t.error
@@ -273,7 +273,7 @@ class TrainingDock(QWidget):
             self._say_error(self.summary)
             self.window.show_status(self.summary)
             return
-        changes = trained_changes(self.graph, t)
+        changes, skipped = trained_changes(self.graph, t)
         n = t.steps_done
         text = f"Train {n} step{'s' * (n != 1)} ({self._what(t)})"
         if changes:
@@ -287,9 +287,8 @@ class TrainingDock(QWidget):
         parts = [f"{'Stopped after' if t.stop_reason == 'stopped' else 'Trained'} {n} steps"]
         if losses:
             parts.append(f"loss {format_number(losses[0])} → {format_number(losses[-1])}")
-        skipped = len(t.params) - len(changes)
         if skipped and n:
-            parts.append(f"{skipped} parameter(s) changed in the graph meanwhile were skipped")
+            parts.append(f"not written to {', '.join(skipped)} (removed or reshaped meanwhile)")
         parts.append("Undo (Ctrl+Z) restores the parameters from before" if changes
                      else "no parameter changed")
         self.summary = " · ".join(parts)
@@ -297,7 +296,7 @@ class TrainingDock(QWidget):
         self.window.show_status(self.summary + (f" ({wall:.2f} s)" if n else ""))
 
     # ------------------------------------------------------------------ showing progress
-    def _update_views(self, force: bool = False) -> None:
+    def _update_views(self, force: bool = False, cards: bool = True) -> None:
         t = self.trainer
         if t is None:
             return
@@ -307,7 +306,7 @@ class TrainingDock(QWidget):
         self._show_stats(t)
         now = time.perf_counter()
         if self.state == "running" or force:
-            if force or now - self._last_cards >= CARDS_EVERY_S:
+            if cards and (force or now - self._last_cards >= CARDS_EVERY_S):
                 self._last_cards = now
                 self._show_cards(t)
             if self._boundary_ok and (force or now - self._last_boundary >= BOUNDARY_EVERY_S):
