@@ -170,3 +170,44 @@ def test_render_after_backward_shows_what_the_window_shows_at_the_end(run_window
         assert scene.edge_item(edge).label_text() == r.scene.edge_item(edge).label_text()
         assert scene.edge_item(edge).greyed == r.scene.edge_item(edge).greyed
     scene.detach()
+
+
+def test_big_graph_cards_off_screen_catch_up_in_slices(qtbot):
+    from PySide6.QtGui import QUndoStack
+
+    from graphstudio.engine.generate import make_large_graph
+    from graphstudio.ui.canvas import GraphScene, GraphView
+    from graphstudio.ui.canvas.preview import grad_label
+    from graphstudio.ui.run.controller import RunController
+    from graphstudio.ui.run.display import display_at
+
+    graph = make_large_graph(300)
+    scene = GraphScene(graph, QUndoStack())
+    view = GraphView(scene)
+    qtbot.addWidget(view)
+    view.resize(500, 400)
+    view.show()
+    c = RunController(graph, scene.undo_stack, scene)
+    c.animate = False
+    assert c.run_to_end()
+    assert c.display.pending > 0  # the cards on screen first, the rest from the event loop
+    qtbot.waitUntil(lambda: c.display.pending == 0, timeout=5000)
+    nodes, edges = display_at(c.timeline, c.k, graph)
+    for nid, state in nodes.items():
+        assert scene.node_item(nid).display_text() == _text_for(scene, nid, state)
+    for edge, d in edges.items():
+        assert scene.edge_item(edge).label_text() == ("" if d.grad is None
+                                                      else grad_label(d.grad))
+        assert scene.edge_item(edge).greyed == d.greyed
+    c.close()
+    scene.detach()
+
+
+def _text_for(scene, nid, state):
+    """The card text ``state`` gives (shown on a scratch copy of the card's run state)."""
+    item = scene.node_item(nid)
+    shown = item.run_state
+    item.set_run_state(state)
+    text = item.display_text()
+    item.set_run_state(shown)
+    return text

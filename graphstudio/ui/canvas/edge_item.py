@@ -21,6 +21,8 @@ from graphstudio.ui.canvas.preview import grad_label
 
 __all__ = ["EdgeItem", "LiveWire", "wire_path"]
 
+LABEL_QUERY_LIMIT = 300  # above this many cards a label only avoids its wire's own cards
+
 
 def wire_path(a: QPointF, b: QPointF) -> QPainterPath:
     """The S-shaped wire from ``a`` (an output) to ``b`` (an input)."""
@@ -106,10 +108,17 @@ class EdgeItem(Hoverable, QGraphicsItem):
         scene, label = self.scene(), self.label_item
         if scene is None or label is None:
             return path.pointAtPercent(0.5)
+        ends = (self.src_port.node_item, self.dst_port.node_item)
+        # on big graphs only the wire's own two cards are avoided (a scene query per try
+        # costs too much when a step relabels many wires)
+        big = len(getattr(scene, "_nodes", ())) > LABEL_QUERY_LIMIT
         for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
             pt = path.pointAtPercent(t)
             rect = label.boundingRect().translated(pt)
-            if not any(isinstance(it, NodeItem) for it in scene.items(rect)):
+            if big:
+                if not any(rect.intersects(n.sceneBoundingRect()) for n in ends):
+                    return pt
+            elif not any(isinstance(it, NodeItem) for it in scene.items(rect)):
                 return pt
         return path.pointAtPercent(0.5)
 
@@ -124,7 +133,7 @@ class EdgeItem(Hoverable, QGraphicsItem):
     def update_path(self):
         path = wire_path(self.src_port.scene_anchor(), self.dst_port.scene_anchor())
         rect = path.boundingRect().adjusted(-6, -6, 6, 6)
-        if self.label_item is not None:
+        if self.label_item is not None and self._label:
             self.label_item.setPos(self._label_spot(path))
         if rect != self._rect:
             self.prepareGeometryChange()
@@ -155,14 +164,20 @@ class EdgeItem(Hoverable, QGraphicsItem):
         self.highlighted = highlighted
         self.greyed = bool(greyed)
         self.stale = bool(stale)
-        self._label = grad_label(grad) if grad is not None else ""
-        if self._label and self.label_item is None and self.scene() is not None:
+        label = grad_label(grad) if grad is not None else ""
+        if label and self.label_item is None and self.scene() is not None:
             self.label_item = EdgeLabel(self)
             self.scene().addItem(self.label_item)
         if self.label_item is not None:
-            self.label_item.set_text(self._label)
-            self.label_item.setVisible(bool(self._label) and self.isVisible())
-        self.update_path()
+            if label != self._label or not label:
+                self._label = label
+                self.label_item.set_text(label)
+                if label:  # a new size: find a spot that hides no card
+                    self.label_item.setPos(self._label_spot(self._path))
+            self.label_item.setVisible(bool(label) and self.isVisible())
+            self.label_item.update()  # its colour follows greyed / stale
+        self._label = label
+        self.update()
 
     def set_pulse(self, t: float | None):
         """Draw a dot at fraction ``t`` (0..1) along the wire; None hides it."""

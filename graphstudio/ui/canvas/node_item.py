@@ -217,6 +217,7 @@ class NodeItem(Hoverable, QGraphicsItem):
 
     def _place(self):
         """Put ports and badges where the current size says and rebuild the card's paths."""
+        before = {p: p.pos() for p in (*self.inputs.values(), *self.outputs.values())}
         for i, p in enumerate(self.inputs.values()):
             p.setPos(0, self._body_top + (i + 0.5) * ROW_H)
         for i, p in enumerate(self.outputs.values()):
@@ -236,8 +237,10 @@ class NodeItem(Hoverable, QGraphicsItem):
         clip = QPainterPath()
         clip.addRect(QRectF(0, 0, self._w, TITLE_H))
         self._body_path, self._title_path = body, title.intersected(clip)
-        for e in self.edges:
-            e.update_path()
+        moved = {p for p, pos in before.items() if p.pos() != pos}
+        for e in self.edges:  # only wires whose end moved (showing values widens many cards)
+            if e.src_port in moved or e.dst_port in moved:
+                e.update_path()
 
     # ------------------------------------------------------------------ model-driven updates
     def set_name(self, name: str):

@@ -116,9 +116,23 @@ class Fonts:
 _STATIC: dict[tuple[str, str], QStaticText] = {}
 
 
+_FONT_KEYS: dict[int, tuple] = {}
+
+
+def _font_key(font) -> str:
+    """``font.key()``, remembered per font object (the card fonts live as long as the app)."""
+    entry = _FONT_KEYS.get(id(font))
+    if entry is None or entry[0] is not font:
+        entry = _FONT_KEYS[id(font)] = (font, font.key())
+        if len(_FONT_KEYS) > 64:
+            _FONT_KEYS.clear()
+            _FONT_KEYS[id(font)] = entry
+    return entry[1]
+
+
 def static_text(text: str, font, cache: bool = True) -> QStaticText:
     """A QStaticText for ``text`` (short repeated labels are shared between cards)."""
-    key = (text, font.key())
+    key = (text, _font_key(font)) if cache else None
     st = _STATIC.get(key) if cache else None
     if st is None:
         st = QStaticText(text)

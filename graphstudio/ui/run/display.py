@@ -28,7 +28,7 @@ import numpy as np
 from graphstudio.ui.canvas.preview import NodeRunState
 
 __all__ = ["EdgeDisplay", "apply_display", "display_at", "edge_display", "in_backward",
-           "node_display", "step_edges", "timeline_nodes"]
+           "greyed_sources", "node_display", "step_edges", "timeline_nodes"]
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,8 @@ def step_edges(timeline, k: int) -> dict:
     return out
 
 
-def _greyed_sources(timeline, k: int, node_ids) -> set[str]:
+def greyed_sources(timeline, k: int, node_ids) -> set[str]:
+    """Which of ``node_ids`` no gradient flows through at step ``k`` (greyed with their wires)."""
     if not in_backward(timeline, k):
         return set()
     out = set()
@@ -113,7 +114,7 @@ def edge_display(timeline, k: int, edge, grads=None, lit=None, greyed_src=None,
     grads = timeline.edge_grads_at(k) if grads is None else grads
     lit = step_edges(timeline, k) if lit is None else lit
     if greyed_src is None:
-        greyed_src = _greyed_sources(timeline, k, (edge.src,))
+        greyed_src = greyed_sources(timeline, k, (edge.src,))
     grad = grads.get(edge)
     highlighted = lit.get(edge, False)
     greyed = edge.src in greyed_src
@@ -127,7 +128,7 @@ def display_at(timeline, k: int, graph, stale: bool = False):
     known = timeline_nodes(timeline)
     nodes = {nid: node_display(timeline, k, nid, stale) for nid in graph.nodes if nid in known}
     grads, lit = timeline.edge_grads_at(k), step_edges(timeline, k)
-    greyed = _greyed_sources(timeline, k, nodes)
+    greyed = greyed_sources(timeline, k, nodes)
     edges = {e: edge_display(timeline, k, e, grads, lit, greyed, stale) for e in graph.edges}
     return nodes, edges
 

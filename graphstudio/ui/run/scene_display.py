@@ -10,9 +10,15 @@ is shown is always :func:`~graphstudio.ui.run.display.node_display` /
 
 from __future__ import annotations
 
+import logging
+import time
+
+from PySide6.QtCore import QRectF, QTimer
+
 from graphstudio.ui.run.display import (
     NO_EDGE,
     edge_display,
+    greyed_sources,
     in_backward,
     node_display,
     step_edges,
@@ -20,6 +26,8 @@ from graphstudio.ui.run.display import (
 )
 
 __all__ = ["SceneDisplay", "cards_overlap", "same_state"]
+
+log = logging.getLogger(__name__)
 
 _FIELDS = ("requires_grad", "grad_fn", "stale", "highlight", "greyed", "show_grad", "error")
 _ARRAYS = ("value", "grad", "out_grad")
@@ -60,6 +68,11 @@ class SceneDisplay:
     #: a jump over more steps than this recomputes every node instead of the steps' nodes
     FULL_JUMP = 400
 
+    #: a full refresh of more cards than this updates the visible ones at once, the rest
+    #: in slices of about SLICE_MS from the event loop (a step never freezes a big graph)
+    DEFER_OVER = 150
+    SLICE_MS = 6
+
     def __init__(self, scene, graph):
         self.scene, self.graph = scene, graph
         self.timeline = None
@@ -68,6 +81,11 @@ class SceneDisplay:
         self._nodes: dict = {}   # node id -> NodeRunState (None: nothing shown)
         self._edges: dict = {}   # Edge -> EdgeDisplay
         self._aliases: dict[str, list[str]] = {}
+        self._pending_nodes: set[str] = set()   # still to bring up to (timeline, k)
+        self._pending_edges: set = set()
+        self._flush_timer = QTimer()
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self._flush_some)
 
     # ------------------------------------------------------------------ public
     def clear(self) -> None:
@@ -82,6 +100,8 @@ class SceneDisplay:
                 item.set_run_state(None, False, False)
                 item.set_pulse(None)
         self._nodes, self._edges = {}, {}
+        self._pending_nodes, self._pending_edges = set(), set()
+        self._flush_timer.stop()
         self.timeline, self.k, self.stale = None, -1, False
 
     def show(self, timeline, k: int, stale: bool = False, pre=None) -> int:
@@ -98,9 +118,27 @@ class SceneDisplay:
             for nid in stray:  # nodes added after the run: nothing to show
                 self._set_node(nid, None)
                 self._nodes.pop(nid, None)
+            if len(nodes) > self.DEFER_OVER:
+                nodes, edges = self._visible_first(nodes, edges)
         else:
             nodes, edges = cand
         self.timeline, self.k, self.stale = timeline, k, stale
+        return self._apply(nodes, edges, pre)
+
+    def flush(self) -> None:
+        """Bring every deferred card and wire up to date now."""
+        self._flush_timer.stop()
+        nodes, edges = self._pending_nodes, self._pending_edges
+        self._pending_nodes, self._pending_edges = set(), set()
+        if self.timeline is not None:
+            self._apply(nodes, edges)
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending_nodes) + len(self._pending_edges)
+
+    def _apply(self, nodes, edges, pre=None) -> int:
+        timeline, k, stale, pre = self.timeline, self.k, self.stale, pre or {}
         changed = 0
         for nid in nodes:
             state = pre[nid] if nid in pre else node_display(timeline, k, nid, stale)
@@ -108,12 +146,61 @@ class SceneDisplay:
         if edges:
             grads = timeline.edge_grads_at(k) if k >= 0 else {}
             lit = step_edges(timeline, k)
-            greyed = self._greyed_sources(timeline, k)
+            greyed = greyed_sources(timeline, k, {e.src for e in edges} & timeline_nodes(timeline))
             for edge in edges:
                 d = pre[edge] if edge in pre else edge_display(timeline, k, edge, grads, lit,
                                                                greyed, stale)
                 changed += self._set_edge(edge, d)
         return changed
+
+    def _visible_first(self, nodes, edges):
+        """(visible nodes, visible edges); the others wait in the pending sets."""
+        views = self.scene.views()
+        if not views:
+            return nodes, edges
+        area = QRectF()
+        for view in views:
+            area = area.united(view.mapToScene(view.viewport().rect()).boundingRect())
+        area.adjust(-200, -200, 200, 200)
+        now_n, now_e = [], []
+        for nid in nodes:
+            item = self.scene.node_item(nid)
+            if item is not None and item.sceneBoundingRect().intersects(area):
+                now_n.append(nid)
+            else:
+                self._pending_nodes.add(nid)
+        for edge in edges:
+            item = self.scene.edge_item(edge)
+            if item is not None and item.sceneBoundingRect().intersects(area):
+                now_e.append(edge)
+            else:
+                self._pending_edges.add(edge)
+        self._flush_timer.start()
+        return now_n, now_e
+
+    def _flush_some(self) -> None:
+        """One slice of the deferred updates (at the display's current step), about
+        SLICE_MS long so the event loop stays responsive."""
+        try:
+            if self.timeline is None:
+                self._pending_nodes.clear()
+                self._pending_edges.clear()
+            end = time.perf_counter() + self.SLICE_MS / 1000
+            while self.pending and time.perf_counter() < end:
+                if self._pending_nodes:
+                    nid = self._pending_nodes.pop()
+                    if nid in self.graph.nodes:
+                        self._apply((nid,), ())
+                else:
+                    batch = [self._pending_edges.pop()
+                             for _ in range(min(16, len(self._pending_edges)))]
+                    self._apply((), [e for e in batch if self.scene.edge_item(e) is not None])
+        except Exception:  # a timer slot must never raise
+            log.exception("deferred run display failed")
+            self._pending_nodes.clear()
+            self._pending_edges.clear()
+        if not self.pending:
+            self._flush_timer.stop()
 
     def node_state(self, node_id: str):
         """What the card of ``node_id`` shows now (None: nothing)."""
@@ -154,11 +241,6 @@ class SceneDisplay:
                 if e is not None:
                     out.setdefault(e.src, []).append(nid)
         return out
-
-    def _greyed_sources(self, timeline, k: int) -> set[str]:
-        if not in_backward(timeline, k):
-            return set()
-        return {nid for nid, s in self._nodes.items() if s is not None and s.greyed}
 
     def _set_node(self, nid: str, state) -> int:
         if same_state(self._nodes.get(nid), state) and nid in self._nodes:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 K_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 SUB_ROLE = Qt.ItemDataRole.UserRole + 3
+ROW_H = 22
 
 
 def _torch_line(graph, node_id: str) -> str:
@@ -93,10 +94,12 @@ class StepsModel(QAbstractListModel):
     def row_of(self, k: int) -> int:
         return self._row_of.get(k, 0)
 
-    def set_current(self, k: int) -> None:
+    def set_current(self, k: int) -> tuple[int, int]:
+        """Make step ``k`` current; returns the rows whose look changed (first, last): rows
+        after k are dimmed. The view repaints them (no dataChanged: on a long list it makes
+        the view walk every row)."""
         old, self.k = self.k, k
-        if old != k and self.rows:  # rows after k dim, so everything between changes look
-            self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1))
+        return tuple(sorted((self.row_of(old), self.row_of(k))))
 
     def rowCount(self, parent=None):  # noqa: N802 (Qt's name)
         return 0 if parent is not None and parent.isValid() else len(self.rows)
@@ -141,7 +144,7 @@ class StepDelegate(QStyledItemDelegate):
         self.bold.setBold(True)
 
     def sizeHint(self, option, index):
-        return QSize(200, 22)
+        return QSize(200, ROW_H)
 
     def paint(self, painter, option, index):
         t = self.dock.theme()
@@ -252,6 +255,27 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class StepsList(QListView):
+    """The list: Up/Down (and Home/End) move through the steps themselves."""
+
+    def __init__(self, dock):
+        super().__init__()
+        self.dock = dock
+
+    def keyPressEvent(self, event):  # noqa: N802 (Qt's name)
+        c = self.dock.controller
+        key = event.key()
+        moves = {Qt.Key.Key_Up: lambda: c.jump(c.k - 1), Qt.Key.Key_Down: lambda: c.jump(c.k + 1),
+                 Qt.Key.Key_Home: lambda: c.jump(-1),
+                 Qt.Key.Key_End: lambda: c.timeline is not None and c.jump(len(c.timeline) - 1)}
+        if key in moves and c.timeline is not None:
+            c.animator.finish()
+            moves[key]()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class StepsDock(QWidget):
     """The Steps panel for ``controller``; ``theme_of()`` gives the window's current theme."""
 
@@ -263,13 +287,13 @@ class StepsDock(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.model = StepsModel(self)
-        self.view = QListView()
+        self.view = StepsList(self)
         self.view.setObjectName("steps_list")
         self.view.setModel(self.model)
         self.view.setItemDelegate(StepDelegate(self))
         self.view.setUniformItemSizes(True)
         self.view.setMouseTracking(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.detail = QLabel()
         self.detail.setObjectName("step_detail")
@@ -285,9 +309,7 @@ class StepsDock(QWidget):
         lay.addWidget(self.summary)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.detail)
-        self._updating = False
         self.view.clicked.connect(self._clicked)
-        self.view.selectionModel().currentChanged.connect(self._current_changed)
         controller.timelineChanged.connect(self.refresh)
         controller.stepChanged.connect(self.show_step)
         controller.stateChanged.connect(self._update_summary)
@@ -295,29 +317,37 @@ class StepsDock(QWidget):
 
     def refresh(self) -> None:
         c = self.controller
-        self._updating = True
-        try:
-            self.model.set_rows(step_rows(c.timeline, self.graph))
-        finally:
-            self._updating = False
+        self.model.set_rows(step_rows(c.timeline, self.graph))
         self.show_step(c.k)
 
     def show_step(self, k: int) -> None:
-        self.model.set_current(k)
-        row = self.model.row_of(k)
-        index = self.model.index(row)
-        self._updating = True
-        try:
-            self.view.setCurrentIndex(index)
-        finally:
-            self._updating = False
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        first, last = self.model.set_current(k)
+        index = self.model.index(self.model.row_of(k))
+        # the current row is painted from model.k: Qt's current index and selection are not
+        # used (they cost milliseconds per step on long lists); StepsList handles the keys
+        self._keep_visible(index.row())
+        self._repaint_rows(first, last)
         try:
             self.detail.setText(describe_step(self.controller.timeline, k, self.graph))
         except Exception as ex:  # a description must never break stepping
             log.exception("describing step %s failed", k)
             self.detail.setText(f"(cannot describe this step: {_esc(str(ex))})")
         self._update_summary()
+
+    def _keep_visible(self, row: int) -> None:
+        """Scroll so ``row`` shows, centred when it had to move (rows are ROW_H high: no
+        visualRect, which walks every row of a long list)."""
+        bar = self.view.verticalScrollBar()
+        top, height = row * ROW_H, self.view.viewport().height()
+        if top < bar.value() or top + ROW_H > bar.value() + height:
+            bar.setValue(int(top - (height - ROW_H) / 2))
+
+    def _repaint_rows(self, first: int, last: int) -> None:
+        vp = self.view.viewport()
+        top = first * ROW_H - self.view.verticalScrollBar().value()
+        rect = QRect(0, top, vp.width(), (last - first + 1) * ROW_H).intersected(vp.rect())
+        if not rect.isEmpty():
+            vp.update(rect)
 
     def _update_summary(self) -> None:
         c, t = self.controller, self.theme()
@@ -339,13 +369,6 @@ class StepsDock(QWidget):
         self.summary.setText(text)
 
     def _clicked(self, index) -> None:
-        self._jump_to(index)
-
-    def _current_changed(self, index, _old) -> None:
-        if not self._updating:
-            self._jump_to(index)
-
-    def _jump_to(self, index) -> None:
         try:
             k = index.data(K_ROLE)
             if k is None or k < -1 or k == self.controller.k:
