@@ -45,6 +45,20 @@ def test_menus_and_docks_are_installed(tools_window):
     assert w.actions["check_gradients"].shortcut().toString() == "Ctrl+G"
 
 
+def test_run_menu_entries_stay_last_whatever_the_install_order(make_window):
+    from graphstudio.ui.run import install_run_ui
+    from graphstudio.ui.tools import install_tools_ui
+
+    w = make_window()
+    install_tools_ui(w)
+    install_run_ui(w)
+    menu = w.menu("run")
+    menu.aboutToShow.emit()
+    texts = [a.text() for a in menu.actions()]
+    assert texts[-2:] == ["&Train…", "Check &Gradients…"] and menu.actions()[-3].isSeparator()
+    assert texts[0] == "&Forward"
+
+
 # ---------------------------------------------------------------------- gradient check
 def test_gradcheck_passes_on_the_tutorial_and_tags_clear_on_close(tools_window):
     tw = tools_window("tutorial_single_layer")

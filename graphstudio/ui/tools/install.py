@@ -72,13 +72,13 @@ class ToolsUI(QObject):
     def _build_actions(self) -> None:
         w = self.window
         run = w.menu("run", "&Run")
-        run.addSeparator()
-        w.add_action("train", "&Train…", self._safe(self.show_training), "Ctrl+T",
-                     tip="Train the parameters with Adam or SGD and watch the loss fall",
-                     menu=run)
-        w.add_action("check_gradients", "Check &Gradients…", self._safe(self.check_gradients),
-                     "Ctrl+G", tip="Compare every parameter's autograd gradient with central "
-                     "differences", menu=run)
+        self._run_entries = [run.addSeparator(), w.add_action(
+            "train", "&Train…", self._safe(self.show_training), "Ctrl+T",
+            tip="Train the parameters with Adam or SGD and watch the loss fall", menu=run),
+            w.add_action("check_gradients", "Check &Gradients…", self._safe(self.check_gradients),
+                         "Ctrl+G", tip="Compare every parameter's autograd gradient with "
+                         "central differences", menu=run)]
+        run.aboutToShow.connect(self._run_entries_last)
         file_menu = w.menu("file")
         new_code = w.add_action("new_from_code", "New From &Code…",
                                 self._safe(self.new_from_code), "Ctrl+Shift+N",
@@ -92,6 +92,16 @@ class ToolsUI(QObject):
 
     def _safe(self, fn):
         return guarded(fn, self.window.show_status)
+
+    def _run_entries_last(self) -> None:
+        """Keep Train and Check Gradients at the end of the Run menu, whichever feature was
+        installed first."""
+        menu = self.window.menu("run")
+        n = len(self._run_entries)
+        if menu.actions()[-n:] != self._run_entries:
+            for action in self._run_entries:
+                menu.removeAction(action)
+            menu.addActions(self._run_entries)
 
     # ------------------------------------------------------------------ actions
     def show_training(self) -> TrainingDock:
