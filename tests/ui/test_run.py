@@ -127,6 +127,10 @@ def test_no_grad_run_offers_no_backward_and_says_why(run_window):
     tl = r.c.timeline
     assert not tl.has_backward and "no_grad" in tl.backward_unavailable_reason
     assert "requires_grad=False" in r.text("z") and "grad_fn" not in r.text("z")
+    # nothing was computed with grad: every result is greyed, every .grad is None
+    assert all(r.card(n).run_state.greyed for n in ("y", "y_detached", "z", "loss"))
+    assert not r.card("x").run_state.greyed  # a leaf that requires grad, never reached
+    assert "x.grad = None" in r.text("x") and r.wire("x", "z").greyed
     assert not r.c.step()
     assert "No backward" in r.window.statusBar().currentMessage()
     menu = r.window.view.build_context_menu(r.card("loss").sceneBoundingRect().center())

@@ -106,7 +106,8 @@ def test_detach_cuts_the_path_and_greys_it(run_window):
     assert "x.grad = [ 2.0000, -4.0000,  1.0000]" in r.text("x")
     assert r.card("y_detached").run_state.greyed and "requires_grad=False" in r.text("y_detached")
     assert r.wire("y_detached", "z").greyed and not r.wire("x", "z").greyed
-    assert r.wire("y", "y_detached").label_text() == ""
+    assert r.wire("y", "y_detached").label_text() == "" and r.wire("y", "y_detached").greyed
+    assert not r.wire("x", "y").greyed and r.wire("x", "y").label_text() == ""
 
 
 def test_values_dock_tables_heatmaps_rule_and_formula(run_window, qtbot):

@@ -12,7 +12,7 @@ rebuilt only when an end moves. Display methods the stepping view drives:
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
 from graphstudio.ui.canvas.node_item import NodeItem
@@ -132,7 +132,7 @@ class EdgeItem(Hoverable, QGraphicsItem):
 
     def update_path(self):
         path = wire_path(self.src_port.scene_anchor(), self.dst_port.scene_anchor())
-        rect = path.boundingRect().adjusted(-6, -6, 6, 6)
+        rect = path.boundingRect().adjusted(-10, -10, 10, 10)  # room for a travelling dot
         if self.label_item is not None and self._label:
             self.label_item.setPos(self._label_spot(path))
         if rect != self._rect:
@@ -206,12 +206,19 @@ class EdgeItem(Hoverable, QGraphicsItem):
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(self._path)
         t = self.theme
-        if self.pulse is not None:
-            c = t.grad if self.highlighted not in ("forward",) and self.grad is not None \
-                else t.value
+        if self.pulse is not None:  # a value (forward) or gradient (backward) on its way
+            backward = self.highlighted not in ("forward", False) or (
+                not self.highlighted and self.grad is not None)
+            c = t.grad if backward else t.value
+            at = self._path.pointAtPercent(self.pulse)
+            halo = QColor(c)
+            halo.setAlpha(70)
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(halo)
+            painter.drawEllipse(at, 9.0, 9.0)
             painter.setPen(QPen(t.node_body, 1.5))
             painter.setBrush(c)
-            painter.drawEllipse(self._path.pointAtPercent(self.pulse), 5.0, 5.0)
+            painter.drawEllipse(at, 5.5, 5.5)
 
 
 class LiveWire(QGraphicsItem):

@@ -148,7 +148,7 @@ class RunController(QObject):
         self._say(msg)
         return True
 
-    def reset(self) -> None:
+    def reset(self, quiet: bool = False) -> None:
         """Forget the run: a new session (every ``.grad`` gone), nothing shown."""
         self._stop_motion()
         self.runner = Runner(self.graph)
@@ -157,7 +157,8 @@ class RunController(QObject):
         self.timelineChanged.emit()
         self.stepChanged.emit(-1)
         self.stateChanged.emit()
-        self._say("Reset: results cleared and every .grad forgotten")
+        if not quiet:
+            self._say("Reset: results cleared and every .grad forgotten")
 
     # ------------------------------------------------------------------ moving through steps
     def step(self) -> bool:
@@ -374,7 +375,7 @@ class RunController(QObject):
                 return
             if ev.kind == "reset":  # another document: a new session
                 self._rerun.stop()
-                self.reset()
+                self.reset(quiet=True)
                 return
             if ev.kind == "run_changed":
                 if ev.key in _RERUN_OPTIONS:

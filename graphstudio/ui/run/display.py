@@ -15,7 +15,8 @@ The rules, as in PyTorch:
   as they are summed. Every tensor card spells out ``.grad`` (``None`` for non-leaves unless
   retain_grad, and for leaves no gradient reaches) and shows ``∂L/∂name`` passing through.
   Tensors that do not require grad (inputs, frozen parameters, everything after a detach or
-  under no_grad) and the wires leaving them are greyed: no gradient flows there.
+  under no_grad) and the wires into and out of them are greyed: no gradient flows there. A run that
+  has no backward (no_grad, no loss) shows the same at its last step.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ import numpy as np
 from graphstudio.ui.canvas.preview import NodeRunState
 
 __all__ = ["EdgeDisplay", "apply_display", "display_at", "edge_display", "in_backward",
-           "greyed_sources", "node_display", "step_edges", "timeline_nodes"]
+           "greyed_sources", "node_display", "shows_grads", "step_edges",
+           "timeline_nodes"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,15 @@ def timeline_nodes(timeline) -> frozenset[str]:
     return known
 
 
+def shows_grads(timeline, k: int) -> bool:
+    """Whether cards spell out ``.grad`` and grey the no-gradient path at step ``k``: in the
+    backward phase, and at the end of a run that has no backward (under no_grad, say)."""
+    if in_backward(timeline, k):
+        return True
+    return (timeline is not None and not timeline.has_backward and k == len(timeline) - 1
+            and k >= 0 and bool(timeline.backward_unavailable_reason))
+
+
 def in_backward(timeline, k: int) -> bool:
     """Whether step ``k`` is in the backward phase of ``timeline``."""
     return timeline is not None and timeline.has_backward and k >= timeline.forward_count
@@ -68,16 +79,16 @@ def node_display(timeline, k: int, node_id: str, stale: bool = False) -> NodeRun
         if s.error and k >= 0:
             return NodeRunState(error=s.error, stale=stale)
         return None
-    backward = in_backward(timeline, k)
+    grads = shows_grads(timeline, k)
     highlight = None
     if s.active:
-        highlight = "backward" if backward else "forward"
+        highlight = "backward" if in_backward(timeline, k) else "forward"
     return NodeRunState(
         value=s.value, grad=s.grad,
         requires_grad=s.requires_grad if s.is_tensor else None,
         grad_fn=s.grad_fn, stale=stale, highlight=highlight,
-        greyed=backward and s.is_tensor and not s.requires_grad,
-        show_grad=backward and s.is_tensor, out_grad=s.out_grad, error=s.error)
+        greyed=grads and s.is_tensor and not s.requires_grad,
+        show_grad=grads and s.is_tensor, out_grad=s.out_grad, error=s.error)
 
 
 def step_edges(timeline, k: int) -> dict:
@@ -95,7 +106,7 @@ def step_edges(timeline, k: int) -> dict:
 
 def greyed_sources(timeline, k: int, node_ids) -> set[str]:
     """Which of ``node_ids`` no gradient flows through at step ``k`` (greyed with their wires)."""
-    if not in_backward(timeline, k):
+    if not shows_grads(timeline, k):
         return set()
     out = set()
     for nid in node_ids:
@@ -108,16 +119,17 @@ def greyed_sources(timeline, k: int, node_ids) -> set[str]:
 def edge_display(timeline, k: int, edge, grads=None, lit=None, greyed_src=None,
                  stale: bool = False) -> EdgeDisplay:
     """What the wire ``edge`` shows after step ``k``. ``grads`` (``edge_grads_at(k)``), ``lit``
-    (:func:`step_edges`) and ``greyed_src`` may be passed in when asking for many wires."""
+    (:func:`step_edges`) and ``greyed_src`` (:func:`greyed_sources` of both ends) may be
+    passed in when asking for many wires."""
     if timeline is None or k < 0:
         return NO_EDGE
     grads = timeline.edge_grads_at(k) if grads is None else grads
     lit = step_edges(timeline, k) if lit is None else lit
     if greyed_src is None:
-        greyed_src = greyed_sources(timeline, k, (edge.src,))
+        greyed_src = greyed_sources(timeline, k, (edge.src, edge.dst))
     grad = grads.get(edge)
     highlighted = lit.get(edge, False)
-    greyed = edge.src in greyed_src
+    greyed = edge.src in greyed_src or edge.dst in greyed_src  # either end cuts the path
     if grad is None and not highlighted and not greyed:
         return NO_EDGE
     return EdgeDisplay(grad, highlighted, greyed, stale and grad is not None)

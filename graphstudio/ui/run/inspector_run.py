@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QVBoxLayou
 
 from graphstudio.engine.nodetypes import NODE_TYPES
 from graphstudio.ui.run.array_view import ArrayPanel, ColorBar, symmetric_vmax
-from graphstudio.ui.run.display import in_backward, node_display, timeline_nodes
+from graphstudio.ui.run.display import in_backward, node_display, shows_grads, timeline_nodes
 from graphstudio.ui.run.scene_display import same_state
 
 __all__ = ["ValuesDock"]
@@ -143,7 +143,7 @@ class ValuesDock(QScrollArea):
         nt = NODE_TYPES[node.type]
         t = self.theme()
         self._show_where(state)
-        key = (nid, tl, c.k >= 0 and in_backward(tl, c.k))
+        key = (nid, tl, c.k >= 0 and shows_grads(tl, c.k))
         if not force and key == self._shown and same_state(state, self._shown_state):
             return  # the same numbers: leave tables and plots alone
         self._shown, self._shown_state, self.node_id = key, state, nid

@@ -1,7 +1,8 @@
 """``install_run_ui(window)``: the stepping feature on a MainWindow, in one call.
 
 Adds the Run menu and toolbar (:class:`~graphstudio.ui.run.toolbar.RunActions`), the Steps
-dock (left, under the palette), the Values dock (right, a tab beside the inspector), the
+dock (left, a tab beside the palette), the Values dock (right, a tab beside the inspector;
+both come forward at the first run), the
 canvas's right-click entries "Backward from Here" and "Retain Grad", and returns the
 :class:`~graphstudio.ui.run.controller.RunController` (also kept as ``window.run_controller``).
 """
@@ -17,6 +18,8 @@ from graphstudio.ui.run.steps_dock import StepsDock
 from graphstudio.ui.run.toolbar import RunActions, loss_candidates
 
 __all__ = ["install_run_ui"]
+
+STEPS_WIDTH = 290  # the Steps list reads well from this width
 
 
 def install_run_ui(window) -> RunController:
@@ -41,8 +44,9 @@ class _RunUI:
         self.steps = StepsDock(controller, theme_of)
         self.values = ValuesDock(controller, window.scene, theme_of)
         steps = window.add_dock("steps", "Steps", self.steps, Qt.DockWidgetArea.LeftDockWidgetArea)
-        if "palette" in window.docks:
-            window.splitDockWidget(window.docks["palette"], steps, Qt.Orientation.Vertical)
+        if "palette" in window.docks:  # a tab beside the palette: long timelines need height
+            window.tabifyDockWidget(window.docks["palette"], steps)
+            window.docks["palette"].raise_()
         values = window.add_dock("values", "Values", self.values,
                                  Qt.DockWidgetArea.RightDockWidgetArea)
         if "inspector" in window.docks:
@@ -53,10 +57,15 @@ class _RunUI:
         window.view.add_context_menu_provider(self.context_menu)
 
     def _first_run(self) -> None:
-        """The first run of the session brings the Values tab forward (once)."""
+        """The first run of the session brings the Steps and Values tabs forward (once)."""
         if self.controller.timeline is not None and not self._raised_values:
             self._raised_values = True
-            self.window.docks["values"].raise_()
+            docks = self.window.docks
+            docks["steps"].raise_()
+            docks["values"].raise_()
+            if docks["steps"].width() < STEPS_WIDTH:
+                self.window.resizeDocks([docks["steps"]], [STEPS_WIDTH],
+                                        Qt.Orientation.Horizontal)
 
     def open_seed_editor(self):
         from graphstudio.ui.run.seed_dialog import SeedDialog

@@ -21,6 +21,7 @@ from graphstudio.ui.run.display import (
     greyed_sources,
     in_backward,
     node_display,
+    shows_grads,
     step_edges,
     timeline_nodes,
 )
@@ -59,7 +60,9 @@ def cards_overlap(scene, limit: int = 300) -> bool:
 def _phase(timeline, k: int) -> int:
     if k < 0:
         return -1
-    return 1 if in_backward(timeline, k) else 0
+    if in_backward(timeline, k):
+        return 1
+    return 2 if shows_grads(timeline, k) else 0
 
 
 class SceneDisplay:
@@ -146,7 +149,8 @@ class SceneDisplay:
         if edges:
             grads = timeline.edge_grads_at(k) if k >= 0 else {}
             lit = step_edges(timeline, k)
-            greyed = greyed_sources(timeline, k, {e.src for e in edges} & timeline_nodes(timeline))
+            ends = {e.src for e in edges} | {e.dst for e in edges}
+            greyed = greyed_sources(timeline, k, ends & timeline_nodes(timeline))
             for edge in edges:
                 d = pre[edge] if edge in pre else edge_display(timeline, k, edge, grads, lit,
                                                                greyed, stale)

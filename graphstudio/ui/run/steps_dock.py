@@ -144,7 +144,7 @@ class StepDelegate(QStyledItemDelegate):
         self.bold.setBold(True)
 
     def sizeHint(self, option, index):
-        return QSize(200, ROW_H)
+        return QSize(120, ROW_H)
 
     def paint(self, painter, option, index):
         t = self.dock.theme()
@@ -292,6 +292,7 @@ class StepsDock(QWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(StepDelegate(self))
         self.view.setUniformItemSizes(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setMouseTracking(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
