@@ -104,7 +104,9 @@ class EdgeItem(Hoverable, QGraphicsItem):
         self.label_item = None
 
     def _label_spot(self, path: QPainterPath) -> QPointF:
-        """Mid-wire, or the nearest point along the wire where the label hides no node card."""
+        """Mid-wire, or the nearest point along the wire where the label hides no node card nor
+        (on graphs up to LABEL_QUERY_LIMIT cards) another wire's label, else just above or
+        below the wire; with no free spot, the one covering least (labels first)."""
         scene, label = self.scene(), self.label_item
         if scene is None or label is None:
             return path.pointAtPercent(0.5)
@@ -112,15 +114,28 @@ class EdgeItem(Hoverable, QGraphicsItem):
         # on big graphs only the wire's own two cards are avoided (a scene query per try
         # costs too much when a step relabels many wires)
         big = len(getattr(scene, "_nodes", ())) > LABEL_QUERY_LIMIT
-        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
-            pt = path.pointAtPercent(t)
-            rect = label.boundingRect().translated(pt)
+        box = label.boundingRect()
+
+        def clashes(pt: QPointF) -> int:
+            """How badly a label at ``pt`` covers things (another label counts most)."""
+            rect = box.translated(pt)
             if big:
-                if not any(rect.intersects(n.sceneBoundingRect()) for n in ends):
-                    return pt
-            elif not any(isinstance(it, NodeItem) for it in scene.items(rect)):
-                return pt
-        return path.pointAtPercent(0.5)
+                return sum(rect.intersects(n.sceneBoundingRect()) for n in ends)
+            return sum(10 if isinstance(it, EdgeLabel) else 1 for it in scene.items(rect)
+                       if isinstance(it, NodeItem) or (isinstance(it, EdgeLabel)
+                                                      and it is not label and it.isVisible()))
+
+        along = [path.pointAtPercent(t) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)]
+        step = box.height() + 2
+        beside = [] if big else [p + QPointF(0, dy) for p in along[:3] for dy in (step, -step)]
+        best, best_score = along[0], None
+        for p in along + beside:
+            score = clashes(p)
+            if score == 0:
+                return p
+            if best_score is None or score < best_score:
+                best, best_score = p, score
+        return best
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.ItemSelectedChange and value and \

@@ -94,9 +94,6 @@ class ArrayPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        import pyqtgraph as pg
-
-        self._pg = pg
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)
@@ -109,6 +106,28 @@ class ArrayPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(20)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(40)
+        self.stats = QLabel()
+        self.stats.setWordWrap(True)
+        self.stats.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heat = self.hist = self.image = self.heat_box = None  # made on first use
+        self._background = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        for w in (self.title, self.scalar, self.table, self.stats):
+            lay.addWidget(w)
+        self._grid = np.zeros((1, 1))
+        self._base_stats = ""
+        self.show_none("", "")
+
+    def _plots(self) -> None:
+        """Create the pyqtgraph heatmap and histogram (the first time a tensor is shown)."""
+        if self.heat is not None:
+            return
+        import pyqtgraph as pg
+
+        self._pg = pg
         self.heat = pg.GraphicsLayoutWidget()
         self.heat.ci.layout.setContentsMargins(0, 0, 0, 0)
         self.heat_box = self.heat.addViewBox(lockAspect=False, invertY=True, enableMouse=False)
@@ -125,32 +144,31 @@ class ArrayPanel(QWidget):
         self._tick_font = QFont(self.font())  # kept: the axis paints with it later
         self._tick_font.setPointSizeF(7.0)
         self.hist.getPlotItem().getAxis("bottom").setStyle(tickFont=self._tick_font)
-        self.stats = QLabel()
-        self.stats.setWordWrap(True)
-        self.stats.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(4)
-        for w in (self.title, self.scalar, self.table, self.heat, self.hist, self.stats):
-            lay.addWidget(w)
-        self._grid = np.zeros((1, 1))
+        lay = self.layout()
+        lay.insertWidget(lay.indexOf(self.stats), self.heat)
+        lay.insertWidget(lay.indexOf(self.stats), self.hist)
         self.heat.scene().sigMouseMoved.connect(self._hover)
-        self._base_stats = ""
-        self.show_none("", "")
+        if self._background is not None:
+            self.set_background(self._background)
 
     # ------------------------------------------------------------------ showing
     def set_background(self, colour: QColor) -> None:
-        self.heat.setBackground(colour)
-        self.hist.setBackground(colour)
+        self._background = colour
+        if self.heat is not None:
+            self.heat.setBackground(colour)
+            self.hist.setBackground(colour)
+
+    def _hide(self, *widgets) -> None:
+        for w in widgets:
+            if w is not None:
+                w.setVisible(False)
 
     def show_none(self, title: str, note: str) -> None:
         self.title.setText(title)
         self.title.setVisible(bool(title))
         self.scalar.setText(note)
         self.scalar.setVisible(bool(note))
-        for w in (self.table, self.heat, self.hist, self.stats):
-            w.setVisible(False)
+        self._hide(self.table, self.heat, self.hist, self.stats)
 
     def show_array(self, title: str, array, vmax: float, colour: QColor) -> None:
         a = np.asarray(array)
@@ -162,9 +180,9 @@ class ArrayPanel(QWidget):
             self.scalar.setText(f"<span style='color:{colour.name()}; font-size:13pt'>"
                                 f"{text}</span>")
             self.scalar.setVisible(True)
-            for w in (self.table, self.heat, self.hist, self.stats):
-                w.setVisible(False)
+            self._hide(self.table, self.heat, self.hist, self.stats)
             return
+        self._plots()
         self.scalar.setVisible(False)
         grid = as_2d(a).astype(np.float64)
         small = a.size <= TABLE_MAX and grid.shape[1] <= TABLE_COLS and a.ndim <= 2
