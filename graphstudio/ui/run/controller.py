@@ -24,9 +24,10 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from graphstudio.engine.runner import Runner, RunOptions
+from graphstudio.ui.run import messages
 from graphstudio.ui.run.animation import WireAnimator
 from graphstudio.ui.run.display import EdgeDisplay, edge_display, node_display
-from graphstudio.ui.run.scene_display import SceneDisplay, cards_overlap
+from graphstudio.ui.run.scene_display import SceneDisplay
 
 __all__ = ["RunController"]
 
@@ -328,42 +329,14 @@ class RunController(QObject):
         return pre, wires
 
     def _end_text(self) -> str:
-        tl = self.timeline
-        if tl.error:
-            return f"The run stopped: {tl.error}"
-        reason = self.backward_reason()
-        if not tl.has_backward and reason:
-            return f"End of the forward. No backward: {reason}"
-        return ("End of the run. Backward runs it again (with Zero grads off the .grad values "
-                "accumulate); Reset starts over")
+        return messages.end_text(self.timeline, self.backward_reason())
 
     def _say(self, msg: str) -> None:
         self.statusMessage.emit(msg)
 
     def _say_result(self, what: str) -> None:
-        tl = self.timeline
-        if tl.error:
-            self._say(f"{what}: {tl.error}")
-            return
-        parts = [f"{what}: {tl.forward_count} forward"]
-        if tl.has_backward:
-            parts[0] += f" + {len(tl) - tl.forward_count} backward steps"
-        else:
-            parts[0] += " steps"
-        if tl.loss_id in self.graph.nodes:
-            state = tl.node_state(tl.loss_id, len(tl) - 1)
-            if state.value is not None and state.value.size == 1:
-                from graphstudio.ui.canvas.preview import format_number
-
-                parts.append(f"{self.graph.nodes[tl.loss_id].name} = "
-                             f"{format_number(state.value.reshape(-1)[0])}")
-        reason = self.backward_reason()
-        if not tl.has_backward and reason and self.kind == "run":
-            parts.append(f"no backward: {reason}")
-        parts.extend(tl.warnings[:1])
-        if cards_overlap(self.scene):
-            parts.append("cards overlap now that they show values: L lays the graph out")
-        self._say(" · ".join(parts))
+        reason = self.backward_reason() if self.kind == "run" else None
+        self._say(messages.result_text(what, self.timeline, self.graph, reason, self.scene))
 
     # ------------------------------------------------------------------ following the graph
     def _on_event(self, ev) -> None:

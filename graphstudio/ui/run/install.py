@@ -24,7 +24,11 @@ STEPS_WIDTH = 290  # the Steps list reads well from this width
 
 def install_run_ui(window) -> RunController:
     """Give ``window`` (a MainWindow) the Run menu, toolbar, Steps and Values docks and the
-    canvas context-menu entries; returns the controller."""
+    canvas context-menu entries; returns the controller. Calling it again returns the same
+    controller (the window may install it itself)."""
+    existing = getattr(window, "run_controller", None)
+    if existing is not None:
+        return existing
     controller = RunController(window.graph, window.undo_stack, window.scene, window)
     controller.statusMessage.connect(window.show_status)
     ui = _RunUI(window, controller)

@@ -1,0 +1,40 @@
+"""What the status bar says about a run: its result, and why it cannot go on."""
+
+from __future__ import annotations
+
+from graphstudio.ui.canvas.preview import format_number
+from graphstudio.ui.run.scene_display import cards_overlap
+
+__all__ = ["end_text", "result_text"]
+
+
+def end_text(timeline, backward_reason: str | None) -> str:
+    """Why Step does nothing at the end of ``timeline``."""
+    if timeline.error:
+        return f"The run stopped: {timeline.error}"
+    if not timeline.has_backward and backward_reason:
+        return f"End of the forward. No backward: {backward_reason}"
+    return ("End of the run. Backward runs it again (with Zero grads off the .grad values "
+            "accumulate); Reset starts over")
+
+
+def result_text(what: str, timeline, graph, backward_reason: str | None, scene=None) -> str:
+    """``Backward: 7 forward + 6 backward steps · loss = 0.8962`` (and what went wrong)."""
+    tl = timeline
+    if tl.error:
+        return f"{what}: {tl.error}"
+    head = f"{what}: {tl.forward_count} forward"
+    head += (f" + {len(tl) - tl.forward_count} backward steps" if tl.has_backward
+             else " steps")
+    parts = [head]
+    if tl.loss_id in graph.nodes:
+        state = tl.node_state(tl.loss_id, len(tl) - 1)
+        if state.value is not None and state.value.size == 1:
+            parts.append(f"{graph.nodes[tl.loss_id].name} = "
+                         f"{format_number(state.value.reshape(-1)[0])}")
+    if not tl.has_backward and backward_reason:
+        parts.append(f"no backward: {backward_reason}")
+    parts.extend(tl.warnings[:1])
+    if scene is not None and cards_overlap(scene):
+        parts.append("cards overlap now that they show values: L lays the graph out")
+    return " · ".join(parts)
