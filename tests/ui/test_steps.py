@@ -212,3 +212,44 @@ def _text_for(scene, nid, state):
     text = item.display_text()
     item.set_run_state(shown)
     return text
+
+
+def test_keys_in_the_steps_list_and_a_theme_switch(run_window, qtbot):
+    r = run_window()
+    r.click("run_to_end")
+    view = r.window.run_controller.ui.steps.view
+    _click_row(r.window.run_controller.ui.steps, len(r.c.timeline) - 1)  # focus, as a person
+    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    QTest.keyClick(view, Qt.Key.Key_Up)
+    assert r.c.k == len(r.c.timeline) - 3
+    QTest.keyClick(view, Qt.Key.Key_Home)
+    assert r.c.k == -1
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    assert r.c.k == 0 and "x = [1.0000" in r.text("x")
+    QTest.keyClick(view, Qt.Key.Key_End)
+    assert r.c.at_end
+    before = r.text("w")
+    r.window.set_theme("dark")
+    assert r.text("w") == before and r.card("w").theme.name == "dark"
+    r.window.run_controller.ui.values.refresh(force=True)
+    r.window.set_theme("light")
+
+
+def test_removing_the_seed_of_a_non_scalar_loss_explains_and_ones_fixes_it(run_window):
+    r = run_window("jacobian_product")
+    dialog = r.window.run_controller.ui.open_seed_editor()
+    assert "shape <b>(5, 4)</b>" in dialog.root.text() and dialog.remove.isEnabled()
+    dialog.remove.click()
+    assert "gradient" not in r.graph.run
+    r.click("backward")
+    assert not r.c.timeline.has_backward
+    assert "set a gradient seed" in r.action("backward").toolTip()
+    assert "set a gradient seed" in r.window.statusBar().currentMessage()
+    dialog.ones.click()
+    assert r.graph.run["gradient"].shape == (5, 4) and r.c.stale
+    r.click("backward")
+    assert r.c.timeline.has_backward
+    r.window.undo_stack.undo()  # the seed is an undoable run option
+    assert "gradient" not in r.graph.run
+    dialog.close()

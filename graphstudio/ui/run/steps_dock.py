@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -261,6 +261,16 @@ class StepsList(QListView):
     def __init__(self, dock):
         super().__init__()
         self.dock = dock
+
+    KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End)
+
+    def event(self, event):
+        # claim the navigation keys before any window shortcut bound to them
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in self.KEYS \
+                and not event.modifiers():
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt's name)
         c = self.dock.controller
