@@ -48,7 +48,7 @@ def report(label: str, result) -> None:
     update, full = result
     print(f"{label} ({len(update)} steps)")
     print("  " + figures("step shown (update + Qt's repaint of what changed)", update))
-    print("  " + figures("step + a full repaint of the 1600x1000 canvas", full))
+    print("  " + figures("step + a full repaint of the canvas (window 1600x1000)", full))
 
 
 def main(n: int = 1000) -> None:

@@ -245,3 +245,20 @@ def test_empty_graph_disables_and_explains(run_window):
     for key in ("forward", "step", "run_to_end"):
         assert not r.action(key).isEnabled() and "empty" in r.action(key).toolTip()
     assert not r.c.play()
+
+
+def test_a_graph_with_a_missing_input_runs_what_it_can_and_says_why_no_backward(run_window):
+    from graphstudio.ui.commands import DisconnectCommand
+
+    r = run_window()
+    assert try_push(r.window.undo_stack, DisconnectCommand(r.graph, r.edge("w", "xw"))) is None
+    r.click("run_to_end")
+    tl = r.c.timeline
+    assert not tl.has_backward and "loss could not be computed" in tl.backward_unavailable_reason
+    assert "x = [1.0000" in r.text("x") and "xw =" not in r.text("xw")
+    assert "error:" not in r.text("z")  # the card already says what it waits for
+    back = r.action("backward")
+    assert not back.isEnabled() and "could not be computed" in back.toolTip()
+    assert "missing input" in r.window.statusBar().currentMessage()
+    r.window.undo_stack.undo()
+    assert r.c.stale and r.action("backward").isEnabled()

@@ -76,7 +76,7 @@ def node_display(timeline, k: int, node_id: str, stale: bool = False) -> NodeRun
     """What the card of ``node_id`` shows after step ``k`` (None: nothing, not computed yet)."""
     s = timeline.node_state(node_id, k)
     if not s.computed:
-        if s.error and k >= 0:
+        if k >= 0 and _own_error(s.error):
             return NodeRunState(error=s.error, stale=stale)
         return None
     grads = shows_grads(timeline, k)
@@ -89,6 +89,13 @@ def node_display(timeline, k: int, node_id: str, stale: bool = False) -> NodeRun
         grad_fn=s.grad_fn, stale=stale, highlight=highlight,
         greyed=grads and s.is_tensor and not s.requires_grad,
         show_grad=grads and s.is_tensor, out_grad=s.out_grad, error=s.error)
+
+
+def _own_error(error: str | None) -> bool:
+    """An error the run found in this node itself (a missing input or an error upstream is
+    already on the card, from shape inference: "needs ...", "waiting for ...")."""
+    return bool(error) and not error.startswith("missing input") \
+        and " has an error (from node " not in error
 
 
 def step_edges(timeline, k: int) -> dict:
