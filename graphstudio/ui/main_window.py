@@ -83,6 +83,15 @@ class MainWindow(QMainWindow):
                                    parent=self)
         self.autosaver.failed.connect(self.show_status)
         self._connect()
+        # Stepping (Run menu, Steps and Values docks) and the tools (training, gradient check,
+        # code, export); installed before the layout is restored so their docks are remembered.
+        from graphstudio.ui.run import install_run_ui
+        from graphstudio.ui.tools import install_tools_ui
+
+        self.run_controller = None
+        self.tools_ui = None
+        install_run_ui(self)
+        install_tools_ui(self)
         self._default_state = self.saveState()
         self._restore_window()
         self.setAcceptDrops(True)

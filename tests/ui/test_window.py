@@ -41,8 +41,12 @@ def add_node(win, type_id="relu", pos=(0, 0)) -> str:
 
 def test_window_has_menus_toolbar_docks_and_title(window):
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Help"]
-    assert {"palette", "inspector", "history"} <= set(window.docks)
+    assert titles == ["&File", "&Edit", "&View", "&Run", "&Help"]
+    assert {"palette", "inspector", "history", "steps", "values", "training", "code"} <= set(
+        window.docks)
+    assert {"train", "check_gradients", "export_script"} <= set(window.actions)
+    run_items = [a.text().replace("&", "") for a in window.menu("run").actions()]
+    assert {"Forward", "Backward", "Step", "Step Back"} <= set(run_items)
     assert window.docks["palette"].isVisible() and window.docks["inspector"].isVisible()
     assert not window.docks["history"].isVisible()
     shortcuts = {k: [s.toString() for s in a.shortcuts()] for k, a in window.actions.items()}

@@ -32,7 +32,10 @@ TRAINING_HEIGHT = 330  # the Training dock's height when it first opens at the b
 
 def install_tools_ui(window) -> ToolsUI:
     """Give ``window`` the Training and Code docks and the train / check / export / import
-    actions; returns the :class:`ToolsUI`."""
+    actions; returns the :class:`ToolsUI`. Calling it again returns the same one."""
+    existing = getattr(window, "tools_ui", None)
+    if existing is not None:
+        return existing
     tools = ToolsUI(window)
     window.tools_ui = tools
     return tools
