@@ -121,8 +121,11 @@ class PaletteWidget(QWidget):
         self.filter.textChanged.connect(self.set_filter)
         self.filter.returnPressed.connect(self._activate_current)
         self.tree.itemActivated.connect(self._on_activated)
-        QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter, self.tree.setFocus,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        # PySide ignores context= in this constructor: set it explicitly, or Down anywhere in
+        # the window would jump to the palette
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.tree.setFocus)
 
     def _build(self) -> None:
         bold = QFont(self.tree.font())

@@ -299,3 +299,17 @@ def test_build_window_shows_and_opens_the_given_file(qtbot, settings, tmp_path):
         handler.uninstall()
         close_quietly(win)
         win.deleteLater()
+
+
+def test_down_key_only_leaves_the_palette_filter(window, qtbot):
+    """Down in the palette's filter box moves to the list; elsewhere it is not taken."""
+    palette = window.docks["palette"].widget()
+    window.docks["palette"].show()
+    window.docks["palette"].raise_()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Down)
+    assert not palette.tree.hasFocus()
+    palette.filter.setFocus()
+    qtbot.waitUntil(palette.filter.hasFocus)
+    qtbot.keyClick(palette.filter, Qt.Key.Key_Down)
+    qtbot.waitUntil(palette.tree.hasFocus)
