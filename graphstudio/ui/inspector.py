@@ -7,8 +7,10 @@ follows the model's events, so undo, redo and edits made elsewhere show up at on
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -38,6 +40,7 @@ from graphstudio.ui.tensor_editor import AlignedForm, TensorEditor, format_shape
 from graphstudio.ui.theme import LIGHT, Theme
 
 MAX_LINE_SHOWN = 240
+LITERAL_LIMIT = 1024  # tensor values written out in the PyTorch line
 ERROR_STYLE = "border: 1px solid #d7263d; border-radius: 2px;"
 
 
@@ -440,6 +443,21 @@ def document_stats(graph) -> str:
     return stats
 
 
+def _tensor_expr(node, nt) -> str:
+    """The PyTorch expression of a tensor node; explicit values beyond LITERAL_LIMIT elements
+    read ``‹1,000,000 values›`` (writing them all out took seconds on every selection and run
+    step, and only the first line is ever shown: the numbers are in the table)."""
+    spec = node.tensor
+    if spec is None or spec.init != "values" or spec.values is None or (
+            spec.values.size <= LITERAL_LIMIT):
+        return nt.torch_line(node, {}, explicit=False)
+    tiny = dataclasses.replace(spec, shape=(1,), values=np.zeros(1, dtype=spec.dtype))
+    expr = nt.torch_line(dataclasses.replace(node, tensor=tiny), {}, explicit=False)
+    shape = "×".join(map(str, spec.shape))
+    literal = "[" + format_number(0, spec.dtype) + "]"
+    return expr.replace(literal, f"‹{spec.values.size:,} values, {shape}›", 1)
+
+
 def torch_line_for(graph, node, nt) -> str:
     """``name = torch....`` with the names of the nodes feeding each input."""
     args = {}
@@ -453,8 +471,7 @@ def torch_line_for(graph, node, nt) -> str:
         elif not port.optional:
             args[port.name] = f"‹{port.name}›"
     try:
-        expr = nt.torch_line(node, args, explicit=False) if nt.has_tensor else nt.torch_line(
-            node, args)
+        expr = (_tensor_expr(node, nt) if nt.has_tensor else nt.torch_line(node, args))
     except Exception as exc:  # show the problem instead of failing the inspector
         return f"# cannot write this node as PyTorch: {exc}"
     if not nt.outputs:

@@ -203,3 +203,27 @@ def test_removed_node_clears_the_inspector(doc, qtbot):
     insp.show_nodes(ids(g, "total"))
     g.remove_node(ids(g, "total")[0])
     qtbot.waitUntil(lambda: insp.node_id is None and insp._mode == "document")
+
+
+def test_big_explicit_tensor_line_is_summarised_not_written_out(doc, qtbot):
+    """A 1000x1000 parameter: the PyTorch line names the size instead of formatting a million
+    numbers (that took seconds on every selection and run step); small ones keep their values."""
+    g, stack, insp = doc
+    w = g.node_by_name("w")
+    insp.show_nodes([w.id])
+    te = insp.tensor_editor
+    te.shape_edit.setText("1000, 1000")
+    te.shape_edit.editingFinished.emit()
+    assert g.node_by_name("w").tensor.shape == (1000, 1000)
+    g.set_tensor(w.id, TensorSpec.from_array(np.full((1000, 1000), 0.5, np.float32)))
+    insp._refresh_derived()
+    assert insp.torch_label.text() == (
+        "w = torch.tensor(‹1,000,000 values, 1000×1000›, requires_grad=True)")
+    g.set_tensor(w.id, TensorSpec.from_array(np.arange(6, dtype=np.int64).reshape(2, 3)))
+    insp._refresh_derived()
+    assert insp.torch_label.text() == (
+        "w = torch.tensor([[0, 1, 2], [3, 4, 5]], requires_grad=True)")
+    g.set_tensor(w.id, TensorSpec.from_array(np.zeros((40, 40), np.float64)))
+    insp._refresh_derived()
+    assert insp.torch_label.text() == (
+        "w = torch.tensor(‹1,600 values, 40×40›, dtype=torch.float64, requires_grad=True)")
