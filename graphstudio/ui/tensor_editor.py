@@ -9,6 +9,8 @@ turns it into explicit values.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -86,6 +88,7 @@ def display_number(v, dtype: str) -> str:
 
 
 def parse_value(text: str, dtype: str):
+    """The cell text as a ``dtype`` number; ValueError says why it cannot be one."""
     t = text.strip()
     if dtype == "bool":
         if t.lower() in ("1", "true", "yes"):
@@ -93,9 +96,25 @@ def parse_value(text: str, dtype: str):
         if t.lower() in ("0", "false", "no"):
             return False
         raise ValueError(f"{text!r} is not True or False")
+    nonfinite = {"float('inf')": "inf", "float('-inf')": "-inf", "float('nan')": "nan"}
+    t = nonfinite.get(t.replace('"', "'"), t)
+    try:
+        f = float(t)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number: write e.g. 0.5, -2, 1e-3, nan or inf"
+                         ) from None
     if dtype == "int64":
-        return int(float(t)) if float(t).is_integer() else int(t)
-    return float(t)
+        if not f.is_integer():
+            raise ValueError(f"{text!r} is not a whole number (the tensor is int64)")
+        v = int(t) if t.lstrip("+-").isdigit() else int(f)
+        info = np.iinfo(np.int64)
+        if not info.min <= v <= info.max:
+            raise ValueError(f"{text!r} does not fit in int64")
+        return v
+    if dtype == "float32" and math.isfinite(f) and abs(f) > float(np.finfo(np.float32).max):
+        raise ValueError(f"{text!r} is beyond float32 (largest 3.4028e+38): type inf if you "
+                         "mean it")
+    return f
 
 
 def resized(values: np.ndarray, shape: tuple[int, ...], dtype: str) -> np.ndarray:
@@ -115,9 +134,10 @@ def resized(values: np.ndarray, shape: tuple[int, ...], dtype: str) -> np.ndarra
 class TensorTableModel(QAbstractTableModel):
     """A 0-, 1- or 2-D array as rows and columns; ``on_edit(array)`` receives edited copies."""
 
-    def __init__(self, on_edit, parent=None):
+    def __init__(self, on_edit, parent=None, on_problem=None):
         super().__init__(parent)
         self.on_edit = on_edit
+        self.on_problem = on_problem
         self.array = np.zeros((0,))
         self.dtype = "float32"
 
@@ -151,6 +171,9 @@ class TensorTableModel(QAbstractTableModel):
         v = self._grid()[index.row(), index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return display_number(v, self.dtype)
+        if role == Qt.ItemDataRole.EditRole and self.dtype not in ("bool", "int64") and (
+                not np.isfinite(v)):
+            return str(float(v))  # "inf", "-inf", "nan": what the person types back
         if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
             return format_number(v.item(), self.dtype)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -173,7 +196,9 @@ class TensorTableModel(QAbstractTableModel):
             return False
         try:
             parsed = parse_value(str(value), self.dtype)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError) as exc:
+            if self.on_problem is not None:
+                self.on_problem(f"value not changed: {exc}")
             return False
         grid = np.array(self._grid(), dtype=self.dtype, copy=True)
         grid[index.row(), index.column()] = parsed
@@ -227,7 +252,7 @@ class TensorEditor(QWidget):
         self.form.addRow("Value", self.fill_edit)
         self.form.addRow("Step", self.step_edit)
 
-        self.table_model = TensorTableModel(self._cells_edited, self)
+        self.table_model = TensorTableModel(self._cells_edited, self, self.problem.emit)
         self.table = QTableView()
         self.table.setModel(self.table_model)
         self.table.setAlternatingRowColors(True)

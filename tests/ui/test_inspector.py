@@ -227,3 +227,44 @@ def test_big_explicit_tensor_line_is_summarised_not_written_out(doc, qtbot):
     insp._refresh_derived()
     assert insp.torch_label.text() == (
         "w = torch.tensor(‹1,600 values, 40×40›, dtype=torch.float64, requires_grad=True)")
+
+
+def _type_into_cell(qtbot, te, row, col, text):
+    view = te.table
+    index = te.table_model.index(row, col)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.indexWidget(index)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.indexWidget(index) is None)  # Qt commits on a queued call
+
+
+def test_cell_values_nan_inf_and_refusals_say_why(doc, qtbot):
+    """nan/inf are accepted (and read back as typed), a bad value or one beyond the dtype is
+    refused with a reason in the status line; int64 overflow used to raise OverflowError."""
+    g, stack, insp = doc
+    messages = []
+    insp.statusMessage.connect(messages.append)
+    insp.show_nodes(ids(g, "x"))
+    te = insp.tensor_editor
+    model = te.table_model
+    _type_into_cell(qtbot, te, 0, 0, "inf")
+    _type_into_cell(qtbot, te, 0, 1, "nan")
+    values = g.node_by_name("x").tensor.values
+    assert values[0] == np.inf and np.isnan(values[1]) and stack.count() == 2
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.EditRole) == "inf"
+    assert model.setData(model.index(0, 2), "float('-inf')", Qt.ItemDataRole.EditRole)
+    assert g.node_by_name("x").tensor.values[2] == -np.inf and stack.count() == 3
+    _type_into_cell(qtbot, te, 0, 3, "abc")
+    assert stack.count() == 3 and "'abc' is not a number" in messages[-1]
+    assert not model.setData(model.index(0, 3), "1e39", Qt.ItemDataRole.EditRole)
+    assert "beyond float32" in messages[-1] and stack.count() == 3
+    g.set_tensor(g.node_by_name("x").id, TensorSpec.from_array(np.zeros(3, np.int64)))
+    for text, reason in [("1e30", "does not fit in int64"), ("0.5", "not a whole number")]:
+        assert not model.setData(model.index(0, 0), text, Qt.ItemDataRole.EditRole)
+        assert reason in messages[-1]
+    assert model.setData(model.index(0, 0), "7", Qt.ItemDataRole.EditRole)
+    assert g.node_by_name("x").tensor.values.tolist() == [7, 0, 0]
