@@ -183,3 +183,35 @@ def test_any_state_object_works_and_passing_gradient_shows(scene):
     assert "grad_fn=<AddBackward0>" in text
     z.set_run_state(SimpleNamespace(value=None, error="log of a negative number"))
     assert "error: log of a negative number" in z.display_text()
+
+
+def _value_pixels(item, scale: float) -> int:
+    """Pixels in the card's preview area coloured like values (blue-violet) at ``scale``."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    w, h = item.size()
+    img = QImage(int(w * scale) + 2, int(h * scale) + 2, QImage.Format_ARGB32)
+    img.fill(QColor("white"))
+    p = QPainter(img)
+    p.scale(scale, scale)
+    item.paint(p, QStyleOptionGraphicsItem())
+    p.end()
+    top = int(item._preview_top * scale) + 1
+    count = 0
+    for y in range(top, img.height()):
+        for x in range(img.width()):
+            c = img.pixelColor(QPointF(x, y).toPoint())
+            if c.blue() > c.red() + 25 and c.blue() > c.green() + 10:
+                count += 1
+    return count
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.5, 0.35])
+def test_zoomed_out_card_still_shows_its_values(scene, scale):
+    """At 52% zoom (where the Jacobian example opens) cards used to be blank white boxes: text
+    now stays down to 45% and below that the lines are drawn as bars in the value colour."""
+    w = scene.node_item(scene.ids["w"])
+    w.set_run_state(NodeRunState(value=np.ones((5, 3)), requires_grad=True))
+    assert _value_pixels(w, scale) > 20

@@ -39,6 +39,7 @@ RADIUS = 7.0
 MIN_W = 150.0
 TAG_W = 36.0
 ERROR_W = 240.0  # widest the footer's error text gets
+TEXT_LOD = 0.45  # below this zoom card text is too small to read (values are drawn as lines)
 
 
 class _Badge(QGraphicsItem):
@@ -403,7 +404,10 @@ class NodeItem(Hoverable, QGraphicsItem):
         fm = f.fm_title
         if not self.editing:
             painter.drawStaticText(QPointF(PAD, (TITLE_H - fm.height()) / 2), self._st_name)
-        if lod < 0.55:
+        if lod < TEXT_LOD:  # text too small to read: ports, and the values as grey lines
+            self._preview.paint_greeked(painter, self._preview_top, self._w)
+            for port in (*self.inputs.values(), *self.outputs.values()):
+                paint_port(painter, port, t, at=port.pos())
             return
         op_w = self._st_op.size().width()
         right = self._w - PAD - (24 if self.freeze_toggle is not None else 0)

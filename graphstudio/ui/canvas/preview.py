@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QStaticText
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QStaticText
 
 from graphstudio.ui.theme import Theme, as_2d, heatmap_image
 
@@ -221,6 +221,25 @@ class Preview:
         if s.error:
             rows.append(("text", f"error: {s.error}", t.error))
         return rows
+
+    def paint_greeked(self, painter, top: float, card_w: float):
+        """Zoomed out: each text line as a faint bar in its colour, heatmaps as they are, so a
+        card that holds values never looks empty."""
+        if not self.rows:
+            return
+        h = self.fonts.fm_mono.height()
+        painter.setPen(Qt.NoPen)
+        for row in self.rows:
+            if row[0] == "text":
+                _, st, colour, y = row
+                w = min(st.size().width(), card_w - 2 * PAD)
+                c = QColor(colour)
+                c.setAlpha(110)
+                painter.setBrush(c)
+                painter.drawRoundedRect(QRectF(PAD, top + 2 + y + h * 0.25, w, h * 0.5), 2, 2)
+            else:
+                _, img, colour, y, (w, h_img) = row
+                painter.drawImage(QRectF(PAD, top + 2 + y, w, h_img), img)
 
     def text_lines(self) -> list[str]:
         lines = [row[1].text() for row in self.rows if row[0] == "text"]
