@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
         self._update_zoom()
 
     def _connect(self) -> None:
+        self.view.zoomChanged.connect(lambda _z: self._update_zoom())
         self.scene.statusMessage.connect(self.show_status)
         self.inspector.statusMessage.connect(self.show_status)
         self.scene.selectionChanged.connect(self._selection_changed)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import math
 
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu
 
@@ -46,6 +46,9 @@ WORLD = 1.0e6  # the pannable area, far beyond any graph
 
 class GraphView(QGraphicsView):
     """A view of a :class:`GraphScene` with node-editor manners."""
+
+    #: the scale changed (wheel, keys, framing); the new zoom
+    zoomChanged = Signal(float)
 
     def __init__(self, scene, parent=None):
         super().__init__(scene, parent)
@@ -94,13 +97,14 @@ class GraphView(QGraphicsView):
             return
         if anchor is None:
             self.scale(f, f)
-            return
-        before = self.mapFromScene(anchor)
-        old = self.transformationAnchor()
-        self.setTransformationAnchor(QGraphicsView.NoAnchor)
-        self.scale(f, f)
-        self.setTransformationAnchor(old)
-        self._pan_by(before - self.mapFromScene(anchor))
+        else:
+            before = self.mapFromScene(anchor)
+            old = self.transformationAnchor()
+            self.setTransformationAnchor(QGraphicsView.NoAnchor)
+            self.scale(f, f)
+            self.setTransformationAnchor(old)
+            self._pan_by(before - self.mapFromScene(anchor))
+        self.zoomChanged.emit(self.zoom())
 
     def wheelEvent(self, event):
         dy = event.angleDelta().y() or event.angleDelta().x()
@@ -120,9 +124,14 @@ class GraphView(QGraphicsView):
             rect = rect.united(scene.node_item(nid).sceneBoundingRect())
         if rect.isNull():
             rect = scene.items_bounding_rect()
+        self.frame_rect(rect)
+
+    def frame_rect(self, rect: QRectF):
+        """Fit scene ``rect`` (with a margin) in the view, zooming in no further than 125%."""
         if rect.isNull():
             self.resetTransform()
             self.centerOn(0, 0)
+            self.zoomChanged.emit(self.zoom())
             return
         rect = rect.adjusted(-60, -60, 60, 60)
         vw, vh = max(self.viewport().width(), 1), max(self.viewport().height(), 1)
@@ -130,6 +139,7 @@ class GraphView(QGraphicsView):
         self.resetTransform()
         self.set_zoom(z)
         self.centerOn(rect.center())
+        self.zoomChanged.emit(self.zoom())  # also when z is 1.0 (set_zoom saw no change)
 
     def _pan_by(self, delta: QPoint):
         h, v = self.horizontalScrollBar(), self.verticalScrollBar()

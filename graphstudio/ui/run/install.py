@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from graphstudio.engine.nodetypes import NODE_TYPES
 from graphstudio.ui.run.controller import RunController
 from graphstudio.ui.run.inspector_run import ValuesDock
+from graphstudio.ui.run.keep_in_view import KeepGraphInView
 from graphstudio.ui.run.steps_dock import StepsDock
 from graphstudio.ui.run.toolbar import RunActions, loss_candidates
 
@@ -58,6 +59,7 @@ class _RunUI:
             window.docks["inspector"].raise_()
         self._raised_values = False
         controller.timelineChanged.connect(self._first_run)
+        self.keep_in_view = KeepGraphInView(window.view, controller, window)
         window.view.add_context_menu_provider(self.context_menu)
 
     def _first_run(self) -> None:
