@@ -97,7 +97,7 @@ _erf = np.frompyfunc(math.erf, 1, 1)
 
 
 def _np_erf(x):
-    return _erf(x.astype(np.float64)).astype(x.dtype)
+    return np.asarray(_erf(x.astype(np.float64)), np.float64).astype(x.dtype)
 
 
 @backward_formula("GeluBackward0")
@@ -272,8 +272,13 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     _same_size(input, target, deprecated=True)
     w = _weight_array(weight, "weight", "binary_cross_entropy")
     x, y = input._data, target._data
+    if y.dtype != x.dtype:
+        raise RuntimeError(f"Found dtype {dtypes.scalar_name(y.dtype)} but expected "
+                           f"{dtypes.scalar_name(x.dtype)}")
     if ((x < 0) | (x > 1)).any() or np.isnan(x).any():
         raise RuntimeError("all elements of input should be between 0 and 1")
+    if not ((y >= 0) & (y <= 1)).all():
+        raise RuntimeError("all elements of target should be between 0 and 1")
     with np.errstate(divide="ignore"):
         log_x = np.maximum(np.log(x), -100)
         log_1mx = np.maximum(np.log1p(-x), -100)
@@ -322,8 +327,10 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     loss = (1 - y) * x - (log_sig if pw is None else log_sig * ((pw - 1) * y + 1))
     if w is not None:
         loss = loss * w
-    if loss.dtype != x.dtype:
-        loss = loss.astype(x.dtype)
+    # PyTorch builds the loss in place on ``1 - target``, so it has the target's (float) dtype.
+    dt = y.dtype if y.dtype.kind == "f" else x.dtype
+    if loss.dtype != dt:
+        loss = loss.astype(dt)
     out = _reduce_array(loss, reduction)
     return make(out, BinaryCrossEntropyWithLogitsBackward0, (input, target),
                 (x, y, w, pw, log_sig), reduction)
@@ -352,16 +359,16 @@ def _class_layout(x, t):
 
 @backward_formula("NllLossBackward0")
 def NllLossBackward0(self, g):
-    rows, tgt, wsel, total = self._saved
+    valid, tgt, wsel, total = self._saved
     shape, reduction = self._ctx
     x_shape = shape if len(shape) != 1 else (1,) + shape
     c = x_shape[1]
     if reduction == "none":
-        coef = -wsel * g.reshape(-1)
+        coef = -wsel[valid] * g.reshape(-1)[valid]
     else:
-        coef = -wsel * (g / total if reduction == "mean" else g)
-    grad = np.zeros((rows.size, c), g.dtype)
-    grad[rows, tgt] = coef
+        coef = -wsel[valid] * (g / total if reduction == "mean" else g)
+    grad = np.zeros((valid.size, c), g.dtype)
+    grad[np.nonzero(valid)[0], tgt[valid]] = coef  # ignored targets get 0 even for a NaN grad
     if len(shape) > 2:
         spatial = (shape[0],) + shape[2:] + (c,)
         return (np.moveaxis(grad.reshape(spatial), -1, 1),)
@@ -392,6 +399,9 @@ def _nll(input, target, weight, ignore_index, reduction):
         raise RuntimeError(f"expected target dtype to be Long or Byte, but got "
                            f"{dtypes.scalar_name(t.dtype)}")
     w = _weight_array(weight, "weight", "nll_loss_forward")
+    if w is not None and w.dtype != x.dtype:
+        raise RuntimeError(f"expected scalar type {dtypes.scalar_name(x.dtype)} but found "
+                           f"{dtypes.scalar_name(w.dtype)}")
     flat_x, flat_t = _class_layout(x, t)
     c = flat_x.shape[1]
     valid = flat_t != ignore_index
@@ -402,10 +412,11 @@ def _nll(input, target, weight, ignore_index, reduction):
     tgt = np.where(valid, flat_t, 0)
     wsel = (w[tgt] if w is not None else np.ones(tgt.shape, x.dtype)) * valid
     wsel = wsel.astype(x.dtype, copy=False)
-    picked = -flat_x[rows, tgt] * wsel
+    picked = np.where(valid, -flat_x[rows, tgt] * wsel, 0)  # an ignored target gives +0
     total = wsel.sum()
     if reduction == "none":
-        out = picked.reshape(t.shape)
+        # A 1-D input goes through PyTorch's reducing kernel (0 - x*w: a zero loss is +0).
+        out = (picked if x.ndim > 1 else 0 - flat_x[rows, tgt] * wsel).reshape(t.shape)
     elif reduction == "sum":
         out = picked.sum()
     else:
@@ -413,7 +424,7 @@ def _nll(input, target, weight, ignore_index, reduction):
             out = picked.sum() / total
     node = NllLoss2DBackward0 if x.ndim == 4 else NllLossBackward0
     return make(np.asarray(out, x.dtype), node, (input,),
-                (rows, tgt, wsel, total), (x.shape, reduction))
+                (valid, tgt, wsel, total), (x.shape, reduction))
 
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,

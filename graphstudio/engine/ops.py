@@ -345,10 +345,11 @@ def _tie_split(name, better):
     def node(self, g):
         a, b = self._saved
         ga = gb = None
+        # Only a strict loser gets nothing, so both sides of a NaN get the gradient (as torch).
         if self.needs(0):
-            ga = np.where(a == b, g / 2, np.where(better(a, b), g, 0))
+            ga = np.where(a == b, g / 2, np.where(better(b, a), 0, g))
         if self.needs(1):
-            gb = np.where(a == b, g / 2, np.where(better(b, a), g, 0))
+            gb = np.where(a == b, g / 2, np.where(better(a, b), 0, g))
         return ga, gb
 
     return node

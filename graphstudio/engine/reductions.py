@@ -17,9 +17,8 @@ def _dims(dim, ndim):
     """A tuple of normalised dims (``None`` means all)."""
     if dim is None:
         return tuple(range(ndim))
-    if isinstance(dim, int):
-        return (_dim(dim, ndim),)
-    return tuple(sorted(_dim(d, ndim) for d in dim))
+    dims = (_dim(dim, ndim),) if isinstance(dim, int) else tuple(sorted(_dim(d, ndim) for d in dim))
+    return dims if ndim else ()  # a 0-d tensor takes dim 0 or -1 and reduces nothing
 
 
 def _expand_back(g, shape, dims, keepdim):
@@ -166,6 +165,9 @@ def _extreme(input, dim, keepdim, other, reduce, pick, full_node, dim_node, resu
     if d.ndim == 0:
         v = make(d.copy(), dim_node, (input,), (np.zeros((), np.int64),), ((), 0, keepdim))
         return result(v, wrap(np.zeros((), np.int64)))
+    if d.shape[dim] == 0:
+        raise IndexError(f"{reduce.__name__}(): Expected reduction dim {dim} to have non-zero "
+                         "size.")
     idx = _arg(d, dim, pick)
     values = np.take_along_axis(d, np.expand_dims(idx, dim), axis=dim)
     if not keepdim:
@@ -201,7 +203,8 @@ def AmaxBackward0(self, g):
     shape, dims, keepdim = self._ctx
     mask = x == _kept(out, dims, keepdim)
     g_k = _kept(g, dims, keepdim)
-    return (np.where(mask, g_k / mask.sum(axis=dims, keepdims=True), 0).astype(g.dtype),)
+    with np.errstate(divide="ignore", invalid="ignore"):  # all-NaN slices give NaN, as torch
+        return ((g_k / mask.sum(axis=dims, keepdims=True) * mask).astype(g.dtype),)
 
 
 AminBackward0 = backward_formula("AminBackward0")(AmaxBackward0.apply)
@@ -258,7 +261,9 @@ def VarBackward0(self, g):
     dims, keepdim, correction = self._ctx
     n = int(np.prod([x.shape[i] for i in dims]))
     centred = x - x.mean(axis=dims, keepdims=True)
-    return ((2.0 / (n - correction)) * _kept(g, dims, keepdim) * centred,)
+    with np.errstate(divide="ignore", invalid="ignore"):  # n == correction: inf * 0, as torch
+        scale = np.divide(2.0, n - correction)
+        return (scale * _kept(g, dims, keepdim) * centred,)
 
 
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):

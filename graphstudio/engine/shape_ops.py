@@ -51,6 +51,7 @@ def _reshape_back(self, g):
 
 ViewBackward0 = backward_formula("ViewBackward0")(_reshape_back)
 UnsafeViewBackward0 = backward_formula("UnsafeViewBackward0")(_reshape_back)
+ReshapeAliasBackward0 = backward_formula("ReshapeAliasBackward0")(_reshape_back)
 
 
 def _nocopy_reshape(d, shape):
@@ -81,12 +82,14 @@ def unsafe_view(input, shape):
 
 
 def reshape(input, *shape):
-    """A view when the memory layout allows one (ViewBackward0), else a copy (UnsafeView<-Clone)."""
+    """A view of a contiguous tensor (ViewBackward0); of a strided one when its layout allows
+    (ReshapeAliasBackward0, as PyTorch); else a copy (UnsafeView<-Clone)."""
     d = input._data
     shape = _infer(_shape_args(shape), d.size)
     out = _nocopy_reshape(d, shape)
     if out is not None:
-        return make(out, ViewBackward0, (input,), None, d.shape)
+        node = ViewBackward0 if d.flags.c_contiguous else ReshapeAliasBackward0
+        return make(out, node, (input,), None, d.shape)
     return unsafe_view(clone(input), shape)
 
 
@@ -155,7 +158,7 @@ def t(input):
 @backward_formula("TransposeBackward0")
 def TransposeBackward0(self, g):
     d0, d1 = self._ctx
-    return (np.swapaxes(g, d0, d1),)
+    return (np.swapaxes(g, d0, d1) if g.ndim else g,)
 
 
 def transpose(input, dim0, dim1):
@@ -390,17 +393,30 @@ def _normalise_key(key):
     return out
 
 
+def _is_bool(k):
+    """A Python bool or 0-d mask: PyTorch unsqueezes there and indexes with [0] or []."""
+    return isinstance(k, bool) or (isinstance(k, np.ndarray) and k.dtype.kind == "b"
+                                   and k.ndim == 0)
+
+
 def _consumed(k):
-    if k is None:
+    if k is None or _is_bool(k):
         return 0
     if isinstance(k, np.ndarray) and k.dtype.kind == "b":
-        return max(k.ndim, 1)
+        return k.ndim
     return 1
 
 
 def getitem(input, key):
-    key = _normalise_key(key)
     ndim = input._data.ndim
+    if ndim == 0 and isinstance(key, slice):
+        raise IndexError("slice() cannot be applied to a 0-dim tensor.")
+    if ndim == 0 and isinstance(key, (int, np.integer)) and not isinstance(key, bool):
+        if key:
+            raise IndexError(f"index {key} is out of bounds for dimension 0 with size 0")
+        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
+                         "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+    key = _normalise_key(key)
     used = sum(_consumed(k) for k in key if k is not Ellipsis)
     if used > ndim:
         raise IndexError(f"too many indices for tensor of dimension {ndim}")
@@ -412,8 +428,8 @@ def getitem(input, key):
         elif k is None:
             cur = unsqueeze(cur, dim)
             dim += 1
-        elif isinstance(k, bool):
-            advanced.append((dim, np.asarray(k)))
+        elif _is_bool(k):
+            advanced.append((dim, np.zeros(1 if k else 0, np.int64)))
             cur = unsqueeze(cur, dim)
             dim += 1
         elif isinstance(k, int):
@@ -428,6 +444,7 @@ def getitem(input, key):
         return cur
     d = cur._data
     index = [slice(None)] * d.ndim
+    position = 0  # PyTorch names the dimension by the index tensor's position among them
     for i, k in advanced:
         if k.dtype.kind == "b":
             for j in range(k.ndim):
@@ -436,15 +453,18 @@ def getitem(input, key):
                                      f"match the shape of the indexed tensor {list(d.shape)} at "
                                      f"index {i + j}")
             index[i:i + max(k.ndim, 1)] = np.nonzero(k) if k.ndim else [k]
+            position += max(k.ndim, 1)
         else:
             size = d.shape[i]
             bad = (k >= size) | (k < -size)
             if bad.any():
-                raise IndexError(f"index {int(k[bad].flat[0])} is out of bounds for dimension {i} "
-                                 f"with size {size}")
+                raise IndexError(f"index {int(k[bad].flat[0])} is out of bounds for dimension "
+                                 f"{position} with size {size}")
             index[i] = k
+            position += 1
     index = tuple(index)
-    return make(d[index], IndexBackward0, (cur,), None, (d.shape, index))
+    # Saved like PyTorch's index tensors: a second backward without retain_graph raises.
+    return make(d[index], IndexBackward0, (cur,), (), (d.shape, index))
 
 
 @backward_formula("CopySlices")

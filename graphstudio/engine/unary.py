@@ -73,9 +73,17 @@ sin, SinBackward0 = pointwise("SinBackward0", np.sin, lambda g, x, y: g * np.cos
 cos, CosBackward0 = pointwise("CosBackward0", np.cos, lambda g, x, y: g * -np.sin(x))
 
 
+def _sgn(x):
+    """PyTorch's sign: 0 at NaN (numpy's np.sign gives NaN)."""
+    s = np.sign(x)
+    if x.dtype.kind == "f":
+        s = np.where(np.isnan(x), s.dtype.type(0), s)
+    return s
+
+
 @backward_formula("AbsBackward0")
 def AbsBackward0(self, g):
-    return (g * np.sign(self._saved[0]),)
+    return (g * _sgn(self._saved[0]),)
 
 
 def abs(input):
@@ -89,12 +97,12 @@ def SignBackward0(self, g):
 
 
 def sign(input):
-    return make(np.sign(input._data), SignBackward0, (input,))
+    return make(np.asarray(_sgn(input._data)), SignBackward0, (input,))
 
 
 @backward_formula("ReluBackward0")
 def ReluBackward0(self, g):
-    return (g * (self._saved[0] > 0),)
+    return (g * (self._saved[0] != 0),)  # the output is > 0, 0 or NaN (which passes, as torch)
 
 
 def relu(input):

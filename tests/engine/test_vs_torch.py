@@ -45,9 +45,10 @@ def _tree(fn, leaves):
     return [(label(n), tuple(label(m) for m, _ in n.next_functions)) for n in order]
 
 
-def _torch_order(out, leaves):
-    index = {id(t): i for i, t in enumerate(leaves)}
-    order, seen, stack = [], set(), [out.grad_fn]
+def hook_order(out, index, order):
+    """Pre-hooks on every node under ``out`` append to ``order`` as torch runs them; returns the
+    hook handles. ``index`` maps id(leaf) to the label of its AccumulateGrad."""
+    seen, stack, handles = set(), [out.grad_fn], []
     while stack:
         n = stack.pop()
         if n is None or n in seen:
@@ -57,8 +58,14 @@ def _torch_order(out, leaves):
         def hook(_grads, n=n):
             order.append(("Acc", index[id(n.variable)]) if hasattr(n, "variable") else n.name())
 
-        n.register_prehook(hook)
+        handles.append(n.register_prehook(hook))
         stack.extend(m for m, _ in n.next_functions)
+    return handles
+
+
+def _torch_order(out, leaves):
+    order = []
+    hook_order(out, {id(t): i for i, t in enumerate(leaves)}, order)
     return order
 
 

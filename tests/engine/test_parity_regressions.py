@@ -1,0 +1,163 @@
+"""Differences from torch 2.13 found by the program fuzzer (test_vs_torch_programs.py), pinned with
+torch's observed behaviour so they hold without torch installed."""
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+
+import graphstudio.engine as torch
+import graphstudio.engine.functional as F
+
+NAN = float("nan")
+
+
+@pytest.mark.parametrize("fn, name", [
+    (lambda a: a.sum(0), "SumBackward1"), (lambda a: a.mean(-1, keepdim=True), "MeanBackward1"),
+    (lambda a: torch.amax(a, 0), "AmaxBackward0"), (lambda a: torch.logsumexp(a, 0),
+                                                     "LogsumexpBackward0"),
+    (lambda a: a.sum((0,)), "SumBackward1")])
+def test_reductions_of_a_0d_tensor_take_dim_0(fn, name):
+    a = torch.tensor(1.5, requires_grad=True)
+    out = fn(a)
+    assert out.shape == () and out.item() == 1.5 and out.grad_fn.name() == name
+    out.backward()
+    assert a.grad.item() == 1.0
+
+
+def test_var_of_one_element_backward_is_nan_not_zero_division():
+    a = torch.tensor([[1.0, 2.0]], requires_grad=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        v = a.var(0)
+        v.sum().backward()
+    assert np.isnan(v.detach().numpy()).all() and np.isnan(a.grad.numpy()).all()
+    b = torch.tensor(2.0, requires_grad=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.var(b, 0).backward()
+    assert math.isnan(b.grad.item())
+
+
+def test_gelu_of_a_0d_tensor():
+    a = torch.tensor(1.5, requires_grad=True)
+    out = F.gelu(a)
+    assert repr(out) == "tensor(1.3998, grad_fn=<GeluBackward0>)"
+    out.backward()
+    assert abs(a.grad.item() - 1.1275) < 1e-4
+
+
+def test_transpose_of_a_0d_tensor_backward():
+    a = torch.tensor(2.0, requires_grad=True)
+    a.transpose(0, -1).backward()
+    assert a.grad.item() == 1.0
+
+
+@pytest.mark.parametrize("key, message", [
+    (slice(1, None), "slice() cannot be applied to a 0-dim tensor."),
+    (0, "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in "
+        "C++ to convert a 0-dim tensor to a number"),
+    (1, "index 1 is out of bounds for dimension 0 with size 0"),
+    ((0,), "too many indices for tensor of dimension 0")])
+def test_indexing_a_0d_tensor_errors(key, message):
+    with pytest.raises(IndexError) as info:
+        torch.tensor(1.5)[key]
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize("shape, key, message", [
+    ((3, 1), (Ellipsis, [1, 1, 0]), "index 1 is out of bounds for dimension 0 with size 1"),
+    ((2, 3, 1), (slice(None), [5]), "index 5 is out of bounds for dimension 0 with size 3"),
+    ((2, 3, 1), ([0], [5]), "index 5 is out of bounds for dimension 1 with size 3")])
+def test_advanced_index_error_names_the_index_tensor(shape, key, message):
+    with pytest.raises(IndexError) as info:
+        torch.ones(*shape)[key]
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize("key, shape", [
+    (True, (1, 2, 3)), (False, (0, 2, 3)), ((0, True), (1, 3)), ((Ellipsis, True), (2, 3, 1)),
+    (([0, 1], True), (2, 3))])
+def test_bool_and_0d_mask_indexing_shapes(key, shape):
+    a = torch.ones(2, 3, requires_grad=True)
+    out = a[key]
+    assert tuple(out.shape) == shape and out.grad_fn.name() == "IndexBackward0"
+    assert tuple(torch.ones(2, 3)[torch.tensor(key)].shape) == shape if isinstance(key, bool) \
+        else True
+    assert tuple(torch.tensor(1.5)[torch.tensor(True)].shape) == (1,)
+
+
+def test_index_saves_its_indices_like_torch():
+    a = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+    for out in (a[[0, 1, 1]], a[a > 1.5]):
+        out.sum().backward()
+        with pytest.raises(RuntimeError, match="Trying to backward through the graph a second"):
+            out.sum().backward()
+
+
+def test_reshape_of_a_strided_view_is_reshape_alias():
+    a = torch.ones(3, 4, requires_grad=True)
+    assert a.t().reshape(1, 4, 3).grad_fn.name() == "ReshapeAliasBackward0"
+    assert a.expand(2, 3, 4).reshape(2, 12).grad_fn.name() == "ReshapeAliasBackward0"
+    assert a[:, 0].reshape(3, 1).grad_fn.name() == "ReshapeAliasBackward0"
+    assert a.reshape(4, 3).grad_fn.name() == "ViewBackward0"
+    assert a.t().reshape(12).grad_fn.name() == "UnsafeViewBackward0"
+    out = a.t().reshape(1, 4, 3)
+    (out * torch.arange(12.0).reshape(1, 4, 3)).sum().backward()
+    assert a.grad.tolist() == np.arange(12.0).reshape(4, 3).T.tolist()
+
+
+def test_loss_dtypes_follow_torch():
+    f32, f64 = torch.float32, torch.float64
+    bcel = F.binary_cross_entropy_with_logits
+    assert bcel(torch.ones(3), torch.ones(3, dtype=f64) * 0.5).dtype == f64
+    assert bcel(torch.ones(3, dtype=f64), torch.ones(3) * 0.5, weight=torch.ones(3)).dtype == f32
+    with pytest.raises(RuntimeError, match="^Found dtype Double but expected Float$"):
+        F.binary_cross_entropy(torch.ones(3) * 0.3, torch.ones(3, dtype=f64) * 0.5)
+    with pytest.raises(RuntimeError, match="^expected scalar type Float but found Double$"):
+        F.nll_loss(torch.ones(2, 3), torch.tensor([0, 1]), weight=torch.ones(3, dtype=f64))
+    with pytest.raises(RuntimeError, match="^expected scalar type Double but found Float$"):
+        F.cross_entropy(torch.ones(2, 3, dtype=f64), torch.tensor([0, 1]), weight=torch.ones(3))
+    with pytest.raises(RuntimeError, match="^all elements of target should be between 0 and 1$"):
+        F.binary_cross_entropy(torch.tensor([0.5]), torch.tensor([1.5]))
+
+
+def test_nll_zero_losses_print_like_torch():
+    x1 = torch.tensor([0.0, 1.0])
+    assert repr(F.nll_loss(x1, torch.tensor(0), reduction="none")) == "tensor(0.)"
+    x2 = torch.zeros(3, 2, dtype=torch.float64)
+    out = F.nll_loss(x2, torch.tensor([0, 1, 0]), ignore_index=0, reduction="none")
+    assert repr(out) == "tensor([0., -0., 0.], dtype=torch.float64)"
+
+
+def test_nll_ignored_rows_get_zero_even_from_a_nan_gradient():
+    x = torch.zeros(2, 3, requires_grad=True)
+    loss = F.nll_loss(x, torch.tensor([1, 2]), ignore_index=1)
+    loss.backward(torch.tensor(NAN))
+    assert x.grad[0].tolist() == [0.0, 0.0, 0.0]
+    assert np.isnan(x.grad[1, 2].item())
+
+
+def test_nan_subgradients_follow_torch():
+    def grads(fn):
+        x = torch.tensor([NAN, 1.0, -1.0], requires_grad=True)
+        fn(x).sum().backward()
+        return [0.0 if v == 0 else v for v in x.grad.tolist()]
+
+    zero = torch.zeros(3)
+    assert torch.tensor([NAN, 1.0, -2.0]).sign().tolist() == [0.0, 1.0, -1.0]
+    assert grads(lambda x: x.abs()) == [0.0, 1.0, -1.0]
+    assert grads(lambda x: x.relu()) == [1.0, 1.0, 0.0]
+    assert grads(lambda x: torch.maximum(x, zero)) == [1.0, 1.0, 0.0]
+    assert grads(lambda x: torch.minimum(x, zero)) == [1.0, 0.0, 1.0]
+    assert grads(lambda x: F.l1_loss(x, zero, reduction="sum")) == [0.0, 1.0, -1.0]
+    assert all(math.isnan(v) for v in grads(lambda x: torch.amax(x, 0)))
+
+
+def test_max_min_over_an_empty_dim():
+    with pytest.raises(IndexError, match=r"^min\(\): Expected reduction dim 0 to have non-zero "):
+        torch.ones(0, 3).min(0)
+    with pytest.raises(IndexError, match=r"^max\(\): Expected reduction dim 1 to have non-zero "):
+        torch.ones(2, 0).max(-1)
+    assert tuple(torch.ones(0, 3).max(1).values.shape) == (0,)
