@@ -262,3 +262,18 @@ def test_a_graph_with_a_missing_input_runs_what_it_can_and_says_why_no_backward(
     assert "missing input" in r.window.statusBar().currentMessage()
     r.window.undo_stack.undo()
     assert r.c.stale and r.action("backward").isEnabled()
+
+
+def test_a_node_with_a_shape_error_says_it_once(run_window):
+    """w reshaped to (4, 3): xw's card has the error in its footer and badge; the run's error
+    line repeated it in red and widened the card over z."""
+    r = run_window()
+    w = r.graph.node_by_name("w")
+    assert try_push(r.window.undo_stack, SetTensorCommand(
+        r.graph, w.id, TensorSpec(init="randn", shape=(4, 3), seed=1))) is None
+    r.qtbot.waitUntil(r.card("xw").badge.isVisible)  # shape inference runs on the next turn
+    width = r.card("xw").size()[0]
+    r.click("run_to_end")
+    text = r.text("xw")
+    assert text.count("inner dimensions 5 and 4 differ") == 1 and "error:" not in text
+    assert r.card("xw").size()[0] == width

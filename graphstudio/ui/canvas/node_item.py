@@ -12,6 +12,7 @@ tooltips and clicks. Display methods the stepping view drives:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -320,7 +321,12 @@ class NodeItem(Hoverable, QGraphicsItem):
         self._layout()
 
     def _layout_preview(self, fm) -> tuple[float, float]:
-        self._preview = Preview(self.run_state, self.name, self.theme, self._fonts)
+        state = self.run_state
+        if state is not None and state.error and state.error == self.error:
+            # the footer and the error badge already say it (a second red line widened the
+            # card over its neighbours)
+            state = dataclasses.replace(state, error=None)
+        self._preview = Preview(state, self.name, self.theme, self._fonts)
         return self._preview.width, self._preview.height
 
     def display_text(self) -> str:
