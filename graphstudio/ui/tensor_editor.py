@@ -87,6 +87,10 @@ def display_number(v, dtype: str) -> str:
     return f"{v:.3e}"
 
 
+NOT_FINITE = ("nan and inf cannot be stored in a graph file: write a finite number "
+              "(ops like log can still produce them in a run)")
+
+
 def parse_value(text: str, dtype: str):
     """The cell text as a ``dtype`` number; ValueError says why it cannot be one."""
     t = text.strip()
@@ -96,13 +100,12 @@ def parse_value(text: str, dtype: str):
         if t.lower() in ("0", "false", "no"):
             return False
         raise ValueError(f"{text!r} is not True or False")
-    nonfinite = {"float('inf')": "inf", "float('-inf')": "-inf", "float('nan')": "nan"}
-    t = nonfinite.get(t.replace('"', "'"), t)
     try:
         f = float(t)
     except ValueError:
-        raise ValueError(f"{text!r} is not a number: write e.g. 0.5, -2, 1e-3, nan or inf"
-                         ) from None
+        raise ValueError(f"{text!r} is not a number: write e.g. 0.5, -2 or 1e-3") from None
+    if not math.isfinite(f):
+        raise ValueError(NOT_FINITE)
     if dtype == "int64":
         if not f.is_integer():
             raise ValueError(f"{text!r} is not a whole number (the tensor is int64)")
@@ -111,9 +114,8 @@ def parse_value(text: str, dtype: str):
         if not info.min <= v <= info.max:
             raise ValueError(f"{text!r} does not fit in int64")
         return v
-    if dtype == "float32" and math.isfinite(f) and abs(f) > float(np.finfo(np.float32).max):
-        raise ValueError(f"{text!r} is beyond float32 (largest 3.4028e+38): type inf if you "
-                         "mean it")
+    if dtype == "float32" and abs(f) > float(np.finfo(np.float32).max):
+        raise ValueError(f"{text!r} is beyond float32 (largest 3.4028e+38)")
     return f
 
 
@@ -171,9 +173,6 @@ class TensorTableModel(QAbstractTableModel):
         v = self._grid()[index.row(), index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return display_number(v, self.dtype)
-        if role == Qt.ItemDataRole.EditRole and self.dtype not in ("bool", "int64") and (
-                not np.isfinite(v)):
-            return str(float(v))  # "inf", "-inf", "nan": what the person types back
         if role in (Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
             return format_number(v.item(), self.dtype)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -427,6 +426,10 @@ class TensorEditor(QWidget):
             step = float(self.step_edit.text()) if self.step_edit.text().strip() else None
         except ValueError:
             self.problem.emit("write a number, e.g. 0.5 or 1e-3")
+            self.set_spec(self.spec)
+            return
+        if not all(math.isfinite(v) for v in (fill, step) if v is not None):
+            self.problem.emit(NOT_FINITE)
             self.set_spec(self.spec)
             return
         seed = self.seed_spin.value() if self.spec.init in ("rand", "randn") else self.spec.seed

@@ -242,29 +242,48 @@ def _type_into_cell(qtbot, te, row, col, text):
     qtbot.waitUntil(lambda: view.indexWidget(index) is None)  # Qt commits on a queued call
 
 
-def test_cell_values_nan_inf_and_refusals_say_why(doc, qtbot):
-    """nan/inf are accepted (and read back as typed), a bad value or one beyond the dtype is
-    refused with a reason in the status line; int64 overflow used to raise OverflowError."""
+def test_cell_values_refused_say_why_and_nan_inf_cannot_be_typed(doc, qtbot):
+    """A bad value, nan/inf (a graph file cannot store them: the document could no longer be
+    saved, nor autosaved) or one beyond the dtype is refused with a reason in the status line;
+    int64 overflow used to raise OverflowError."""
     g, stack, insp = doc
     messages = []
     insp.statusMessage.connect(messages.append)
     insp.show_nodes(ids(g, "x"))
     te = insp.tensor_editor
     model = te.table_model
-    _type_into_cell(qtbot, te, 0, 0, "inf")
-    _type_into_cell(qtbot, te, 0, 1, "nan")
-    values = g.node_by_name("x").tensor.values
-    assert values[0] == np.inf and np.isnan(values[1]) and stack.count() == 2
-    assert model.data(model.index(0, 0), Qt.ItemDataRole.EditRole) == "inf"
-    assert model.setData(model.index(0, 2), "float('-inf')", Qt.ItemDataRole.EditRole)
-    assert g.node_by_name("x").tensor.values[2] == -np.inf and stack.count() == 3
+    _type_into_cell(qtbot, te, 0, 0, "2.5")
+    assert g.node_by_name("x").tensor.values[0] == 2.5 and stack.count() == 1
+    for text in ("nan", "inf", "-inf", "1e400"):
+        _type_into_cell(qtbot, te, 0, 1, text)
+        assert stack.count() == 1 and "cannot be stored in a graph file" in messages[-1]
     _type_into_cell(qtbot, te, 0, 3, "abc")
-    assert stack.count() == 3 and "'abc' is not a number" in messages[-1]
+    assert stack.count() == 1 and "'abc' is not a number" in messages[-1]
     assert not model.setData(model.index(0, 3), "1e39", Qt.ItemDataRole.EditRole)
-    assert "beyond float32" in messages[-1] and stack.count() == 3
+    assert "beyond float32" in messages[-1] and stack.count() == 1
     g.set_tensor(g.node_by_name("x").id, TensorSpec.from_array(np.zeros(3, np.int64)))
     for text, reason in [("1e30", "does not fit in int64"), ("0.5", "not a whole number")]:
         assert not model.setData(model.index(0, 0), text, Qt.ItemDataRole.EditRole)
         assert reason in messages[-1]
     assert model.setData(model.index(0, 0), "7", Qt.ItemDataRole.EditRole)
     assert g.node_by_name("x").tensor.values.tolist() == [7, 0, 0]
+
+
+def test_fill_value_nan_is_refused(doc):
+    """A "full" tensor filled with nan was written as invalid JSON the file could not be
+    opened from again."""
+    g, stack, insp = doc
+    messages = []
+    insp.statusMessage.connect(messages.append)
+    insp.show_nodes(ids(g, "x"))
+    te = insp.tensor_editor
+    te.init_box.setCurrentIndex(te.init_box.findData("full"))
+    te._edit_init()
+    assert g.node_by_name("x").tensor.init == "full"
+    count = stack.count()
+    te.fill_edit.setText("nan")
+    te.fill_edit.editingFinished.emit()
+    assert stack.count() == count and "cannot be stored" in messages[-1]
+    te.fill_edit.setText("2.5")
+    te.fill_edit.editingFinished.emit()
+    assert g.node_by_name("x").tensor.fill == 2.5
