@@ -16,34 +16,28 @@ runs just these commands with the same conventions.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
-import tempfile
 import time
 
 from graphstudio.cli import PROG, UsageError, _fail, _Parser
+from graphstudio.engine.files import write_text_atomic
 
 __all__ = ["COMMANDS", "add_subcommands", "cmd_export", "cmd_gradcheck", "cmd_import",
-           "cmd_train", "main", "write_text_atomic"]
+           "cmd_train", "check_output", "main", "write_text_atomic"]
 
 MAX_CODE_BYTES = 20 * 1024 * 1024
 
 
-def write_text_atomic(path, text: str) -> None:
-    """Write UTF-8 text through a temp file in the same folder, then ``os.replace``."""
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".~" + os.path.basename(path), suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+def check_output(path) -> None:
+    """Refuse an output path that cannot be written before doing the work (OSError naming it)."""
+    if path is None:
+        return
+    if os.path.isdir(path):
+        raise OSError(errno.EISDIR, "cannot write: Is a directory", path)
+    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        raise OSError(errno.ENOENT, "cannot write: no such folder", path)
 
 
 def _load(path: str):
@@ -114,6 +108,7 @@ def cmd_train(args) -> int:
     from graphstudio.engine.training import TrainConfig, Trainer, TrainingError
 
     graph = _load(args.file)
+    check_output(args.output)
     try:
         config = TrainConfig(loss_node=_node(graph, args.loss), optimizer=args.optimizer,
                              lr=args.lr, momentum=args.momentum, weight_decay=args.weight_decay,
@@ -197,7 +192,9 @@ def add_export(sub):
 def cmd_export(args) -> int:
     from graphstudio.engine.export_torch import export_script
 
-    script = export_script(_load(args.file), args.max_literal)
+    graph = _load(args.file)
+    check_output(args.output)
+    script = export_script(graph, args.max_literal)
     if args.output:
         write_text_atomic(args.output, script)
     else:
@@ -225,6 +222,7 @@ def cmd_import(args) -> int:
         return _fail(f"{args.code}: cannot read the file: {ex.strerror or ex}")
     if len(raw) > MAX_CODE_BYTES:
         return _fail(f"{args.code}: the file is larger than {MAX_CODE_BYTES} bytes")
+    check_output(args.output)
     try:
         graph = graph_from_code(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

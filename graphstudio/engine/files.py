@@ -36,7 +36,7 @@ from graphstudio.engine.graph import INITS, Graph, GraphError, TensorSpec
 from graphstudio.engine.nodetypes import NODE_TYPES, format_number
 
 __all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "VERSION", "graph_from_json",
-           "graph_to_json", "load_graph", "save_graph"]
+           "graph_to_json", "load_graph", "save_graph", "write_text_atomic"]
 
 FORMAT = "graphstudio-graph"
 VERSION = 1
@@ -205,16 +205,25 @@ def graph_to_json(graph: Graph) -> str:
 
 
 def save_graph(graph: Graph, path) -> None:
-    """Write atomically: a temp file in the same folder, flush + fsync, then ``os.replace``.
+    """Write atomically (see :func:`write_text_atomic`). Refuses (with GraphFileError) a
+    document holding NaN or infinite tensor values, before touching the disk."""
+    write_text_atomic(path, graph_to_json(graph))
 
-    On any failure the original file is untouched and the temp file removed. Refuses (with
-    GraphFileError) a document holding NaN or infinite tensor values.
+
+def write_text_atomic(path, text: str) -> None:
+    """Write UTF-8 text to a temp file in the same folder, flush + fsync, then ``os.replace``.
+
+    An existing file keeps its permissions (a new one gets the umask's). On any failure the
+    original file is untouched, the temp file removed, and the OSError names ``path`` (not the
+    temp file).
     """
-    text = graph_to_json(graph)
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".~" + os.path.basename(path), suffix=".tmp",
-                               dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".~" + os.path.basename(path), suffix=".tmp",
+                                   dir=folder)
+    except OSError as ex:
+        raise OSError(ex.errno, f"cannot write: {ex.strerror}", path) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -227,11 +236,13 @@ def save_graph(graph: Graph, path) -> None:
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as ex:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(ex, OSError) and ex.filename != path:
+            raise OSError(ex.errno, f"cannot write: {ex.strerror or ex}", path) from None
         raise
 
 
@@ -285,6 +296,15 @@ def _reject_constant(name):
     raise ValueError(f"{name} is not allowed")
 
 
+def _unique_keys(pairs):
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        seen = set()
+        dup = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise ValueError(f"duplicate key {dup!r}"[:200])
+    return d
+
+
 class _Reader:
     def __init__(self, source: str):
         self.source = source
@@ -299,7 +319,7 @@ class _Reader:
         if len(text) > MAX_FILE_BYTES:
             self.fail(None, f"the document is larger than {MAX_FILE_BYTES // 2**20} MiB")
         try:
-            doc = json.loads(text, parse_constant=_reject_constant)
+            doc = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
         except ValueError as ex:
             what = f"line {ex.lineno} column {ex.colno}: {ex.msg}" if hasattr(ex, "lineno") \
                 else str(ex)
@@ -440,8 +460,8 @@ class _Reader:
         if init == "values":
             values = self.values(td["data"], shape, dtype, f"{where}.data")
             return self.spec(where, values=values, dtype=dtype)
-        num = {k: self.number(td[k], f"{where}.{k}") for k in ("value", "start", "step", "scale")
-               if k in td}
+        num = {k: self.fits(self.number(td[k], f"{where}.{k}"), dtype, f"{where}.{k}")
+               for k in ("value", "start", "step", "scale") if k in td}
         seed = self.number(td.get("seed", 0), f"{where}.seed", integer=True)
         if not 0 <= seed < 2**63:
             self.fail(f"{where}.seed", "the seed must be in 0 .. 2**63-1")
@@ -449,6 +469,18 @@ class _Reader:
         return self.spec(where, init=init, shape=shape, dtype=dtype,
                          seed=seed if init in ("rand", "randn") else None, fill=fill,
                          step=num.get("step"))
+
+    def fits(self, v, dtype, where):
+        """An initializer's number must be representable in the tensor's dtype."""
+        try:
+            with np.errstate(all="ignore"):
+                ok = bool(np.isfinite(np.asarray(v, dtype=np.float32 if dtype == "float32"
+                                                 else np.float64)))
+        except OverflowError:
+            ok = False
+        if not ok or (dtype == "int64" and not -2**63 <= v < 2**63):
+            self.fail(where, f"{v!r} does not fit {dtype}"[:200])
+        return v
 
     def spec(self, where, **kw) -> TensorSpec:
         try:
@@ -477,8 +509,11 @@ class _Reader:
                         or isinstance(v, bool)), None)
         if bad is not None or (level and isinstance(level[0], list)):
             self.fail(where, f"a {dtype} tensor cannot hold {_kind(bad)} {bad!r}"[:200])
-        with np.errstate(all="ignore"):
-            arr = np.array(level, dtype=dtype).reshape(shape)
+        try:
+            with np.errstate(all="ignore"):
+                arr = np.array(level, dtype=dtype).reshape(shape)
+        except OverflowError:  # an integer beyond any float
+            self.fail(where, f"values must be finite numbers that fit {dtype}")
         if arr.dtype.kind == "f" and not np.isfinite(arr).all():
             self.fail(where, f"values must be finite numbers that fit {dtype}")
         return arr

@@ -1,6 +1,7 @@
 """train, gradcheck, export, import from the shell: output, files, exit codes, one-line errors."""
 
 import argparse
+import os
 from dataclasses import replace
 
 import numpy as np
@@ -147,3 +148,25 @@ def test_commands_called_directly(tmp_path, capsys):
 def test_zero_steps(capsys, steps):
     code, out, err = call(capsys, "train", TUTORIAL, "--steps", steps)
     assert code == 0 and out.startswith("trained w, b for 0 steps") and err == ""
+
+
+@pytest.mark.parametrize("command", [["train", MLP, "--steps", 3], ["export", TUTORIAL]])
+@pytest.mark.parametrize("where, reason", [("nowhere/out.x", "cannot write: no such folder"),
+                                           (".", "cannot write: Is a directory")])
+def test_an_unwritable_output_is_refused_before_the_work(tmp_path, capsys, command, where,
+                                                         reason):
+    target = tmp_path / where
+    code, out, err = call(capsys, *command, "-o", target)
+    assert code == 2 and out == ""
+    one_line_error(err)
+    assert err == f"graphstudio: {target}: {reason}\n"
+
+
+def test_export_keeps_the_umask_permissions(tmp_path, capsys):
+    target = tmp_path / "script.py"
+    umask = os.umask(0o022)
+    try:
+        assert call(capsys, "export", TUTORIAL, "-o", target)[0] == 0
+    finally:
+        os.umask(umask)
+    assert os.stat(target).st_mode & 0o777 == 0o644
