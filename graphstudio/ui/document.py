@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from graphstudio.engine.graph import Graph
@@ -198,6 +199,15 @@ def find_recovery(directory: str | os.PathLike) -> RecoveryInfo | None:
     return max(found, key=lambda r: r.saved_at) if found else None
 
 
+#: documents holding more tensor values than this are autosaved on a background thread
+BACKGROUND_ELEMENTS = 200_000
+
+
+def _elements(graph: Graph) -> int:
+    return sum(n.tensor.values.size for n in graph
+               if n.tensor is not None and n.tensor.values is not None)
+
+
 class Autosaver(QObject):
     """Keeps a recovery copy of unsaved work; removes it when there is nothing to recover."""
 
@@ -205,6 +215,8 @@ class Autosaver(QObject):
     autosaved = Signal(str)
     #: writing the recovery file failed (the reason)
     failed = Signal(str)
+    #: a write finished on the background thread: revision, path, error ("" if none)
+    _written = Signal(int, str, str)
 
     def __init__(self, document: Document, directory: str | os.PathLike,
                  interval_ms: int = 30_000, settle_ms: int = 1_500,
@@ -215,6 +227,8 @@ class Autosaver(QObject):
         self.graph_path: Path | None = None
         self._lock: QLockFile | None = None
         self._saved_revision: int | None = None
+        self._worker: threading.Thread | None = None
+        self._written.connect(self._finish)
         self._periodic = QTimer(self)
         self._periodic.setInterval(interval_ms)
         self._periodic.timeout.connect(self.save_now)
@@ -248,7 +262,9 @@ class Autosaver(QObject):
             self.discard()
 
     def save_now(self) -> bool:
-        """Write the recovery copy if there are unsaved changes not yet written; True if written."""
+        """Write the recovery copy if there are unsaved changes not yet written; True if written
+        (or, for a document with more than BACKGROUND_ELEMENTS tensor values, if a background
+        write started: formatting a million numbers froze the window for seconds)."""
         self._settle.stop()
         doc = self.document
         if not doc.is_modified():
@@ -256,28 +272,60 @@ class Autosaver(QObject):
             return False
         if self._saved_revision == doc.graph.revision and self.graph_path is not None:
             return False
+        if self._worker is not None and self._worker.is_alive():
+            self._settle.start()  # again once the write under way is done
+            return False
+        path = self._claim_slot()
+        if path is None:
+            self.failed.emit("could not write the recovery file: no free recovery slot")
+            return False
+        snapshot, revision = doc.graph.copy(), doc.graph.revision
+        sidecar = {"original_path": doc.path or (
+            str(examples_dir() / doc.template_name) if doc.template_name else None),
+            "saved_at": time.time(), "pid": os.getpid()}
+        if _elements(snapshot) <= BACKGROUND_ELEMENTS:
+            self._finish(revision, str(path), self._write(snapshot, path, sidecar))
+            return self._saved_revision == revision
+        self._worker = threading.Thread(
+            target=lambda: self._written.emit(revision, str(path),
+                                              self._write(snapshot, path, sidecar)),
+            name="graphstudio-autosave", daemon=True)
+        self._worker.start()
+        return True
+
+    @staticmethod
+    def _write(graph: Graph, path: Path, sidecar: dict) -> str:
+        """Write the copy and its sidecar; the error text ("" when written). Any thread."""
         from graphstudio.engine.files import save_graph
 
         try:
-            path = self._claim_slot()
-            if path is None:
-                raise OSError("no free recovery slot")
-            save_graph(doc.graph, path)
-            sidecar = {"original_path": doc.path or (
-                str(examples_dir() / doc.template_name) if doc.template_name else None),
-                "saved_at": time.time(), "pid": os.getpid()}
-            tmp = self.sidecar_path.with_suffix(".json.tmp")
+            save_graph(graph, path)
+            tmp = path.with_suffix(".json.tmp")
             tmp.write_text(json.dumps(sidecar, indent=1), encoding="utf-8")
-            os.replace(tmp, self.sidecar_path)
+            os.replace(tmp, path.with_suffix(".json"))
         except Exception as exc:  # autosave must never disturb the person working
-            self.failed.emit(f"could not write the recovery file: {exc}")
-            return False
-        self._saved_revision = doc.graph.revision
-        self.autosaved.emit(str(path))
-        return True
+            return str(exc) or type(exc).__name__
+        return ""
+
+    def _finish(self, revision: int, path: str, error: str) -> None:
+        if error:
+            self.failed.emit(f"could not write the recovery file: {error}")
+            return
+        if self.graph_path is None or str(self.graph_path) != path:
+            return  # discarded meanwhile
+        self._saved_revision = revision
+        self.autosaved.emit(path)
+
+    def wait(self) -> None:
+        """Let a background write finish (before the files are removed or the slot freed)."""
+        if self._worker is not None:
+            self._worker.join()
+            self._worker = None
+            QCoreApplication.sendPostedEvents(self)  # deliver its result now
 
     def discard(self) -> None:
         """Delete this session's recovery copy (the document is clean or was given up)."""
+        self.wait()
         self._saved_revision = None
         if self.graph_path is None:
             return

@@ -106,3 +106,45 @@ def test_unreadable_recovery_file_is_reported_not_fatal(make_window, dialogs, tm
     win.files.start([])
     assert dialogs.seen[1][0] == "Cannot recover"
     assert win.document.template_name == "tutorial_single_layer.gsgraph"
+
+
+def test_a_big_document_is_autosaved_without_freezing_the_window(make_window, tmp_path,
+                                                                  monkeypatch):
+    """A 1000x1000 parameter took 3.5 s to format on every autosave, on the GUI thread: the
+    window froze 1.5 s after each edit. Big documents are now written on a thread."""
+    import threading
+
+    import numpy as np
+
+    import graphstudio.engine.files as files
+    from graphstudio.engine.graph import TensorSpec
+    from graphstudio.ui import document
+
+    release, original = threading.Event(), files.save_graph
+
+    def slow_save(graph, path):
+        release.wait(3)  # stands in for seconds of number formatting
+        original(graph, path)
+
+    monkeypatch.setattr(files, "save_graph", slow_save)
+    monkeypatch.setattr(document, "BACKGROUND_ELEMENTS", 100, raising=False)
+    win = make_window()
+    win.autosaver._settle.setInterval(60_000)
+    nid = win.graph.add_node("parameter", "w", tensor=TensorSpec.from_array(
+        np.arange(200, dtype=np.float32).reshape(20, 10))).id
+    win.undo_stack.resetClean()  # unsaved work
+    saved = []
+    win.autosaver.autosaved.connect(saved.append)
+    rec = tmp_path / "data" / "recovery.gsgraph"
+    t0 = time.perf_counter()
+    assert win.autosaver.save_now()
+    assert time.perf_counter() - t0 < 1.0 and not rec.exists()
+    assert not win.autosaver.save_now()  # one write at a time
+    win.graph.set_tensor(nid, TensorSpec.from_array(np.zeros((20, 10), np.float32)))
+    release.set()
+    win.autosaver.wait()
+    assert saved == [str(rec)]
+    assert load_graph(rec).node(nid).tensor.values[1, 0] == 10  # the state when it started
+    win.undo_stack.setClean()
+    win.close()
+    assert not rec.exists()
