@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
 COMPACT_LITERAL = 64  # tensors with more elements are written without their values
+#: "All values" still leaves out tensors bigger than this (a 1000x1000 parameter made 12 MB of
+#: text: seconds to write and to lay out on every change; the exported script has them all)
+ALL_VALUES_LIMIT = 10_000
 
 
 class CodeDock(QWidget):
@@ -58,8 +61,10 @@ class CodeDock(QWidget):
         self.highlighter = PythonHighlighter(self.editor.document(), self.theme)
         self.all_values = QCheckBox("All values")
         self.all_values.setObjectName("code_all_values")
-        self.all_values.setToolTip(f"Write every tensor's values (otherwise tensors with more "
-                                   f"than {COMPACT_LITERAL} elements show only their shape)")
+        self.all_values.setToolTip(
+            f"Write every tensor's values (otherwise tensors with more than {COMPACT_LITERAL} "
+            f"elements show only their shape); beyond {ALL_VALUES_LIMIT:,} elements only the "
+            "exported script (File > Export) writes them")
         copy = QPushButton("Copy")
         copy.setObjectName("code_copy")
         copy.setToolTip("Copy the program to the clipboard")
@@ -96,7 +101,7 @@ class CodeDock(QWidget):
         """Regenerate the program now."""
         self._timer.stop()
         self._dirty = False
-        limit = None if self.all_values.isChecked() else COMPACT_LITERAL
+        limit = ALL_VALUES_LIMIT if self.all_values.isChecked() else COMPACT_LITERAL
         try:
             script, spans = export_with_spans(self.graph, limit)
         except Exception as ex:  # the engine's message instead of a program
