@@ -229,3 +229,19 @@ def test_every_tools_action_copes_with_an_empty_graph(tools_window, dialogs, tmp
     w.actions["panel_code"].trigger()
     assert tw.tools.code.info.text() == "PyTorch · empty graph"
     assert len(tw.graph) == 0 and w.undo_stack.count() == 0
+
+
+def test_new_from_code_refuses_a_tensor_too_big_for_a_graph_file(tools_window):
+    """torch.ones(100000, 100000) was accepted: its run failed allocating 37 GiB (or took the
+    machine's memory) and its saved file would not open again."""
+    tw = tools_window()
+    dlg = tw.tools.new_from_code()
+    dlg.editor.setPlainText("import torch\nx = torch.ones(5)\n"
+                            "big = torch.ones(100000, 100000, requires_grad=True)\n")
+    assert dlg.validate() is False and dlg.error_line() == 3
+    assert dlg.status.text() == ("✗ Line 3: big would hold 10,000,000,000 elements: at most "
+                                 "10,000,000")
+    assert not dlg.ok_button.isEnabled()
+    dlg.editor.setPlainText("import torch\nbig = torch.ones(1000, 1000)\n")
+    assert dlg.validate() is True
+    dlg.reject()

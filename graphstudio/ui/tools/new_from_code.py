@@ -9,6 +9,7 @@ File > Open does, after the unsaved-changes prompt; the new graph is untitled an
 from __future__ import annotations
 
 import logging
+import math
 import os
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from graphstudio.engine.codeimport import MAX_CODE_CHARS, CodeImportError, graph_from_code
+from graphstudio.engine.files import MAX_ELEMENTS
 from graphstudio.ui.tools.highlighter import PythonHighlighter, code_font
 
 __all__ = ["TUTORIAL_CODE", "NewFromCodeDialog"]
@@ -132,7 +134,9 @@ class NewFromCodeDialog(QDialog):
                 raise CodeImportError("write or paste some code first")
             if len(text) > MAX_CODE_CHARS:
                 raise CodeImportError(f"the code is longer than {MAX_CODE_CHARS} characters")
-            self.graph = graph_from_code(text)
+            graph = graph_from_code(text)
+            _check_sizes(graph, text)
+            self.graph = graph
         except CodeImportError as ex:
             self.error = ex
         except Exception as ex:  # an importer bug must not take the dialog down
@@ -197,3 +201,18 @@ class NewFromCodeDialog(QDialog):
         graph = self.graph
         super().accept()
         self.graphReady.emit(graph)
+
+
+def _check_sizes(graph, text: str) -> None:
+    """Refuse tensors beyond what a graph file holds (``torch.ones(100000, 100000)`` made a
+    graph whose run failed allocating 37 GiB and whose file would not open again)."""
+    for node in graph:
+        spec = node.tensor
+        if spec is None:
+            continue
+        numel = math.prod(spec.shape)
+        if numel > MAX_ELEMENTS:
+            line = next((i for i, ln in enumerate(text.splitlines(), 1)
+                         if ln.replace(" ", "").startswith(f"{node.name}=")), None)
+            raise CodeImportError(f"{node.name} would hold {numel:,} elements: at most "
+                                  f"{MAX_ELEMENTS:,}", line)
