@@ -250,3 +250,15 @@ def test_edits_while_training_and_closing_the_window(tools_window):
     tw.window.close()
     tw.qtbot.waitUntil(lambda: dock.state == "idle", timeout=2_000)
     assert "window closed" in dock.message.text() and tw.window.undo_stack.count() == depth
+
+
+def test_progress_bar_counts_towards_the_steps_setting_before_training(tools_window):
+    """The bar read "0 / 1 steps" before a run whatever the Steps setting said."""
+    tw = tools_window("mlp_classifier")
+    dock = open_training(tw)
+    assert dock.progress.text() == "0 / 200 steps"
+    dock.form.steps_box.setValue(30)
+    assert dock.progress.text() == "0 / 30 steps"
+    tw.click(dock.start_button)
+    wait_idle(tw, dock)
+    assert dock.progress.text() == "30 / 30 steps"

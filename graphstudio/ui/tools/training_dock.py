@@ -103,8 +103,8 @@ class TrainingDock(QWidget):
         self.progress = QProgressBar()
         self.progress.setObjectName("train_progress")
         self.progress.setFormat("%v / %m steps")
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self._steps_setting(self.form.steps_box.value())  # "0 / 200 steps", not "0 / 1"
+        self.form.steps_box.valueChanged.connect(self._steps_setting)
         self.stats = QLabel()
         self.stats.setObjectName("train_stats")
         self.stats.setWordWrap(True)
@@ -383,6 +383,12 @@ class TrainingDock(QWidget):
         name = "Adam" if c.optimizer == "adam" else "SGD"
         extra = f", momentum {c.momentum:g}" if c.optimizer == "sgd" and c.momentum else ""
         return f"{name}, lr {c.learning_rate:g}{extra}"
+
+    def _steps_setting(self, steps: int) -> None:
+        """Between runs the progress bar counts towards the Steps setting."""
+        if self.state not in ("running", "paused"):
+            self.progress.setRange(0, steps)
+            self.progress.setValue(0)
 
     def _set_state(self, state: str) -> None:
         self.state = state
