@@ -19,12 +19,16 @@ nodes is ``"torch::autograd::AccumulateGrad"`` / ``"torch::autograd::CopySlices"
 arrays in records are never written to afterwards: a leaf's ``.grad`` starts as a copy, and no
 backward formula writes into its argument.
 
-Known differences from PyTorch: no version counters, so modifying a tensor that a node saved is
-not detected (PyTorch raises "one of the variables needed for gradient computation has been
-modified by an inplace operation"); an in-place op recorded by autograd rebinds the tensor to new
-memory (its gradients stay right, but views of it do not see the change), while in-place ops
-outside autograd (``with no_grad(): w -= lr * w.grad``) write into the memory as PyTorch does. No
-higher-order gradients (``create_graph=True`` raises), no ``backward(inputs=...)``, no hooks.
+In-place changes are counted (``versions.py``): a node whose saved result was modified in place
+raises PyTorch's "one of the variables needed for gradient computation has been modified by an
+inplace operation" message when backward reaches it.
+
+Known differences from PyTorch: an input a node saved (``x`` in ``w * x``) and then modified in
+place is not detected (PyTorch raises; the engine computes with the modified values); an in-place
+op recorded by autograd rebinds the tensor to new memory (its gradients stay right, but views of it
+do not see the change), while in-place ops outside autograd (``with no_grad(): w -= lr * w.grad``)
+write into the memory as PyTorch does. No higher-order gradients (``create_graph=True`` raises), no
+``backward(inputs=...)``, no hooks.
 """
 
 from dataclasses import dataclass
@@ -34,6 +38,7 @@ import numpy as np
 from .creation import to_array
 from .node import FREED, AccumulateGrad
 from .tensor import Size, Tensor, accumulator, wrap
+from .versions import Stale
 
 __all__ = ["BackwardStep", "backward_steps", "backward", "grad", "sum_to_shape"]
 
@@ -218,6 +223,8 @@ def _run(root, root_grad, retain_graph, record, capture):
         saved = fn._saved
         if saved is FREED:
             raise RuntimeError(SECOND_BACKWARD)
+        if saved.__class__ is Stale:
+            raise saved.error(fn)
         if fn._retained is not None and g is not None:
             _retain(fn, g)
         if capture is not None and g is not None and fn in capture:

@@ -11,6 +11,7 @@ from . import dtypes, linalg, ops, reductions, shape_ops, unary
 from .autograd import backward_steps
 from .grad_mode import STATE
 from .tensor import Tensor, wrap
+from .versions import modified, rebased
 
 __all__ = []
 
@@ -43,9 +44,11 @@ def _inplace(out_of_place, ufunc):
             r = out_of_place(self, other, **kwargs)
             if r._data.dtype != self._data.dtype:
                 _cast_error(r._data.dtype, self._data.dtype)
+            modified(self)
             self._data = r._data
             self.grad_fn = r.grad_fn
             self._requires_grad = True
+            rebased(self)
             return self
         od = other._data if isinstance(other, Tensor) else other
         if kwargs.get("alpha", 1) != 1:
@@ -59,6 +62,7 @@ def _inplace(out_of_place, ufunc):
             ufunc(self._data, od, out=self._data, casting="unsafe")
         except ValueError:
             raise ops.broadcast_error(self._data.shape, np.shape(od)) from None
+        modified(self)
         return self
 
     return method
@@ -74,11 +78,14 @@ def _unary_inplace(op):
         self.check_inplace()
         r = op(self, *args, **kwargs)
         if r.grad_fn is not None:
+            modified(self)
             self._data = r._data
             self.grad_fn = r.grad_fn
             self._requires_grad = True
+            rebased(self)
         else:
             self._data[...] = r._data
+            modified(self)
         return self
 
     return method

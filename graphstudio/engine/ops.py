@@ -359,13 +359,22 @@ MaximumBackward0 = _tie_split("MaximumBackward0", np.greater)
 MinimumBackward0 = _tie_split("MinimumBackward0", np.less)
 
 
+def _first_on_ties(ufunc):
+    """PyTorch's maximum/minimum keep the first argument on ties (-0. vs 0.); numpy the second."""
+    return lambda a, b, **kw: ufunc(b, a, **kw)
+
+
+_MAX_FIRST = _first_on_ties(np.maximum)
+_MIN_FIRST = _first_on_ties(np.minimum)
+
+
 def maximum(input, other):
-    out, ad, bd, bt = _binary(np.maximum, input, as_operand(other))
+    out, ad, bd, bt = _binary(_MAX_FIRST, input, as_operand(other))
     return make(out, MaximumBackward0, (input, bt), (ad, bd))
 
 
 def minimum(input, other):
-    out, ad, bd, bt = _binary(np.minimum, input, as_operand(other))
+    out, ad, bd, bt = _binary(_MIN_FIRST, input, as_operand(other))
     return make(out, MinimumBackward0, (input, bt), (ad, bd))
 
 

@@ -290,7 +290,7 @@ def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
 
 @backward_formula("ProdBackward0")
 def ProdBackward0(self, g):
-    (x,) = self._saved
+    x, _ = self._saved  # the result is saved (unused) as PyTorch saves it: see versions.py
     # Product of all the others, computed without dividing (exact with zeros).
     flat = x.reshape(-1)
     left = np.concatenate(([1], np.cumprod(flat[:-1]))).astype(x.dtype)
@@ -300,7 +300,8 @@ def ProdBackward0(self, g):
 
 def prod(input):
     d = input._data
-    return make(np.prod(d, dtype=_sum_dtype(d, None)), ProdBackward0, (input,), (d,))
+    out = np.asarray(np.prod(d, dtype=_sum_dtype(d, None)))
+    return make(out, ProdBackward0, (input,), (d, out))
 
 
 @backward_formula("LogsumexpBackward0")

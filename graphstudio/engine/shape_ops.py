@@ -12,6 +12,7 @@ from . import dtypes
 from .grad_mode import STATE
 from .node import backward_formula
 from .tensor import Size, Tensor, _dim, make, wrap
+from .versions import modified, rebased
 
 __all__ = ["view", "reshape", "flatten", "t", "transpose", "permute", "squeeze", "unsqueeze",
            "expand", "expand_as", "clone", "contiguous", "to", "cat", "concat", "concatenate",
@@ -330,6 +331,7 @@ def _place_back(self, g):
 
 
 SelectBackward0 = backward_formula("SelectBackward0")(_place_back)
+AliasBackward0 = backward_formula("AliasBackward0")(lambda self, g: (g,))
 SliceBackward0 = backward_formula("SliceBackward0")(_place_back)
 
 
@@ -346,12 +348,12 @@ def select(input, dim, index):
     return make(out, SelectBackward0, (input,), None, (d.shape, dim, index))
 
 
-def _slice(input, dim, sl):
+def _slice(input, dim, sl, force=False):
     d = input._data
     if sl.step is not None and sl.step <= 0:
         raise ValueError("step must be greater than zero")
     start, stop, step = sl.indices(d.shape[dim])
-    if start == 0 and stop >= d.shape[dim] and step == 1:
+    if start == 0 and stop >= d.shape[dim] and step == 1 and not force:
         return input
     sl = slice(start, max(stop, start), step)
     return make(d[(slice(None),) * dim + (sl,)], SliceBackward0, (input,), None,
@@ -416,6 +418,8 @@ def getitem(input, key):
             raise IndexError(f"index {key} is out of bounds for dimension 0 with size 0")
         raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
                          "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+    if isinstance(key, slice):  # a lone slice is always a SliceBackward0 in PyTorch
+        return _slice(input, 0, key, force=True)
     key = _normalise_key(key)
     used = sum(_consumed(k) for k in key if k is not Ellipsis)
     if used > ndim:
@@ -441,7 +445,8 @@ def getitem(input, key):
             advanced.append((dim, k))
             dim += _consumed(k)
     if not advanced:
-        return cur
+        # Only full slices and Ellipsis: PyTorch returns an alias (AliasBackward0).
+        return make(cur._data[...], AliasBackward0, (cur,)) if cur is input else cur
     d = cur._data
     index = [slice(None)] * d.ndim
     position = 0  # PyTorch names the dimension by the index tensor's position among them
@@ -490,10 +495,13 @@ def setitem(input, key, value):
     recording = STATE.enabled and (input._requires_grad or (vt is not None and vt._requires_grad))
     if not recording:
         input._data[index] = vd
+        modified(input)
         return
     new = input._data.copy()
     new[index] = vd
     r = make(new, CopySlices, (input, vt), None, index)
+    modified(input)
     input._data = r._data
     input.grad_fn = r.grad_fn
     input._requires_grad = True
+    rebased(input)

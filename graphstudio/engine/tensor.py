@@ -13,6 +13,7 @@ import numpy as np
 from . import dtypes
 from .grad_mode import STATE
 from .node import SEQUENCE, AccumulateGrad
+from .versions import SAVES_RESULT, modified
 
 __all__ = ["Tensor", "Size", "wrap", "make", "accumulator"]
 
@@ -53,7 +54,7 @@ class Size(tuple):
 class Tensor:
     """An n-dimensional array that can record the operations applied to it for backward."""
 
-    __slots__ = ("_data", "grad_fn", "_requires_grad", "_grad", "_retains_grad", "_acc",
+    __slots__ = ("_data", "grad_fn", "_requires_grad", "_grad", "_retains_grad", "_acc", "_vc",
                  "__weakref__")
     # numpy defers to our reflected operators (np.float32(2) * t calls t.__rmul__).
     __array_ufunc__ = None
@@ -187,8 +188,18 @@ class Tensor:
         self._data = value._data if isinstance(value, Tensor) else to_array(value, None)
 
     def detach(self):
-        """A new leaf sharing this tensor's memory, cut from the graph."""
-        return wrap(self._data)
+        """A new leaf sharing this tensor's memory and version counter, cut from the graph."""
+        from .versions import counter
+
+        t = wrap(self._data)
+        t._vc = counter(self)
+        return t
+
+    @property
+    def _version(self):
+        from .versions import version
+
+        return version(self)
 
     def detach_(self):
         self.grad_fn = None
@@ -282,16 +293,19 @@ class Tensor:
     def zero_(self):
         self.check_inplace()
         self._data[...] = 0
+        modified(self)
         return self
 
     def fill_(self, value):
         self.check_inplace()
         self._data[...] = value.item() if isinstance(value, Tensor) else value
+        modified(self)
         return self
 
     def copy_(self, src):
         self.check_inplace()
         self._data[...] = src._data if isinstance(src, Tensor) else src
+        modified(self)
         return self
 
     def cpu(self):
@@ -341,7 +355,10 @@ def make(data, cls, inputs, saved=None, ctx=None):
     backward; ``ctx`` is shape-like context that is never freed. This is the hot path of every op.
     """
     if data.__class__ is not ndarray:
+        scalar = data
         data = np.asarray(data)
+        if saved is not None and cls.__name__ in SAVES_RESULT:  # keep "saved the result" seen
+            saved = tuple(data if s is scalar else s for s in saved)
     if not STATE.enabled:
         return wrap(data)
     wanted = False

@@ -107,7 +107,7 @@ def ReluBackward0(self, g):
 
 def relu(input):
     d = input._data
-    out = np.maximum(d, 0)
+    out = np.maximum(0, d)  # numpy keeps the second on ties: relu(-0.) = -0., as PyTorch
     if out.dtype != d.dtype:
         out = out.astype(d.dtype)
     return make(out, ReluBackward0, (input,), (out,))

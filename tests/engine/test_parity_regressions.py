@@ -161,3 +161,27 @@ def test_max_min_over_an_empty_dim():
     with pytest.raises(IndexError, match=r"^max\(\): Expected reduction dim 1 to have non-zero "):
         torch.ones(2, 0).max(-1)
     assert tuple(torch.ones(0, 3).max(1).values.shape) == (0,)
+
+
+@pytest.mark.parametrize("key, name", [
+    (slice(None), "SliceBackward0"), (slice(0, 10), "SliceBackward0"),
+    (Ellipsis, "AliasBackward0"), ((), "AliasBackward0"), ((slice(None), slice(None)),
+                                                           "AliasBackward0"),
+    ((slice(None),), "AliasBackward0"), ((slice(None), 0), "SelectBackward0")])
+def test_full_slices_give_torchs_nodes(key, name):
+    a = torch.ones(3, 4, requires_grad=True) * 1
+    out = a[key]
+    assert out.grad_fn.name() == name
+    out.sum().backward()
+
+
+def test_slicing_an_empty_dim_is_still_a_slice():
+    e = torch.ones(0, 4, requires_grad=True) * 1
+    assert e[1:].grad_fn.name() == "SliceBackward0" and tuple(e[1:].shape) == (0, 4)
+
+
+def test_signed_zeros_follow_torch():
+    a, b = torch.tensor([-0.0, 0.0]), torch.tensor([0.0, -0.0])
+    assert repr(torch.maximum(a, b)) == "tensor([-0., 0.])"
+    assert repr(torch.minimum(a, b)) == "tensor([-0., 0.])"
+    assert repr(torch.tensor([-0.0, 1.0]).relu()) == "tensor([-0., 1.])"
