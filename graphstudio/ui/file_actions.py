@@ -167,8 +167,12 @@ class FileActions:
         except (GraphFileError, OSError) as exc:
             if not os.path.exists(path):
                 self.settings.remove_recent(path)
+            detail = str(exc)
+            if path.lower().endswith(".py") and os.path.isfile(path):
+                detail += ("\n\nThis is Python code, not a graph file: File > New From Code "
+                           "(Load File…) turns PyTorch code into a graph.")
             self.error("Cannot open graph", f"{os.path.basename(path)} could not be opened.",
-                       str(exc))
+                       detail)
             return False
         if not is_example(path):
             self.settings.add_recent(path)

@@ -66,6 +66,20 @@ def test_malformed_file_shows_the_error_and_leaves_document_untouched(window, di
     assert window.isWindowModified()  # still the same unsaved document
 
 
+def test_opening_python_code_points_to_new_from_code(window, dialogs, tmp_path):
+    code = tmp_path / "model.py"
+    code.write_text("import torch\nx = torch.ones(5)\n")
+    dialogs.answer(Button.Ok)
+    assert not window.files.open_file(code, ask=False)
+    title, text, _ = dialogs.seen[-1]
+    assert "not valid JSON" in text and "New From Code" in text
+    notes = tmp_path / "notes.gsgraph"
+    notes.write_text("hello")
+    dialogs.answer(Button.Ok)
+    assert not window.files.open_file(notes, ask=False)
+    assert "New From Code" not in dialogs.seen[-1][1]
+
+
 def test_missing_recent_file_is_reported_and_forgotten(window, dialogs, tmp_path):
     gone = tmp_path / "gone.gsgraph"
     window.settings.add_recent(gone)
