@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from graphstudio.engine.files import GraphFileError
 from graphstudio.ui.document import EXTENSION, examples_dir, find_recovery, is_example
@@ -199,15 +199,19 @@ class FileActions:
         return self._save_to(path)
 
     def _save_to(self, path: str) -> bool:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # big tensors take seconds
         try:
             written = self.document.save(path)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            self.error("Cannot save graph", f"{path} could not be written.",
-                       f"{reason}. The previous file (if any) is unchanged.")
-            return False
+            problem = f"{exc.strerror or exc}. The previous file (if any) is unchanged."
         except (GraphFileError, ValueError) as exc:
-            self.error("Cannot save graph", f"{path} could not be written.", str(exc))
+            problem = str(exc)
+        else:
+            problem = None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if problem is not None:
+            self.error("Cannot save graph", f"{path} could not be written.", problem)
             return False
         self.settings.add_recent(written)
         self.settings.last_dir = os.path.dirname(written)

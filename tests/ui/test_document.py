@@ -152,3 +152,28 @@ def test_recent_files_most_recent_first_capped_and_clearable(window, dialogs, tm
     window.files.clear_recent()
     assert window.settings.recent_files() == []
     assert os.path.basename(window.settings.last_file) == os.path.basename(paths[-1])
+
+
+def test_saving_shows_a_busy_cursor_and_a_failure_restores_it(window, dialogs, tmp_path,
+                                                             monkeypatch):
+    """Saving a document with a 1000x1000 tensor takes seconds: the cursor says so."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    shapes = []
+    real_save = window.document.save
+
+    def save(path=None):
+        cursor = QApplication.overrideCursor()
+        shapes.append(cursor.shape() if cursor is not None else None)
+        return real_save(path)
+
+    monkeypatch.setattr(window.document, "save", save)
+    dialogs.save_paths.append(str(tmp_path / "a.gsgraph"))
+    assert window.files.save_as()
+    assert shapes == [Qt.CursorShape.WaitCursor] and QApplication.overrideCursor() is None
+    dialogs.save_paths.append(str(tmp_path / "missing-folder" / "b.gsgraph"))
+    dialogs.answer(Button.Ok)
+    assert not window.files.save_as()
+    assert "could not be written" in dialogs.seen[-1][1]
+    assert QApplication.overrideCursor() is None
