@@ -123,6 +123,8 @@ def test_no_grad_run_offers_no_backward_and_says_why(run_window):
     assert r.graph.run["no_grad"] is True
     back = r.action("backward")
     assert not back.isEnabled() and "no_grad" in back.toolTip() and "grad_fn" in back.toolTip()
+    option = r.action("opt_no_grad").text().replace("&", "")  # the tip names the real menu path
+    assert f"untick Run ▸ Options ▸ {option})" in back.toolTip()
     r.click("run_to_end")
     tl = r.c.timeline
     assert not tl.has_backward and "no_grad" in tl.backward_unavailable_reason

@@ -95,7 +95,8 @@ class RunController(QObject):
             return "the graph is empty"
         if self.graph.run.get("no_grad"):
             return ("no_grad is on: the forward runs under torch.no_grad(), so nothing gets a "
-                    "grad_fn and there is no backward (untick Run ▸ no_grad Forward)")
+                    "grad_fn and there is no backward (untick Run ▸ Options ▸ Forward under "
+                    "no_grad)")
         tl = self.timeline
         if self.valid and tl.backward_unavailable_reason and self.kind == "run":
             return tl.backward_unavailable_reason
