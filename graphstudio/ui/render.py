@@ -106,6 +106,9 @@ def _write_svg(scene, source: QRectF, out: Path) -> None:
     gen.setFileName(str(out))
     gen.setSize(QSize(round(source.width()), round(source.height())))
     gen.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    # fonts are sized in points: at QSvgGenerator's default 72 dpi every label came out 3/4 the
+    # size the cards were laid out for (and the shared text layouts were then reused that way)
+    gen.setResolution(_screen_dpi())
     gen.setTitle("GraphStudio graph")
     gen.setDescription("Rendered by GraphStudio")
     painter = QPainter()
@@ -118,6 +121,14 @@ def _write_svg(scene, source: QRectF, out: Path) -> None:
     painter.end()
     if not out.exists():
         raise OSError(f"could not write {out}")
+
+
+def _screen_dpi() -> int:
+    """The logical DPI card text was measured with (the primary screen's; 96 without one)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    return round(screen.logicalDotsPerInchY()) if screen is not None else 96
 
 
 def _hints(painter: QPainter) -> None:

@@ -84,3 +84,25 @@ def test_after_backward_shows_values_and_gradients(qapp, tmp_path):
     out = render_scene(scene, tmp_path / "after.png")
     assert QImage(str(out)).width() > 800
     assert render_file(TUTORIAL, tmp_path / "fwd.png", after="forward").exists()
+
+
+def test_svg_text_has_the_size_the_cards_were_laid_out_for(qtbot, tmp_path):
+    """QSvgGenerator's default 72 dpi made every label 3/4 size in the SVG, and a PNG exported
+    after it drew the labels past their cards (the shared text layouts kept the SVG's)."""
+    import re
+
+    from PySide6.QtGui import QUndoStack
+
+    from graphstudio.engine.files import load_graph
+    from graphstudio.ui.canvas import GraphScene
+    from graphstudio.ui.render import render_scene
+
+    scene = GraphScene(load_graph(TUTORIAL), QUndoStack())
+    before = QImage(str(render_scene(scene, tmp_path / "a.png")))
+    svg = render_scene(scene, tmp_path / "b.svg").read_text()
+    title_pt = scene.node_items()[0]._fonts.title.pointSizeF()
+    sizes = {float(s) for s in re.findall(r'font-size="([\d.]+)"', svg)}
+    assert round(title_pt * 96 / 72, 2) in {round(s, 2) for s in sizes}
+    after = QImage(str(render_scene(scene, tmp_path / "c.png")))
+    assert after == before
+    scene.detach()
