@@ -352,7 +352,7 @@ def _shifted(d, dim):
     if d.dtype.kind != "f":
         raise RuntimeError(f"\"softmax_lastdim_kernel_impl\" not implemented for "
                            f"'{dtypes.from_numpy(d.dtype).name.capitalize()}'")
-    if d.ndim == 0:
+    if d.ndim == 0 or d.size == 0:
         return d - d
     m = d.max(axis=dim, keepdims=True)
     return d - np.where(np.isfinite(m), m, 0)
@@ -370,7 +370,7 @@ def log_softmax(input, dim=None, dtype=None):
     d = input._data if dtype is None else input._data.astype(dtypes.to_numpy(dtype))
     dim = softmax_dim(d.ndim, dim, "log_softmax")
     z = _shifted(d, dim)
-    if d.ndim:
+    if d.ndim and d.size:
         out = z - rounded(np.log, rounded(np.exp, z).sum(axis=dim, keepdims=True))
     else:
         out = z

@@ -463,13 +463,18 @@ def getitem(input, key):
             size = d.shape[i]
             bad = (k >= size) | (k < -size)
             if bad.any():
+                if not size:
+                    raise IndexError("index is out of bounds for dimension with size 0")
                 raise IndexError(f"index {int(k[bad].flat[0])} is out of bounds for dimension "
                                  f"{position} with size {size}")
             index[i] = k
             position += 1
     index = tuple(index)
     # Saved like PyTorch's index tensors: a second backward without retain_graph raises.
-    return make(d[index], IndexBackward0, (cur,), (), (d.shape, index))
+    out = d[index]
+    if not out.flags.c_contiguous:  # PyTorch's index result is contiguous (so reshape views it)
+        out = np.ascontiguousarray(out)
+    return make(out, IndexBackward0, (cur,), (), (d.shape, index))
 
 
 @backward_formula("CopySlices")

@@ -185,3 +185,22 @@ def test_signed_zeros_follow_torch():
     assert repr(torch.maximum(a, b)) == "tensor([-0., 0.])"
     assert repr(torch.minimum(a, b)) == "tensor([-0., 0.])"
     assert repr(torch.tensor([-0.0, 1.0]).relu()) == "tensor([-0., 1.])"
+
+
+def test_softmax_of_an_empty_tensor():
+    for shape, dim in (((2, 0), 1), ((0, 3), 1), ((0, 3), 0)):
+        x = torch.ones(*shape, requires_grad=True)
+        assert tuple(x.softmax(dim).shape) == shape and tuple(x.log_softmax(dim).shape) == shape
+
+
+def test_index_into_an_empty_dim_message():
+    for make_key in (lambda t: t[[0, 1]], lambda t: t[[-1]]):
+        with pytest.raises(IndexError, match="^index is out of bounds for dimension with size 0$"):
+            make_key(torch.ones(0, 3))
+
+
+def test_advanced_index_result_is_contiguous_so_reshape_views_it():
+    a = torch.ones(2, 3, 4, requires_grad=True) * 1
+    picked = a[..., [1, 1, 0]]
+    assert picked.is_contiguous()
+    assert picked.reshape(-1, 2).grad_fn.name() == "ViewBackward0"
