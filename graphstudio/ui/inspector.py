@@ -84,9 +84,10 @@ def make_attr_editor(spec, commit):
             if not text.strip():
                 return None
             try:
-                return parse_shape(text) if kind == "shape" and "-1" not in text else tuple(
-                    int(p) for p in text.replace("(", "").replace(")", "").split(",")
-                    if p.strip())
+                if kind == "shape" and "-1" not in text:  # the node type checks the sizes
+                    return parse_shape(text, limit=False)
+                return tuple(int(p) for p in text.replace("(", "").replace(")", "").split(",")
+                             if p.strip())
             except ValueError:
                 return text  # the node type's check explains what is wrong
 

@@ -34,6 +34,7 @@ from graphstudio.ui.theme import LIGHT, Theme, as_2d, diverging_lut
 
 TABLE_LIMIT = 400
 MAX_ELEMENTS = 1_000_000
+MAX_NDIM = 16  # as a graph file allows
 INIT_LABELS = {"values": "explicit values", "zeros": "zeros", "ones": "ones",
                "full": "full (one value)", "eye": "eye (identity)", "arange": "arange",
                "rand": "rand (uniform 0..1)", "randn": "randn (normal)"}
@@ -55,8 +56,12 @@ class AlignedForm(QFormLayout):
         return super().addRow(label, field) if field is not None else super().addRow(label)
 
 
-def parse_shape(text: str) -> tuple[int, ...]:
-    """``"5, 3"`` / ``"(5, 3)"`` / ``"5x3"`` / ``""`` (a scalar) as a shape tuple."""
+def parse_shape(text: str, limit: bool = True) -> tuple[int, ...]:
+    """``"5, 3"`` / ``"(5, 3)"`` / ``"5x3"`` / ``""`` (a scalar) as a shape tuple.
+
+    With ``limit`` (a tensor's own shape) at most MAX_NDIM dimensions and MAX_ELEMENTS elements,
+    counted exactly (numpy's int64 product overflowed: a 20-digit size raised OverflowError
+    and 4294967296 x 4294967296 wrapped round to 0 elements and was accepted)."""
     cleaned = text.replace("(", " ").replace(")", " ").replace("[", " ").replace("]", " ")
     parts = [p for p in cleaned.replace("x", ",").replace("×", ",").split(",") if p.strip()]
     try:
@@ -65,9 +70,15 @@ def parse_shape(text: str) -> tuple[int, ...]:
         raise GraphError(f"{text!r} is not a shape: write sizes like 5, 3") from None
     if any(s < 0 for s in shape):
         raise GraphError("sizes must be 0 or more")
-    numel = int(np.prod(shape, dtype=np.int64)) if shape else 1
+    if not limit:
+        return shape
+    if len(shape) > MAX_NDIM:
+        raise GraphError(f"{len(shape)} dimensions is too many (at most {MAX_NDIM})")
+    numel = math.prod(shape)
     if numel > MAX_ELEMENTS:
         raise GraphError(f"{numel:,} elements is too many to edit (at most {MAX_ELEMENTS:,})")
+    if max(shape, default=0) > MAX_ELEMENTS:
+        raise GraphError(f"a size of {max(shape):,} is too large (at most {MAX_ELEMENTS:,})")
     return shape
 
 

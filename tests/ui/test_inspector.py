@@ -287,3 +287,31 @@ def test_fill_value_nan_is_refused(doc):
     te.fill_edit.setText("2.5")
     te.fill_edit.editingFinished.emit()
     assert g.node_by_name("x").tensor.fill == 2.5
+
+
+def test_huge_shapes_are_refused_clearly(doc, qtbot):
+    """A 20-digit size raised OverflowError (an error dialog) and 4294967296 x 4294967296
+    wrapped round to 0 elements in int64 and was accepted; a reshape's target shape is the
+    node's to judge, so it may be any integers."""
+    g, stack, insp = doc
+    messages = []
+    insp.statusMessage.connect(messages.append)
+    insp.show_nodes(ids(g, "w"))
+    te = insp.tensor_editor
+    for text, reason in [("99999999999999999999", "too many to edit"),
+                         ("4294967296, 4294967296", "18,446,744,073,709,551,616 elements"),
+                         ("100000x100000", "10,000,000,000 elements is too many"),
+                         ("0, 99999999999", "a size of 99,999,999,999 is too large"),
+                         (", ".join(["1"] * 17), "17 dimensions is too many")]:
+        te.shape_edit.setText(text)
+        te.shape_edit.editingFinished.emit()
+        assert reason in messages[-1], text
+        assert g.node_by_name("w").tensor.shape == (5, 3) and stack.count() == 0
+        assert te.shape_edit.text() == "5, 3"
+    r = g.add_node("reshape", "r")
+    insp.show_nodes([r.id])
+    edit = editor(insp, "shape")
+    edit.selectAll()
+    qtbot.keyClicks(edit, "99999999999999999999")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert g.node(r.id).attrs["shape"] == (99999999999999999999,)
