@@ -255,6 +255,23 @@ def _spread_args(input, dim, unbiased, correction, name):
     return d, _dims(dim, d.ndim), correction
 
 
+def _spread(fn, d, dims, correction, keepdim, name):
+    """np.var/np.std with PyTorch's warning (not numpy's) when no degrees of freedom are left."""
+    n = 1
+    for i in dims:
+        n *= d.shape[i]
+    if n - correction > 0:
+        return fn(d, axis=dims, ddof=correction, keepdims=keepdim).astype(d.dtype, copy=False)
+    import warnings
+
+    warnings.warn(f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than "
+                  "the reduction factor (input numel divided by output numel).", UserWarning,
+                  stacklevel=4)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return fn(d, axis=dims, ddof=correction, keepdims=keepdim).astype(d.dtype, copy=False)
+
+
 @backward_formula("VarBackward0")
 def VarBackward0(self, g):
     (x,) = self._saved
@@ -268,7 +285,7 @@ def VarBackward0(self, g):
 
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     d, dims, correction = _spread_args(input, dim, unbiased, correction, "var")
-    out = np.var(d, axis=dims, ddof=correction, keepdims=keepdim).astype(d.dtype, copy=False)
+    out = _spread(np.var, d, dims, correction, keepdim, "var")
     return make(out, VarBackward0, (input,), (d,), (dims, keepdim, correction))
 
 
@@ -284,7 +301,7 @@ def StdBackward0(self, g):
 
 def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     d, dims, correction = _spread_args(input, dim, unbiased, correction, "std")
-    out = np.std(d, axis=dims, ddof=correction, keepdims=keepdim).astype(d.dtype, copy=False)
+    out = _spread(np.std, d, dims, correction, keepdim, "std")
     return make(out, StdBackward0, (input,), (d, out), (dims, keepdim, correction))
 
 

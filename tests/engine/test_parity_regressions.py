@@ -204,3 +204,15 @@ def test_advanced_index_result_is_contiguous_so_reshape_views_it():
     picked = a[..., [1, 1, 0]]
     assert picked.is_contiguous()
     assert picked.reshape(-1, 2).grad_fn.name() == "ViewBackward0"
+
+
+@pytest.mark.parametrize("fn, name", [(lambda: torch.ones(1, 3).var(0), "var"),
+                                      (lambda: torch.ones(1).std(), "std")])
+def test_no_degrees_of_freedom_warns_like_torch(fn, name):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = fn()
+    assert [(w.category, str(w.message)) for w in caught] == [(UserWarning, (
+        f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than the "
+        "reduction factor (input numel divided by output numel)."))]
+    assert np.isnan(out.numpy()).all()
