@@ -162,6 +162,7 @@ class Inspector(QScrollArea):
         self.node_ids: list[str] = []
         self.node_id: str | None = None
         self._mode = ""
+        self._name_warned = False  # the status line shows a live name problem
         self.editors: dict[str, tuple[QWidget, object]] = {}
         self.name_edit: QLineEdit | None = None
         self.tensor_editor: TensorEditor | None = None
@@ -375,6 +376,9 @@ class Inspector(QScrollArea):
         self.name_edit.setToolTip(problem or "A Python identifier, unique in the graph")
         if problem:
             self.statusMessage.emit(problem)
+        elif self._name_warned:  # fine again: take the warning back from the status line
+            self.statusMessage.emit("")
+        self._name_warned = bool(problem)
 
     def _commit_name(self) -> None:
         if self.node_id is None or self.name_edit is None:

@@ -315,3 +315,20 @@ def test_huge_shapes_are_refused_clearly(doc, qtbot):
     qtbot.keyClicks(edit, "99999999999999999999")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert g.node(r.id).attrs["shape"] == (99999999999999999999,)
+
+
+def test_a_name_warning_is_taken_back_once_the_name_is_fine(doc, qtbot):
+    """Typing "xw2" passes through "x" (taken): the warning stayed in the status line after
+    the rename had gone through."""
+    g, stack, insp = doc
+    messages = []
+    insp.statusMessage.connect(messages.append)
+    insp.show_nodes(ids(g, "total"))
+    edit = insp.name_edit
+    edit.selectAll()
+    qtbot.keyClicks(edit, "x")
+    assert "already used" in messages[-1]
+    qtbot.keyClicks(edit, "w2")
+    assert messages[-1] == ""
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert g.node_by_name("xw2") is not None and messages[-1] == ""
