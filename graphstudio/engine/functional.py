@@ -340,8 +340,11 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
 def _class_layout(x, t):
     """(N*spatial, C) view of the scores and the matching flat targets."""
     if x.ndim == 1:
-        if t.ndim != 0:
+        if t.ndim > 1:
             raise RuntimeError("0D or 1D target tensor expected, multi-target not supported")
+        if t.ndim == 1 and t.size != 1:
+            raise ValueError(f"For 1D input, 1D target must have size 1, but got target size: "
+                             f"{t.size}")
         return x.reshape(1, -1), t.reshape(1)
     if t.ndim == 0 or x.shape[0] != t.shape[0]:
         raise ValueError(f"Expected input batch_size ({x.shape[0]}) to match target batch_size "
@@ -382,6 +385,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
              reduction="mean"):
     reduction = _reduction(reduction)
     x = input._data
+    if x.ndim == 0:
+        raise ValueError("Expected 1 or more dimensions (got 0)")
     if x.ndim == 3 or x.ndim > 4:
         # PyTorch views (N, C, d1, ...) as (N, C, 1, d1*...) for nll_loss2d, then views back.
         if target._data.shape != x.shape[:1] + x.shape[2:]:
@@ -395,14 +400,17 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
 
 def _nll(input, target, weight, ignore_index, reduction):
     x, t = input._data, target._data
+    if x.ndim > 1:  # PyTorch checks a batch's size before the target's dtype
+        flat_x, flat_t = _class_layout(x, t)
     if t.dtype.kind not in "iu":
         raise RuntimeError(f"expected target dtype to be Long or Byte, but got "
                            f"{dtypes.scalar_name(t.dtype)}")
+    if x.ndim <= 1:
+        flat_x, flat_t = _class_layout(x, t)
     w = _weight_array(weight, "weight", "nll_loss_forward")
     if w is not None and w.dtype != x.dtype:
         raise RuntimeError(f"expected scalar type {dtypes.scalar_name(x.dtype)} but found "
                            f"{dtypes.scalar_name(w.dtype)}")
-    flat_x, flat_t = _class_layout(x, t)
     c = flat_x.shape[1]
     valid = flat_t != ignore_index
     bad = valid & ((flat_t < 0) | (flat_t >= c))
@@ -416,7 +424,8 @@ def _nll(input, target, weight, ignore_index, reduction):
     total = wsel.sum()
     if reduction == "none":
         # A 1-D input goes through PyTorch's reducing kernel (0 - x*w: a zero loss is +0).
-        out = (picked if x.ndim > 1 else 0 - flat_x[rows, tgt] * wsel).reshape(t.shape)
+        out = (picked if x.ndim > 1 else 0 - flat_x[rows, tgt] * wsel).reshape(
+            t.shape if x.ndim > 1 else ())
     elif reduction == "sum":
         out = picked.sum()
     else:
@@ -434,11 +443,16 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     reduction = _reduction(reduction)
     if label_smoothing != 0.0:
         raise ValueError("label_smoothing is not supported by this engine")
+    if isinstance(target, Tensor) and target._data.shape == input._data.shape \
+            and target._data.dtype.kind != "f":
+        raise RuntimeError(f"Expected floating point type for target with class probabilities, "
+                           f"got {dtypes.scalar_name(target._data.dtype)}")
     dim = 0 if input._data.ndim == 1 else 1
     logp = _log_softmax(input, dim)
-    if isinstance(target, Tensor) and target._data.dtype.kind == "f":
-        if target._data.shape != input._data.shape:
-            raise RuntimeError("Expected floating point target to have the same shape as input")
+    # A float target of the input's shape holds class probabilities; any other shape is taken
+    # as class indices (and nll_loss refuses its dtype), as PyTorch does.
+    if isinstance(target, Tensor) and target._data.dtype.kind == "f" \
+            and target._data.shape == input._data.shape:
         if weight is not None:
             shape = [1] * input._data.ndim
             shape[dim] = -1

@@ -39,11 +39,11 @@ def dot(input, other):
     a, b = input._data, other._data
     if a.ndim != 1 or b.ndim != 1:
         raise RuntimeError(f"1D tensors expected, but got {a.ndim}D and {b.ndim}D tensors")
+    _same_dtype(a, b, "dot : expected both vectors to have same dtype, but found {} and {}")
     if a.shape[0] != b.shape[0]:
         raise RuntimeError(f"inconsistent tensor size, expected tensor [{a.shape[0]}] and src "
                            f"[{b.shape[0]}] to have the same number of elements, but got "
                            f"{a.shape[0]} and {b.shape[0]} elements respectively")
-    _same_dtype(a, b, "dot : expected both vectors to have same dtype, but found {} and {}")
     return make(np.dot(a, b), DotBackward0, (input, other), (a, b))
 
 

@@ -216,3 +216,33 @@ def test_no_degrees_of_freedom_warns_like_torch(fn, name):
         f"{name}(): degrees of freedom is <= 0. Correction should be strictly less than the "
         "reduction factor (input numel divided by output numel)."))]
     assert np.isnan(out.numpy()).all()
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: torch.ones(4).dot(torch.ones(3, dtype=torch.float64)), RuntimeError,
+     "dot : expected both vectors to have same dtype, but found Float and Double"),
+    (lambda: F.cross_entropy(torch.ones(2, 3), torch.ones(2)), RuntimeError,
+     "expected target dtype to be Long or Byte, but got Float"),
+    (lambda: F.cross_entropy(torch.ones(2, 3), torch.ones(3)), ValueError,
+     "Expected input batch_size (2) to match target batch_size (3)."),
+    (lambda: F.nll_loss(torch.ones(3), torch.ones(2)), RuntimeError,
+     "expected target dtype to be Long or Byte, but got Float"),
+    (lambda: F.nll_loss(torch.ones(3), torch.tensor([1, 2])), ValueError,
+     "For 1D input, 1D target must have size 1, but got target size: 2"),
+    (lambda: F.nll_loss(torch.tensor(1.0), torch.tensor(0)), ValueError,
+     "Expected 1 or more dimensions (got 0)"),
+    (lambda: F.cross_entropy(torch.ones(2, 3), torch.ones(2, 3, dtype=torch.int64)), RuntimeError,
+     "Expected floating point type for target with class probabilities, got Long"),
+])
+def test_loss_and_dot_argument_errors_in_torchs_order(call, error, message):
+    with pytest.raises(error) as info:
+        call()
+    assert str(info.value) == message
+
+
+def test_nll_of_a_1d_input_takes_a_one_element_target():
+    x = torch.tensor([0.1, 0.2, 0.7], requires_grad=True)
+    out = F.nll_loss(x, torch.tensor([1]), reduction="none")
+    assert repr(out) == "tensor(-0.2000, grad_fn=<NllLossBackward0>)"
+    out.backward()
+    assert x.grad.tolist() == [0.0, -1.0, 0.0]
