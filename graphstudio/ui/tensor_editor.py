@@ -379,6 +379,10 @@ class TensorEditor(QWidget):
             fields["values"] = None
         try:
             new = TensorSpec(**fields)
+            numel = math.prod(new.shape)
+            if numel > MAX_ELEMENTS and numel > math.prod(spec.shape):  # eye of a long vector
+                raise GraphError(f"{numel:,} elements is too many to edit "
+                                 f"(at most {MAX_ELEMENTS:,})")
         except (GraphError, ValueError, TypeError) as exc:
             self.problem.emit(str(exc))
             self.set_spec(spec)

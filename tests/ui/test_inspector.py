@@ -332,3 +332,21 @@ def test_a_name_warning_is_taken_back_once_the_name_is_fine(doc, qtbot):
     assert messages[-1] == ""
     qtbot.keyClick(edit, Qt.Key.Key_Return)
     assert g.node_by_name("xw2") is not None and messages[-1] == ""
+
+
+def test_eye_of_a_long_vector_is_refused(doc):
+    """Initializer "eye" on a (1000000,) tensor made it 1000000 x 1000000: 10^12 elements,
+    accepted without a word (a run then tried to allocate 4 TB)."""
+    g, stack, insp = doc
+    messages = []
+    insp.statusMessage.connect(messages.append)
+    insp.show_nodes(ids(g, "x"))
+    te = insp.tensor_editor
+    te.shape_edit.setText("1000000")
+    te.shape_edit.editingFinished.emit()
+    assert g.node_by_name("x").tensor.shape == (1_000_000,)
+    te.init_box.setCurrentIndex(te.init_box.findData("eye"))
+    te._edit_init()
+    assert g.node_by_name("x").tensor.shape == (1_000_000,)
+    assert "1,000,000,000,000 elements is too many" in messages[-1]
+    assert te.init_box.currentData() == "values"
