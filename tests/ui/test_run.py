@@ -279,3 +279,12 @@ def test_a_node_with_a_shape_error_says_it_once(run_window):
     text = r.text("xw")
     assert text.count("inner dimensions 5 and 4 differ") == 1 and "error:" not in text
     assert r.card("xw").size()[0] == width
+
+
+def test_backward_from_a_non_scalar_says_where_the_seed_is_set(run_window):
+    r = run_window()
+    assert r.c.backward_from(r.id("z"))
+    seed = r.action("seed").text().replace("&", "")
+    status = r.window.statusBar().currentMessage()
+    assert "z has shape (3,)" in status and f"(Run ▸ Options ▸ {seed})" in status
+    assert f"Options ▸ {seed}" in r.action("backward").toolTip()

@@ -99,7 +99,10 @@ class RunController(QObject):
                     "no_grad)")
         tl = self.timeline
         if self.valid and tl.backward_unavailable_reason and self.kind == "run":
-            return tl.backward_unavailable_reason
+            reason = tl.backward_unavailable_reason
+            if reason.endswith("set a gradient seed"):  # say where
+                reason += " (Run ▸ Options ▸ Gradient Seed…)"
+            return reason
         return None
 
     def close(self) -> None:
