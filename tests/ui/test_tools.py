@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from graphstudio.engine.export_torch import export_script
 from graphstudio.engine.files import load_graph
@@ -138,6 +139,26 @@ def test_export_writes_the_script_atomically(tools_window, dialogs, tmp_path):
     dialogs.answer(Button.Ok)
     tw.window.actions["export_script"].trigger()
     assert "could not be written" in dialogs.texts
+    assert QApplication.overrideCursor() is None  # the busy cursor is gone after a failure
+
+
+def test_export_shows_a_busy_cursor_while_writing(tools_window, dialogs, tmp_path,
+                                                  monkeypatch):
+    """Every value is written out: a 1000x1000 parameter takes seconds."""
+    from graphstudio.ui.tools import export_actions
+
+    shapes = []
+
+    def export(graph):
+        cursor = QApplication.overrideCursor()
+        shapes.append(None if cursor is None else cursor.shape())
+        return export_script(graph)
+
+    monkeypatch.setattr(export_actions, "export_script", export)
+    tw = tools_window("tutorial_single_layer")
+    dialogs.save_paths.append(str(tmp_path / "t.py"))
+    tw.window.actions["export_script"].trigger()
+    assert shapes == [Qt.CursorShape.WaitCursor] and QApplication.overrideCursor() is None
 
 
 # ---------------------------------------------------------------------- new from code

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from graphstudio.cli_tools import write_text_atomic
 from graphstudio.engine.export_torch import export_script
@@ -37,18 +38,22 @@ def export_pytorch_script(window, path: str | None = None) -> str | None:
             return None
         if not Path(path).suffix:
             path += ".py"
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # every value: seconds if big
     try:
         script = export_script(window.graph)
     except Exception as ex:  # the exporter's message, never a traceback
+        QApplication.restoreOverrideCursor()
         window.files.error("Cannot export", "The graph could not be written as PyTorch.",
                            str(ex))
         return None
     try:
         write_text_atomic(path, script)
     except OSError as ex:
+        QApplication.restoreOverrideCursor()
         window.files.error("Cannot export", f"{path} could not be written.",
                            f"{ex.strerror or ex}. The previous file (if any) is unchanged.")
         return None
+    QApplication.restoreOverrideCursor()
     window.show_status(f"Exported {os.path.basename(path)}: run it with PyTorch to print what "
                        "Run shows")
     return path
