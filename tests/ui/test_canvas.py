@@ -464,3 +464,19 @@ def test_hovering_a_node_emphasises_its_wires(canvas):
     assert item._hover and all(e._hover for e in item.edges)
     mouse(c.view, QEvent.MouseMove, QPointF(900, 600), Qt.NoButton)
     assert not item._hover and not any(e._hover for e in item.edges)
+
+
+def test_big_copies_skip_the_plain_text_copy(qapp):
+    """Copying a 1000x1000 parameter put 20 MB of JSON on the clipboard as plain text."""
+    import numpy as np
+
+    from graphstudio.engine.graph import TensorSpec
+    from graphstudio.ui.canvas.clipboard import make_payload, payload_from_mime, payload_to_mime
+
+    g = Graph()
+    small = g.add_node("parameter", "w", tensor=TensorSpec.from_array(np.ones((2, 2), "f4")))
+    big = g.add_node("parameter", "W", tensor=TensorSpec.from_array(np.ones((600, 600), "f4")))
+    mime = payload_to_mime(make_payload(g, [small.id]))
+    assert mime.hasText() and payload_from_mime(mime) is not None
+    mime = payload_to_mime(make_payload(g, [big.id]))
+    assert not mime.hasText() and payload_from_mime(mime)["nodes"][0]["name"] == "W"

@@ -95,14 +95,20 @@ def payload_nodes(payload: Mapping) -> tuple[list[dict], list[Edge]]:
     return items, edges
 
 
+#: the JSON goes on the clipboard as plain text too up to this many characters (a 1000x1000
+#: parameter made 20 MB of text for any text editor it was pasted into)
+MAX_PLAIN_TEXT = 1_000_000
+
+
 def payload_to_mime(payload: Mapping):
-    """A QMimeData carrying ``payload`` (plus the JSON as plain text)."""
+    """A QMimeData carrying ``payload`` (plus the JSON as plain text when it is short)."""
     from PySide6.QtCore import QByteArray, QMimeData
 
     text = json.dumps(payload, sort_keys=True)
     mime = QMimeData()
     mime.setData(MIME_NODES, QByteArray(text.encode("utf-8")))
-    mime.setText(text)
+    if len(text) <= MAX_PLAIN_TEXT:
+        mime.setText(text)
     return mime
 
 
