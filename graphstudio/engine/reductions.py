@@ -210,9 +210,21 @@ def AmaxBackward0(self, g):
 AminBackward0 = backward_formula("AminBackward0")(AmaxBackward0.apply)
 
 
+def _nonempty(name, d, dim):
+    """PyTorch's errors for reducing an empty tensor, or along an empty dim (named as given),
+    to its max/min."""
+    if dim == () and d.size == 0:
+        raise RuntimeError(f"{name}(): Expected reduction dim to be specified for input.numel() "
+                           "== 0. Specify the reduction dim with the 'dim' argument.")
+    for i in (dim,) if isinstance(dim, int) else dim:
+        if d.ndim and d.shape[_dim(i, d.ndim)] == 0:
+            raise IndexError(f"{name}(): Expected reduction dim {i} to have non-zero size.")
+
+
 def amax(input, dim=(), keepdim=False):
     d = input._data
     dims = _dims(dim if dim != () else None, d.ndim)
+    _nonempty("amax", d, dim)
     out = np.max(d, axis=dims, keepdims=keepdim)
     return make(out, AmaxBackward0, (input,), (d, out), (d.shape, dims, keepdim))
 
@@ -220,15 +232,22 @@ def amax(input, dim=(), keepdim=False):
 def amin(input, dim=(), keepdim=False):
     d = input._data
     dims = _dims(dim if dim != () else None, d.ndim)
+    _nonempty("amin", d, dim)
     out = np.min(d, axis=dims, keepdims=keepdim)
     return make(out, AminBackward0, (input,), (d, out), (d.shape, dims, keepdim))
 
 
 def _arg_reduce(input, dim, keepdim, pick):
     d = input._data
+    name = pick.__name__
     if dim is None:
+        if d.size == 0:
+            raise IndexError(f"{name}(): Expected reduction dim to be specified for "
+                             "input.numel() == 0.")
         return wrap(np.asarray(_arg(d.reshape(-1), 0, pick), np.int64))
     dim = _dim(dim, d.ndim)
+    if d.ndim and d.shape[dim] == 0:
+        raise IndexError(f"{name}(): Expected reduction dim {dim} to have non-zero size.")
     idx = _arg(d, dim, pick).astype(np.int64)
     return wrap(np.expand_dims(idx, dim) if keepdim else idx)
 

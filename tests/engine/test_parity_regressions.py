@@ -246,3 +246,23 @@ def test_nll_of_a_1d_input_takes_a_one_element_target():
     assert repr(out) == "tensor(-0.2000, grad_fn=<NllLossBackward0>)"
     out.backward()
     assert x.grad.tolist() == [0.0, -1.0, 0.0]
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: torch.ones(0, 3).amax(0), IndexError,
+     "amax(): Expected reduction dim 0 to have non-zero size."),
+    (lambda: torch.ones(0, 3).amax(-2), IndexError,
+     "amax(): Expected reduction dim -2 to have non-zero size."),
+    (lambda: torch.ones(0, 3).amin(), RuntimeError,
+     "amin(): Expected reduction dim to be specified for input.numel() == 0. Specify the "
+     "reduction dim with the 'dim' argument."),
+    (lambda: torch.ones(0, 3).argmax(0), IndexError,
+     "argmax(): Expected reduction dim 0 to have non-zero size."),
+    (lambda: torch.ones(0, 3).argmin(), IndexError,
+     "argmin(): Expected reduction dim to be specified for input.numel() == 0."),
+])
+def test_arg_and_amax_of_empty_tensors(call, error, message):
+    with pytest.raises(error) as info:
+        call()
+    assert str(info.value) == message
+    assert tuple(torch.ones(0, 3).amax(1).shape) == (0,)
