@@ -36,7 +36,8 @@ from graphstudio.ui.commands import (
     SetTensorCommand,
     try_push,
 )
-from graphstudio.ui.tensor_editor import AlignedForm, TensorEditor, format_shape, parse_shape
+from graphstudio.ui.tensor_editor import AlignedForm, TensorEditor
+from graphstudio.ui.tensor_text import format_shape, parse_shape
 from graphstudio.ui.theme import LIGHT, Theme
 
 MAX_LINE_SHOWN = 240

@@ -30,11 +30,18 @@ from PySide6.QtWidgets import (
 
 from graphstudio.engine.graph import DTYPES, INITS, GraphError, TensorSpec
 from graphstudio.engine.nodetypes import format_number
+from graphstudio.ui.tensor_text import (
+    MAX_ELEMENTS,
+    NOT_FINITE,
+    display_number,
+    format_shape,
+    parse_shape,
+    parse_value,
+    resized,
+)
 from graphstudio.ui.theme import LIGHT, Theme, as_2d, diverging_lut
 
 TABLE_LIMIT = 400
-MAX_ELEMENTS = 1_000_000
-MAX_NDIM = 16  # as a graph file allows
 INIT_LABELS = {"values": "explicit values", "zeros": "zeros", "ones": "ones",
                "full": "full (one value)", "eye": "eye (identity)", "arange": "arange",
                "rand": "rand (uniform 0..1)", "randn": "randn (normal)"}
@@ -54,94 +61,6 @@ class AlignedForm(QFormLayout):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             label.setBuddy(field)
         return super().addRow(label, field) if field is not None else super().addRow(label)
-
-
-def parse_shape(text: str, limit: bool = True) -> tuple[int, ...]:
-    """``"5, 3"`` / ``"(5, 3)"`` / ``"5x3"`` / ``""`` (a scalar) as a shape tuple.
-
-    With ``limit`` (a tensor's own shape) at most MAX_NDIM dimensions and MAX_ELEMENTS elements,
-    counted exactly (numpy's int64 product overflowed: a 20-digit size raised OverflowError
-    and 4294967296 x 4294967296 wrapped round to 0 elements and was accepted)."""
-    cleaned = text.replace("(", " ").replace(")", " ").replace("[", " ").replace("]", " ")
-    parts = [p for p in cleaned.replace("x", ",").replace("×", ",").split(",") if p.strip()]
-    try:
-        shape = tuple(int(p) for p in parts)
-    except ValueError:
-        raise GraphError(f"{text!r} is not a shape: write sizes like 5, 3") from None
-    if any(s < 0 for s in shape):
-        raise GraphError("sizes must be 0 or more")
-    if not limit:
-        return shape
-    if len(shape) > MAX_NDIM:
-        raise GraphError(f"{len(shape)} dimensions is too many (at most {MAX_NDIM})")
-    numel = math.prod(shape)
-    if numel > MAX_ELEMENTS:
-        raise GraphError(f"{numel:,} elements is too many to edit (at most {MAX_ELEMENTS:,})")
-    if max(shape, default=0) > MAX_ELEMENTS:
-        raise GraphError(f"a size of {max(shape):,} is too large (at most {MAX_ELEMENTS:,})")
-    return shape
-
-
-def format_shape(shape) -> str:
-    return ", ".join(str(s) for s in shape)
-
-
-def display_number(v, dtype: str) -> str:
-    """Cell text, as PyTorch prints: 4 decimals, scientific for very small or large values."""
-    if dtype == "bool":
-        return "True" if v else "False"
-    if dtype == "int64":
-        return str(int(v))
-    v = float(v)
-    if v == 0 or (1e-4 <= abs(v) < 1e5) or not np.isfinite(v):
-        return f"{v:.4f}"
-    return f"{v:.3e}"
-
-
-NOT_FINITE = ("nan and inf cannot be stored in a graph file: write a finite number "
-              "(ops like log can still produce them in a run)")
-
-
-def parse_value(text: str, dtype: str):
-    """The cell text as a ``dtype`` number; ValueError says why it cannot be one."""
-    t = text.strip()
-    if dtype == "bool":
-        if t.lower() in ("1", "true", "yes"):
-            return True
-        if t.lower() in ("0", "false", "no"):
-            return False
-        raise ValueError(f"{text!r} is not True or False")
-    try:
-        f = float(t)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a number: write e.g. 0.5, -2 or 1e-3") from None
-    if not math.isfinite(f):
-        raise ValueError(NOT_FINITE)
-    if dtype == "int64":
-        if not f.is_integer():
-            raise ValueError(f"{text!r} is not a whole number (the tensor is int64)")
-        v = int(t) if t.lstrip("+-").isdigit() else int(f)
-        info = np.iinfo(np.int64)
-        if not info.min <= v <= info.max:
-            raise ValueError(f"{text!r} does not fit in int64")
-        return v
-    if dtype == "float32" and abs(f) > float(np.finfo(np.float32).max):
-        raise ValueError(f"{text!r} is beyond float32 (largest 3.4028e+38)")
-    return f
-
-
-def resized(values: np.ndarray, shape: tuple[int, ...], dtype: str) -> np.ndarray:
-    """``values`` cast to ``dtype`` and fitted to ``shape`` (keeps the overlapping block)."""
-    out = np.zeros(shape, dtype=dtype)
-    src = np.asarray(values)
-    if src.ndim == len(shape):
-        block = tuple(slice(0, min(a, b)) for a, b in zip(src.shape, shape, strict=True))
-        out[block] = src[block].astype(dtype)
-    elif src.size and out.size:
-        flat = src.reshape(-1).astype(dtype)
-        n = min(flat.size, out.size)
-        out.reshape(-1)[:n] = flat[:n]
-    return out
 
 
 class TensorTableModel(QAbstractTableModel):
