@@ -11,6 +11,7 @@ from PySide6.QtCore import QMimeData, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLabel,
     QLineEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -107,10 +108,15 @@ class PaletteWidget(QWidget):
         self.filter.setToolTip("Type part of a name, PyTorch function or alias; Enter adds the "
                                "highlighted node")
         self.tree = PaletteTree(self)
+        self.no_match = QLabel(self)  # an empty list said nothing
+        self.no_match.setObjectName("palette_no_match")
+        self.no_match.setWordWrap(True)
+        self.no_match.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
         layout.addWidget(self.filter)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.tree, 1)
 
         self._items: dict[str, QTreeWidgetItem] = {}
@@ -178,6 +184,9 @@ class PaletteWidget(QWidget):
             head.setHidden(not visible)
             head.setExpanded(True)
         best = next((t for t in ranked if t in self._items), None)
+        self.no_match.setVisible(bool(text.strip()) and best is None)
+        self.no_match.setText(f"No node type matches “{text.strip()}”: try a PyTorch name "
+                              "such as matmul, relu or cross_entropy")
         if text.strip() and best is not None:
             self.tree.setCurrentItem(self._items[best])
         elif not text.strip():

@@ -69,3 +69,11 @@ def test_theme_recolours_chips(palette):
     palette.set_theme(DARK)
     after = palette.item_for("relu").icon(0).pixmap(12, 12).toImage().pixelColor(6, 6)
     assert before != after
+
+
+def test_a_filter_matching_nothing_says_so(palette, qtbot):
+    qtbot.keyClicks(palette.filter, "zzz")
+    assert palette.visible_type_ids() == []
+    assert palette.no_match.isVisibleTo(palette) and "zzz" in palette.no_match.text()
+    palette.filter.clear()
+    assert not palette.no_match.isVisibleTo(palette) and palette.visible_type_ids()
