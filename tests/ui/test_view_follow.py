@@ -51,3 +51,15 @@ def test_a_view_zoomed_by_hand_is_left_alone(run_window, qtbot):  # noqa: F811
     QApplication.processEvents()
     QApplication.processEvents()
     assert view.zoom() == zoom
+
+
+def test_on_a_small_window_the_run_docks_leave_the_canvas_room(run_window, qtbot):  # noqa: F811
+    """At 1024 px the Steps (290 px) and Values (330 px) docks left the canvas 390 px."""
+    r = run_window("tutorial_single_layer")
+    r.window.resize(1024, 640)
+    QApplication.processEvents()
+    r.click("run_to_end")
+    QApplication.processEvents()
+    docks = r.window.docks
+    assert docks["steps"].width() <= 240 and docks["values"].width() <= 1024 // 4 + 8
+    assert r.window.view.viewport().width() >= 500

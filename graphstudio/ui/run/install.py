@@ -69,8 +69,13 @@ class _RunUI:
             docks = self.window.docks
             docks["steps"].raise_()
             docks["values"].raise_()
-            if docks["steps"].width() < STEPS_WIDTH:
-                self.window.resizeDocks([docks["steps"]], [STEPS_WIDTH],
+            # wide enough to read, but on a small window the canvas keeps most of the room
+            width = min(STEPS_WIDTH, max(200, self.window.width() // 5))
+            if docks["steps"].width() < width:
+                self.window.resizeDocks([docks["steps"]], [width], Qt.Orientation.Horizontal)
+            values_cap = max(240, self.window.width() // 4)
+            if docks["values"].width() > values_cap:
+                self.window.resizeDocks([docks["values"]], [values_cap],
                                         Qt.Orientation.Horizontal)
 
     def open_seed_editor(self):
