@@ -80,6 +80,20 @@ def test_gradcheck_passes_on_the_tutorial_and_tags_clear_on_close(tools_window):
     assert marks(tw) == []
 
 
+def test_gradcheck_rows_go_when_another_graph_opens(tools_window):
+    """The table kept the previous document's parameters after File > Open or New."""
+    tw = tools_window("tutorial_single_layer")
+    tw.window.actions["check_gradients"].trigger()
+    dlg = tw.tools.gradcheck_dialog
+    assert dlg.table.rowCount() == 2
+    assert tw.window.files.open_file(EXAMPLES / "mlp_classifier.gsgraph", ask=False)
+    assert dlg.table.rowCount() == 0 and dlg.reports == [] and marks(tw) == []
+    assert "Another graph is open" in dlg.summary.text()
+    dlg.run()
+    assert [r[0] for r in table(dlg)] == ["W1", "b1", "W2", "b2"]
+    dlg.close()
+
+
 def test_gradcheck_flags_a_wrong_gradient(tools_window, monkeypatch):
     real = gradcheck_dialog.check_graph_gradients
 

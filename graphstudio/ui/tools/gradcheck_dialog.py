@@ -282,6 +282,12 @@ class GradcheckDialog(QDialog):
             return
         if ev.kind in ("node_moved", "node_renamed", "meta_changed"):
             return
+        if ev.kind == "reset":  # another document: its parameters are not these rows
+            self.clear_marks()
+            self.reports = []
+            self.table.setRowCount(0)
+            self.summary.setText("<i>Another graph is open: Check Again checks it.</i>")
+            return
         if self.marks:  # the numbers no longer describe the graph
             self.clear_marks()
             self.summary.setText(self.summary.text() + "<br><i>The graph changed since: "
