@@ -262,3 +262,19 @@ def test_progress_bar_counts_towards_the_steps_setting_before_training(tools_win
     tw.click(dock.start_button)
     wait_idle(tw, dock)
     assert dock.progress.text() == "30 / 30 steps"
+
+
+def test_opening_another_graph_clears_the_last_run(tools_window):
+    """The tutorial showed the MLP's loss curve, its spiral decision boundary and "Undo
+    restores the parameters" (with nothing left to undo)."""
+    tw = tools_window("mlp_classifier")
+    dock = open_training(tw)
+    dock.form.steps_box.setValue(20)
+    tw.click(dock.start_button)
+    wait_idle(tw, dock)
+    assert "Trained 20 steps" in dock.message.text() and dock.boundary.probs is not None
+    assert len(dock.loss_plot._losses) == 20
+    assert tw.window.files.open_file(EXAMPLES / "tutorial_single_layer.gsgraph", ask=False)
+    assert dock.message.text() == "" and dock.stats.text() == ""
+    assert len(dock.loss_plot._losses) == 0 and dock.boundary.probs is None
+    assert dock.progress.text() == "0 / 20 steps" and dock.start_button.isEnabled()

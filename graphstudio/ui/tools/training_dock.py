@@ -36,7 +36,7 @@ from graphstudio.ui.commands import try_push
 from graphstudio.ui.tools.slots import guarded
 from graphstudio.ui.tools.train_command import TrainParametersCommand, trained_changes
 from graphstudio.ui.tools.training_form import TrainingForm
-from graphstudio.ui.tools.training_plots import BoundaryView, LossPlot
+from graphstudio.ui.tools.training_plots import START_HINT, BoundaryView, LossPlot
 
 __all__ = ["TrainingDock"]
 
@@ -207,6 +207,18 @@ class TrainingDock(QWidget):
             self._restore_cards()
             self._set_state("idle")
             self._say_error(f"Training abandoned: {why}. Nothing was changed")
+
+    def _forget_run(self, keep_message: bool = False) -> None:
+        """Another document: the last run's curve, boundary and summary are not about it."""
+        self.trainer = self.applied = None
+        self._steps, self._losses, self._norms = [], [], {}
+        self.loss_plot.clear()
+        self.boundary.clear()
+        self.boundary.show_message(START_HINT)
+        self.stats.setText("")
+        if not keep_message:
+            self._say("")
+        self._steps_setting(self.form.steps_box.value())
 
     def close(self) -> None:
         """Stop following the graph (the window is closing)."""
@@ -427,8 +439,10 @@ class TrainingDock(QWidget):
         try:
             if ev.kind in ("node_moved", "meta_changed"):
                 return
-            if ev.kind == "reset" and self.state != "idle":
+            if ev.kind == "reset":
+                keep_message = self.state != "idle"
                 self.abandon("another graph was opened")
+                self._forget_run(keep_message)
             if self.state == "idle":
                 self._losses_timer.start()
                 self._sync()

@@ -22,6 +22,10 @@ CATEGORICAL = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
                "#000000")
 
 
+START_HINT = ("Press Start to train: a classifier of 2-D points shows its decision boundary "
+              "here")
+
+
 def _rgb(hex_colour: str) -> np.ndarray:
     c = QColor(hex_colour)
     return np.array([c.red(), c.green(), c.blue()], dtype=float)
@@ -196,8 +200,7 @@ class BoundaryView(QWidget):
         layout.addWidget(self.note)
         self.probs: np.ndarray | None = None
         self.set_theme(theme)
-        self.show_message("Press Start to train: a classifier of 2-D points shows its decision "
-                          "boundary here")
+        self.show_message(START_HINT)
 
     def show_message(self, text: str) -> None:
         self.note.setText(text)
