@@ -278,3 +278,18 @@ def test_opening_another_graph_clears_the_last_run(tools_window):
     assert dock.message.text() == "" and dock.stats.text() == ""
     assert len(dock.loss_plot._losses) == 0 and dock.boundary.probs is None
     assert dock.progress.text() == "0 / 20 steps" and dock.start_button.isEnabled()
+
+
+def test_undo_and_redo_of_a_training_run_say_so_in_the_dock(tools_window):
+    """After Ctrl+Z the dock still said "Trained … Undo (Ctrl+Z) restores the parameters"."""
+    tw = tools_window("mlp_classifier")
+    dock = open_training(tw)
+    dock.form.steps_box.setValue(10)
+    tw.click(dock.start_button)
+    wait_idle(tw, dock)
+    trained = dock.message.text()
+    assert trained.startswith("Trained 10 steps")
+    tw.window.undo_stack.undo()
+    assert dock.message.text().startswith("Undone: the parameters hold their values from before")
+    tw.window.undo_stack.redo()
+    assert dock.message.text() == trained

@@ -36,6 +36,18 @@ class TrainParametersCommand(GraphCommand):
     def __init__(self, graph: Graph, changes: Mapping[str, TensorSpec], text: str = "Train"):
         super().__init__(graph, text)
         self.changes = dict(changes)
+        #: called with True on redo, False on undo (set after the push: not for the first redo)
+        self.notify = None
+
+    def redo(self):
+        super().redo()
+        if self.notify is not None:
+            self.notify(True)
+
+    def undo(self):
+        super().undo()
+        if self.notify is not None:
+            self.notify(False)
 
     def problem(self):
         if not self.changes:

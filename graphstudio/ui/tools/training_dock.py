@@ -208,6 +208,12 @@ class TrainingDock(QWidget):
             self._set_state("idle")
             self._say_error(f"Training abandoned: {why}. Nothing was changed")
 
+    def _train_undone_or_redone(self, redone: bool, cmd) -> None:
+        if not shiboken6.isValid(self) or cmd is not self.applied:  # an older run's command
+            return
+        self._say(self.summary if redone else "Undone: the parameters hold their values from "
+                  "before training again (Redo, Ctrl+Shift+Z, puts the trained values back)")
+
     def _forget_run(self, keep_message: bool = False) -> None:
         """Another document: the last run's curve, boundary and summary are not about it."""
         self.trainer = self.applied = None
@@ -295,6 +301,7 @@ class TrainingDock(QWidget):
                 self._say_error(f"The trained values could not be written: {reason}")
                 return
             self.applied = cmd
+            cmd.notify = lambda redone, c=cmd: self._train_undone_or_redone(redone, c)
         losses = t.losses
         parts = [f"{'Stopped after' if t.stop_reason == 'stopped' else 'Trained'} {n} steps"]
         if losses:
