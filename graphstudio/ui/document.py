@@ -228,6 +228,8 @@ class Autosaver(QObject):
         self._lock: QLockFile | None = None
         self._saved_revision: int | None = None
         self._worker: threading.Thread | None = None
+        #: the folder that could not be created (no retries until ``directory`` changes)
+        self._unusable_dir: Path | None = None
         self._written.connect(self._finish)
         self._periodic = QTimer(self)
         self._periodic.setInterval(interval_ms)
@@ -243,7 +245,7 @@ class Autosaver(QObject):
     def _claim_slot(self) -> Path | None:
         if self.graph_path is not None:
             return self.graph_path
-        self.directory.mkdir(parents=True, exist_ok=True)
+        self.directory.mkdir(parents=True, exist_ok=True)  # OSError: save_now reports it
         for i in range(1, 64):
             stem = RECOVERY_STEM if i == 1 else f"{RECOVERY_STEM}-{i}"
             path = self.directory / f"{stem}{EXTENSION}"
@@ -275,7 +277,14 @@ class Autosaver(QObject):
         if self._worker is not None and self._worker.is_alive():
             self._settle.start()  # again once the write under way is done
             return False
-        path = self._claim_slot()
+        if self._unusable_dir is not None and self._unusable_dir == Path(self.directory):
+            return False  # reported once; retried when the folder changes
+        try:
+            path = self._claim_slot()
+        except OSError as exc:  # the data folder cannot be created (a file there, no rights)
+            self._unusable_dir = Path(self.directory)
+            self.failed.emit(f"could not write the recovery file: {exc}")
+            return False
         if path is None:
             self.failed.emit("could not write the recovery file: no free recovery slot")
             return False
