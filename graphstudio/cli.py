@@ -15,6 +15,7 @@ with an ``add_<name>(subparsers)`` that declares its arguments.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 import numpy as np
@@ -262,6 +263,10 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"error: {ex}")
     except ValueError as ex:  # GraphFileError, RenderError and other bad input
         return _fail(str(ex))
+    except BrokenPipeError:  # e.g. `graphstudio run FILE | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except OSError as ex:
         return _fail(f"{ex.filename or ''}{': ' if ex.filename else ''}{ex.strerror or ex}")
     except KeyboardInterrupt:

@@ -132,7 +132,10 @@ class _Exporter:
                 spec.init in ("values", "rand", "randn")):
             if spec.init == "values":
                 dims = ", ".join(map(str, spec.shape))
-                short = _frozen(f"torch.zeros({dims})", frozen)
+                kw = "" if spec.dtype == "float32" else f", dtype=torch.{spec.dtype}"
+                if node.type == "parameter" and not frozen:
+                    kw += ", requires_grad=True"
+                short = _frozen(f"torch.zeros({dims}{kw})", frozen)
                 return f"{short}  # {spec.numel} {spec.dtype} values not shown"
             short = _frozen(nt.torch_line(node, {}, explicit=False), frozen)
             return f"{short}  # not the engine's values (shown without them)"

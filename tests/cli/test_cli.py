@@ -142,3 +142,15 @@ def test_main_dispatches_the_tool_commands(capsys, tmp_path):
     code, out, err = call(capsys, "train", path, "--steps", "3", "-o", tmp_path / "t.gsgraph")
     assert code == 0 and (tmp_path / "t.gsgraph").exists(), err
     assert "train" in cli.build_parser().format_help()
+
+
+def test_output_closed_early_stops_quietly():
+    """`graphstudio run FILE | head -1`: no 'Broken pipe' message, no traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "graphstudio", "run", "--steps",
+                             str(example_path("mlp_classifier"))],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert err == "" and proc.returncode in (0, 1)

@@ -132,6 +132,12 @@ def test_options_and_elided_values(tmp_path):
                                         max_literal=50)
     assert "values not shown" in short and len(short.splitlines()) < 80
     assert short.splitlines()[lines["n1"] - 1].startswith("X = torch.zeros(90, 2)")
+    big = Graph()
+    big.add_node("parameter", "w", tensor=TensorSpec.from_array(np.ones((10, 10), np.float32)))
+    big.add_node("input", "k", tensor=TensorSpec.from_array(np.arange(100).reshape(10, 10)))
+    short = export_script(big, max_literal=64)
+    assert "w = torch.zeros(10, 10, requires_grad=True)  # 100 float32 values" in short
+    assert "k = torch.zeros(10, 10, dtype=torch.int64)  # 100 int64 values" in short
     empty = export_script(Graph())
     compile(empty, "empty.py", "exec")
     assert "# no backward: no loss node" in empty
