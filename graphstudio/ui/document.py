@@ -230,6 +230,8 @@ class Autosaver(QObject):
         self._worker: threading.Thread | None = None
         #: the folder that could not be created (no retries until ``directory`` changes)
         self._unusable_dir: Path | None = None
+        #: discard() came while a background write was under way: delete when it finishes
+        self._discard_pending = False
         self._written.connect(self._finish)
         self._periodic = QTimer(self)
         self._periodic.setInterval(interval_ms)
@@ -305,18 +307,20 @@ class Autosaver(QObject):
     @staticmethod
     def _write(graph: Graph, path: Path, sidecar: dict) -> str:
         """Write the copy and its sidecar; the error text ("" when written). Any thread."""
-        from graphstudio.engine.files import save_graph
+        from graphstudio.engine.files import save_graph, write_text_atomic
 
         try:
             save_graph(graph, path)
-            tmp = path.with_suffix(".json.tmp")
-            tmp.write_text(json.dumps(sidecar, indent=1), encoding="utf-8")
-            os.replace(tmp, path.with_suffix(".json"))
+            write_text_atomic(path.with_suffix(".json"), json.dumps(sidecar, indent=1))
         except Exception as exc:  # autosave must never disturb the person working
             return str(exc) or type(exc).__name__
         return ""
 
     def _finish(self, revision: int, path: str, error: str) -> None:
+        if self._discard_pending:  # the document became clean while this was being written
+            self._discard_pending = False
+            self._remove_files()
+            return
         if error:
             self.failed.emit(f"could not write the recovery file: {error}")
             return
@@ -333,9 +337,18 @@ class Autosaver(QObject):
             QCoreApplication.sendPostedEvents(self)  # deliver its result now
 
     def discard(self) -> None:
-        """Delete this session's recovery copy (the document is clean or was given up)."""
-        self.wait()
+        """Delete this session's recovery copy (the document is clean or was given up).
+
+        Never waits: with a background write under way (seconds for a big document) the files
+        are deleted when it finishes (see ``_finish``); only :meth:`shutdown` joins the writer.
+        """
         self._saved_revision = None
+        if self._worker is not None and self._worker.is_alive():
+            self._discard_pending = True
+            return
+        self._remove_files()
+
+    def _remove_files(self) -> None:
         if self.graph_path is None:
             return
         for p in (self.graph_path, self.sidecar_path):
@@ -351,6 +364,7 @@ class Autosaver(QObject):
         self._periodic.stop()
         self._settle.stop()
         self._unsubscribe()
+        self.wait()  # the only place that joins the writer (its files must go before the slot)
         self.discard()
         if self._lock is not None:
             self._lock.unlock()

@@ -30,3 +30,74 @@ def test_a_data_folder_that_cannot_be_created_is_reported_once(make_window, tmp_
     assert win.autosaver.save_now()
     assert (tmp_path / "elsewhere" / "recovery.gsgraph").exists()
     assert len(failures) == 1
+
+
+def big_document_with_a_slow_writer(make_window, monkeypatch):
+    """A window whose autosave goes to the background thread and blocks until released."""
+    import threading
+
+    import numpy as np
+
+    import graphstudio.engine.files as files
+    from graphstudio.engine.graph import TensorSpec
+    from graphstudio.ui import document
+
+    release, original = threading.Event(), files.save_graph
+
+    def slow_save(graph, path):
+        release.wait(5)  # stands in for seconds of number formatting
+        original(graph, path)
+
+    monkeypatch.setattr(files, "save_graph", slow_save)
+    monkeypatch.setattr(document, "BACKGROUND_ELEMENTS", 100)
+    win = make_window()
+    win.autosaver._settle.setInterval(60_000)
+    win.graph.add_node("parameter", "w", tensor=TensorSpec.from_array(
+        np.zeros((20, 10), np.float32)))
+    win.undo_stack.resetClean()  # unsaved work
+    return win, release
+
+
+def test_becoming_clean_during_a_background_write_does_not_wait_for_it(make_window, qtbot,
+                                                                       tmp_path, monkeypatch):
+    """Undoing back to the saved state joined the autosave writer: the window froze for the
+    whole write of a big document. The files are now removed when the write finishes."""
+    win, release = big_document_with_a_slow_writer(make_window, monkeypatch)
+    saved = []
+    win.autosaver.autosaved.connect(saved.append)
+    assert win.autosaver.save_now()
+    worker = win.autosaver._worker
+    win.undo_stack.setClean()  # -> discard()
+    assert worker.is_alive()  # discard returned without joining the writer
+    release.set()
+    rec, side = tmp_path / "data" / "recovery.gsgraph", tmp_path / "data" / "recovery.json"
+    qtbot.waitUntil(lambda: not worker.is_alive(), timeout=5000)
+    qtbot.waitUntil(lambda: not rec.exists() and not side.exists(), timeout=5000)
+    assert saved == []  # a copy of a document that is clean again is no recovery copy
+
+
+def test_shutdown_during_a_background_write_waits_and_removes_it(make_window, tmp_path,
+                                                                 monkeypatch):
+    win, release = big_document_with_a_slow_writer(make_window, monkeypatch)
+    assert win.autosaver.save_now()
+    release.set()
+    win.autosaver.shutdown()
+    assert not list((tmp_path / "data").glob("recovery*.gs*"))
+    assert not list((tmp_path / "data").glob("recovery*.json"))
+
+
+def test_the_recovery_sidecar_is_written_with_the_atomic_fsyncing_writer(make_window,
+                                                                         monkeypatch, tmp_path):
+    import graphstudio.engine.files as files
+
+    written, original = [], files.write_text_atomic
+
+    def spy(path, text):
+        written.append(str(path))
+        original(path, text)
+
+    monkeypatch.setattr(files, "write_text_atomic", spy)
+    win = make_window()
+    add(win)
+    assert win.autosaver.save_now()
+    assert str(tmp_path / "data" / "recovery.json") in written
