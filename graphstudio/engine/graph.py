@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import keyword
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -33,6 +34,7 @@ __all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node
 RESERVED_NAMES = frozenset({"torch", "F", "nn", "print", "None", "True", "False"})
 
 _ID_RE = re.compile(r"^n(\d+)$")
+_log = logging.getLogger("graphstudio.graph")
 
 
 def _registry():
@@ -57,7 +59,10 @@ class Graph:
 
     # ----------------------------------------------------------------- events
     def subscribe(self, callback: Callable[[GraphEvent], None]) -> Callable[[], None]:
-        """Call ``callback(event)`` after every change; returns a function that unsubscribes."""
+        """Call ``callback(event)`` after every change; returns a function that unsubscribes.
+
+        An exception from ``callback`` is logged and does not reach the code making the change
+        (see :meth:`_emit`)."""
         self._listeners.append(callback)
 
         def unsubscribe():
@@ -67,9 +72,16 @@ class Graph:
         return unsubscribe
 
     def _emit(self, event: GraphEvent):
+        """Tell every listener. The change is already applied, so a listener that raises must
+        not keep the others from hearing it (they would drift from the model) nor undo it
+        half-way: its exception is logged (with traceback) on the ``graphstudio`` logger, which
+        the window writes to its log file, and the remaining listeners still run."""
         self.revision += 1
         for cb in list(self._listeners):
-            cb(event)
+            try:
+                cb(event)
+            except Exception:
+                _log.exception("a graph listener (%r) failed on %s", cb, event.kind)
 
     # ----------------------------------------------------------------- queries
     @property

@@ -271,3 +271,24 @@ def test_tensor_and_copy_rules():
     assert "title" not in g.meta
     with pytest.raises(GraphError, match="no such edge"):
         g.disconnect(Edge("n1", "out", "n6", "input"))
+
+
+def test_a_failing_listener_does_not_hide_the_change_from_later_listeners(caplog):
+    g = Graph()
+    heard = []
+
+    def broken(ev):
+        raise RuntimeError("listener bug")
+
+    g.subscribe(broken)
+    g.subscribe(heard.append)
+    with caplog.at_level("ERROR", logger="graphstudio"):
+        node = g.add_node("input", "x")  # the edit itself does not fail
+    assert [ev.kind for ev in heard] == ["node_added"] and heard[0].node_id == node.id
+    assert list(g.nodes) == [node.id] and g.revision == 1  # applied exactly once
+    assert g.node_by_name("x") is node
+    failures = [r for r in caplog.records if r.name.startswith("graphstudio")]
+    assert len(failures) == 1 and "node_added" in failures[0].getMessage()
+    assert failures[0].exc_info[0] is RuntimeError  # the traceback is kept for the log
+    g.remove_node(node.id)  # and the model stays usable
+    assert [ev.kind for ev in heard] == ["node_added", "node_removed"] and not g.nodes
