@@ -350,6 +350,7 @@ class RunController(QObject):
         try:
             if ev.kind in _HARMLESS:
                 return
+            self.display.follow(ev)  # cards and wires the scene removed or built again
             if ev.kind == "reset":  # another document: a new session
                 self._rerun.stop()
                 self.reset(quiet=True)

@@ -57,6 +57,11 @@ def cards_overlap(scene, limit: int = 300) -> bool:
     return False
 
 
+def _edge_shows(item) -> tuple:
+    """What an EdgeItem shows, as an EdgeDisplay key."""
+    return (id(item.grad), item.highlighted, item.greyed, item.stale)
+
+
 def _phase(timeline, k: int) -> int:
     if k < 0:
         return -1
@@ -206,6 +211,24 @@ class SceneDisplay:
         if not self.pending:
             self._flush_timer.stop()
 
+    def follow(self, ev) -> None:
+        """Keep the caches truthful as the scene drops and builds items for a model event:
+        a removed node's or wire's entry goes, a (re-)added one (undo of a delete) is shown
+        at the current step (a node the shown run did not know shows nothing)."""
+        if ev.kind == "node_removed":
+            self._nodes.pop(ev.node_id, None)
+            self._pending_nodes.discard(ev.node_id)
+        elif ev.kind == "edge_removed":
+            self._edges.pop(ev.edge, None)
+            self._pending_edges.discard(ev.edge)
+        elif self.timeline is not None and ev.kind in ("node_added", "edge_added"):
+            known = timeline_nodes(self.timeline)
+            if ev.kind == "node_added":
+                if ev.node_id in known:
+                    self._apply((ev.node_id,), ())
+            elif self.scene.edge_item(ev.edge) is not None:
+                self._apply((), (ev.edge,))
+
     def node_state(self, node_id: str):
         """What the card of ``node_id`` shows now (None: nothing)."""
         return self._nodes.get(node_id)
@@ -246,11 +269,15 @@ class SceneDisplay:
                     out.setdefault(e.src, []).append(nid)
         return out
 
+    # The caches say what was put on the items; an item the scene built since (undo of a
+    # delete re-creates the card and its wires) shows nothing, so "same as cached" skips only
+    # when the item itself still shows the cached state.
     def _set_node(self, nid: str, state) -> int:
-        if same_state(self._nodes.get(nid), state) and nid in self._nodes:
+        item = self.scene.node_item(nid)
+        if (nid in self._nodes and same_state(self._nodes[nid], state)
+                and (item is None or item.run_state is self._nodes[nid])):
             return 0
         self._nodes[nid] = state
-        item = self.scene.node_item(nid)
         if item is None:
             return 0
         item.set_run_state(state)
@@ -258,10 +285,11 @@ class SceneDisplay:
 
     def _set_edge(self, edge, d) -> int:
         old = self._edges.get(edge, NO_EDGE)
-        if old.key() == d.key() and old.grad is d.grad:
+        item = self.scene.edge_item(edge)
+        if (old.key() == d.key() and old.grad is d.grad
+                and (item is None or _edge_shows(item) == old.key())):
             return 0
         self._edges[edge] = d
-        item = self.scene.edge_item(edge)
         if item is None:
             return 0
         item.set_run_state(d.grad, d.highlighted, d.greyed, stale=d.stale)

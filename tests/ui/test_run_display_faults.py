@@ -1,0 +1,24 @@
+"""The run display stays truthful when the scene rebuilds items (undo of a delete)."""
+
+from __future__ import annotations
+
+from graphstudio.ui.commands import RemoveNodesCommand, try_push
+
+pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
+
+
+def test_undoing_a_delete_after_a_run_shows_the_recreated_card_again(run_window, qtbot):
+    """The display remembered what it had put on each card and skipped unchanged ones; undo of a
+    delete builds a new, blank card (and new wires), which then stayed blank."""
+    r = run_window()
+    r.click("run_to_end")
+    before = r.text("xw")
+    assert "xw = " in before and r.wire("w", "xw").label_text()
+    xw = r.id("xw")
+    assert try_push(r.window.undo_stack, RemoveNodesCommand(r.graph, [xw])) is None
+    r.window.undo_stack.undo()
+    qtbot.waitUntil(lambda: r.card("xw").run_state is not None, timeout=2000)
+    assert r.card("xw").run_state.stale is r.card("x").run_state.stale
+    assert "xw = " in r.text("xw")
+    qtbot.waitUntil(lambda: bool(r.wire("w", "xw").label_text()), timeout=2000)
+    assert r.c.display.node_state(xw) is r.card("xw").run_state
