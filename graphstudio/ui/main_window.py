@@ -9,6 +9,7 @@ is :class:`~graphstudio.ui.file_actions.FileActions`; the document state itself 
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.error_handler = error_handler
         self.theme = get_theme(self.settings.theme)
         self._shown_once = False
+        self._close_hooks: list = []
         self.setWindowIcon(app_icon())
         self.setObjectName("MainWindow")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
@@ -179,6 +181,20 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbars[key] = bar
         return bar
+
+    def on_close(self, hook) -> None:
+        """Run ``hook()`` when the window closes for good (after the unsaved-changes prompt
+        was answered): features stop their timers and threads and unsubscribe here. Hooks run
+        newest first, once; one that raises is logged and the others still run."""
+        self._close_hooks.append(hook)
+
+    def _run_close_hooks(self) -> None:
+        hooks, self._close_hooks = self._close_hooks, []
+        for hook in reversed(hooks):
+            try:
+                hook()
+            except Exception:  # closing must finish whatever one feature does
+                logging.getLogger(__name__).exception("close hook %r failed", hook)
 
     # ------------------------------------------------------------------ building
     def _build_panels(self) -> None:
@@ -467,6 +483,7 @@ class MainWindow(QMainWindow):
             return
         self.files.remember_last_file()
         self.save_window_settings()
+        self._run_close_hooks()
         self.autosaver.shutdown()
         self._unsubscribe()
         self.inspector.close_inspector()

@@ -22,3 +22,38 @@ def test_undoing_a_delete_after_a_run_shows_the_recreated_card_again(run_window,
     assert "xw = " in r.text("xw")
     qtbot.waitUntil(lambda: bool(r.wire("w", "xw").label_text()), timeout=2000)
     assert r.c.display.node_state(xw) is r.card("xw").run_state
+
+
+def test_closing_the_window_stops_play_and_the_run_ui_stops_following(run_window, qtbot):
+    """Nothing called the run controller's close(): Play kept stepping on a hidden window."""
+    r = run_window()
+    r.c.play_interval = 50
+    assert r.c.play() is not False
+    assert r.c.playing
+    r.window.undo_stack.setClean()
+    assert r.window.close()
+    assert not r.c.playing and not r.c._play.isActive()
+    k = r.c.k
+    qtbot.wait(150)
+    assert r.c.k == k
+    listeners = r.graph._listeners
+    assert r.c._on_event not in listeners
+    assert r.c.ui.actions._on_event not in listeners
+
+
+def test_close_hooks_run_once_newest_first_and_a_failing_one_does_not_stop_the_rest(
+        make_window):
+    win = make_window()
+    ran = []
+
+    def bad():
+        ran.append("bad")
+        raise RuntimeError("boom")
+
+    win.on_close(lambda: ran.append("first"))
+    win.on_close(bad)
+    win.on_close(lambda: ran.append("last"))
+    win.undo_stack.setClean()
+    assert win.close()
+    win.close()
+    assert ran == ["last", "bad", "first"]

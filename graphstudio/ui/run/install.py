@@ -35,6 +35,8 @@ def install_run_ui(window) -> RunController:
     ui = _RunUI(window, controller)
     controller.ui = ui
     window.run_controller = controller
+    if hasattr(window, "on_close"):
+        window.on_close(ui.close)
     return controller
 
 
@@ -61,6 +63,14 @@ class _RunUI:
         controller.timelineChanged.connect(self._first_run)
         self.keep_in_view = KeepGraphInView(window.view, controller, window)
         window.view.add_context_menu_provider(self.context_menu)
+
+    def close(self) -> None:
+        """The window closed: stop playing, animating and re-running, stop following the graph."""
+        self.controller.close()
+        self.actions.close()
+        if self.seed_dialog is not None:
+            self.seed_dialog.close()
+            self.seed_dialog.unsubscribe()
 
     def _first_run(self) -> None:
         """The first run of the session brings the Steps and Values tabs forward (once)."""

@@ -118,6 +118,10 @@ class SeedDialog(QDialog):
             self.window.show_status(reason)
         self.refresh()
 
+    def unsubscribe(self) -> None:
+        """Stop following the graph (the window closed)."""
+        self._unsubscribe()
+
     def _on_event(self, ev) -> None:
         if not shiboken6.isValid(self):
             self._unsubscribe()

@@ -205,6 +205,11 @@ class RunActions(QObject):
         self.speed_label.setText(f"{sps:g}/s")
 
     # ------------------------------------------------------------------ keeping current
+    def close(self) -> None:
+        """The window closed: stop following the graph."""
+        self._sync_timer.stop()
+        self._unsubscribe()
+
     def _on_event(self, ev) -> None:
         if not shiboken6.isValid(self):
             self._unsubscribe()

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import logging
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 
 from graphstudio.ui.tools.code_dock import CodeDock
 from graphstudio.ui.tools.export_actions import export_pytorch_script
@@ -70,7 +69,7 @@ class ToolsUI(QObject):
             window.tabifyDockWidget(window.docks["inspector"], self.code_dock)
             window.docks["inspector"].raise_()
         self._build_actions()
-        window.installEventFilter(self)
+        window.on_close(self._after_close)
 
     def _build_actions(self) -> None:
         w = self.window
@@ -162,14 +161,8 @@ class ToolsUI(QObject):
         return export_pytorch_script(self.window)
 
     # ------------------------------------------------------------------ lifetime
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            QTimer.singleShot(0, self, self._after_close)
-        return super().eventFilter(watched, event)
-
     def _after_close(self) -> None:
-        if not shiboken6.isValid(self.window) or self.window.isVisible():
-            return
+        """The window closed (its close hook): stop training, checking and following."""
         self.training.abandon("the window closed")
         self.training.close()
         self.code.close()
