@@ -27,11 +27,11 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from collections.abc import Callable
 
 import numpy as np
 
+from graphstudio.engine.atomic_write import write_text_atomic
 from graphstudio.engine.graph import INITS, Graph, GraphError, TensorSpec
 from graphstudio.engine.nodetypes import NODE_TYPES, format_number
 
@@ -208,42 +208,6 @@ def save_graph(graph: Graph, path) -> None:
     """Write atomically (see :func:`write_text_atomic`). Refuses (with GraphFileError) a
     document holding NaN or infinite tensor values, before touching the disk."""
     write_text_atomic(path, graph_to_json(graph))
-
-
-def write_text_atomic(path, text: str) -> None:
-    """Write UTF-8 text to a temp file in the same folder, flush + fsync, then ``os.replace``.
-
-    An existing file keeps its permissions (a new one gets the umask's). On any failure the
-    original file is untouched, the temp file removed, and the OSError names ``path`` (not the
-    temp file).
-    """
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".~" + os.path.basename(path), suffix=".tmp",
-                                   dir=folder)
-    except OSError as ex:
-        raise OSError(ex.errno, f"cannot write: {ex.strerror}", path) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if os.path.exists(path):
-            os.chmod(tmp, os.stat(path).st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException as ex:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(ex, OSError) and ex.filename != path:
-            raise OSError(ex.errno, f"cannot write: {ex.strerror or ex}", path) from None
-        raise
 
 
 # ====================================================================== reading

@@ -110,3 +110,54 @@ def test_saving_into_a_missing_folder_names_the_target(tmp_path):
         save_graph(load_graph(example_path("tutorial_single_layer")), target)
     assert info.value.filename == os.fspath(target)
     assert info.value.strerror.startswith("cannot write: ")
+
+
+def test_writing_never_touches_the_process_umask(tmp_path, monkeypatch):
+    """The autosave thread writes while the main thread saves: briefly setting the process-wide
+    umask to 0 to read it let the other thread create world-writable files."""
+    from graphstudio.engine import files
+
+    old = os.umask(0o027)
+    try:
+        def no_umask(*args):
+            raise AssertionError("write_text_atomic changed the process-wide umask")
+
+        monkeypatch.setattr(os, "umask", no_umask)
+        new, kept = tmp_path / "new.gsgraph", tmp_path / "kept.gsgraph"
+        kept.write_text("old")
+        os.chmod(kept, 0o604)
+        files.write_text_atomic(new, "fresh\n")
+        files.write_text_atomic(kept, "newer\n")
+    finally:
+        monkeypatch.undo()
+        os.umask(old)
+    assert new.read_text() == "fresh\n" and kept.read_text() == "newer\n"
+    assert os.stat(new).st_mode & 0o777 == 0o640  # 0o666 less the umask, as open() gives
+    assert os.stat(kept).st_mode & 0o777 == 0o604  # an existing file keeps its permissions
+    assert sorted(os.listdir(tmp_path)) == ["kept.gsgraph", "new.gsgraph"]
+
+
+def test_concurrent_writers_in_one_folder_all_get_the_umask_permissions(tmp_path):
+    import threading
+
+    from graphstudio.engine.files import write_text_atomic
+
+    old = os.umask(0o022)
+    try:
+        start = threading.Barrier(4)
+
+        def writer(k):
+            start.wait()
+            for i in range(25):
+                write_text_atomic(tmp_path / f"w{k}_{i}.txt", f"{k} {i}\n")
+
+        threads = [threading.Thread(target=writer, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        os.umask(old)
+    names = sorted(os.listdir(tmp_path))
+    assert len(names) == 100 and all(n.endswith(".txt") for n in names)  # no temp left over
+    assert {os.stat(tmp_path / n).st_mode & 0o777 for n in names} == {0o644}
