@@ -57,3 +57,25 @@ def test_close_hooks_run_once_newest_first_and_a_failing_one_does_not_stop_the_r
     assert win.close()
     win.close()
     assert ran == ["last", "bad", "first"]
+
+
+def test_a_failed_automatic_rerun_marks_the_shown_results_stale(run_window, monkeypatch,
+                                                                 qtbot):
+    """Freezing w re-runs at once; when that re-run failed the old results stayed on the
+    cards as if they were the frozen graph's."""
+    from graphstudio.ui.commands import SetAttrCommand
+
+    r = run_window()
+    r.click("run_to_end")
+    assert r.c.valid and not r.card("b").run_state.stale
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("out of memory")
+
+    monkeypatch.setattr(r.c.runner, "run", broken)
+    assert try_push(r.window.undo_stack,
+                    SetAttrCommand(r.graph, r.id("w"), "requires_grad", False)) is None
+    qtbot.waitUntil(lambda: r.c.stale, timeout=2000)
+    assert "out of memory" in r.c.stale_reason and "w frozen" in r.c.stale_reason
+    assert r.card("b").run_state.stale
+    assert "out of memory" in r.window.statusBar().currentMessage()

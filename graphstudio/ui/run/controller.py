@@ -399,19 +399,17 @@ class RunController(QObject):
             in_backward = self.k >= tl.forward_count or self.at_end
             self._restore_grads(tl)
             if self.kind == "forward":
-                new = self._call(lambda: self.runner.forward(self.options()))
+                new = self.runner.forward(self.options())
             else:
-                new = self._call(lambda: self.runner.run(self.options()))
-            if new is None:
-                return
+                new = self.runner.run(self.options())
             k = len(new) - 1 if in_backward else min(self.k, len(new) - 1)
             self._set_timeline(new, self.kind or "run", k)
             self._say_result(f"Re-ran ({self._rerun_why})")
             if was_playing and not self.at_end:
                 self.play()
-        except Exception as ex:
+        except Exception as ex:  # the shown results are not those of the graph any more
             log.exception("re-run failed")
-            self._say(f"Could not re-run: {ex}")
+            self._mark_stale(f"re-running after {self._rerun_why} failed: {ex}")
 
     def _restore_grads(self, tl) -> None:
         """Give every leaf the ``.grad`` it had when ``tl`` started (accumulation replays)."""
