@@ -13,7 +13,7 @@ import heapq
 import keyword
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -334,6 +334,47 @@ class Graph:
         del self._in[edge.dst][edge.dst_port]
         self._out[edge.src].remove(edge)
         self._emit(GraphEvent("edge_removed", edge.dst, edge=edge))
+
+    def restore_order(self, node_order: Sequence[str] | None = None,
+                      out_orders: Mapping[str, Sequence[Edge]] | None = None) -> bool:
+        """Reorder ``nodes`` to ``node_order`` and each ``out_orders`` node's outgoing edges.
+
+        Removing then re-adding a node or edge appends it; undo calls this to put the order back.
+        Order is part of the document (the saved file, ``edges``, ties in
+        :meth:`topological_order` and so the exported script), so a change emits one neutral
+        ``order_changed`` event (old and new: ``(node ids, {node id: outgoing edges})``) and
+        bumps ``revision``; nothing is added, removed or altered. Each order must be a
+        permutation of the current contents (GraphError otherwise, before anything changes).
+        Returns whether anything moved.
+        """
+        new_nodes = None
+        if node_order is not None:
+            new_nodes = list(node_order)
+            if len(new_nodes) != len(self.nodes) or set(new_nodes) != set(self.nodes):
+                raise GraphError("the node order given is not a reordering of the graph's nodes")
+            if new_nodes == list(self.nodes):
+                new_nodes = None
+        new_outs = {}
+        for nid, order in (out_orders or {}).items():
+            current = self._out[self.node(nid).id]
+            order = list(order)
+            if len(order) != len(current) or set(order) != set(current):
+                raise GraphError(f"the order given is not a reordering of the outgoing edges of "
+                                 f"{self.nodes[nid].name}")
+            if order != current:
+                new_outs[nid] = order
+        if new_nodes is None and not new_outs:
+            return False
+        old = (tuple(self.nodes), {nid: tuple(self._out[nid]) for nid in new_outs})
+        if new_nodes is not None:  # in place: a held reference to ``nodes`` stays current
+            items = [(nid, self.nodes[nid]) for nid in new_nodes]
+            self.nodes.clear()
+            self.nodes.update(items)
+        for nid, order in new_outs.items():
+            self._out[nid][:] = order
+        new = (tuple(self.nodes), {nid: tuple(o) for nid, o in new_outs.items()})
+        self._emit(GraphEvent("order_changed", old=old, new=new))
+        return True
 
     # ----------------------------------------------------------------- document settings
     def set_meta(self, key: str, value) -> None:

@@ -160,8 +160,9 @@ class GraphEvent:
 
     kind is one of: ``node_added``, ``node_removed``, ``node_moved``, ``node_renamed``,
     ``attr_changed`` (key = attribute name), ``tensor_changed``, ``edge_added``,
-    ``edge_removed``, ``meta_changed`` (key), ``run_changed`` (key), ``reset`` (the whole
-    document was replaced; rebuild everything).
+    ``edge_removed``, ``meta_changed`` (key), ``run_changed`` (key), ``order_changed`` (only
+    the order of nodes or of a node's outgoing edges changed, see ``Graph.restore_order``),
+    ``reset`` (the whole document was replaced; rebuild everything).
     """
 
     kind: str

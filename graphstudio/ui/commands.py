@@ -145,16 +145,12 @@ class _Journal:
     def _restore_orders(self):
         """Put node order and each fan-out's order back (removing then re-adding appends)."""
         g = self.graph
-        if self.node_order is not None and list(g.nodes) != self.node_order \
-                and set(g.nodes) == set(self.node_order):
-            items = [(nid, g.nodes[nid]) for nid in self.node_order]
-            g.nodes.clear()
-            g.nodes.update(items)
-        for nid, order in self.out_orders.items():
-            if nid in g.nodes:
-                current = g._out[nid]  # the model keeps fan-out order in this list
-                if current != order and set(current) == set(order):
-                    current.sort(key=order.index)
+        nodes = self.node_order
+        if nodes is not None and set(g.nodes) != set(nodes):
+            nodes = None
+        outs = {nid: order for nid, order in self.out_orders.items()
+                if nid in g and set(g.outgoing(nid)) == set(order)}
+        g.restore_order(nodes, outs)
 
 
 class GraphCommand(QUndoCommand):

@@ -292,3 +292,36 @@ def test_a_failing_listener_does_not_hide_the_change_from_later_listeners(caplog
     assert failures[0].exc_info[0] is RuntimeError  # the traceback is kept for the log
     g.remove_node(node.id)  # and the model stays usable
     assert [ev.kind for ev in heard] == ["node_added", "node_removed"] and not g.nodes
+
+
+def test_restore_order_puts_node_and_fan_out_order_back():
+    g, (x, w, mm, b, add, r) = chain()
+    g.connect(x.id, "out", g.add_node("sum", "s").id, "input")  # x fans out: xw, then s
+    nodes, outs = list(g.nodes), g.outgoing(x.id)
+    snap = snapshot(g)
+    node, removed = g.remove_node(mm.id)  # removing and re-adding appends
+    g.add_node(node.type, node.name, node.pos, node.attrs, node.tensor, id=node.id)
+    for e in removed:
+        g.connect(e.src, e.src_port, e.dst, e.dst_port)
+    assert list(g.nodes) != nodes and g.outgoing(x.id) != outs
+    events = []
+    g.subscribe(events.append)
+    revision = g.revision
+    assert g.restore_order(nodes, {x.id: outs}) is True
+    assert list(g.nodes) == nodes and g.outgoing(x.id) == outs and snapshot(g) == snap
+    assert [ev.kind for ev in events] == ["order_changed"] and g.revision == revision + 1
+    assert g.restore_order(nodes, {x.id: outs}) is False and len(events) == 1  # no change
+
+
+@pytest.mark.parametrize("nodes, outs, message", [
+    (["n1", "n2"], {}, "not a reordering of the graph's nodes"),
+    (["n1", "n2", "n3", "n4", "n5", "n6", "n6"], {}, "not a reordering of the graph's nodes"),
+    (None, {"n9": []}, "no node with id 'n9'"),
+    (None, {"n1": []}, "not a reordering of the outgoing edges of x"),
+])
+def test_restore_order_refuses_anything_but_a_permutation(nodes, outs, message):
+    g, _ = chain()
+    before = (list(g.nodes), {nid: g.outgoing(nid) for nid in g.nodes}, g.revision)
+    with pytest.raises(GraphError, match=message):
+        g.restore_order(nodes, outs)
+    assert (list(g.nodes), {nid: g.outgoing(nid) for nid in g.nodes}, g.revision) == before
