@@ -37,6 +37,7 @@ from graphstudio.ui.icons import app_icon, icon
 from graphstudio.ui.inspector import Inspector
 from graphstudio.ui.palette import PaletteWidget
 from graphstudio.ui.settings import APP_NAME, AppSettings, app_data_dir
+from graphstudio.ui.slots import guarded
 from graphstudio.ui.theme import apply_app_theme, get_theme
 
 MENU_ORDER = ("file", "edit", "view", "help")
@@ -141,8 +142,8 @@ class MainWindow(QMainWindow):
             action.setStatusTip(tip)
             action.setToolTip(tip)
         action.setCheckable(checkable)
-        if slot is not None:
-            action.triggered.connect(slot)
+        if slot is not None:  # an exception in any action is reported, never fatal
+            action.triggered.connect(guarded(slot, self.show_status))
         if isinstance(menu, str):
             menu = self.menu(menu)
         if menu is not None:

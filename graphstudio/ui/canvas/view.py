@@ -33,6 +33,7 @@ from graphstudio.ui.commands import (
     PasteCommand,
     RemoveNodesCommand,
 )
+from graphstudio.ui.slots import guarded
 
 __all__ = ["GraphView", "MIN_ZOOM", "MAX_ZOOM"]
 
@@ -310,11 +311,8 @@ class GraphView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def _run(self, fn):
-        try:
-            fn()
-        except Exception as ex:  # a gesture must never take the window down
-            log.exception("canvas action failed")
-            self.scene().report(f"that did not work: {ex}")
+        """Do a gesture's work now; an exception is reported, never raised (see slots)."""
+        guarded(fn, self.scene().report)()
 
     # ------------------------------------------------------------------ edits
     def _cursor_scene_pos(self) -> QPointF | None:

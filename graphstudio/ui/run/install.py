@@ -9,6 +9,8 @@ canvas's right-click entries "Backward from Here" and "Retain Grad", and returns
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 
 from graphstudio.engine.nodetypes import NODE_TYPES
@@ -17,6 +19,7 @@ from graphstudio.ui.run.inspector_run import ValuesDock
 from graphstudio.ui.run.keep_in_view import KeepGraphInView
 from graphstudio.ui.run.steps_dock import StepsDock
 from graphstudio.ui.run.toolbar import RunActions, loss_candidates
+from graphstudio.ui.slots import guarded
 
 __all__ = ["install_run_ui"]
 
@@ -114,7 +117,7 @@ class _RunUI:
         back.setEnabled(ok and (reason is None or "no_grad" not in reason))
         back.setToolTip(f"{node.name}.backward(): make it the loss and run backward"
                         if back.isEnabled() else f"Not here: {reason}")
-        back.triggered.connect(lambda: self._safe(c.backward_from, node_id))
+        back.triggered.connect(self._safe(partial(c.backward_from, node_id)))
         keep = menu.addAction("Retain Grad")
         keep.setObjectName("ctx_retain_grad")
         keep.setCheckable(True)
@@ -125,11 +128,7 @@ class _RunUI:
         keep.setToolTip(f"{node.name}.retain_grad(): keep this non-leaf's .grad after backward"
                         if not leaf else
                         f"{node.name} is a leaf (or shows another node): nothing to retain")
-        keep.triggered.connect(lambda _on=False: self._safe(c.toggle_retain_grad, node_id))
+        keep.triggered.connect(self._safe(partial(c.toggle_retain_grad, node_id)))
 
-    def _safe(self, fn, *args) -> None:
-        try:
-            fn(*args)
-        except Exception as ex:  # a menu entry must never take the window down
-            self.window.show_status(f"That did not work: {ex}")
-        self.actions.sync()
+    def _safe(self, fn):
+        return guarded(fn, self.window.show_status, after=self.actions.sync)

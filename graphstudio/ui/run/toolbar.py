@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from graphstudio.engine.nodetypes import NODE_TYPES
 from graphstudio.ui.commands import SetRunOptionCommand, try_push
 from graphstudio.ui.icons import icon
+from graphstudio.ui.slots import guarded
 
 __all__ = ["SPEEDS", "RunActions", "loss_candidates"]
 
@@ -172,14 +173,9 @@ class RunActions(QObject):
         return box
 
     def _safe(self, fn):
-        def slot(*args):
-            try:
-                fn(*args)
-            except Exception as ex:  # a button must never take the window down
-                log.exception("run action failed")
-                self.window.show_status(f"That did not work: {ex}")
-            self.sync()
-        return slot
+        """``fn`` as a guarded slot (signal arguments passed on) that brings the buttons up to
+        date afterwards."""
+        return guarded(fn, self.window.show_status, after=self.sync, pass_args=True)
 
     # ------------------------------------------------------------------ options
     def set_option(self, key: str, value) -> bool:

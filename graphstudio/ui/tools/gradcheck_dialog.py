@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from graphstudio.engine.graph_gradcheck import check_graph_gradients
 from graphstudio.engine.training import TrainingError
-from graphstudio.ui.tools.slots import guarded
+from graphstudio.ui.slots import guarded
 from graphstudio.ui.tools.training_form import NumberBox
 
 __all__ = ["COLUMNS", "GradcheckDialog", "GradcheckMark"]

@@ -14,12 +14,13 @@ Returns the :class:`ToolsUI` (also kept as ``window.tools_ui``).
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt
 
+from graphstudio.ui.slots import guarded
 from graphstudio.ui.tools.code_dock import CodeDock
 from graphstudio.ui.tools.export_actions import export_pytorch_script
-from graphstudio.ui.tools.slots import guarded
 from graphstudio.ui.tools.training_dock import TrainingDock
 
 __all__ = ["ToolsUI", "install_tools_ui"]
@@ -139,11 +140,7 @@ class ToolsUI(QObject):
         return self.code_dialog
 
     def _safe_adopt(self, graph) -> None:
-        try:
-            self.adopt_graph(graph)
-        except Exception as ex:  # a slot must never raise
-            log.exception("new from code failed")
-            self.window.show_status(f"That did not work: {ex}")
+        guarded(partial(self.adopt_graph, graph), self.window.show_status)()
 
     def adopt_graph(self, graph) -> bool:
         """Make ``graph`` the document (after the unsaved-changes prompt), untitled and

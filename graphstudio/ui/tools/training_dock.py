@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from graphstudio.engine.training import Trainer, TrainingError, decision_boundary
 from graphstudio.ui.canvas.preview import NodeRunState, format_number
 from graphstudio.ui.commands import try_push
-from graphstudio.ui.tools.slots import guarded
+from graphstudio.ui.slots import guarded
 from graphstudio.ui.tools.train_command import TrainParametersCommand, trained_changes
 from graphstudio.ui.tools.training_form import TrainingForm
 from graphstudio.ui.tools.training_plots import START_HINT, BoundaryView, LossPlot
