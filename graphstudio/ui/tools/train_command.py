@@ -2,7 +2,9 @@
 
 :class:`TrainParametersCommand` is built from a finished
 :class:`~graphstudio.engine.training.Trainer`; undo puts back exactly the tensors the Parameters
-held before (initializer specs included), redo writes the trained values again.
+held before (initializer specs included), redo writes the trained values again. Like every
+command it changes only the model: the Training dock follows undo/redo through the stack's
+``indexChanged``, so the stack never calls into (or keeps alive) a widget.
 """
 
 from __future__ import annotations
@@ -12,22 +14,56 @@ from collections.abc import Mapping
 from graphstudio.engine.graph import Graph, TensorSpec
 from graphstudio.ui.commands import GraphCommand
 
-__all__ = ["TrainParametersCommand", "trained_changes"]
+__all__ = ["EDITED", "GONE", "TrainParametersCommand", "run_summary", "started_specs",
+           "trained_changes"]
 
 
-def trained_changes(graph: Graph, trainer) -> tuple[dict[str, TensorSpec], list[str]]:
-    """``({node_id: new spec}, [names skipped])`` for writing the trainer's values into
+#: why a trained value was not written
+GONE, EDITED = "removed or reshaped meanwhile", "edited meanwhile: the edit is kept"
+
+
+def started_specs(graph: Graph, trainer) -> dict[str, TensorSpec | None]:
+    """Each trained Parameter's tensor as training starts (to tell edits made meanwhile)."""
+    return {nid: graph.nodes[nid].tensor if nid in graph.nodes else None
+            for nid in trainer.names}
+
+
+def trained_changes(graph: Graph, trainer, started: Mapping[str, TensorSpec | None] | None = None
+                    ) -> tuple[dict[str, TensorSpec], list[tuple[str, str]]]:
+    """``({node_id: new spec}, [(name, why skipped)])`` for writing the trainer's values into
     ``graph``: Parameters removed, no longer Parameters or reshaped since training started are
-    skipped (and named); values that did not change are left out."""
+    skipped (GONE), and so are those whose tensor differs from ``started`` (EDITED: training
+    must not silently overwrite an edit); values that did not change are left out."""
     out, skipped = {}, []
     for nid, spec in trainer.trained_specs().items():
         node = graph.nodes.get(nid)
+        name = trainer.names.get(nid, nid)
         if node is None or node.type != "parameter" or node.tensor is None \
                 or node.tensor.shape != spec.shape:
-            skipped.append(trainer.names.get(nid, nid))
+            skipped.append((name, GONE))
+        elif started is not None and nid in started and node.tensor is not started[nid] \
+                and node.tensor != started[nid]:
+            skipped.append((name, EDITED))
         elif node.tensor != spec:
             out[nid] = spec
     return out, skipped
+
+
+def run_summary(trainer, skipped: list[tuple[str, str]], changed: bool) -> str:
+    """The Training dock's line about a finished run (``skipped`` from trained_changes)."""
+    from graphstudio.ui.canvas.preview import format_number
+
+    n, losses = trainer.steps_done, trainer.losses
+    parts = [f"{'Stopped after' if trainer.stop_reason == 'stopped' else 'Trained'} {n} steps"]
+    if losses:
+        parts.append(f"loss {format_number(losses[0])} → {format_number(losses[-1])}")
+    if skipped and n:
+        for why in dict.fromkeys(w for _name, w in skipped):
+            names = ", ".join(name for name, w in skipped if w == why)
+            parts.append(f"not written to {names} ({why})")
+    parts.append("Undo (Ctrl+Z) restores the parameters from before" if changed
+                 else "no parameter changed")
+    return " · ".join(parts)
 
 
 class TrainParametersCommand(GraphCommand):
@@ -36,18 +72,6 @@ class TrainParametersCommand(GraphCommand):
     def __init__(self, graph: Graph, changes: Mapping[str, TensorSpec], text: str = "Train"):
         super().__init__(graph, text)
         self.changes = dict(changes)
-        #: called with True on redo, False on undo (set after the push: not for the first redo)
-        self.notify = None
-
-    def redo(self):
-        super().redo()
-        if self.notify is not None:
-            self.notify(True)
-
-    def undo(self):
-        super().undo()
-        if self.notify is not None:
-            self.notify(False)
 
     def problem(self):
         if not self.changes:

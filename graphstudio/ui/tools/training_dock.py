@@ -34,7 +34,12 @@ from graphstudio.engine.training import Trainer, TrainingError, decision_boundar
 from graphstudio.ui.canvas.preview import NodeRunState, format_number
 from graphstudio.ui.commands import try_push
 from graphstudio.ui.slots import guarded
-from graphstudio.ui.tools.train_command import TrainParametersCommand, trained_changes
+from graphstudio.ui.tools.train_command import (
+    TrainParametersCommand,
+    run_summary,
+    started_specs,
+    trained_changes,
+)
 from graphstudio.ui.tools.training_form import TrainingForm
 from graphstudio.ui.tools.training_plots import START_HINT, BoundaryView, LossPlot
 
@@ -66,6 +71,9 @@ class TrainingDock(QWidget):
         self.state = "idle"
         self.summary = ""
         self.applied: TrainParametersCommand | None = None
+        self._applied_at = 0  # the undo stack's index just after ``applied`` was pushed
+        self._applied_done = False
+        self._started: dict = {}  # each trained Parameter's tensor when training started
         self.busy_s = 0.0
         self._steps: list[int] = []
         self._losses: list[float] = []
@@ -82,6 +90,7 @@ class TrainingDock(QWidget):
         self._losses_timer.timeout.connect(self._refresh_losses)
         self._build()
         self._unsubscribe = self.graph.subscribe(self._on_event)
+        window.undo_stack.indexChanged.connect(self._undo_index_changed)
         self._refresh_losses()
         self._sync()
 
@@ -158,6 +167,7 @@ class TrainingDock(QWidget):
             self._say_error(f"Cannot train: {ex}")
             return False
         self.trainer, self.applied, self.busy_s = trainer, None, 0.0
+        self._started = started_specs(self.graph, trainer)
         self._steps, self._losses = [], []
         self._norms = {name: [] for name in trainer.names.values()}
         self._wall0 = time.perf_counter()
@@ -208,10 +218,18 @@ class TrainingDock(QWidget):
             self._set_state("idle")
             self._say_error(f"Training abandoned: {why}. Nothing was changed")
 
-    def _train_undone_or_redone(self, redone: bool, cmd) -> None:
-        if not shiboken6.isValid(self) or cmd is not self.applied:  # an older run's command
+    def _undo_index_changed(self, index: int) -> None:
+        """Undo/redo moved past the last run's command: say whether its values are in."""
+        cmd, stack = self.applied, self.window.undo_stack
+        if cmd is None or not shiboken6.isValid(cmd) or self._applied_at < 1 \
+                or stack.count() < self._applied_at or stack.command(self._applied_at - 1) \
+                is not cmd:
+            return  # no run, or its command left the stack
+        done = index >= self._applied_at
+        if done == self._applied_done:
             return
-        self._say(self.summary if redone else "Undone: the parameters hold their values from "
+        self._applied_done = done
+        self._say(self.summary if done else "Undone: the parameters hold their values from "
                   "before training again (Redo, Ctrl+Shift+Z, puts the trained values back)")
 
     def _forget_run(self, keep_message: bool = False) -> None:
@@ -291,7 +309,7 @@ class TrainingDock(QWidget):
             self._say_error(self.summary)
             self.window.show_status(self.summary)
             return
-        changes, skipped = trained_changes(self.graph, t)
+        changes, skipped = trained_changes(self.graph, t, self._started)
         n = t.steps_done
         text = f"Train {n} step{'s' * (n != 1)} ({self._what(t)})"
         if changes:
@@ -300,17 +318,9 @@ class TrainingDock(QWidget):
             if reason:
                 self._say_error(f"The trained values could not be written: {reason}")
                 return
-            self.applied = cmd
-            cmd.notify = lambda redone, c=cmd: self._train_undone_or_redone(redone, c)
-        losses = t.losses
-        parts = [f"{'Stopped after' if t.stop_reason == 'stopped' else 'Trained'} {n} steps"]
-        if losses:
-            parts.append(f"loss {format_number(losses[0])} → {format_number(losses[-1])}")
-        if skipped and n:
-            parts.append(f"not written to {', '.join(skipped)} (removed or reshaped meanwhile)")
-        parts.append("Undo (Ctrl+Z) restores the parameters from before" if changes
-                     else "no parameter changed")
-        self.summary = " · ".join(parts)
+            self.applied, self._applied_done = cmd, True
+            self._applied_at = self.window.undo_stack.index()
+        self.summary = run_summary(t, skipped, bool(changes))
         self._say(self.summary)
         self.window.show_status(self.summary + (f" ({wall:.2f} s)" if n else ""))
 
