@@ -141,6 +141,7 @@ class GradcheckDialog(QDialog):
         layout.addWidget(rule)
         layout.addWidget(buttons)
         self.resize(860, 360)
+        self._resets = 0  # documents replaced (a check that saw one shows nothing)
         self._unsubscribe = window.graph.subscribe(self._on_event)
 
     # ------------------------------------------------------------------ running
@@ -149,6 +150,9 @@ class GradcheckDialog(QDialog):
         check was cancelled."""
         self.clear_marks()
         graph = self.window.graph
+        # the progress dialog processes events: an edit, a training run finishing or another
+        # document can come while checking, and then the results describe another graph
+        revision, resets = graph.revision, self._resets
         progress = QProgressDialog("Comparing gradients with central differences…", "Cancel",
                                    0, 1, self.window)
         progress.setWindowTitle("Check Gradients")
@@ -178,10 +182,20 @@ class GradcheckDialog(QDialog):
             cancelled = progress.wasCanceled()
             progress.close()
             progress.deleteLater()
+        if self._resets != resets:  # another document: node ids repeat, rows would mislead
+            self._forget_rows()
+            return False
         self.reports = reports
         self._fill(reports)
+        if graph.revision != revision:
+            self._say_stale("The graph changed while it was being checked: these results "
+                            "describe the graph as it was. Check Again for current results.")
+            return False
         self._mark(reports)
         return not cancelled
+
+    def _say_stale(self, text: str) -> None:
+        self.summary.setText(self.summary.text() + f"<br><i>{text}</i>")
 
     # ------------------------------------------------------------------ showing
     def _fill(self, reports) -> None:
@@ -283,15 +297,21 @@ class GradcheckDialog(QDialog):
         if ev.kind in ("node_moved", "node_renamed", "meta_changed"):
             return
         if ev.kind == "reset":  # another document: its parameters are not these rows
-            self.clear_marks()
-            self.reports = []
-            self.table.setRowCount(0)
-            self.summary.setText("<i>Another graph is open: Check Again checks it.</i>")
+            self._resets += 1
+            self._forget_rows()
             return
         if self.marks:  # the numbers no longer describe the graph
             self.clear_marks()
-            self.summary.setText(self.summary.text() + "<br><i>The graph changed since: "
-                                 "Check Again for current results.</i>")
+            self._say_stale("The graph changed since: Check Again for current results.")
+
+    def _forget_rows(self) -> None:
+        """Another document: node ids repeat across documents, so a row clicked would select
+        an unrelated node; the rows, marks and summary go."""
+        self.clear_marks()
+        self.reports = []
+        self.table.setRowCount(0)
+        self.summary.setStyleSheet("")
+        self.summary.setText("<i>Another graph is open: Check Again checks it.</i>")
 
     def done(self, result: int) -> None:
         self.clear_marks()
