@@ -28,7 +28,8 @@ place is not detected (PyTorch raises; the engine computes with the modified val
 op recorded by autograd rebinds the tensor to new memory (its gradients stay right, but views of it
 do not see the change), while in-place ops outside autograd (``with no_grad(): w -= lr * w.grad``)
 write into the memory as PyTorch does. No higher-order gradients (``create_graph=True`` raises), no
-``backward(inputs=...)``, no hooks.
+hooks. ``backward(inputs=...)`` runs, as PyTorch does, only the nodes on a path from the root to an
+input (the others keep their saved values) and makes each non-leaf input retain its gradient.
 """
 
 from dataclasses import dataclass
@@ -182,20 +183,60 @@ def _root_node(t):
     return t.grad_fn if t.grad_fn is not None else accumulator(t)
 
 
-def backward_steps(tensor, gradient=None, retain_graph=False, *, record=True, capture=None):
+def backward_steps(tensor, gradient=None, retain_graph=False, *, record=True, capture=None,
+                   inputs=None):
     """Iterator that runs ``tensor``'s backward pass one node at a time, yielding BackwardSteps.
 
     Arguments are checked at once (errors raise here, not at the first ``next()``). With
     ``record=False`` it yields None instead of records (the fast path ``Tensor.backward`` uses; the
     order and results are the same). ``capture`` (used by ``grad``) maps AccumulateGrad nodes to
-    lists that receive the gradient instead of the leaf's ``.grad``.
+    lists that receive the gradient instead of the leaf's ``.grad``. ``inputs``: as in
+    ``Tensor.backward``, the only tensors whose ``.grad`` is filled (see :func:`_needed`).
     """
     root = _root_node(tensor)
     g = _root_gradient(tensor, gradient)
-    return _run(root, g, bool(retain_graph), record, capture)
+    needed = None if inputs is None else _needed(root, _input_nodes(inputs))
+    return _run(root, g, bool(retain_graph), record, capture, needed)
 
 
-def _run(root, root_grad, retain_graph, record, capture):
+def _input_nodes(inputs):
+    """The nodes whose gradient is each input's gradient; like PyTorch, a non-leaf input is made to
+    retain its gradient (so ``.grad`` gets it), and one without grad is refused."""
+    inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
+    if not inputs:
+        raise RuntimeError("`inputs` argument to `backward()` cannot be empty.")
+    for t in inputs:
+        t.retain_grad()
+    return {_sink(t) for t in inputs}
+
+
+def _needed(root, targets):
+    """The nodes PyTorch runs for ``backward(inputs=...)``: those on a path from ``root`` to one
+    of ``targets`` (the targets included). Every predecessor of such a node is one too, so the
+    dependency counts of the needed nodes stay right when the others are left out."""
+    parents = {}
+    stack, seen = [root], {root}
+    while stack:
+        fn = stack.pop()
+        for nxt, _ in fn.next_functions:
+            if nxt is not None:
+                parents.setdefault(nxt, []).append(fn)
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+    needed = {t for t in targets if t in seen}
+    stack = list(needed)
+    while stack:
+        for p in parents.get(stack.pop(), ()):
+            if p not in needed:
+                needed.add(p)
+                stack.append(p)
+    return needed
+
+
+def _run(root, root_grad, retain_graph, record, capture, needed=None):
+    if needed is not None and root not in needed:
+        return
     deps = _dependencies(root)
     # A node's input buffer: its one gradient, or a list once a second one arrives (fan-out).
     buffers = {root: root_grad}
@@ -236,7 +277,7 @@ def _run(root, root_grad, retain_graph, record, capture):
         sent = [] if record else None
         for edge, gi, meta in zip(nexts, grads, fn._meta, strict=True):
             nxt = edge[0]
-            if nxt is None:
+            if nxt is None or (needed is not None and nxt not in needed):
                 if record:
                     sent.append(None)
                 continue
@@ -322,7 +363,8 @@ def _record(fn, index, g, contribs, grads):
 
 # --- the public entry points -----------------------------------------------------------------
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
-    """``torch.autograd.backward``: accumulate gradients of ``tensors`` into the leaves."""
+    """``torch.autograd.backward``: accumulate gradients of ``tensors`` into the leaves (only into
+    ``inputs``, a tensor or a sequence of them, when given)."""
     if create_graph:
         raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
                            "engine")
@@ -332,8 +374,10 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
         grad_tensors = [None] * len(tensors)
     elif isinstance(grad_tensors, Tensor):
         grad_tensors = [grad_tensors]
+    if inputs is not None and not isinstance(inputs, Tensor):
+        inputs = list(inputs)  # read once, however many roots
     for t, gt in zip(tensors, grad_tensors, strict=True):
-        for _ in backward_steps(t, gt, bool(retain_graph), record=False):
+        for _ in backward_steps(t, gt, bool(retain_graph), record=False, inputs=inputs):
             pass
 
 

@@ -21,9 +21,7 @@ def _backward(self, gradient=None, retain_graph=None, create_graph=False, inputs
     if create_graph:
         raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
                            "engine")
-    if inputs is not None:
-        raise RuntimeError("backward(inputs=...) is not supported by this engine")
-    for _ in backward_steps(self, gradient, bool(retain_graph), record=False):
+    for _ in backward_steps(self, gradient, bool(retain_graph), record=False, inputs=inputs):
         pass
 
 
