@@ -3,7 +3,7 @@
 ``Runner(graph)`` is a session for one document: it keeps the leaf tensors of Input and
 Parameter nodes alive across runs (so ``.grad`` accumulates when zero_grad is off, exactly as
 in PyTorch) and rebuilds a leaf only when its node's tensor spec, ``requires_grad`` or dtype
-changes. The window's buttons map onto it: Forward = :meth:`Runner.forward`, Backward =
+changes. The tensors of nodes no longer in the graph are dropped at the start of each forward. The window's buttons map onto it: Forward = :meth:`Runner.forward`, Backward =
 :meth:`Runner.backward`, Zero Grads = :meth:`Runner.zero_grad`; :meth:`Runner.run` does a
 fresh forward and backward (the command line, Run to End).
 
@@ -149,6 +149,8 @@ class Runner:
         import graphstudio.engine as T
 
         graph = self.graph
+        for nid in [nid for nid in self._leaves if nid not in graph.nodes]:
+            del self._leaves[nid]  # a deleted node's tensor (and .grad) is not kept alive
         fwd = _Forward(graph.revision, options.no_grad, tuple(options.retain_grad))
         shapes = infer_shapes(graph)
         incoming = graph._in

@@ -198,3 +198,21 @@ def test_state_at_all_nodes(k):
     st = tl.state_at(k)
     assert set(st) == set(g.nodes)
     assert sum(s.active for s in st.values()) == (1 if k >= 0 else 0)
+
+
+def test_tensors_of_deleted_nodes_are_let_go_at_the_next_forward():
+    import gc
+    import weakref
+
+    g = tutorial()
+    runner = Runner(g)
+    runner.run()
+    w = g.node_by_name("w").id
+    held = weakref.ref(runner.leaf(g.nodes[w]))
+    g.remove_node(w)
+    runner.forward()
+    gc.collect()
+    assert held() is None  # a big parameter's memory goes with its node
+    assert set(runner._leaves) <= set(g.nodes)
+    runner.zero_grad()  # and zero_grad no longer walks it
+    assert all(nid in g.nodes for nid in runner._leaves)
