@@ -59,7 +59,7 @@ def build_window(paths: list[str] | None = None, settings: AppSettings | None = 
     handler.parent_widget = lambda: QApplication.activeWindow() or window
     window.show()
     # after the first paint: the recovery question and any error dialog get a visible parent
-    QTimer.singleShot(0, lambda: window.files.start(list(paths or [])))
+    QTimer.singleShot(0, window, lambda: window.files.start(list(paths or [])))
     return app, window, handler
 
 

@@ -414,7 +414,7 @@ class MainWindow(QMainWindow):
 
     def _document_reloaded(self) -> None:
         self.inspector.show_nodes([])
-        QTimer.singleShot(0, self.frame)
+        QTimer.singleShot(0, self, self.frame)
 
     # ------------------------------------------------------------------ theme and layout
     def set_theme(self, name: str) -> None:

@@ -240,7 +240,7 @@ class TitleEditor(QGraphicsTextItem):
         self.clearFocus()
         self.hide()
         self.finished.emit()
-        QTimer.singleShot(0, self._dispose)
+        QTimer.singleShot(0, self, self._dispose)
 
     def abandon(self):
         """Stop without renaming because the node is going away (no focus games, no signal)."""
