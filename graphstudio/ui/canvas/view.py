@@ -358,7 +358,6 @@ class GraphView(QGraphicsView):
             return None
         payload = make_payload(self.graph, ids)
         QGuiApplication.clipboard().setMimeData(payload_to_mime(payload))
-        GraphView._last_payload = payload
         n = len(ids)
         self.scene().statusMessage.emit(f"copied {n} node{'s' if n != 1 else ''}")
         return payload
@@ -370,11 +369,10 @@ class GraphView(QGraphicsView):
             self.scene().push(RemoveNodesCommand(self.graph, ids,
                                                  text=f"Cut {n} node{'s' if n != 1 else ''}"))
 
-    _last_payload: dict | None = None
-
     def _clipboard_payload(self) -> dict | None:
-        payload = payload_from_mime(QGuiApplication.clipboard().mimeData())
-        return payload if payload is not None else GraphView._last_payload
+        """The nodes on the system clipboard (nothing else: after copying text in another
+        app, Ctrl+V must not paste nodes copied earlier)."""
+        return payload_from_mime(QGuiApplication.clipboard().mimeData())
 
     def paste(self, scene_pos: QPointF | None = None):
         """Paste the clipboard's nodes at ``scene_pos`` (default: the mouse, else offset)."""
