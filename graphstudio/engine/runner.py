@@ -3,7 +3,8 @@
 ``Runner(graph)`` is a session for one document: it keeps the leaf tensors of Input and
 Parameter nodes alive across runs (so ``.grad`` accumulates when zero_grad is off, exactly as
 in PyTorch) and rebuilds a leaf only when its node's tensor spec, ``requires_grad`` or dtype
-changes. The tensors of nodes no longer in the graph are dropped at the start of each forward. The window's buttons map onto it: Forward = :meth:`Runner.forward`, Backward =
+changes; the tensors of nodes no longer in the graph are dropped at the start of each
+forward. The window's buttons map onto it: Forward = :meth:`Runner.forward`, Backward =
 :meth:`Runner.backward`, Zero Grads = :meth:`Runner.zero_grad`; :meth:`Runner.run` does a
 fresh forward and backward (the command line, Run to End).
 
