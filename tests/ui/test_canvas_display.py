@@ -59,12 +59,20 @@ def test_grad_none_stale_greyed_and_clearing(scene):
     assert z.opacity() == 1.0 and z.size()[1] == h0 and "z =" not in z.display_text()
 
 
-def test_mark_run_stale_and_clear(scene):
+def test_stale_and_clear_through_the_run_display(scene):
+    """The cards get their run look from SceneDisplay (the scene keeps no second path)."""
+    from graphstudio.engine.runner import Runner, RunOptions
+    from graphstudio.ui.run.scene_display import SceneDisplay
+
+    g = scene.graph
+    tl = Runner(g).forward(RunOptions.from_graph(g))
+    display = SceneDisplay(scene, g)
     w = scene.node_item(scene.ids["w"])
-    w.set_run_state(NodeRunState(value=np.float32(1.5)))
-    scene.mark_run_stale()
+    display.show(tl, len(tl) - 1)
+    assert w.run_state is not None and not w.run_state.stale
+    display.show(tl, len(tl) - 1, stale=True)
     assert w.run_state.stale and "stale" in w.display_text().splitlines()
-    scene.clear_run_states()
+    display.clear()
     assert w.run_state is None
 
 

@@ -45,3 +45,21 @@ def test_the_training_command_calls_no_widget_and_the_dock_follows_the_stack(too
     assert dock.message.text().startswith("Undone: the parameters hold")
     tw.window.undo_stack.redo()
     assert dock.message.text() == trained
+
+
+def test_cards_shown_while_training_go_through_the_run_display(tools_window):
+    """The dock wrote the cards' run states itself, behind the run display's cache: the display
+    then believed the cards showed the run and skipped them."""
+    tw = tools_window("mlp_classifier")
+    c = tw.window.run_controller
+    c.run_to_end()
+    display, b2 = c.display, tw.id("b2")
+    ran = display.node_state(b2)
+    assert ran is not None and tw.scene.node_item(b2).run_state is ran
+    dock = start_slow_training(tw)
+    card = tw.scene.node_item(b2)
+    tw.qtbot.waitUntil(lambda: card.run_state is not ran, timeout=5_000)
+    assert display.node_state(b2) is card.run_state  # the cache says what the card shows
+    dock.abandon("test")
+    assert card.run_state is display.node_state(b2)
+    assert card.run_state.value is ran.value  # the run's own value is back

@@ -7,8 +7,8 @@ Use::
 
 GraphScene: signals ``statusMessage(str)``, ``nodeActivated(str)``, ``quickAddRequested``;
 ``selected_node_ids()``, ``select_nodes(ids)``, ``node_item(id)``, ``edge_item(edge)``,
-``set_theme(theme)``, ``items_bounding_rect()``, ``push(cmd)``, ``clear_run_states()``,
-``mark_run_stale()``, ``detach()``.
+``set_theme(theme)``, ``items_bounding_rect()``, ``push(cmd)``, ``detach()``. What the
+items show of a run is put on them by :class:`graphstudio.ui.run.scene_display.SceneDisplay`.
 
 GraphView: ``zoom()``, ``set_zoom(z)``, ``frame_selection()``, ``select_all()``,
 ``delete_selection()``, ``copy_selection()``, ``cut_selection()``, ``paste()``,

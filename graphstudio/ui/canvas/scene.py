@@ -127,27 +127,6 @@ class GraphScene(QGraphicsScene):
             item.update_path()
         self.update()
 
-    def clear_run_states(self):
-        """Remove every value/grad display (e.g. after the graph changed and a run was reset)."""
-        for item in self._nodes.values():
-            if item.run_state is not None:
-                item.set_run_state(None)
-        for item in self._edges.values():
-            if item.grad is not None or item.highlighted or item.greyed or item.pulse is not None:
-                item.set_run_state(None, False, False)
-                item.set_pulse(None)
-
-    def mark_run_stale(self):
-        """Mark every value/grad display stale (the graph changed since that run)."""
-        from dataclasses import replace
-
-        for item in self._nodes.values():
-            if item.run_state is not None and not item.run_state.stale:
-                item.set_run_state(replace(item.run_state, stale=True))
-        for item in self._edges.values():
-            if item.grad is not None and not item.stale:
-                item.set_run_state(item.grad, item.highlighted, item.greyed, stale=True)
-
     def push(self, cmd, screen_pos=None) -> bool:
         """Push an undo command; on refusal report the reason and return False."""
         reason = try_push(self.undo_stack, cmd)

@@ -89,6 +89,7 @@ class SceneDisplay:
         self._nodes: dict = {}   # node id -> NodeRunState (None: nothing shown)
         self._edges: dict = {}   # Edge -> EdgeDisplay
         self._aliases: dict[str, list[str]] = {}
+        self._overrides: dict = {}  # node id -> what its card shows instead (training)
         self._pending_nodes: set[str] = set()   # still to bring up to (timeline, k)
         self._pending_edges: set = set()
         self._flush_timer = QTimer()
@@ -111,6 +112,29 @@ class SceneDisplay:
         self._pending_nodes, self._pending_edges = set(), set()
         self._flush_timer.stop()
         self.timeline, self.k, self.stale = None, -1, False
+        for nid, state in self._overrides.items():
+            self._set_node(nid, state)
+
+    def set_override(self, node_id: str, state) -> None:
+        """Show ``state`` on ``node_id``'s card instead of the run's (e.g. a Parameter's value
+        while training) until :meth:`clear_overrides`; the cache stays truthful."""
+        self._overrides[node_id] = state
+        self._pending_nodes.discard(node_id)
+        self._set_node(node_id, state)
+
+    def clear_overrides(self, node_ids=None) -> None:
+        """Give the cards back what the run shows of them (or nothing)."""
+        ids = list(self._overrides) if node_ids is None else \
+            [nid for nid in node_ids if nid in self._overrides]
+        for nid in ids:
+            del self._overrides[nid]
+        known = timeline_nodes(self.timeline) if self.timeline is not None else ()
+        for nid in ids:
+            if nid in known and nid in self.graph.nodes:
+                self._apply((nid,), ())
+            else:
+                self._set_node(nid, None)
+                self._nodes.pop(nid, None)
 
     def show(self, timeline, k: int, stale: bool = False, pre=None) -> int:
         """Show step ``k`` of ``timeline``; ``pre`` maps node ids / edges to what they show
@@ -122,7 +146,8 @@ class SceneDisplay:
             known = timeline_nodes(timeline)
             nodes = [nid for nid in self.graph.nodes if nid in known]
             edges = list(self.graph.edges)
-            stray = [nid for nid in self._nodes if nid not in known]
+            stray = [nid for nid in self._nodes if nid not in known
+                     and nid not in self._overrides]
             for nid in stray:  # nodes added after the run: nothing to show
                 self._set_node(nid, None)
                 self._nodes.pop(nid, None)
@@ -149,7 +174,12 @@ class SceneDisplay:
         timeline, k, stale, pre = self.timeline, self.k, self.stale, pre or {}
         changed = 0
         for nid in nodes:
-            state = pre[nid] if nid in pre else node_display(timeline, k, nid, stale)
+            if nid in pre:
+                state = pre[nid]
+            elif nid in self._overrides:
+                state = self._overrides[nid]
+            else:
+                state = node_display(timeline, k, nid, stale)
             changed += self._set_node(nid, state)
         if edges:
             grads = timeline.edge_grads_at(k) if k >= 0 else {}
@@ -217,6 +247,7 @@ class SceneDisplay:
         at the current step (a node the shown run did not know shows nothing)."""
         if ev.kind == "node_removed":
             self._nodes.pop(ev.node_id, None)
+            self._overrides.pop(ev.node_id, None)
             self._pending_nodes.discard(ev.node_id)
         elif ev.kind == "edge_removed":
             self._edges.pop(ev.edge, None)

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from graphstudio.engine.graph import Graph, TensorSpec
 from graphstudio.ui.commands import GraphCommand
 
-__all__ = ["EDITED", "GONE", "TrainParametersCommand", "run_summary", "started_specs",
-           "trained_changes"]
+__all__ = ["EDITED", "GONE", "TrainParametersCommand", "optimizer_text", "run_summary",
+           "started_specs", "stats_text", "trained_changes"]
 
 
 #: why a trained value was not written
@@ -47,6 +47,31 @@ def trained_changes(graph: Graph, trainer, started: Mapping[str, TensorSpec | No
         elif node.tensor != spec:
             out[nid] = spec
     return out, skipped
+
+
+def optimizer_text(trainer) -> str:
+    """"Adam, lr 0.05" / "SGD, lr 0.1, momentum 0.9"."""
+    c = trainer.config
+    name = "Adam" if c.optimizer == "adam" else "SGD"
+    extra = f", momentum {c.momentum:g}" if c.optimizer == "sgd" and c.momentum else ""
+    return f"{name}, lr {c.learning_rate:g}{extra}"
+
+
+def stats_text(losses, steps_done: int, busy_s: float) -> str:
+    """The dock's live line: first → last loss (how much lower), step and speed."""
+    import math
+
+    from graphstudio.ui.canvas.preview import format_number
+
+    if not losses:
+        return ""
+    first, last = losses[0], losses[-1]
+    rate = steps_done / busy_s if busy_s > 0 else 0.0
+    text = f"loss {format_number(first)} → <b>{format_number(last)}</b>"
+    if math.isfinite(first) and math.isfinite(last) and last > 0 and first > last:
+        ratio = first / last
+        text += f" ({ratio:,.0f}× lower)" if ratio >= 100 else f" ({ratio:.3g}× lower)"
+    return text + f"<br>step {steps_done} · {rate:,.0f} steps/s"
 
 
 def run_summary(trainer, skipped: list[tuple[str, str]], changed: bool) -> str:

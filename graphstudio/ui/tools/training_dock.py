@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from graphstudio.engine.training import Trainer, TrainingError, decision_boundary
-from graphstudio.ui.canvas.preview import NodeRunState, format_number
+from graphstudio.ui.canvas.preview import NodeRunState
 from graphstudio.ui.commands import try_push
 from graphstudio.ui.slots import guarded
 from graphstudio.ui.tools.train_command import (
     TrainParametersCommand,
+    optimizer_text,
     run_summary,
     started_specs,
+    stats_text,
     trained_changes,
 )
 from graphstudio.ui.tools.training_form import TrainingForm
@@ -181,7 +183,7 @@ class TrainingDock(QWidget):
         self._set_state("running")
         self._start_timer()
         self.window.show_status(f"Training {', '.join(trainer.names.values())}: "
-                                f"{trainer.config.steps} steps of {self._what(trainer)}")
+                                f"{trainer.config.steps} steps of {optimizer_text(trainer)}")
         return True
 
     def pause(self) -> None:
@@ -311,7 +313,7 @@ class TrainingDock(QWidget):
             return
         changes, skipped = trained_changes(self.graph, t, self._started)
         n = t.steps_done
-        text = f"Train {n} step{'s' * (n != 1)} ({self._what(t)})"
+        text = f"Train {n} step{'s' * (n != 1)} ({optimizer_text(t)})"
         if changes:
             cmd = TrainParametersCommand(self.graph, changes, text)
             reason = try_push(self.window.undo_stack, cmd)
@@ -343,28 +345,22 @@ class TrainingDock(QWidget):
                 self._show_boundary(t)
 
     def _show_stats(self, t: Trainer) -> None:
-        if not self._losses:
-            self.stats.setText("")
-            return
-        first, last = self._losses[0], self._losses[-1]
-        rate = t.steps_done / self.busy_s if self.busy_s > 0 else 0.0
-        text = f"loss {format_number(first)} → <b>{format_number(last)}</b>"
-        if np.isfinite(first) and np.isfinite(last) and last > 0 and first > last:
-            ratio = first / last
-            text += f" ({ratio:,.0f}× lower)" if ratio >= 100 else f" ({ratio:.3g}× lower)"
-        text += f"<br>step {t.steps_done} · {rate:,.0f} steps/s"
-        self.stats.setText(text)
+        self.stats.setText(stats_text(self._losses, t.steps_done, self.busy_s))
 
     def _show_cards(self, t: Trainer) -> None:
         """Each trained Parameter's card shows its value (and .grad) now."""
-        scene = self.window.scene
+        scene, display = self.window.scene, self._display()
         for nid, tensor in t.params.items():
             item = scene.node_item(nid)
             if item is None:
                 continue
             grad = None if tensor.grad is None else np.array(tensor.grad.numpy())
-            item.set_run_state(NodeRunState(value=np.array(tensor.detach().numpy()),
-                                            grad=grad, requires_grad=True, show_grad=True))
+            state = NodeRunState(value=np.array(tensor.detach().numpy()), grad=grad,
+                                 requires_grad=True, show_grad=True)
+            if display is not None:  # through the run display, so its cache stays truthful
+                display.set_override(nid, state)
+            else:
+                item.set_run_state(state)
             self._cards.add(nid)
         if not self._told_overlap:
             self._told_overlap = True
@@ -374,14 +370,20 @@ class TrainingDock(QWidget):
                 self.window.show_status("Cards overlap now that they show values: L lays the "
                                         "graph out (training goes on)")
 
+    def _display(self):
+        """The run display (SceneDisplay) when the run UI is installed."""
+        return getattr(getattr(self.window, "run_controller", None), "display", None)
+
     def _restore_cards(self) -> None:
         """Give the cards back what the stepping view shows of them (or nothing)."""
-        controller = getattr(self.window, "run_controller", None)
-        display = getattr(controller, "display", None)
-        for nid in self._cards:
-            item = self.window.scene.node_item(nid)
-            if item is not None and shiboken6.isValid(item):
-                item.set_run_state(display.node_state(nid) if display is not None else None)
+        display = self._display()
+        if display is not None:
+            display.clear_overrides(self._cards)
+        else:
+            for nid in self._cards:
+                item = self.window.scene.node_item(nid)
+                if item is not None and shiboken6.isValid(item):
+                    item.set_run_state(None)
         self._cards = set()
 
     def _setup_boundary(self, t: Trainer) -> None:
@@ -406,13 +408,6 @@ class TrainingDock(QWidget):
             self.boundary.show_message(f"The decision boundary stopped updating: {ex}")
 
     # ------------------------------------------------------------------ state and text
-    @staticmethod
-    def _what(t: Trainer) -> str:
-        c = t.config
-        name = "Adam" if c.optimizer == "adam" else "SGD"
-        extra = f", momentum {c.momentum:g}" if c.optimizer == "sgd" and c.momentum else ""
-        return f"{name}, lr {c.learning_rate:g}{extra}"
-
     def _steps_setting(self, steps: int) -> None:
         """Between runs the progress bar counts towards the Steps setting."""
         if self.state not in ("running", "paused"):
