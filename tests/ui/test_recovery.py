@@ -123,7 +123,7 @@ def test_a_big_document_is_autosaved_without_freezing_the_window(make_window, tm
     release, original = threading.Event(), files.save_graph
 
     def slow_save(graph, path):
-        release.wait(3)  # stands in for seconds of number formatting
+        release.wait(30)  # stands in for seconds of number formatting (released below)
         original(graph, path)
 
     monkeypatch.setattr(files, "save_graph", slow_save)
@@ -136,9 +136,10 @@ def test_a_big_document_is_autosaved_without_freezing_the_window(make_window, tm
     saved = []
     win.autosaver.autosaved.connect(saved.append)
     rec = tmp_path / "data" / "recovery.gsgraph"
-    t0 = time.perf_counter()
     assert win.autosaver.save_now()
-    assert time.perf_counter() - t0 < 1.0 and not rec.exists()
+    # save_now came back while the writer is still blocked (no wall-clock limit: a loaded CI
+    # machine is slow, but a writer on the GUI thread could not be alive and unfinished here)
+    assert win.autosaver._worker.is_alive() and not rec.exists()
     assert not win.autosaver.save_now()  # one write at a time
     win.graph.set_tensor(nid, TensorSpec.from_array(np.zeros((20, 10), np.float32)))
     release.set()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 from PySide6.QtCore import QTimer
 
@@ -70,16 +68,17 @@ def test_window_stays_responsive_and_pause_resume_stop(tools_window):
     tw = tools_window("mlp_classifier")
     dock = open_training(tw)
     tw.type_into(dock.form.steps_box, "100000")
-    ticks: list[float] = []
+    seen: list[int] = []  # training's step count at each turn of the event loop
     probe = QTimer()
-    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    probe.start(5)
+    probe.timeout.connect(lambda: seen.append(dock.trainer.steps_done if dock.trainer else 0))
+    probe.start(0)
     tw.click(dock.start_button)
     tw.qtbot.waitUntil(lambda: dock.trainer.steps_done >= 450, timeout=20_000)
     probe.stop()
     assert dock.state == "running"
-    gaps = np.diff(ticks)  # the event loop ran between slices, never held for long
-    assert len(ticks) >= 6 and gaps.max() < 0.3, (len(ticks), gaps.max())
+    # the event loop turned between slices, again and again, while training went on: counted
+    # in turns, not seconds (a gap limit failed on a loaded machine)
+    assert len(set(seen)) >= 6, sorted(set(seen))
 
     tw.click(dock.pause_button)
     assert dock.state == "paused" and dock.pause_button.text() == "Resume"
