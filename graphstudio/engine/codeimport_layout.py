@@ -1,11 +1,11 @@
 """Arranging a graph read from code: nodes in the order a person writes them, laid out left to
-right by topological layer (used by :mod:`graphstudio.engine.codeimport`)."""
+right by topological layer with the canvas's layered layout (used by
+:mod:`graphstudio.engine.codeimport`)."""
 
 from __future__ import annotations
 
-import numpy as np
-
 from graphstudio.engine.graph import Graph
+from graphstudio.engine.layout import H_GAP, V_GAP, layered_layout
 
 __all__ = ["COL", "ROW", "arrange"]
 
@@ -51,23 +51,9 @@ def _reordered(g: Graph) -> Graph:
 
 
 def _layout(g: Graph) -> None:
-    """Columns by longest path from the sources (a source sits just left of its first
-    consumer); within a column, nodes ordered by the mean row of what feeds them."""
-    order = g.topological_order()
-    preds = {v: [e.src for e in g.incoming(v).values()] for v in order}
-    succs = {v: [e.dst for e in g.outgoing(v)] for v in order}
-    col: dict[str, int] = {}
-    for v in order:
-        col[v] = max((col[u] + 1 for u in preds[v]), default=0)
-    for v in reversed(order):
-        if not preds[v] and succs[v]:
-            col[v] = max(min(col[w] for w in succs[v]) - 1, 0)
-    row: dict[str, float] = {}
-    for c in range(max(col.values(), default=-1) + 1):
-        members = [v for v in order if col[v] == c]
-        members.sort(key=lambda v: (np.mean([row[u] for u in preds[v]]) if preds[v]
-                                    and all(u in row for u in preds[v]) else 1e9))
-        for i, v in enumerate(members):
-            row[v] = i
-            g.move_node(v, (c * COL, i * ROW))
-
+    """The canvas's layered layout (:func:`graphstudio.engine.layout.layered_layout`) with cards
+    of ``COL - H_GAP`` by ``ROW - V_GAP``: columns ``COL`` apart, and room for cards that grow
+    once they show values."""
+    size = (COL - H_GAP, ROW - V_GAP)
+    for nid, pos in layered_layout(g, sizes=dict.fromkeys(g.nodes, size)).items():
+        g.move_node(nid, pos)

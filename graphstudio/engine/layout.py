@@ -1,0 +1,114 @@
+"""Automatic layout by topological layers (a small Sugiyama-style layout), Qt-free.
+
+One layout for the whole program: the canvas's Auto-layout (through
+:mod:`graphstudio.ui.canvas.layout`, with the cards' real sizes) and graphs read from code
+(:mod:`graphstudio.engine.codeimport_layout`).
+
+Nodes go into columns left to right by longest path from the sources; a source (an Input or a
+Parameter) is pulled right next to its first consumer instead of waiting in column 0. Within a
+column, nodes are ordered by the barycentre of their neighbours (a few sweeps, to cut crossings)
+and then placed vertically near the average height of what feeds them, without overlapping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+__all__ = ["layered_layout", "DEFAULT_SIZE"]
+
+DEFAULT_SIZE = (170.0, 90.0)
+H_GAP = 110.0
+V_GAP = 36.0
+
+
+def _layers(order, preds, succs) -> dict[str, int]:
+    layer: dict[str, int] = {}
+    for v in order:
+        layer[v] = max((layer[u] + 1 for u in preds[v]), default=0)
+    for v in reversed(order):  # pull sources next to their first consumer
+        if not preds[v] and succs[v]:
+            layer[v] = max(min(layer[w] for w in succs[v]) - 1, 0)
+    return layer
+
+
+def _order_columns(columns, preds, succs, sweeps: int = 4):
+    rank = {v: i for col in columns for i, v in enumerate(col)}
+
+    def bary(v, nbrs):
+        ns = [rank[u] for u in nbrs]
+        return sum(ns) / len(ns) if ns else rank[v]
+
+    for s in range(sweeps):
+        seq = columns[1:] if s % 2 == 0 else list(reversed(columns[:-1]))
+        for col in seq:
+            col.sort(key=lambda v: bary(v, preds[v] if s % 2 == 0 else succs[v]))
+            for i, v in enumerate(col):
+                rank[v] = i
+
+
+def _place(col, desired, heights) -> dict[str, float]:
+    """Tops for ``col`` (in order) as close to ``desired`` tops as possible without overlap."""
+    tops, y = [], None
+    for v in col:
+        t = desired[v] if y is None else max(desired[v], y)
+        tops.append(t)
+        y = t + heights[v] + V_GAP
+    # shift the whole column so it sits on average where it wants to be (never overlapping)
+    shift = sum(desired[v] - t for v, t in zip(col, tops, strict=True)) / max(len(col), 1)
+    return {v: t + shift for v, t in zip(col, tops, strict=True)}
+
+
+def layered_layout(graph, node_ids: Iterable[str] | None = None,
+                   sizes: Mapping[str, tuple[float, float]] | None = None
+                   ) -> dict[str, tuple[float, float]]:
+    """New top-left positions ``{node_id: (x, y)}`` for ``node_ids`` (default: all nodes).
+
+    ``sizes`` gives each node's (width, height) when known (the scene's item sizes). The layout
+    keeps the current top-left corner of the nodes it arranges.
+    """
+    order = graph.topological_order(node_ids)
+    if not order:
+        return {}
+    wanted = set(order)
+    sizes = sizes or {}
+    size = {v: tuple(sizes.get(v, DEFAULT_SIZE)) for v in order}
+    preds = {v: [e.src for e in graph.incoming(v).values() if e.src in wanted] for v in order}
+    succs = {v: [e.dst for e in graph.outgoing(v) if e.dst in wanted] for v in order}
+    layer = _layers(order, preds, succs)
+
+    columns: list[list[str]] = [[] for _ in range(max(layer.values()) + 1)]
+    for v in order:
+        columns[layer[v]].append(v)
+    columns = [c for c in columns if c]
+    _order_columns(columns, preds, succs)
+
+    heights = {v: size[v][1] for v in order}
+    top: dict[str, float] = {}
+    # forward: each node near the middle of what feeds it
+    for col in columns:
+        desired, y = {}, 0.0
+        for v in col:
+            ps = [top[u] + heights[u] / 2 for u in preds[v] if u in top]
+            desired[v] = (sum(ps) / len(ps) - heights[v] / 2) if ps else y
+            y = desired[v] + heights[v] + V_GAP
+        top.update(_place(col, desired, heights))
+    # backward: sources next to the middle of what they feed
+    for col in reversed(columns):
+        if all(preds[v] for v in col):
+            continue
+        desired = {}
+        for v in col:
+            ss = [top[w] + heights[w] / 2 for w in succs[v]]
+            desired[v] = (sum(ss) / len(ss) - heights[v] / 2) if (ss and not preds[v]) else top[v]
+        top.update(_place(col, desired, heights))
+
+    x0 = min(graph.node(v).pos[0] for v in order)
+    y0 = min(graph.node(v).pos[1] for v in order)
+    dy = y0 - min(top.values())
+    out, x = {}, x0
+    for col in columns:
+        width = max(size[v][0] for v in col)
+        for v in col:
+            out[v] = (round(x, 1), round(top[v] + dy, 1))
+        x += width + H_GAP
+    return out
