@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from graphstudio.engine.nodetypes import CATEGORIES, NODE_TYPES
 from graphstudio.ui.palette import MIME_NODETYPE, TYPE_ROLE, PaletteWidget
@@ -52,16 +53,29 @@ def test_filter_hides_non_matching_and_picks_best(palette, qtbot):
     assert palette.visible_type_ids() == []
 
 
-def test_drag_payload_and_activation(palette, qtbot):
+def test_drag_payload_and_double_click_adds(palette, qtbot):
+    """The drag carries the type id (checked on the mime data a drag would take); a real
+    double-click on the entry in the tree asks for the node (it used to emit itemActivated
+    by hand, skipping the gesture)."""
     item = palette.item_for("bce_with_logits")
     mime = palette.tree.mimeData([item])
     assert palette.tree.mimeTypes() == [MIME_NODETYPE]
     assert bytes(mime.data(MIME_NODETYPE)).decode("utf-8") == "bce_with_logits"
     head = palette._categories["Losses"]
     assert not palette.tree.mimeData([head]).hasFormat(MIME_NODETYPE)
-    with qtbot.waitSignal(palette.nodeTypeActivated) as got:
-        palette.tree.itemActivated.emit(item, 0)
-    assert got.args == ["bce_with_logits"]
+    assert item.flags() & Qt.ItemFlag.ItemIsDragEnabled
+    tree = palette.tree
+    tree.scrollToItem(item)
+    where = tree.visualItemRect(item).center()
+    assert tree.viewport().rect().contains(where)
+    got = []
+    palette.nodeTypeActivated.connect(got.append)
+    # the first click of a double-click selects; the second one activates (QTest's mouseDClick
+    # sends only the double-click event, which an item view ignores without the press before)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert got == [] and tree.currentItem() is item
+    QTest.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert got == ["bce_with_logits"]
 
 
 def test_theme_recolours_chips(palette):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from graphstudio.engine.graph import TensorSpec
 from graphstudio.ui.commands import SetTensorCommand, try_push
@@ -196,26 +199,54 @@ def test_a_step_animates_wires_without_blocking(run_window, qtbot):
     r.c.animator.finish()
 
 
+def right_click_menu(r, name: str, qtbot):
+    """Right-click ``name``'s card on the canvas (a real mouse click on the viewport) and
+    return the popup menu that opens."""
+    view = r.window.view
+    view.ensureVisible(r.card(name), 20, 20)
+    where = view.mapFromScene(r.card(name).sceneBoundingRect().center())
+    assert view.viewport().rect().contains(where)
+    port = view.viewport()
+    QTest.mouseClick(port, Qt.MouseButton.RightButton, pos=where)
+    # what the window system sends after a right-click (QTest does not synthesize it)
+    QApplication.sendEvent(port, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where,
+                                                   port.mapToGlobal(where)))
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=2000)
+    return QApplication.activePopupWidget()
+
+
+def choose(menu, object_name: str) -> None:
+    """Click the entry ``object_name`` of an open popup ``menu`` (which then closes)."""
+    action = next(a for a in menu.actions() if a.objectName() == object_name)
+    assert action.isEnabled(), action.toolTip()
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+def entry(menu, object_name: str):
+    return next(a for a in menu.actions() if a.objectName() == object_name)
+
+
 def test_context_menu_backward_from_here_and_retain_grad(run_window, qtbot):
     r = run_window()
-    view = r.window.view
-    menu = view.build_context_menu(r.card("z").sceneBoundingRect().center())
-    keep = next(a for a in menu.actions() if a.objectName() == "ctx_retain_grad")
+    menu = right_click_menu(r, "z", qtbot)
+    keep = entry(menu, "ctx_retain_grad")
     assert keep.isEnabled() and not keep.isChecked()
-    keep.trigger()
+    choose(menu, "ctx_retain_grad")
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=2000)
     assert r.graph.run["retain_grad"] == (r.id("z"),) and "retain_grad" in r.text("z")
     r.click("run_to_end")
     assert f"z.grad = {GRAD_ROW}" in r.text("z")
     r.window.undo_stack.undo()
     qtbot.waitUntil(lambda: "z.grad = None" in r.text("z"), timeout=2000)
-    menu = view.build_context_menu(r.card("w").sceneBoundingRect().center())
-    keep = next(a for a in menu.actions() if a.objectName() == "ctx_retain_grad")
+    menu = right_click_menu(r, "w", qtbot)
+    keep = entry(menu, "ctx_retain_grad")
     assert not keep.isEnabled() and "leaf" in keep.toolTip()
+    menu.close()
     # backward from a non-scalar: PyTorch's message, and the seed editor fixes it
-    menu = view.build_context_menu(r.card("z").sceneBoundingRect().center())
-    back = next(a for a in menu.actions() if a.objectName() == "ctx_backward_from")
-    back.trigger()
-    assert r.graph.run["loss"] == r.id("z") and "loss" in r.text("z").splitlines()
+    menu = right_click_menu(r, "z", qtbot)
+    choose(menu, "ctx_backward_from")
+    qtbot.waitUntil(lambda: r.graph.run["loss"] == r.id("z"), timeout=2000)
+    assert "loss" in r.text("z").splitlines()
     assert not r.c.timeline.has_backward
     assert "scalar outputs" in r.window.statusBar().currentMessage()
     dialog = r.window.run_controller.ui.open_seed_editor()
