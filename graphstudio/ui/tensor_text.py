@@ -8,6 +8,7 @@ import math
 import numpy as np
 
 from graphstudio.engine.graph import GraphError
+from graphstudio.ui.number_format import format_number
 
 __all__ = ["MAX_ELEMENTS", "MAX_NDIM", "NOT_FINITE", "display_number", "format_shape",
            "parse_shape", "parse_value", "resized"]
@@ -47,15 +48,13 @@ def format_shape(shape) -> str:
 
 
 def display_number(v, dtype: str) -> str:
-    """Cell text, as PyTorch prints: 4 decimals, scientific for very small or large values."""
+    """Cell text: the window's number format (:mod:`graphstudio.ui.number_format`, the same
+    as the cards') for floats, ``True``/``False`` for bools, digits for integers."""
     if dtype == "bool":
         return "True" if v else "False"
     if dtype == "int64":
         return str(int(v))
-    v = float(v)
-    if v == 0 or (1e-4 <= abs(v) < 1e5) or not np.isfinite(v):
-        return f"{v:.4f}"
-    return f"{v:.3e}"
+    return format_number(v)
 
 
 NOT_FINITE = ("nan and inf cannot be stored in a graph file: write a finite number "

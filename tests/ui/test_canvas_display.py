@@ -116,7 +116,7 @@ def test_grad_label_and_format_array():
     assert grad_label(np.array([[1.0]])) == "1.0000"
     assert format_array(np.array([[1.0, -2.0], [3.0, 4.0]])) == \
         ["[[ 1.0000, -2.0000],", " [ 3.0000,  4.0000]]"]
-    assert format_array(np.array(1e-5)) == ["1.000e-05"]
+    assert format_array(np.array(1e-5)) == ["1.0000e-05"]
 
 
 def test_freeze_look_follows_the_model(scene):

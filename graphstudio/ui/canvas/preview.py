@@ -8,7 +8,6 @@ fonts and label texts.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -16,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QStaticText
 
+from graphstudio.ui.number_format import format_number
 from graphstudio.ui.theme import Theme, as_2d, heatmap_image
 
 __all__ = ["Fonts", "NodeRunState", "Preview", "format_array", "format_number", "grad_label",
@@ -58,15 +58,6 @@ class NodeRunState:
             return state
         return cls(**{f.name: getattr(state, f.name) for f in fields(cls)
                       if hasattr(state, f.name)})
-
-
-def format_number(v: float) -> str:
-    v = float(v)
-    if not math.isfinite(v):
-        return str(v)
-    if v != 0 and (abs(v) >= 1e5 or abs(v) < 1e-3):
-        return f"{v:.3e}"
-    return f"{v:.4f}"
 
 
 def format_array(a) -> list[str]:
