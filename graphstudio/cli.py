@@ -162,7 +162,8 @@ def print_steps(graph, timeline) -> None:
     names = {nid: n.name for nid, n in graph.nodes.items()}
     width = len(str(len(timeline)))
     for s in timeline.steps:
-        head = f"{s.index:>{width}} {s.kind:<8} "
+        # numbered from 1, as the window's Steps dock numbers them
+        head = f"{s.index + 1:>{width}} {s.kind:<8} "
         if s.kind == "forward":
             fn = f"  grad_fn={s.grad_fn}" if s.grad_fn else ""
             print(f"{head}{s.label}: {_short(s.value)}{fn}")

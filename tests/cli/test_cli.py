@@ -154,3 +154,11 @@ def test_output_closed_early_stops_quietly():
     err = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert err == "" and proc.returncode in (0, 1)
+
+
+def test_steps_are_numbered_from_one_like_the_steps_dock(capsys):
+    code, out, _ = call(capsys, "run", example_path("fan_out_accumulation"), "--steps")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split()[:2] == ["1", "forward"]
+    numbers = [int(line.split()[0]) for line in lines if line.split()[0].isdigit()]
+    assert numbers == list(range(1, len(numbers) + 1))
