@@ -160,5 +160,5 @@ def test_steps_are_numbered_from_one_like_the_steps_dock(capsys):
     code, out, _ = call(capsys, "run", example_path("fan_out_accumulation"), "--steps")
     lines = out.splitlines()
     assert code == 0 and lines[0].split()[:2] == ["1", "forward"]
-    numbers = [int(line.split()[0]) for line in lines if line.split()[0].isdigit()]
+    numbers = [int(w[0]) for w in map(str.split, lines) if w and w[0].isdigit()]
     assert numbers == list(range(1, len(numbers) + 1))
