@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from graphstudio.engine.graph import Edge, Graph, TensorSpec
+from graphstudio.engine.loss_node import NO_LOSS, pick_loss
 from graphstudio.engine.nodetypes import NODE_TYPES
 from graphstudio.engine.shapes import infer_shapes
 from graphstudio.engine.timeline import (
@@ -272,29 +273,17 @@ class _Forward:
 
 
 def _pick_loss(graph: Graph, fwd: _Forward, options: RunOptions):
-    """(loss node id, reason there is none)."""
-    loss_id = options.loss
-    if loss_id is None:
-        sinks = []
-        for nid, node in graph.nodes.items():
-            outs = graph._out[nid]
-            if NODE_TYPES[node.type].outputs and all(
-                    graph.nodes[e.dst].type == "output" for e in outs):
-                v = fwd.values.get(nid)
-                if _is_tensor(v) and v.numel() == 1 and v.ndim == 0:
-                    sinks.append(nid)
-        if len(sinks) != 1:
-            return None, ("no loss node: choose one (right-click a node > Backward from here)"
-                          if not sinks else "several scalar outputs: choose the loss node")
-        loss_id = sinks[0]
-    if loss_id not in graph.nodes:
-        return None, f"the loss node {loss_id!r} is not in the graph"
-    node = graph.nodes[loss_id]
-    if node.type == "output":
-        e = graph._in[loss_id].get("input")
-        if e is None:
-            return None, f"{node.name} has no input"
-        loss_id = e.src
+    """(loss node id, reason there is none): :func:`pick_loss` on the computed values."""
+
+    def is_scalar(nid):
+        v = fwd.values.get(nid)
+        return _is_tensor(v) and v.numel() == 1 and v.ndim == 0
+
+    loss_id, reason = pick_loss(graph, options.loss, is_scalar)
+    if reason == NO_LOSS:
+        return None, f"{NO_LOSS} (right-click a node > Backward from here)"
+    if reason:
+        return None, reason
     if loss_id in fwd.errors:
         return loss_id, f"{graph.nodes[loss_id].name} could not be computed: {fwd.errors[loss_id]}"
     return loss_id, None

@@ -28,7 +28,6 @@ from types import MappingProxyType
 import numpy as np
 
 from graphstudio.engine.graph import Graph, TensorSpec
-from graphstudio.engine.nodetypes import NODE_TYPES
 
 __all__ = ["DEFAULT_LR", "DecisionBoundary", "TrainConfig", "TrainRecord", "Trainer",
            "TrainingError", "decision_boundary", "resolve_loss", "resolve_node"]
@@ -56,29 +55,24 @@ def resolve_loss(graph: Graph, loss: str | None = None) -> str:
     """The backward root's node id, chosen like a run does.
 
     ``loss`` (id or name), else the document's run option, else the single scalar tensor whose
-    consumers are all Output nodes. An Output node stands for the node it shows.
+    consumers are all Output nodes. An Output node stands for the node it shows. The rule is
+    :func:`~graphstudio.engine.loss_node.pick_loss`'s, judged on the inferred shapes.
     """
+    from graphstudio.engine.loss_node import pick_loss
     from graphstudio.engine.shapes import infer_shapes
 
     ref = loss if loss is not None else graph.run.get("loss")
-    if ref is not None:
-        nid = resolve_node(graph, ref, "loss node")
-    else:
-        shapes = infer_shapes(graph)
-        sinks = [nid for nid, node in graph.nodes.items()
-                 if NODE_TYPES[node.type].outputs and shapes[nid].shape == ()
-                 and shapes[nid].dtype != "number"
-                 and all(graph.nodes[e.dst].type == "output" for e in graph.outgoing(nid))]
-        if len(sinks) != 1:
-            raise TrainingError("no loss node: choose one" if not sinks
-                                else "several scalar outputs: choose the loss node")
-        nid = sinks[0]
-    node = graph.nodes[nid]
-    if node.type == "output":
-        edge = graph.incoming(nid).get("input")
-        if edge is None:
-            raise TrainingError(f"{node.name} has no input")
-        nid = edge.src
+    shapes = {}
+
+    def is_scalar(nid):  # by the inferred shapes (nothing has run yet)
+        if not shapes:
+            shapes.update(infer_shapes(graph))
+        return shapes[nid].shape == () and shapes[nid].dtype != "number"
+
+    nid, reason = pick_loss(graph, None if ref is None else resolve_node(graph, ref, "loss node"),
+                            is_scalar)
+    if reason:
+        raise TrainingError(reason)
     return nid
 
 

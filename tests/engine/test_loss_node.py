@@ -1,0 +1,63 @@
+"""One rule picks the loss: the runner (on computed values) and training, export and gradient
+checks (on inferred shapes) both go through ``pick_loss`` and agree."""
+
+import pytest
+
+from graphstudio.engine.files import load_graph
+from graphstudio.engine.graph import Graph
+from graphstudio.engine.loss_node import NO_LOSS, SEVERAL_LOSSES, pick_loss
+from graphstudio.engine.runner import Runner
+from graphstudio.engine.training import TrainingError, resolve_loss
+from graphstudio.paths import examples_dir
+
+
+def _both(g):
+    """(runner's loss id or reason, training's loss id or reason)."""
+    tl = Runner(g).run()
+    ran = tl.loss_id if tl.has_backward else tl.backward_unavailable_reason
+    try:
+        trained = resolve_loss(g)
+    except TrainingError as ex:
+        trained = str(ex)
+    return ran, trained
+
+
+@pytest.mark.parametrize("path", sorted(examples_dir().glob("*.gsgraph")), ids=lambda p: p.stem)
+def test_runner_and_training_pick_the_same_loss_in_the_examples(path):
+    g = load_graph(path)
+    g.set_run_option("loss", None)  # the automatic choice
+    ran, trained = _both(g)
+    assert ran == trained or (ran.startswith(NO_LOSS + " (") and trained == NO_LOSS)
+
+
+def _sums(n, shown=False):
+    g = Graph()
+    p = g.add_node("parameter", "p")
+    for i in range(n):
+        s = g.add_node("sum", f"s{i}")
+        g.connect(p.id, "out", s.id, "input")
+        if shown:
+            out = g.add_node("output", f"show{i}")
+            g.connect(s.id, "out", out.id, "input")
+    return g
+
+
+def test_the_same_rule_and_reasons_for_both():
+    ran, trained = _both(_sums(1, shown=True))
+    assert ran == trained == "n2"  # an Output node does not hide the sink
+    ran, trained = _both(_sums(2))
+    assert ran == trained == SEVERAL_LOSSES
+    g = Graph()
+    g.add_node("parameter", "p")
+    g.add_node("relu")
+    ran, trained = _both(g)
+    assert trained == NO_LOSS and ran == NO_LOSS + " (right-click a node > Backward from here)"
+
+
+def test_pick_loss_follows_an_output_node_and_explains():
+    g = _sums(1, shown=True)
+    assert pick_loss(g, "n3", lambda nid: False) == ("n2", None)
+    empty = g.add_node("output", "nothing")
+    assert pick_loss(g, empty.id, lambda nid: True) == (None, "nothing has no input")
+    assert pick_loss(g, "n99", bool) == (None, "the loss node 'n99' is not in the graph")
+    assert pick_loss(g, None, lambda nid: False) == (None, NO_LOSS)
