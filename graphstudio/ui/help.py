@@ -103,3 +103,11 @@ def about_box(parent) -> QMessageBox:
 def open_tutorial_link() -> bool:
     """Open PyTorch's autograd tutorial (the examples follow it) in the browser."""
     return QDesktopServices.openUrl(QUrl(AUTOGRAD_TUTORIAL_URL))
+
+
+def empty_hint_html(colour: str) -> str:
+    """What the empty canvas says (in ``colour``, the theme's dim text)."""
+    return (f"<div style='color:{colour}'><p style='font-size:15pt'>An empty graph</p>"
+            "<p>Drag a node type from the palette onto the canvas,<br>"
+            "press <b>Tab</b> to add one by name,<br>"
+            "or open an example from <b>File ▸ Open Example</b>.</p></div>")

@@ -9,7 +9,6 @@ is :class:`~graphstudio.ui.file_actions.FileActions`; the document state itself 
 
 from __future__ import annotations
 
-import logging
 import os
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from graphstudio.ui.canvas.view import GraphView
 from graphstudio.ui.commands import AddNodeCommand, try_push
 from graphstudio.ui.document import Autosaver, Document
 from graphstudio.ui.file_actions import FileActions
-from graphstudio.ui.help import about_box, open_tutorial_link, shortcuts_dialog
+from graphstudio.ui.help import about_box, empty_hint_html, open_tutorial_link, shortcuts_dialog
 from graphstudio.ui.icons import app_icon, icon
 from graphstudio.ui.inspector import Inspector
 from graphstudio.ui.palette import PaletteWidget
@@ -184,18 +183,9 @@ class MainWindow(QMainWindow):
         return bar
 
     def on_close(self, hook) -> None:
-        """Run ``hook()`` when the window closes for good (after the unsaved-changes prompt
-        was answered): features stop their timers and threads and unsubscribe here. Hooks run
-        newest first, once; one that raises is logged and the others still run."""
+        """Run ``hook()`` once when the window closes for good (newest first; one that raises
+        is logged and the rest still run): features stop timers and unsubscribe there."""
         self._close_hooks.append(hook)
-
-    def _run_close_hooks(self) -> None:
-        hooks, self._close_hooks = self._close_hooks, []
-        for hook in reversed(hooks):
-            try:
-                hook()
-            except Exception:  # closing must finish whatever one feature does
-                logging.getLogger(__name__).exception("close hook %r failed", hook)
 
     # ------------------------------------------------------------------ building
     def _build_panels(self) -> None:
@@ -386,12 +376,7 @@ class MainWindow(QMainWindow):
         self._style_empty_hint()
 
     def _style_empty_hint(self) -> None:
-        dim = self.theme.node_text_dim.name()
-        self.empty_hint.setText(
-            f"<div style='color:{dim}'><p style='font-size:15pt'>An empty graph</p>"
-            "<p>Drag a node type from the palette onto the canvas,<br>"
-            "press <b>Tab</b> to add one by name,<br>"
-            "or open an example from <b>File ▸ Open Example</b>.</p></div>")
+        self.empty_hint.setText(empty_hint_html(self.theme.node_text_dim.name()))
 
     def _place_empty_hint(self) -> None:
         vp = self.view.viewport()
@@ -484,7 +469,9 @@ class MainWindow(QMainWindow):
             return
         self.files.remember_last_file()
         self.save_window_settings()
-        self._run_close_hooks()
+        hooks, self._close_hooks = self._close_hooks, []
+        for hook in reversed(hooks):
+            guarded(hook, self.show_status)()
         self.autosaver.shutdown()
         self._unsubscribe()
         self.inspector.close_inspector()
