@@ -36,7 +36,8 @@ class NodeRunState:
     ``∂L/∂name`` when it differs from ``.grad``); ``show_grad``: print ``name.grad = None``
     when ``grad`` is None (after a backward pass); ``highlight``: None, ``"forward"`` or
     ``"backward"``; ``greyed``: no gradient flows through this node (frozen path, detach,
-    no_grad); ``stale``: the graph changed since this run; ``error``: what went wrong.
+    no_grad); ``stale``: the graph changed since this run; ``error``: what went wrong;
+    ``no_grad``: computed under ``torch.no_grad()`` (no graph recorded).
     """
 
     value: Any = None
@@ -49,6 +50,7 @@ class NodeRunState:
     show_grad: bool = False
     out_grad: Any = None
     error: str | None = None
+    no_grad: bool = False
 
     @classmethod
     def of(cls, state) -> NodeRunState | None:
@@ -208,7 +210,8 @@ class Preview:
         if s.grad_fn:
             rows.append(("text", f"grad_fn=<{s.grad_fn}>", t.node_text_dim))
         elif s.requires_grad is not None:
-            rows.append(("text", f"requires_grad={s.requires_grad}", t.node_text_dim))
+            note = "  # no_grad" if s.no_grad else ""
+            rows.append(("text", f"requires_grad={s.requires_grad}{note}", t.node_text_dim))
         if s.error:
             rows.append(("text", f"error: {s.error}", t.error))
         return rows

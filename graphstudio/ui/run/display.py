@@ -16,7 +16,8 @@ The rules, as in PyTorch:
   retain_grad, and for leaves no gradient reaches) and shows ``∂L/∂name`` passing through.
   Tensors that do not require grad (inputs, frozen parameters, everything after a detach or
   under no_grad) and the wires into and out of them are greyed: no gradient flows there. A run that
-  has no backward (no_grad, no loss) shows the same at its last step.
+  has no backward (no_grad, no loss) shows the same at its last step; a forward under no_grad
+  greys what it computes (``requires_grad=False``, no grad_fn) from the step that computes it.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ import numpy as np
 from graphstudio.ui.canvas.preview import NodeRunState
 
 __all__ = ["EdgeDisplay", "apply_display", "display_at", "edge_display", "in_backward",
-           "greyed_sources", "node_display", "shows_grads", "step_edges",
-           "timeline_nodes"]
+           "greyed_sources", "mark_no_grad", "node_display", "ran_no_grad", "shows_grads",
+           "step_edges", "timeline_nodes"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,30 @@ class EdgeDisplay:
 
 NO_EDGE = EdgeDisplay()
 _KNOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_NO_GRAD: weakref.WeakSet = weakref.WeakSet()
+
+
+def mark_no_grad(timeline) -> None:
+    """Remember that ``timeline``'s forward ran under ``torch.no_grad()`` (the engine's
+    Timeline does not record the run options; the controller that ran it says so)."""
+    if timeline is not None:
+        _NO_GRAD.add(timeline)
+
+
+def ran_no_grad(timeline) -> bool:
+    """Whether ``timeline``'s forward ran under ``torch.no_grad()``."""
+    if timeline is None:
+        return False
+    if timeline in _NO_GRAD:
+        return True
+    reason = timeline.backward_unavailable_reason or ""
+    return "ran under torch.no_grad()" in reason
+
+
+def _greys(timeline, k: int) -> bool:
+    """Whether the no-gradient path is greyed at step ``k``: when cards spell out ``.grad``,
+    and at every step of a forward under no_grad (its results are made without a graph)."""
+    return shows_grads(timeline, k) or (k >= 0 and ran_no_grad(timeline))
 
 
 def timeline_nodes(timeline) -> frozenset[str]:
@@ -80,6 +105,7 @@ def node_display(timeline, k: int, node_id: str, stale: bool = False) -> NodeRun
             return NodeRunState(error=s.error, stale=stale)
         return None
     grads = shows_grads(timeline, k)
+    no_grad = ran_no_grad(timeline) and s.is_tensor and not s.requires_grad
     highlight = None
     if s.active:
         highlight = "backward" if in_backward(timeline, k) else "forward"
@@ -87,8 +113,8 @@ def node_display(timeline, k: int, node_id: str, stale: bool = False) -> NodeRun
         value=s.value, grad=s.grad,
         requires_grad=s.requires_grad if s.is_tensor else None,
         grad_fn=s.grad_fn, stale=stale, highlight=highlight,
-        greyed=grads and s.is_tensor and not s.requires_grad,
-        show_grad=grads and s.is_tensor, out_grad=s.out_grad, error=s.error)
+        greyed=(grads or no_grad) and s.is_tensor and not s.requires_grad,
+        show_grad=grads and s.is_tensor, out_grad=s.out_grad, error=s.error, no_grad=no_grad)
 
 
 def _own_error(error: str | None) -> bool:
@@ -113,7 +139,7 @@ def step_edges(timeline, k: int) -> dict:
 
 def greyed_sources(timeline, k: int, node_ids) -> set[str]:
     """Which of ``node_ids`` no gradient flows through at step ``k`` (greyed with their wires)."""
-    if not shows_grads(timeline, k):
+    if not _greys(timeline, k):
         return set()
     out = set()
     for nid in node_ids:

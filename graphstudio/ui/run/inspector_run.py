@@ -226,6 +226,9 @@ class ValuesDock(QScrollArea):
         backward = c.timeline is not None and in_backward(c.timeline, c.k)
         if s.requires_grad is None:
             return "A Python number, not a tensor: it has no .grad."
+        if s.no_grad:
+            return (f"{name} was computed under torch.no_grad(): no graph is recorded, so it "
+                    "has requires_grad=False, no grad_fn and no gradient can reach it.")
         if not s.requires_grad:
             return (f"{name} does not require grad (an input, a frozen parameter, after a "
                     f"detach or under no_grad): no gradient flows here, {name}.grad is None.")

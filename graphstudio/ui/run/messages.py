@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graphstudio.ui.canvas.preview import format_number
+from graphstudio.ui.run.display import ran_no_grad
 from graphstudio.ui.run.scene_display import cards_overlap
 
 __all__ = ["end_text", "result_text"]
@@ -24,6 +25,9 @@ def result_text(what: str, timeline, graph, backward_reason: str | None, scene=N
     if tl.error:
         return f"{what}: {tl.error}"
     head = f"{what}: {tl.forward_count} forward"
+    if ran_no_grad(tl):
+        head = (f"{what} under torch.no_grad(): no graph recorded, so there is no backward · "
+                f"{tl.forward_count} forward")
     head += (f" + {len(tl) - tl.forward_count} backward steps" if tl.has_backward
              else " steps")
     parts = [head]
@@ -32,7 +36,7 @@ def result_text(what: str, timeline, graph, backward_reason: str | None, scene=N
         if state.value is not None and state.value.size == 1:
             parts.append(f"{graph.nodes[tl.loss_id].name} = "
                          f"{format_number(state.value.reshape(-1)[0])}")
-    if not tl.has_backward and backward_reason:
+    if not tl.has_backward and backward_reason and not ran_no_grad(tl):
         parts.append(f"no backward: {backward_reason}")
     parts.extend(tl.warnings[:1])
     if scene is not None and cards_overlap(scene):

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from graphstudio.engine.nodetypes import NODE_TYPES
 from graphstudio.ui.canvas.preview import format_array, grad_label
-from graphstudio.ui.run.display import in_backward
+from graphstudio.ui.run.display import in_backward, ran_no_grad
 
 __all__ = ["StepsDock", "StepsModel", "describe_step", "step_rows"]
 
@@ -62,9 +62,12 @@ def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
         return rows
     fc = timeline.forward_count
     rows.append(("header", -2, f"Forward · {fc} step{'s' * (fc != 1)}", ""))
+    no_grad = ran_no_grad(timeline)
+    if no_grad:
+        rows.append(("header", -2, "with torch.no_grad():  # no graph recorded", ""))
     for step in timeline.steps[:fc]:
         line = _torch_line(graph, step.node_id) or step.label
-        rows.append(("forward", step.index, line, step.label))
+        rows.append(("forward", step.index, "    " + line if no_grad else line, step.label))
     if timeline.has_backward:
         nb = len(timeline) - fc
         root = graph.nodes.get(timeline.loss_id)
@@ -223,7 +226,9 @@ def describe_step(timeline, k: int, graph) -> str:
     if step.kind == "forward":
         gf = f"grad_fn=&lt;{step.grad_fn}&gt;" if step.grad_fn else (
             f"requires_grad={step.requires_grad}")
-        return (f"<b>Step {k + 1} · forward</b><br><code>"
+        block = "with torch.no_grad():<br>&nbsp;&nbsp;&nbsp;&nbsp;" if ran_no_grad(timeline) \
+            else ""
+        return (f"<b>Step {k + 1} · forward</b><br><code>{block}"
                 f"{_esc(_torch_line(graph, step.node_id))}</code><br>{name(step.node_id)} = "
                 f"{_arr(step.value)}, {gf}")
     head = f"<b>Step {k + 1} · {step.name}</b> ({name(step.node_id)})"
