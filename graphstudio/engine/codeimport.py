@@ -30,6 +30,7 @@ from graphstudio.engine.codeimport_layout import arrange
 from graphstudio.engine.codeimport_tensors import CodeImportError, TensorParsing
 from graphstudio.engine.export_torch import DOC_FOOTER, UNTITLED
 from graphstudio.engine.graph import Graph, GraphError, TensorSpec
+from graphstudio.engine.limits import MAX_ELEMENTS
 from graphstudio.engine.nodetypes import NODE_TYPES
 from graphstudio.engine.shapes import infer_shapes
 
@@ -285,6 +286,8 @@ class _Builder(TensorParsing):
         return name
 
     def add(self, type_id: str, name: str, attrs: dict, tensor=None) -> str:
+        if tensor is not None and tensor.numel > MAX_ELEMENTS:  # before the model's own words
+            self.fail(f"{name} would hold {tensor.numel:,} elements: at most {MAX_ELEMENTS:,}")
         try:
             node = self.g.add_node(type_id, name, attrs=attrs, tensor=tensor)
         except GraphError as ex:

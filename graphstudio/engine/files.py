@@ -33,6 +33,19 @@ import numpy as np
 
 from graphstudio.engine.atomic_write import write_text_atomic
 from graphstudio.engine.graph import INITS, Graph, GraphError, TensorSpec
+from graphstudio.engine.limits import (  # noqa: F401  (the limits are also read from here)
+    MAX_ELEMENTS,
+    MAX_FILE_BYTES,
+    MAX_NDIM,
+    MAX_NODES,
+    MAX_TOTAL_ELEMENTS,
+    count_problem,
+    number_problem,
+    pos_problem,
+    seed_problem,
+    shape_problem,
+    total_problem,
+)
 from graphstudio.engine.nodetypes import NODE_TYPES, format_number
 
 __all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "VERSION", "graph_from_json",
@@ -40,11 +53,6 @@ __all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "VERSION", "graph_from_json
 
 FORMAT = "graphstudio-graph"
 VERSION = 1
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_NODES = 100_000
-MAX_ELEMENTS = 10_000_000  # per tensor
-MAX_TOTAL_ELEMENTS = 50_000_000  # all tensors of a document together
-MAX_NDIM = 16
 RUN_BOOLS = ("zero_grad", "no_grad", "retain_graph")
 
 #: ``MIGRATIONS[v](document) -> document`` turns a version-``v`` document into version v+1.
@@ -75,7 +83,10 @@ def _scalar(v) -> str:
     if isinstance(v, bool) or v is None:
         return json.dumps(v)
     if isinstance(v, float):
-        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+        if not math.isfinite(v):  # JSON has no NaN/inf: refuse rather than write a bad file
+            raise GraphFileError(f"{v!r} cannot be saved: a graph file holds finite numbers "
+                                 "only", "<save>")
+        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(float(v))
     return json.dumps(v, ensure_ascii=False)
 
 
@@ -205,9 +216,14 @@ def graph_to_json(graph: Graph) -> str:
 
 
 def save_graph(graph: Graph, path) -> None:
-    """Write atomically (see :func:`write_text_atomic`). Refuses (with GraphFileError) a
-    document holding NaN or infinite tensor values, before touching the disk."""
-    write_text_atomic(path, graph_to_json(graph))
+    """Write atomically (see :func:`write_text_atomic`). Refuses (with GraphFileError), before
+    touching the disk, what :func:`load_graph` would refuse to read back: NaN or infinite
+    numbers, a file larger than the limit."""
+    text = graph_to_json(graph)
+    if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise GraphFileError(f"the file would be larger than {MAX_FILE_BYTES // 2**20} MiB, "
+                             "more than GraphStudio can read back", "<save>")
+    write_text_atomic(path, text)
 
 
 # ====================================================================== reading
@@ -293,8 +309,8 @@ class _Reader:
                   {"run", "meta"})
         graph = Graph()
         nodes = self.lst(doc["nodes"], "nodes")
-        if len(nodes) > MAX_NODES:
-            self.fail("nodes", f"{len(nodes)} nodes is more than the limit of {MAX_NODES}")
+        if problem := count_problem(len(nodes)):
+            self.fail("nodes", problem)
         for i, nd in enumerate(nodes):
             self.node(graph, nd, i)
         self.edges(graph, self.lst(doc["edges"], "edges"))
@@ -376,8 +392,8 @@ class _Reader:
         if len(pos) != 2:
             self.fail(f"{where}.pos", "expected [x, y]")
         pos = [self.number(p, f"{where}.pos") for p in pos]
-        if any(abs(p) > 1e9 for p in pos):
-            self.fail(f"{where}.pos", "position out of range")
+        if problem := pos_problem(pos):
+            self.fail(f"{where}.pos", problem)
         attrs = self.obj(nd.get("attrs", {}), f"{where}.attrs")
         tensor = None
         if nt.has_tensor:
@@ -396,18 +412,14 @@ class _Reader:
 
     def shape(self, v, where) -> tuple[int, ...]:
         v = self.lst(v, where)
-        if len(v) > MAX_NDIM:
-            self.fail(where, f"{len(v)} dimensions is more than the limit of {MAX_NDIM}")
+        if len(v) > MAX_NDIM:  # before reading the sizes
+            self.fail(where, shape_problem((0,) * len(v)))
         shape = tuple(self.number(s, where, integer=True) for s in v)
-        if any(s < 0 for s in shape):
-            self.fail(where, f"negative size in shape {list(shape)}")
-        numel = math.prod(shape)
-        if numel > MAX_ELEMENTS:
-            self.fail(where, f"{numel} elements is more than the limit of {MAX_ELEMENTS}")
-        self.total_elements += numel
-        if self.total_elements > MAX_TOTAL_ELEMENTS:
-            self.fail(where, f"the tensors hold more than {MAX_TOTAL_ELEMENTS} elements "
-                             "together")
+        if problem := shape_problem(shape):
+            self.fail(where, problem)
+        self.total_elements += math.prod(shape)
+        if problem := total_problem(self.total_elements):
+            self.fail(where, problem)
         return shape
 
     def tensor(self, td, where) -> TensorSpec:
@@ -427,8 +439,8 @@ class _Reader:
         num = {k: self.fits(self.number(td[k], f"{where}.{k}"), dtype, f"{where}.{k}")
                for k in ("value", "start", "step", "scale") if k in td}
         seed = self.number(td.get("seed", 0), f"{where}.seed", integer=True)
-        if not 0 <= seed < 2**63:
-            self.fail(f"{where}.seed", "the seed must be in 0 .. 2**63-1")
+        if problem := seed_problem(seed):
+            self.fail(f"{where}.seed", problem)
         fill = num.get("value", num.get("start", num.get("scale")))
         return self.spec(where, init=init, shape=shape, dtype=dtype,
                          seed=seed if init in ("rand", "randn") else None, fill=fill,
@@ -436,14 +448,8 @@ class _Reader:
 
     def fits(self, v, dtype, where):
         """An initializer's number must be representable in the tensor's dtype."""
-        try:
-            with np.errstate(all="ignore"):
-                ok = bool(np.isfinite(np.asarray(v, dtype=np.float32 if dtype == "float32"
-                                                 else np.float64)))
-        except OverflowError:
-            ok = False
-        if not ok or (dtype == "int64" and not -2**63 <= v < 2**63):
-            self.fail(where, f"{v!r} does not fit {dtype}"[:200])
+        if problem := number_problem(v, dtype):
+            self.fail(where, problem)
         return v
 
     def spec(self, where, **kw) -> TensorSpec:

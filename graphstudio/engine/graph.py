@@ -27,6 +27,7 @@ from graphstudio.engine.graph_types import (
     Node,
     TensorSpec,
 )
+from graphstudio.engine.limits import count_problem, pos_problem, shape_problem, total_problem
 
 __all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node", "TensorSpec"]
 
@@ -55,6 +56,7 @@ class Graph:
         self.run: dict[str, Any] = {}
         self.revision = 0
         self._next_id = 1
+        self._elements = 0  # in the nodes' tensors, kept within the file's limit
         self._listeners: list[Callable[[GraphEvent], None]] = []
 
     # ----------------------------------------------------------------- events
@@ -213,6 +215,9 @@ class Graph:
         m = _ID_RE.match(id)
         if m:
             self._next_id = max(self._next_id, int(m.group(1)) + 1)
+        if problem := count_problem(len(self.nodes) + 1):
+            raise GraphError(problem)
+        pos = _checked_pos(pos)
         if name is None:
             name = self.unique_name(spec.default_name)
         problem = self.name_problem(name)
@@ -225,7 +230,9 @@ class Graph:
             tensor = spec.default_tensor()
         elif tensor is not None and not spec.has_tensor:
             raise GraphError(f"{type} nodes hold no tensor")
-        node = Node(id, type, name, (float(pos[0]), float(pos[1])), full, tensor)
+        numel = 0 if tensor is None else self._check_tensor(tensor)
+        node = Node(id, type, name, pos, full, tensor)
+        self._elements += numel
         self.nodes[id] = node
         self._names[name] = id
         self._in[id] = {}
@@ -240,12 +247,13 @@ class Graph:
         for e in removed:
             self.disconnect(e)
         del self.nodes[node_id], self._in[node_id], self._out[node_id], self._names[node.name]
+        self._elements -= 0 if node.tensor is None else node.tensor.numel
         self._emit(GraphEvent("node_removed", node_id, old=node))
         return node, removed
 
     def move_node(self, node_id: str, pos) -> None:
         node = self.node(node_id)
-        new = (float(pos[0]), float(pos[1]))
+        new = _checked_pos(pos)
         if new == node.pos:
             return
         old, node.pos = node.pos, new
@@ -281,8 +289,25 @@ class Graph:
         if tensor is None or not _registry()[node.type].has_tensor:
             raise GraphError(f"{node.type} node {node.name!r} "
                              + ("needs a tensor" if tensor is None else "holds no tensor"))
+        grown = self._check_tensor(tensor, 0 if node.tensor is None else node.tensor.numel)
+        self._elements += grown
         old, node.tensor = node.tensor, tensor
         self._emit(GraphEvent("tensor_changed", node_id, old=old, new=tensor))
+
+    def _check_tensor(self, tensor: TensorSpec, replacing: int = 0,
+                      counting_gradient: bool = True) -> int:
+        """GraphError, in the file reader's words, when ``tensor`` (replacing one of
+        ``replacing`` elements) is more than a graph file holds: too many dimensions or
+        elements, or too many elements in the document's tensors together (the run's gradient
+        seed counts, as the reader counts it). Returns the change in the nodes' elements."""
+        if problem := shape_problem(tensor.shape):
+            raise GraphError(problem)
+        grown = tensor.numel - replacing
+        grad = self.run.get("gradient") if counting_gradient else None
+        total = self._elements + grown + (grad.numel if isinstance(grad, TensorSpec) else 0)
+        if grown > 0 and (problem := total_problem(total)):
+            raise GraphError(problem)
+        return grown
 
     # ----------------------------------------------------------------- edges
     def connection_problem(self, src: str, src_port: str, dst: str, dst_port: str,
@@ -395,6 +420,8 @@ class Graph:
         """A run option (see :data:`RUN_OPTIONS`); other keys take plain JSON. None removes."""
         if value is not None:
             value = _check_run_option(key, value)
+        if key == "gradient" and value is not None:
+            self._check_tensor(value, counting_gradient=False)
         old = self.run.get(key)
         if _same(old, value):
             return
@@ -413,6 +440,7 @@ class Graph:
         self.meta = dict(other.meta)
         self.run = dict(other.run)
         self._next_id = other._next_id
+        self._elements = sum(n.tensor.numel for n in self.nodes.values() if n.tensor is not None)
         self._emit(GraphEvent("reset"))
 
     def copy(self) -> Graph:
@@ -455,6 +483,13 @@ def _json_problem(value, depth: int = 0) -> str | None:
             return "plain JSON (string keys)"
         return next((p for v in value.values() if (p := _json_problem(v, depth + 1))), None)
     return "plain JSON (text, numbers, true/false, lists, objects)"
+
+
+def _checked_pos(pos) -> tuple[float, float]:
+    new = (float(pos[0]), float(pos[1]))
+    if problem := pos_problem(new):
+        raise GraphError(f"{problem}: {new}")
+    return new
 
 
 def _same(a, b) -> bool:

@@ -11,10 +11,17 @@ from typing import Any
 
 import numpy as np
 
+from graphstudio.engine.limits import number_problem, seed_problem
+
 __all__ = ["DTYPES", "INITS", "Edge", "GraphError", "GraphEvent", "Node", "TensorSpec"]
 
 INITS = ("values", "zeros", "ones", "full", "eye", "arange", "rand", "randn")
 DTYPES = ("float32", "float64", "int64", "bool")
+
+
+#: The number fields of each initializer: file key -> TensorSpec field.
+_NUMBER_FIELDS = {"full": {"value": "fill"}, "arange": {"start": "fill", "step": "step"},
+                  "rand": {"scale": "fill"}, "randn": {"scale": "fill"}}
 
 
 class GraphError(ValueError):
@@ -28,7 +35,11 @@ class TensorSpec:
     ``values`` is a read-only numpy array when ``init == "values"``; otherwise it is None and
     the tensor is made from ``init`` with ``shape``, ``dtype``, ``seed`` (rand/randn) and
     ``fill`` (full: the value; arange: the start, with ``step``; rand/randn: a scale factor).
-    :meth:`to_numpy` materialises it. Invalid specs raise :class:`GraphError`.
+    :meth:`to_numpy` materialises it. Invalid specs raise :class:`GraphError`, and so do
+    initializers a graph file could not hold (:mod:`~graphstudio.engine.limits`: a value,
+    start, step or scale that is not finite or does not fit the dtype; a seed out of range).
+    Explicit NaN/inf ``values`` are allowed (a diverged training run); saving refuses them.
+    Sizes beyond the file's limits are refused when the spec enters a :class:`Graph`.
     """
 
     init: str = "values"
@@ -64,6 +75,13 @@ class TensorSpec:
             raise GraphError("a tensor of explicit values needs its values")
         if any(s < 0 for s in self.shape):
             raise GraphError(f"negative size in shape {self.shape}")
+        for key, v in _NUMBER_FIELDS.get(self.init, {}).items():
+            v = getattr(self, v)
+            problem = None if v is None else number_problem(v, self.dtype)
+            if problem:
+                raise GraphError(f"{self.init} {key}: {problem}")
+        if self.seed is not None and (problem := seed_problem(self.seed)):
+            raise GraphError(problem)
         if self.init == "eye" and len(self.shape) != 2:
             raise GraphError(f"eye needs a 2-D shape (n, m), got {self.shape}")
         if self.init in ("rand", "randn") and self.dtype not in ("float32", "float64"):

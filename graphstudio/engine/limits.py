@@ -1,0 +1,80 @@
+"""The limits of a ``.gsgraph`` file, in one place: the reader refuses files beyond them and the
+model (:class:`~graphstudio.engine.graph.TensorSpec`, :class:`~graphstudio.engine.graph.Graph`)
+refuses edits beyond them, with the same words, so whatever can be saved can be loaded again.
+
+Each ``*_problem`` function returns why a value is not allowed (text for a person, without the
+"where") or None when it is fine. Pure Python and numpy.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+__all__ = ["MAX_ELEMENTS", "MAX_FILE_BYTES", "MAX_NDIM", "MAX_NODES", "MAX_POS",
+           "MAX_TOTAL_ELEMENTS", "count_problem", "number_problem", "pos_problem",
+           "seed_problem", "shape_problem", "total_problem"]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_NODES = 100_000
+MAX_ELEMENTS = 10_000_000  # per tensor
+MAX_TOTAL_ELEMENTS = 50_000_000  # all tensors of a document together
+MAX_NDIM = 16
+MAX_POS = 1e9  # a node's x and y
+
+
+def shape_problem(shape) -> str | None:
+    """``shape`` is a tuple of ints: too many dimensions, a negative size, too many elements."""
+    if len(shape) > MAX_NDIM:
+        return f"{len(shape)} dimensions is more than the limit of {MAX_NDIM}"
+    if any(s < 0 for s in shape):
+        return f"negative size in shape {list(shape)}"
+    numel = math.prod(shape)
+    if numel > MAX_ELEMENTS:
+        return f"{numel} elements is more than the limit of {MAX_ELEMENTS}"
+    return None
+
+
+def total_problem(total: int) -> str | None:
+    """``total`` elements in all the tensors of one document."""
+    if total > MAX_TOTAL_ELEMENTS:
+        return f"the tensors hold more than {MAX_TOTAL_ELEMENTS} elements together"
+    return None
+
+
+def count_problem(nodes: int) -> str | None:
+    if nodes > MAX_NODES:
+        return f"{nodes} nodes is more than the limit of {MAX_NODES}"
+    return None
+
+
+def number_problem(v, dtype: str) -> str | None:
+    """An initializer's number (value, start, step, scale): finite and representable in
+    ``dtype`` (float32 numbers beyond float32's range and ints beyond int64's are not)."""
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return f"expected a number, got {v!r}"[:200]
+    if isinstance(v, float) and not math.isfinite(v):
+        return f"expected a finite number, got {v!r}"
+    try:
+        with np.errstate(all="ignore"):
+            ok = bool(np.isfinite(np.asarray(v, dtype=np.float32 if dtype == "float32"
+                                             else np.float64)))
+    except OverflowError:
+        ok = False
+    if not ok or (dtype == "int64" and not -2**63 <= v < 2**63):
+        return f"{v!r} does not fit {dtype}"[:200]
+    return None
+
+
+def seed_problem(seed: int) -> str | None:
+    if not 0 <= seed < 2**63:
+        return "the seed must be in 0 .. 2**63-1"
+    return None
+
+
+def pos_problem(pos) -> str | None:
+    """A node position ``(x, y)`` of floats."""
+    if not all(math.isfinite(p) and abs(p) <= MAX_POS for p in pos):
+        return "position out of range"
+    return None
