@@ -307,6 +307,10 @@ class RemoveNodesCommand(GraphCommand):
         for key, value in list(self.graph.run.items()):
             if isinstance(value, str) and value in gone:  # e.g. the loss node: no dangling id
                 j.set_run_option(key, None)
+            elif isinstance(value, tuple | list) and any(
+                    isinstance(v, str) and v in gone for v in value):  # e.g. retain_grad ids
+                kept = [v for v in value if not (isinstance(v, str) and v in gone)]
+                j.set_run_option(key, type(value)(kept) if kept else None)
 
 
 class MoveNodesCommand(GraphCommand):
