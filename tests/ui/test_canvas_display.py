@@ -99,7 +99,7 @@ def test_edge_grad_label_highlight_greyed_and_pulse(scene, qtbot):
     edge = Edge(scene.ids["z"], "out", scene.ids["loss"], "input")
     item = scene.edge_item(edge)
     item.set_run_state(np.array([0.1242, 0.2771, 0.1192]), highlighted=True, greyed=False)
-    assert item.label_text() == "[0.124, 0.277, 0.119]"
+    assert item.label_text() == "[0.1242, 0.2771, 0.1192]"
     assert item.label_item is not None and item.label_item.isVisible()
     assert item.label_item.zValue() > scene.node_item(edge.dst).zValue()
     item.set_pulse(0.5)

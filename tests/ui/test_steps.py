@@ -91,7 +91,7 @@ def test_fan_out_contributions_show_and_then_their_sum(run_window):
     r.c.jump(acc.index - 1)  # the contributions have arrived, each on its own wire
     x_wires = [it for it in r.scene.edge_items() if it.edge.src == r.id("x")]
     assert sorted(it.label_text() for it in x_wires) == sorted(
-        ["[1.000, 2.000, 3.000]", "[1.000, 2.000, 3.000]", "[3.000, 3.000, 3.000]"])
+        ["[1.0000, 2.0000, 3.0000]", "[1.0000, 2.0000, 3.0000]", "[3.0000, 3.0000, 3.0000]"])
     assert "x.grad = None" in r.text("x")
     r.c.jump(acc.index)  # AccumulateGrad sums them into x.grad
     assert all(it.highlighted == "backward" for it in x_wires)
@@ -253,3 +253,14 @@ def test_removing_the_seed_of_a_non_scalar_loss_explains_and_ones_fixes_it(run_w
     r.window.undo_stack.undo()  # the seed is an undoable run option
     assert "gradient" not in r.graph.run
     dialog.close()
+
+
+def test_sends_text_uses_the_cards_number_format(run_window):
+    """'received [1.0000, ...]' and 'sends → x: [...]' read with the same 4 decimals."""
+    from graphstudio.ui.run.steps_dock import describe_step
+
+    r = run_window()
+    r.step_to_end()
+    tl = r.c.timeline
+    texts = [describe_step(tl, k, r.graph) for k in range(tl.forward_count, len(tl))]
+    assert any("sends → " in t and "[0.1242, 0.2771, 0.1192]" in t for t in texts), texts

@@ -137,13 +137,13 @@ def static_text(text: str, font, cache: bool = True) -> QStaticText:
 
 
 def grad_label(grad) -> str:
-    """Short text for the gradient on a wire: a number, up to three numbers, or the shape."""
+    """Short text for the gradient on a wire: a number, up to three numbers (formatted like
+    the cards and the Steps dock), or the shape."""
     arr = np.asarray(grad, dtype=float)
     if arr.ndim == 0 or arr.size == 1:
         return format_number(arr.reshape(-1)[0])
-    if arr.ndim == 1 and arr.size <= 3:
-        return "[" + ", ".join(f"{x:.3f}" if 1e-3 <= abs(x) < 1e4 or x == 0 else f"{x:.2e}"
-                               for x in arr) + "]"
+    if arr.ndim == 1 and arr.size <= 3:  # the window's one number format, as on the cards
+        return format_array(arr)[0]
     return "grad " + "\u00d7".join(str(s) for s in arr.shape)
 
 
