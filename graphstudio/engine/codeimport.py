@@ -13,7 +13,9 @@
   ``[0]``/``.values``, ...) for every op of the node registry, ``.detach()``;
 - ``with torch.no_grad():`` around the whole forward (the run option no_grad);
   ``loss.backward()`` / ``out.backward(gradient, retain_graph=True)`` (the loss and seed),
-  ``h.retain_grad()``; ``print(...)``, imports of torch and a docstring (title and notes).
+  ``h.retain_grad()``; ``print(...)``, imports of torch (``import torch as t`` is followed;
+  without imports ``torch``, ``F`` and ``nn`` mean what they usually do) and a docstring (title
+  and notes).
 
 Variable names become node names; nested expressions get names such as ``xw`` (for
 ``torch.matmul(x, w)``) or ``z_sum``. Nodes are laid out left to right by topological layer.
@@ -53,6 +55,8 @@ _BINOPS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.
 _WORDS = {"add": "plus", "sub": "minus", "mul": "times", "div": "over", "pow": "pow"}
 _NUMBER_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                  "ten")
+#: What ``torch``, ``F`` and ``nn`` mean when the code does not import them (nor assign them)
+_USUAL_MODS = {"torch": "torch", "F": "torch.nn.functional", "nn": "torch.nn"}
 #: PyTorch's defaults where the node type's differ (what an omitted argument means)
 _TORCH_DEFAULTS = {"clamp": {"min": None, "max": None}}
 _STATEMENTS = {"For": "a for loop", "While": "a while loop", "If": "an if statement",
@@ -343,16 +347,20 @@ class _Builder(TensorParsing):
 
     # ------------------------------------------------------------------ expressions
     def dotted(self, e) -> str | None:
-        """``F.relu`` -> ``torch.nn.functional.relu`` when the root is an imported torch name;
-        ``print`` for print; None otherwise."""
+        """``F.relu`` -> ``torch.nn.functional.relu`` when the root is an imported torch name
+        (or, without an import, ``torch``, ``F`` or ``nn`` as usual); ``print`` for print;
+        None otherwise."""
         parts = []
         while isinstance(e, ast.Attribute):
             parts.append(e.attr)
             e = e.value
         if not isinstance(e, ast.Name):
             return None
-        if e.id in self.mods:
-            return ".".join([self.mods[e.id], *reversed(parts)])
+        root = self.mods.get(e.id)
+        if root is None and e.id not in self.env and e.id not in self.reserved:
+            root = _USUAL_MODS.get(e.id)  # a pasted snippet without its import lines
+        if root is not None:
+            return ".".join([root, *reversed(parts)])
         if e.id == "print" and not parts and "print" not in self.env:
             return "print"
         return None

@@ -177,3 +177,24 @@ def test_never_runs_the_text(tmp_path):
     values = graph_from_code("import torch\nx = torch.tensor([1e300, float('inf')], "
                              "dtype=torch.float64)\n").node_by_name("x").tensor.values
     np.testing.assert_array_equal(values, [1e300, np.inf])
+
+
+def test_a_snippet_without_import_lines_reads_torch_F_and_nn_as_usual():
+    """``x = torch.ones(5)`` alone said "line 1: unsupported method .ones()"."""
+    g = graph_from_code("x = torch.ones(5, requires_grad=True)\ny = F.relu(x)\n"
+                        "z = torch.nn.functional.sigmoid(y)\nw = nn.functional.tanh(z)\n"
+                        "loss = w.sum()\nloss.backward()\n")
+    assert [(n.name, n.type) for n in g] == [("x", "parameter"), ("y", "relu"),
+                                             ("z", "sigmoid"), ("w", "tanh"), ("loss", "sum")]
+    assert g.run["loss"] == g.node_by_name("loss").id
+    assert graph_from_code("x = torch.ones(5)").node_by_name("x").tensor.shape == (5,)
+
+
+def test_an_aliased_torch_import_is_followed_and_variables_shadow_the_usual_names():
+    g = graph_from_code("import torch as t\nimport torch.nn.functional as fn\n"
+                        "x = t.randn(3)\ny = fn.relu(x)\nz = t.sigmoid(y)\n")
+    assert [n.type for n in g] == ["input", "relu", "sigmoid"]
+    g = graph_from_code("F = torch.ones(3)\ny = F.relu()\n")  # F is a tensor here
+    assert [(n.name, n.type) for n in g] == [("F_", "input"), ("y", "relu")]
+    with pytest.raises(CodeImportError, match="line 1: unsupported"):
+        graph_from_code("x = np.ones(3)\n")
