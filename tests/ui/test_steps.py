@@ -91,19 +91,19 @@ def test_fan_out_contributions_show_and_then_their_sum(run_window):
     r.c.jump(acc.index - 1)  # the contributions have arrived, each on its own wire
     x_wires = [it for it in r.scene.edge_items() if it.edge.src == r.id("x")]
     assert sorted(it.label_text() for it in x_wires) == sorted(
-        ["[1.0000, 2.0000, 3.0000]", "[1.0000, 2.0000, 3.0000]", "[3.0000, 3.0000, 3.0000]"])
+        ["[1., 2., 3.]", "[1., 2., 3.]", "[3., 3., 3.]"])
     assert "x.grad = None" in r.text("x")
     r.c.jump(acc.index)  # AccumulateGrad sums them into x.grad
     assert all(it.highlighted == "backward" for it in x_wires)
-    assert "x.grad = [5.0000, 7.0000, 9.0000]" in r.text("x")
+    assert "x.grad = [5., 7., 9.]" in r.text("x")
     detail = r.window.run_controller.ui.steps.detail.text()
-    assert "3 gradients arrived" in detail and "[5.0000, 7.0000, 9.0000]" in detail
+    assert "3 gradients arrived" in detail and "[5., 7., 9.]" in detail
 
 
 def test_detach_cuts_the_path_and_greys_it(run_window):
     r = run_window("detach_and_no_grad")
     r.click("run_to_end")
-    assert "x.grad = [ 2.0000, -4.0000,  1.0000]" in r.text("x")
+    assert "x.grad = [ 2., -4.,  1.]" in r.text("x")
     assert r.card("y_detached").run_state.greyed and "requires_grad=False" in r.text("y_detached")
     assert r.wire("y_detached", "z").greyed and not r.wire("x", "z").greyed
     assert r.wire("y", "y_detached").label_text() == "" and r.wire("y", "y_detached").greyed
@@ -226,7 +226,7 @@ def test_keys_in_the_steps_list_and_a_theme_switch(run_window, qtbot):
     QTest.keyClick(view, Qt.Key.Key_Home)
     assert r.c.k == -1
     QTest.keyClick(view, Qt.Key.Key_Down)
-    assert r.c.k == 0 and "x = [1.0000" in r.text("x")
+    assert r.c.k == 0 and "x = [1., 1." in r.text("x")
     QTest.keyClick(view, Qt.Key.Key_End)
     assert r.c.at_end
     before = r.text("w")

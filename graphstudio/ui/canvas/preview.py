@@ -15,8 +15,8 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QStaticText
 
-from graphstudio.ui.number_format import format_number
-from graphstudio.ui.theme import Theme, as_2d, heatmap_image
+from graphstudio.ui.number_format import format_lines, format_number, format_scalar
+from graphstudio.ui.theme import Theme, heatmap_image
 
 __all__ = ["Fonts", "NodeRunState", "Preview", "format_array", "format_number", "grad_label",
            "static_text"]
@@ -62,23 +62,10 @@ class NodeRunState:
                       if hasattr(state, f.name)})
 
 
-def format_array(a) -> list[str]:
-    """Lines showing ``a`` the way numpy/PyTorch do (4 decimals, numbers padded to one width),
-    e.g. ``[[ 1.0000, -2.0000],`` / `` [ 0.5000,  3.0000]]``."""
-    arr = np.asarray(a)
-    if arr.ndim == 0:
-        return [format_number(arr)]
-    texts = [format_number(x) for x in arr.reshape(-1)]
-    width = max(len(t) for t in texts)
-    rows = np.array([t.rjust(width) for t in texts], dtype=object).reshape(as_2d(arr).shape)
-    depth = arr.ndim
-    lines = []
-    for i, row in enumerate(rows):
-        text = "[" + ", ".join(row) + "]"
-        lead = "[" * (depth - 1) if i == 0 else " " * (depth - 1)
-        tail = "]" * (depth - 1) if i == len(rows) - 1 else ","
-        lines.append(lead + text + tail)
-    return lines
+def format_array(a, indent: int = 0) -> list[str]:
+    """Lines showing ``a`` the way PyTorch prints it (the format chosen for the whole tensor,
+    numbers padded to one width), e.g. ``[[ 1., -2.],`` / `` [ 3.,  4.]]`` or ``0.8962``."""
+    return format_lines(a, indent)
 
 
 def shows_as_text(a) -> bool:
@@ -139,9 +126,9 @@ def static_text(text: str, font, cache: bool = True) -> QStaticText:
 def grad_label(grad) -> str:
     """Short text for the gradient on a wire: a number, up to three numbers (formatted like
     the cards and the Steps dock), or the shape."""
-    arr = np.asarray(grad, dtype=float)
+    arr = np.asarray(grad)
     if arr.ndim == 0 or arr.size == 1:
-        return format_number(arr.reshape(-1)[0])
+        return format_scalar(arr.reshape(-1)[0])
     if arr.ndim == 1 and arr.size <= 3:  # the window's one number format, as on the cards
         return format_array(arr)[0]
     return "grad " + "\u00d7".join(str(s) for s in arr.shape)
@@ -188,21 +175,21 @@ class Preview:
                 continue
             arr = np.asarray(data)
             if shows_as_text(arr):
-                lines = format_array(arr)
+                lines = format_array(arr, len(label) + 3)
                 pad = " " * (len(label) + 3)
                 rows.append(("text", f"{label} = {lines[0]}", colour))
                 rows.extend(("text", pad + ln, colour) for ln in lines[1:])
             else:
                 finite = np.abs(arr[np.isfinite(arr)]) if arr.size else arr
-                vmax = float(finite.max()) if finite.size else 0.0
-                rows.append(("text", f"{label}: {tuple(arr.shape)}, |max| {format_number(vmax)}",
+                vmax = finite.max() if finite.size else arr.dtype.type(0)
+                rows.append(("text", f"{label}: {tuple(arr.shape)}, |max| {format_scalar(vmax)}",
                              colour))
                 rows.append(("heat", heatmap_image(arr), colour))
         if s.out_grad is not None and (s.grad is None or not _same(s.grad, s.out_grad)):
             arr = np.asarray(s.out_grad)
             label = f"\u2202L/\u2202{self.name}"
             if shows_as_text(arr):
-                lines = format_array(arr)
+                lines = format_array(arr, len(label) + 3)
                 rows.append(("text", f"{label} = {lines[0]}", t.grad))
                 rows.extend(("text", " " * (len(label) + 3) + ln, t.grad) for ln in lines[1:])
             else:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from graphstudio.ui.canvas.preview import format_number
+from graphstudio.ui.number_format import format_elements, format_scalar
 from graphstudio.ui.theme import as_2d, diverging_lut
 
 __all__ = ["ArrayPanel", "ColorBar", "TABLE_MAX", "HIST_MIN"]
@@ -176,7 +177,7 @@ class ArrayPanel(QWidget):
         self.title.setVisible(True)
         numeric = a.dtype.kind in "fiub"
         if a.size == 1 or not numeric:
-            text = format_number(a.reshape(-1)[0]) if numeric and a.size else str(a.tolist())
+            text = format_scalar(a.reshape(-1)[0]) if numeric and a.size else str(a.tolist())
             self.scalar.setText(f"<span style='color:{colour.name()}; font-size:13pt'>"
                                 f"{text}</span>")
             self.scalar.setVisible(True)
@@ -188,7 +189,7 @@ class ArrayPanel(QWidget):
         small = a.size <= TABLE_MAX and grid.shape[1] <= TABLE_COLS and a.ndim <= 2
         self.table.setVisible(small)
         if small:
-            self._fill_table(grid)
+            self._fill_table(format_elements(as_2d(a)))
         self._show_heat(grid, vmax)
         self.hist.setVisible(a.size >= HIST_MIN)
         if a.size >= HIST_MIN:
@@ -196,16 +197,18 @@ class ArrayPanel(QWidget):
         finite = grid[np.isfinite(grid)]
         parts = [f"{a.size:,} elements"]
         if finite.size:
-            parts.append(f"min {format_number(finite.min())} · max {format_number(finite.max())}"
-                         f" · mean {format_number(finite.mean())}")
+            lo, hi = a.dtype.type(finite.min()), a.dtype.type(finite.max())
+            parts.append(f"min {format_scalar(lo)} · max {format_scalar(hi)}"
+                         f" · mean {format_scalar(finite.mean())}")
         if finite.size < grid.size:
             parts.append(f"{grid.size - finite.size} NaN/Inf")
         self._base_stats = " · ".join(parts)
         self.stats.setText(self._base_stats)
         self.stats.setVisible(True)
 
-    def _fill_table(self, grid: np.ndarray) -> None:
-        rows, cols = grid.shape
+    def _fill_table(self, texts: np.ndarray) -> None:
+        """``texts``: each cell's text, in the format PyTorch picks for the whole tensor."""
+        rows, cols = texts.shape
         t = self.table
         t.setRowCount(rows)
         t.setColumnCount(cols)
@@ -213,7 +216,7 @@ class ArrayPanel(QWidget):
         t.setVerticalHeaderLabels([str(i) for i in range(rows)])
         for r in range(rows):
             for c in range(cols):
-                item = QTableWidgetItem(format_number(grid[r, c]))
+                item = QTableWidgetItem(texts[r, c])
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 t.setItem(r, c, item)
         header = t.horizontalHeader().sizeHint().height()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphstudio.ui.canvas.preview import format_number
+from graphstudio.ui.number_format import format_scalar
 from graphstudio.ui.run.display import ran_no_grad
 from graphstudio.ui.run.scene_display import cards_overlap
 
@@ -35,7 +35,7 @@ def result_text(what: str, timeline, graph, backward_reason: str | None, scene=N
         state = tl.node_state(tl.loss_id, len(tl) - 1)
         if state.value is not None and state.value.size == 1:
             parts.append(f"{graph.nodes[tl.loss_id].name} = "
-                         f"{format_number(state.value.reshape(-1)[0])}")
+                         f"{format_scalar(state.value.reshape(-1)[0])}")
     if not tl.has_backward and backward_reason and not ran_no_grad(tl):
         parts.append(f"no backward: {backward_reason}")
     parts.extend(tl.warnings[:1])
