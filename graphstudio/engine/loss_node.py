@@ -16,7 +16,7 @@ from collections.abc import Callable
 from graphstudio.engine.graph import Graph
 from graphstudio.engine.nodetypes import NODE_TYPES
 
-__all__ = ["NO_LOSS", "SEVERAL_LOSSES", "pick_loss"]
+__all__ = ["NO_LOSS", "SEVERAL_LOSSES", "failed_loss_reason", "pick_loss", "sinks"]
 
 NO_LOSS = "no loss node: choose one"
 SEVERAL_LOSSES = "several scalar outputs: choose the loss node"
@@ -30,13 +30,10 @@ def pick_loss(graph: Graph, ref: str | None,
     An Output node gives the node that feeds it.
     """
     if ref is None:
-        sinks = [nid for nid, node in graph.nodes.items()
-                 if NODE_TYPES[node.type].outputs
-                 and all(graph.nodes[e.dst].type == "output" for e in graph.outgoing(nid))
-                 and is_scalar(nid)]
-        if len(sinks) != 1:
-            return None, NO_LOSS if not sinks else SEVERAL_LOSSES
-        ref = sinks[0]
+        found = sinks(graph, is_scalar)
+        if len(found) != 1:
+            return None, NO_LOSS if not found else SEVERAL_LOSSES
+        ref = found[0]
     if ref not in graph.nodes:
         return None, f"the loss node {ref!r} is not in the graph"
     node = graph.nodes[ref]
@@ -46,3 +43,44 @@ def pick_loss(graph: Graph, ref: str | None,
             return None, f"{node.name} has no input"
         ref = edge.src
     return ref, None
+
+
+def sinks(graph: Graph, keep: Callable[[str], bool]) -> list[str]:
+    """Nodes with an output whose consumers are all Output nodes (the automatic loss's
+    candidates) for which ``keep(node_id)`` holds, in graph order."""
+    return [nid for nid, node in graph.nodes.items()
+            if NODE_TYPES[node.type].outputs
+            and all(graph.nodes[e.dst].type == "output" for e in graph.outgoing(nid))
+            and keep(nid)]
+
+
+def failed_loss_reason(graph: Graph, errors: dict[str, str],
+                       is_scalar_shape: Callable[[str], bool]) -> str | None:
+    """Why there is no automatic loss when the one that would be chosen could not be computed
+    (None when no candidate failed: then there simply is none).
+
+    A candidate failed when it is a sink in ``errors`` whose inferred shape is scalar, or whose
+    shape is unknown because one of its inputs failed. The reason names it and, when its error
+    comes from further up, the node where the failure started.
+    """
+    def failed(nid):
+        return nid in errors and (is_scalar_shape(nid) or any(
+            e.src in errors for e in graph.incoming(nid).values()))
+
+    found = sinks(graph, failed)
+    if not found:
+        return None
+    if len(found) > 1:
+        names = ", ".join(repr(graph.nodes[nid].name) for nid in found[:4])
+        return f"no scalar output could be computed: {names} failed (see their errors)"
+    nid = found[0]
+    reason = f"the loss {graph.nodes[nid].name!r} could not be computed: {errors[nid]}"
+    origin = nid
+    seen = {nid}
+    while (up := next((e.src for e in graph.incoming(origin).values()
+                       if e.src in errors and e.src not in seen), None)) is not None:
+        origin = up
+        seen.add(up)
+    if origin != nid:
+        reason += f"; {graph.nodes[origin].name}: {errors[origin]}"
+    return reason

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from graphstudio.engine.graph import Edge, Graph, TensorSpec
-from graphstudio.engine.loss_node import NO_LOSS, pick_loss
+from graphstudio.engine.loss_node import NO_LOSS, failed_loss_reason, pick_loss
 from graphstudio.engine.nodetypes import NODE_TYPES
 from graphstudio.engine.shapes import infer_shapes
 from graphstudio.engine.timeline import (
@@ -154,7 +154,7 @@ class Runner:
         for nid in [nid for nid in self._leaves if nid not in graph.nodes]:
             del self._leaves[nid]  # a deleted node's tensor (and .grad) is not kept alive
         fwd = _Forward(graph.revision, options.no_grad, tuple(options.retain_grad))
-        shapes = infer_shapes(graph)
+        shapes = fwd.shapes = infer_shapes(graph)
         incoming = graph._in
         with T.set_grad_enabled(not options.no_grad):
             for nid in graph.topological_order():
@@ -268,6 +268,7 @@ class _Forward:
         self.values: dict[str, object] = {}
         self.outputs: dict[str, dict[str, object]] = {}
         self.errors: dict[str, str] = {}
+        self.shapes: dict = {}  # the inferred shapes the forward ran with
         self.order: list[tuple[str, tuple[Edge, ...]]] = []
         self.prior_grads: dict[str, np.ndarray | None] = {}
 
@@ -280,8 +281,10 @@ def _pick_loss(graph: Graph, fwd: _Forward, options: RunOptions):
         return _is_tensor(v) and v.numel() == 1 and v.ndim == 0
 
     loss_id, reason = pick_loss(graph, options.loss, is_scalar)
-    if reason == NO_LOSS:
-        return None, f"{NO_LOSS} (right-click a node > Backward from here)"
+    if reason == NO_LOSS:  # unless the scalar output the shapes promise failed to compute
+        shapes = fwd.shapes
+        failed = failed_loss_reason(graph, fwd.errors, lambda nid: shapes[nid].shape == ())
+        return None, failed or f"{NO_LOSS} (right-click a node > Backward from here)"
     if reason:
         return None, reason
     if loss_id in fwd.errors:

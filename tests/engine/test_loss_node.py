@@ -61,3 +61,51 @@ def test_pick_loss_follows_an_output_node_and_explains():
     assert pick_loss(g, empty.id, lambda nid: True) == (None, "nothing has no input")
     assert pick_loss(g, "n99", bool) == (None, "the loss node 'n99' is not in the graph")
     assert pick_loss(g, None, lambda nid: False) == (None, NO_LOSS)
+
+
+def _failing_mse():
+    """x @ w with mismatched shapes feeding the only loss (shapes and values both fail)."""
+    from graphstudio.engine.graph import TensorSpec
+
+    g = Graph()
+    x = g.add_node("input", "x", tensor=TensorSpec("ones", (3, 2)))
+    w = g.add_node("parameter", "w", tensor=TensorSpec("ones", (3, 2)))
+    h = g.add_node("matmul", "h")
+    g.connect(x.id, "out", h.id, "input")
+    g.connect(w.id, "out", h.id, "other")
+    y = g.add_node("input", "y", tensor=TensorSpec("ones", (3, 2)))
+    loss = g.add_node("mse_loss", "loss")
+    g.connect(h.id, "out", loss.id, "input")
+    g.connect(y.id, "out", loss.id, "target")
+    return g, h, loss
+
+
+def test_an_automatic_loss_that_failed_upstream_is_named_with_the_cause():
+    """The reason said "no loss node: choose one" while the Loss box said "auto: the scalar
+    output": the loss was there, something upstream of it had failed."""
+    g, h, loss = _failing_mse()
+    tl = Runner(g).run()
+    assert not tl.has_backward
+    assert tl.backward_unavailable_reason == (
+        "the loss 'loss' could not be computed: input 'input' has an error (from node 'h'); "
+        "h: matmul: (3, 2) @ (3, 2): inner dimensions 2 and 3 differ")
+    relu = g.add_node("relu", "r")  # a second failing sink: both are named
+    g.connect(h.id, "out", relu.id, "input")
+    assert Runner(g).run().backward_unavailable_reason == (
+        "no scalar output could be computed: 'loss', 'r' failed (see their errors)")
+
+
+def test_a_scalar_loss_failing_at_run_time_is_named():
+    import numpy as np
+
+    from graphstudio.engine.graph import TensorSpec
+
+    g = Graph()
+    x = g.add_node("parameter", tensor=TensorSpec("zeros", (2, 3)))
+    t = g.add_node("input", tensor=TensorSpec.from_array(np.array([0, 7])))
+    ce = g.add_node("cross_entropy", "ce")
+    g.connect(x.id, "out", ce.id, "input")
+    g.connect(t.id, "out", ce.id, "target")
+    reason = Runner(g).run().backward_unavailable_reason
+    assert reason.startswith("the loss 'ce' could not be computed: cross_entropy: ")
+    assert resolve_loss(g) == ce.id  # the node training and the Loss box's "auto" mean
