@@ -328,3 +328,18 @@ def test_cards_print_values_as_pytorch_does(run_window):
     assert "three = 3." in r.text("three") and "three = 3.0000" not in r.text("three")
     loss = r.c.timeline.node_state(r.id("loss"), len(r.c.timeline) - 1).value
     assert f"loss = {float(loss):.0f}." in r.text("loss")
+
+
+def test_non_scalar_root_shows_its_seed_not_dl_dout(run_window):
+    from graphstudio.ui.run.steps_dock import describe_step
+
+    r = run_window("jacobian_product")
+    r.c.run_to_end()
+    tl = r.c.timeline
+    root = r.graph.nodes[tl.loss_id].name
+    r.c.jump(tl.forward_count)
+    text = r.text(root)
+    assert "\u2202L/\u2202" not in text and "seed v = [[1., 1." in text, text
+    detail = describe_step(tl, tl.forward_count, r.graph)
+    assert f"{root}.backward(gradient=v)" in detail and "[[1., 1." in detail
+    assert "sends → " in detail and "grad 4" not in detail and "[[" in detail.split("sends")[1]

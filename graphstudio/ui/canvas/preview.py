@@ -37,7 +37,8 @@ class NodeRunState:
     when ``grad`` is None (after a backward pass); ``highlight``: None, ``"forward"`` or
     ``"backward"``; ``greyed``: no gradient flows through this node (frozen path, detach,
     no_grad); ``stale``: the graph changed since this run; ``error``: what went wrong;
-    ``no_grad``: computed under ``torch.no_grad()`` (no graph recorded).
+    ``no_grad``: computed under ``torch.no_grad()`` (no graph recorded); ``out_label``: what
+    ``out_grad`` is called (default ``∂L/∂name``; a non-scalar root's seed is ``seed v``).
     """
 
     value: Any = None
@@ -51,6 +52,7 @@ class NodeRunState:
     out_grad: Any = None
     error: str | None = None
     no_grad: bool = False
+    out_label: str | None = None
 
     @classmethod
     def of(cls, state) -> NodeRunState | None:
@@ -187,7 +189,7 @@ class Preview:
                 rows.append(("heat", heatmap_image(arr), colour))
         if s.out_grad is not None and (s.grad is None or not _same(s.grad, s.out_grad)):
             arr = np.asarray(s.out_grad)
-            label = f"\u2202L/\u2202{self.name}"
+            label = s.out_label or f"\u2202L/\u2202{self.name}"
             if shows_as_text(arr):
                 lines = format_array(arr, len(label) + 3)
                 rows.append(("text", f"{label} = {lines[0]}", t.grad))

@@ -30,7 +30,8 @@ import numpy as np
 from graphstudio.ui.canvas.preview import NodeRunState
 
 __all__ = ["EdgeDisplay", "apply_display", "display_at", "edge_display", "in_backward",
-           "greyed_sources", "mark_no_grad", "node_display", "ran_no_grad", "shows_grads",
+           "greyed_sources", "mark_no_grad", "node_display", "out_label", "ran_no_grad",
+           "shows_grads",
            "step_edges", "timeline_nodes"]
 
 
@@ -110,11 +111,26 @@ def node_display(timeline, k: int, node_id: str, stale: bool = False) -> NodeRun
     if s.active:
         highlight = "backward" if in_backward(timeline, k) else "forward"
     return NodeRunState(
-        value=s.value, grad=s.grad,
+        value=s.value, grad=s.grad, out_label=out_label(timeline, node_id, k),
         requires_grad=s.requires_grad if s.is_tensor else None,
         grad_fn=s.grad_fn, stale=stale, highlight=highlight,
         greyed=(grads or no_grad) and s.is_tensor and not s.requires_grad,
         show_grad=grads and s.is_tensor, out_grad=s.out_grad, error=s.error, no_grad=no_grad)
+
+
+def out_label(timeline, node_id: str, k: int) -> str | None:
+    """What the gradient passing through ``node_id`` is called when it is not ``∂L/∂name``:
+    backward from a non-scalar root ``out`` (``out.backward(gradient=v)``) has no L; its root
+    receives the seed ``v`` and every other node ``∂(v·out)/∂name``."""
+    root = timeline.loss_id
+    if root is None or not timeline.has_backward:
+        return None
+    value = timeline.node_state(root, k).value
+    if value is None or value.size == 1:
+        return None
+    if node_id == root:
+        return "seed v"
+    return None
 
 
 def _own_error(error: str | None) -> bool:

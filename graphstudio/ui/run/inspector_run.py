@@ -210,8 +210,11 @@ class ValuesDock(QScrollArea):
             self.grad.show_array(f"<span style='color:{gc}'><b>{_esc(name)}.grad</b></span>",
                                  s.grad, vmax_g, t.grad)
         elif s.out_grad is not None:
-            self.grad.show_array(f"<span style='color:{gc}'><b>∂L/∂{_esc(name)}</b></span> "
-                                 "passing through", s.out_grad, vmax_g, t.grad)
+            label = _esc(s.out_label or f"∂L/∂{name}")
+            what = (f"given to {_esc(name)}.backward(gradient=v)" if s.out_label == "seed v"
+                    else "passing through")
+            self.grad.show_array(f"<span style='color:{gc}'><b>{label}</b></span> {what}",
+                                 s.out_grad, vmax_g, t.grad)
         else:
             self.grad.show_none(f"<b>{_esc(name)}.grad</b>", "None")
         self.grad_note.setText(self._grad_note(name, s))

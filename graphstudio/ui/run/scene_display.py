@@ -31,7 +31,7 @@ __all__ = ["SceneDisplay", "cards_overlap", "same_state"]
 log = logging.getLogger(__name__)
 
 _FIELDS = ("requires_grad", "grad_fn", "stale", "highlight", "greyed", "show_grad", "error",
-           "no_grad")
+           "no_grad", "out_label")
 _ARRAYS = ("value", "grad", "out_grad")
 
 

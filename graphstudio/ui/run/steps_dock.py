@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from graphstudio.engine.nodetypes import NODE_TYPES
-from graphstudio.ui.canvas.preview import format_array, grad_label
+from graphstudio.ui.canvas.preview import format_array
+from graphstudio.ui.number_format import format_scalar
 from graphstudio.ui.run.display import in_backward, ran_no_grad
 
 __all__ = ["StepsDock", "StepsModel", "describe_step", "step_rows"]
@@ -202,11 +203,18 @@ class StepDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+#: tensors up to this many elements are spelled out in the step detail
+DETAIL_MAX_NUMEL = 40
+
+
 def _arr(a) -> str:
+    """Values for small tensors (as PyTorch prints them), else the shape and ``|max|``."""
     a = np.asarray(a)
-    if a.size <= 6 and a.dtype.kind in "fiub":
-        return " ".join(format_array(a))
-    return f"a tensor of shape {tuple(a.shape)}"
+    if a.size <= DETAIL_MAX_NUMEL and a.dtype.kind in "fiub":
+        return " ".join(ln.strip() for ln in format_array(a) if ln.strip())
+    finite = np.abs(a[np.isfinite(a)]) if a.dtype.kind in "fiub" else a[:0]
+    top = f", |max| {format_scalar(finite.max())}" if finite.size else ""
+    return f"a tensor of shape {tuple(a.shape)}{top}"
 
 
 def describe_step(timeline, k: int, graph) -> str:
@@ -242,14 +250,19 @@ def describe_step(timeline, k: int, graph) -> str:
                          f"<b>{_arr(step.grad_output)}</b>")
         elif step.contribution_edges and step.contribution_edges[0] is None \
                 and k == timeline.forward_count:
-            parts.append(f"the seed gradient: {_arr(step.grad_output)}")
+            if step.grad_output is not None and step.grad_output.size != 1:
+                root = name(step.node_id)
+                parts.append(f"the seed v given to {root}.backward(gradient=v): "
+                             f"{_arr(step.grad_output)}")
+            else:
+                parts.append(f"the seed gradient: {_arr(step.grad_output)}")
         elif step.grad_output is not None:
             parts.append(f"received {_arr(step.grad_output)}")
     if step.leaf_id:
         parts.append(f"{name(step.leaf_id)}.grad = {_arr(step.new_grad)}"
                      if step.new_grad is not None else f"{name(step.leaf_id)}.grad unchanged")
     elif step.edge_grads:
-        sent = ", ".join(f"{name(e.src)}: {grad_label(g)}" for e, g in step.edge_grads.items())
+        sent = ", ".join(f"{name(e.src)}: {_arr(g)}" for e, g in step.edge_grads.items())
         parts.append(f"sends → {sent}")
     elif any(g is not None for g in step.grad_inputs):
         parts.append(f"passes it on to the next grad_fn inside {name(step.node_id)}")
