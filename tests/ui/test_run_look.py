@@ -1,0 +1,55 @@
+"""How a run looks: selection, heatmap scales, label placement (colours, not numbers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphstudio.ui.theme import DARK, LIGHT
+
+pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
+
+
+def _chroma(c) -> int:
+    return max(c.red(), c.green(), c.blue()) - min(c.red(), c.green(), c.blue())
+
+
+def _hue_far(a, b) -> bool:
+    return abs(a.hslHue() - b.hslHue()) > 40 or _chroma(a) < 40
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_selection_is_neutral_not_the_value_or_gradient_colour(theme):
+    sel = theme.selection
+    assert _chroma(sel) < 40  # a neutral, so a selected card never reads as a gradient
+    assert _hue_far(sel, theme.grad) and _hue_far(sel, theme.value)
+    assert sel != theme.grad and sel != theme.value
+
+
+def test_selected_card_during_forward_is_outlined_neutral(run_window):
+    from PySide6.QtGui import QImage, QPainter
+
+    r = run_window("detach_and_no_grad")
+    assert r.c.forward()
+    card = r.card("y_detached")
+    r.scene.clearSelection()
+    card.setSelected(True)
+    rect = card.boundingRect()
+    img = QImage(int(rect.width()) + 2, int(rect.height()) + 2, QImage.Format_ARGB32)
+    img.fill(0)
+    p = QPainter(img)
+    p.translate(-rect.left() + 1, -rect.top() + 1)
+    from PySide6.QtWidgets import QStyle, QStyleOptionGraphicsItem
+
+    opt = QStyleOptionGraphicsItem()
+    opt.state = QStyle.State_Selected
+    card.paint(p, opt)
+    p.end()
+    grad = card.theme.grad
+    orange = 0
+    for y in range(0, img.height(), 2):
+        for x in range(0, img.width(), 2):
+            c = img.pixelColor(x, y)
+            if c.alpha() > 200 and abs(c.hslHue() - grad.hslHue()) < 12 \
+                    and c.hslSaturation() > 150:
+                orange += 1
+    assert orange == 0
