@@ -264,3 +264,17 @@ def test_sends_text_uses_the_cards_number_format(run_window):
     tl = r.c.timeline
     texts = [describe_step(tl, k, r.graph) for k in range(tl.forward_count, len(tl))]
     assert any("sends → " in t and "[0.1242, 0.2771, 0.1192]" in t for t in texts), texts
+
+
+def test_accumulate_grad_on_a_matrix_shows_previous_plus_received(run_window):
+    from graphstudio.ui.run.steps_dock import describe_step
+
+    r = run_window("jacobian_product")
+    r.c.run_to_end()
+    r.graph.run["zero_grad"] = False  # the jacobian example accumulates with zeroing off
+    r.c.backward()
+    tl = r.c.timeline
+    acc = [s for s in tl.backward_steps if s.leaf_id == r.id("inp")][-1]
+    text = describe_step(tl, acc.index, r.graph)
+    assert "previous .grad" in text and "(received)" in text and "a tensor of shape" not in text
+    assert "[[8., 4., 4., 4., 4.]" in text and "[[4., 2., 2., 2., 2.]" in text, text

@@ -259,14 +259,25 @@ def describe_step(timeline, k: int, graph) -> str:
         elif step.grad_output is not None:
             parts.append(f"received {_arr(step.grad_output)}")
     if step.leaf_id:
-        parts.append(f"{name(step.leaf_id)}.grad = {_arr(step.new_grad)}"
-                     if step.new_grad is not None else f"{name(step.leaf_id)}.grad unchanged")
+        parts.append(_accumulated(timeline, step, name(step.leaf_id)))
     elif step.edge_grads:
         sent = ", ".join(f"{name(e.src)}: {_arr(g)}" for e, g in step.edge_grads.items())
         parts.append(f"sends → {sent}")
     elif any(g is not None for g in step.grad_inputs):
         parts.append(f"passes it on to the next grad_fn inside {name(step.node_id)}")
     return "<br>".join(parts)
+
+
+def _accumulated(timeline, step, leaf: str) -> str:
+    """What AccumulateGrad did: previous .grad + received = new .grad."""
+    if step.new_grad is None:
+        return f"{leaf}.grad unchanged"
+    before = timeline.node_state(step.leaf_id, step.index - 1).grad
+    if before is None:
+        return f"{leaf}.grad was None, so it becomes what arrived: {_arr(step.new_grad)}"
+    received = step.grad_output if step.grad_output is not None else step.new_grad - before
+    return (f"{leaf}.grad accumulates: {_arr(before)} (previous .grad) + {_arr(received)} "
+            f"(received) = <b>{_arr(step.new_grad)}</b>")
 
 
 def _esc(text: str) -> str:
