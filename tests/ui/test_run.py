@@ -343,3 +343,16 @@ def test_non_scalar_root_shows_its_seed_not_dl_dout(run_window):
     detail = describe_step(tl, tl.forward_count, r.graph)
     assert f"{root}.backward(gradient=v)" in detail and "[[1., 1." in detail
     assert "sends → " in detail and "grad 4" not in detail and "[[" in detail.split("sends")[1]
+
+
+def test_before_the_run_shows_the_grad_kept_from_the_previous_backward(run_window):
+    from graphstudio.ui.run.steps_dock import describe_step
+
+    r = run_window("jacobian_product")
+    r.click("backward")
+    r.click("backward")
+    r.c.jump(-1)
+    assert "inp.grad = [[4., 2., 2., 2., 2.]" in r.text("inp"), r.text("inp")
+    assert "inp.grad" in describe_step(r.c.timeline, -1, r.graph)
+    r.c.jump(len(r.c.timeline) - 1)
+    assert "[8., 4., 4., 4., 4.]" in r.text("inp")

@@ -104,6 +104,8 @@ def node_display(timeline, k: int, node_id: str, stale: bool = False) -> NodeRun
     if not s.computed:
         if k >= 0 and _own_error(s.error):
             return NodeRunState(error=s.error, stale=stale)
+        if s.grad is not None:  # a leaf's .grad from an earlier backward (accumulating)
+            return NodeRunState(grad=s.grad, show_grad=True, stale=stale)
         return None
     grads = shows_grads(timeline, k)
     no_grad = ran_no_grad(timeline) and s.is_tensor and not s.requires_grad

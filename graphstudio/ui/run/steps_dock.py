@@ -222,7 +222,13 @@ def describe_step(timeline, k: int, graph) -> str:
     if timeline is None:
         return "Nothing run yet. <b>F10</b> steps, <b>F5</b> plays, <b>F8</b> runs to the end."
     if k < 0:
-        return "Before the run: nothing computed yet. Step (F10) computes the first node."
+        kept = [name for nid, st in timeline.state_at(-1).items() if st.grad is not None
+                and (name := getattr(graph.nodes.get(nid), "name", None))]
+        note = (f" {', '.join(n + '.grad' for n in kept)} still hold{'s' * (len(kept) == 1)} "
+                "the previous backward's gradient (Zero grads is off), so this backward adds "
+                "to it." if kept else "")
+        return ("Before the run: nothing computed yet. Step (F10) computes the first node."
+                + note)
     if k >= len(timeline):
         return ""
 
