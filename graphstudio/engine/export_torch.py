@@ -20,7 +20,7 @@ import textwrap
 import numpy as np
 
 from graphstudio.engine.graph import Graph, Node
-from graphstudio.engine.nodetypes import NODE_TYPES, format_number, tensor_literal
+from graphstudio.engine.nodetypes import NODE_TYPES, format_numbers, nest_literal
 from graphstudio.engine.shapes import infer_shapes
 from graphstudio.engine.training import TrainingError, resolve_loss
 
@@ -143,11 +143,12 @@ class _Exporter:
         if len(node.name) + 3 + len(line) + indent <= WIDTH:
             return line
         arr = spec.to_numpy()
-        literal = tensor_literal(arr, spec.dtype)
+        texts = np.array(format_numbers(arr, spec.dtype), dtype=object).reshape(arr.shape)
+        literal = _literal(texts)
         if not line.startswith(_TENSOR_CALL + literal):
             return line
         rest = line[len(_TENSOR_CALL) + len(literal):]
-        return _TENSOR_CALL + "\n".join(_hanging(arr, spec.dtype)) + rest
+        return _TENSOR_CALL + "\n".join(_hanging(texts)) + rest
 
     # ------------------------------------------------------------------ backward
     def retained(self) -> set[str]:
@@ -274,47 +275,55 @@ def _docstring(graph: Graph) -> str:
     return f'"""{body}\n"""'
 
 
-def _hanging(arr: np.ndarray, dtype: str) -> list[str]:
-    """A long tensor literal: ``[`` then one line per row (rows wrapped when long), ``]``."""
-    if arr.ndim == 1:
-        return ["["] + _pack([format_number(v, dtype) for v in arr.tolist()], 4, True) + ["]"]
+def _literal(texts: np.ndarray) -> str:
+    """The one-line literal of an array of number texts (see :func:`format_numbers`)."""
+    return nest_literal(texts.reshape(-1).tolist(), texts.shape)
+
+
+def _hanging(texts: np.ndarray) -> list[str]:
+    """A long tensor literal: ``[`` then one line per row (rows wrapped when long), ``]``.
+    ``texts``: the tensor's numbers already written (an object array of its shape)."""
+    if texts.ndim == 1:
+        return ["["] + _pack(texts.tolist(), 4, True) + ["]"]
     lines = ["["]
-    for row in arr:
-        sub = _compact(row, dtype, 4)
+    for row in texts:
+        sub = _compact(row, 4)
         sub[0] = " " * 4 + sub[0]
         sub[-1] += ","
         lines.extend(sub)
     return lines + ["]"]
 
 
-def _compact(arr: np.ndarray, dtype: str, indent: int) -> list[str]:
+def _compact(texts: np.ndarray, indent: int) -> list[str]:
     """numpy-style nested literal lines; the first line without its indentation."""
-    one = tensor_literal(arr, dtype)
-    if indent + len(one) <= WIDTH or arr.ndim == 0:
+    one = _literal(texts)
+    if indent + len(one) <= WIDTH or texts.ndim == 0:
         return [one]
-    if arr.ndim == 1:
-        lines = _pack([format_number(v, dtype) for v in arr.tolist()], indent + 1, False)
+    if texts.ndim == 1:
+        lines = _pack(texts.tolist(), indent + 1, False)
         lines[0] = "[" + lines[0].lstrip()
         lines[-1] += "]"
         return lines
     lines = []
-    for i, row in enumerate(arr):
-        sub = _compact(row, dtype, indent + 1)
+    for i, row in enumerate(texts):
+        sub = _compact(row, indent + 1)
         sub[0] = ("[" if i == 0 else " " * (indent + 1)) + sub[0]
-        sub[-1] += "," if i < len(arr) - 1 else "]"
+        sub[-1] += "," if i < len(texts) - 1 else "]"
         lines.extend(sub)
     return lines
 
 
 def _pack(items: list[str], indent: int, trailing: bool) -> list[str]:
     """Comma-separated items filled into lines of at most WIDTH columns, indented."""
-    lines, cur = [], ""
+    pad, room, last = " " * indent, WIDTH - indent, len(items) - 1
+    lines, cur, used = [], [], 0  # used: len(" ".join(cur))
     for i, item in enumerate(items):
-        piece = item + ("," if trailing or i < len(items) - 1 else "")
-        if cur and indent + len(cur) + 1 + len(piece) > WIDTH:
-            lines.append(" " * indent + cur)
-            cur = piece
+        piece = item + "," if trailing or i < last else item
+        if cur and used + 1 + len(piece) > room:
+            lines.append(pad + " ".join(cur))
+            cur, used = [piece], len(piece)
         else:
-            cur = f"{cur} {piece}" if cur else piece
-    lines.append(" " * indent + cur)
+            used += len(piece) + (1 if cur else 0)
+            cur.append(piece)
+    lines.append(pad + " ".join(cur))
     return lines

@@ -46,7 +46,7 @@ from graphstudio.engine.limits import (  # noqa: F401  (the limits are also read
     shape_problem,
     total_problem,
 )
-from graphstudio.engine.nodetypes import NODE_TYPES, format_number
+from graphstudio.engine.nodetypes import NODE_TYPES, format_numbers
 
 __all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "VERSION", "graph_from_json",
            "graph_to_json", "load_graph", "save_graph", "write_text_atomic"]
@@ -77,6 +77,10 @@ class _Raw(str):
     """Text written verbatim (tensor data already formatted)."""
 
 
+class _Row(list):
+    """A tensor's innermost row: texts written verbatim, laid out like any list (fast path)."""
+
+
 def _scalar(v) -> str:
     if isinstance(v, _Raw):
         return v
@@ -97,7 +101,9 @@ def _dump(obj, width: int = 100) -> str:
     def flat(o) -> str:
         got = flats.get(id(o))
         if got is None:
-            if isinstance(o, dict):
+            if type(o) is _Row:
+                got = "[" + ", ".join(o) + "]"
+            elif isinstance(o, dict):
                 got = "{" + ", ".join(_key(k) + flat(v) for k, v in o.items()) + "}"
             elif isinstance(o, list | tuple):
                 got = "[" + ", ".join(flat(v) for v in o) + "]"
@@ -115,7 +121,10 @@ def _dump(obj, width: int = 100) -> str:
             body = ",\n".join(pad + _key(k) + block(v, indent + 2, indent + 2 + len(_key(k)))
                               for k, v in o.items())
             return "{\n" + body + "\n" + " " * indent + "}"
-        body = ",\n".join(pad + block(v, indent + 2, indent + 2) for v in o)
+        if type(o) is _Row:  # its items are texts: each on its own line
+            body = ",\n".join([pad + v for v in o])
+        else:
+            body = ",\n".join(pad + block(v, indent + 2, indent + 2) for v in o)
         return "[\n" + body + "\n" + " " * indent + "]"
 
     return block(obj, 0, 0)
@@ -127,19 +136,19 @@ def _key(k) -> str:
 
 def _data(arr: np.ndarray, dtype: str):
     """Nested lists whose leaves are preformatted numbers."""
-    if dtype == "bool":
-        fmt = {True: _Raw("true"), False: _Raw("false")}.__getitem__
-    else:
-        def fmt(v):
-            return _Raw(format_number(v, dtype))
-    if arr.ndim == 0:
-        return fmt(arr.item())
-    if arr.size == 0:
+    if arr.size == 0 and arr.ndim:
         return _empty(arr.shape)
-    flat = [fmt(v) for v in arr.reshape(-1).tolist()]
-    for size in reversed(arr.shape[1:]):
+    if dtype == "bool":
+        flat = ["true" if v else "false" for v in arr.reshape(-1).tolist()]
+    else:
+        flat = format_numbers(arr, dtype)
+    if arr.ndim == 0:
+        return _Raw(flat[0])
+    size = arr.shape[-1]
+    flat = [_Row(flat[i:i + size]) for i in range(0, len(flat), size)]
+    for size in reversed(arr.shape[1:-1]):
         flat = [flat[i:i + size] for i in range(0, len(flat), size)]
-    return flat
+    return flat[0] if arr.ndim == 1 else flat
 
 
 def _empty(shape):
