@@ -85,6 +85,16 @@ def test_large_tensors_become_a_heatmap(scene):
     assert "[" not in text.split("w: ")[1]
 
 
+def test_large_gradients_passing_through_get_max_and_a_heatmap_too(scene):
+    w = scene.node_item(scene.ids["w"])
+    value = np.arange(90 * 24.0).reshape(90, 24)
+    w.set_run_state(NodeRunState(value=value, out_grad=-value / 1000, show_grad=False))
+    text = w.display_text()
+    assert "\u2202L/\u2202w: (90, 24), |max| 2.1590" in text, text
+    heats = [row for row in w._preview.rows if row[0] == "heat"]
+    assert len(heats) == 2 and heats[1][2] == w.theme.grad
+
+
 def test_highlight_kinds_and_theme_switch_keep_text(scene):
     w = scene.node_item(scene.ids["w"])
     for kind in ("forward", "backward", None):

@@ -168,9 +168,11 @@ class Preview:
         if s is None:
             return []
         rows: list[tuple] = []
-        for label, data, colour, say_none in ((self.name, s.value, t.value, False),
-                                              (f"{self.name}.grad", s.grad, t.grad,
-                                               s.show_grad)):
+        shown = [(self.name, s.value, t.value, False),
+                 (f"{self.name}.grad", s.grad, t.grad, s.show_grad)]
+        if s.out_grad is not None and (s.grad is None or not _same(s.grad, s.out_grad)):
+            shown.append((s.out_label or f"\u2202L/\u2202{self.name}", s.out_grad, t.grad, False))
+        for label, data, colour, say_none in shown:
             if data is None:
                 if say_none:
                     rows.append(("text", f"{label} = None", t.node_text_dim))
@@ -181,21 +183,12 @@ class Preview:
                 pad = " " * (len(label) + 3)
                 rows.append(("text", f"{label} = {lines[0]}", colour))
                 rows.extend(("text", pad + ln, colour) for ln in lines[1:])
-            else:
+            else:  # values and gradients alike: shape, |max| and a heatmap
                 finite = np.abs(arr[np.isfinite(arr)]) if arr.size else arr
                 vmax = finite.max() if finite.size else arr.dtype.type(0)
                 rows.append(("text", f"{label}: {tuple(arr.shape)}, |max| {format_scalar(vmax)}",
                              colour))
                 rows.append(("heat", heatmap_image(arr), colour))
-        if s.out_grad is not None and (s.grad is None or not _same(s.grad, s.out_grad)):
-            arr = np.asarray(s.out_grad)
-            label = s.out_label or f"\u2202L/\u2202{self.name}"
-            if shows_as_text(arr):
-                lines = format_array(arr, len(label) + 3)
-                rows.append(("text", f"{label} = {lines[0]}", t.grad))
-                rows.extend(("text", " " * (len(label) + 3) + ln, t.grad) for ln in lines[1:])
-            else:
-                rows.append(("text", f"{label}: {tuple(arr.shape)}", t.grad))
         if s.grad_fn:
             rows.append(("text", f"grad_fn=<{s.grad_fn}>", t.node_text_dim))
         elif s.requires_grad is not None:
