@@ -120,7 +120,12 @@ def test_values_dock_tables_heatmaps_rule_and_formula(run_window, qtbot):
     assert values.grad.table.item(4, 1).text() == "0.2771"
     assert values.value.heat.isVisibleTo(values) and values.grad.heat.isVisibleTo(values)
     vmax = float(np.abs(r.c.timeline.state_at(12)[r.id("w")].value).max())
-    assert values.colorbar.vmax == pytest.approx(vmax)  # one scale for value and gradient
+    # by default value and gradient each get their own symmetric scale: w.grad (0.12-0.28)
+    # would be nearly white on the value's ±1.59
+    assert not values.same_scale.isChecked()
+    assert values.colorbar.vmax == pytest.approx(vmax)
+    assert values.grad.image.levels == pytest.approx((-0.2771, 0.2771), abs=1e-4)
+    values.same_scale.setChecked(True)  # one scale for value and gradient
     assert values.grad.image.levels[1] == pytest.approx(vmax)
     values.same_scale.setChecked(False)
     assert values.grad.image.levels[1] == pytest.approx(0.2771, abs=1e-4)

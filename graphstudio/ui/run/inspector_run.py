@@ -73,9 +73,10 @@ class ValuesDock(QScrollArea):
         self.where = _wrap()
         self.line = _wrap(mono=True)
         self.same_scale = QCheckBox("One colour scale for value and gradient")
-        self.same_scale.setChecked(True)
+        self.same_scale.setChecked(False)  # gradients are often far smaller than values
         self.same_scale.setToolTip("Colour the value and the gradient against the same ±max, "
-                                   "so colours compare; untick to scale each on its own")
+                                   "so colours compare (off: each symmetric about zero on its "
+                                   "own scale, so a small gradient stays visible)")
         self.colorbar = ColorBar()
         self.value = ArrayPanel()
         self.grad = ArrayPanel()
