@@ -137,8 +137,8 @@ class _Exporter:
                     kw += ", requires_grad=True"
                 short = _frozen(f"torch.zeros({dims}{kw})", frozen)
                 return f"{short}  # {spec.numel} {spec.dtype} values not shown"
-            short = _frozen(nt.torch_line(node, {}, explicit=False), frozen)
-            return f"{short}  # not the engine's values (shown without them)"
+            call = nt.torch_line(node, {}, explicit=False).partition("  # ")[0]
+            return f"{_frozen(call, frozen)}  # not the engine's values (shown without them)"
         line = _frozen(nt.torch_line(node, {}, explicit=True), frozen)
         if len(node.name) + 3 + len(line) + indent <= WIDTH:
             return line

@@ -85,7 +85,13 @@ def _tensor_line(spec: TensorSpec, requires_grad: bool, explicit: bool) -> str:
     text = f"torch.{spec.init}({_shape_args(spec.shape)}{dkw})"
     if scale != 1.0:
         text = f"({text} * {format_number(scale, 'float64')})"
-    return text + (".requires_grad_()" if requires_grad else "")
+    text += ".requires_grad_()" if requires_grad else ""
+    return f"{text}  # {RANDOM_NOTE.format(seed=spec.seed)}"  # the call, honestly labelled
+
+
+#: The comment after a rand/randn call written without its values: the numbers come from
+#: GraphStudio's seeded generator (numpy's PCG64), which torch.manual_seed cannot reproduce.
+RANDOM_NOTE = "GraphStudio's generator, seed {seed}: not torch's numbers"
 
 
 def _tensor_rule(needs_grad: bool):

@@ -199,7 +199,9 @@ class NodeType:
         The exporter writes ``name = <expr>``; a multi-output node's expression evaluates to a
         tuple in ``output_names`` order. Tensor nodes give their exact values
         (``torch.tensor([...])``) or, for deterministic initializers, the creating call; with
-        ``explicit=False`` random initializers read ``torch.randn(5, 3)`` instead of values.
+        ``explicit=False`` random initializers read as the call followed by a comment,
+        ``torch.randn(5, 3)  # GraphStudio's generator, seed 0: not torch's numbers`` (the
+        numbers come from GraphStudio's seeded generator, which torch cannot reproduce).
         """
         if self.has_tensor:
             return self.line(node.attrs, node.tensor, explicit)

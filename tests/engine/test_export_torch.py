@@ -198,3 +198,25 @@ def test_mlp_matches_torch_to_the_last_printed_digit(torch_outputs):
         (sx, nx), (sy, ny) = _numbers(x), _numbers(y)
         assert sx.replace(" ", "") == sy.replace(" ", "")
         np.testing.assert_allclose(nx, ny, rtol=2e-4, atol=1.01e-4)
+
+
+def test_random_initializers_written_without_values_say_whose_numbers_they_are():
+    """``torch.randn(24, 2) * 0.8`` alone read as if torch could reproduce GraphStudio's
+    seeded numbers; it cannot (the generator is numpy's)."""
+    from graphstudio.engine.nodetypes import NODE_TYPES
+
+    g = Graph()
+    w = g.add_node("parameter", "W1", tensor=TensorSpec("randn", (24, 2), seed=1, fill=0.8))
+    f = g.add_node("parameter", "F1", attrs={"requires_grad": False},
+                   tensor=TensorSpec("rand", (24, 2), seed=2))
+    line = NODE_TYPES["parameter"].torch_line(w, {}, explicit=False)
+    assert line == ("(torch.randn(24, 2) * 0.8).requires_grad_()  # GraphStudio's generator, "
+                    "seed 1: not torch's numbers")
+    compile(f"W1 = {line}\n", "line", "exec")
+    compact = export_script(g, max_literal=10)  # the Code dock's compact form: one comment
+    assert ("W1 = (torch.randn(24, 2) * 0.8).requires_grad_()  # not the engine's values "
+            "(shown without them)") in compact
+    assert ("F1 = torch.rand(24, 2, requires_grad=False)  # not the engine's values "
+            "(shown without them)") in compact
+    compile(compact, "compact", "exec")
+    assert "torch.randn" not in export_script(g) and f.id in g.nodes  # explicit by default

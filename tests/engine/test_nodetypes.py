@@ -216,7 +216,8 @@ def test_tensor_lines():
     g.set_tensor(w.id, TensorSpec("eye", (4, 5)))
     assert nt.torch_line(w, {}) == "torch.eye(4, 5)"
     g.set_tensor(w.id, TensorSpec("randn", (2,), seed=3, fill=0.5))
-    assert nt.torch_line(w, {}, explicit=False) == "(torch.randn(2) * 0.5)"
+    assert nt.torch_line(w, {}, explicit=False) == (
+        "(torch.randn(2) * 0.5)  # GraphStudio's generator, seed 3: not torch's numbers")
     assert nt.torch_line(w, {}).startswith("torch.tensor([")
     g.set_tensor(w.id, TensorSpec("arange", (2, 3), dtype="int64"))
     assert nt.torch_line(w, {}) == "torch.arange(0, 6, 1, dtype=torch.int64).reshape(2, 3)"
