@@ -53,3 +53,21 @@ def test_selected_card_during_forward_is_outlined_neutral(run_window):
                     and c.hslSaturation() > 150:
                 orange += 1
     assert orange == 0
+
+
+def _covered(r, it) -> list[str]:
+    from graphstudio.ui.canvas.node_item import NodeItem
+
+    lab = it.label_item.sceneBoundingRect().adjusted(1, 1, -1, -1)
+    return [x.name for x in r.scene.items(lab) if isinstance(x, NodeItem)]
+
+
+@pytest.mark.parametrize("example", ["tutorial_single_layer", "fan_out_accumulation"])
+def test_wire_labels_do_not_cover_cards(run_window, example):
+    r = run_window(example)
+    r.c.run_to_end()
+    for k in (len(r.c.timeline) - 1, r.c.timeline.forward_count + 1):
+        r.c.jump(k)
+        for it in r.scene.edge_items():
+            if it.label_text():
+                assert _covered(r, it) == [], (k, it.label_text(), _covered(r, it))

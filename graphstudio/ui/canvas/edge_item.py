@@ -127,7 +127,13 @@ class EdgeItem(Hoverable, QGraphicsItem):
 
         along = [path.pointAtPercent(t) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)]
         step = box.height() + 2
-        beside = [] if big else [p + QPointF(0, dy) for p in along[:3] for dy in (step, -step)]
+        # then above / below the wire, further out each round (a short wire between two
+        # wide cards has no free spot on it), then beside the whole span
+        shift = box.width() * 0.6
+        beside = [] if big else [p + QPointF(dx, n * dy) for n in range(0, 9)
+                                 for dx in (0.0, shift, -shift)
+                                 for p in along[:3] for dy in (step, -step)
+                                 if n or dx]
         best, best_score = along[0], None
         for p in along + beside:
             score = clashes(p)
@@ -136,6 +142,11 @@ class EdgeItem(Hoverable, QGraphicsItem):
             if best_score is None or score < best_score:
                 best, best_score = p, score
         return best
+
+    def place_label(self) -> None:
+        """Find the label a spot again (a card it sits on grew)."""
+        if self.label_item is not None and self._label:
+            self.label_item.setPos(self._label_spot(self._path))
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.ItemSelectedChange and value and \

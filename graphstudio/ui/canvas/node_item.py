@@ -30,6 +30,8 @@ from graphstudio.ui.canvas.preview import (
 )
 from graphstudio.ui.theme import Theme
 
+LABELS_MOVE_UP_TO = 300  # cards: above this, a grown card leaves wire labels where they are
+
 __all__ = ["NodeItem", "NodeRunState", "format_array", "format_number"]
 
 TITLE_H = 26.0
@@ -212,10 +214,24 @@ class NodeItem(Hoverable, QGraphicsItem):
         self._preview_top = self._body_top + rows * ROW_H + (4 if rows else 0)
         h = self._preview_top + preview_h + FOOTER_H
         if (w, h) != (self._w, self._h):
+            grew = w > self._w or h > self._h
             self.prepareGeometryChange()
             self._w, self._h = w, h
             self._place()
+            if grew:
+                self._move_labels_off()
         self.update()
+
+    def _move_labels_off(self) -> None:
+        """Wire labels the grown card now covers find another spot (small graphs only: a
+        scene query per grown card)."""
+        scene = self.scene()
+        if scene is None or len(getattr(scene, "_nodes", ())) > LABELS_MOVE_UP_TO:
+            return
+        for it in scene.items(self.sceneBoundingRect()):
+            owner = getattr(it, "edge_item", None)
+            if owner is not None and it.isVisible() and hasattr(owner, "place_label"):
+                owner.place_label()
 
     def _place(self):
         """Put ports and badges where the current size says and rebuild the card's paths."""
