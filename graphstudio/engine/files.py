@@ -81,21 +81,25 @@ class _Row(list):
     """A tensor's innermost row: texts written verbatim, laid out like any list (fast path)."""
 
 
-def _scalar(v) -> str:
+def _scalar(v, finite_only: bool = True) -> str:
     if isinstance(v, _Raw):
         return v
     if isinstance(v, bool) or v is None:
         return json.dumps(v)
     if isinstance(v, float):
         if not math.isfinite(v):  # JSON has no NaN/inf: refuse rather than write a bad file
+            if not finite_only:
+                return json.dumps(v)  # NaN, Infinity: what Python's json reads back
             raise GraphFileError(f"{v!r} cannot be saved: a graph file holds finite numbers "
                                  "only", "<save>")
         return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(float(v))
     return json.dumps(v, ensure_ascii=False)
 
 
-def _dump(obj, width: int = 100) -> str:
-    """JSON with stable key order; a container goes on one line when it fits from its column."""
+def _dump(obj, width: int = 100, finite_only: bool = True) -> str:
+    """JSON with stable key order; a container goes on one line when it fits from its column.
+    A NaN or infinite number raises GraphFileError (``finite_only``) or is written as Python's
+    json module writes it."""
     flats: dict[int, str] = {}
 
     def flat(o) -> str:
@@ -108,7 +112,7 @@ def _dump(obj, width: int = 100) -> str:
             elif isinstance(o, list | tuple):
                 got = "[" + ", ".join(flat(v) for v in o) + "]"
             else:
-                return _scalar(o)
+                return _scalar(o, finite_only)
             flats[id(o)] = got
         return got
 
@@ -215,8 +219,9 @@ def graph_to_document(graph: Graph) -> dict:
 
 
 def compact_json(obj) -> str:
-    """Any JSON-able object written like graph files are: stable, with short lists on one line."""
-    return _dump(obj)
+    """Any JSON-able object written like graph files are: stable, with short lists on one line
+    (NaN and infinite numbers as NaN, Infinity and -Infinity, which Python's json reads)."""
+    return _dump(obj, finite_only=False)
 
 
 def graph_to_json(graph: Graph) -> str:

@@ -58,6 +58,24 @@ def test_json_shape(capsys):
     assert set(nodes["w"]) == {"value", "grad", "grad_fn", "requires_grad"}
 
 
+def test_json_with_nan_values_reads_back(capsys, tmp_path):
+    """The graph writer refuses NaN; run --json must still print a NaN result (as NaN, which
+    Python's json reads back), not fail."""
+    from graphstudio.engine.files import save_graph
+    from graphstudio.engine.graph import Graph, TensorSpec
+
+    g = Graph()
+    p = g.add_node("parameter", "p", tensor=TensorSpec.from_array([-1.0, 1.0]))
+    log = g.add_node("log", "l")
+    g.connect(p.id, "out", log.id, "input")
+    total = g.add_node("sum", "s")
+    g.connect(log.id, "out", total.id, "input")
+    save_graph(g, tmp_path / "nan.gsgraph")
+    code, out, _ = call(capsys, "run", tmp_path / "nan.gsgraph", "--json")
+    nodes = json.loads(out)["nodes"]
+    assert code == 0 and nodes["l"]["value"][1] == 0 and nodes["s"]["value"] != nodes["s"]["value"]
+
+
 def test_run_options(capsys):
     path = example_path("tutorial_single_layer")
     code, out, err = call(capsys, "run", path, "--retain-grad", "z")
