@@ -283,3 +283,27 @@ def test_accumulate_grad_on_a_matrix_shows_previous_plus_received(run_window):
     text = describe_step(tl, acc.index, r.graph)
     assert "previous .grad" in text and "(received)" in text and "a tensor of shape" not in text
     assert "[[8., 4., 4., 4., 4.]" in text and "[[4., 2., 2., 2., 2.]" in text, text
+
+
+def test_long_grad_fn_names_wrap_instead_of_being_cut(run_window):
+    """'Step 8 · BinaryCrossEntropyWithLogitsBackward0' kept its final 0 in a narrow dock."""
+    import re
+
+    from PySide6.QtGui import QFontMetrics
+
+    from graphstudio.ui.run.steps_dock import StepsDock
+
+    r = run_window()
+    steps = r.window.findChild(StepsDock)
+    r.c.run_to_end()
+    tl = r.c.timeline
+    for k in (tl.forward_count - 1, tl.forward_count):  # loss's forward step, its grad_fn
+        r.c.jump(k)
+        detail = steps.detail
+        detail.resize(220, detail.height())
+        assert "Backward0" in detail.text().replace("\u200b", "")
+        fm_bold = QFontMetrics(detail.font())
+        plain = re.sub(r"<[^>]+>", " ", detail.text()).replace("&lt;", "<").replace("&gt;", ">")
+        words = re.split(r"[\s\u200b]+", plain)
+        assert max(fm_bold.horizontalAdvance(w) for w in words) * 1.15 < 220, words
+        assert "BinaryCrossEntropyWithLogitsBackward0" in detail.toolTip()

@@ -204,8 +204,11 @@ class ValuesDock(QScrollArea):
         elif s.requires_grad is not None:
             bits.append(f"requires_grad={s.requires_grad}")
         vc = t.value.name()
-        self.value.show_array(f"<span style='color:{vc}'><b>{_esc(name)}</b></span> · "
-                              + " · ".join(bits), s.value, vmax_v, t.value)
+        from graphstudio.ui.run.steps_dock import soft_breaks
+
+        self.value.show_array(soft_breaks(f"<span style='color:{vc}'><b>{_esc(name)}</b></span>"
+                                          " · " + " · ".join(bits)), s.value, vmax_v, t.value)
+        self.value.title.setToolTip("<p>" + " · ".join(bits) + "</p>")
         gc = t.grad.name()
         if s.grad is not None:
             self.grad.show_array(f"<span style='color:{gc}'><b>{_esc(name)}.grad</b></span>",

@@ -11,6 +11,7 @@ contributions and their sum).
 from __future__ import annotations
 
 import logging
+import re
 
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QEvent, QRect, QRectF, QSize, Qt
@@ -290,6 +291,17 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[_.(])(?=\w)")
+_LONG_NAME = re.compile(r"[A-Za-z][\w.(]{19,}")
+
+
+def soft_breaks(text: str) -> str:
+    """``text`` with zero-width break points inside long names: between CamelCase humps
+    (``BinaryCrossEntropy|With|Logits|Backward0``, breaks marked |) and after ``_ . (``, so
+    a word-wrapped label wraps them instead of cutting their end off."""
+    return _LONG_NAME.sub(lambda m: _CAMEL.sub("\u200b", m.group(0)), text)
+
+
 class StepsList(QListView):
     """The list: Up/Down (and Home/End) move through the steps themselves."""
 
@@ -374,7 +386,9 @@ class StepsDock(QWidget):
         self._keep_visible(index.row())
         self._repaint_rows(first, last)
         try:
-            self.detail.setText(describe_step(self.controller.timeline, k, self.graph))
+            text = describe_step(self.controller.timeline, k, self.graph)
+            self.detail.setText(soft_breaks(text))
+            self.detail.setToolTip(text)
         except Exception as ex:  # a description must never break stepping
             log.exception("describing step %s failed", k)
             self.detail.setText(f"(cannot describe this step: {_esc(str(ex))})")
