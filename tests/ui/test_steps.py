@@ -90,8 +90,14 @@ def test_fan_out_contributions_show_and_then_their_sum(run_window):
     assert len(acc.contributions) == 3
     r.c.jump(acc.index - 1)  # the contributions have arrived, each on its own wire
     x_wires = [it for it in r.scene.edge_items() if it.edge.src == r.id("x")]
+    # the two x -> x_squared wires say which port each gradient is for
     assert sorted(it.label_text() for it in x_wires) == sorted(
-        ["[1., 2., 3.]", "[1., 2., 3.]", "[3., 3., 3.]"])
+        ["input: [1., 2., 3.]", "other: [1., 2., 3.]", "[3., 3., 3.]"])
+    from graphstudio.ui.run.steps_dock import describe_step
+
+    mul = next(s for s in tl.backward_steps if s.node_id == r.id("x_squared"))
+    text = describe_step(tl, mul.index, r.graph)
+    assert "x (as input): " in text and "x (as other): " in text
     assert "x.grad = None" in r.text("x")
     r.c.jump(acc.index)  # AccumulateGrad sums them into x.grad
     assert all(it.highlighted == "backward" for it in x_wires)

@@ -143,6 +143,12 @@ class EdgeItem(Hoverable, QGraphicsItem):
                 best, best_score = p, score
         return best
 
+    def _has_twin(self) -> bool:
+        """Whether another wire joins the same two nodes (x into both ports of x * x)."""
+        e = self.edge
+        return any(o is not self and o.edge.src == e.src and o.edge.dst == e.dst
+                   for o in self.src_port.node_item.edges)
+
     def place_label(self) -> None:
         """Find the label a spot again (a card it sits on grew)."""
         if self.label_item is not None and self._label:
@@ -191,6 +197,8 @@ class EdgeItem(Hoverable, QGraphicsItem):
         self.greyed = bool(greyed)
         self.stale = bool(stale)
         label = grad_label(grad) if grad is not None else ""
+        if label and self._has_twin():  # x -> x*x: say which port each gradient is for
+            label = f"{self.edge.dst_port}: {label}"
         if label and self.label_item is None and self.scene() is not None:
             self.label_item = EdgeLabel(self)
             self.scene().addItem(self.label_item)

@@ -268,7 +268,10 @@ def describe_step(timeline, k: int, graph) -> str:
     if step.leaf_id:
         parts.append(_accumulated(timeline, step, name(step.leaf_id)))
     elif step.edge_grads:
-        sent = ", ".join(f"{name(e.src)}: {_arr(g)}" for e, g in step.edge_grads.items())
+        pairs = [(e.src, e.dst) for e in step.edge_grads]
+        sent = ", ".join(f"{name(e.src)}"
+                         f"{f' (as {e.dst_port})' if pairs.count((e.src, e.dst)) > 1 else ''}"
+                         f": {_arr(g)}" for e, g in step.edge_grads.items())
         parts.append(f"sends → {sent}")
     elif any(g is not None for g in step.grad_inputs):
         parts.append(f"passes it on to the next grad_fn inside {name(step.node_id)}")
