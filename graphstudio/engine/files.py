@@ -33,6 +33,7 @@ import numpy as np
 
 from graphstudio.engine.atomic_write import write_text_atomic
 from graphstudio.engine.graph import INITS, Graph, GraphError, TensorSpec
+from graphstudio.engine.json_layout import NotFinite, dump, tensor_rows
 from graphstudio.engine.limits import (  # noqa: F401  (the limits are also read from here)
     MAX_ELEMENTS,
     MAX_FILE_BYTES,
@@ -46,7 +47,7 @@ from graphstudio.engine.limits import (  # noqa: F401  (the limits are also read
     shape_problem,
     total_problem,
 )
-from graphstudio.engine.nodetypes import NODE_TYPES, format_numbers
+from graphstudio.engine.nodetypes import NODE_TYPES
 
 __all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "VERSION", "graph_from_json",
            "graph_to_json", "load_graph", "save_graph", "write_text_atomic"]
@@ -73,99 +74,14 @@ class GraphFileError(ValueError):
 
 
 # ====================================================================== writing
-class _Raw(str):
-    """Text written verbatim (tensor data already formatted)."""
-
-
-class _Row(list):
-    """A tensor's innermost row: texts written verbatim, laid out like any list (fast path)."""
-
-
-def _scalar(v, finite_only: bool = True) -> str:
-    if isinstance(v, _Raw):
-        return v
-    if isinstance(v, bool) or v is None:
-        return json.dumps(v)
-    if isinstance(v, float):
-        if not math.isfinite(v):  # JSON has no NaN/inf: refuse rather than write a bad file
-            if not finite_only:
-                return json.dumps(v)  # NaN, Infinity: what Python's json reads back
-            raise GraphFileError(f"{v!r} cannot be saved: a graph file holds finite numbers "
-                                 "only", "<save>")
-        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(float(v))
-    return json.dumps(v, ensure_ascii=False)
-
-
-def _dump(obj, width: int = 100, finite_only: bool = True) -> str:
-    """JSON with stable key order; a container goes on one line when it fits from its column.
-    A NaN or infinite number raises GraphFileError (``finite_only``) or is written as Python's
-    json module writes it."""
-    flats: dict[int, str] = {}
-
-    def flat(o) -> str:
-        got = flats.get(id(o))
-        if got is None:
-            if type(o) is _Row:
-                got = "[" + ", ".join(o) + "]"
-            elif isinstance(o, dict):
-                got = "{" + ", ".join(_key(k) + flat(v) for k, v in o.items()) + "}"
-            elif isinstance(o, list | tuple):
-                got = "[" + ", ".join(flat(v) for v in o) + "]"
-            else:
-                return _scalar(o, finite_only)
-            flats[id(o)] = got
-        return got
-
-    def block(o, indent: int, col: int) -> str:
-        text = flat(o)
-        if col + len(text) <= width or not isinstance(o, dict | list | tuple) or not o:
-            return text
-        pad = " " * (indent + 2)
-        if isinstance(o, dict):
-            body = ",\n".join(pad + _key(k) + block(v, indent + 2, indent + 2 + len(_key(k)))
-                              for k, v in o.items())
-            return "{\n" + body + "\n" + " " * indent + "}"
-        if type(o) is _Row:  # its items are texts: each on its own line
-            body = ",\n".join([pad + v for v in o])
-        else:
-            body = ",\n".join(pad + block(v, indent + 2, indent + 2) for v in o)
-        return "[\n" + body + "\n" + " " * indent + "]"
-
-    return block(obj, 0, 0)
-
-
-def _key(k) -> str:
-    return json.dumps(k, ensure_ascii=False) + ": "
-
-
-def _data(arr: np.ndarray, dtype: str):
-    """Nested lists whose leaves are preformatted numbers."""
-    if arr.size == 0 and arr.ndim:
-        return _empty(arr.shape)
-    if dtype == "bool":
-        flat = ["true" if v else "false" for v in arr.reshape(-1).tolist()]
-    else:
-        flat = format_numbers(arr, dtype)
-    if arr.ndim == 0:
-        return _Raw(flat[0])
-    size = arr.shape[-1]
-    flat = [_Row(flat[i:i + size]) for i in range(0, len(flat), size)]
-    for size in reversed(arr.shape[1:-1]):
-        flat = [flat[i:i + size] for i in range(0, len(flat), size)]
-    return flat[0] if arr.ndim == 1 else flat
-
-
-def _empty(shape):
-    return [] if shape[0] == 0 else [_empty(shape[1:]) for _ in range(shape[0])]
-
-
 def tensor_to_dict(spec: TensorSpec, where: str = "tensor") -> dict:
     """The file form of a TensorSpec (GraphFileError for NaN/Inf values)."""
     if spec.init == "values":
         arr = spec.values
         if arr.dtype.kind == "f" and not np.isfinite(arr).all():
             raise GraphFileError("NaN or infinite values cannot be saved", "<save>", where)
-        return {"dtype": spec.dtype, "shape": list(spec.shape), "data": _data(arr, spec.dtype)}
+        return {"dtype": spec.dtype, "shape": list(spec.shape),
+                "data": tensor_rows(arr, spec.dtype)}
     out = {"init": spec.init, "shape": list(spec.shape), "dtype": spec.dtype}
     if spec.init in ("rand", "randn"):
         out["seed"] = spec.seed
@@ -221,12 +137,15 @@ def graph_to_document(graph: Graph) -> dict:
 def compact_json(obj) -> str:
     """Any JSON-able object written like graph files are: stable, with short lists on one line
     (NaN and infinite numbers as NaN, Infinity and -Infinity, which Python's json reads)."""
-    return _dump(obj, finite_only=False)
+    return dump(obj, finite_only=False)
 
 
 def graph_to_json(graph: Graph) -> str:
     """The document as deterministic JSON text (ends with a newline)."""
-    return _dump(graph_to_document(graph)) + "\n"
+    try:
+        return dump(graph_to_document(graph)) + "\n"
+    except NotFinite as ex:  # the model refuses these; never write a file that cannot load
+        raise GraphFileError(str(ex), "<save>") from None
 
 
 def save_graph(graph: Graph, path) -> None:
