@@ -356,3 +356,12 @@ def test_before_the_run_shows_the_grad_kept_from_the_previous_backward(run_windo
     assert "inp.grad" in describe_step(r.c.timeline, -1, r.graph)
     r.c.jump(len(r.c.timeline) - 1)
     assert "[8., 4., 4., 4., 4.]" in r.text("inp")
+
+
+def test_restoring_the_order_does_not_make_results_stale(run_window):
+    r = run_window()
+    r.c.run_to_end()
+    order = list(r.graph.nodes)
+    assert r.graph.restore_order(order[::-1])
+    assert not r.c.stale and "stale" not in r.text("loss").splitlines()
+    assert "loss = 0.8962" in r.text("loss")

@@ -34,7 +34,9 @@ __all__ = ["RunController"]
 log = logging.getLogger(__name__)
 
 #: edits that do not change any computed number
-_HARMLESS = {"node_moved", "node_renamed", "meta_changed"}
+#: events that change no number a run shows (order_changed: undo putting the node and wire
+#: order back; nothing is added, removed or altered)
+_HARMLESS = {"node_moved", "node_renamed", "meta_changed", "order_changed"}
 #: run options that re-run at once (the person asked to see their effect)
 _RERUN_OPTIONS = {"loss", "retain_grad"}
 #: run options that change what the shown run would be
