@@ -322,10 +322,12 @@ def test_backward_from_a_non_scalar_says_where_the_seed_is_set(run_window):
 
 
 def test_cards_print_values_as_pytorch_does(run_window):
-    """`three = 3.`, `loss = tensor(32.)`-style values, int64 labels without decimals."""
+    """`loss = tensor(32.)`-style values, `[1., 2., 3.]`; the Python number `three` prints as
+    Python (and the CLI) print it: 3.0."""
     r = run_window("fan_out_accumulation")
     r.c.run_to_end()
-    assert "three = 3." in r.text("three") and "three = 3.0000" not in r.text("three")
+    assert "three = 3.0" in r.text("three").splitlines()
+    assert "x = [1., 2., 3.]" in r.text("x")
     loss = r.c.timeline.node_state(r.id("loss"), len(r.c.timeline) - 1).value
     assert f"loss = {float(loss):.0f}." in r.text("loss")
 

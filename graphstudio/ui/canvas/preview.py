@@ -178,7 +178,10 @@ class Preview:
                     rows.append(("text", f"{label} = None", t.node_text_dim))
                 continue
             arr = np.asarray(data)
-            if shows_as_text(arr):
+            if label == self.name and s.requires_grad is None and not s.grad_fn and arr.ndim == 0 \
+                    and arr.dtype.kind in "fiub":  # a Python number prints as Python does: 3.0
+                rows.append(("text", f"{label} = {arr.item()!r}", colour))
+            elif shows_as_text(arr):
                 lines = format_array(arr, len(label) + 3)
                 pad = " " * (len(label) + 3)
                 rows.append(("text", f"{label} = {lines[0]}", colour))

@@ -197,8 +197,8 @@ class ArrayPanel(QWidget):
         finite = grid[np.isfinite(grid)]
         parts = [f"{a.size:,} elements"]
         if finite.size:
-            lo, hi = a.dtype.type(finite.min()), a.dtype.type(finite.max())
-            parts.append(f"min {format_scalar(lo)} · max {format_scalar(hi)}"
+            lo, hi = format_elements(np.array([finite.min(), finite.max()], dtype=a.dtype))
+            parts.append(f"min {lo} · max {hi}"
                          f" · mean {format_scalar(finite.mean())}")
         if finite.size < grid.size:
             parts.append(f"{grid.size - finite.size} NaN/Inf")

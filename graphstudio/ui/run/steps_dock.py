@@ -66,7 +66,7 @@ def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
     rows.append(("header", -2, f"Forward · {fc} step{'s' * (fc != 1)}", ""))
     no_grad = ran_no_grad(timeline)
     if no_grad:
-        rows.append(("header", -2, "with torch.no_grad():  # no graph recorded", ""))
+        rows.append(("header", -2, "with torch.no_grad():", ""))
     for step in timeline.steps[:fc]:
         line = _torch_line(graph, step.node_id) or step.label
         rows.append(("forward", step.index, "    " + line if no_grad else line, step.label))
