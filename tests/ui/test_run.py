@@ -367,3 +367,15 @@ def test_restoring_the_order_does_not_make_results_stale(run_window):
     assert r.graph.restore_order(order[::-1])
     assert not r.c.stale and "stale" not in r.text("loss").splitlines()
     assert "loss = 0.8962" in r.text("loss")
+
+
+def test_values_dock_prints_a_python_number_as_python(run_window, qtbot):
+    r = run_window("fan_out_accumulation")
+    values = r.window.run_controller.ui.values
+    r.c.run_to_end()
+    r.scene.select_nodes([r.id("three")])
+    qtbot.waitUntil(lambda: values.node_id == r.id("three"), timeout=2000)
+    assert ">3.0<" in values.value.scalar.text()
+    r.scene.select_nodes([r.id("loss")])
+    qtbot.waitUntil(lambda: values.node_id == r.id("loss"), timeout=2000)
+    assert ">32.<" in values.value.scalar.text()  # a tensor: tensor(32.)

@@ -171,13 +171,17 @@ class ArrayPanel(QWidget):
         self.scalar.setVisible(bool(note))
         self._hide(self.table, self.heat, self.hist, self.stats)
 
-    def show_array(self, title: str, array, vmax: float, colour: QColor) -> None:
+    def show_array(self, title: str, array, vmax: float, colour: QColor,
+                   python_number: bool = False) -> None:
+        """``python_number``: ``array`` holds a Python number, printed as Python does (3.0)."""
         a = np.asarray(array)
         self.title.setText(title)
         self.title.setVisible(True)
         numeric = a.dtype.kind in "fiub"
         if a.size == 1 or not numeric:
             text = format_scalar(a.reshape(-1)[0]) if numeric and a.size else str(a.tolist())
+            if python_number and numeric and a.size == 1:
+                text = repr(a.reshape(-1)[0].item())
             self.scalar.setText(f"<span style='color:{colour.name()}; font-size:13pt'>"
                                 f"{text}</span>")
             self.scalar.setVisible(True)

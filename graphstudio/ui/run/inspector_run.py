@@ -207,7 +207,8 @@ class ValuesDock(QScrollArea):
         from graphstudio.ui.run.steps_dock import soft_breaks
 
         self.value.show_array(soft_breaks(f"<span style='color:{vc}'><b>{_esc(name)}</b></span>"
-                                          " · " + " · ".join(bits)), s.value, vmax_v, t.value)
+                                          " · " + " · ".join(bits)), s.value, vmax_v, t.value,
+                              python_number=s.requires_grad is None and not s.grad_fn)
         self.value.title.setToolTip("<p>" + " · ".join(bits) + "</p>")
         gc = t.grad.name()
         if s.grad is not None:
