@@ -19,7 +19,7 @@ from graphstudio.ui.canvas.node_item import NodeItem
 from graphstudio.ui.canvas.port_item import Hoverable
 from graphstudio.ui.canvas.preview import grad_label
 
-__all__ = ["EdgeItem", "LiveWire", "wire_path"]
+__all__ = ["EdgeItem", "LiveWire", "move_labels_off", "wire_path"]
 
 LABEL_QUERY_LIMIT = 300  # above this many cards a label only avoids its wire's own cards
 
@@ -32,6 +32,16 @@ def wire_path(a: QPointF, b: QPointF) -> QPainterPath:
     p = QPainterPath(a)
     p.cubicTo(QPointF(a.x() + dx, a.y()), QPointF(b.x() - dx, b.y()), b)
     return p
+
+
+def move_labels_off(scene, rect: QRectF) -> None:
+    """Wire labels a grown card (now covering ``rect``) hides find another spot (graphs up
+    to LABEL_QUERY_LIMIT cards: a scene query per grown card)."""
+    if len(getattr(scene, "_nodes", ())) > LABEL_QUERY_LIMIT:
+        return
+    for it in scene.items(rect):
+        if isinstance(it, EdgeLabel) and it.isVisible():
+            it.edge_item.place_label()
 
 
 class EdgeLabel(QGraphicsItem):

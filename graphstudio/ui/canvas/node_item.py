@@ -30,8 +30,6 @@ from graphstudio.ui.canvas.preview import (
 )
 from graphstudio.ui.theme import Theme
 
-LABELS_MOVE_UP_TO = 300  # cards: above this, a grown card leaves wire labels where they are
-
 __all__ = ["NodeItem", "NodeRunState", "format_array", "format_number"]
 
 TITLE_H = 26.0
@@ -218,20 +216,11 @@ class NodeItem(Hoverable, QGraphicsItem):
             self.prepareGeometryChange()
             self._w, self._h = w, h
             self._place()
-            if grew:
-                self._move_labels_off()
-        self.update()
+            if grew and self.scene() is not None:
+                from graphstudio.ui.canvas.edge_item import move_labels_off
 
-    def _move_labels_off(self) -> None:
-        """Wire labels the grown card now covers find another spot (small graphs only: a
-        scene query per grown card)."""
-        scene = self.scene()
-        if scene is None or len(getattr(scene, "_nodes", ())) > LABELS_MOVE_UP_TO:
-            return
-        for it in scene.items(self.sceneBoundingRect()):
-            owner = getattr(it, "edge_item", None)
-            if owner is not None and it.isVisible() and hasattr(owner, "place_label"):
-                owner.place_label()
+                move_labels_off(self.scene(), self.sceneBoundingRect())
+        self.update()
 
     def _place(self):
         """Put ports and badges where the current size says and rebuild the card's paths."""
