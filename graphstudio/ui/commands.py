@@ -172,7 +172,8 @@ class GraphCommand(QUndoCommand):
         return None
 
     def build(self, journal: _Journal) -> None:
-        raise NotImplementedError
+        """Make this command's model changes through ``journal`` (each subclass defines it)."""
+        raise TypeError(f"{type(self).__name__} does not define build()")
 
     def redo(self):
         if self._journal is not None:
