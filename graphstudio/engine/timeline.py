@@ -105,7 +105,8 @@ class Timeline:
     problems are in ``node_errors``. ``warnings``: NaN/Inf results and the like.
     ``backward_unavailable_reason``: why there is no backward (None when there is one or it
     was simply not asked for). ``revision``: the graph revision it ran on (stale when the
-    graph's revision differs).
+    graph's revision differs). ``no_grad``: the forward ran under ``torch.no_grad()`` (no graph
+    recorded, so its results have no grad_fn and there is no backward).
     """
 
     steps: tuple
@@ -116,6 +117,7 @@ class Timeline:
     node_errors: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     backward_unavailable_reason: str | None = None
+    no_grad: bool = False
     _initial: Mapping[str, NodeState] = field(default_factory=dict, repr=False)
     _changes: Mapping[str, tuple[list, list]] = field(default_factory=dict, repr=False)
     _edge_changes: Mapping[Edge, tuple[list, list]] = field(default_factory=dict, repr=False)
@@ -215,8 +217,9 @@ class _TimelineBuilder:
                                     if len(fwd.errors) > 1 else ""))
         return Timeline(tuple(self.steps), fc, fwd.revision, self.loss_id, self.error,
                         MappingProxyType(dict(fwd.errors)), tuple(self.warnings), self.reason,
-                        MappingProxyType(initial), MappingProxyType(self.changes),
-                        MappingProxyType(self.edge_changes))
+                        no_grad=bool(fwd.no_grad), _initial=MappingProxyType(initial),
+                        _changes=MappingProxyType(self.changes),
+                        _edge_changes=MappingProxyType(self.edge_changes))
 
     # ------------------------------------------------------------------ forward
     def forward_step(self, nid: str, edges):

@@ -216,3 +216,16 @@ def test_tensors_of_deleted_nodes_are_let_go_at_the_next_forward():
     assert set(runner._leaves) <= set(g.nodes)
     runner.zero_grad()  # and zero_grad no longer walks it
     assert all(nid in g.nodes for nid in runner._leaves)
+
+
+def test_timeline_records_whether_the_forward_ran_under_no_grad():
+    g = tutorial()
+    r = Runner(g)
+    tl = r.run(RunOptions(no_grad=True))
+    assert tl.no_grad is True and not tl.has_backward
+    assert r.forward(RunOptions(no_grad=True)).no_grad is True
+    assert r.backward(RunOptions(no_grad=True)).no_grad is True
+    tl = r.run()
+    assert tl.no_grad is False and tl.has_backward
+    assert r.forward().no_grad is False
+    assert r.backward().no_grad is False  # re-runs the forward with grad enabled

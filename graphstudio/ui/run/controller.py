@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from graphstudio.engine.runner import Runner, RunOptions
 from graphstudio.ui.run import messages
 from graphstudio.ui.run.animation import WireAnimator
-from graphstudio.ui.run.display import EdgeDisplay, edge_display, mark_no_grad, node_display
+from graphstudio.ui.run.display import EdgeDisplay, edge_display, node_display
 from graphstudio.ui.run.scene_display import SceneDisplay
 
 __all__ = ["RunController"]
@@ -290,8 +290,6 @@ class RunController(QObject):
         return True
 
     def _set_timeline(self, tl, kind: str, k: int) -> None:
-        if self.graph.run.get("no_grad"):  # the options it ran with (the engine keeps none)
-            mark_no_grad(tl)
         self.timeline, self.kind, self.stale, self.stale_reason = tl, kind, False, ""
         self.timelineChanged.emit()
         self._go(k)

@@ -30,7 +30,7 @@ import numpy as np
 from graphstudio.ui.canvas.preview import NodeRunState
 
 __all__ = ["EdgeDisplay", "apply_display", "display_at", "edge_display", "in_backward",
-           "greyed_sources", "mark_no_grad", "node_display", "out_label", "ran_no_grad",
+           "greyed_sources", "node_display", "out_label", "ran_no_grad",
            "shows_grads",
            "step_edges", "timeline_nodes"]
 
@@ -50,24 +50,11 @@ class EdgeDisplay:
 
 NO_EDGE = EdgeDisplay()
 _KNOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_NO_GRAD: weakref.WeakSet = weakref.WeakSet()
-
-
-def mark_no_grad(timeline) -> None:
-    """Remember that ``timeline``'s forward ran under ``torch.no_grad()`` (the engine's
-    Timeline does not record the run options; the controller that ran it says so)."""
-    if timeline is not None:
-        _NO_GRAD.add(timeline)
 
 
 def ran_no_grad(timeline) -> bool:
-    """Whether ``timeline``'s forward ran under ``torch.no_grad()``."""
-    if timeline is None:
-        return False
-    if timeline in _NO_GRAD:
-        return True
-    reason = timeline.backward_unavailable_reason or ""
-    return "ran under torch.no_grad()" in reason
+    """Whether ``timeline``'s forward ran under ``torch.no_grad()`` (False for no timeline)."""
+    return timeline is not None and timeline.no_grad
 
 
 def _greys(timeline, k: int) -> bool:
