@@ -2,7 +2,9 @@
 edgeitems 3, linewidth 80), reproduced on numpy arrays.
 
 ``format_tensor(array, grad_fn_name=None, requires_grad=False)`` gives the full ``tensor(...)``
-text; ``format_values(array)`` just the bracketed values (for a node label or a tooltip).
+text; ``format_values(array)`` just the bracketed values (for a node label or a tooltip);
+``format_elements(array)`` each element on its own, in the format the tensor prints with (for
+a table of values).
 """
 
 import math
@@ -11,7 +13,8 @@ import numpy as np
 
 from . import dtypes
 
-__all__ = ["format_tensor", "format_values", "tensor_repr", "PRINT_OPTIONS", "set_printoptions"]
+__all__ = ["format_elements", "format_tensor", "format_values", "tensor_repr", "PRINT_OPTIONS",
+           "set_printoptions"]
 
 DEFAULTS = {"precision": 4, "threshold": 1000, "edgeitems": 3, "linewidth": 80, "sci_mode": None}
 PRINT_OPTIONS = dict(DEFAULTS)
@@ -128,6 +131,28 @@ def format_values(array, indent=7):
     summarize = a.size > PRINT_OPTIONS["threshold"]
     fmt = _Formatter(_summarized(a, PRINT_OPTIONS["edgeitems"]) if summarize else a)
     return _body(a, indent, summarize, fmt)
+
+
+def format_elements(array, summarize_over=None):
+    """Each element of ``array`` as text (an object array of its shape), in the one format
+    PyTorch picks when printing the whole tensor (integer / fixed / scientific, the precision),
+    without the padding that aligns the columns: ``[1.0, 2.5]`` gives ``["1.0000", "2.5000"]``,
+    ``[1.0, 2.0]`` gives ``["1.", "2."]``.
+
+    As torch does, the format is chosen from the values that would be printed: all of them, or
+    only the corner values (``edgeitems`` per dimension) when the tensor has more than
+    ``summarize_over`` elements (default ``PRINT_OPTIONS["threshold"]``, torch's rule; a
+    viewer showing every element may pass a larger count to choose from all of them).
+    """
+    a = np.asarray(array)
+    if a.dtype == np.float16:
+        a = a.astype(np.float32)
+    if a.size == 0:
+        return np.empty(a.shape, dtype=object)
+    limit = PRINT_OPTIONS["threshold"] if summarize_over is None else summarize_over
+    fmt = _Formatter(_summarized(a, PRINT_OPTIONS["edgeitems"]) if a.size > limit else a)
+    flat = [fmt.format(v).strip() for v in a.reshape(-1).tolist()]
+    return np.array(flat, dtype=object).reshape(a.shape)
 
 
 def format_tensor(array, grad_fn_name=None, requires_grad=False):

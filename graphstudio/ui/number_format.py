@@ -62,12 +62,4 @@ def format_scalar(v) -> str:
 def format_elements(a) -> np.ndarray:
     """Each element of ``a`` as text (same shape), in the one format torch picks for the
     whole tensor, without the padding."""
-    arr = _array(a)
-    if arr.size == 0:
-        return np.empty(arr.shape, dtype=object)
-    # the engine's per-tensor format chooser (it is not exported; see the report)
-    sample = arr if arr.size <= _SUMMARY_OVER else \
-        printing._summarized(arr, printing.PRINT_OPTIONS["edgeitems"])
-    fmt = printing._Formatter(sample)
-    flat = [fmt.format(v).strip() for v in arr.reshape(-1).tolist()]
-    return np.array(flat, dtype=object).reshape(arr.shape)
+    return printing.format_elements(_array(a), summarize_over=_SUMMARY_OVER)

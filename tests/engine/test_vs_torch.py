@@ -667,3 +667,22 @@ def test_set_printoptions_like_torch():
         torch.set_printoptions(profile="default")
         E.set_printoptions(profile="default")
     assert repr(E.tensor(array)) == repr(torch.tensor(array))
+
+
+@pytest.mark.parametrize("a", [
+    np.array([1.0, 2.5], np.float32), np.array([1.0, 2.0], np.float32),
+    np.array([1e-5, 1.0], np.float32), np.array([[1, -20], [300, 4]]), np.float32(0.8962),
+    # over torch's threshold (1000): the format comes from the printed corner values only
+    np.concatenate([np.full(600, 1.0), np.full(600, 1e-6), np.full(6, 2.0)]).astype(np.float32),
+])
+def test_format_elements_uses_the_format_torch_prints_with(a):
+    from graphstudio.engine.printing import format_elements
+
+    out = format_elements(a)
+    assert out.shape == a.shape
+    shown = repr(torch.tensor(a))
+    corner = out.reshape(-1)[:3].tolist() + out.reshape(-1)[-3:].tolist()
+    assert all(s in shown for s in corner), (corner, shown)
+    if a.size > 1000:  # all of it in the corners' format, and a larger count chooses from all
+        assert out[0] == "1." and out[700] == "0."
+        assert format_elements(a, summarize_over=10_000)[0] == "1.0000e+00"
