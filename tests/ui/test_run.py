@@ -347,6 +347,28 @@ def test_non_scalar_root_shows_its_seed_not_dl_dout(run_window):
     assert "sends → " in detail and "grad 4" not in detail and "[[" in detail.split("sends")[1]
 
 
+def test_non_scalar_root_labels_gradients_as_of_v_dot_root(run_window, qtbot):
+    """out.backward(gradient=v) has no scalar L: what passes through is ∂(v·out)/∂name."""
+    r = run_window("jacobian_product")
+    r.c.run_to_end()
+    root = r.graph.nodes[r.c.timeline.loss_id].name
+    assert root == "out"
+    for name in ("squared", "inp_plus_1"):
+        text = r.text(name)
+        assert f"\u2202(v\u00b7out)/\u2202{name} = " in text and "\u2202L/" not in text, text
+    assert "seed v = " in r.text(root)
+    values = r.window.run_controller.ui.values
+    r.scene.select_nodes([r.id("squared")])
+    qtbot.waitUntil(lambda: values.node_id == r.id("squared"), timeout=2000)
+    values.refresh(force=True)
+    title = values.grad.title.text()
+    assert "\u2202(v\u00b7out)/\u2202squared" in title and "\u2202L/" not in title, title
+    # a scalar loss keeps ∂L/∂name
+    t = run_window()
+    t.c.run_to_end()
+    assert "\u2202L/\u2202z = " in t.text("z"), t.text("z")
+
+
 def test_before_the_run_shows_the_grad_kept_from_the_previous_backward(run_window):
     from graphstudio.ui.run.steps_dock import describe_step
 

@@ -38,7 +38,8 @@ class NodeRunState:
     ``"backward"``; ``greyed``: no gradient flows through this node (frozen path, detach,
     no_grad); ``stale``: the graph changed since this run; ``error``: what went wrong;
     ``no_grad``: computed under ``torch.no_grad()`` (no graph recorded); ``out_label``: what
-    ``out_grad`` is called (default ``∂L/∂name``; a non-scalar root's seed is ``seed v``).
+    ``out_grad`` is called (default ``∂L/∂name``; after ``out.backward(gradient=v)`` from a
+    non-scalar ``out``: ``seed v`` on ``out``, ``∂(v·out)/∂name`` on the others).
     """
 
     value: Any = None

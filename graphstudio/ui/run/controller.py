@@ -318,7 +318,7 @@ class RunController(QObject):
                 if item is not None:
                     wires.append((item, False))
             if wires and step.node_id is not None:
-                before = node_display(tl, k - 1, step.node_id, self.stale)
+                before = node_display(tl, k - 1, step.node_id, self.stale, self.graph)
                 from dataclasses import replace
 
                 from graphstudio.ui.canvas.preview import NodeRunState

@@ -13,7 +13,8 @@ The rules, as in PyTorch:
   gradients leave along are highlighted; every wire shows the gradient it has carried so far;
   when a grad_fn receives several contributions (a fan-out) their wires are highlighted together
   as they are summed. Every tensor card spells out ``.grad`` (``None`` for non-leaves unless
-  retain_grad, and for leaves no gradient reaches) and shows ``∂L/∂name`` passing through.
+  retain_grad, and for leaves no gradient reaches) and shows ``∂L/∂name`` passing through
+  (``∂(v·out)/∂name`` after ``out.backward(gradient=v)`` from a non-scalar ``out``).
   Tensors that do not require grad (inputs, frozen parameters, everything after a detach or
   under no_grad) and the wires into and out of them are greyed: no gradient flows there. A run that
   has no backward (no_grad, no loss) shows the same at its last step; a forward under no_grad
@@ -85,8 +86,10 @@ def in_backward(timeline, k: int) -> bool:
     return timeline is not None and timeline.has_backward and k >= timeline.forward_count
 
 
-def node_display(timeline, k: int, node_id: str, stale: bool = False) -> NodeRunState | None:
-    """What the card of ``node_id`` shows after step ``k`` (None: nothing, not computed yet)."""
+def node_display(timeline, k: int, node_id: str, stale: bool = False,
+                 graph=None) -> NodeRunState | None:
+    """What the card of ``node_id`` shows after step ``k`` (None: nothing, not computed yet).
+    ``graph`` gives the names in the gradient's label (see :func:`out_label`)."""
     s = timeline.node_state(node_id, k)
     if not s.computed:
         if k >= 0 and _own_error(s.error):
@@ -100,17 +103,18 @@ def node_display(timeline, k: int, node_id: str, stale: bool = False) -> NodeRun
     if s.active:
         highlight = "backward" if in_backward(timeline, k) else "forward"
     return NodeRunState(
-        value=s.value, grad=s.grad, out_label=out_label(timeline, node_id, k),
+        value=s.value, grad=s.grad, out_label=out_label(timeline, node_id, k, graph),
         requires_grad=s.requires_grad if s.is_tensor else None,
         grad_fn=s.grad_fn, stale=stale, highlight=highlight,
         greyed=(grads or no_grad) and s.is_tensor and not s.requires_grad,
         show_grad=grads and s.is_tensor, out_grad=s.out_grad, error=s.error, no_grad=no_grad)
 
 
-def out_label(timeline, node_id: str, k: int) -> str | None:
+def out_label(timeline, node_id: str, k: int, graph=None) -> str | None:
     """What the gradient passing through ``node_id`` is called when it is not ``∂L/∂name``:
     backward from a non-scalar root ``out`` (``out.backward(gradient=v)``) has no L; its root
-    receives the seed ``v`` and every other node ``∂(v·out)/∂name``."""
+    receives the seed ``v`` and every other node ``∂(v·out)/∂name`` (names from ``graph``;
+    ``?`` for a node it no longer has)."""
     root = timeline.loss_id
     if root is None or not timeline.has_backward:
         return None
@@ -119,7 +123,12 @@ def out_label(timeline, node_id: str, k: int) -> str | None:
         return None
     if node_id == root:
         return "seed v"
-    return None
+
+    def name(nid):
+        node = graph.nodes.get(nid) if graph is not None else None
+        return node.name if node is not None else "?"
+
+    return f"\u2202(v\u00b7{name(root)})/\u2202{name(node_id)}"
 
 
 def _own_error(error: str | None) -> bool:
@@ -176,7 +185,8 @@ def edge_display(timeline, k: int, edge, grads=None, lit=None, greyed_src=None,
 def display_at(timeline, k: int, graph, stale: bool = False):
     """``({node_id: NodeRunState | None}, {edge: EdgeDisplay})`` for every node and wire."""
     known = timeline_nodes(timeline)
-    nodes = {nid: node_display(timeline, k, nid, stale) for nid in graph.nodes if nid in known}
+    nodes = {nid: node_display(timeline, k, nid, stale, graph) for nid in graph.nodes
+             if nid in known}
     grads, lit = timeline.edge_grads_at(k), step_edges(timeline, k)
     greyed = greyed_sources(timeline, k, nodes)
     edges = {e: edge_display(timeline, k, e, grads, lit, greyed, stale) for e in graph.edges}

@@ -134,7 +134,7 @@ class ValuesDock(QScrollArea):
         tl = c.timeline
         state = None
         if nid is not None and tl is not None and nid in timeline_nodes(tl):
-            state = node_display(tl, c.k, nid, c.stale)
+            state = node_display(tl, c.k, nid, c.stale, c.graph)
         if nid is None:
             self._shown, self._shown_state, self.node_id = ("", None, None), None, None
             self._show_nothing("Select one node to read its value and gradient at this step."

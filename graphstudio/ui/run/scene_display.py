@@ -180,7 +180,7 @@ class SceneDisplay:
             elif nid in self._overrides:
                 state = self._overrides[nid]
             else:
-                state = node_display(timeline, k, nid, stale)
+                state = node_display(timeline, k, nid, stale, self.graph)
             changed += self._set_node(nid, state)
         if edges:
             grads = timeline.edge_grads_at(k) if k >= 0 else {}
