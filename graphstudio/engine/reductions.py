@@ -221,20 +221,21 @@ def _nonempty(name, d, dim):
             raise IndexError(f"{name}(): Expected reduction dim {i} to have non-zero size.")
 
 
-def amax(input, dim=(), keepdim=False):
+def _amax_amin(name, reduce, node, input, dim, keepdim):
+    """amax/amin: the reduction ``reduce`` over ``dim`` (all dims when empty)."""
     d = input._data
     dims = _dims(dim if dim != () else None, d.ndim)
-    _nonempty("amax", d, dim)
-    out = np.max(d, axis=dims, keepdims=keepdim)
-    return make(out, AmaxBackward0, (input,), (d, out), (d.shape, dims, keepdim))
+    _nonempty(name, d, dim)
+    out = reduce(d, axis=dims, keepdims=keepdim)
+    return make(out, node, (input,), (d, out), (d.shape, dims, keepdim))
+
+
+def amax(input, dim=(), keepdim=False):
+    return _amax_amin("amax", np.max, AmaxBackward0, input, dim, keepdim)
 
 
 def amin(input, dim=(), keepdim=False):
-    d = input._data
-    dims = _dims(dim if dim != () else None, d.ndim)
-    _nonempty("amin", d, dim)
-    out = np.min(d, axis=dims, keepdims=keepdim)
-    return make(out, AminBackward0, (input,), (d, out), (d.shape, dims, keepdim))
+    return _amax_amin("amin", np.min, AminBackward0, input, dim, keepdim)
 
 
 def _arg_reduce(input, dim, keepdim, pick):
