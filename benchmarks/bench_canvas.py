@@ -17,13 +17,13 @@ from PySide6.QtCore import QEvent, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent, QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from graphstudio.engine.graph import Graph  # noqa: E402
+from graphstudio.graph.model import Graph  # noqa: E402
 
 
 def build_graph(n: int) -> Graph:
     """The generator's large graph when it exists, else a layered graph of ``n`` nodes."""
     try:
-        from graphstudio.engine.generate import make_large_graph
+        from tests.support.graph_generator import make_large_graph
 
         return make_large_graph(n)
     except ImportError:

@@ -21,12 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graphstudio.engine.export_torch import export_script  # noqa: E402
-from graphstudio.engine.files import load_graph, save_graph  # noqa: E402
-from graphstudio.engine.generate import make_large_graph  # noqa: E402
-from graphstudio.engine.graph import Graph, TensorSpec  # noqa: E402
-from graphstudio.engine.runner import Runner, RunOptions  # noqa: E402
-from graphstudio.engine.shapes import infer_shapes  # noqa: E402
+from graphstudio.files.gsgraph import load_graph, save_graph  # noqa: E402
+from graphstudio.graph.model import Graph, TensorSpec  # noqa: E402
+from graphstudio.graph.shape_inference import infer_shapes  # noqa: E402
+from graphstudio.pytorch.export import export_script  # noqa: E402
+from graphstudio.run.runner import Runner, RunOptions  # noqa: E402
+from tests.support.graph_generator import make_large_graph  # noqa: E402
 
 
 def timed(fn, repeat: int) -> tuple[float, object]:

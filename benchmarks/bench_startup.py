@@ -75,11 +75,11 @@ def open_large(n_nodes: int, runs: int) -> list[float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY")
                           else os.environ.get("QT_QPA_PLATFORM", "xcb"))
     sys.path.insert(0, str(ROOT))
-    from graphstudio.engine.files import save_graph
-    from graphstudio.engine.generate import make_large_graph
+    from graphstudio.files.gsgraph import save_graph
     from graphstudio.ui.app import create_application
     from graphstudio.ui.main_window import MainWindow
     from graphstudio.ui.settings import AppSettings
+    from tests.support.graph_generator import make_large_graph
 
     app = create_application()
     tmp = Path(tempfile.mkdtemp())

@@ -53,11 +53,11 @@ def report(label: str, result) -> None:
 
 def main(n: int = 1000) -> None:
     app = QApplication.instance() or QApplication([])
-    from graphstudio.engine.files import save_graph
-    from graphstudio.engine.generate import make_large_graph
+    from graphstudio.files.gsgraph import save_graph
     from graphstudio.ui.main_window import MainWindow
     from graphstudio.ui.run import install_run_ui
     from graphstudio.ui.settings import AppSettings
+    from tests.support.graph_generator import make_large_graph
 
     tmp = tempfile.mkdtemp()
     path = os.path.join(tmp, "large.gsgraph")

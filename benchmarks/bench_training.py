@@ -15,13 +15,13 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from graphstudio.engine.codeimport import graph_from_code  # noqa: E402
-from graphstudio.engine.export_torch import export_with_line_map  # noqa: E402
-from graphstudio.engine.files import load_graph  # noqa: E402
-from graphstudio.engine.generate import make_large_graph  # noqa: E402
-from graphstudio.engine.graph_gradcheck import check_graph_gradients  # noqa: E402
-from graphstudio.engine.training import TrainConfig, Trainer  # noqa: E402
+from graphstudio.files.gsgraph import load_graph  # noqa: E402
 from graphstudio.paths import example_path  # noqa: E402
+from graphstudio.pytorch.code_import import graph_from_code  # noqa: E402
+from graphstudio.pytorch.export import export_with_line_map  # noqa: E402
+from graphstudio.run.gradient_check import check_graph_gradients  # noqa: E402
+from graphstudio.run.training import TrainConfig, Trainer  # noqa: E402
+from tests.support.graph_generator import make_large_graph  # noqa: E402
 
 
 def timed(fn, repeat: int = 5) -> float:

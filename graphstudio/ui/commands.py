@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from graphstudio.engine.graph import Edge, Graph, GraphError, TensorSpec, _same
+from graphstudio.graph.model import Edge, Graph, GraphError, TensorSpec, _same
 
 __all__ = [
     "AddNodeCommand", "AutoLayoutCommand", "ConnectCommand", "DisconnectCommand",
@@ -30,7 +30,7 @@ __all__ = [
 
 
 def _types():
-    from graphstudio.engine.nodetypes import NODE_TYPES
+    from graphstudio.graph.node_table import NODE_TYPES
 
     return NODE_TYPES
 

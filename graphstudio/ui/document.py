@@ -1,6 +1,6 @@
 """The open document: which file it is, whether it has unsaved changes, and crash recovery.
 
-One :class:`~graphstudio.engine.graph.Graph` and one ``QUndoStack`` live as long as the window.
+One :class:`~graphstudio.graph.model.Graph` and one ``QUndoStack`` live as long as the window.
 :class:`Document` swaps their contents (New, Open, Revert, restore) with ``graph.replace_with`` and
 clears the stack; "modified" is simply "the undo stack is not at its clean index". Nothing here
 shows a dialog: errors propagate (``GraphFileError``, ``OSError``) for the window to report, and a
@@ -25,7 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from graphstudio.engine.graph import Graph
+from graphstudio.graph.model import Graph
 
 EXTENSION = ".gsgraph"
 RECOVERY_STEM = "recovery"
@@ -97,7 +97,7 @@ class Document(QObject):
 
     def open(self, path: str | os.PathLike) -> None:
         """Load ``path``; raises GraphFileError/OSError and then changes nothing."""
-        from graphstudio.engine.files import load_graph
+        from graphstudio.files.gsgraph import load_graph
 
         path = os.fspath(path)
         graph = load_graph(path)
@@ -109,7 +109,7 @@ class Document(QObject):
 
     def save(self, path: str | os.PathLike | None = None) -> str:
         """Save atomically to ``path`` (default: the current file); returns the path written."""
-        from graphstudio.engine.files import save_graph
+        from graphstudio.files.gsgraph import save_graph
 
         target = os.fspath(path) if path is not None else self.path
         if not target:
@@ -154,7 +154,7 @@ class RecoveryInfo:
         return f"unsaved changes to {name} (autosaved {when})"
 
     def load(self) -> Graph:
-        from graphstudio.engine.files import load_graph
+        from graphstudio.files.gsgraph import load_graph
 
         return load_graph(self.graph_path)
 
@@ -307,7 +307,7 @@ class Autosaver(QObject):
     @staticmethod
     def _write(graph: Graph, path: Path, sidecar: dict) -> str:
         """Write the copy and its sidecar; the error text ("" when written). Any thread."""
-        from graphstudio.engine.files import save_graph, write_text_atomic
+        from graphstudio.files.gsgraph import save_graph, write_text_atomic
 
         try:
             save_graph(graph, path)

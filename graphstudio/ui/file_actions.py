@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
-from graphstudio.engine.files import GraphFileError
+from graphstudio.files.gsgraph import GraphFileError
 from graphstudio.ui.document import EXTENSION, examples_dir, find_recovery, is_example
 from graphstudio.ui.settings import APP_NAME
 

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graphstudio.engine.graph import GraphError
-from graphstudio.engine.nodetypes import NODE_TYPES, format_number
+from graphstudio.graph.literals import format_number
+from graphstudio.graph.model import GraphError
+from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.commands import (
     RenameNodeCommand,
     SetAttrCommand,
@@ -343,7 +344,7 @@ class Inspector(QScrollArea):
             return
         if self._mode != "node" or self.node_id not in self.graph:
             return
-        from graphstudio.engine.shapes import infer_shapes
+        from graphstudio.graph.shape_inference import infer_shapes
 
         g, node = self.graph, self.graph.node(self.node_id)
         nt = NODE_TYPES[node.type]

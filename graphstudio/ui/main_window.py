@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graphstudio.engine.graph import Graph
+from graphstudio.graph.model import Graph
 from graphstudio.ui.canvas.scene import GraphScene
 from graphstudio.ui.canvas.view import GraphView
 from graphstudio.ui.commands import AddNodeCommand, try_push

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graphstudio.engine.nodetypes import NODE_TYPES, categories, search
+from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.graph.type_search import categories, search
 from graphstudio.ui.canvas.clipboard import MIME_NODETYPE
 from graphstudio.ui.theme import LIGHT, Theme
 

@@ -146,7 +146,7 @@ def apply_run(scene, graph, after: str):
     (``None`` spelled out), the gradient each wire carried, and the greyed no-gradient path.
     Returns the Timeline.
     """
-    from graphstudio.engine.runner import Runner, RunOptions
+    from graphstudio.run.runner import Runner, RunOptions
     from graphstudio.ui.run.display import apply_display
 
     options = RunOptions.from_graph(graph, forward_only=(after == "forward"))
@@ -194,7 +194,7 @@ def render_file(path: str | os.PathLike, out: str | os.PathLike, after: str | No
     ensure_app()
     from PySide6.QtGui import QUndoStack
 
-    from graphstudio.engine.files import load_graph
+    from graphstudio.files.gsgraph import load_graph
     from graphstudio.ui.canvas.scene import GraphScene
     from graphstudio.ui.theme import get_theme
 

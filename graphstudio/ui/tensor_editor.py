@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graphstudio.engine.graph import DTYPES, INITS, GraphError, TensorSpec
-from graphstudio.engine.nodetypes import format_number
+from graphstudio.graph.literals import format_number
+from graphstudio.graph.model import DTYPES, INITS, GraphError, TensorSpec
 from graphstudio.ui.tensor_text import (
     MAX_ELEMENTS,
     NOT_FINITE,

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 
-from graphstudio.engine.graph import GraphError
+from graphstudio.graph.model import GraphError
 from graphstudio.ui.number_format import format_number
 
 __all__ = ["MAX_ELEMENTS", "MAX_NDIM", "NOT_FINITE", "display_number", "format_shape",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from graphstudio import cli
+from graphstudio.cli import dispatch
 from graphstudio.paths import example_path, examples_dir
 
 EXAMPLES = sorted(examples_dir().glob("*.gsgraph"))
@@ -61,8 +62,8 @@ def test_json_shape(capsys):
 def test_json_with_nan_values_reads_back(capsys, tmp_path):
     """The graph writer refuses NaN; run --json must still print a NaN result (as NaN, which
     Python's json reads back), not fail."""
-    from graphstudio.engine.files import save_graph
-    from graphstudio.engine.graph import Graph, TensorSpec
+    from graphstudio.files.gsgraph import save_graph
+    from graphstudio.graph.model import Graph, TensorSpec
 
     g = Graph()
     p = g.add_node("parameter", "p", tensor=TensorSpec.from_array([-1.0, 1.0]))
@@ -106,8 +107,8 @@ def test_errors_are_one_line_exit_2(capsys, tmp_path):
 
 
 def test_check_reports_node_problems(capsys, tmp_path):
-    from graphstudio.engine.files import save_graph
-    from graphstudio.engine.graph import Graph, TensorSpec
+    from graphstudio.files.gsgraph import save_graph
+    from graphstudio.graph.model import Graph, TensorSpec
 
     g = Graph()
     x = g.add_node("input", tensor=TensorSpec("zeros", (5,)))
@@ -126,7 +127,7 @@ def test_check_reports_node_problems(capsys, tmp_path):
 
 def test_bare_file_opens_the_window(monkeypatch):
     seen = []
-    monkeypatch.setattr(cli, "open_window", lambda paths: seen.append(paths) or 0)
+    monkeypatch.setattr(dispatch, "open_window", lambda paths: seen.append(paths) or 0)
     assert cli.main(["my.gsgraph"]) == 0
     assert cli.main([]) == 0
     assert seen == [["my.gsgraph"], []]

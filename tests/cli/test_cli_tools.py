@@ -7,20 +7,21 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from graphstudio import cli_tools
-from graphstudio.engine.codeimport import graph_from_code
-from graphstudio.engine.export_torch import export_script
-from graphstudio.engine.files import load_graph
-from graphstudio.engine.nodetypes import NODE_TYPES
-from graphstudio.engine.training import TrainConfig, Trainer
+from graphstudio.cli import dispatch
+from graphstudio.cli import tool_commands as cli_tools
+from graphstudio.files.gsgraph import load_graph
+from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.paths import example_path
+from graphstudio.pytorch.code_import import graph_from_code
+from graphstudio.pytorch.export import export_script
+from graphstudio.run.training import TrainConfig, Trainer
 
 MLP = example_path("mlp_classifier")
 TUTORIAL = example_path("tutorial_single_layer")
 
 
 def call(capsys, *argv):
-    code = cli_tools.main([str(a) for a in argv])
+    code = dispatch.run_command([str(a) for a in argv], cli_tools.COMMANDS)
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -7,12 +7,12 @@ import numpy as np
 import pytest
 
 from graphstudio import cli
-from graphstudio.engine.codeimport import CodeImportError, graph_from_code
-from graphstudio.engine.export_torch import export_script
-from graphstudio.engine.files import load_graph, save_graph
-from graphstudio.engine.nodetypes import tensor_literal
-from graphstudio.engine.runner import Runner
+from graphstudio.files.gsgraph import load_graph, save_graph
+from graphstudio.graph.literals import tensor_literal
 from graphstudio.paths import example_path, examples_dir
+from graphstudio.pytorch.code_import import CodeImportError, graph_from_code
+from graphstudio.pytorch.export import export_script
+from graphstudio.run.runner import Runner
 
 EXAMPLES = sorted(examples_dir().glob("*.gsgraph"))
 

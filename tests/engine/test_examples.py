@@ -4,10 +4,10 @@
 import numpy as np
 import pytest
 
-from graphstudio.engine.files import load_graph
-from graphstudio.engine.nodetypes import NODE_TYPES
-from graphstudio.engine.runner import Runner, RunOptions
+from graphstudio.files.gsgraph import load_graph
+from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.paths import example_path, examples_dir
+from graphstudio.run.runner import Runner, RunOptions
 
 ROW = [0.1242, 0.2771, 0.1192]
 

@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from graphstudio import cli
-from graphstudio.engine.export_torch import export_script, export_with_line_map, export_with_spans
-from graphstudio.engine.files import load_graph, save_graph
-from graphstudio.engine.graph import Graph, TensorSpec
+from graphstudio.files.gsgraph import load_graph, save_graph
+from graphstudio.graph.model import Graph, TensorSpec
 from graphstudio.paths import example_path, examples_dir
+from graphstudio.pytorch.export import export_script, export_with_line_map, export_with_spans
 
 EXAMPLES = sorted(examples_dir().glob("*.gsgraph"))
 
@@ -203,7 +203,7 @@ def test_mlp_matches_torch_to_the_last_printed_digit(torch_outputs):
 def test_random_initializers_written_without_values_say_whose_numbers_they_are():
     """``torch.randn(24, 2) * 0.8`` alone read as if torch could reproduce GraphStudio's
     seeded numbers; it cannot (the generator is numpy's)."""
-    from graphstudio.engine.nodetypes import NODE_TYPES
+    from graphstudio.graph.node_table import NODE_TYPES
 
     g = Graph()
     w = g.add_node("parameter", "W1", tensor=TensorSpec("randn", (24, 2), seed=1, fill=0.8))

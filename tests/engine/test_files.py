@@ -11,16 +11,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphstudio.engine import files
-from graphstudio.engine.files import (
+from graphstudio.files import gsgraph as files
+from graphstudio.files.gsgraph import (
     GraphFileError,
     graph_from_json,
     graph_to_json,
     load_graph,
     save_graph,
 )
-from graphstudio.engine.graph import Graph, GraphError, TensorSpec
-from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.graph.model import Graph, GraphError, TensorSpec
+from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.paths import examples_dir
 
 EXAMPLES = sorted(examples_dir().glob("*.gsgraph"))

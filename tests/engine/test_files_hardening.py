@@ -7,7 +7,7 @@ import tracemalloc
 
 import pytest
 
-from graphstudio.engine.files import GraphFileError, graph_from_json, load_graph, save_graph
+from graphstudio.files.gsgraph import GraphFileError, graph_from_json, load_graph, save_graph
 from graphstudio.paths import example_path
 
 BASE = json.loads(open(example_path("tutorial_single_layer"), encoding="utf-8").read())
@@ -115,7 +115,7 @@ def test_saving_into_a_missing_folder_names_the_target(tmp_path):
 def test_writing_never_touches_the_process_umask(tmp_path, monkeypatch):
     """The autosave thread writes while the main thread saves: briefly setting the process-wide
     umask to 0 to read it let the other thread create world-writable files."""
-    from graphstudio.engine import files
+    from graphstudio.files import gsgraph as files
 
     old = os.umask(0o027)
     try:
@@ -140,7 +140,7 @@ def test_writing_never_touches_the_process_umask(tmp_path, monkeypatch):
 def test_concurrent_writers_in_one_folder_all_get_the_umask_permissions(tmp_path):
     import threading
 
-    from graphstudio.engine.files import write_text_atomic
+    from graphstudio.files.gsgraph import write_text_atomic
 
     old = os.umask(0o022)
     try:

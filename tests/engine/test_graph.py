@@ -5,8 +5,8 @@ import random
 import numpy as np
 import pytest
 
-from graphstudio.engine.graph import Edge, Graph, GraphError, TensorSpec
-from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.graph.model import Edge, Graph, GraphError, TensorSpec
+from graphstudio.graph.node_table import NODE_TYPES
 
 
 def chain():

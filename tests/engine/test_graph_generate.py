@@ -2,10 +2,10 @@
 
 import pytest
 
-from graphstudio.engine.files import graph_from_json, graph_to_json
-from graphstudio.engine.generate import make_large_graph
-from graphstudio.engine.runner import Runner
-from graphstudio.engine.shapes import infer_shapes
+from graphstudio.files.gsgraph import graph_from_json, graph_to_json
+from graphstudio.graph.shape_inference import infer_shapes
+from graphstudio.run.runner import Runner
+from tests.support.graph_generator import make_large_graph
 
 
 @pytest.mark.parametrize("n", [14, 15, 57, 300])

@@ -5,14 +5,14 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from graphstudio.engine.files import load_graph
-from graphstudio.engine.graph_gradcheck import (
+from graphstudio.files.gsgraph import load_graph
+from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.paths import example_path, examples_dir
+from graphstudio.run.gradient_check import (
     GradcheckFailed,
     check_graph_gradients,
     format_report,
 )
-from graphstudio.engine.nodetypes import NODE_TYPES
-from graphstudio.paths import example_path, examples_dir
 
 EXAMPLES = sorted(examples_dir().glob("*.gsgraph"))
 

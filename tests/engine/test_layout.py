@@ -3,11 +3,11 @@ both use it, and it places the examples where the canvas always placed them."""
 
 import pytest
 
-from graphstudio.engine.codeimport import graph_from_code
-from graphstudio.engine.codeimport_layout import COL, ROW
-from graphstudio.engine.files import load_graph
-from graphstudio.engine.layout import H_GAP, V_GAP, layered_layout
+from graphstudio.files.gsgraph import load_graph
+from graphstudio.graph.auto_layout import H_GAP, V_GAP, layered_layout
 from graphstudio.paths import example_path
+from graphstudio.pytorch.code_import import graph_from_code
+from graphstudio.pytorch.import_layout import COL, ROW
 from tests.engine.test_codeimport import tutorial_text
 
 # what the canvas's layered_layout gave before it moved into the engine

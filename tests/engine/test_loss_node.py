@@ -3,12 +3,12 @@ checks (on inferred shapes) both go through ``pick_loss`` and agree."""
 
 import pytest
 
-from graphstudio.engine.files import load_graph
-from graphstudio.engine.graph import Graph
-from graphstudio.engine.loss_node import NO_LOSS, SEVERAL_LOSSES, pick_loss
-from graphstudio.engine.runner import Runner
-from graphstudio.engine.training import TrainingError, resolve_loss
+from graphstudio.files.gsgraph import load_graph
+from graphstudio.graph.lookup import NO_LOSS, SEVERAL_LOSSES, pick_loss
+from graphstudio.graph.model import Graph
 from graphstudio.paths import examples_dir
+from graphstudio.run.runner import Runner
+from graphstudio.run.training import TrainingError, resolve_loss
 
 
 def _both(g):
@@ -65,7 +65,7 @@ def test_pick_loss_follows_an_output_node_and_explains():
 
 def _failing_mse():
     """x @ w with mismatched shapes feeding the only loss (shapes and values both fail)."""
-    from graphstudio.engine.graph import TensorSpec
+    from graphstudio.graph.model import TensorSpec
 
     g = Graph()
     x = g.add_node("input", "x", tensor=TensorSpec("ones", (3, 2)))
@@ -98,7 +98,7 @@ def test_an_automatic_loss_that_failed_upstream_is_named_with_the_cause():
 def test_a_scalar_loss_failing_at_run_time_is_named():
     import numpy as np
 
-    from graphstudio.engine.graph import TensorSpec
+    from graphstudio.graph.model import TensorSpec
 
     g = Graph()
     x = g.add_node("parameter", tensor=TensorSpec("zeros", (2, 3)))

@@ -3,17 +3,12 @@
 import numpy as np
 import pytest
 
-from graphstudio.engine.graph import Graph, GraphError, TensorSpec
-from graphstudio.engine.nodetypes import (
-    ATTR_KINDS,
-    CATEGORIES,
-    NODE_TYPES,
-    categories,
-    compatible_types,
-    format_number,
-    search,
-)
-from graphstudio.engine.shapes import infer_shapes
+from graphstudio.graph.literals import format_number
+from graphstudio.graph.model import Graph, GraphError, TensorSpec
+from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.graph.node_types import ATTR_KINDS, CATEGORIES
+from graphstudio.graph.shape_inference import infer_shapes
+from graphstudio.graph.type_search import categories, compatible_types, search
 
 # Input shapes/dtypes/initializers per type for the "every op" checks; default (2, 3) float32.
 SPECIAL = {
@@ -249,7 +244,7 @@ def test_search_and_compatible():
                                            if nt.inputs and t != "output"))
 def test_every_op_runs_on_the_engine(type_id):
     """The engine computes every node type with the inferred shape (and torch's values)."""
-    from graphstudio.engine.runner import Runner, RunOptions
+    from graphstudio.run.runner import Runner, RunOptions
 
     g, op = one_op_graph(type_id)
     tl = Runner(g).run(RunOptions(forward_only=True))

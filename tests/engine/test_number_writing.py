@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graphstudio.engine import nodetypes
-from graphstudio.engine.export_torch import export_script
-from graphstudio.engine.files import graph_from_json, graph_to_json
-from graphstudio.engine.graph import Graph, TensorSpec
-from graphstudio.engine.nodetypes import format_number, format_numbers, tensor_literal
+from graphstudio.files.gsgraph import graph_from_json, graph_to_json
+from graphstudio.graph import literals as nodetypes
+from graphstudio.graph.literals import format_number, format_numbers, tensor_literal
+from graphstudio.graph.model import Graph, TensorSpec
+from graphstudio.pytorch.export import export_script
 
 SPECIAL = [0.0, -0.0, 1.0, -1.0, 0.1, 1 / 3, 1e-4, 9.99e-5, 1e-5, 1e15, 1e16, 1.5e16, 3.4e38,
            1e39, -1e39, 1e-45, 1e-46, 1e-300, 1e300, 123456789.0, 16777217.0, 2.0**63,

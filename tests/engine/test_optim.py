@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 import graphstudio.engine as T
-from graphstudio.engine.files import load_graph
 from graphstudio.engine.optim import SGD, Adam, make_optimizer
-from graphstudio.engine.runner import Runner, RunOptions
+from graphstudio.files.gsgraph import load_graph
 from graphstudio.paths import example_path
+from graphstudio.run.runner import Runner, RunOptions
 
 
 def test_sgd_by_hand():

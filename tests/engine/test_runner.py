@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 
 from graphstudio.engine.autograd import backward_steps
-from graphstudio.engine.files import load_graph
-from graphstudio.engine.graph import Graph, TensorSpec
-from graphstudio.engine.runner import Runner, RunOptions
+from graphstudio.files.gsgraph import load_graph
+from graphstudio.graph.model import Graph, TensorSpec
 from graphstudio.paths import example_path
+from graphstudio.run.runner import Runner, RunOptions
 
 
 def tutorial():

@@ -8,9 +8,10 @@ import math
 import numpy as np
 import pytest
 
-from graphstudio.engine import files, limits
-from graphstudio.engine.files import GraphFileError, graph_from_json, load_graph, save_graph
-from graphstudio.engine.graph import Graph, GraphError, TensorSpec
+from graphstudio.files import gsgraph as files
+from graphstudio.files.gsgraph import GraphFileError, graph_from_json, load_graph, save_graph
+from graphstudio.graph import limits
+from graphstudio.graph.model import Graph, GraphError, TensorSpec
 
 NAN, INF = float("nan"), float("inf")
 

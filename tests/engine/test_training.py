@@ -3,16 +3,16 @@
 import numpy as np
 import pytest
 
-from graphstudio.engine.files import load_graph
-from graphstudio.engine.graph import Graph, TensorSpec
-from graphstudio.engine.training import (
+from graphstudio.files.gsgraph import load_graph
+from graphstudio.graph.model import Graph, TensorSpec
+from graphstudio.paths import example_path
+from graphstudio.run.training import (
     TrainConfig,
     Trainer,
     TrainingError,
     decision_boundary,
     resolve_loss,
 )
-from graphstudio.paths import example_path
 
 
 @pytest.fixture(scope="module")

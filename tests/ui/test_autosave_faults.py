@@ -38,8 +38,8 @@ def big_document_with_a_slow_writer(make_window, monkeypatch):
 
     import numpy as np
 
-    import graphstudio.engine.files as files
-    from graphstudio.engine.graph import TensorSpec
+    import graphstudio.files.gsgraph as files
+    from graphstudio.graph.model import TensorSpec
     from graphstudio.ui import document
 
     release, original = threading.Event(), files.save_graph
@@ -88,7 +88,7 @@ def test_shutdown_during_a_background_write_waits_and_removes_it(make_window, tm
 
 def test_the_recovery_sidecar_is_written_with_the_atomic_fsyncing_writer(make_window,
                                                                          monkeypatch, tmp_path):
-    import graphstudio.engine.files as files
+    import graphstudio.files.gsgraph as files
 
     written, original = [], files.write_text_atomic
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QCursor, QDragEnterEvent, QDropEvent, QMouseEvent, QUn
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from graphstudio.engine.graph import Edge, Graph
+from graphstudio.graph.model import Edge, Graph
 from graphstudio.ui.canvas import GraphScene, GraphView
 from graphstudio.ui.canvas.clipboard import MIME_NODETYPE
 from graphstudio.ui.canvas.interactions import TitleEditor
@@ -470,7 +470,7 @@ def test_big_copies_skip_the_plain_text_copy(qapp):
     """Copying a 1000x1000 parameter put 20 MB of JSON on the clipboard as plain text."""
     import numpy as np
 
-    from graphstudio.engine.graph import TensorSpec
+    from graphstudio.graph.model import TensorSpec
     from graphstudio.ui.canvas.clipboard import make_payload, payload_from_mime, payload_to_mime
 
     g = Graph()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QColor, QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from graphstudio.engine.graph import Edge, Graph
+from graphstudio.graph.model import Edge, Graph
 from graphstudio.ui.canvas import GraphScene, NodeRunState
 from graphstudio.ui.canvas.preview import format_array, grad_label
 from graphstudio.ui.theme import DARK, LIGHT, diverging_lut, get_theme, heatmap_image
@@ -61,7 +61,7 @@ def test_grad_none_stale_greyed_and_clearing(scene):
 
 def test_stale_and_clear_through_the_run_display(scene):
     """The cards get their run look from SceneDisplay (the scene keeps no second path)."""
-    from graphstudio.engine.runner import Runner, RunOptions
+    from graphstudio.run.runner import Runner, RunOptions
     from graphstudio.ui.run.scene_display import SceneDisplay
 
     g = scene.graph
@@ -144,7 +144,7 @@ def test_loss_mark_follows_run_option(scene):
 
 
 def test_shape_inference_is_coalesced_per_event_loop_turn(scene, monkeypatch):
-    import graphstudio.engine.shapes as shapes
+    import graphstudio.graph.shape_rules as shapes
 
     calls = []
     real = shapes.infer_shapes

@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtTest import QTest
 
-from graphstudio.engine.export_torch import export_with_spans
-from graphstudio.engine.graph import TensorSpec
+from graphstudio.graph.model import TensorSpec
+from graphstudio.pytorch.export import export_with_spans
 from graphstudio.ui.commands import RenameNodeCommand, SetTensorCommand, try_push
 from graphstudio.ui.tools.code_dock import COMPACT_LITERAL, DEBOUNCE_MS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
 
-from graphstudio.engine.files import graph_from_json, graph_to_json
-from graphstudio.engine.graph import Graph
+from graphstudio.files.gsgraph import graph_from_json, graph_to_json
+from graphstudio.graph.model import Graph
 from graphstudio.ui.commands import RemoveNodesCommand, try_push
 
 

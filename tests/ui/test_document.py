@@ -7,7 +7,7 @@ import os
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from graphstudio.engine.files import GraphFileError, graph_to_json, load_graph
+from graphstudio.files.gsgraph import GraphFileError, graph_to_json, load_graph
 from graphstudio.paths import examples_dir
 from graphstudio.ui.commands import SetAttrCommand, try_push
 from graphstudio.ui.settings import MAX_RECENT
@@ -132,7 +132,7 @@ def test_examples_open_as_untitled_copies(window, dialogs):
 
 
 def test_recent_files_most_recent_first_capped_and_clearable(window, dialogs, tmp_path):
-    from graphstudio.engine.files import save_graph
+    from graphstudio.files.gsgraph import save_graph
 
     paths = []
     for i in range(MAX_RECENT + 2):

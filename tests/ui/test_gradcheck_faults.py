@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from graphstudio.engine.graph import TensorSpec
+from graphstudio.graph.model import TensorSpec
 
 pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_tools_support"]
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
 
-from graphstudio.engine.graph import Graph, TensorSpec
+from graphstudio.graph.model import Graph, TensorSpec
 from graphstudio.ui.inspector import Inspector, torch_line_for
 
 
@@ -180,7 +180,7 @@ def test_pytorch_line_doc_and_shape_are_shown(doc):
     assert "‹input›" in insp.torch_label.text()
     assert "missing input" in insp.shape_label.text()
     node = g.node_by_name("w")
-    from graphstudio.engine.nodetypes import NODE_TYPES
+    from graphstudio.graph.node_table import NODE_TYPES
 
     assert torch_line_for(g, node, NODE_TYPES["parameter"]).startswith("w = torch.randn(5, 3")
 

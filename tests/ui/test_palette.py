@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from graphstudio.engine.nodetypes import CATEGORIES, NODE_TYPES
+from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.graph.node_types import CATEGORIES
 from graphstudio.ui.palette import MIME_NODETYPE, TYPE_ROLE, PaletteWidget
 from graphstudio.ui.theme import DARK
 

@@ -7,8 +7,8 @@ import time
 
 from PySide6.QtWidgets import QMessageBox
 
-from graphstudio.engine.files import graph_to_json, load_graph, save_graph
-from graphstudio.engine.graph import Graph
+from graphstudio.files.gsgraph import graph_to_json, load_graph, save_graph
+from graphstudio.graph.model import Graph
 from graphstudio.paths import examples_dir
 from graphstudio.ui.commands import AddNodeCommand, try_push
 from graphstudio.ui.document import find_recovery
@@ -116,8 +116,8 @@ def test_a_big_document_is_autosaved_without_freezing_the_window(make_window, tm
 
     import numpy as np
 
-    import graphstudio.engine.files as files
-    from graphstudio.engine.graph import TensorSpec
+    import graphstudio.files.gsgraph as files
+    from graphstudio.graph.model import TensorSpec
     from graphstudio.ui import document
 
     release, original = threading.Event(), files.save_graph

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QImage
 
-from graphstudio.engine.files import GraphFileError
+from graphstudio.files.gsgraph import GraphFileError
 from graphstudio.paths import examples_dir
 from graphstudio.ui.render import RenderError, render_file
 
@@ -70,7 +70,7 @@ def test_export_image_from_the_window(qtbot, tmp_path, monkeypatch):
 def test_after_backward_shows_values_and_gradients(qapp, tmp_path):
     from PySide6.QtGui import QUndoStack
 
-    from graphstudio.engine.files import load_graph
+    from graphstudio.files.gsgraph import load_graph
     from graphstudio.ui.canvas.scene import GraphScene
     from graphstudio.ui.render import apply_run, render_scene
 
@@ -93,7 +93,7 @@ def test_svg_text_has_the_size_the_cards_were_laid_out_for(qtbot, tmp_path):
 
     from PySide6.QtGui import QUndoStack
 
-    from graphstudio.engine.files import load_graph
+    from graphstudio.files.gsgraph import load_graph
     from graphstudio.ui.canvas import GraphScene
     from graphstudio.ui.render import render_scene
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from graphstudio.engine.graph import TensorSpec
+from graphstudio.graph.model import TensorSpec
 from graphstudio.ui.commands import SetTensorCommand, try_push
 from tests.ui.test_run_support import GRAD_ROW
 
@@ -61,7 +61,7 @@ def test_toolbar_forward_backward_reset_and_step_back_key(run_window):
 
 
 def test_step_list_is_the_engines_backward_order(run_window):
-    from graphstudio.engine.runner import Runner
+    from graphstudio.run.runner import Runner
 
     r = run_window("mlp_classifier")
     r.click("run_to_end")

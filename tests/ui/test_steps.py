@@ -166,7 +166,7 @@ def test_values_dock_histogram_for_large_tensors(run_window, qtbot):
 def test_render_after_backward_shows_what_the_window_shows_at_the_end(run_window, tmp_path):
     from PySide6.QtGui import QUndoStack
 
-    from graphstudio.engine.files import load_graph
+    from graphstudio.files.gsgraph import load_graph
     from graphstudio.ui.canvas.scene import GraphScene
     from graphstudio.ui.render import apply_run
     from tests.ui.test_run_support import EXAMPLES
@@ -187,11 +187,11 @@ def test_render_after_backward_shows_what_the_window_shows_at_the_end(run_window
 def test_big_graph_cards_off_screen_catch_up_in_slices(qtbot):
     from PySide6.QtGui import QUndoStack
 
-    from graphstudio.engine.generate import make_large_graph
     from graphstudio.ui.canvas import GraphScene, GraphView
     from graphstudio.ui.canvas.preview import grad_label
     from graphstudio.ui.run.controller import RunController
     from graphstudio.ui.run.display import display_at
+    from tests.support.graph_generator import make_large_graph
 
     graph = make_large_graph(300)
     scene = GraphScene(graph, QUndoStack())

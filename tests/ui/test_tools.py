@@ -7,9 +7,9 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from graphstudio.engine.export_torch import export_script
-from graphstudio.engine.files import load_graph
-from graphstudio.engine.nodetypes import tensor_literal
+from graphstudio.files.gsgraph import load_graph
+from graphstudio.graph.literals import tensor_literal
+from graphstudio.pytorch.export import export_script
 from graphstudio.ui.commands import AddNodeCommand, try_push
 from graphstudio.ui.tools import gradcheck_dialog
 from graphstudio.ui.tools.gradcheck_dialog import COLUMNS, GradcheckMark

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from graphstudio import cli
-from graphstudio.engine.files import save_graph
+from graphstudio.files.gsgraph import save_graph
 from graphstudio.ui.run import install_run_ui
 from graphstudio.ui.tools import install_tools_ui
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QTimer
 
-from graphstudio.cli_tools import main as tools_main
-from graphstudio.engine.files import load_graph, save_graph
-from graphstudio.engine.graph import Graph, TensorSpec
+from graphstudio.cli import main as tools_main
+from graphstudio.files.gsgraph import load_graph, save_graph
+from graphstudio.graph.model import Graph, TensorSpec
 from tests.ui.test_tools_support import EXAMPLES
 
 pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_tools_support"]

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 UI = Path(__file__).resolve().parents[2] / "graphstudio" / "ui"
-CLI_MODULES = ("graphstudio.cli", "graphstudio.cli_tools", "graphstudio.__main__")
+CLI_MODULES = ("graphstudio.cli.run_commands", "graphstudio.cli.tool_commands", "graphstudio.__main__")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -20,7 +20,7 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def test_no_ui_module_imports_the_cli():
-    """export_actions took write_text_atomic from graphstudio.cli_tools."""
+    """export_actions took write_text_atomic from graphstudio.cli.tool_commands."""
     offenders = {str(p.relative_to(UI)): sorted(m for m in imported_modules(p)
                                                 if m in CLI_MODULES)
                  for p in UI.rglob("*.py")}

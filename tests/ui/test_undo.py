@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from graphstudio.engine.graph import Graph, TensorSpec
+from graphstudio.graph.model import Graph, TensorSpec
 from graphstudio.ui.canvas import GraphScene
 from graphstudio.ui.canvas.clipboard import make_payload
 from graphstudio.ui.canvas.edge_item import EdgeItem
@@ -39,7 +39,7 @@ TYPES = ["input", "parameter", "add", "mul", "matmul", "relu", "sigmoid", "sum",
 def snapshot(g: Graph):
     """Everything that identifies the document, including node and fan-out order."""
     try:
-        from graphstudio.engine.files import graph_to_json
+        from graphstudio.files.gsgraph import graph_to_json
 
         text = graph_to_json(g)
     except ImportError:
@@ -112,7 +112,7 @@ def random_command(g: Graph, rng: random.Random):
     if kind == "reconnect" and edges:
         e = pick(edges)
         dst = pick(ids)
-        from graphstudio.engine.nodetypes import NODE_TYPES
+        from graphstudio.graph.node_table import NODE_TYPES
 
         ins = NODE_TYPES[g.node(dst).type].input_names
         if ins:
@@ -126,7 +126,7 @@ def random_command(g: Graph, rng: random.Random):
         return SetRunOptionCommand(g, "loss", pick(ids + [None]))
     if kind == "meta":
         return SetMetaCommand(g, "title", pick(["demo", "mlp", None]))
-    from graphstudio.engine.nodetypes import NODE_TYPES
+    from graphstudio.graph.node_table import NODE_TYPES
 
     src, dst = pick(ids), pick(ids)
     outs = NODE_TYPES[g.node(src).type].output_names

@@ -9,8 +9,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from graphstudio.engine.files import graph_to_json, save_graph
-from graphstudio.engine.graph import Graph
+from graphstudio.files.gsgraph import graph_to_json, save_graph
+from graphstudio.graph.model import Graph
 from graphstudio.ui.commands import AddNodeCommand, try_push
 from graphstudio.ui.errors import ExceptionHandler
 from graphstudio.ui.palette import MIME_NODETYPE

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
-from graphstudio.engine.graph import Edge, Graph, TensorSpec
+from graphstudio.graph.model import Edge, Graph, TensorSpec
 
 __all__ = ["MIME_NODES", "MIME_NODETYPE", "make_payload", "payload_from_mime", "payload_nodes",
            "payload_to_mime", "tensor_from_json", "tensor_to_json"]
@@ -76,7 +76,7 @@ def payload_nodes(payload: Mapping) -> tuple[list[dict], list[Edge]]:
 
     Raises ValueError (or KeyError/TypeError on a malformed payload).
     """
-    from graphstudio.engine.nodetypes import NODE_TYPES
+    from graphstudio.graph.node_table import NODE_TYPES
 
     if not isinstance(payload, Mapping) or payload.get("format") != FORMAT:
         raise ValueError("not a GraphStudio node payload")

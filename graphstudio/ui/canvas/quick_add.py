@@ -113,11 +113,11 @@ class QuickAddPopup(QFrame):
         self.refilter("")
 
     def types(self, text: str):
-        from graphstudio.engine import nodetypes
+        from graphstudio.graph import type_search
 
         if self.port_kind:
-            return nodetypes.compatible_types(self.port_kind, text)
-        return nodetypes.search(text)
+            return type_search.compatible_types(self.port_kind, text)
+        return type_search.search(text)
 
     def refilter(self, text: str):
         self.list.clear()

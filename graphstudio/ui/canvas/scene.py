@@ -18,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
-from graphstudio.engine.graph import Edge, Graph
+from graphstudio.graph.model import Edge, Graph
 from graphstudio.ui.canvas.edge_item import EdgeItem
 from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
 from graphstudio.ui.canvas.node_item import TITLE_H, FreezeToggle, NodeItem, NodeRunState
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 
 def _node_types():
-    from graphstudio.engine.nodetypes import NODE_TYPES
+    from graphstudio.graph.node_table import NODE_TYPES
 
     return NODE_TYPES
 
@@ -311,7 +311,7 @@ class GraphScene(QGraphicsScene):
 
     def _infer(self) -> dict:
         try:
-            from graphstudio.engine.shapes import infer_shapes
+            from graphstudio.graph.shape_inference import infer_shapes
 
             return infer_shapes(self.graph)
         except Exception as ex:  # inference must never take the canvas down

@@ -23,7 +23,7 @@ import logging
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from graphstudio.engine.runner import Runner, RunOptions
+from graphstudio.run.runner import Runner, RunOptions
 from graphstudio.ui.run import messages
 from graphstudio.ui.run.animation import WireAnimator
 from graphstudio.ui.run.display import EdgeDisplay, edge_display, node_display
@@ -418,7 +418,7 @@ class RunController(QObject):
         import numpy as np
 
         import graphstudio.engine as T
-        from graphstudio.engine.nodetypes import NODE_TYPES
+        from graphstudio.graph.node_table import NODE_TYPES
 
         for nid, node in self.graph.nodes.items():
             if not NODE_TYPES[node.type].has_tensor or node.tensor is None:

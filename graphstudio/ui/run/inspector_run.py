@@ -13,7 +13,7 @@ import logging
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.run.array_view import ArrayPanel, ColorBar, symmetric_vmax
 from graphstudio.ui.run.display import in_backward, node_display, shows_grads, timeline_nodes
 from graphstudio.ui.run.scene_display import same_state

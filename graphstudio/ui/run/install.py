@@ -13,7 +13,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 
-from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.run.controller import RunController
 from graphstudio.ui.run.inspector_run import ValuesDock
 from graphstudio.ui.run.keep_in_view import KeepGraphInView

@@ -12,7 +12,7 @@ import logging
 import shiboken6
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
-from graphstudio.engine.graph import GraphError, TensorSpec
+from graphstudio.graph.model import GraphError, TensorSpec
 from graphstudio.ui.commands import SetRunOptionCommand, try_push
 from graphstudio.ui.tensor_editor import TensorEditor
 
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 def loss_shape(graph):
     """(loss node name, its inferred output shape) or (None, None) when there is no loss."""
-    from graphstudio.engine.shapes import infer_shapes
+    from graphstudio.graph.shape_inference import infer_shapes
 
     nid = graph.run.get("loss")
     if nid not in graph.nodes:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.canvas.preview import format_array
 from graphstudio.ui.number_format import format_scalar
 from graphstudio.ui.run.display import in_backward, ran_no_grad

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.commands import SetRunOptionCommand, try_push
 from graphstudio.ui.icons import icon
 from graphstudio.ui.slots import guarded

@@ -1,6 +1,6 @@
 """The Code dock: the whole graph as the PyTorch program File > Export writes, kept current.
 
-The text is :func:`~graphstudio.engine.export_torch.export_with_spans` of the document,
+The text is :func:`~graphstudio.pytorch.export.export_with_spans` of the document,
 regenerated a moment after edits settle (only while the dock is visible; it catches up when
 shown). The statements of the selected nodes are highlighted and scrolled into view; clicking a
 statement selects its node on the canvas. Big tensors are written as a shape-only call with a
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graphstudio.engine.export_torch import export_with_spans
+from graphstudio.pytorch.export import export_with_spans
 from graphstudio.ui.tools.highlighter import PythonHighlighter, code_font
 
 __all__ = ["CodeDock"]

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from graphstudio.engine.export_torch import export_script
-from graphstudio.engine.files import write_text_atomic
+from graphstudio.files.gsgraph import write_text_atomic
+from graphstudio.pytorch.export import export_script
 
 __all__ = ["SCRIPT_FILTER", "export_pytorch_script", "suggested_script_path"]
 

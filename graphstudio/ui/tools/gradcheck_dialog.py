@@ -1,6 +1,6 @@
 """Run > Check Gradients: every Parameter's autograd gradient against central differences.
 
-:func:`~graphstudio.engine.graph_gradcheck.check_graph_gradients` runs with a progress dialog
+:func:`~graphstudio.run.gradient_check.check_graph_gradients` runs with a progress dialog
 (Cancel stops it; the rest is reported as skipped); the result is a table with one row per
 Parameter (max absolute and relative error, the worst element with both gradients there,
 pass/fail in colour) and a tag on each checked Parameter's card, ``grad ✓`` or ``grad ✗`` with
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from graphstudio.engine.graph_gradcheck import check_graph_gradients
-from graphstudio.engine.training import TrainingError
+from graphstudio.run.gradient_check import check_graph_gradients
+from graphstudio.run.training import TrainingError
 from graphstudio.ui.slots import guarded
 from graphstudio.ui.tools.training_form import NumberBox
 

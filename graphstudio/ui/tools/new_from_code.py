@@ -1,6 +1,6 @@
 """File > New From Code: paste PyTorch-style code, get the graph, laid out.
 
-The code is read with :func:`~graphstudio.engine.codeimport.graph_from_code` (``ast`` only;
+The code is read with :func:`~graphstudio.pytorch.code_import.graph_from_code` (``ast`` only;
 it is never executed) a moment after each edit, so the dialog says at once what the graph will
 hold or which line it cannot read (that line is tinted). OK replaces the document the way
 File > Open does, after the unsaved-changes prompt; the new graph is untitled and unsaved.
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from graphstudio.engine.codeimport import MAX_CODE_CHARS, CodeImportError, graph_from_code
-from graphstudio.engine.files import MAX_ELEMENTS
+from graphstudio.files.gsgraph import MAX_ELEMENTS
+from graphstudio.pytorch.code_import import MAX_CODE_CHARS, CodeImportError, graph_from_code
 from graphstudio.ui.tools.highlighter import PythonHighlighter, code_font
 
 __all__ = ["TUTORIAL_CODE", "NewFromCodeDialog"]

@@ -1,7 +1,7 @@
 """The undo command a training run leaves behind: every trained Parameter's new tensor, one step.
 
 :class:`TrainParametersCommand` is built from a finished
-:class:`~graphstudio.engine.training.Trainer`; undo puts back exactly the tensors the Parameters
+:class:`~graphstudio.run.training.Trainer`; undo puts back exactly the tensors the Parameters
 held before (initializer specs included), redo writes the trained values again. Like every
 command it changes only the model: the Training dock follows undo/redo through the stack's
 ``indexChanged``, so the stack never calls into (or keeps alive) a widget.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from graphstudio.engine.graph import Graph, TensorSpec
+from graphstudio.graph.model import Graph, TensorSpec
 from graphstudio.ui.commands import GraphCommand
 
 __all__ = ["EDITED", "GONE", "TrainParametersCommand", "optimizer_text", "run_summary",

@@ -1,6 +1,6 @@
 """The Training dock: train the graph's Parameters with Adam or SGD and watch it happen.
 
-A :class:`~graphstudio.engine.training.Trainer` works on a private copy of the document. A
+A :class:`~graphstudio.run.training.Trainer` works on a private copy of the document. A
 QTimer gives it short slices (``run_for(0.03 s)``, or a few steps at a time at a slower pace)
 and between slices the window handles its events, so it stays responsive. Each slice extends
 the loss curve; a few times a second the Parameter cards show their current values and
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graphstudio.engine.training import Trainer, TrainingError, decision_boundary
+from graphstudio.run.training import Trainer, TrainingError, decision_boundary
 from graphstudio.ui.canvas.preview import NodeRunState
 from graphstudio.ui.commands import try_push
 from graphstudio.ui.slots import guarded

@@ -1,6 +1,6 @@
 """The Training dock's settings: loss node, optimizer and its hyper-parameters, steps, zero_grad,
 pace. :meth:`TrainingForm.config` turns them into the engine's
-:class:`~graphstudio.engine.training.TrainConfig` (the same object ``graphstudio train`` builds
+:class:`~graphstudio.run.training.TrainConfig` (the same object ``graphstudio train`` builds
 from its flags, so the same settings give the same numbers).
 """
 
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graphstudio.engine.nodetypes import NODE_TYPES
-from graphstudio.engine.training import DEFAULT_LR, TrainConfig, TrainingError, resolve_loss
+from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.run.training import DEFAULT_LR, TrainConfig, TrainingError, resolve_loss
 
 __all__ = ["PACES", "NumberBox", "TrainingForm", "scalar_nodes"]
 
@@ -69,7 +69,7 @@ class NumberBox(QDoubleSpinBox):
 
 def scalar_nodes(graph) -> list[tuple[str, str]]:
     """(node id, label) of the nodes that compute a scalar tensor (what can be trained)."""
-    from graphstudio.engine.shapes import infer_shapes
+    from graphstudio.graph.shape_inference import infer_shapes
 
     shapes = infer_shapes(graph)
     out = []

@@ -212,7 +212,7 @@ class BoundaryView(QWidget):
         self.probs = None
 
     def set_boundary(self, db) -> None:
-        """Show a :class:`~graphstudio.engine.training.DecisionBoundary`."""
+        """Show a :class:`~graphstudio.run.training.DecisionBoundary`."""
         first = self.probs is None
         self.probs = db.probs
         bg = self.theme.canvas_bg

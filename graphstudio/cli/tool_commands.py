@@ -8,47 +8,27 @@
 
 :func:`add_subcommands` registers them on the main parser's subparsers; each parser's default
 ``func`` is its ``cmd_<name>(args) -> int``, and :data:`COMMANDS` has the same pairs in the shape
-``cli.COMMANDS`` uses. Conventions as in :mod:`graphstudio.cli`: exit 0 fine; 1 the graph has a
-problem (a failed gradient check, a loss that stopped being finite, no backward); 2 usage errors
-and unreadable or invalid files, with one line on stderr and never a traceback. :func:`main`
-runs just these commands with the same conventions.
+``cli.dispatch.COMMANDS`` uses. Exit codes as in :mod:`graphstudio.cli.common` (1 here also for a
+failed gradient check or a loss that stopped being finite).
 """
 
 from __future__ import annotations
 
-import errno
-import os
 import sys
 import time
 
-from graphstudio.cli import PROG, UsageError, _fail, _Parser
-from graphstudio.engine.files import write_text_atomic
+from graphstudio.cli.common import UsageError, check_output, fail, load_graph_file
+from graphstudio.files.gsgraph import write_text_atomic
 
 __all__ = ["COMMANDS", "add_subcommands", "cmd_export", "cmd_gradcheck", "cmd_import",
-           "cmd_train", "check_output", "main", "write_text_atomic"]
+           "cmd_train", "write_text_atomic"]
 
 MAX_CODE_BYTES = 20 * 1024 * 1024
 
 
-def check_output(path) -> None:
-    """Refuse an output path that cannot be written before doing the work (OSError naming it)."""
-    if path is None:
-        return
-    if os.path.isdir(path):
-        raise OSError(errno.EISDIR, "cannot write: Is a directory", path)
-    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
-        raise OSError(errno.ENOENT, "cannot write: no such folder", path)
-
-
-def _load(path: str):
-    from graphstudio.engine.files import load_graph
-
-    return load_graph(path)
-
-
 def _node(graph, name: str | None) -> str | None:
     """The id of the node called ``name`` (or with that id); UsageError when there is none."""
-    from graphstudio.engine.training import TrainingError, resolve_node
+    from graphstudio.run.training import TrainingError, resolve_node
 
     try:
         return None if name is None else resolve_node(graph, name)
@@ -104,10 +84,10 @@ class ProgressBar:
 
 
 def cmd_train(args) -> int:
-    from graphstudio.engine.files import save_graph
-    from graphstudio.engine.training import TrainConfig, Trainer, TrainingError
+    from graphstudio.files.gsgraph import save_graph
+    from graphstudio.run.training import TrainConfig, Trainer, TrainingError
 
-    graph = _load(args.file)
+    graph = load_graph_file(args.file)
     check_output(args.output)
     try:
         config = TrainConfig(loss_node=_node(graph, args.loss), optimizer=args.optimizer,
@@ -115,12 +95,12 @@ def cmd_train(args) -> int:
                              steps=args.steps, zero_grad=not args.no_zero_grad, seed=args.seed)
         trainer = Trainer(graph, config)
     except TrainingError as ex:
-        return _fail(str(ex))
+        return fail(str(ex))
     bar = None if args.quiet else ProgressBar(config.steps)
     try:
         trainer.run(None if bar is None else (lambda r: bar.update(r.step, r.loss)))
     except TrainingError as ex:
-        return _fail(str(ex), 1)
+        return fail(str(ex), 1)
     finally:
         if bar is not None:
             bar.close()
@@ -136,7 +116,7 @@ def cmd_train(args) -> int:
         save_graph(trainer.trained_graph(), args.output)
         print(f"wrote {args.output}")
     if trainer.stop_reason is not None:
-        return _fail(f"training stopped: {trainer.stop_reason}", 1)
+        return fail(f"training stopped: {trainer.stop_reason}", 1)
     return 0
 
 
@@ -154,17 +134,17 @@ def add_gradcheck(sub):
 
 
 def cmd_gradcheck(args) -> int:
-    from graphstudio.engine.graph_gradcheck import check_graph_gradients, format_report
-    from graphstudio.engine.training import TrainingError
+    from graphstudio.run.gradient_check import check_graph_gradients, format_report
+    from graphstudio.run.training import TrainingError
 
-    graph = _load(args.file)
+    graph = load_graph_file(args.file)
     if not (args.eps > 0 and args.atol >= 0 and args.rtol >= 0):
         raise UsageError("--eps must be > 0, --atol and --rtol >= 0")
     try:
         reports = check_graph_gradients(graph, _node(graph, args.loss), eps=args.eps,
                                         atol=args.atol, rtol=args.rtol)
     except TrainingError as ex:
-        return _fail(f"cannot check gradients: {ex}", 1)
+        return fail(f"cannot check gradients: {ex}", 1)
     print(format_report(reports))
     checked = [r for r in reports if not r.skipped]
     failed = [r.name for r in checked if not r.passed]
@@ -190,9 +170,9 @@ def add_export(sub):
 
 
 def cmd_export(args) -> int:
-    from graphstudio.engine.export_torch import export_script
+    from graphstudio.pytorch.export import export_script
 
-    graph = _load(args.file)
+    graph = load_graph_file(args.file)
     check_output(args.output)
     script = export_script(graph, args.max_literal)
     if args.output:
@@ -212,23 +192,23 @@ def add_import(sub):
 
 
 def cmd_import(args) -> int:
-    from graphstudio.engine.codeimport import CodeImportError, graph_from_code
-    from graphstudio.engine.files import graph_to_json, save_graph
+    from graphstudio.files.gsgraph import graph_to_json, save_graph
+    from graphstudio.pytorch.code_import import CodeImportError, graph_from_code
 
     try:
         with open(args.code, "rb") as f:
             raw = f.read(MAX_CODE_BYTES + 1)
     except OSError as ex:
-        return _fail(f"{args.code}: cannot read the file: {ex.strerror or ex}")
+        return fail(f"{args.code}: cannot read the file: {ex.strerror or ex}")
     if len(raw) > MAX_CODE_BYTES:
-        return _fail(f"{args.code}: the file is larger than {MAX_CODE_BYTES} bytes")
+        return fail(f"{args.code}: the file is larger than {MAX_CODE_BYTES} bytes")
     check_output(args.output)
     try:
         graph = graph_from_code(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return _fail(f"{args.code}: not UTF-8 text")
+        return fail(f"{args.code}: not UTF-8 text")
     except CodeImportError as ex:
-        return _fail(f"{args.code}: {ex}")
+        return fail(f"{args.code}: {ex}")
     if args.output:
         save_graph(graph, args.output)
     else:
@@ -245,24 +225,3 @@ def add_subcommands(subparsers) -> None:
     """Register train, gradcheck, export and import (each sets ``func`` as its default)."""
     for add, _ in COMMANDS.values():
         add(subparsers)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run one of these subcommands with the command line's error conventions."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    try:
-        parser = _Parser(prog=PROG)
-        add_subcommands(parser.add_subparsers(dest="command", metavar="COMMAND",
-                                              parser_class=_Parser))
-        args = parser.parse_args(argv)
-        if args.command is None:
-            raise UsageError(f"give one of: {', '.join(COMMANDS)}")
-        return args.func(args)
-    except UsageError as ex:
-        return _fail(f"error: {ex}")
-    except ValueError as ex:  # GraphFileError and other bad input
-        return _fail(str(ex))
-    except OSError as ex:
-        return _fail(f"{ex.filename or ''}{': ' if ex.filename else ''}{ex.strerror or ex}")
-    except KeyboardInterrupt:
-        return _fail("interrupted", 130)

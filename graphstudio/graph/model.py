@@ -4,7 +4,7 @@ The model is the single source of truth. Every mutation goes through one of the 
 which validates it, applies it, bumps ``revision`` and emits a plain-Python :class:`GraphEvent`
 to every subscriber. The Qt scene mirrors these events; undo commands call these methods only.
 
-Node types (ports, attributes, defaults) come from :mod:`graphstudio.engine.nodetypes`.
+Node types (ports, attributes, defaults) come from :mod:`graphstudio.graph.node_table`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from graphstudio.engine.graph_types import (
+from graphstudio.graph.elements import (
     DTYPES,
     INITS,
     Edge,
@@ -27,7 +27,8 @@ from graphstudio.engine.graph_types import (
     Node,
     TensorSpec,
 )
-from graphstudio.engine.limits import count_problem, pos_problem, shape_problem, total_problem
+from graphstudio.graph.limits import count_problem, pos_problem, shape_problem, total_problem
+from graphstudio.graph.node_table import NODE_TYPES
 
 __all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node", "TensorSpec"]
 
@@ -37,11 +38,6 @@ RESERVED_NAMES = frozenset({"torch", "F", "nn", "print", "None", "True", "False"
 _ID_RE = re.compile(r"^n(\d+)$")
 _log = logging.getLogger("graphstudio.graph")
 
-
-def _registry():
-    from graphstudio.engine.nodetypes import NODE_TYPES
-
-    return NODE_TYPES
 
 
 class Graph:
@@ -203,7 +199,7 @@ class Graph:
                  attrs: dict | None = None, tensor: TensorSpec | None = None,
                  id: str | None = None) -> Node:
         """Add a node of registry type ``type``; missing attributes take their defaults."""
-        spec = _registry().get(type)
+        spec = NODE_TYPES.get(type)
         if spec is None:
             raise GraphError(f"unknown node type {type!r}")
         if id is None:
@@ -275,7 +271,7 @@ class Graph:
         node = self.node(node_id)
         if key not in node.attrs:
             raise GraphError(f"{node.type} node {node.name!r} has no attribute {key!r}")
-        value = _registry()[node.type].check_attr(key, value)
+        value = NODE_TYPES[node.type].check_attr(key, value)
         old = node.attrs[key]
         if _same(old, value):
             return
@@ -286,7 +282,7 @@ class Graph:
         node = self.node(node_id)
         if node.tensor == tensor:
             return
-        if tensor is None or not _registry()[node.type].has_tensor:
+        if tensor is None or not NODE_TYPES[node.type].has_tensor:
             raise GraphError(f"{node.type} node {node.name!r} "
                              + ("needs a tensor" if tensor is None else "holds no tensor"))
         grown = self._check_tensor(tensor, 0 if node.tensor is None else node.tensor.numel)
@@ -317,7 +313,7 @@ class Graph:
             return f"no node with id {src!r}"
         if dst not in self.nodes:
             return f"no node with id {dst!r}"
-        reg = _registry()
+        reg = NODE_TYPES
         s, d = self.nodes[src], self.nodes[dst]
         if src_port not in reg[s.type].output_names:
             return f"{s.name} has no output port {src_port!r}"
@@ -347,7 +343,7 @@ class Graph:
         # keep incoming edges in the input ports' declared order
         ins = self._in[dst]
         ins[dst_port] = edge
-        order = _registry()[self.nodes[dst].type].input_names
+        order = NODE_TYPES[self.nodes[dst].type].input_names
         self._in[dst] = {p: ins[p] for p in order if p in ins}
         self._out[src].append(edge)
         self._emit(GraphEvent("edge_added", dst, edge=edge))

@@ -1,8 +1,8 @@
-"""The table of node types: one :class:`~graphstudio.engine.nodetypes.NodeType` per entry.
+"""The table of node types: one :class:`~graphstudio.graph.node_types.NodeType` per entry.
 
 ``ALL_TYPES`` lists every node type in palette order, category by category, and
 ``NODE_TYPES`` maps type ids to them; both are read through
-:mod:`graphstudio.engine.nodetypes`, which holds the classes this table is built from (ports,
+:mod:`graphstudio.graph.node_types`, which holds the classes this table is built from (ports,
 attributes, the node type itself) and the registry helpers. The builders below (``_op``,
 ``_binop``, ``_unary``, ``_reduce``, ``_shape_op``, ``_join``, ``_loss``, ``_tensor_type``) turn
 one line of metadata into a NodeType with its shape rule, PyTorch line and compute function.
@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from graphstudio.engine import shapes as S  # the rules (shapes imports the registry lazily)
-from graphstudio.engine.graph import TensorSpec
-from graphstudio.engine.nodetypes import AttrSpec, NodeType, PortSpec, format_number, tensor_literal
+from graphstudio.graph import shape_rules as S
+from graphstudio.graph.elements import TensorSpec
+from graphstudio.graph.literals import format_number, tensor_literal
+from graphstudio.graph.node_types import AttrSpec, NodeType, PortSpec
 
 _NUM = {"float32": "torch.float32", "float64": "torch.float64", "int64": "torch.int64",
         "bool": "torch.bool"}

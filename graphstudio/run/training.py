@@ -1,7 +1,7 @@
 """Train a graph's Parameters with an optimizer, in slices a window can drive from a timer.
 
 A :class:`Trainer` works on a private copy of the document with the app's own
-:class:`~graphstudio.engine.runner.Runner` session, so every step is exactly what Run does in the
+:class:`~graphstudio.run.runner.Runner` session, so every step is exactly what Run does in the
 window (forward, ``zero_grad`` when set, backward from the loss) followed by one optimizer step
 (:mod:`graphstudio.engine.optim`, PyTorch's update rules). Frozen parameters
 (``requires_grad`` off) are never handed to the optimizer, so they never change. The same graph
@@ -27,7 +27,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from graphstudio.engine.graph import Graph, TensorSpec
+from graphstudio.graph.model import Graph, TensorSpec
 
 __all__ = ["DEFAULT_LR", "DecisionBoundary", "TrainConfig", "TrainRecord", "Trainer",
            "TrainingError", "decision_boundary", "resolve_loss", "resolve_node"]
@@ -56,10 +56,10 @@ def resolve_loss(graph: Graph, loss: str | None = None) -> str:
 
     ``loss`` (id or name), else the document's run option, else the single scalar tensor whose
     consumers are all Output nodes. An Output node stands for the node it shows. The rule is
-    :func:`~graphstudio.engine.loss_node.pick_loss`'s, judged on the inferred shapes.
+    :func:`~graphstudio.graph.lookup.pick_loss`'s, judged on the inferred shapes.
     """
-    from graphstudio.engine.loss_node import pick_loss
-    from graphstudio.engine.shapes import infer_shapes
+    from graphstudio.graph.lookup import pick_loss
+    from graphstudio.graph.shape_inference import infer_shapes
 
     ref = loss if loss is not None else graph.run.get("loss")
     shapes = {}
@@ -154,8 +154,8 @@ class Trainer:
 
     def __init__(self, graph: Graph, config: TrainConfig | None = None):
         from graphstudio.engine.optim import make_optimizer
-        from graphstudio.engine.runner import Runner, RunOptions
-        from graphstudio.engine.shapes import infer_shapes
+        from graphstudio.graph.shape_inference import infer_shapes
+        from graphstudio.run.runner import Runner, RunOptions
 
         self.source = graph
         self.config = config = config or TrainConfig()
@@ -349,7 +349,7 @@ def decision_boundary(graph: Graph, trainer: Trainer | None = None, input_node: 
     turned into probabilities as the loss reads them (softmax for cross-entropy, exp for NLL,
     sigmoid for BCE with logits). ValueError when the graph has no 2-D point input.
     """
-    from graphstudio.engine.runner import Runner, RunOptions
+    from graphstudio.run.runner import Runner, RunOptions
 
     g = graph.copy()
     if input_node is None:

@@ -1,11 +1,7 @@
-"""Shape and dtype inference over a whole graph, without running anything.
+"""Shape and dtype rules of the node types, one function per kind of op.
 
-:func:`infer_shapes` gives every node a :class:`ShapeResult`: its output shape and dtype, or a
-specific error a person understands ("matmul: (5,) @ (4, 3): inner dimensions 5 and 4 differ",
-"missing input 'other'", "input 'input' has an error (from node 'w')"). It never raises and is
-cheap enough to run after every edit (a few microseconds per node).
-
-The rule functions below are used by the node-type registry: each takes the node's attributes
+:mod:`graphstudio.graph.shape_inference` applies them over a whole graph. The rule functions
+below are used by the node-type registry: each takes the node's attributes
 and a dict ``{input port: (shape, dtype)}`` of the connected inputs and returns one
 ``(shape, dtype)`` per output port, or raises :class:`ShapeError` with a message that the
 caller prefixes with the node type. dtype is one of ``float32``, ``float64``, ``int64``,
@@ -18,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["ShapeError", "ShapeResult", "infer_shapes"]
+__all__ = ["Shape", "ShapeError", "ShapeResult", "Val", "fmt"]
 
 Shape = tuple[int, ...]
 Val = tuple[Shape, str]
@@ -52,46 +48,6 @@ class ShapeResult:
 def fmt(shape: Shape) -> str:
     """``(5,)``, ``(4, 3)``, ``()``: the way Python (and torch.Size) prints a shape."""
     return str(tuple(shape))
-
-
-def infer_shapes(graph) -> dict[str, ShapeResult]:
-    """Shape and dtype (or an error) of every node of ``graph``, keyed by node id."""
-    from graphstudio.engine.nodetypes import NODE_TYPES
-
-    results: dict[str, ShapeResult] = {}
-    incoming = graph._in
-    for nid in graph.topological_order():
-        node = graph.nodes[nid]
-        nt = NODE_TYPES[node.type]
-        edges = incoming[nid]
-        ins: dict[str, Val] = {}
-        err = None
-        for port in nt.inputs:
-            e = edges.get(port.name)
-            if e is None:
-                if not port.optional:
-                    err = f"missing input {port.name!r}"
-                    break
-                continue
-            r = results[e.src]
-            if r.error is not None:
-                err = f"input {port.name!r} has an error (from node {graph.nodes[e.src].name!r})"
-                break
-            ins[port.name] = r.outputs[e.src_port]
-        if err is None:
-            try:
-                outs = nt.shape_rule(node, ins)
-            except ShapeError as ex:
-                err = f"{nt.type_id}: {ex}"
-            except Exception as ex:  # a rule must never take the editor down
-                err = f"{nt.type_id}: {type(ex).__name__}: {ex}"
-        if err is not None:
-            results[nid] = ShapeResult(None, None, err, {})
-        else:
-            first = outs[0] if outs else (None, None)
-            results[nid] = ShapeResult(first[0], first[1], None,
-                                       dict(zip(nt.output_names, outs, strict=False)))
-    return results
 
 
 # ------------------------------------------------------------------------ helpers for rules

@@ -28,13 +28,13 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from graphstudio.engine.codeimport_layout import arrange
-from graphstudio.engine.codeimport_tensors import CodeImportError, TensorParsing
-from graphstudio.engine.export_torch import DOC_FOOTER, UNTITLED
-from graphstudio.engine.graph import Graph, GraphError, TensorSpec
-from graphstudio.engine.limits import MAX_ELEMENTS
-from graphstudio.engine.nodetypes import NODE_TYPES
-from graphstudio.engine.shapes import infer_shapes
+from graphstudio.graph.limits import MAX_ELEMENTS
+from graphstudio.graph.model import Graph, GraphError, TensorSpec
+from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.graph.shape_inference import infer_shapes
+from graphstudio.pytorch.export import DOC_FOOTER, UNTITLED
+from graphstudio.pytorch.import_layout import arrange
+from graphstudio.pytorch.import_tensors import CodeImportError, TensorParsing
 
 __all__ = ["CodeImportError", "MAX_CODE_CHARS", "graph_from_code"]
 

@@ -1,182 +1,27 @@
-"""The record of one run: a timeline of immutable steps, and the builder that makes it.
+"""Recording a run: turn a live forward pass and the engine's backward steps into a Timeline.
 
-A :class:`Timeline` holds the forward steps (one per computed node, in the graph's
-deterministic topological order), then the backward steps exactly as the engine's
-``backward_steps`` executed them, each mapped back to the graph node that owns its grad_fn and
-the edges its gradients travelled along. ``timeline.state_at(k)`` gives every node's
-:class:`NodeState` after step k (k = -1: before the run) and ``edge_grads_at(k)`` the gradient
-each edge has carried so far, so a viewer shows step k as a pure function of k.
-
-:class:`~graphstudio.engine.runner.Runner` executes the graph and hands its live forward pass
-and the engine's backward steps to :class:`_TimelineBuilder`, which turns them into a
-Timeline of plain data (read-only numpy copies).
+:class:`TimelineBuilder` maps every backward step back to the graph node that owns its grad_fn
+and the edges its gradients travelled along, and snapshots each node's state as plain data
+(read-only numpy copies), so :class:`~graphstudio.run.timeline.Timeline` can show any step.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from graphstudio.engine.graph import Edge, Graph
+from graphstudio.graph.model import Edge, Graph
+from graphstudio.run.forward_pass import ForwardPass, as_array, frozen_copy, is_tensor_value
+from graphstudio.run.timeline import BackwardRecord, ForwardRecord, NodeState, Timeline
 
-if TYPE_CHECKING:
-    from graphstudio.engine.runner import _Forward
-
-__all__ = ["BackwardRecord", "ForwardRecord", "NodeState", "Timeline"]
-
-
-@dataclass(frozen=True, slots=True)
-class NodeState:
-    """What a node shows at one step. Arrays are read-only numpy copies.
-
-    ``value``: its output (None until computed; multi-output nodes: the first output, all of
-    them in ``outputs``). ``grad``: its ``.grad`` as PyTorch would report it (leaves that
-    require grad, and non-leaves with retain_grad; else None). ``out_grad``: the gradient of
-    the root with respect to its output once backward has passed through it (shown on the node
-    even when ``.grad`` is None). ``active``: the current step belongs to this node.
-    """
-
-    computed: bool = False
-    value: np.ndarray | None = None
-    outputs: Mapping[str, np.ndarray] | None = None
-    is_tensor: bool = True
-    requires_grad: bool = False
-    grad_fn: str | None = None
-    is_leaf: bool = True
-    retains_grad: bool = False
-    grad: np.ndarray | None = None
-    out_grad: np.ndarray | None = None
-    error: str | None = None
-    active: bool = False
+__all__ = ["TimelineBuilder"]
 
 
-@dataclass(frozen=True, slots=True)
-class ForwardRecord:
-    """Forward step: ``node_id`` was computed from ``inputs`` (source node ids, port order)."""
-
-    index: int
-    node_id: str
-    inputs: tuple[str, ...]
-    input_edges: tuple[Edge, ...]
-    value: np.ndarray
-    requires_grad: bool
-    grad_fn: str | None
-    is_leaf: bool
-    label: str
-    kind: str = "forward"
-
-
-@dataclass(frozen=True, slots=True)
-class BackwardRecord:
-    """Backward step: the engine ran grad_fn ``name`` (owned by graph node ``node_id``).
-
-    ``grad_output``: the gradient it received (the sum of ``contributions``, which arrived
-    along ``contribution_edges``; None = from inside the node or the seed). ``grad_inputs``:
-    what it sent to each of its ``next_functions``. ``edge_grads``: graph edges a gradient
-    travelled along in this step. For AccumulateGrad: ``leaf_id`` and its ``new_grad``.
-    """
-
-    index: int
-    engine_index: int
-    name: str
-    node_id: str | None
-    grad_output: np.ndarray | None
-    contributions: tuple[np.ndarray, ...]
-    contribution_edges: tuple[Edge | None, ...]
-    grad_inputs: tuple[np.ndarray | None, ...]
-    edge_grads: Mapping[Edge, np.ndarray]
-    leaf_id: str | None
-    new_grad: np.ndarray | None
-    label: str
-    kind: str = "backward"
-
-
-@dataclass(frozen=True, eq=False)
-class Timeline:
-    """The immutable record of one run; see the module docstring.
-
-    ``steps``: forward records then backward records (``forward_count`` of the former).
-    ``loss_id``: the backward root. ``error``: a fatal problem (None when fine); per-node
-    problems are in ``node_errors``. ``warnings``: NaN/Inf results and the like.
-    ``backward_unavailable_reason``: why there is no backward (None when there is one or it
-    was simply not asked for). ``revision``: the graph revision it ran on (stale when the
-    graph's revision differs). ``no_grad``: the forward ran under ``torch.no_grad()`` (no graph
-    recorded, so its results have no grad_fn and there is no backward).
-    """
-
-    steps: tuple
-    forward_count: int
-    revision: int
-    loss_id: str | None = None
-    error: str | None = None
-    node_errors: Mapping[str, str] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
-    backward_unavailable_reason: str | None = None
-    no_grad: bool = False
-    _initial: Mapping[str, NodeState] = field(default_factory=dict, repr=False)
-    _changes: Mapping[str, tuple[list, list]] = field(default_factory=dict, repr=False)
-    _edge_changes: Mapping[Edge, tuple[list, list]] = field(default_factory=dict, repr=False)
-
-    def __len__(self):
-        return len(self.steps)
-
-    @property
-    def has_backward(self) -> bool:
-        return len(self.steps) > self.forward_count
-
-    @property
-    def backward_steps(self) -> tuple:
-        return self.steps[self.forward_count:]
-
-    def step(self, k: int):
-        return self.steps[k]
-
-    def node_state(self, node_id: str, k: int) -> NodeState:
-        """State of one node after step ``k`` (-1: before the run)."""
-        state = self._initial[node_id]
-        changes = self._changes.get(node_id)
-        if changes:
-            i = bisect.bisect_right(changes[0], k)
-            if i:
-                state = changes[1][i - 1]
-        if 0 <= k < len(self.steps) and self.steps[k].node_id == node_id:
-            state = replace(state, active=True)
-        return state
-
-    def state_at(self, k: int, node_ids=None) -> dict[str, NodeState]:
-        """Every node's (or the given nodes') state after step ``k``; -1 = before the run."""
-        ids = self._initial if node_ids is None else node_ids
-        return {nid: self.node_state(nid, k) for nid in ids}
-
-    def changed_at(self, k: int) -> set[str]:
-        """Nodes whose state differs between steps k-1 and k (redraw these, plus the active)."""
-        out = {nid for nid, (ks, _) in self._changes.items()
-               if (i := bisect.bisect_left(ks, k)) < len(ks) and ks[i] == k}
-        for j in (k - 1, k):
-            if 0 <= j < len(self.steps) and self.steps[j].node_id is not None:
-                out.add(self.steps[j].node_id)
-        return out
-
-    def edge_grads_at(self, k: int) -> dict[Edge, np.ndarray]:
-        """The gradient each edge has carried by step ``k`` (summed if it carried several)."""
-        out = {}
-        for edge, (ks, vals) in self._edge_changes.items():
-            i = bisect.bisect_right(ks, k)
-            if i:
-                out[edge] = vals[i - 1]
-        return out
-
-
-# ==================================================================== recording a run
-class _TimelineBuilder:
+class TimelineBuilder:
     """Turns a forward and the engine's backward steps into a Timeline with state snapshots."""
 
-    def __init__(self, graph: Graph, fwd: _Forward, backward):
+    def __init__(self, graph: Graph, fwd: ForwardPass, backward):
         self.graph, self.fwd = graph, fwd
         self.loss_id, self.raw, self.reason, self.error = backward or (None, [], None, None)
         self.steps = []
@@ -227,9 +72,9 @@ class _TimelineBuilder:
         node = graph.nodes[nid]
         v = fwd.values[nid]
         k = len(self.steps)
-        outs = {p: _freeze(_np(o)) for p, o in fwd.outputs[nid].items()}
+        outs = {p: frozen_copy(as_array(o)) for p, o in fwd.outputs[nid].items()}
         value = next(iter(outs.values()))
-        tensor = _is_tensor(v)
+        tensor = is_tensor_value(v)
         first = v[0] if isinstance(v, tuple) else v
         rg = bool(tensor and first.requires_grad)
         gf = first.grad_fn.name() if tensor and first.grad_fn is not None else None
@@ -259,7 +104,7 @@ class _TimelineBuilder:
             node = graph.nodes[nid]
             if node.type == "output":
                 continue
-            outs = [o for o in fwd.outputs[nid].values() if _is_tensor(o)]
+            outs = [o for o in fwd.outputs[nid].values() if is_tensor_value(o)]
             for o in outs:
                 if o.is_leaf:
                     leaf_of.setdefault(id(o), nid)
@@ -298,18 +143,18 @@ class _TimelineBuilder:
         for s in self.raw:
             k = len(self.steps)
             fn = s.node
-            contribs = tuple(_freeze(c.numpy()) for c in s.contributions[0])
+            contribs = tuple(frozen_copy(c.numpy()) for c in s.contributions[0])
             src_edges = pending.pop(fn, [])
             src_edges = tuple(src_edges[:len(contribs)]) + (None,) * (len(contribs) -
                                                                        len(src_edges))
             total = s.grad_outputs[0]
-            total = None if total is None else _freeze(total.numpy())
-            sent = tuple(None if g is None else _freeze(g.numpy()) for g in s.grad_inputs)
+            total = None if total is None else frozen_copy(total.numpy())
+            sent = tuple(None if g is None else frozen_copy(g.numpy()) for g in s.grad_inputs)
             edge_grads = {}
             leaf_id = new_grad = None
             if fn.__class__ is AccumulateGrad:
                 nid = leaf_id = leaf_of.get(id(fn.variable))
-                new_grad = None if s.new_grad is None else _freeze(s.new_grad.numpy())
+                new_grad = None if s.new_grad is None else frozen_copy(s.new_grad.numpy())
                 if nid is not None:
                     self.set(nid, k, _with_grads(self.current[nid], new_grad, total))
             else:
@@ -328,7 +173,7 @@ class _TimelineBuilder:
                     if st.retains_grad:
                         t = self.fwd.values[nid]
                         t = t[0] if isinstance(t, tuple) else t
-                        grad = None if t.grad is None else _freeze(t.grad.numpy())
+                        grad = None if t.grad is None else frozen_copy(t.grad.numpy())
                     self.set(nid, k, _with_grads(st, grad, total))
             if total is not None and total.dtype.kind == "f" and not np.isfinite(total).all():
                 self.warnings.append(f"step {k} ({s.name}): the gradient has NaN or Inf values")
@@ -341,7 +186,7 @@ class _TimelineBuilder:
     def carry(self, edge: Edge, k: int, g: np.ndarray):
         ks, vals = self.edge_changes.setdefault(edge, ([], []))
         if vals:
-            g = _freeze(vals[-1] + g)
+            g = frozen_copy(vals[-1] + g)
         ks.append(k)
         vals.append(g)
 
@@ -354,24 +199,8 @@ def _with_grads(s: NodeState, grad, out_grad) -> NodeState:
 
 def _grad_node_is(fn, t) -> bool:
     """Whether ``fn`` is where a gradient for tensor ``t`` goes (its grad_fn or accumulator)."""
-    if not _is_tensor(t):
+    if not is_tensor_value(t):
         return False
     if t.grad_fn is not None:
         return fn is t.grad_fn
     return getattr(fn, "variable", None) is t
-
-
-def _np(v) -> np.ndarray:
-    if _is_tensor(v):
-        return v.detach().numpy()
-    return np.asarray(v)
-
-
-def _is_tensor(v) -> bool:
-    return hasattr(v, "grad_fn")
-
-
-def _freeze(a) -> np.ndarray:
-    a = np.array(a, copy=True)
-    a.setflags(write=False)
-    return a

@@ -3,7 +3,7 @@
 The script builds every tensor with its exact values (``torch.tensor([...])``; rand/randn
 initializers are written as the values they produced, since the engine's generator is not
 torch's), or with the creating call for deterministic initializers (``torch.ones(5)``), then one
-line per op from the node type's own :meth:`~graphstudio.engine.nodetypes.NodeType.torch_line`,
+line per op from the node type's own :meth:`~graphstudio.graph.node_types.NodeType.torch_line`,
 in the order a run computes them. The run options follow: ``with torch.no_grad():`` around the
 forward, ``h.retain_grad()``, ``loss.backward()`` or ``out.backward(seed, retain_graph=True)``.
 Last come the ``print`` lines of ``graphstudio run``, using torch's own repr, so running the
@@ -19,10 +19,11 @@ import textwrap
 
 import numpy as np
 
-from graphstudio.engine.graph import Graph, Node
-from graphstudio.engine.nodetypes import NODE_TYPES, format_numbers, nest_literal
-from graphstudio.engine.shapes import infer_shapes
-from graphstudio.engine.training import TrainingError, resolve_loss
+from graphstudio.graph.literals import format_numbers, nest_literal
+from graphstudio.graph.model import Graph, Node
+from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.graph.shape_inference import infer_shapes
+from graphstudio.run.training import TrainingError, resolve_loss
 
 __all__ = ["DOC_FOOTER", "UNTITLED", "export_script", "export_with_line_map",
            "export_with_spans"]

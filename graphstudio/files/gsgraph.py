@@ -31,10 +31,9 @@ from collections.abc import Callable
 
 import numpy as np
 
-from graphstudio.engine.atomic_write import write_text_atomic
-from graphstudio.engine.graph import INITS, Graph, GraphError, TensorSpec
-from graphstudio.engine.json_layout import NotFinite, dump, tensor_rows
-from graphstudio.engine.limits import (  # noqa: F401  (the limits are also read from here)
+from graphstudio.files.atomic_write import write_text_atomic
+from graphstudio.files.json_text import NotFinite, dump, tensor_rows
+from graphstudio.graph.limits import (  # noqa: F401  (the limits are also read from here)
     MAX_ELEMENTS,
     MAX_FILE_BYTES,
     MAX_NDIM,
@@ -47,7 +46,8 @@ from graphstudio.engine.limits import (  # noqa: F401  (the limits are also read
     shape_problem,
     total_problem,
 )
-from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.graph.model import INITS, Graph, GraphError, TensorSpec
+from graphstudio.graph.node_table import NODE_TYPES
 
 __all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "VERSION", "graph_from_json",
            "graph_to_json", "load_graph", "save_graph", "write_text_atomic"]
@@ -453,7 +453,7 @@ class _Reader:
             occupied.add((dst, dport))
             made.append((src, sport, dst, dport))
         self.acyclic(graph, made)
-        from graphstudio.engine.graph import Edge
+        from graphstudio.graph.model import Edge
 
         for e in made:
             graph._add_edge(Edge(*e))

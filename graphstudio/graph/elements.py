@@ -1,7 +1,7 @@
 """The plain values the graph model is made of: tensor specs, nodes, edges, change events.
 
-:class:`~graphstudio.engine.graph.Graph` (the mutable document) builds on these; they are
-re-exported from :mod:`graphstudio.engine.graph`, the usual place to import them from.
+:class:`~graphstudio.graph.model.Graph` (the mutable document) builds on these; they are
+re-exported from :mod:`graphstudio.graph.model`, the usual place to import them from.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from graphstudio.engine.limits import number_problem, seed_problem
+from graphstudio.graph.limits import number_problem, seed_problem
 
 __all__ = ["DTYPES", "INITS", "Edge", "GraphError", "GraphEvent", "Node", "TensorSpec"]
 
@@ -36,7 +36,7 @@ class TensorSpec:
     the tensor is made from ``init`` with ``shape``, ``dtype``, ``seed`` (rand/randn) and
     ``fill`` (full: the value; arange: the start, with ``step``; rand/randn: a scale factor).
     :meth:`to_numpy` materialises it. Invalid specs raise :class:`GraphError`, and so do
-    initializers a graph file could not hold (:mod:`~graphstudio.engine.limits`: a value,
+    initializers a graph file could not hold (:mod:`~graphstudio.graph.limits`: a value,
     start, step or scale that is not finite or does not fit the dtype; a seed out of range).
     Explicit NaN/inf ``values`` are allowed (a diverged training run); saving refuses them.
     Sizes beyond the file's limits are refused when the spec enters a :class:`Graph`.

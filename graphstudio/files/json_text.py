@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 
-from graphstudio.engine.nodetypes import format_numbers
+from graphstudio.graph.literals import format_numbers
 
 __all__ = ["NotFinite", "dump", "tensor_rows"]
 

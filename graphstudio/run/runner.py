@@ -8,8 +8,8 @@ forward. The window's buttons map onto it: Forward = :meth:`Runner.forward`, Bac
 :meth:`Runner.backward`, Zero Grads = :meth:`Runner.zero_grad`; :meth:`Runner.run` does a
 fresh forward and backward (the command line, Run to End).
 
-A run returns a :class:`~graphstudio.engine.timeline.Timeline` of immutable steps (see
-:mod:`graphstudio.engine.timeline`, whose names are re-exported here).
+A run returns a :class:`~graphstudio.run.timeline.Timeline` of immutable steps (see
+:mod:`graphstudio.run.timeline`, whose names are re-exported here).
 """
 
 from __future__ import annotations
@@ -20,19 +20,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from graphstudio.engine.graph import Edge, Graph, TensorSpec
-from graphstudio.engine.loss_node import NO_LOSS, failed_loss_reason, pick_loss
-from graphstudio.engine.nodetypes import NODE_TYPES
-from graphstudio.engine.shapes import infer_shapes
-from graphstudio.engine.timeline import (
-    BackwardRecord,
-    ForwardRecord,
-    NodeState,
-    Timeline,
-    _freeze,
-    _is_tensor,
-    _TimelineBuilder,
-)
+from graphstudio.graph.lookup import NO_LOSS, failed_loss_reason, pick_loss
+from graphstudio.graph.model import Graph, TensorSpec
+from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.graph.shape_inference import infer_shapes
+from graphstudio.run.forward_pass import ForwardPass, frozen_copy, is_tensor_value
+from graphstudio.run.timeline import BackwardRecord, ForwardRecord, NodeState, Timeline
+from graphstudio.run.timeline_builder import TimelineBuilder
 
 __all__ = ["BackwardRecord", "ForwardRecord", "NodeState", "RunOptions", "Runner", "Session",
            "Timeline"]
@@ -74,7 +68,7 @@ class Runner:
     def __init__(self, graph: Graph):
         self.graph = graph
         self._leaves: dict[str, tuple[tuple, object]] = {}
-        self._fwd = None  # the last forward: _Forward
+        self._fwd = None  # the last forward: ForwardPass
         self.last: Timeline | None = None
 
     # ------------------------------------------------------------------ public actions
@@ -147,13 +141,13 @@ class Runner:
         return {} if self._fwd is None else dict(self._fwd.values)
 
     # ------------------------------------------------------------------ forward
-    def _forward(self, options: RunOptions) -> _Forward:
+    def _forward(self, options: RunOptions) -> ForwardPass:
         import graphstudio.engine as T
 
         graph = self.graph
         for nid in [nid for nid in self._leaves if nid not in graph.nodes]:
             del self._leaves[nid]  # a deleted node's tensor (and .grad) is not kept alive
-        fwd = _Forward(graph.revision, options.no_grad, tuple(options.retain_grad))
+        fwd = ForwardPass(graph.revision, options.no_grad, tuple(options.retain_grad))
         shapes = fwd.shapes = infer_shapes(graph)
         incoming = graph._in
         with T.set_grad_enabled(not options.no_grad):
@@ -181,7 +175,7 @@ class Runner:
                 fwd.order.append((nid, edges))
         for nid in options.retain_grad:
             t = fwd.values.get(nid)
-            if _is_tensor(t) and t.grad_fn is not None:
+            if is_tensor_value(t) and t.grad_fn is not None:
                 t.retain_grad()
         fwd.prior_grads = self._leaf_grads(fwd)
         self._fwd = fwd
@@ -198,12 +192,12 @@ class Runner:
     def _leaf_grads(self, fwd) -> dict[str, np.ndarray | None]:
         out = {}
         for nid, t in fwd.values.items():
-            if _is_tensor(t) and t.is_leaf and t.requires_grad:
-                out[nid] = None if t.grad is None else _freeze(t.grad.numpy())
+            if is_tensor_value(t) and t.is_leaf and t.requires_grad:
+                out[nid] = None if t.grad is None else frozen_copy(t.grad.numpy())
         return out
 
     # ------------------------------------------------------------------ backward
-    def _backward(self, fwd: _Forward, options: RunOptions):
+    def _backward(self, fwd: ForwardPass, options: RunOptions):
         """Run backward_steps; returns (loss_id, raw steps, reason, error)."""
         from graphstudio.engine.autograd import backward_steps
 
@@ -213,7 +207,7 @@ class Runner:
             return loss_id, [], reason, None
         root = fwd.values[loss_id]
         name = graph.nodes[loss_id].name
-        if not _is_tensor(root):
+        if not is_tensor_value(root):
             return loss_id, [], f"{name} is a Python number, not a tensor", None
         if options.no_grad or fwd.no_grad:
             return loss_id, [], (f"the forward ran under torch.no_grad(), so {name} has no "
@@ -238,8 +232,8 @@ class Runner:
         return loss_id, steps, None, None
 
     # ------------------------------------------------------------------ timeline
-    def _finish(self, fwd: _Forward, backward) -> Timeline:
-        timeline = _TimelineBuilder(self.graph, fwd, backward).build()
+    def _finish(self, fwd: ForwardPass, backward) -> Timeline:
+        timeline = TimelineBuilder(self.graph, fwd, backward).build()
         self.last = timeline
         return timeline
 
@@ -260,25 +254,12 @@ def _gc_paused():
             gc.enable()
 
 
-class _Forward:
-    """The live result of one forward pass."""
-
-    def __init__(self, revision, no_grad, retain_grad):
-        self.revision, self.no_grad, self.retain_grad = revision, no_grad, retain_grad
-        self.values: dict[str, object] = {}
-        self.outputs: dict[str, dict[str, object]] = {}
-        self.errors: dict[str, str] = {}
-        self.shapes: dict = {}  # the inferred shapes the forward ran with
-        self.order: list[tuple[str, tuple[Edge, ...]]] = []
-        self.prior_grads: dict[str, np.ndarray | None] = {}
-
-
-def _pick_loss(graph: Graph, fwd: _Forward, options: RunOptions):
+def _pick_loss(graph: Graph, fwd: ForwardPass, options: RunOptions):
     """(loss node id, reason there is none): :func:`pick_loss` on the computed values."""
 
     def is_scalar(nid):
         v = fwd.values.get(nid)
-        return _is_tensor(v) and v.numel() == 1 and v.ndim == 0
+        return is_tensor_value(v) and v.numel() == 1 and v.ndim == 0
 
     loss_id, reason = pick_loss(graph, options.loss, is_scalar)
     if reason == NO_LOSS:  # unless the scalar output the shapes promise failed to compute

@@ -1,5 +1,5 @@
 """The limits of a ``.gsgraph`` file, in one place: the reader refuses files beyond them and the
-model (:class:`~graphstudio.engine.graph.TensorSpec`, :class:`~graphstudio.engine.graph.Graph`)
+model (:class:`~graphstudio.graph.model.TensorSpec`, :class:`~graphstudio.graph.model.Graph`)
 refuses edits beyond them, with the same words, so whatever can be saved can be loaded again.
 
 Each ``*_problem`` function returns why a value is not allowed (text for a person, without the

@@ -1,12 +1,12 @@
-"""The one registry of node types: ports, attributes, shape rule, PyTorch line, compute, docs.
+"""What a node type is: ports, attributes, shape rule, PyTorch line, compute, docs.
 
-``NODE_TYPES[type_id]`` is a frozen :class:`NodeType`. Everything that needs to know about a kind
-of node reads it from here: the palette (``category``, ``label``, ``doc``, :func:`categories`,
-:func:`search`), the inspector (``attrs`` with their editor ``kind``, ``derivative``,
+The registry itself, ``NODE_TYPES[type_id]`` (a frozen :class:`NodeType` each), is built in
+:mod:`graphstudio.graph.node_table`. Everything that needs to know about a kind of node reads it
+from there: the palette (``category``, ``label``, ``doc``; :mod:`.type_search`), the inspector (``attrs`` with their editor ``kind``, ``derivative``,
 ``formula``), validation (``input_names``/``output_names``), shape inference
 (:meth:`NodeType.shape_rule`), the runner (:meth:`NodeType.compute`) and the exporter
 (:meth:`NodeType.torch_line`). Adding an op means adding one entry to the table in
-:mod:`graphstudio.engine.nodetable` (plus its engine function).
+:mod:`graphstudio.graph.node_table` (plus its engine function).
 
 Port names follow PyTorch's argument names (``input``, ``other``, ``target``, ``weight``, ...).
 Most nodes have one output named ``out``; ``max_dim``/``min_dim`` have ``values`` and
@@ -18,15 +18,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from graphstudio.engine.graph import GraphError, TensorSpec
+from graphstudio.graph.elements import GraphError, TensorSpec
 
-__all__ = ["AttrSpec", "CATEGORIES", "NODE_TYPES", "NodeType", "PortSpec", "categories",
-           "compatible_types", "format_number", "format_numbers", "nest_literal", "search",
-           "tensor_literal"]
+__all__ = ["ATTR_KINDS", "AttrSpec", "CATEGORIES", "NodeType", "PortSpec"]
 
 CATEGORIES = ("Inputs", "Math", "Activations", "Reductions", "Shape", "Losses", "Autograd")
 ATTR_KINDS = ("bool", "int", "float", "choice", "dim", "dims", "shape", "text")
@@ -116,7 +114,7 @@ def _is_int(v) -> bool:
 
 @dataclass(frozen=True)
 class NodeType:
-    """One kind of node (see the table in :mod:`graphstudio.engine.nodetable`).
+    """One kind of node (see the table in :mod:`graphstudio.graph.node_table`).
 
     Fields: ``type_id``, ``label``, ``category`` (one of :data:`CATEGORIES`), ``doc`` (one
     line), ``default_name`` (base for new nodes' names), ``inputs``/``outputs`` (PortSpec
@@ -217,170 +215,3 @@ class NodeType:
         if self.has_tensor:
             return self.fn(T, F, node.attrs, node.tensor)
         return self.fn(T, F, node.attrs, inputs)
-
-
-# ------------------------------------------------------------------------ number formatting
-def format_number(v, dtype: str = "float32") -> str:
-    """Shortest text that reads back as exactly ``v`` in ``dtype`` (JSON- and Python-valid)."""
-    if dtype == "bool":
-        return "True" if v else "False"
-    if dtype == "int64":
-        return str(int(v))
-    f = float(np.float32(v)) if dtype == "float32" else float(v)
-    if not math.isfinite(f):
-        return {"inf": "float('inf')", "-inf": "float('-inf')"}.get(str(f), "float('nan')")
-    text = str(np.float32(f)) if dtype == "float32" else repr(f)
-    return _sci(text) if "e" in text else text
-
-
-def format_numbers(array, dtype: str = "float32") -> list[str]:
-    """:func:`format_number` of every element of ``array`` (flattened in C order), the same
-    text, computed in bulk: about ten times faster on big tensors."""
-    flat = np.asarray(array).reshape(-1)
-    if dtype == "bool":
-        return ["True" if v else "False" for v in flat.tolist()]
-    if dtype == "int64":
-        return [str(int(v)) for v in flat.tolist()]
-    if dtype == "float32":
-        values = flat.astype(np.float32, copy=False)
-        texts = list(map(str, values))  # numpy's shortest float32 text, as format_number's
-    else:
-        values = flat.astype(np.float64, copy=False)
-        texts = list(map(repr, values.tolist()))
-    with np.errstate(all="ignore"):
-        odd = ~np.isfinite(values)
-    for i in np.flatnonzero(odd).tolist():
-        texts[i] = format_number(values[i], dtype)
-    return [_sci(t) if "e" in t else t for t in texts]
-
-
-def _sci(text: str) -> str:
-    """``1e-05`` -> ``1.0e-05`` (reads as a float in Python and in JSON alike)."""
-    mant, exp = text.split("e")
-    return text if "." in mant else f"{mant}.0e{exp}"
-
-
-def nest_literal(texts: Sequence[str], shape: tuple[int, ...]) -> str:
-    """The nested list literal of ``shape`` holding ``texts`` (flat, C order)."""
-    if not shape:
-        return texts[0]
-    if 0 in shape:
-        inner = "[]"
-        for size in reversed(shape[:-1]):
-            inner = "[" + ", ".join([inner] * size) + "]"
-        return inner
-    level = list(texts)
-    for size in reversed(shape):
-        level = ["[" + ", ".join(level[i:i + size]) + "]" for i in range(0, len(level), size)]
-    return level[0]
-
-
-def tensor_literal(array: np.ndarray, dtype: str | None = None) -> str:
-    """A nested Python list literal of ``array`` with round-trip-exact numbers."""
-    arr = np.asarray(array)
-    return nest_literal(format_numbers(arr, dtype or str(arr.dtype)), arr.shape)
-
-
-# ------------------------------------------------------------------------ palette helpers
-def categories() -> dict[str, list[NodeType]]:
-    """Node types grouped by category, in palette order (iterate for the category names)."""
-    out: dict[str, list[NodeType]] = {c: [] for c in CATEGORIES}
-    for nt in _node_types().values():
-        out[nt.category].append(nt)
-    return out
-
-
-def _subsequence_gaps(needle: str, hay: str) -> int | None:
-    pos, gaps = -1, 0
-    for ch in needle:
-        nxt = hay.find(ch, pos + 1)
-        if nxt < 0:
-            return None
-        gaps += nxt - pos - 1 if pos >= 0 else 0
-        pos = nxt
-    return gaps
-
-
-def _squash(text: str) -> str:
-    return text.lower().replace(" ", "").replace("_", "").replace("-", "")
-
-
-def search(text: str, types: Sequence[NodeType] | None = None) -> list[NodeType]:
-    """Node types matching ``text`` best first (fuzzy: prefix, substring, then subsequence).
-
-    Matches the label, type id, PyTorch name and aliases; words of the doc count less. An
-    empty text gives all types in palette order.
-    """
-    pool = list(_node_types().values()) if types is None else list(types)
-    needle = " ".join(text.lower().split())
-    if not needle:
-        return pool
-    squashed = needle.replace(" ", "").replace("_", "")
-    scored = []
-    for i, nt in enumerate(pool):
-        names = [nt.label.lower(), nt.type_id, nt.torch_name.lower().rsplit(".", 1)[-1]]
-        flat = [_squash(k) for k in names]
-        aliases = [_squash(a) for a in nt.aliases]
-        pairs = list(zip(names, flat, strict=True))
-        if needle in names[:2] or squashed in flat[:2]:
-            score = 0.0
-        elif squashed in aliases:
-            score = 0.5
-        elif any(k.startswith(needle) or f.startswith(squashed) for k, f in pairs):
-            score = 1.0
-        elif any(needle in k or squashed in f for k, f in pairs):
-            score = 2.0
-        elif any(squashed in a for a in aliases):
-            score = 2.5
-        elif needle in nt.doc.lower():
-            score = 4.0
-        else:
-            gaps = [g for f in flat[:2] if (g := _subsequence_gaps(squashed, f)) is not None]
-            if not gaps:
-                continue
-            score = 3.0 + min(gaps) / 100.0
-        scored.append((score, i, nt))
-    scored.sort(key=lambda s: (s[0], s[1]))
-    return [nt for _, _, nt in scored]
-
-
-def compatible_types(port_kind: str, text: str = "") -> list[NodeType]:
-    """Types a dangling wire can connect to, filtered by ``text`` like :func:`search`.
-
-    ``port_kind`` is the kind of port the wire was dragged FROM: ``"output"`` offers every
-    type with an input (connect to its :attr:`NodeType.first_input`), ``"input"`` every type
-    with an output (connect from :attr:`NodeType.first_output`).
-    """
-    if port_kind == "output":
-        pool = [nt for nt in _node_types().values() if nt.inputs]
-    elif port_kind == "input":
-        pool = [nt for nt in _node_types().values() if nt.outputs]
-    else:
-        raise ValueError(f"port_kind must be 'input' or 'output', not {port_kind!r}")
-    return search(text, pool)
-
-
-# ------------------------------------------------------------------------ the registry
-# The entries live in nodetable.py, which builds them from the classes above: it imports this
-# module, and this module loads it only on first use, so neither import order makes a cycle.
-_FROM_TABLE = ("ALL_TYPES", "NODE_TYPES", "REDUCTIONS")
-
-if TYPE_CHECKING:
-    from graphstudio.engine.nodetable import ALL_TYPES, NODE_TYPES, REDUCTIONS  # noqa: F401
-
-
-def _node_types() -> dict[str, NodeType]:
-    from graphstudio.engine.nodetable import NODE_TYPES
-
-    return NODE_TYPES
-
-
-def __getattr__(name: str):
-    """``NODE_TYPES`` (and the table's ``ALL_TYPES``, ``REDUCTIONS``), loaded on first use."""
-    if name not in _FROM_TABLE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from graphstudio.engine import nodetable
-
-    for n in _FROM_TABLE:
-        globals()[n] = getattr(nodetable, n)
-    return globals()[name]

@@ -1,8 +1,8 @@
-"""Reading literal values and tensor-making calls for :mod:`graphstudio.engine.codeimport`.
+"""Reading literal values and tensor-making calls for :mod:`graphstudio.pytorch.code_import`.
 
 ``torch.tensor([...])``, ``torch.ones(2, 3)``, ``torch.full((2,), 1.5)``, ``torch.eye(3)``,
 ``torch.arange(0, 6).reshape(2, 3)``, ``torch.randn(5, 3) * 0.1``, ``..._like(t)`` become a
-:class:`~graphstudio.engine.graph.TensorSpec`, and Python literals (numbers, lists,
+:class:`~graphstudio.graph.model.TensorSpec`, and Python literals (numbers, lists,
 ``float('inf')``, ``torch.float64``) their values, all without evaluating anything.
 """
 
@@ -14,8 +14,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from graphstudio.engine.graph import GraphError, TensorSpec
-from graphstudio.engine.shapes import infer_shapes
+from graphstudio.graph.model import GraphError, TensorSpec
+from graphstudio.graph.shape_inference import infer_shapes
 
 __all__ = ["CREATORS", "CodeImportError", "DTYPES", "TensorParsing"]
 

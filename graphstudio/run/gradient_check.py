@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from graphstudio.engine.graph import Graph, TensorSpec
-from graphstudio.engine.nodetypes import NODE_TYPES
-from graphstudio.engine.training import TrainingError, resolve_loss
+from graphstudio.graph.model import Graph, TensorSpec
+from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.run.training import TrainingError, resolve_loss
 
 __all__ = ["GradcheckFailed", "ParamReport", "check_graph_gradients", "format_report"]
 

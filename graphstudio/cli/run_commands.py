@@ -1,54 +1,26 @@
-"""The ``graphstudio`` command line.
+"""The commands that run a graph file: ``run``, ``check`` and ``render``.
 
-    graphstudio [FILE ...]                     open the window (on FILE)
     graphstudio run FILE [--json] [--steps]    forward + backward, printed PyTorch-style
     graphstudio check FILE                     validate a file and its shapes
     graphstudio render FILE -o OUT [--after forward|backward]   draw the canvas offscreen
 
-Exit codes: 0 fine; 1 the graph has problems (a node cannot be computed, no backward); 2 usage
-errors and unreadable or invalid files, with one line on stderr and never a traceback.
-
 Each subcommand is one ``cmd_<name>(args) -> int`` function registered in :data:`COMMANDS`
-with an ``add_<name>(subparsers)`` that declares its arguments.
+with an ``add_<name>(subparsers)`` that declares its arguments (exit codes: :mod:`.common`).
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
-
 import numpy as np
 
-__all__ = ["COMMANDS", "main"]
+from graphstudio.cli.common import UsageError, fail, load_graph_file
 
-PROG = "graphstudio"
-
-
-class UsageError(Exception):
-    """Bad command line: reported as one line, exit code 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):
-        raise UsageError(message)
-
-
-def _fail(message: str, code: int = 2) -> int:
-    print(f"{PROG}: {message}".replace("\n", " "), file=sys.stderr)
-    return code
+__all__ = ["COMMANDS", "cmd_check", "cmd_render", "cmd_run", "print_results", "print_steps"]
 
 
 def compact_json(obj) -> str:
-    from graphstudio.engine.files import compact_json as dump
+    from graphstudio.files.gsgraph import compact_json as dump
 
     return dump(obj)
-
-
-def _load(path: str):
-    from graphstudio.engine.files import load_graph
-
-    return load_graph(path)
 
 
 # ====================================================================== run
@@ -66,9 +38,9 @@ def add_run(sub):
 
 
 def cmd_run(args) -> int:
-    from graphstudio.engine.runner import Runner, RunOptions
+    from graphstudio.run.runner import Runner, RunOptions
 
-    graph = _load(args.file)
+    graph = load_graph_file(args.file)
     overrides = {"no_grad": True} if args.no_grad else {}
     if args.loss:
         overrides["loss"] = _node_id(graph, args.loss)
@@ -90,7 +62,7 @@ def cmd_run(args) -> int:
         problems.append(f"no backward: {timeline.backward_unavailable_reason}")
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        return _fail(problems[0] + more, 1)
+        return fail(problems[0] + more, 1)
     return 0
 
 
@@ -189,9 +161,9 @@ def add_check(sub):
 
 
 def cmd_check(args) -> int:
-    from graphstudio.engine.shapes import infer_shapes
+    from graphstudio.graph.shape_inference import infer_shapes
 
-    graph = _load(args.file)
+    graph = load_graph_file(args.file)
     results = infer_shapes(graph)
     bad = [(graph.nodes[nid], r.error) for nid, r in results.items() if r.error]
     loss = graph.run.get("loss")
@@ -219,56 +191,5 @@ def cmd_render(args) -> int:
     return 0
 
 
-def open_window(paths: list[str]) -> int:
-    from graphstudio.ui.app import run_app
-
-    return run_app(paths)
-
-
 COMMANDS = {"run": (add_run, cmd_run), "check": (add_check, cmd_check),
             "render": (add_render, cmd_render)}
-
-
-def all_commands() -> dict:
-    """These commands plus train, gradcheck, export and import from :mod:`graphstudio.cli_tools`
-    (imported here, not at the top, because that module builds on this one)."""
-    from graphstudio.cli_tools import COMMANDS as tools
-
-    return {**COMMANDS, **tools}
-
-
-def build_parser() -> argparse.ArgumentParser:
-    from graphstudio import __version__
-
-    parser = _Parser(prog=PROG, description="Build computational graphs and watch PyTorch-style "
-                                            "autograd run step by step. Without a command, "
-                                            "opens the window (on FILE if given).")
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for add, _ in all_commands().values():
-        add(sub)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    try:
-        commands = all_commands()
-        if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
-            return open_window(argv)
-        args = build_parser().parse_args(argv)
-        if args.command is None:
-            raise UsageError("give a command or a file; see --help")
-        return commands[args.command][1](args)
-    except UsageError as ex:
-        return _fail(f"error: {ex}")
-    except ValueError as ex:  # GraphFileError, RenderError and other bad input
-        return _fail(str(ex))
-    except BrokenPipeError:  # e.g. `graphstudio run FILE | head`: stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    except OSError as ex:
-        return _fail(f"{ex.filename or ''}{': ' if ex.filename else ''}{ex.strerror or ex}")
-    except KeyboardInterrupt:
-        return _fail("interrupted", 130)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graphstudio.engine.graph import Graph
-from graphstudio.engine.nodetypes import NODE_TYPES
+from graphstudio.graph.model import Graph
+from graphstudio.graph.node_table import NODE_TYPES
 
 __all__ = ["NO_LOSS", "SEVERAL_LOSSES", "failed_loss_reason", "pick_loss", "sinks"]
 

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from graphstudio.engine.graph import Graph, TensorSpec
+from graphstudio.graph.model import Graph, TensorSpec
 
 __all__ = ["make_large_graph"]
 

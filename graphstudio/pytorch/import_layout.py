@@ -1,11 +1,11 @@
 """Arranging a graph read from code: nodes in the order a person writes them, laid out left to
 right by topological layer with the canvas's layered layout (used by
-:mod:`graphstudio.engine.codeimport`)."""
+:mod:`graphstudio.pytorch.code_import`)."""
 
 from __future__ import annotations
 
-from graphstudio.engine.graph import Graph
-from graphstudio.engine.layout import H_GAP, V_GAP, layered_layout
+from graphstudio.graph.auto_layout import H_GAP, V_GAP, layered_layout
+from graphstudio.graph.model import Graph
 
 __all__ = ["COL", "ROW", "arrange"]
 
@@ -51,7 +51,7 @@ def _reordered(g: Graph) -> Graph:
 
 
 def _layout(g: Graph) -> None:
-    """The canvas's layered layout (:func:`graphstudio.engine.layout.layered_layout`) with cards
+    """The canvas's layered layout (:func:`graphstudio.graph.auto_layout.layered_layout`) with cards
     of ``COL - H_GAP`` by ``ROW - V_GAP``: columns ``COL`` apart, and room for cards that grow
     once they show values."""
     size = (COL - H_GAP, ROW - V_GAP)

@@ -2,7 +2,7 @@
 
 One layout for the whole program: the canvas's Auto-layout (through
 :mod:`graphstudio.ui.canvas.layout`, with the cards' real sizes) and graphs read from code
-(:mod:`graphstudio.engine.codeimport_layout`).
+(:mod:`graphstudio.pytorch.import_layout`).
 
 Nodes go into columns left to right by longest path from the sources; a source (an Input or a
 Parameter) is pulled right next to its first consumer instead of waiting in column 0. Within a

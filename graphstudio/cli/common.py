@@ -1,0 +1,73 @@
+"""What every ``graphstudio`` command shares: the program name, usage errors, the argument parser
+that raises them, one-line failures, loading a graph file, checking an output path, and the one
+place that turns exceptions into exit codes.
+
+Exit codes: 0 fine; 1 the graph has problems (a node cannot be computed, no backward, a failed
+gradient check); 2 usage errors and unreadable or invalid files, with one line on stderr and never
+a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import sys
+from collections.abc import Callable
+
+__all__ = ["PROG", "CommandParser", "UsageError", "check_output", "fail", "load_graph_file",
+           "run_guarded"]
+
+PROG = "graphstudio"
+
+
+class UsageError(Exception):
+    """Bad command line: reported as one line, exit code 2."""
+
+
+class CommandParser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors are :class:`UsageError` (one line, exit 2), not exits."""
+
+    def error(self, message):
+        raise UsageError(message)
+
+
+def fail(message: str, code: int = 2) -> int:
+    """Print ``graphstudio: message`` on one line of stderr and return ``code``."""
+    print(f"{PROG}: {message}".replace("\n", " "), file=sys.stderr)
+    return code
+
+
+def load_graph_file(path: str):
+    """The graph in ``path`` (GraphFileError, a ValueError, when it cannot be read)."""
+    from graphstudio.files.gsgraph import load_graph
+
+    return load_graph(path)
+
+
+def check_output(path) -> None:
+    """Refuse an output path that cannot be written before doing the work (OSError naming it)."""
+    if path is None:
+        return
+    if os.path.isdir(path):
+        raise OSError(errno.EISDIR, "cannot write: Is a directory", path)
+    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        raise OSError(errno.ENOENT, "cannot write: no such folder", path)
+
+
+def run_guarded(command: Callable[[], int]) -> int:
+    """Run ``command`` and turn what it raises into one line and an exit code."""
+    try:
+        return command()
+    except UsageError as ex:
+        return fail(f"error: {ex}")
+    except ValueError as ex:  # GraphFileError, RenderError and other bad input
+        return fail(str(ex))
+    except BrokenPipeError:  # e.g. `graphstudio run FILE | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as ex:
+        return fail(f"{ex.filename or ''}{': ' if ex.filename else ''}{ex.strerror or ex}")
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
