@@ -144,7 +144,7 @@ def test_loss_mark_follows_run_option(scene):
 
 
 def test_shape_inference_is_coalesced_per_event_loop_turn(scene, monkeypatch):
-    import graphstudio.graph.shape_rules as shapes
+    import graphstudio.graph.shape_inference as shapes
 
     calls = []
     real = shapes.infer_shapes
