@@ -28,11 +28,11 @@ MAX_CODE_BYTES = 20 * 1024 * 1024
 
 def _node(graph, name: str | None) -> str | None:
     """The id of the node called ``name`` (or with that id); UsageError when there is none."""
-    from graphstudio.run.training import TrainingError, resolve_node
+    from graphstudio.graph.lookup import NodeLookupError, resolve_node
 
     try:
         return None if name is None else resolve_node(graph, name)
-    except TrainingError as ex:
+    except NodeLookupError as ex:
         raise UsageError(str(ex)) from None
 
 

@@ -15,11 +15,17 @@ from collections.abc import Callable
 
 from graphstudio.graph.model import Graph
 from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.graph.shape_inference import infer_shapes
 
-__all__ = ["NO_LOSS", "SEVERAL_LOSSES", "failed_loss_reason", "pick_loss", "sinks"]
+__all__ = ["NO_LOSS", "SEVERAL_LOSSES", "NodeLookupError", "failed_loss_reason", "pick_loss",
+           "resolve_loss", "resolve_node", "sinks"]
 
 NO_LOSS = "no loss node: choose one"
 SEVERAL_LOSSES = "several scalar outputs: choose the loss node"
+
+
+class NodeLookupError(ValueError):
+    """No node has that name, or no node can be the loss; the message is for a person."""
 
 
 def pick_loss(graph: Graph, ref: str | None,
@@ -84,3 +90,35 @@ def failed_loss_reason(graph: Graph, errors: dict[str, str],
     if origin != nid:
         reason += f"; {graph.nodes[origin].name}: {errors[origin]}"
     return reason
+
+
+def resolve_node(graph: Graph, ref: str, what: str = "node") -> str:
+    """The id of the node with id or name ``ref`` (ids win); NodeLookupError when absent."""
+    if ref in graph.nodes:
+        return ref
+    node = graph.node_by_name(ref)
+    if node is None:
+        raise NodeLookupError(f"no {what} {ref!r} in the graph")
+    return node.id
+
+
+def resolve_loss(graph: Graph, loss: str | None = None) -> str:
+    """The backward root's node id, chosen like a run does.
+
+    ``loss`` (id or name), else the document's run option, else the single scalar tensor whose
+    consumers are all Output nodes. An Output node stands for the node it shows. The rule is
+    :func:`~graphstudio.graph.lookup.pick_loss`'s, judged on the inferred shapes.
+    """
+    ref = loss if loss is not None else graph.run.get("loss")
+    shapes = {}
+
+    def is_scalar(nid):  # by the inferred shapes (nothing has run yet)
+        if not shapes:
+            shapes.update(infer_shapes(graph))
+        return shapes[nid].shape == () and shapes[nid].dtype != "number"
+
+    nid, reason = pick_loss(graph, None if ref is None else resolve_node(graph, ref, "loss node"),
+                            is_scalar)
+    if reason:
+        raise NodeLookupError(reason)
+    return nid

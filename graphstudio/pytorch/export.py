@@ -20,10 +20,10 @@ import textwrap
 import numpy as np
 
 from graphstudio.graph.literals import format_numbers, nest_literal
+from graphstudio.graph.lookup import NodeLookupError, resolve_loss
 from graphstudio.graph.model import Graph, Node
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.graph.shape_inference import infer_shapes
-from graphstudio.run.training import TrainingError, resolve_loss
 
 __all__ = ["DOC_FOOTER", "UNTITLED", "export_script", "export_with_line_map",
            "export_with_spans"]
@@ -166,7 +166,7 @@ class _Exporter:
         g = self.graph
         try:
             loss = resolve_loss(g)
-        except TrainingError as ex:
+        except NodeLookupError as ex:
             return f"# no backward: {ex}"
         name = g.nodes[loss].name
         shape = self.shapes[loss]

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from graphstudio.graph.lookup import NodeLookupError, resolve_loss
 from graphstudio.graph.model import Graph, TensorSpec
 from graphstudio.graph.node_table import NODE_TYPES
-from graphstudio.run.training import TrainingError, resolve_loss
+from graphstudio.run.training import TrainingError
 
 __all__ = ["GradcheckFailed", "ParamReport", "check_graph_gradients", "format_report"]
 
@@ -125,7 +126,10 @@ def check_graph_gradients(graph: Graph, loss_node: str | None = None, eps: float
     for nid, node in g.nodes.items():
         if node.tensor is not None and node.tensor.dtype == "float32":
             g.set_tensor(nid, _widen(node.tensor))
-    loss_id = resolve_loss(g, loss_node)
+    try:
+        loss_id = resolve_loss(g, loss_node)
+    except NodeLookupError as ex:
+        raise GradcheckFailed(str(ex)) from None
     ev = _Evaluator(g, loss_id)
     params = [nid for nid, n in g.nodes.items() if n.type == "parameter"]
     live = [nid for nid in params if g.nodes[nid].attrs.get("requires_grad")

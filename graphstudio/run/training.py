@@ -13,8 +13,8 @@ and :class:`TrainConfig` always give the same numbers, from the shell and from t
     trainer.apply_to_graph()           # trained values back into the Parameter nodes
 
 :func:`decision_boundary` evaluates a trained classifier over a grid of 2-D points (the
-picture next to the loss curve). :func:`resolve_loss` and :func:`resolve_node` find the loss and
-nodes by id or name as the rest of these tools do.
+picture next to the loss curve). The loss and other nodes are found by id or name with
+:mod:`graphstudio.graph.lookup`, as everywhere else.
 """
 
 from __future__ import annotations
@@ -27,10 +27,11 @@ from types import MappingProxyType
 
 import numpy as np
 
+from graphstudio.graph.lookup import NodeLookupError, resolve_loss, resolve_node
 from graphstudio.graph.model import Graph, TensorSpec
 
 __all__ = ["DEFAULT_LR", "DecisionBoundary", "TrainConfig", "TrainRecord", "Trainer",
-           "TrainingError", "decision_boundary", "resolve_loss", "resolve_node"]
+           "TrainingError", "decision_boundary"]
 
 #: learning rate used when TrainConfig.lr is None
 DEFAULT_LR = {"adam": 0.05, "sgd": 0.1}
@@ -40,40 +41,12 @@ class TrainingError(ValueError):
     """The graph cannot be trained as configured; the message is for a person."""
 
 
-# ====================================================================== finding nodes
-def resolve_node(graph: Graph, ref: str, what: str = "node") -> str:
-    """The id of the node with id or name ``ref`` (ids win); TrainingError when absent."""
-    if ref in graph.nodes:
-        return ref
-    node = graph.node_by_name(ref)
-    if node is None:
-        raise TrainingError(f"no {what} {ref!r} in the graph")
-    return node.id
-
-
-def resolve_loss(graph: Graph, loss: str | None = None) -> str:
-    """The backward root's node id, chosen like a run does.
-
-    ``loss`` (id or name), else the document's run option, else the single scalar tensor whose
-    consumers are all Output nodes. An Output node stands for the node it shows. The rule is
-    :func:`~graphstudio.graph.lookup.pick_loss`'s, judged on the inferred shapes.
-    """
-    from graphstudio.graph.lookup import pick_loss
-    from graphstudio.graph.shape_inference import infer_shapes
-
-    ref = loss if loss is not None else graph.run.get("loss")
-    shapes = {}
-
-    def is_scalar(nid):  # by the inferred shapes (nothing has run yet)
-        if not shapes:
-            shapes.update(infer_shapes(graph))
-        return shapes[nid].shape == () and shapes[nid].dtype != "number"
-
-    nid, reason = pick_loss(graph, None if ref is None else resolve_node(graph, ref, "loss node"),
-                            is_scalar)
-    if reason:
-        raise TrainingError(reason)
-    return nid
+def _found(lookup, *args) -> str:
+    """``lookup(*args)`` (a node id), its NodeLookupError reported as a TrainingError."""
+    try:
+        return lookup(*args)
+    except NodeLookupError as ex:
+        raise TrainingError(str(ex)) from None
 
 
 # ====================================================================== configuration
@@ -160,7 +133,7 @@ class Trainer:
         self.source = graph
         self.config = config = config or TrainConfig()
         self.graph = work = graph.copy()
-        self.loss_id = resolve_loss(work, config.loss_node)
+        self.loss_id = _found(resolve_loss, work, config.loss_node)
         shapes = infer_shapes(work)
         loss = work.nodes[self.loss_id]
         if shapes[self.loss_id].error:
@@ -360,17 +333,17 @@ def decision_boundary(graph: Graph, trainer: Trainer | None = None, input_node: 
             raise TrainingError("the decision boundary needs one Input of 2-D points, "
                                 f"shape (N, 2); found {len(cands)}")
         input_node = cands[0]
-    in_id = resolve_node(g, input_node, "input node")
+    in_id = _found(resolve_node, g, input_node, "input node")
     spec = g.nodes[in_id].tensor
     if spec is None or len(spec.shape) != 2 or spec.shape[1] != 2:
         raise TrainingError(f"{g.nodes[in_id].name!r} does not hold 2-D points, shape (N, 2)")
     loss_id = trainer.loss_id if trainer is not None and output_node is None else None
     if output_node is None:
-        loss_id = loss_id or resolve_loss(g)
+        loss_id = loss_id or _found(resolve_loss, g)
         edge = g.incoming(loss_id).get("input")
         out_id = edge.src if edge is not None else loss_id
     else:
-        out_id = resolve_node(g, output_node, "output node")
+        out_id = _found(resolve_node, g, output_node, "output node")
         loss_id = None
     points = spec.to_numpy()
     labels = None

@@ -4,11 +4,16 @@ checks (on inferred shapes) both go through ``pick_loss`` and agree."""
 import pytest
 
 from graphstudio.files.gsgraph import load_graph
-from graphstudio.graph.lookup import NO_LOSS, SEVERAL_LOSSES, pick_loss
+from graphstudio.graph.lookup import (
+    NO_LOSS,
+    SEVERAL_LOSSES,
+    NodeLookupError,
+    pick_loss,
+    resolve_loss,
+)
 from graphstudio.graph.model import Graph
 from graphstudio.paths import examples_dir
 from graphstudio.run.runner import Runner
-from graphstudio.run.training import TrainingError, resolve_loss
 
 
 def _both(g):
@@ -17,7 +22,7 @@ def _both(g):
     ran = tl.loss_id if tl.has_backward else tl.backward_unavailable_reason
     try:
         trained = resolve_loss(g)
-    except TrainingError as ex:
+    except NodeLookupError as ex:
         trained = str(ex)
     return ran, trained
 

@@ -4,15 +4,10 @@ import numpy as np
 import pytest
 
 from graphstudio.files.gsgraph import load_graph
+from graphstudio.graph.lookup import resolve_loss
 from graphstudio.graph.model import Graph, TensorSpec
 from graphstudio.paths import example_path
-from graphstudio.run.training import (
-    TrainConfig,
-    Trainer,
-    TrainingError,
-    decision_boundary,
-    resolve_loss,
-)
+from graphstudio.run.training import TrainConfig, Trainer, TrainingError, decision_boundary
 
 
 @pytest.fixture(scope="module")

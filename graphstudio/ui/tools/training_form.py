@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from graphstudio.graph.lookup import NodeLookupError, resolve_loss
 from graphstudio.graph.node_table import NODE_TYPES
-from graphstudio.run.training import DEFAULT_LR, TrainConfig, TrainingError, resolve_loss
+from graphstudio.run.training import DEFAULT_LR, TrainConfig
 
 __all__ = ["PACES", "NumberBox", "TrainingForm", "scalar_nodes"]
 
@@ -187,7 +188,7 @@ class TrainingForm(QWidget):
         try:
             auto = resolve_loss(graph)
             first = f"{graph.nodes[auto].name} (the graph's loss)"
-        except (TrainingError, KeyError):
+        except (NodeLookupError, KeyError):
             first = "the graph's loss (none yet)"
         items = [(None, first)] + scalar_nodes(graph)
         if [(box.itemData(i), box.itemText(i)) for i in range(box.count())] == items:
