@@ -35,6 +35,7 @@ from .creation import (
 )
 from .dtypes import get_default_dtype, set_default_dtype
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
+from .indexing import narrow, select
 from .linalg import addmm, bmm, dot, matmul, mm, mv, outer
 from .ops import (
     add,
@@ -62,6 +63,7 @@ from .ops import (
     true_divide,
     where,
 )
+from .node import derivative_rule
 from .printing import format_tensor, set_printoptions
 from .reductions import (
     amax,
@@ -85,10 +87,8 @@ from .shape_ops import (
     concat,
     concatenate,
     flatten,
-    narrow,
     permute,
     reshape,
-    select,
     squeeze,
     stack,
     t,

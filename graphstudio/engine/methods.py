@@ -7,8 +7,8 @@ views see the change); when recording, the tensor's history is rebased onto the 
 
 import numpy as np
 
-from . import dtypes, linalg, ops, reductions, shape_ops, unary
-from .autograd import backward_steps
+from . import dtypes, indexing, linalg, ops, reductions, shape_ops, unary
+from .backward import backward_steps
 from .grad_mode import STATE
 from .tensor import Tensor, wrap
 from .versions import modified, rebased
@@ -132,7 +132,7 @@ _METHODS = {
                                                if self._data.dtype.kind == "b" else
                                                np.bitwise_or(self._data, _arr(other))),
     "__xor__": lambda self, other: wrap(np.logical_xor(self._data, _arr(other))),
-    "__getitem__": shape_ops.getitem, "__setitem__": shape_ops.setitem,
+    "__getitem__": indexing.getitem, "__setitem__": indexing.setitem,
     # in-place
     "__iadd__": _inplace(ops.add, np.add), "add_": _inplace(ops.add, np.add),
     "__isub__": _inplace(ops.sub, np.subtract), "sub_": _inplace(ops.sub, np.subtract),
@@ -168,7 +168,7 @@ _METHODS = {
     "expand_as": shape_ops.expand_as, "flatten": shape_ops.flatten, "t": shape_ops.t,
     "transpose": shape_ops.transpose, "squeeze": shape_ops.squeeze,
     "unsqueeze": shape_ops.unsqueeze, "clone": shape_ops.clone,
-    "contiguous": shape_ops.contiguous, "narrow": shape_ops.narrow, "select": shape_ops.select,
+    "contiguous": shape_ops.contiguous, "narrow": indexing.narrow, "select": indexing.select,
     "to": shape_ops.to, "type": _type,
     "float": _as_dtype(dtypes.float32), "double": _as_dtype(dtypes.float64),
     "half": _as_dtype(dtypes.float16), "long": _as_dtype(dtypes.int64),

@@ -7,7 +7,8 @@ import numpy as np
 
 from . import dtypes
 from .node import backward_formula
-from .tensor import _dim, make, wrap
+from .ops import maximum, minimum
+from .tensor import make, wrap, wrap_dim
 from .unary import rounded
 
 __all__ = ["sum", "mean", "max", "min", "amax", "amin", "argmax", "argmin", "softmax",
@@ -17,7 +18,8 @@ def _dims(dim, ndim):
     """A tuple of normalised dims (``None`` means all)."""
     if dim is None:
         return tuple(range(ndim))
-    dims = (_dim(dim, ndim),) if isinstance(dim, int) else tuple(sorted(_dim(d, ndim) for d in dim))
+    dims = (wrap_dim(dim, ndim),) if isinstance(dim, int) else \
+        tuple(sorted(wrap_dim(d, ndim) for d in dim))
     return dims if ndim else ()  # a 0-d tensor takes dim 0 or -1 and reduces nothing
 
 
@@ -28,12 +30,14 @@ def _expand_back(g, shape, dims, keepdim):
     return np.broadcast_to(g, shape)
 
 
-@backward_formula("SumBackward0")
+@backward_formula("SumBackward0",
+                  self="grad expanded to self's shape (dΣ/dself_i = 1)")
 def SumBackward0(self, g):
     return (np.broadcast_to(g, self._ctx),)
 
 
-@backward_formula("SumBackward1")
+@backward_formula("SumBackward1",
+                  self="grad expanded back over the summed dims (dΣ/dself_i = 1)")
 def SumBackward1(self, g):
     shape, dims, keepdim = self._ctx
     return (_expand_back(g, shape, dims, keepdim),)
@@ -55,14 +59,16 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):
     return make(out, SumBackward1, (input,), None, (d.shape, dims, keepdim))
 
 
-@backward_formula("MeanBackward0")
+@backward_formula("MeanBackward0",
+                  self="grad / N expanded to self's shape (N = number of elements)")
 def MeanBackward0(self, g):
     shape = self._ctx
     n = np.prod(shape, dtype=np.int64)
     return (np.broadcast_to(g / n, shape),)
 
 
-@backward_formula("MeanBackward1")
+@backward_formula("MeanBackward1",
+                  self="grad / N expanded back over the reduced dims (N = elements per mean)")
 def MeanBackward1(self, g):
     shape, dims, keepdim = self._ctx
     n = 1
@@ -119,8 +125,12 @@ def _evenly(self, g):
     return (np.where(mask, g / np.count_nonzero(mask), 0).astype(g.dtype, copy=False),)
 
 
-MaxBackward1 = backward_formula("MaxBackward1")(_evenly)
-MinBackward1 = backward_formula("MinBackward1")(_evenly)
+MaxBackward1 = backward_formula("MaxBackward1",
+                                self="grad split evenly between the elements equal to the max (0 "
+                                     "elsewhere)")(_evenly)
+MinBackward1 = backward_formula("MinBackward1",
+                                self="grad split evenly between the elements equal to the min (0 "
+                                     "elsewhere)")(_evenly)
 
 
 def _select_back(self, g):
@@ -137,8 +147,12 @@ def _select_back(self, g):
     return (out,)
 
 
-MaxBackward0 = backward_formula("MaxBackward0")(_select_back)
-MinBackward0 = backward_formula("MinBackward0")(_select_back)
+MaxBackward0 = backward_formula("MaxBackward0",
+                                self="grad goes to the arg-max along dim (the returned indices), "
+                                     "0 elsewhere")(_select_back)
+MinBackward0 = backward_formula("MinBackward0",
+                                self="grad goes to the arg-min along dim (the returned indices), "
+                                     "0 elsewhere")(_select_back)
 
 
 def _arg(d, dim, pick):
@@ -161,7 +175,7 @@ def _extreme(input, dim, keepdim, other, reduce, pick, full_node, dim_node, resu
                                "argument.")
         out = reduce(d)
         return make(out, full_node, (input,), (d, out))
-    dim = _dim(dim, d.ndim)
+    dim = wrap_dim(dim, d.ndim)
     if d.ndim == 0:
         v = make(d.copy(), dim_node, (input,), (np.zeros((), np.int64),), ((), 0, keepdim))
         return result(v, wrap(np.zeros((), np.int64)))
@@ -180,8 +194,6 @@ def _extreme(input, dim, keepdim, other, reduce, pick, full_node, dim_node, resu
 
 def max(input, dim=None, keepdim=False, *, other=None):
     """``max()`` of all elements, ``max(dim)`` -> (values, indices), ``max(other)`` = maximum."""
-    from .ops import maximum
-
     if dim is not None and not isinstance(dim, int):
         return maximum(input, dim)
     return _extreme(input, dim, keepdim, other, np.max, np.argmax, MaxBackward1, MaxBackward0,
@@ -189,15 +201,15 @@ def max(input, dim=None, keepdim=False, *, other=None):
 
 
 def min(input, dim=None, keepdim=False, *, other=None):
-    from .ops import minimum
-
     if dim is not None and not isinstance(dim, int):
         return minimum(input, dim)
     return _extreme(input, dim, keepdim, other, np.min, np.argmin, MinBackward1, MinBackward0,
                     _MIN, minimum)
 
 
-@backward_formula("AmaxBackward0")
+@backward_formula("AmaxBackward0",
+                  self="grad split evenly between the elements equal to the max along dim, 0 "
+                       "elsewhere")
 def AmaxBackward0(self, g):
     x, out = self._saved
     shape, dims, keepdim = self._ctx
@@ -207,7 +219,9 @@ def AmaxBackward0(self, g):
         return ((g_k / mask.sum(axis=dims, keepdims=True) * mask).astype(g.dtype),)
 
 
-AminBackward0 = backward_formula("AminBackward0")(AmaxBackward0.apply)
+AminBackward0 = backward_formula("AminBackward0",
+                                 self="grad split evenly between the elements equal to the min "
+                                      "along dim, 0 elsewhere")(AmaxBackward0.apply)
 
 
 def _nonempty(name, d, dim):
@@ -217,7 +231,7 @@ def _nonempty(name, d, dim):
         raise RuntimeError(f"{name}(): Expected reduction dim to be specified for input.numel() "
                            "== 0. Specify the reduction dim with the 'dim' argument.")
     for i in (dim,) if isinstance(dim, int) else dim:
-        if d.ndim and d.shape[_dim(i, d.ndim)] == 0:
+        if d.ndim and d.shape[wrap_dim(i, d.ndim)] == 0:
             raise IndexError(f"{name}(): Expected reduction dim {i} to have non-zero size.")
 
 
@@ -246,7 +260,7 @@ def _arg_reduce(input, dim, keepdim, pick):
             raise IndexError(f"{name}(): Expected reduction dim to be specified for "
                              "input.numel() == 0.")
         return wrap(np.asarray(_arg(d.reshape(-1), 0, pick), np.int64))
-    dim = _dim(dim, d.ndim)
+    dim = wrap_dim(dim, d.ndim)
     if d.ndim and d.shape[dim] == 0:
         raise IndexError(f"{name}(): Expected reduction dim {dim} to have non-zero size.")
     idx = _arg(d, dim, pick).astype(np.int64)
@@ -292,7 +306,8 @@ def _spread(fn, d, dims, correction, keepdim, name):
         return fn(d, axis=dims, ddof=correction, keepdims=keepdim).astype(d.dtype, copy=False)
 
 
-@backward_formula("VarBackward0")
+@backward_formula("VarBackward0",
+                  self="grad * 2 * (self - mean(self)) / (N - correction)")
 def VarBackward0(self, g):
     (x,) = self._saved
     dims, keepdim, correction = self._ctx
@@ -309,7 +324,8 @@ def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     return make(out, VarBackward0, (input,), (d,), (dims, keepdim, correction))
 
 
-@backward_formula("StdBackward0")
+@backward_formula("StdBackward0",
+                  self="grad * (self - mean(self)) / ((N - correction) * result)")
 def StdBackward0(self, g):
     x, out = self._saved
     dims, keepdim, correction = self._ctx
@@ -325,7 +341,8 @@ def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     return make(out, StdBackward0, (input,), (d, out), (dims, keepdim, correction))
 
 
-@backward_formula("ProdBackward0")
+@backward_formula("ProdBackward0",
+                  self="grad * (the product of all the other elements)")
 def ProdBackward0(self, g):
     x, _ = self._saved  # the result is saved (unused) as PyTorch saves it: see versions.py
     # Product of all the others, computed without dividing (exact with zeros).
@@ -341,7 +358,8 @@ def prod(input):
     return make(out, ProdBackward0, (input,), (d, out))
 
 
-@backward_formula("LogsumexpBackward0")
+@backward_formula("LogsumexpBackward0",
+                  self="grad * exp(self - result) (= grad * softmax(self))")
 def LogsumexpBackward0(self, g):
     x, out = self._saved
     dims, keepdim = self._ctx
@@ -368,17 +386,20 @@ def softmax_dim(ndim, dim, name="softmax"):
         warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the call "
                       "to include dim=X as an argument.", UserWarning, stacklevel=3)
         dim = 0 if ndim in (0, 1, 3) else 1
-    return _dim(dim, ndim)
+    return wrap_dim(dim, ndim)
 
 
-@backward_formula("SoftmaxBackward0")
+@backward_formula("SoftmaxBackward0",
+                  self="result * (grad - Σ_dim grad * result): ds_i/da_j = s_i·(δ_ij - s_j), s = "
+                       "result")
 def SoftmaxBackward0(self, g):
     (y,) = self._saved
     dim = self._ctx
     return (y * (g - (g * y).sum(axis=dim, keepdims=True)),)
 
 
-@backward_formula("LogSoftmaxBackward0")
+@backward_formula("LogSoftmaxBackward0",
+                  self="grad - exp(result) * Σ_dim grad (exp(result) = softmax(self))")
 def LogSoftmaxBackward0(self, g):
     (y,) = self._saved
     dim = self._ctx

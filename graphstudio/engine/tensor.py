@@ -13,9 +13,10 @@ import numpy as np
 from . import dtypes
 from .grad_mode import STATE
 from .node import SEQUENCE, AccumulateGrad
-from .versions import SAVES_RESULT, modified
+from .printing import tensor_repr
+from .versions import SAVES_RESULT, counter, modified, version
 
-__all__ = ["Tensor", "Size", "wrap", "make", "accumulator"]
+__all__ = ["Tensor", "Size", "wrap", "make", "accumulator", "to_array", "wrap_dim"]
 
 ndarray = np.ndarray
 _new = object.__new__
@@ -62,8 +63,6 @@ class Tensor:
     def __new__(cls, *args):
         # Legacy ``torch.Tensor(data)`` / ``torch.Tensor(2, 3)``: always the default float dtype.
         if len(args) == 1 and not isinstance(args[0], int):
-            from .creation import to_array
-
             return wrap(to_array(args[0], dtypes.default_np()))
         return wrap(np.empty(args, dtypes.default_np()))
 
@@ -75,7 +74,7 @@ class Tensor:
     def size(self, dim=None):
         if dim is None:
             return Size(self._data.shape)
-        return self._data.shape[_dim(dim, self._data.ndim)]
+        return self._data.shape[wrap_dim(dim, self._data.ndim)]
 
     @property
     def dtype(self):
@@ -172,9 +171,9 @@ class Tensor:
         if self.grad_fn is None or self._retains_grad:
             return
         fn = self.grad_fn
-        if fn._retained is None:
-            fn._retained = []
-        fn._retained.append(weakref.ref(self))
+        if fn._hooks is None:
+            fn._hooks = []
+        fn._hooks.append(weakref.ref(self))
         self._retains_grad = True
 
     @property
@@ -183,22 +182,16 @@ class Tensor:
 
     @data.setter
     def data(self, value):
-        from .creation import to_array
-
         self._data = value._data if isinstance(value, Tensor) else to_array(value, None)
 
     def detach(self):
         """A new leaf sharing this tensor's memory and version counter, cut from the graph."""
-        from .versions import counter
-
         t = wrap(self._data)
         t._vc = counter(self)
         return t
 
     @property
     def _version(self):
-        from .versions import version
-
         return version(self)
 
     def detach_(self):
@@ -255,8 +248,6 @@ class Tensor:
     __hash__ = object.__hash__
 
     def __repr__(self):
-        from .printing import tensor_repr
-
         return tensor_repr(self)
 
     def __format__(self, spec):
@@ -385,12 +376,22 @@ def make(data, cls, inputs, saved=None, ctx=None):
     node._seq = next(SEQUENCE)
     node._saved = saved
     node._ctx = ctx
-    node._retained = None
+    node._hooks = None
+    node._versions = None
     return wrap(data, node)
 
 
-def _dim(dim, ndim):
-    """Normalise a possibly negative dim with PyTorch's IndexError."""
+def to_array(data, np_dtype):
+    """A fresh numpy array from Python data, numpy arrays or Tensors with PyTorch's dtype
+    inference (``np_dtype`` None: inferred, see :func:`dtypes.array_from_data`)."""
+    if isinstance(data, Tensor):
+        return np.array(data._data, dtype=np_dtype, copy=True)
+    return dtypes.array_from_data(data, np_dtype)
+
+
+def wrap_dim(dim, ndim):
+    """``dim`` as an index in ``range(ndim)`` (negative dims count from the end), raising
+    PyTorch's IndexError when it is out of range; a 0-d tensor accepts dims 0 and -1."""
     n = max(ndim, 1)
     if not -n <= dim < n:
         raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], "
