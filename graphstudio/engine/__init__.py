@@ -35,8 +35,9 @@ from .creation import (
 )
 from .dtypes import get_default_dtype, set_default_dtype
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
-from .indexing import narrow, select
+from .indexing import chunk, narrow, select, split, unbind
 from .linalg import addmm, bmm, dot, matmul, mm, mv, outer
+from .node import derivative_rule
 from .ops import (
     add,
     clamp,
@@ -63,7 +64,6 @@ from .ops import (
     true_divide,
     where,
 )
-from .node import derivative_rule
 from .printing import format_tensor, set_printoptions
 from .reductions import (
     amax,
@@ -87,7 +87,9 @@ from .shape_ops import (
     concat,
     concatenate,
     flatten,
+    index_select,
     permute,
+    repeat_interleave,
     reshape,
     squeeze,
     stack,
@@ -101,10 +103,12 @@ from .unary import (
     ceil,
     cos,
     exp,
+    exp2,
     expm1,
     floor,
     log,
     log1p,
+    log2,
     relu,
     round,
     sigmoid,

@@ -24,22 +24,28 @@ In-place changes are counted (``versions.py``): a node whose saved result was mo
 raises PyTorch's "one of the variables needed for gradient computation has been modified by an
 inplace operation" message when backward reaches it.
 
-Known differences from PyTorch: an input a node saved (``x`` in ``w * x``) and then modified in
-place is not detected (PyTorch raises; the engine computes with the modified values); an in-place
-op recorded by autograd rebinds the tensor to new memory (its gradients stay right, but views of it
-do not see the change), while in-place ops outside autograd (``with no_grad(): w -= lr * w.grad``)
-write into the memory as PyTorch does. No higher-order gradients (``create_graph=True`` raises), no
-hooks. ``backward(inputs=...)`` runs, as PyTorch does, only the nodes on a path from the root to an
-input (the others keep their saved values) and makes each non-leaf input retain its gradient.
+Saved inputs are version-checked too (``node._versions``). Several roots (``backward([a, b])``,
+``grad([a, b], ...)``) run in one pass from a GraphRoot, as in PyTorch; tensor hooks
+(``hooks.py``) run when a node's gradient is complete, before it executes (for a leaf, before
+accumulation), then ``retain_grad`` stores the result.
+
+Known differences from PyTorch: an in-place op recorded by autograd rebinds the tensor to new
+memory (its gradients stay right, but views of it do not see the change), while in-place ops
+outside autograd (``with no_grad(): w -= lr * w.grad``) write into the memory as PyTorch does. No
+higher-order gradients (``create_graph=True`` raises). unbind/split/chunk make one node per part
+(PyTorch: one node with several outputs). ``backward(inputs=...)`` runs, as PyTorch does, only
+the nodes on a path from the root to an input (the others keep their saved values) and makes each
+non-leaf input retain its gradient.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
-from .node import FREED, AccumulateGrad
+from .hooks import run_tensor_hooks
+from .node import FREED, AccumulateGrad, GraphRoot
 from .tensor import Size, Tensor, accumulator, to_array, wrap
-from .versions import Stale
+from .versions import Stale, check_saved_inputs
 
 __all__ = ["BackwardStep", "backward_steps", "backward", "grad", "sum_to_shape"]
 
@@ -149,7 +155,7 @@ def _dependencies(root):
     return deps
 
 
-def _root_gradient(t, gradient):
+def _root_gradient(t, gradient, i=0):
     if gradient is None:
         if t._data.size != 1:
             raise RuntimeError("grad can be implicitly created only for scalar outputs")
@@ -158,8 +164,8 @@ def _root_gradient(t, gradient):
         return np.ones(t._data.shape, t._data.dtype)
     g = gradient._data if isinstance(gradient, Tensor) else to_array(gradient, t._data.dtype)
     if g.shape != t._data.shape:
-        raise RuntimeError(f"Mismatch in shape: grad_output[0] has a shape of {Size(g.shape)} and "
-                           f"output[0] has a shape of {Size(t._data.shape)}.")
+        raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {Size(g.shape)} "
+                           f"and output[{i}] has a shape of {Size(t._data.shape)}.")
     if g.dtype != t._data.dtype:
         g = g.astype(t._data.dtype)
     return g
@@ -177,10 +183,24 @@ def _scalar_one(dt):
     return one
 
 
-def _root_node(t):
+def _root_node(t, i=0):
     if not t._requires_grad:
-        raise RuntimeError("element 0 of tensors does not require grad and does not have a grad_fn")
+        raise RuntimeError(f"element {i} of tensors does not require grad and does not have a "
+                           "grad_fn")
     return t.grad_fn if t.grad_fn is not None else accumulator(t)
+
+
+def _graph_root(tensors, gradients):
+    """(root node, its gradient) for a backward from ``tensors``: the tensor's own node when there
+    is one, else PyTorch's GraphRoot over all of them (so they run in one pass)."""
+    nodes = [_root_node(t, i) for i, t in enumerate(tensors)]
+    grads = [_root_gradient(t, g, i) for i, (t, g) in enumerate(zip(tensors, gradients,
+                                                                       strict=True))]
+    if len(nodes) == 1:
+        return nodes[0], grads[0]
+    root = GraphRoot([(n, 0) for n in nodes], grads)
+    root._meta = tuple((t._data.shape, t._data.dtype) for t in tensors)
+    return root, _scalar_one(np.dtype(np.float32))
 
 
 def backward_steps(tensor, gradient=None, retain_graph=False, *, record=True, capture=None,
@@ -266,14 +286,17 @@ def _run(root, root_grad, retain_graph, record, capture, needed=None):
             raise RuntimeError(SECOND_BACKWARD)
         if saved.__class__ is Stale:
             raise saved.error(fn)
+        if fn._versions is not None:
+            check_saved_inputs(fn)
         if fn._hooks is not None and g is not None:
-            _retain(fn, g)
+            g = run_tensor_hooks(fn._hooks, g)
         if capture is not None and g is not None and fn in capture:
             capture[fn].append(g)
         nexts = fn.next_functions
         grads = (None,) * len(nexts) if g is None else fn.apply(g)
         if not retain_graph and saved is not None:
             fn._saved = FREED
+            fn._versions = None
         sent = [] if record else None
         for edge, gi, meta in zip(nexts, grads, fn._meta, strict=True):
             nxt = edge[0]
@@ -319,16 +342,10 @@ def _reduce_to(fn, meta, grad):
     return sum_to_shape(grad, shape)
 
 
-def _retain(fn, g):
-    for ref in fn._hooks:
-        t = ref()
-        if t is None or not t._retains_grad or t.grad_fn is not fn:
-            continue
-        t._grad = wrap(g.copy()) if t._grad is None else wrap(t._grad._data + g)
-
-
 def _accumulate(fn, g, contribs, index, record, capture):
     var = fn.variable
+    if g is not None and var._hooks:
+        g = run_tensor_hooks(var._hooks, g)
     if g is not None:
         if capture is not None:
             slot = capture.get(fn)
@@ -362,57 +379,59 @@ def _record(fn, index, g, contribs, grads):
 
 
 # --- the public entry points -----------------------------------------------------------------
+def _as_list(x):
+    return [x] if isinstance(x, Tensor) else list(x)
+
+
 def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
     """``torch.autograd.backward``: accumulate gradients of ``tensors`` into the leaves (only into
-    ``inputs``, a tensor or a sequence of them, when given)."""
+    ``inputs``, a tensor or a sequence of them, when given). Several tensors run in one pass from
+    a GraphRoot, as in PyTorch: roots may share nodes or be listed twice."""
     if create_graph:
         raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
                            "engine")
-    if isinstance(tensors, Tensor):
-        tensors, grad_tensors = [tensors], [grad_tensors]
-    elif grad_tensors is None:
-        grad_tensors = [None] * len(tensors)
-    elif isinstance(grad_tensors, Tensor):
-        grad_tensors = [grad_tensors]
-    if inputs is not None and not isinstance(inputs, Tensor):
-        inputs = list(inputs)  # read once, however many roots
-    for t, gt in zip(tensors, grad_tensors, strict=True):
-        for _ in backward_steps(t, gt, bool(retain_graph), record=False, inputs=inputs):
-            pass
+    tensors = _as_list(tensors)
+    if grad_tensors is None or isinstance(grad_tensors, Tensor):
+        grad_tensors = [grad_tensors] * len(tensors) if grad_tensors is None else [grad_tensors]
+    root, g = _graph_root(tensors, list(grad_tensors))
+    needed = None if inputs is None else _needed(root, _input_nodes(inputs))
+    for _ in _run(root, g, bool(retain_graph), False, None, needed):
+        pass
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
-         allow_unused=None):
+         allow_unused=None, materialize_grads=False):
     """``torch.autograd.grad``: gradients of ``outputs`` w.r.t. ``inputs`` (``.grad`` untouched).
 
     ``inputs`` may be leaves or intermediate tensors (their gradient is what arrives at their
-    ``grad_fn``); results are new tensors, None for an unused input when ``allow_unused=True``.
+    ``grad_fn``); results are new tensors, None for an unused input when ``allow_unused=True``
+    (zeros with ``materialize_grads=True``). Only the nodes on a path to an input run, in one pass
+    for all outputs, so other parts of the graph keep their saved values.
     """
     if create_graph:
         raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
                            "engine")
-    single = isinstance(inputs, Tensor)
-    inputs = [inputs] if single else list(inputs)
-    outputs = [outputs] if isinstance(outputs, Tensor) else list(outputs)
+    inputs = _as_list(inputs)
+    outputs = _as_list(outputs)
     if grad_outputs is None or isinstance(grad_outputs, Tensor):
         grad_outputs = [grad_outputs] * len(outputs)
+    root, g = _graph_root(outputs, list(grad_outputs))
     capture = {}
     for t in inputs:
         if not t._requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
         capture[_sink(t)] = []
-    for out, go in zip(outputs, grad_outputs, strict=True):
-        for _ in backward_steps(out, go, bool(retain_graph), record=False, capture=capture):
-            pass
+    for _ in _run(root, g, bool(retain_graph), False, capture, _needed(root, set(capture))):
+        pass
     result = []
-    for t in inputs:
+    for i, t in enumerate(inputs):
         parts = capture[_sink(t)]
         if not parts:
-            if not allow_unused:
-                raise RuntimeError("One of the differentiated Tensors appears to not have been "
-                                   "used in the graph. Set allow_unused=True if this is the "
+            if not (allow_unused or materialize_grads):
+                raise RuntimeError(f"The differentiated Tensor at index {i} appears to not have "
+                                   "been used in the graph. Set allow_unused=True if this is the "
                                    "desired behavior.")
-            result.append(None)
+            result.append(wrap(np.zeros_like(t._data)) if materialize_grads else None)
             continue
         total = parts[0]
         for p in parts[1:]:

@@ -6,15 +6,17 @@ form one ``IndexBackward0`` whose backward accumulates repeated indices. Assignm
 tensor's history onto ``CopySlices`` when autograd records it.
 """
 
+import warnings
+
 import numpy as np
 
 from .grad_mode import STATE
 from .node import backward_formula
 from .shape_ops import unsqueeze
-from .tensor import Tensor, make, wrap_dim
-from .versions import modified, rebased
+from .tensor import Tensor, make, view_of, wrap_dim
+from .versions import modified
 
-__all__ = ["getitem", "setitem", "select", "narrow"]
+__all__ = ["getitem", "setitem", "select", "narrow", "unbind", "split", "chunk"]
 
 
 def _place_back(self, g):
@@ -44,7 +46,7 @@ def select(input, dim, index):
         raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size}")
     index = index + size if index < 0 else index
     out = d[(slice(None),) * dim + (index,)]
-    return make(out, SelectBackward0, (input,), None, (d.shape, dim, index))
+    return view_of(make(out, SelectBackward0, (input,), None, (d.shape, dim, index)), input)
 
 
 def _slice(input, dim, sl, force=False):
@@ -55,8 +57,8 @@ def _slice(input, dim, sl, force=False):
     if start == 0 and stop >= d.shape[dim] and step == 1 and not force:
         return input
     sl = slice(start, max(stop, start), step)
-    return make(d[(slice(None),) * dim + (sl,)], SliceBackward0, (input,), None,
-                (d.shape, dim, sl))
+    return view_of(make(d[(slice(None),) * dim + (sl,)], SliceBackward0, (input,), None,
+                        (d.shape, dim, sl)), input)
 
 
 def narrow(input, dim, start, length):
@@ -74,9 +76,30 @@ def IndexBackward0(self, g):
     return (out,)
 
 
+SEQUENCE_AS_TUPLE = (
+    "Using a non-tuple sequence for multidimensional indexing is deprecated and will be changed "
+    "in pytorch 2.9; use x[tuple(seq)] instead of x[seq]. In pytorch 2.9 this will be "
+    "interpreted as tensor index, x[torch.tensor(seq)], which will result either in an error or "
+    "a different result")
+
+
+def _sequence_as_tuple(key):
+    """PyTorch's rule (not numpy's) for a list key: one holding a tensor, a sequence, a slice,
+    ``...`` or None (and shorter than 32) is taken as a tuple of indices, with its warning."""
+    if not isinstance(key, list) or len(key) >= 32:
+        return False
+    for k in key:
+        if isinstance(k, (Tensor, list, tuple, slice)) or k is Ellipsis or k is None:
+            warnings.warn(SEQUENCE_AS_TUPLE, UserWarning, stacklevel=4)
+            return True
+    return False
+
+
 def _normalise_key(key):
     """A tuple of ints/slices/None/Ellipsis/numpy index arrays (Tensors and lists converted)."""
-    if not isinstance(key, tuple):
+    if _sequence_as_tuple(key):
+        key = tuple(key)
+    elif not isinstance(key, tuple):
         key = (key,)
     out = []
     for k in key:
@@ -147,7 +170,7 @@ def getitem(input, key):
             dim += _consumed(k)
     if not advanced:
         # Only full slices and Ellipsis: PyTorch returns an alias (AliasBackward0).
-        return make(cur._data[...], AliasBackward0, (cur,)) if cur is input else cur
+        return view_of(make(cur._data[...], AliasBackward0, (cur,)), cur) if cur is input else cur
     d = cur._data
     index = [slice(None)] * d.ndim
     position = 0  # PyTorch names the dimension by the index tensor's position among them
@@ -207,9 +230,66 @@ def setitem(input, key, value):
         return
     new = input._data.copy()
     new[index] = vd
-    r = make(new, CopySlices, (input, vt), None, index)
-    modified(input)
-    input._data = r._data
-    input.grad_fn = r.grad_fn
-    input._requires_grad = True
-    rebased(input)
+    input.rebase_history(make(new, CopySlices, (input, vt), None, index))
+
+
+# --- several views at once: unbind / split / chunk ---------------------------------------------
+# PyTorch makes one node with several outputs; here each part gets its own node of that name, with
+# the same formula as a select / slice (so values, gradients and names agree; the graph has one
+# node per part where PyTorch has one node in all).
+UnbindBackward0 = backward_formula(
+    "UnbindBackward0", self="grad of each part placed at its index along dim (zeros for parts "
+                            "that got no gradient)")(_place_back)
+SplitBackward0 = backward_formula(
+    "SplitBackward0", self="the parts' grads put back side by side along dim (zeros for parts "
+                           "that got no gradient)")(_place_back)
+SplitWithSizesBackward0 = backward_formula(
+    "SplitWithSizesBackward0", self="the parts' grads put back side by side along dim (zeros for "
+                                    "parts that got no gradient)")(_place_back)
+
+
+def unbind(input, dim=0):
+    """The slices along ``dim`` (views), as a tuple."""
+    d = input._data
+    dim = wrap_dim(dim, d.ndim)
+    return tuple(view_of(make(d[(slice(None),) * dim + (i,)], UnbindBackward0, (input,), None,
+                              (d.shape, dim, i)), input) for i in range(d.shape[dim]))
+
+
+def _parts(input, dim, bounds, node):
+    d = input._data
+    return tuple(view_of(make(d[(slice(None),) * dim + (slice(a, b),)], node, (input,), None,
+                              (d.shape, dim, slice(a, b))), input) for a, b in bounds)
+
+
+def split(input, split_size_or_sections, dim=0):
+    """Views of consecutive parts along ``dim``: of ``split_size`` each (the last may be smaller),
+    or of the listed sizes."""
+    d = input._data
+    dim = wrap_dim(dim, d.ndim)
+    size = d.shape[dim]
+    if isinstance(split_size_or_sections, int):
+        step = split_size_or_sections
+        if step < 0 or (step == 0 and size):
+            raise RuntimeError(f"split_size can only be 0 if dimension size is 0, but got "
+                               f"dimension size of {size}" if step == 0 else
+                               f"split expects split_size be non-negative, but got split_size="
+                               f"{step}")
+        starts = range(0, size, step) if step else [0]
+        return _parts(input, dim, [(a, min(a + step, size)) for a in starts], SplitBackward0)
+    sizes = [int(s) for s in split_size_or_sections]
+    if sum(sizes) != size:
+        raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {size} (input "
+                           f"tensor's size at dimension {dim}), but got split_sizes={sizes}")
+    ends = np.cumsum(sizes).tolist()
+    return _parts(input, dim, list(zip([0] + ends[:-1], ends, strict=True)),
+                  SplitWithSizesBackward0)
+
+
+def chunk(input, chunks, dim=0):
+    """``split`` into ``chunks`` parts of ``ceil(size / chunks)`` (fewer when it runs out)."""
+    if chunks <= 0:
+        raise RuntimeError(f"chunk expects `chunks` to be greater than 0, got: {chunks}")
+    d = input._data
+    size = d.shape[wrap_dim(dim, d.ndim)]
+    return split(input, max(-(-size // chunks), 1 if size else 0), dim)

@@ -30,7 +30,7 @@ def _same_dtype(a, b, fmt, names=dtypes.scalar_name):
         raise RuntimeError(fmt.format(names(a.dtype), names(b.dtype)))
 
 
-@backward_formula("DotBackward0",
+@backward_formula("DotBackward0", saves=((0, 1), (1, 0)),
                   self="grad * tensor",
                   tensor="grad * self")
 def DotBackward0(self, g):
@@ -50,7 +50,7 @@ def dot(input, other):
     return make(np.dot(a, b), DotBackward0, (input, other), (a, b))
 
 
-@backward_formula("MvBackward0",
+@backward_formula("MvBackward0", saves=((0, 1), (1, 0)),
                   self="outer(grad, vec)",
                   vec="selfᵀ @ grad")
 def MvBackward0(self, g):
@@ -79,7 +79,7 @@ def _mat2_grad(a, g, b):
     return a.T @ g
 
 
-@backward_formula("MmBackward0",
+@backward_formula("MmBackward0", saves=((0, 1), (1, 0)),
                   self="grad @ mat2ᵀ",
                   mat2="selfᵀ @ grad")
 def MmBackward0(self, g):
@@ -105,7 +105,7 @@ def mm(input, mat2):
     return make(a @ b, MmBackward0, (input, mat2), (a, b))
 
 
-@backward_formula("BmmBackward0",
+@backward_formula("BmmBackward0", saves=((0, 1), (1, 0)),
                   self="grad @ mat2ᵀ (per batch)",
                   mat2="selfᵀ @ grad (per batch)")
 def BmmBackward0(self, g):
@@ -127,7 +127,7 @@ def bmm(input, mat2):
     return make(a @ b, BmmBackward0, (input, mat2), (a, b))
 
 
-@backward_formula("AddmmBackward0",
+@backward_formula("AddmmBackward0", saves=((1, 2), (2, 1)),
                   self="grad (summed back over the dims that were broadcast: for F.linear's bias,"
                        " grad summed over the batch)",
                   mat1="grad @ mat2ᵀ (F.linear: grad @ W)",

@@ -40,6 +40,10 @@ class GradFn:
     """Base class of every backward function (PyTorch's ``torch.autograd.graph.Node``)."""
 
     __slots__ = ("next_functions", "_seq", "_saved", "_ctx", "_meta", "_hooks", "_versions")
+    #: The inputs whose values the formula saves, as ``(input index, needed_by)`` pairs:
+    #: ``needed_by`` is the input whose gradient needs them (saved only when that one requires
+    #: grad, as PyTorch decides it), or None for always. Their versions are checked in backward.
+    saves = ()
 
     def name(self):
         return type(self).__name__
@@ -101,25 +105,27 @@ class GraphRoot(GradFn):
         return self._ctx
 
 
-def node_type(name, apply, doc=None, rules=None):
+def node_type(name, apply, doc=None, rules=None, saves=()):
     """Create the GradFn subclass ``name`` whose backward is ``apply(self, grad, xp) -> tuple``;
-    ``rules`` maps each differentiable argument to its readable derivative rule."""
+    ``rules`` maps each differentiable argument to its readable derivative rule; ``saves`` is the
+    class's :attr:`GradFn.saves`."""
     if rules:
         _RULES[name] = dict(rules)
     return type(name, (GradFn,), {"__slots__": (), "apply": apply, "__doc__": doc,
-                                  "__module__": __name__})
+                                  "__module__": __name__, "saves": tuple(saves)})
 
 
-def backward_formula(name, **rules):
+def backward_formula(name, saves=(), **rules):
     """Decorator: turn ``def f(self, grad, xp=NUMPY) -> tuple`` into the GradFn subclass ``name``.
 
     Keyword arguments give the rule per differentiable argument, in PyTorch's argument names and
     ``derivatives.yaml`` style, written for a student: ``self="grad * other"``. ``grad`` is the
-    gradient arriving from the output, ``result`` the op's output.
+    gradient arriving from the output, ``result`` the op's output. ``saves``: which inputs the
+    formula keeps (see :attr:`GradFn.saves`).
     """
 
     def make(apply):
-        return node_type(name, apply, apply.__doc__, rules)
+        return node_type(name, apply, apply.__doc__, rules, saves)
 
     return make
 

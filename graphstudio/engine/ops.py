@@ -133,7 +133,7 @@ def rsub(input, other):
     return make(np.subtract(b, ad), RsubBackward1, (input,))
 
 
-@backward_formula("MulBackward0",
+@backward_formula("MulBackward0", saves=((0, 1), (1, 0)),
                   self="grad * other (summed back over the dims that were broadcast)",
                   other="grad * self (summed back over the dims that were broadcast)")
 def MulBackward0(self, g):
@@ -146,7 +146,7 @@ def mul(input, other):
     return make(out, MulBackward0, (_lhs(input), bt), (ad, bd))
 
 
-@backward_formula("DivBackward0",
+@backward_formula("DivBackward0", saves=((0, 1), (1, None)),
                   self="grad / other (summed back over the dims that were broadcast)",
                   other="-grad * self / other² (summed back over the dims that were broadcast)")
 def DivBackward0(self, g):
@@ -225,7 +225,7 @@ def neg(input):
     return make(-input._data, NegBackward0, (input,))
 
 
-@backward_formula("PowBackward0",
+@backward_formula("PowBackward0", saves=((0, None),),
                   self="grad * exponent * self ** (exponent - 1) (0 when exponent = 0; exponent a"
                        " number)")
 def PowBackward0(self, g):
@@ -236,7 +236,7 @@ def PowBackward0(self, g):
     return (g * (e * x ** (e - 1)),)
 
 
-@backward_formula("PowBackward1",
+@backward_formula("PowBackward1", saves=((0, None), (1, None)),
                   self="grad * exponent * self ** (exponent - 1) (0 where exponent = 0)",
                   exponent="grad * result * ln(self) (0 where self = 0 and exponent >= 0)")
 def PowBackward1(self, g):
@@ -250,7 +250,7 @@ def PowBackward1(self, g):
     return gx, ge
 
 
-@backward_formula("PowBackward2",
+@backward_formula("PowBackward2", saves=((0, None),),
                   exponent="grad * result * ln(self) (self the number base)")
 def PowBackward2(self, g):
     e, y = self._saved
@@ -359,7 +359,8 @@ def where(condition, input=None, other=None):
 def _tie_split(name, better, word):
     """maximum/minimum: the gradient goes to the winner; ties split it evenly (PyTorch 2.13)."""
 
-    @backward_formula(name, self=f"grad where self {word} other, grad / 2 where self = other, "
+    @backward_formula(name, saves=((0, None), (1, None)),
+                      self=f"grad where self {word} other, grad / 2 where self = other, "
                                  "else 0",
                       other=f"grad where other {word} self, grad / 2 where self = other, else 0")
     def node(self, g):
@@ -398,7 +399,7 @@ def minimum(input, other):
     return make(out, MinimumBackward0, (input, bt), (ad, bd))
 
 
-@backward_formula("ClampBackward1",
+@backward_formula("ClampBackward1", saves=((0, None),),
                   self="grad where min <= self <= max, else 0")
 def ClampBackward1(self, g):
     (x,) = self._saved
@@ -411,7 +412,7 @@ def ClampBackward1(self, g):
     return (np.where(keep, g, 0),)
 
 
-@backward_formula("ClampBackward0",
+@backward_formula("ClampBackward0", saves=((0, None), (1, None), (2, None)),
                   self="grad where min <= self <= max, else 0",
                   min="grad where self < min (and min < max), else 0",
                   max="grad where self > max (or max < min), else 0")

@@ -12,7 +12,22 @@ from .tensor import make, wrap, wrap_dim
 from .unary import rounded
 
 __all__ = ["sum", "mean", "max", "min", "amax", "amin", "argmax", "argmin", "softmax",
-           "log_softmax", "var", "std", "logsumexp", "prod"]
+           "log_softmax", "var", "std", "logsumexp", "prod", "torch_aliases"]
+
+def torch_aliases(fn):
+    """Accept the spellings PyTorch accepts for ``dim``/``keepdim``: ``axis`` and ``keepdims``
+    (numpy's names), as keyword arguments."""
+
+    def op(*args, **kwargs):
+        if "axis" in kwargs:
+            kwargs["dim"] = kwargs.pop("axis")
+        if "keepdims" in kwargs:
+            kwargs["keepdim"] = kwargs.pop("keepdims")
+        return fn(*args, **kwargs)
+
+    op.__name__, op.__doc__, op.__wrapped__ = fn.__name__, fn.__doc__, fn
+    return op
+
 
 def _dims(dim, ndim):
     """A tuple of normalised dims (``None`` means all)."""
@@ -125,10 +140,10 @@ def _evenly(self, g):
     return (np.where(mask, g / np.count_nonzero(mask), 0).astype(g.dtype, copy=False),)
 
 
-MaxBackward1 = backward_formula("MaxBackward1",
+MaxBackward1 = backward_formula("MaxBackward1", saves=((0, None),),
                                 self="grad split evenly between the elements equal to the max (0 "
                                      "elsewhere)")(_evenly)
-MinBackward1 = backward_formula("MinBackward1",
+MinBackward1 = backward_formula("MinBackward1", saves=((0, None),),
                                 self="grad split evenly between the elements equal to the min (0 "
                                      "elsewhere)")(_evenly)
 
@@ -207,7 +222,7 @@ def min(input, dim=None, keepdim=False, *, other=None):
                     _MIN, minimum)
 
 
-@backward_formula("AmaxBackward0",
+@backward_formula("AmaxBackward0", saves=((0, None),),
                   self="grad split evenly between the elements equal to the max along dim, 0 "
                        "elsewhere")
 def AmaxBackward0(self, g):
@@ -219,7 +234,7 @@ def AmaxBackward0(self, g):
         return ((g_k / mask.sum(axis=dims, keepdims=True) * mask).astype(g.dtype),)
 
 
-AminBackward0 = backward_formula("AminBackward0",
+AminBackward0 = backward_formula("AminBackward0", saves=((0, None),),
                                  self="grad split evenly between the elements equal to the min "
                                       "along dim, 0 elsewhere")(AmaxBackward0.apply)
 
@@ -306,7 +321,7 @@ def _spread(fn, d, dims, correction, keepdim, name):
         return fn(d, axis=dims, ddof=correction, keepdims=keepdim).astype(d.dtype, copy=False)
 
 
-@backward_formula("VarBackward0",
+@backward_formula("VarBackward0", saves=((0, None),),
                   self="grad * 2 * (self - mean(self)) / (N - correction)")
 def VarBackward0(self, g):
     (x,) = self._saved
@@ -324,7 +339,7 @@ def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     return make(out, VarBackward0, (input,), (d,), (dims, keepdim, correction))
 
 
-@backward_formula("StdBackward0",
+@backward_formula("StdBackward0", saves=((0, None),),
                   self="grad * (self - mean(self)) / ((N - correction) * result)")
 def StdBackward0(self, g):
     x, out = self._saved
@@ -341,24 +356,52 @@ def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     return make(out, StdBackward0, (input,), (d, out), (dims, keepdim, correction))
 
 
-@backward_formula("ProdBackward0",
+def _others_product(x, axis):
+    """For each element, the product of the other elements along ``axis``, computed without
+    dividing (exact with zeros): the product of those before it times the product of those after."""
+    n = x.shape[axis]
+    if n == 0:
+        return x.copy()
+    ones = np.ones_like(np.take(x, [0], axis=axis))
+    head = np.take(x, range(n - 1), axis=axis)
+    left = np.concatenate([ones, np.cumprod(head, axis=axis)], axis=axis)
+    tail = np.flip(np.take(np.flip(x, axis), range(n - 1), axis=axis), axis)
+    right = np.concatenate([np.flip(np.cumprod(np.flip(tail, axis), axis=axis), axis), ones],
+                           axis=axis)
+    return (left * right).astype(x.dtype, copy=False)
+
+
+@backward_formula("ProdBackward0", saves=((0, None),),
                   self="grad * (the product of all the other elements)")
 def ProdBackward0(self, g):
     x, _ = self._saved  # the result is saved (unused) as PyTorch saves it: see versions.py
-    # Product of all the others, computed without dividing (exact with zeros).
-    flat = x.reshape(-1)
-    left = np.concatenate(([1], np.cumprod(flat[:-1]))).astype(x.dtype)
-    right = np.concatenate((np.cumprod(flat[::-1][:-1])[::-1], [1])).astype(x.dtype)
-    return ((g * (left * right)).reshape(x.shape),)
+    return ((g * _others_product(x.reshape(-1), 0)).reshape(x.shape),)
 
 
-def prod(input):
+@backward_formula("ProdBackward1", saves=((0, None),),
+                  self="grad * (the product of the other elements along dim)")
+def ProdBackward1(self, g):
+    x, _ = self._saved
+    dim, keepdim = self._ctx
+    if x.ndim == 0:
+        return (g,)
+    return (_kept(g, (dim,), keepdim) * _others_product(x, dim),)
+
+
+def prod(input, dim=None, keepdim=False, *, dtype=None):
+    """Product of all elements (ProdBackward0), or along ``dim`` (ProdBackward1)."""
     d = input._data
-    out = np.asarray(np.prod(d, dtype=_sum_dtype(d, None)))
-    return make(out, ProdBackward0, (input,), (d, out))
+    dt = _sum_dtype(d, dtype)
+    if dim is None:
+        out = np.asarray(np.prod(d, dtype=dt))
+        return make(out, ProdBackward0, (input,), (d, out))
+    dim = wrap_dim(dim, d.ndim)
+    out = np.asarray(np.prod(d, axis=dim if d.ndim else None, keepdims=keepdim and d.ndim > 0,
+                             dtype=dt))
+    return make(out, ProdBackward1, (input,), (d, out), (dim, keepdim))
 
 
-@backward_formula("LogsumexpBackward0",
+@backward_formula("LogsumexpBackward0", saves=((0, None),),
                   self="grad * exp(self - result) (= grad * softmax(self))")
 def LogsumexpBackward0(self, g):
     x, out = self._saved
@@ -433,3 +476,9 @@ def log_softmax(input, dim=None, dtype=None):
     else:
         out = z
     return make(out, LogSoftmaxBackward0, (input,), (out,), dim)
+
+
+for _name in ("sum", "mean", "max", "min", "amax", "amin", "argmax", "argmin", "var", "std",
+              "logsumexp", "prod", "softmax", "log_softmax"):
+    globals()[_name] = torch_aliases(globals()[_name])
+del _name

@@ -6,11 +6,12 @@ import numpy as np
 
 from . import dtypes
 from .node import backward_formula
-from .tensor import Size, Tensor, make, wrap, wrap_dim
+from .tensor import Size, Tensor, make, view_of, wrap, wrap_dim
 
 __all__ = ["view", "reshape", "flatten", "t", "transpose", "permute", "squeeze", "unsqueeze",
            "expand", "expand_as", "clone", "contiguous", "to", "cat", "concat", "concatenate",
-           "stack", "unsafe_view", "T", "view_as", "reshape_as", "shape_args"]
+           "stack", "unsafe_view", "T", "view_as", "reshape_as", "shape_args", "repeat",
+           "repeat_interleave", "index_select"]
 
 
 def shape_args(shape):
@@ -70,7 +71,7 @@ def view(input, *shape):
         raise RuntimeError("view size is not compatible with input tensor's size and stride (at "
                            "least one dimension spans across two contiguous subspaces). Use "
                            ".reshape(...) instead.")
-    return make(out, ViewBackward0, (input,), None, d.shape)
+    return view_of(make(out, ViewBackward0, (input,), None, d.shape), input)
 
 
 def view_as(input, other):
@@ -90,7 +91,7 @@ def reshape(input, *shape):
     out = _nocopy_reshape(d, shape)
     if out is not None:
         node = ViewBackward0 if d.flags.c_contiguous else ReshapeAliasBackward0
-        return make(out, node, (input,), None, d.shape)
+        return view_of(make(out, node, (input,), None, d.shape), input)
     return unsafe_view(clone(input), shape)
 
 
@@ -156,7 +157,7 @@ def t(input):
     d = input._data
     if d.ndim > 2:
         raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {d.ndim}D")
-    return make(d.T, TBackward0, (input,))
+    return view_of(make(d.T, TBackward0, (input,)), input)
 
 
 @backward_formula("TransposeBackward0",
@@ -170,8 +171,9 @@ def transpose(input, dim0, dim1):
     d = input._data
     d0, d1 = wrap_dim(dim0, d.ndim), wrap_dim(dim1, d.ndim)
     if d.ndim == 0:
-        return make(d, TransposeBackward0, (input,), None, (0, 0))
-    return make(np.swapaxes(d, d0, d1), TransposeBackward0, (input,), None, (d0, d1))
+        return view_of(make(d, TransposeBackward0, (input,), None, (0, 0)), input)
+    out = make(np.swapaxes(d, d0, d1), TransposeBackward0, (input,), None, (d0, d1))
+    return view_of(out, input)
 
 
 @backward_formula("PermuteBackward0",
@@ -190,7 +192,7 @@ def permute(input, *dims):
     dims = tuple(wrap_dim(i, d.ndim) for i in dims)
     if len(set(dims)) != len(dims):
         raise RuntimeError("permute(): duplicate dims are not allowed.")
-    return make(np.transpose(d, dims), PermuteBackward0, (input,), None, dims)
+    return view_of(make(np.transpose(d, dims), PermuteBackward0, (input,), None, dims), input)
 
 
 def T(input):
@@ -216,15 +218,16 @@ SqueezeBackward4 = backward_formula("SqueezeBackward4", self=_SQUEEZED)(_reshape
 def squeeze(input, dim=None, _node=None):
     d = input._data
     if dim is None:
-        return make(np.squeeze(d), _node or SqueezeBackward0, (input,), None, d.shape)
+        out = make(np.squeeze(d), _node or SqueezeBackward0, (input,), None, d.shape)
+        return view_of(out, input)
     shape = d.shape
     if isinstance(dim, (tuple, list)):
         drop = tuple(i for i in (wrap_dim(i, d.ndim) for i in dim) if shape[i] == 1)
         out = np.squeeze(d, drop) if drop else d
-        return make(out, _node or SqueezeBackward2, (input,), None, shape)
+        return view_of(make(out, _node or SqueezeBackward2, (input,), None, shape), input)
     i = wrap_dim(dim, d.ndim)
     out = d.reshape(shape[:i] + shape[i + 1:]) if shape and shape[i] == 1 else d
-    return make(out, _node or SqueezeBackward1, (input,), None, shape)
+    return view_of(make(out, _node or SqueezeBackward1, (input,), None, shape), input)
 
 
 @backward_formula("UnsqueezeBackward0",
@@ -237,8 +240,9 @@ def unsqueeze(input, dim):
     d = input._data
     dim = wrap_dim(dim, d.ndim + 1)
     shape = d.shape
-    return make(d.reshape(shape[:dim] + (1,) + shape[dim:]), UnsqueezeBackward0, (input,), None,
-                dim)
+    out = make(d.reshape(shape[:dim] + (1,) + shape[dim:]), UnsqueezeBackward0, (input,), None,
+               dim)
+    return view_of(out, input)
 
 
 @backward_formula("ExpandBackward0",
@@ -263,7 +267,7 @@ def expand(input, *sizes):
                                f"match the existing size ({d.shape[i]}) at non-singleton dimension "
                                f"{i + lead}.  Target sizes: {list(sizes)}.  Tensor sizes: "
                                f"{list(d.shape)}")
-    return make(np.broadcast_to(d, target), ExpandBackward0, (input,))
+    return view_of(make(np.broadcast_to(d, target), ExpandBackward0, (input,)), input)
 
 
 def expand_as(input, other):
@@ -329,3 +333,70 @@ def stack(tensors, dim=0):
                                f"{i}")
     dim = wrap_dim(dim, arrays[0].ndim + 1)
     return make(np.stack(arrays, axis=dim), StackBackward0, tensors, None, dim)
+
+
+# --- repeat / repeat_interleave --------------------------------------------------------------
+@backward_formula("RepeatBackward0",
+                  self="grad summed over the copies: each element of self gets the sum of the "
+                       "gradients of all its repeats")
+def RepeatBackward0(self, g):
+    shape, repeats = self._ctx
+    lead = len(repeats) - len(shape)
+    full = (1,) * lead + tuple(shape)
+    split = []
+    for r, s in zip(repeats, full, strict=True):
+        split += [r, s]
+    summed = g.reshape(split).sum(axis=tuple(range(0, 2 * len(full), 2)))
+    return (summed.reshape(shape),)
+
+
+def repeat(input, *repeats):
+    """Tile the tensor ``repeats[i]`` times along each dim (new leading dims when there are more
+    repeats than dims)."""
+    d = input._data
+    repeats = shape_args(repeats)
+    if len(repeats) < d.ndim:
+        raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number of "
+                           "dimensions of tensor")
+    full = (1,) * (len(repeats) - d.ndim) + d.shape
+    out = np.tile(d.reshape(full), repeats)
+    return make(out, RepeatBackward0, (input,), None, (d.shape, repeats))
+
+
+@backward_formula("IndexSelectBackward0",
+                  self="grad added back at the selected positions along dim (repeated indices "
+                       "accumulate)")
+def IndexSelectBackward0(self, g):
+    shape, dim, index = self._ctx
+    out = np.zeros(shape, g.dtype)
+    np.add.at(out, (slice(None),) * dim + (index,), g)
+    return (out,)
+
+
+def index_select(input, dim, index):
+    d = input._data
+    dim = wrap_dim(dim, d.ndim)
+    idx = index._data if isinstance(index, Tensor) else np.asarray(index)
+    return make(np.take(d, idx, axis=dim), IndexSelectBackward0, (input,), None,
+                (d.shape, dim, idx))
+
+
+def repeat_interleave(input, repeats, dim=None, *, output_size=None):
+    """Repeat each element ``repeats`` times (a number, or one count per element) along ``dim``
+    (the flattened tensor when None), recorded as PyTorch records it."""
+    if dim is None:
+        input = flatten(input)
+        dim = 0
+    d = input._data
+    dim = wrap_dim(dim, d.ndim)
+    if isinstance(repeats, Tensor) and repeats._data.ndim:
+        counts = repeats._data
+        if counts.shape[0] != d.shape[dim]:
+            raise RuntimeError("repeats must have the same size as input along dim, but got "
+                               f"repeats.size(0) = {counts.shape[0]} and input.size({dim}) = "
+                               f"{d.shape[dim]}")
+        return index_select(input, dim, np.repeat(np.arange(d.shape[dim]), counts))
+    n = int(repeats)
+    shape = d.shape
+    wide = expand(unsqueeze(input, dim + 1), shape[:dim + 1] + (n,) + shape[dim + 1:])
+    return reshape(clone(wide), shape[:dim] + (shape[dim] * n,) + shape[dim + 1:])

@@ -3,14 +3,16 @@ ceil, round, each forward next to its backward formula. Integer inputs of float-
 become the default float dtype, as in PyTorch; subgradients follow PyTorch (relu'(0) = abs'(0) = 0,
 sqrt'(0) = inf)."""
 
+import math
+
 import numpy as np
 
 from . import dtypes
 from .node import backward_formula
 from .tensor import make
 
-__all__ = ["exp", "log", "log1p", "expm1", "sqrt", "abs", "sign", "relu", "sigmoid", "tanh", "sin",
-           "cos", "floor", "ceil", "round", "float_input"]
+__all__ = ["exp", "exp2", "log2", "log", "log1p", "expm1", "sqrt", "abs", "sign", "relu",
+           "sigmoid", "tanh", "sin", "cos", "floor", "ceil", "round", "float_input"]
 
 
 def float_input(d):
@@ -30,12 +32,13 @@ def rounded(fn, d):
     return fn(d)
 
 
-def pointwise(name, forward, derivative, rule, quiet=False):
+def pointwise(name, forward, derivative, rule, quiet=False, saves_input=False):
     """Define a float-valued unary op and its node from a table row.
 
     ``derivative(g, x, y)`` gives the input gradient from the incoming gradient ``g``, the input
     ``x`` and the output ``y``; ``rule`` is its readable text (see ``derivative_rule``).
     ``quiet`` silences numpy's overflow/domain warnings (PyTorch gives inf/nan without a warning).
+    ``saves_input``: PyTorch's formula keeps the input (else only the result) for backward.
     """
 
     def apply(self, g):
@@ -44,7 +47,7 @@ def pointwise(name, forward, derivative, rule, quiet=False):
                 return (derivative(g, *self._saved),)
         return (derivative(g, *self._saved),)
 
-    node = backward_formula(name, self=rule)(apply)
+    node = backward_formula(name, saves=((0, None),) if saves_input else (), self=rule)(apply)
 
     def op(input):
         d = float_input(input._data)
@@ -63,19 +66,24 @@ def pointwise(name, forward, derivative, rule, quiet=False):
 exp, ExpBackward0 = pointwise("ExpBackward0", np.exp, lambda g, x, y: g * y,
                              "grad * result (result = exp(self))", quiet=True)
 log, LogBackward0 = pointwise("LogBackward0", np.log, lambda g, x, y: g / x, "grad / self",
-                             quiet=True)
+                             quiet=True, saves_input=True)
 log1p, Log1PBackward0 = pointwise("Log1PBackward0", np.log1p, lambda g, x, y: g / (x + 1),
-                                  "grad / (self + 1)", quiet=True)
+                                  "grad / (self + 1)", quiet=True, saves_input=True)
 expm1, Expm1Backward0 = pointwise("Expm1Backward0", np.expm1, lambda g, x, y: g * (y + 1),
                                   "grad * (result + 1) (result = exp(self) - 1)", quiet=True)
 sqrt, SqrtBackward0 = pointwise("SqrtBackward0", np.sqrt, lambda g, x, y: g / (2 * y),
                                 "grad / (2 * result) (result = √self)", quiet=True)
+_LN2 = math.log(2)
+log2, Log2Backward0 = pointwise("Log2Backward0", np.log2, lambda g, x, y: g / (x * _LN2),
+                               "grad / (self * ln 2)", quiet=True, saves_input=True)
+exp2, Exp2Backward0 = pointwise("Exp2Backward0", np.exp2, lambda g, x, y: g * (y * _LN2),
+                               "grad * result * ln 2 (result = 2 ** self)", quiet=True)
 tanh, TanhBackward0 = pointwise("TanhBackward0", np.tanh, lambda g, x, y: g * (1 - y * y),
                                 "grad * (1 - result²) (result = tanh(self))")
 sin, SinBackward0 = pointwise("SinBackward0", np.sin, lambda g, x, y: g * np.cos(x),
-                              "grad * cos(self)")
+                              "grad * cos(self)", saves_input=True)
 cos, CosBackward0 = pointwise("CosBackward0", np.cos, lambda g, x, y: g * -np.sin(x),
-                              "-grad * sin(self)")
+                              "-grad * sin(self)", saves_input=True)
 
 
 def _sgn(x):
@@ -86,7 +94,7 @@ def _sgn(x):
     return s
 
 
-@backward_formula("AbsBackward0",
+@backward_formula("AbsBackward0", saves=((0, None),),
                   self="grad * sign(self) (0 at 0)")
 def AbsBackward0(self, g):
     return (g * _sgn(self._saved[0]),)
