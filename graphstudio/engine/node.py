@@ -10,12 +10,9 @@ the versions those saved tensors had (``_versions``, see ``versions.py``), shape
 broadcast gradients and restores dtypes in one central place. ``_hooks`` holds the hooks of the
 tensor this node produced (``register_hook``, ``retain_grad``), None when there are none.
 
-Subclasses are named after PyTorch's (``MulBackward0``, ...) and implement
-``apply(grad, xp=NUMPY) -> tuple`` with one gradient (or None) per entry of ``next_functions``.
-Each formula is written once against an array namespace ``xp`` (``array_namespaces.py``): called
-with numpy arrays (the default) it returns numpy arrays; called by a ``create_graph=True`` backward
-with engine Tensors it records the backward computation itself. ``apply`` never mutates its
-argument.
+Subclasses are named after PyTorch's (``MulBackward0``, ...) and implement ``apply(grad) -> tuple``
+with one numpy array (or None) per entry of ``next_functions``. ``apply`` never mutates its
+argument. (Higher-order gradients, ``create_graph=True``, are not supported yet.)
 
 One source for each derivative rule: registering a formula (:func:`backward_formula`) also gives
 its readable rule text, per differentiable argument like PyTorch's ``derivatives.yaml``;
@@ -55,7 +52,7 @@ class GradFn:
         """Whether input ``i`` wants a gradient (it requires grad)."""
         return self.next_functions[i][0] is not None
 
-    def apply(self, grad, xp=None):  # pragma: no cover - every subclass defines it
+    def apply(self, grad):  # pragma: no cover - every subclass defines it
         raise TypeError(f"{type(self).__name__} has no backward formula")
 
 
@@ -81,7 +78,7 @@ class AccumulateGrad(GradFn):
     def name(self):
         return "torch::autograd::AccumulateGrad"
 
-    def apply(self, grad, xp=None):
+    def apply(self, grad):
         return ()
 
 
@@ -101,12 +98,12 @@ class GraphRoot(GradFn):
         self._hooks = None
         self._versions = None
 
-    def apply(self, grad, xp=None):
+    def apply(self, grad):
         return self._ctx
 
 
 def node_type(name, apply, doc=None, rules=None, saves=()):
-    """Create the GradFn subclass ``name`` whose backward is ``apply(self, grad, xp) -> tuple``;
+    """Create the GradFn subclass ``name`` whose backward is ``apply(self, grad) -> tuple``;
     ``rules`` maps each differentiable argument to its readable derivative rule; ``saves`` is the
     class's :attr:`GradFn.saves`."""
     if rules:
@@ -116,7 +113,7 @@ def node_type(name, apply, doc=None, rules=None, saves=()):
 
 
 def backward_formula(name, saves=(), **rules):
-    """Decorator: turn ``def f(self, grad, xp=NUMPY) -> tuple`` into the GradFn subclass ``name``.
+    """Decorator: turn ``def f(self, grad) -> tuple`` into the GradFn subclass ``name``.
 
     Keyword arguments give the rule per differentiable argument, in PyTorch's argument names and
     ``derivatives.yaml`` style, written for a student: ``self="grad * other"``. ``grad`` is the
