@@ -34,7 +34,9 @@ from .creation import (
 )
 from .dtypes import get_default_dtype, set_default_dtype
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
+from .indexing import chunk, narrow, select, split, unbind
 from .linalg import addmm, bmm, dot, matmul, mm, mv, outer
+from .node import derivative_rule
 from .ops import (
     add,
     clamp,
@@ -84,10 +86,10 @@ from .shape_ops import (
     concat,
     concatenate,
     flatten,
-    narrow,
+    index_select,
     permute,
+    repeat_interleave,
     reshape,
-    select,
     squeeze,
     stack,
     t,
@@ -100,10 +102,12 @@ from .unary import (
     ceil,
     cos,
     exp,
+    exp2,
     expm1,
     floor,
     log,
     log1p,
+    log2,
     relu,
     round,
     sigmoid,

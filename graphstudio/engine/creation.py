@@ -8,67 +8,12 @@ Generator; a given seed always gives the same numbers here (not the numbers torc
 import numpy as np
 
 from . import dtypes
-from .tensor import ONLY_FLOAT_GRAD, Tensor, wrap
+from .tensor import ONLY_FLOAT_GRAD, Tensor, to_array, wrap
 
 __all__ = ["tensor", "zeros", "ones", "full", "empty", "zeros_like", "ones_like", "full_like",
            "empty_like", "eye", "arange", "linspace", "rand", "randn", "randint", "rand_like",
-           "randn_like", "manual_seed", "from_numpy", "as_tensor", "is_tensor", "to_array"]
-
-
-def _ragged_check(data):
-    """Raise PyTorch's ValueError for ragged nested sequences (iteratively)."""
-    queue = [(data, 0)]
-    lengths = {}
-    for seq, depth in queue:
-        if isinstance(seq, (list, tuple)):
-            n = len(seq)
-            expected = lengths.setdefault(depth, n)
-            if n != expected:
-                raise ValueError(f"expected sequence of length {expected} at dim {depth} (got {n})")
-            queue.extend((item, depth + 1) for item in seq)
-        elif depth in lengths:
-            raise TypeError("not a sequence")
-
-
-def to_array(data, np_dtype):
-    """A fresh numpy array from Python data / arrays / Tensors with PyTorch's dtype inference."""
-    if isinstance(data, Tensor):
-        arr = np.array(data._data, dtype=np_dtype, copy=True)
-        return arr
-    if isinstance(data, (np.ndarray, np.generic)):
-        dtypes.from_numpy(data.dtype)  # refuse dtypes torch has no counterpart for
-        return np.array(data, dtype=np_dtype, copy=True)
-    if isinstance(data, str) or data is None:
-        raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
-    if isinstance(data, (list, tuple)):
-        try:
-            arr = np.array(data, dtype=np_dtype)
-        except ValueError:
-            _ragged_check(data)
-            raise
-    else:
-        arr = np.array(data, dtype=np_dtype)
-    if np_dtype is None:
-        kind = arr.dtype.kind
-        if kind == "f":
-            has_np64 = any(isinstance(v, np.floating) for v in _leaves(data))
-            if not has_np64:
-                arr = arr.astype(dtypes.default_np())
-        elif kind in "iu":
-            arr = arr.astype(np.int64, copy=False)
-        elif kind == "O" or kind not in "b":
-            raise TypeError(f"new(): invalid data type '{arr.dtype}'")
-    return arr
-
-
-def _leaves(data):
-    stack = [data]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, (list, tuple)):
-            stack.extend(v)
-        else:
-            yield v
+           "randn_like", "manual_seed", "default_generator", "from_numpy", "as_tensor", "is_tensor",
+           "to_array"]
 
 
 def _finish(arr, requires_grad):
@@ -189,6 +134,11 @@ _rng = [np.random.default_rng(0)]
 
 def manual_seed(seed):
     _rng[0] = np.random.default_rng(int(seed))
+    return _rng[0]
+
+
+def default_generator():
+    """The numpy Generator that random ops use when given none (``manual_seed`` replaces it)."""
     return _rng[0]
 
 

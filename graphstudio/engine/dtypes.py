@@ -9,7 +9,8 @@ stay float32.
 
 import numpy as np
 
-__all__ = ["dtype", "get_default_dtype", "set_default_dtype", "from_numpy", "result_dtype"]
+__all__ = ["dtype", "get_default_dtype", "set_default_dtype", "from_numpy", "result_dtype",
+           "array_from_data"]
 
 
 class dtype:
@@ -166,3 +167,59 @@ def cpp_name(np_dtype):
 def scalar_name(np_dtype):
     """PyTorch's C++ scalar-type name (``Float``, ``Double``, ``Long``...) used in error texts."""
     return _SCALAR_NAMES[from_numpy(np_dtype).name]
+
+
+# --- Python data to arrays --------------------------------------------------------------
+def _ragged_check(data):
+    """Raise PyTorch's ValueError for ragged nested sequences (iteratively)."""
+    queue = [(data, 0)]
+    lengths = {}
+    for seq, depth in queue:
+        if isinstance(seq, (list, tuple)):
+            n = len(seq)
+            expected = lengths.setdefault(depth, n)
+            if n != expected:
+                raise ValueError(f"expected sequence of length {expected} at dim {depth} (got {n})")
+            queue.extend((item, depth + 1) for item in seq)
+        elif depth in lengths:
+            raise TypeError("not a sequence")
+
+
+def array_from_data(data, np_dtype):
+    """A fresh numpy array from Python data or numpy arrays with PyTorch's dtype inference (the
+    default float dtype for Python floats, int64 for ints; numpy float64 scalars stay float64).
+    """
+    if isinstance(data, (np.ndarray, np.generic)):
+        from_numpy(data.dtype)  # refuse dtypes torch has no counterpart for
+        return np.array(data, dtype=np_dtype, copy=True)
+    if isinstance(data, str) or data is None:
+        raise TypeError(f"new(): invalid data type '{type(data).__name__}'")
+    if isinstance(data, (list, tuple)):
+        try:
+            arr = np.array(data, dtype=np_dtype)
+        except ValueError:
+            _ragged_check(data)
+            raise
+    else:
+        arr = np.array(data, dtype=np_dtype)
+    if np_dtype is None:
+        kind = arr.dtype.kind
+        if kind == "f":
+            has_np64 = any(isinstance(v, np.floating) for v in _leaves(data))
+            if not has_np64:
+                arr = arr.astype(default_np())
+        elif kind in "iu":
+            arr = arr.astype(np.int64, copy=False)
+        elif kind == "O" or kind not in "b":
+            raise TypeError(f"new(): invalid data type '{arr.dtype}'")
+    return arr
+
+
+def _leaves(data):
+    stack = [data]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, (list, tuple)):
+            stack.extend(v)
+        else:
+            yield v

@@ -9,7 +9,7 @@ import warnings
 import numpy as np
 
 from . import dtypes
-from .creation import _rng
+from .creation import default_generator
 from .linalg import linear
 from .node import backward_formula
 from .ops import broadcast_error, div_scalar
@@ -65,7 +65,8 @@ def relu(input, inplace=False):
     return _relu(input)
 
 
-@backward_formula("LeakyReluBackward0")
+@backward_formula("LeakyReluBackward0", saves=((0, None),),
+                  self="grad where self > 0, else negative_slope * grad")
 def LeakyReluBackward0(self, g):
     (x,) = self._saved
     return (np.where(x > 0, g, g * self._ctx),)
@@ -77,7 +78,8 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
     return make(out, LeakyReluBackward0, (input,), (d,), negative_slope)
 
 
-@backward_formula("SoftplusBackward0")
+@backward_formula("SoftplusBackward0", saves=((0, None),),
+                  self="grad * σ(beta * self) (grad where beta * self > threshold)")
 def SoftplusBackward0(self, g):
     (x,) = self._saved
     beta, threshold = self._ctx
@@ -100,7 +102,9 @@ def _np_erf(x):
     return np.asarray(_erf(x.astype(np.float64)), np.float64).astype(x.dtype)
 
 
-@backward_formula("GeluBackward0")
+@backward_formula("GeluBackward0", saves=((0, None),),
+                  self="grad * (Φ(self) + self * φ(self)), Φ/φ the standard normal CDF/PDF (its "
+                       "tanh form for approximate='tanh')")
 def GeluBackward0(self, g):
     (x,) = self._saved
     if self._ctx == "tanh":
@@ -126,7 +130,8 @@ def gelu(input, approximate="none"):
     return make(out.astype(d.dtype, copy=False), GeluBackward0, (input,), (d,), approximate)
 
 
-@backward_formula("SiluBackward0")
+@backward_formula("SiluBackward0", saves=((0, None),),
+                  self="grad * σ(self) * (1 + self * (1 - σ(self)))")
 def SiluBackward0(self, g):
     (x,) = self._saved
     s = 1 / (1 + np.exp(-x))
@@ -140,7 +145,8 @@ def silu(input, inplace=False):
     return make(out, SiluBackward0, (input,), (d,))
 
 
-@backward_formula("EluBackward0")
+@backward_formula("EluBackward0", saves=((0, None),),
+                  self="grad where self > 0, else grad * (result + alpha)")
 def EluBackward0(self, g):
     x, out = self._saved
     alpha = self._ctx
@@ -153,7 +159,8 @@ def elu(input, alpha=1.0, inplace=False):
     return make(out, EluBackward0, (input,), (d, out), alpha)
 
 
-@backward_formula("LogSigmoidBackward0")
+@backward_formula("LogSigmoidBackward0", saves=((0, None),),
+                  self="grad * (1 - σ(self)) (= grad * σ(-self))")
 def LogSigmoidBackward0(self, g):
     (x,) = self._saved
     e = np.exp(-np.abs(x))
@@ -184,7 +191,7 @@ def dropout(input, p=0.5, training=True, inplace=False):
         return input
     # As PyTorch on CPU: input * (bernoulli(1 - p) / (1 - p)), recorded as a MulBackward0.
     d = input._data
-    keep = _rng[0].random(d.shape) >= p
+    keep = default_generator().random(d.shape) >= p
     noise = (keep / (1 - p) if p < 1 else np.zeros(d.shape)).astype(d.dtype)
     return input * wrap(noise)
 
@@ -207,7 +214,9 @@ def _broadcast_pair(input, target):
     return input, target
 
 
-@backward_formula("MseLossBackward0")
+@backward_formula("MseLossBackward0", saves=((0, None), (1, None)),
+                  self="grad * 2 * (self - target) / N (N = numel for 'mean', 1 for 'sum')",
+                  target="-grad * 2 * (self - target) / N")
 def MseLossBackward0(self, g):
     (diff,) = self._saved
     reduction = self._ctx
@@ -250,7 +259,9 @@ def _weight_array(weight, name, fn):
     return weight._data
 
 
-@backward_formula("BinaryCrossEntropyBackward0")
+@backward_formula("BinaryCrossEntropyBackward0", saves=((0, None), (1, None)),
+                  self="grad * weight * (self - target) / max(self * (1 - self), 1e-12) / N",
+                  target="-grad * weight * (ln(self) - ln(1 - self)) / N")
 def BinaryCrossEntropyBackward0(self, g):
     x, y, w = self._saved
     reduction = self._ctx
@@ -289,7 +300,11 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     return make(out, BinaryCrossEntropyBackward0, (input, target), (x, y, w), reduction)
 
 
-@backward_formula("BinaryCrossEntropyWithLogitsBackward0")
+@backward_formula("BinaryCrossEntropyWithLogitsBackward0", saves=((0, None), (1, None)),
+                  self="grad * weight * ((1 + (pos_weight - 1) * target) * σ(self) - pos_weight *"
+                       " target) / N",
+                  target="grad * weight * (ln σ(-self) - pos_weight * ln σ(self)) / N (-grad * "
+                         "self / N without weights)")
 def BinaryCrossEntropyWithLogitsBackward0(self, g):
     x, y, w, pw, log_sig = self._saved
     g = _reduce_back(g, self._ctx, x.size)
@@ -360,7 +375,9 @@ def _class_layout(x, t):
     return np.moveaxis(x, 1, -1).reshape(-1, c), t.reshape(-1)
 
 
-@backward_formula("NllLossBackward0")
+@backward_formula("NllLossBackward0", saves=((0, None),),
+                  self="-grad * weight[target_n] / Σ_n weight[target_n] at [n, target_n] (mean; "
+                       "no division for 'sum'), 0 elsewhere and where target_n = ignore_index")
 def NllLossBackward0(self, g):
     valid, tgt, wsel, total = self._saved
     shape, reduction = self._ctx
@@ -378,7 +395,10 @@ def NllLossBackward0(self, g):
     return (grad.reshape(shape),)
 
 
-NllLoss2DBackward0 = backward_formula("NllLoss2DBackward0")(NllLossBackward0.apply)
+NllLoss2DBackward0 = backward_formula("NllLoss2DBackward0", saves=((0, None),),
+                                      self="-grad * weight[target_n] / Σ_n weight[target_n] at "
+                                           "each position's target class (mean), 0 elsewhere and "
+                                           "at ignore_index")(NllLossBackward0.apply)
 
 
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,

@@ -1,11 +1,15 @@
 """Grad mode: ``no_grad``, ``enable_grad``, ``set_grad_enabled``, ``is_grad_enabled``.
 
 As in PyTorch the flag is per thread, the classes work as context managers (they nest) and as
-decorators, and ``set_grad_enabled(False)`` also works as a plain call.
+decorators (of functions, methods and generator functions: a generator runs in the mode between
+its yields, and the caller's mode is back while it is suspended), and ``set_grad_enabled(False)``
+also works as a plain call.
 """
 
 import functools
+import inspect
 import threading
+import warnings
 
 __all__ = ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled", "inference_mode"]
 
@@ -36,12 +40,52 @@ class _GradModeContext:
         return False
 
     def __call__(self, func):
+        if inspect.isclass(func):
+            warnings.warn("Decorating classes is deprecated and will be disabled in future "
+                          "versions. You should only decorate functions or methods. To preserve "
+                          "the current behavior of class decoration, you can directly decorate "
+                          "the `__init__` method and nothing else.", FutureWarning, stacklevel=2)
+            cls = func
+
+            def func(*args, **kwargs):
+                return cls(*args, **kwargs)
+
+        if inspect.isgeneratorfunction(func):
+            return self._wrap_generator(func)
+
         @functools.wraps(func)
         def wrapper(*args, **kwargs):
             with self.clone():
                 return func(*args, **kwargs)
 
         return wrapper
+
+    def _wrap_generator(self, func):
+        """Each step of the generator runs in this mode; the caller's mode holds in between."""
+
+        @functools.wraps(func)
+        def generator(*args, **kwargs):
+            with self.clone():
+                gen = func(*args, **kwargs)
+                value = next(gen)  # StopIteration ends this generator too (PEP 479 handles it)
+            while True:
+                try:
+                    sent = yield value
+                except GeneratorExit:
+                    with self.clone():
+                        gen.close()
+                    raise
+                except BaseException as error:  # pragma: no cover - thrown in by the caller
+                    with self.clone():
+                        value = gen.throw(error)
+                    continue
+                with self.clone():
+                    try:
+                        value = gen.send(sent)
+                    except StopIteration as stop:
+                        return stop.value
+
+        return generator
 
     def clone(self):
         return type(self)()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .autograd import grad as _grad
+from .backward import grad as _grad
 from .grad_mode import no_grad
 from .tensor import Tensor, wrap
 

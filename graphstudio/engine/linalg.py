@@ -8,6 +8,7 @@ import numpy as np
 
 from . import dtypes
 from .node import backward_formula
+from .ops import add, broadcast_error, mul
 from .shape_ops import (
     SqueezeBackward4,
     contiguous,
@@ -29,7 +30,9 @@ def _same_dtype(a, b, fmt, names=dtypes.scalar_name):
         raise RuntimeError(fmt.format(names(a.dtype), names(b.dtype)))
 
 
-@backward_formula("DotBackward0")
+@backward_formula("DotBackward0", saves=((0, 1), (1, 0)),
+                  self="grad * tensor",
+                  tensor="grad * self")
 def DotBackward0(self, g):
     a, b = self._saved
     return (g * b if self.needs(0) else None), (g * a if self.needs(1) else None)
@@ -47,7 +50,9 @@ def dot(input, other):
     return make(np.dot(a, b), DotBackward0, (input, other), (a, b))
 
 
-@backward_formula("MvBackward0")
+@backward_formula("MvBackward0", saves=((0, 1), (1, 0)),
+                  self="outer(grad, vec)",
+                  vec="selfᵀ @ grad")
 def MvBackward0(self, g):
     m, v = self._saved
     return (np.outer(g, v) if self.needs(0) else None), (m.T @ g if self.needs(1) else None)
@@ -74,7 +79,9 @@ def _mat2_grad(a, g, b):
     return a.T @ g
 
 
-@backward_formula("MmBackward0")
+@backward_formula("MmBackward0", saves=((0, 1), (1, 0)),
+                  self="grad @ mat2ᵀ",
+                  mat2="selfᵀ @ grad")
 def MmBackward0(self, g):
     a, b = self._saved
     return (g @ b.T if self.needs(0) else None), (_mat2_grad(a, g, b) if self.needs(1) else None)
@@ -98,7 +105,9 @@ def mm(input, mat2):
     return make(a @ b, MmBackward0, (input, mat2), (a, b))
 
 
-@backward_formula("BmmBackward0")
+@backward_formula("BmmBackward0", saves=((0, 1), (1, 0)),
+                  self="grad @ mat2ᵀ (per batch)",
+                  mat2="selfᵀ @ grad (per batch)")
 def BmmBackward0(self, g):
     a, b = self._saved
     ga = g @ np.swapaxes(b, -1, -2) if self.needs(0) else None
@@ -118,7 +127,11 @@ def bmm(input, mat2):
     return make(a @ b, BmmBackward0, (input, mat2), (a, b))
 
 
-@backward_formula("AddmmBackward0")
+@backward_formula("AddmmBackward0", saves=((1, 2), (2, 1)),
+                  self="grad (summed back over the dims that were broadcast: for F.linear's bias,"
+                       " grad summed over the batch)",
+                  mat1="grad @ mat2ᵀ (F.linear: grad @ W)",
+                  mat2="mat1ᵀ @ grad (F.linear's weight.t(): gradᵀ @ x after TBackward0)")
 def AddmmBackward0(self, g):
     a, b = self._saved
     return (g if self.needs(0) else None,
@@ -137,8 +150,6 @@ def addmm(input, mat1, mat2):
 
 def outer(input, vec2):
     """``input[:, None] * vec2``, recorded as PyTorch does (MulBackward0 <- ViewBackward0)."""
-    from .ops import mul
-
     return mul(reshape(input, input._data.shape[0], 1), vec2)
 
 
@@ -202,8 +213,6 @@ def _batched(input, other):
     try:
         batch = np.broadcast_shapes(a.shape[:max(a.ndim - 2, 0)], b.shape[:max(b.ndim - 2, 0)])
     except ValueError:
-        from .ops import broadcast_error
-
         raise broadcast_error(a.shape[:-2], b.shape[:-2]) from None
     bsz = int(np.prod(batch, dtype=np.int64))
     ea = reshape(expand(input, batch + (n, m1)), bsz, n, m1)
@@ -227,6 +236,4 @@ def linear(input, weight, bias=None):
         flat = reshape(input, -1, x.shape[-1])
         out = addmm(bias, flat, t(weight))
         return reshape(out, x.shape[:-1] + (weight._data.shape[0],))
-    from .ops import add
-
     return add(matmul(input, t(weight)), bias)

@@ -7,22 +7,19 @@ views see the change); when recording, the tensor's history is rebased onto the 
 
 import numpy as np
 
-from . import dtypes, linalg, ops, reductions, shape_ops, unary
-from .autograd import backward_steps
+from . import dtypes, indexing, linalg, ops, reductions, shape_ops, unary
+from .backward import backward as _run_backward
 from .grad_mode import STATE
+from .hooks import register_hook
 from .tensor import Tensor, wrap
-from .versions import modified, rebased
+from .versions import modified
 
 __all__ = []
 
 
 def _backward(self, gradient=None, retain_graph=None, create_graph=False, inputs=None):
     """Accumulate the gradient of this tensor into the leaves (consumes ``backward_steps``)."""
-    if create_graph:
-        raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
-                           "engine")
-    for _ in backward_steps(self, gradient, bool(retain_graph), record=False, inputs=inputs):
-        pass
+    _run_backward([self], [gradient], retain_graph, create_graph, inputs)
 
 
 def _reflected(op):
@@ -42,12 +39,7 @@ def _inplace(out_of_place, ufunc):
             r = out_of_place(self, other, **kwargs)
             if r._data.dtype != self._data.dtype:
                 _cast_error(r._data.dtype, self._data.dtype)
-            modified(self)
-            self._data = r._data
-            self.grad_fn = r.grad_fn
-            self._requires_grad = True
-            rebased(self)
-            return self
+            return self.rebase_history(r)
         od = other._data if isinstance(other, Tensor) else other
         if kwargs.get("alpha", 1) != 1:
             od = od * kwargs["alpha"]
@@ -76,11 +68,7 @@ def _unary_inplace(op):
         self.check_inplace()
         r = op(self, *args, **kwargs)
         if r.grad_fn is not None:
-            modified(self)
-            self._data = r._data
-            self.grad_fn = r.grad_fn
-            self._requires_grad = True
-            rebased(self)
+            self.rebase_history(r)
         else:
             self._data[...] = r._data
             modified(self)
@@ -112,7 +100,7 @@ def _size_method(name):
 
 
 _METHODS = {
-    "backward": _backward,
+    "backward": _backward, "register_hook": register_hook,
     # operators
     "__add__": ops.add, "__radd__": _reflected(ops.add),
     "__sub__": ops.sub, "__rsub__": ops.rsub,
@@ -132,7 +120,7 @@ _METHODS = {
                                                if self._data.dtype.kind == "b" else
                                                np.bitwise_or(self._data, _arr(other))),
     "__xor__": lambda self, other: wrap(np.logical_xor(self._data, _arr(other))),
-    "__getitem__": shape_ops.getitem, "__setitem__": shape_ops.setitem,
+    "__getitem__": indexing.getitem, "__setitem__": indexing.setitem,
     # in-place
     "__iadd__": _inplace(ops.add, np.add), "add_": _inplace(ops.add, np.add),
     "__isub__": _inplace(ops.sub, np.subtract), "sub_": _inplace(ops.sub, np.subtract),
@@ -146,7 +134,8 @@ _METHODS = {
     "pow": ops.pow, "neg": ops.neg, "reciprocal": ops.reciprocal, "square": ops.square,
     "matmul": linalg.matmul, "mm": linalg.mm, "mv": linalg.mv, "dot": linalg.dot,
     "bmm": linalg.bmm, "outer": linalg.outer,
-    "exp": unary.exp, "log": unary.log, "log1p": unary.log1p, "expm1": unary.expm1,
+    "exp": unary.exp, "log": unary.log, "exp2": unary.exp2, "log2": unary.log2,
+    "log1p": unary.log1p, "expm1": unary.expm1,
     "sqrt": unary.sqrt, "abs": unary.abs, "sign": unary.sign, "relu": unary.relu,
     "sigmoid": unary.sigmoid, "tanh": unary.tanh, "sin": unary.sin, "cos": unary.cos,
     "floor": unary.floor, "ceil": unary.ceil, "round": unary.round,
@@ -168,8 +157,11 @@ _METHODS = {
     "expand_as": shape_ops.expand_as, "flatten": shape_ops.flatten, "t": shape_ops.t,
     "transpose": shape_ops.transpose, "squeeze": shape_ops.squeeze,
     "unsqueeze": shape_ops.unsqueeze, "clone": shape_ops.clone,
-    "contiguous": shape_ops.contiguous, "narrow": shape_ops.narrow, "select": shape_ops.select,
+    "contiguous": shape_ops.contiguous, "narrow": indexing.narrow, "select": indexing.select,
     "to": shape_ops.to, "type": _type,
+    "unbind": indexing.unbind, "split": indexing.split, "chunk": indexing.chunk,
+    "repeat": _size_method("repeat"), "repeat_interleave": shape_ops.repeat_interleave,
+    "index_select": shape_ops.index_select,
     "float": _as_dtype(dtypes.float32), "double": _as_dtype(dtypes.float64),
     "half": _as_dtype(dtypes.float16), "long": _as_dtype(dtypes.int64),
     "int": _as_dtype(dtypes.int32), "bool": _as_dtype(dtypes.bool_),

@@ -1,29 +1,46 @@
-"""Graph nodes: the ``grad_fn`` objects of the autograd graph.
+"""Backward functions: the ``grad_fn`` objects of the autograd graph, and the table of derivative
+rules.
 
-A ``Node`` is created by an op when grad mode is on and one of its inputs requires grad. It keeps
-``next_functions`` (one ``(node_or_None, 0)`` pair per differentiable input, in the op's argument
-order, exactly as PyTorch lists them), a creation sequence number that orders the backward pass,
-the values the derivative needs (``_saved``, freed after backward unless ``retain_graph``),
-shape-only context (``_ctx``, never freed) and each input's ``(shape, dtype)`` (``_meta``) so that
-the engine reduces broadcast gradients and restores dtypes in one central place.
+A :class:`GradFn` is created by an op when grad mode is on and one of its inputs requires grad. It
+keeps ``next_functions`` (one ``(grad_fn_or_None, 0)`` pair per differentiable input, in the op's
+argument order, exactly as PyTorch lists them), a creation sequence number that orders the backward
+pass, the values the derivative needs (``_saved``, freed after backward unless ``retain_graph``),
+the versions those saved tensors had (``_versions``, see ``versions.py``), shape-only context
+(``_ctx``, never freed) and each input's ``(shape, dtype)`` (``_meta``) so that the engine reduces
+broadcast gradients and restores dtypes in one central place. ``_hooks`` holds the hooks of the
+tensor this node produced (``register_hook``, ``retain_grad``), None when there are none.
 
 Subclasses are named after PyTorch's (``MulBackward0``, ...) and implement ``apply(grad) -> tuple``
 with one numpy array (or None) per entry of ``next_functions``. ``apply`` never mutates its
-argument.
+argument. (Higher-order gradients, ``create_graph=True``, are not supported yet.)
+
+One source for each derivative rule: registering a formula (:func:`backward_formula`) also gives
+its readable rule text, per differentiable argument like PyTorch's ``derivatives.yaml``;
+:func:`derivative_rule` returns it for a ``grad_fn`` name.
 """
 
 import itertools
 
-__all__ = ["Node", "AccumulateGrad", "FREED", "node_type", "backward_formula"]
+__all__ = ["GradFn", "Node", "AccumulateGrad", "GraphRoot", "FREED", "node_type",
+           "backward_formula", "derivative_rule", "derivative_rules", "SEQUENCE"]
 
+#: Creation order of backward functions (and of in-place changes, see ``versions.py``).
 SEQUENCE = itertools.count()
 # AccumulateGrad nodes have the highest priority in the ready queue (PyTorch: UINT64_MAX).
 ACCUMULATE_SEQ = 2**64 - 1
 FREED = object()  # marks saved values released after a backward without retain_graph
 
+_RULES = {}  # grad_fn name -> {argument: rule text}
 
-class Node:
-    __slots__ = ("next_functions", "_seq", "_saved", "_ctx", "_meta", "_retained")
+
+class GradFn:
+    """Base class of every backward function (PyTorch's ``torch.autograd.graph.Node``)."""
+
+    __slots__ = ("next_functions", "_seq", "_saved", "_ctx", "_meta", "_hooks", "_versions")
+    #: The inputs whose values the formula saves, as ``(input index, needed_by)`` pairs:
+    #: ``needed_by`` is the input whose gradient needs them (saved only when that one requires
+    #: grad, as PyTorch decides it), or None for always. Their versions are checked in backward.
+    saves = ()
 
     def name(self):
         return type(self).__name__
@@ -39,7 +56,11 @@ class Node:
         raise TypeError(f"{type(self).__name__} has no backward formula")
 
 
-class AccumulateGrad(Node):
+#: The old name of :class:`GradFn`, kept importable while other modules move to the new one.
+Node = GradFn
+
+
+class AccumulateGrad(GradFn):
     """The sink for a leaf tensor that requires grad: adds the incoming gradient to ``.grad``."""
 
     __slots__ = ("variable", "__weakref__")
@@ -51,7 +72,8 @@ class AccumulateGrad(Node):
         self._saved = None
         self._ctx = None
         self._meta = ()
-        self._retained = None
+        self._hooks = None
+        self._versions = None
 
     def name(self):
         return "torch::autograd::AccumulateGrad"
@@ -60,16 +82,71 @@ class AccumulateGrad(Node):
         return ()
 
 
-def node_type(name, apply, doc=None):
-    """Create the Node subclass ``name`` whose backward is ``apply(self, grad) -> tuple``."""
-    return type(name, (Node,), {"__slots__": (), "apply": apply, "__doc__": doc,
-                                "__module__": __name__})
+class GraphRoot(GradFn):
+    """PyTorch's dummy root of a backward from several tensors: it sends each root its gradient.
+
+    Created last, it has the highest sequence number of the graph, so it runs first."""
+
+    __slots__ = ()
+
+    def __init__(self, edges, grads):
+        self.next_functions = tuple(edges)
+        self._seq = next(SEQUENCE)
+        self._saved = None
+        self._ctx = tuple(grads)
+        self._meta = tuple((None, None) for _ in edges)
+        self._hooks = None
+        self._versions = None
+
+    def apply(self, grad):
+        return self._ctx
 
 
-def backward_formula(name):
-    """Decorator: turn ``def f(self, grad) -> tuple`` into the Node subclass called ``name``."""
+def node_type(name, apply, doc=None, rules=None, saves=()):
+    """Create the GradFn subclass ``name`` whose backward is ``apply(self, grad) -> tuple``;
+    ``rules`` maps each differentiable argument to its readable derivative rule; ``saves`` is the
+    class's :attr:`GradFn.saves`."""
+    if rules:
+        _RULES[name] = dict(rules)
+    return type(name, (GradFn,), {"__slots__": (), "apply": apply, "__doc__": doc,
+                                  "__module__": __name__, "saves": tuple(saves)})
+
+
+def backward_formula(name, saves=(), **rules):
+    """Decorator: turn ``def f(self, grad) -> tuple`` into the GradFn subclass ``name``.
+
+    Keyword arguments give the rule per differentiable argument, in PyTorch's argument names and
+    ``derivatives.yaml`` style, written for a student: ``self="grad * other"``. ``grad`` is the
+    gradient arriving from the output, ``result`` the op's output. ``saves``: which inputs the
+    formula keeps (see :attr:`GradFn.saves`).
+    """
 
     def make(apply):
-        return node_type(name, apply, apply.__doc__)
+        return node_type(name, apply, apply.__doc__, rules, saves)
 
     return make
+
+
+def derivative_rules(grad_fn_name):
+    """The derivative rules of ``grad_fn_name`` as ``{argument: rule}`` (empty if unknown)."""
+    return dict(_RULES.get(grad_fn_name, {}))
+
+
+def derivative_rule(grad_fn_name):
+    """The readable derivative rule of a backward function, one ``argument: rule`` line per
+    differentiable argument, e.g. ``derivative_rule("MulBackward0")`` is
+    ``"self: grad * other\\nother: grad * self"``.
+
+    ``grad_fn_name`` is what ``tensor.grad_fn.name()`` returns (``"MulBackward0"``; the C++ names
+    ``"torch::autograd::AccumulateGrad"``/``"torch::autograd::CopySlices"`` and the short ones are
+    accepted). Raises KeyError for a name without a registered formula.
+    """
+    name = grad_fn_name.rsplit("::", 1)[-1]
+    rules = _RULES.get(name)
+    if rules is None:
+        raise KeyError(f"no derivative rule registered for {grad_fn_name!r}")
+    return "\n".join(f"{arg}: {text}" for arg, text in rules.items())
+
+
+_RULES["AccumulateGrad"] = {"variable": "variable.grad += grad (the gradient is added to .grad, "
+                                        "or becomes .grad when it was None)"}

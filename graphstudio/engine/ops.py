@@ -8,9 +8,8 @@ shape and dtype. Python scalars never get a gradient slot beyond PyTorch's ``(No
 import numpy as np
 
 from . import dtypes
-from .creation import to_array
 from .node import backward_formula
-from .tensor import Tensor, make, wrap
+from .tensor import Tensor, make, to_array, wrap
 from .unary import float_input
 
 __all__ = ["add", "sub", "mul", "div", "true_divide", "neg", "pow", "rsub", "rdiv", "rpow",
@@ -86,13 +85,17 @@ def _binary(ufunc, a, b):
 
 
 # --- arithmetic ----------------------------------------------------------------------------
-@backward_formula("AddBackward0")
+@backward_formula("AddBackward0",
+                  self="grad (summed back over the dims that were broadcast)",
+                  other="alpha * grad (summed back over the dims that were broadcast)")
 def AddBackward0(self, g):
     alpha = self._ctx
     return g, (g if alpha == 1 else g * alpha)
 
 
-@backward_formula("SubBackward0")
+@backward_formula("SubBackward0",
+                  self="grad (summed back over the dims that were broadcast)",
+                  other="-alpha * grad (summed back over the dims that were broadcast)")
 def SubBackward0(self, g):
     alpha = self._ctx
     return g, (-g if alpha == 1 else g * -alpha)
@@ -116,7 +119,8 @@ def sub(input, other, *, alpha=1):
     return make(out, SubBackward0, (a, bt), None, 1)
 
 
-@backward_formula("RsubBackward1")
+@backward_formula("RsubBackward1",
+                  self="-grad (other - self, other a number)")
 def RsubBackward1(self, g):
     return (-g,)
 
@@ -129,7 +133,9 @@ def rsub(input, other):
     return make(np.subtract(b, ad), RsubBackward1, (input,))
 
 
-@backward_formula("MulBackward0")
+@backward_formula("MulBackward0", saves=((0, 1), (1, 0)),
+                  self="grad * other (summed back over the dims that were broadcast)",
+                  other="grad * self (summed back over the dims that were broadcast)")
 def MulBackward0(self, g):
     a, b = self._saved
     return (g * b if self.needs(0) else None), (g * a if self.needs(1) else None)
@@ -140,7 +146,9 @@ def mul(input, other):
     return make(out, MulBackward0, (_lhs(input), bt), (ad, bd))
 
 
-@backward_formula("DivBackward0")
+@backward_formula("DivBackward0", saves=((0, 1), (1, None)),
+                  self="grad / other (summed back over the dims that were broadcast)",
+                  other="-grad * self / other² (summed back over the dims that were broadcast)")
 def DivBackward0(self, g):
     a, b = self._saved
     ga = g / b if self.needs(0) else None
@@ -168,7 +176,8 @@ def div(input, other, *, rounding_mode=None):
 true_divide = div
 
 
-@backward_formula("DivBackward1")
+@backward_formula("DivBackward1",
+                  self="grad / other (other a number)")
 def DivBackward1(self, g):
     return (g / self._ctx,)
 
@@ -182,7 +191,8 @@ def _trunc_divide(a, b):
     return np.trunc(np.true_divide(a, b)).astype(np.result_type(a, b))
 
 
-@backward_formula("ReciprocalBackward0")
+@backward_formula("ReciprocalBackward0",
+                  self="-grad * result² (result = 1 / self)")
 def ReciprocalBackward0(self, g):
     (y,) = self._saved
     return (-g * (y * y),)
@@ -201,7 +211,8 @@ def rdiv(input, other):
     return mul(reciprocal(input), other)
 
 
-@backward_formula("NegBackward0")
+@backward_formula("NegBackward0",
+                  self="-grad")
 def NegBackward0(self, g):
     return (-g,)
 
@@ -214,7 +225,9 @@ def neg(input):
     return make(-input._data, NegBackward0, (input,))
 
 
-@backward_formula("PowBackward0")
+@backward_formula("PowBackward0", saves=((0, None),),
+                  self="grad * exponent * self ** (exponent - 1) (0 when exponent = 0; exponent a"
+                       " number)")
 def PowBackward0(self, g):
     (x,) = self._saved
     e = self._ctx
@@ -223,7 +236,9 @@ def PowBackward0(self, g):
     return (g * (e * x ** (e - 1)),)
 
 
-@backward_formula("PowBackward1")
+@backward_formula("PowBackward1", saves=((0, None), (1, None)),
+                  self="grad * exponent * self ** (exponent - 1) (0 where exponent = 0)",
+                  exponent="grad * result * ln(self) (0 where self = 0 and exponent >= 0)")
 def PowBackward1(self, g):
     x, e, y = self._saved
     gx = ge = None
@@ -235,7 +250,8 @@ def PowBackward1(self, g):
     return gx, ge
 
 
-@backward_formula("PowBackward2")
+@backward_formula("PowBackward2", saves=((0, None),),
+                  exponent="grad * result * ln(self) (self the number base)")
 def PowBackward2(self, g):
     e, y = self._saved
     base = self._ctx
@@ -311,7 +327,9 @@ def isinf(input):
 
 
 # --- selection -----------------------------------------------------------------------------
-@backward_formula("WhereBackward0")
+@backward_formula("WhereBackward0",
+                  self="grad where condition, else 0",
+                  other="grad where not condition, else 0 (no gradient to the condition)")
 def WhereBackward0(self, g):
     (cond,) = self._saved
     return (np.where(cond, g, 0) if self.needs(0) else None,
@@ -338,10 +356,13 @@ def where(condition, input=None, other=None):
     return make(out, WhereBackward0, (ta, tb), (c,))
 
 
-def _tie_split(name, better):
+def _tie_split(name, better, word):
     """maximum/minimum: the gradient goes to the winner; ties split it evenly (PyTorch 2.13)."""
 
-    @backward_formula(name)
+    @backward_formula(name, saves=((0, None), (1, None)),
+                      self=f"grad where self {word} other, grad / 2 where self = other, "
+                                 "else 0",
+                      other=f"grad where other {word} self, grad / 2 where self = other, else 0")
     def node(self, g):
         a, b = self._saved
         ga = gb = None
@@ -355,8 +376,8 @@ def _tie_split(name, better):
     return node
 
 
-MaximumBackward0 = _tie_split("MaximumBackward0", np.greater)
-MinimumBackward0 = _tie_split("MinimumBackward0", np.less)
+MaximumBackward0 = _tie_split("MaximumBackward0", np.greater, ">")
+MinimumBackward0 = _tie_split("MinimumBackward0", np.less, "<")
 
 
 def _first_on_ties(ufunc):
@@ -378,7 +399,8 @@ def minimum(input, other):
     return make(out, MinimumBackward0, (input, bt), (ad, bd))
 
 
-@backward_formula("ClampBackward1")
+@backward_formula("ClampBackward1", saves=((0, None),),
+                  self="grad where min <= self <= max, else 0")
 def ClampBackward1(self, g):
     (x,) = self._saved
     lo, hi = self._ctx
@@ -390,7 +412,10 @@ def ClampBackward1(self, g):
     return (np.where(keep, g, 0),)
 
 
-@backward_formula("ClampBackward0")
+@backward_formula("ClampBackward0", saves=((0, None), (1, None), (2, None)),
+                  self="grad where min <= self <= max, else 0",
+                  min="grad where self < min (and min < max), else 0",
+                  max="grad where self > max (or max < min), else 0")
 def ClampBackward0(self, g):
     x, lo, hi = self._saved
     if lo is not None and hi is not None:

@@ -7,17 +7,34 @@ import numpy as np
 
 from . import dtypes
 from .node import backward_formula
-from .tensor import _dim, make, wrap
+from .ops import maximum, minimum
+from .tensor import make, wrap, wrap_dim
 from .unary import rounded
 
 __all__ = ["sum", "mean", "max", "min", "amax", "amin", "argmax", "argmin", "softmax",
-           "log_softmax", "var", "std", "logsumexp", "prod"]
+           "log_softmax", "var", "std", "logsumexp", "prod", "torch_aliases"]
+
+def torch_aliases(fn):
+    """Accept the spellings PyTorch accepts for ``dim``/``keepdim``: ``axis`` and ``keepdims``
+    (numpy's names), as keyword arguments."""
+
+    def op(*args, **kwargs):
+        if "axis" in kwargs:
+            kwargs["dim"] = kwargs.pop("axis")
+        if "keepdims" in kwargs:
+            kwargs["keepdim"] = kwargs.pop("keepdims")
+        return fn(*args, **kwargs)
+
+    op.__name__, op.__doc__, op.__wrapped__ = fn.__name__, fn.__doc__, fn
+    return op
+
 
 def _dims(dim, ndim):
     """A tuple of normalised dims (``None`` means all)."""
     if dim is None:
         return tuple(range(ndim))
-    dims = (_dim(dim, ndim),) if isinstance(dim, int) else tuple(sorted(_dim(d, ndim) for d in dim))
+    dims = (wrap_dim(dim, ndim),) if isinstance(dim, int) else \
+        tuple(sorted(wrap_dim(d, ndim) for d in dim))
     return dims if ndim else ()  # a 0-d tensor takes dim 0 or -1 and reduces nothing
 
 
@@ -28,12 +45,14 @@ def _expand_back(g, shape, dims, keepdim):
     return np.broadcast_to(g, shape)
 
 
-@backward_formula("SumBackward0")
+@backward_formula("SumBackward0",
+                  self="grad expanded to self's shape (dΣ/dself_i = 1)")
 def SumBackward0(self, g):
     return (np.broadcast_to(g, self._ctx),)
 
 
-@backward_formula("SumBackward1")
+@backward_formula("SumBackward1",
+                  self="grad expanded back over the summed dims (dΣ/dself_i = 1)")
 def SumBackward1(self, g):
     shape, dims, keepdim = self._ctx
     return (_expand_back(g, shape, dims, keepdim),)
@@ -55,14 +74,16 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):
     return make(out, SumBackward1, (input,), None, (d.shape, dims, keepdim))
 
 
-@backward_formula("MeanBackward0")
+@backward_formula("MeanBackward0",
+                  self="grad / N expanded to self's shape (N = number of elements)")
 def MeanBackward0(self, g):
     shape = self._ctx
     n = np.prod(shape, dtype=np.int64)
     return (np.broadcast_to(g / n, shape),)
 
 
-@backward_formula("MeanBackward1")
+@backward_formula("MeanBackward1",
+                  self="grad / N expanded back over the reduced dims (N = elements per mean)")
 def MeanBackward1(self, g):
     shape, dims, keepdim = self._ctx
     n = 1
@@ -119,8 +140,12 @@ def _evenly(self, g):
     return (np.where(mask, g / np.count_nonzero(mask), 0).astype(g.dtype, copy=False),)
 
 
-MaxBackward1 = backward_formula("MaxBackward1")(_evenly)
-MinBackward1 = backward_formula("MinBackward1")(_evenly)
+MaxBackward1 = backward_formula("MaxBackward1", saves=((0, None),),
+                                self="grad split evenly between the elements equal to the max (0 "
+                                     "elsewhere)")(_evenly)
+MinBackward1 = backward_formula("MinBackward1", saves=((0, None),),
+                                self="grad split evenly between the elements equal to the min (0 "
+                                     "elsewhere)")(_evenly)
 
 
 def _select_back(self, g):
@@ -137,8 +162,12 @@ def _select_back(self, g):
     return (out,)
 
 
-MaxBackward0 = backward_formula("MaxBackward0")(_select_back)
-MinBackward0 = backward_formula("MinBackward0")(_select_back)
+MaxBackward0 = backward_formula("MaxBackward0",
+                                self="grad goes to the arg-max along dim (the returned indices), "
+                                     "0 elsewhere")(_select_back)
+MinBackward0 = backward_formula("MinBackward0",
+                                self="grad goes to the arg-min along dim (the returned indices), "
+                                     "0 elsewhere")(_select_back)
 
 
 def _arg(d, dim, pick):
@@ -161,7 +190,7 @@ def _extreme(input, dim, keepdim, other, reduce, pick, full_node, dim_node, resu
                                "argument.")
         out = reduce(d)
         return make(out, full_node, (input,), (d, out))
-    dim = _dim(dim, d.ndim)
+    dim = wrap_dim(dim, d.ndim)
     if d.ndim == 0:
         v = make(d.copy(), dim_node, (input,), (np.zeros((), np.int64),), ((), 0, keepdim))
         return result(v, wrap(np.zeros((), np.int64)))
@@ -180,8 +209,6 @@ def _extreme(input, dim, keepdim, other, reduce, pick, full_node, dim_node, resu
 
 def max(input, dim=None, keepdim=False, *, other=None):
     """``max()`` of all elements, ``max(dim)`` -> (values, indices), ``max(other)`` = maximum."""
-    from .ops import maximum
-
     if dim is not None and not isinstance(dim, int):
         return maximum(input, dim)
     return _extreme(input, dim, keepdim, other, np.max, np.argmax, MaxBackward1, MaxBackward0,
@@ -189,15 +216,15 @@ def max(input, dim=None, keepdim=False, *, other=None):
 
 
 def min(input, dim=None, keepdim=False, *, other=None):
-    from .ops import minimum
-
     if dim is not None and not isinstance(dim, int):
         return minimum(input, dim)
     return _extreme(input, dim, keepdim, other, np.min, np.argmin, MinBackward1, MinBackward0,
                     _MIN, minimum)
 
 
-@backward_formula("AmaxBackward0")
+@backward_formula("AmaxBackward0", saves=((0, None),),
+                  self="grad split evenly between the elements equal to the max along dim, 0 "
+                       "elsewhere")
 def AmaxBackward0(self, g):
     x, out = self._saved
     shape, dims, keepdim = self._ctx
@@ -207,7 +234,9 @@ def AmaxBackward0(self, g):
         return ((g_k / mask.sum(axis=dims, keepdims=True) * mask).astype(g.dtype),)
 
 
-AminBackward0 = backward_formula("AminBackward0")(AmaxBackward0.apply)
+AminBackward0 = backward_formula("AminBackward0", saves=((0, None),),
+                                 self="grad split evenly between the elements equal to the min "
+                                      "along dim, 0 elsewhere")(AmaxBackward0.apply)
 
 
 def _nonempty(name, d, dim):
@@ -217,7 +246,7 @@ def _nonempty(name, d, dim):
         raise RuntimeError(f"{name}(): Expected reduction dim to be specified for input.numel() "
                            "== 0. Specify the reduction dim with the 'dim' argument.")
     for i in (dim,) if isinstance(dim, int) else dim:
-        if d.ndim and d.shape[_dim(i, d.ndim)] == 0:
+        if d.ndim and d.shape[wrap_dim(i, d.ndim)] == 0:
             raise IndexError(f"{name}(): Expected reduction dim {i} to have non-zero size.")
 
 
@@ -246,7 +275,7 @@ def _arg_reduce(input, dim, keepdim, pick):
             raise IndexError(f"{name}(): Expected reduction dim to be specified for "
                              "input.numel() == 0.")
         return wrap(np.asarray(_arg(d.reshape(-1), 0, pick), np.int64))
-    dim = _dim(dim, d.ndim)
+    dim = wrap_dim(dim, d.ndim)
     if d.ndim and d.shape[dim] == 0:
         raise IndexError(f"{name}(): Expected reduction dim {dim} to have non-zero size.")
     idx = _arg(d, dim, pick).astype(np.int64)
@@ -292,7 +321,8 @@ def _spread(fn, d, dims, correction, keepdim, name):
         return fn(d, axis=dims, ddof=correction, keepdims=keepdim).astype(d.dtype, copy=False)
 
 
-@backward_formula("VarBackward0")
+@backward_formula("VarBackward0", saves=((0, None),),
+                  self="grad * 2 * (self - mean(self)) / (N - correction)")
 def VarBackward0(self, g):
     (x,) = self._saved
     dims, keepdim, correction = self._ctx
@@ -309,7 +339,8 @@ def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     return make(out, VarBackward0, (input,), (d,), (dims, keepdim, correction))
 
 
-@backward_formula("StdBackward0")
+@backward_formula("StdBackward0", saves=((0, None),),
+                  self="grad * (self - mean(self)) / ((N - correction) * result)")
 def StdBackward0(self, g):
     x, out = self._saved
     dims, keepdim, correction = self._ctx
@@ -325,23 +356,53 @@ def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     return make(out, StdBackward0, (input,), (d, out), (dims, keepdim, correction))
 
 
-@backward_formula("ProdBackward0")
+def _others_product(x, axis):
+    """For each element, the product of the other elements along ``axis``, computed without
+    dividing (exact with zeros): the product of those before it times the product of those after."""
+    n = x.shape[axis]
+    if n == 0:
+        return x.copy()
+    ones = np.ones_like(np.take(x, [0], axis=axis))
+    head = np.take(x, range(n - 1), axis=axis)
+    left = np.concatenate([ones, np.cumprod(head, axis=axis)], axis=axis)
+    tail = np.flip(np.take(np.flip(x, axis), range(n - 1), axis=axis), axis)
+    right = np.concatenate([np.flip(np.cumprod(np.flip(tail, axis), axis=axis), axis), ones],
+                           axis=axis)
+    return (left * right).astype(x.dtype, copy=False)
+
+
+@backward_formula("ProdBackward0", saves=((0, None),),
+                  self="grad * (the product of all the other elements)")
 def ProdBackward0(self, g):
     x, _ = self._saved  # the result is saved (unused) as PyTorch saves it: see versions.py
-    # Product of all the others, computed without dividing (exact with zeros).
-    flat = x.reshape(-1)
-    left = np.concatenate(([1], np.cumprod(flat[:-1]))).astype(x.dtype)
-    right = np.concatenate((np.cumprod(flat[::-1][:-1])[::-1], [1])).astype(x.dtype)
-    return ((g * (left * right)).reshape(x.shape),)
+    return ((g * _others_product(x.reshape(-1), 0)).reshape(x.shape),)
 
 
-def prod(input):
+@backward_formula("ProdBackward1", saves=((0, None),),
+                  self="grad * (the product of the other elements along dim)")
+def ProdBackward1(self, g):
+    x, _ = self._saved
+    dim, keepdim = self._ctx
+    if x.ndim == 0:
+        return (g,)
+    return (_kept(g, (dim,), keepdim) * _others_product(x, dim),)
+
+
+def prod(input, dim=None, keepdim=False, *, dtype=None):
+    """Product of all elements (ProdBackward0), or along ``dim`` (ProdBackward1)."""
     d = input._data
-    out = np.asarray(np.prod(d, dtype=_sum_dtype(d, None)))
-    return make(out, ProdBackward0, (input,), (d, out))
+    dt = _sum_dtype(d, dtype)
+    if dim is None:
+        out = np.asarray(np.prod(d, dtype=dt))
+        return make(out, ProdBackward0, (input,), (d, out))
+    dim = wrap_dim(dim, d.ndim)
+    out = np.asarray(np.prod(d, axis=dim if d.ndim else None, keepdims=keepdim and d.ndim > 0,
+                             dtype=dt))
+    return make(out, ProdBackward1, (input,), (d, out), (dim, keepdim))
 
 
-@backward_formula("LogsumexpBackward0")
+@backward_formula("LogsumexpBackward0", saves=((0, None),),
+                  self="grad * exp(self - result) (= grad * softmax(self))")
 def LogsumexpBackward0(self, g):
     x, out = self._saved
     dims, keepdim = self._ctx
@@ -368,17 +429,20 @@ def softmax_dim(ndim, dim, name="softmax"):
         warnings.warn(f"Implicit dimension choice for {name} has been deprecated. Change the call "
                       "to include dim=X as an argument.", UserWarning, stacklevel=3)
         dim = 0 if ndim in (0, 1, 3) else 1
-    return _dim(dim, ndim)
+    return wrap_dim(dim, ndim)
 
 
-@backward_formula("SoftmaxBackward0")
+@backward_formula("SoftmaxBackward0",
+                  self="result * (grad - Σ_dim grad * result): ds_i/da_j = s_i·(δ_ij - s_j), s = "
+                       "result")
 def SoftmaxBackward0(self, g):
     (y,) = self._saved
     dim = self._ctx
     return (y * (g - (g * y).sum(axis=dim, keepdims=True)),)
 
 
-@backward_formula("LogSoftmaxBackward0")
+@backward_formula("LogSoftmaxBackward0",
+                  self="grad - exp(result) * Σ_dim grad (exp(result) = softmax(self))")
 def LogSoftmaxBackward0(self, g):
     (y,) = self._saved
     dim = self._ctx
@@ -412,3 +476,9 @@ def log_softmax(input, dim=None, dtype=None):
     else:
         out = z
     return make(out, LogSoftmaxBackward0, (input,), (out,), dim)
+
+
+for _name in ("sum", "mean", "max", "min", "amax", "amin", "argmax", "argmin", "var", "std",
+              "logsumexp", "prod", "softmax", "log_softmax"):
+    globals()[_name] = torch_aliases(globals()[_name])
+del _name

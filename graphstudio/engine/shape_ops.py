@@ -1,26 +1,21 @@
-"""Shape ops (views share memory with their input, as in PyTorch), dtype conversion, cat/stack, and
-indexing.
-
-Indexing is decomposed the way PyTorch records it: ints become ``SelectBackward0``, non-trivial
-slices ``SliceBackward0``, ``None`` ``UnsqueezeBackward0``; integer arrays and boolean masks then
-form one ``IndexBackward0`` whose backward accumulates repeated indices with ``np.add.at``.
+"""Shape ops (views share memory with their input, as in PyTorch), dtype conversion and cat/stack.
+Indexing (``t[...]``, ``select``, ``narrow``, ``t[...] = v``) is in ``indexing.py``.
 """
 
 import numpy as np
 
 from . import dtypes
-from .grad_mode import STATE
 from .node import backward_formula
-from .tensor import Size, Tensor, _dim, make, wrap
-from .versions import modified, rebased
+from .tensor import Size, Tensor, make, view_of, wrap, wrap_dim
 
 __all__ = ["view", "reshape", "flatten", "t", "transpose", "permute", "squeeze", "unsqueeze",
            "expand", "expand_as", "clone", "contiguous", "to", "cat", "concat", "concatenate",
-           "stack", "getitem", "setitem", "select", "narrow", "unsafe_view", "T", "view_as",
-           "reshape_as"]
+           "stack", "unsafe_view", "T", "view_as", "reshape_as", "shape_args", "repeat",
+           "repeat_interleave", "index_select"]
 
 
-def _shape_args(shape):
+def shape_args(shape):
+    """A shape given as ``f(2, 3)`` or ``f((2, 3))`` (a list or Size too) as a tuple of ints."""
     if len(shape) == 1 and isinstance(shape[0], (tuple, list, Size)):
         shape = shape[0]
     return tuple(int(s) for s in shape)
@@ -50,9 +45,15 @@ def _reshape_back(self, g):
     return (g.reshape(self._ctx),)
 
 
-ViewBackward0 = backward_formula("ViewBackward0")(_reshape_back)
-UnsafeViewBackward0 = backward_formula("UnsafeViewBackward0")(_reshape_back)
-ReshapeAliasBackward0 = backward_formula("ReshapeAliasBackward0")(_reshape_back)
+ViewBackward0 = backward_formula("ViewBackward0",
+                                 self="grad.reshape(self.shape) (reshaped back to the input's "
+                                      "shape)")(_reshape_back)
+UnsafeViewBackward0 = backward_formula("UnsafeViewBackward0",
+                                       self="grad.reshape(self.shape) (reshaped back to the "
+                                            "input's shape)")(_reshape_back)
+ReshapeAliasBackward0 = backward_formula("ReshapeAliasBackward0",
+                                         self="grad.reshape(self.shape) (reshaped back to the "
+                                              "input's shape)")(_reshape_back)
 
 
 def _nocopy_reshape(d, shape):
@@ -64,13 +65,13 @@ def _nocopy_reshape(d, shape):
 
 def view(input, *shape):
     d = input._data
-    shape = _infer(_shape_args(shape), d.size)
+    shape = _infer(shape_args(shape), d.size)
     out = _nocopy_reshape(d, shape)
     if out is None:
         raise RuntimeError("view size is not compatible with input tensor's size and stride (at "
                            "least one dimension spans across two contiguous subspaces). Use "
                            ".reshape(...) instead.")
-    return make(out, ViewBackward0, (input,), None, d.shape)
+    return view_of(make(out, ViewBackward0, (input,), None, d.shape), input)
 
 
 def view_as(input, other):
@@ -86,11 +87,11 @@ def reshape(input, *shape):
     """A view of a contiguous tensor (ViewBackward0); of a strided one when its layout allows
     (ReshapeAliasBackward0, as PyTorch); else a copy (UnsafeView<-Clone)."""
     d = input._data
-    shape = _infer(_shape_args(shape), d.size)
+    shape = _infer(shape_args(shape), d.size)
     out = _nocopy_reshape(d, shape)
     if out is not None:
         node = ViewBackward0 if d.flags.c_contiguous else ReshapeAliasBackward0
-        return make(out, node, (input,), None, d.shape)
+        return view_of(make(out, node, (input,), None, d.shape), input)
     return unsafe_view(clone(input), shape)
 
 
@@ -102,7 +103,7 @@ def flatten(input, start_dim=0, end_dim=-1):
     d = input._data
     if d.ndim == 0:
         return reshape(input, 1)
-    s, e = _dim(start_dim, d.ndim), _dim(end_dim, d.ndim)
+    s, e = wrap_dim(start_dim, d.ndim), wrap_dim(end_dim, d.ndim)
     if s > e:
         raise RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim")
     if s == e:
@@ -111,7 +112,8 @@ def flatten(input, start_dim=0, end_dim=-1):
     return reshape(input, shape)
 
 
-@backward_formula("CloneBackward0")
+@backward_formula("CloneBackward0",
+                  self="grad")
 def CloneBackward0(self, g):
     return (g,)
 
@@ -124,7 +126,8 @@ def contiguous(input, memory_format=None):
     return input if input._data.flags.c_contiguous else clone(input)
 
 
-@backward_formula("ToCopyBackward0")
+@backward_formula("ToCopyBackward0",
+                  self="grad converted back to self's dtype")
 def ToCopyBackward0(self, g):
     return (g,)
 
@@ -144,7 +147,8 @@ def to(input, *args, dtype=None, **kwargs):
     return make(out, ToCopyBackward0, (input,))
 
 
-@backward_formula("TBackward0")
+@backward_formula("TBackward0",
+                  self="grad.t() (the gradient is transposed back)")
 def TBackward0(self, g):
     return (g.T,)
 
@@ -153,10 +157,11 @@ def t(input):
     d = input._data
     if d.ndim > 2:
         raise RuntimeError(f"t() expects a tensor with <= 2 dimensions, but self is {d.ndim}D")
-    return make(d.T, TBackward0, (input,))
+    return view_of(make(d.T, TBackward0, (input,)), input)
 
 
-@backward_formula("TransposeBackward0")
+@backward_formula("TransposeBackward0",
+                  self="grad.transpose(dim0, dim1) (the gradient is transposed back)")
 def TransposeBackward0(self, g):
     d0, d1 = self._ctx
     return (np.swapaxes(g, d0, d1) if g.ndim else g,)
@@ -164,28 +169,30 @@ def TransposeBackward0(self, g):
 
 def transpose(input, dim0, dim1):
     d = input._data
-    d0, d1 = _dim(dim0, d.ndim), _dim(dim1, d.ndim)
+    d0, d1 = wrap_dim(dim0, d.ndim), wrap_dim(dim1, d.ndim)
     if d.ndim == 0:
-        return make(d, TransposeBackward0, (input,), None, (0, 0))
-    return make(np.swapaxes(d, d0, d1), TransposeBackward0, (input,), None, (d0, d1))
+        return view_of(make(d, TransposeBackward0, (input,), None, (0, 0)), input)
+    out = make(np.swapaxes(d, d0, d1), TransposeBackward0, (input,), None, (d0, d1))
+    return view_of(out, input)
 
 
-@backward_formula("PermuteBackward0")
+@backward_formula("PermuteBackward0",
+                  self="grad permuted back by the inverse order of dims")
 def PermuteBackward0(self, g):
     return (np.transpose(g, np.argsort(self._ctx)),)
 
 
 def permute(input, *dims):
     d = input._data
-    dims = _shape_args(dims)
+    dims = shape_args(dims)
     if len(dims) != d.ndim:
         raise RuntimeError(f"permute(sparse_coo): number of dimensions in the tensor input does "
                            f"not match the length of the desired ordering of dimensions i.e. "
                            f"input.dim() = {d.ndim} is not equal to len(dims) = {len(dims)}")
-    dims = tuple(_dim(i, d.ndim) for i in dims)
+    dims = tuple(wrap_dim(i, d.ndim) for i in dims)
     if len(set(dims)) != len(dims):
         raise RuntimeError("permute(): duplicate dims are not allowed.")
-    return make(np.transpose(d, dims), PermuteBackward0, (input,), None, dims)
+    return view_of(make(np.transpose(d, dims), PermuteBackward0, (input,), None, dims), input)
 
 
 def T(input):
@@ -201,47 +208,52 @@ def T(input):
     return permute(input, tuple(range(d.ndim - 1, -1, -1)))
 
 
-SqueezeBackward0 = backward_formula("SqueezeBackward0")(_reshape_back)
-SqueezeBackward1 = backward_formula("SqueezeBackward1")(_reshape_back)
-SqueezeBackward2 = backward_formula("SqueezeBackward2")(_reshape_back)
-SqueezeBackward4 = backward_formula("SqueezeBackward4")(_reshape_back)  # in-place squeeze_(dim)
+_SQUEEZED = "grad.reshape(self.shape) (the size-1 dims come back)"
+SqueezeBackward0 = backward_formula("SqueezeBackward0", self=_SQUEEZED)(_reshape_back)
+SqueezeBackward1 = backward_formula("SqueezeBackward1", self=_SQUEEZED)(_reshape_back)
+SqueezeBackward2 = backward_formula("SqueezeBackward2", self=_SQUEEZED)(_reshape_back)
+SqueezeBackward4 = backward_formula("SqueezeBackward4", self=_SQUEEZED)(_reshape_back)  # squeeze_
 
 
 def squeeze(input, dim=None, _node=None):
     d = input._data
     if dim is None:
-        return make(np.squeeze(d), _node or SqueezeBackward0, (input,), None, d.shape)
+        out = make(np.squeeze(d), _node or SqueezeBackward0, (input,), None, d.shape)
+        return view_of(out, input)
     shape = d.shape
     if isinstance(dim, (tuple, list)):
-        drop = tuple(i for i in (_dim(i, d.ndim) for i in dim) if shape[i] == 1)
+        drop = tuple(i for i in (wrap_dim(i, d.ndim) for i in dim) if shape[i] == 1)
         out = np.squeeze(d, drop) if drop else d
-        return make(out, _node or SqueezeBackward2, (input,), None, shape)
-    i = _dim(dim, d.ndim)
+        return view_of(make(out, _node or SqueezeBackward2, (input,), None, shape), input)
+    i = wrap_dim(dim, d.ndim)
     out = d.reshape(shape[:i] + shape[i + 1:]) if shape and shape[i] == 1 else d
-    return make(out, _node or SqueezeBackward1, (input,), None, shape)
+    return view_of(make(out, _node or SqueezeBackward1, (input,), None, shape), input)
 
 
-@backward_formula("UnsqueezeBackward0")
+@backward_formula("UnsqueezeBackward0",
+                  self="grad.squeeze(dim) (the gradient is squeezed back)")
 def UnsqueezeBackward0(self, g):
     return (np.squeeze(g, self._ctx),)
 
 
 def unsqueeze(input, dim):
     d = input._data
-    dim = _dim(dim, d.ndim + 1)
+    dim = wrap_dim(dim, d.ndim + 1)
     shape = d.shape
-    return make(d.reshape(shape[:dim] + (1,) + shape[dim:]), UnsqueezeBackward0, (input,), None,
-                dim)
+    out = make(d.reshape(shape[:dim] + (1,) + shape[dim:]), UnsqueezeBackward0, (input,), None,
+               dim)
+    return view_of(out, input)
 
 
-@backward_formula("ExpandBackward0")
+@backward_formula("ExpandBackward0",
+                  self="grad summed over the expanded dims, back to self's shape")
 def ExpandBackward0(self, g):
     return (g,)  # the engine sums the gradient back to the input's shape
 
 
 def expand(input, *sizes):
     d = input._data
-    sizes = _shape_args(sizes)
+    sizes = shape_args(sizes)
     lead = len(sizes) - d.ndim
     if lead < 0:
         raise RuntimeError(f"expand({dtypes.from_numpy(d.dtype)!r}{{{list(d.shape)}}}, "
@@ -255,7 +267,7 @@ def expand(input, *sizes):
                                f"match the existing size ({d.shape[i]}) at non-singleton dimension "
                                f"{i + lead}.  Target sizes: {list(sizes)}.  Tensor sizes: "
                                f"{list(d.shape)}")
-    return make(np.broadcast_to(d, target), ExpandBackward0, (input,))
+    return view_of(make(np.broadcast_to(d, target), ExpandBackward0, (input,)), input)
 
 
 def expand_as(input, other):
@@ -263,7 +275,8 @@ def expand_as(input, other):
 
 
 # --- cat / stack ---------------------------------------------------------------------------------
-@backward_formula("CatBackward0")
+@backward_formula("CatBackward0",
+                  tensors="grad split along dim back to each input (each gets its slice)")
 def CatBackward0(self, g):
     dim, sizes = self._ctx
     return tuple(np.split(g, np.cumsum(sizes)[:-1], axis=dim))
@@ -287,7 +300,7 @@ def cat(tensors, dim=0):
         if a.ndim != nd:
             raise RuntimeError(f"Tensors must have same number of dimensions: got {nd} and "
                                f"{a.ndim}")
-    dim = _dim(dim, nd)
+    dim = wrap_dim(dim, nd)
     for i, a in enumerate(arrays):
         for k in range(nd):
             if k != dim and a.shape[k] != arrays[0].shape[k]:
@@ -301,7 +314,8 @@ def cat(tensors, dim=0):
 concat = concatenate = cat
 
 
-@backward_formula("StackBackward0")
+@backward_formula("StackBackward0",
+                  tensors="grad unbound along dim back to each input")
 def StackBackward0(self, g):
     dim = self._ctx
     return tuple(np.moveaxis(g, dim, 0))
@@ -317,196 +331,72 @@ def stack(tensors, dim=0):
             raise RuntimeError(f"stack expects each tensor to be equal size, but got "
                                f"{list(arrays[0].shape)} at entry 0 and {list(a.shape)} at entry "
                                f"{i}")
-    dim = _dim(dim, arrays[0].ndim + 1)
+    dim = wrap_dim(dim, arrays[0].ndim + 1)
     return make(np.stack(arrays, axis=dim), StackBackward0, tensors, None, dim)
 
 
-# --- indexing -------------------------------------------------------------------------------
-def _place_back(self, g):
-    """Select/Slice backward: zeros of the input's shape with ``g`` placed at the taken part."""
-    shape, dim, key = self._ctx
+# --- repeat / repeat_interleave --------------------------------------------------------------
+@backward_formula("RepeatBackward0",
+                  self="grad summed over the copies: each element of self gets the sum of the "
+                       "gradients of all its repeats")
+def RepeatBackward0(self, g):
+    shape, repeats = self._ctx
+    lead = len(repeats) - len(shape)
+    full = (1,) * lead + tuple(shape)
+    split = []
+    for r, s in zip(repeats, full, strict=True):
+        split += [r, s]
+    summed = g.reshape(split).sum(axis=tuple(range(0, 2 * len(full), 2)))
+    return (summed.reshape(shape),)
+
+
+def repeat(input, *repeats):
+    """Tile the tensor ``repeats[i]`` times along each dim (new leading dims when there are more
+    repeats than dims)."""
+    d = input._data
+    repeats = shape_args(repeats)
+    if len(repeats) < d.ndim:
+        raise RuntimeError("Number of dimensions of repeat dims can not be smaller than number of "
+                           "dimensions of tensor")
+    full = (1,) * (len(repeats) - d.ndim) + d.shape
+    out = np.tile(d.reshape(full), repeats)
+    return make(out, RepeatBackward0, (input,), None, (d.shape, repeats))
+
+
+@backward_formula("IndexSelectBackward0",
+                  self="grad added back at the selected positions along dim (repeated indices "
+                       "accumulate)")
+def IndexSelectBackward0(self, g):
+    shape, dim, index = self._ctx
     out = np.zeros(shape, g.dtype)
-    out[(slice(None),) * dim + (key,)] = g
+    np.add.at(out, (slice(None),) * dim + (index,), g)
     return (out,)
 
 
-SelectBackward0 = backward_formula("SelectBackward0")(_place_back)
-AliasBackward0 = backward_formula("AliasBackward0")(lambda self, g: (g,))
-SliceBackward0 = backward_formula("SliceBackward0")(_place_back)
-
-
-def select(input, dim, index):
+def index_select(input, dim, index):
     d = input._data
-    if d.ndim == 0:
-        raise IndexError("select() cannot be applied to a 0-dim tensor.")
-    dim = _dim(dim, d.ndim)
-    size = d.shape[dim]
-    if not -size <= index < size:
-        raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size}")
-    index = index + size if index < 0 else index
-    out = d[(slice(None),) * dim + (index,)]
-    return make(out, SelectBackward0, (input,), None, (d.shape, dim, index))
+    dim = wrap_dim(dim, d.ndim)
+    idx = index._data if isinstance(index, Tensor) else np.asarray(index)
+    return make(np.take(d, idx, axis=dim), IndexSelectBackward0, (input,), None,
+                (d.shape, dim, idx))
 
 
-def _slice(input, dim, sl, force=False):
+def repeat_interleave(input, repeats, dim=None, *, output_size=None):
+    """Repeat each element ``repeats`` times (a number, or one count per element) along ``dim``
+    (the flattened tensor when None), recorded as PyTorch records it."""
+    if dim is None:
+        input = flatten(input)
+        dim = 0
     d = input._data
-    if sl.step is not None and sl.step <= 0:
-        raise ValueError("step must be greater than zero")
-    start, stop, step = sl.indices(d.shape[dim])
-    if start == 0 and stop >= d.shape[dim] and step == 1 and not force:
-        return input
-    sl = slice(start, max(stop, start), step)
-    return make(d[(slice(None),) * dim + (sl,)], SliceBackward0, (input,), None,
-                (d.shape, dim, sl))
-
-
-def narrow(input, dim, start, length):
-    dim = _dim(dim, input._data.ndim)
-    return _slice(input, dim, slice(start, start + length))
-
-
-@backward_formula("IndexBackward0")
-def IndexBackward0(self, g):
-    shape, index = self._ctx
-    out = np.zeros(shape, g.dtype)
-    np.add.at(out, index, g)
-    return (out,)
-
-
-def _normalise_key(key):
-    """A tuple of ints/slices/None/Ellipsis/numpy index arrays (Tensors and lists converted)."""
-    if not isinstance(key, tuple):
-        key = (key,)
-    out = []
-    for k in key:
-        if isinstance(k, Tensor):
-            k = k._data
-            if k.ndim == 0 and k.dtype.kind in "iu":
-                k = int(k)
-        elif isinstance(k, (list, tuple)):
-            k = np.asarray(k)
-            if k.dtype.kind not in "biu":
-                raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
-        elif isinstance(k, np.generic):
-            k = k.item()
-        if isinstance(k, np.ndarray) and k.dtype.kind not in "biu":
-            raise IndexError("tensors used as indices must be long, int, byte or bool tensors")
-        out.append(k)
-    return out
-
-
-def _is_bool(k):
-    """A Python bool or 0-d mask: PyTorch unsqueezes there and indexes with [0] or []."""
-    return isinstance(k, bool) or (isinstance(k, np.ndarray) and k.dtype.kind == "b"
-                                   and k.ndim == 0)
-
-
-def _consumed(k):
-    if k is None or _is_bool(k):
-        return 0
-    if isinstance(k, np.ndarray) and k.dtype.kind == "b":
-        return k.ndim
-    return 1
-
-
-def getitem(input, key):
-    ndim = input._data.ndim
-    if ndim == 0 and isinstance(key, slice):
-        raise IndexError("slice() cannot be applied to a 0-dim tensor.")
-    if ndim == 0 and isinstance(key, (int, np.integer)) and not isinstance(key, bool):
-        if key:
-            raise IndexError(f"index {key} is out of bounds for dimension 0 with size 0")
-        raise IndexError("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
-                         "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
-    if isinstance(key, slice):  # a lone slice is always a SliceBackward0 in PyTorch
-        return _slice(input, 0, key, force=True)
-    key = _normalise_key(key)
-    used = sum(_consumed(k) for k in key if k is not Ellipsis)
-    if used > ndim:
-        raise IndexError(f"too many indices for tensor of dimension {ndim}")
-    cur, dim, advanced = input, 0, []
-    for k in key:
-        if k is Ellipsis:
-            dim += ndim - used
-            used = ndim
-        elif k is None:
-            cur = unsqueeze(cur, dim)
-            dim += 1
-        elif _is_bool(k):
-            advanced.append((dim, np.zeros(1 if k else 0, np.int64)))
-            cur = unsqueeze(cur, dim)
-            dim += 1
-        elif isinstance(k, int):
-            cur = select(cur, dim, k)
-        elif isinstance(k, slice):
-            cur = _slice(cur, dim, k)
-            dim += 1
-        else:
-            advanced.append((dim, k))
-            dim += _consumed(k)
-    if not advanced:
-        # Only full slices and Ellipsis: PyTorch returns an alias (AliasBackward0).
-        return make(cur._data[...], AliasBackward0, (cur,)) if cur is input else cur
-    d = cur._data
-    index = [slice(None)] * d.ndim
-    position = 0  # PyTorch names the dimension by the index tensor's position among them
-    for i, k in advanced:
-        if k.dtype.kind == "b":
-            for j in range(k.ndim):
-                if k.shape[j] != d.shape[i + j]:
-                    raise IndexError(f"The shape of the mask {list(k.shape)} at index {j} does not "
-                                     f"match the shape of the indexed tensor {list(d.shape)} at "
-                                     f"index {i + j}")
-            index[i:i + max(k.ndim, 1)] = np.nonzero(k) if k.ndim else [k]
-            position += max(k.ndim, 1)
-        else:
-            size = d.shape[i]
-            bad = (k >= size) | (k < -size)
-            if bad.any():
-                if not size:
-                    raise IndexError("index is out of bounds for dimension with size 0")
-                raise IndexError(f"index {int(k[bad].flat[0])} is out of bounds for dimension "
-                                 f"{position} with size {size}")
-            index[i] = k
-            position += 1
-    index = tuple(index)
-    # Saved like PyTorch's index tensors: a second backward without retain_graph raises.
-    out = d[index]
-    if not out.flags.c_contiguous:  # PyTorch's index result is contiguous (so reshape views it)
-        out = np.ascontiguousarray(out)
-    return make(out, IndexBackward0, (cur,), (), (d.shape, index))
-
-
-@backward_formula("CopySlices")
-def CopySlices(self, g):
-    index = self._ctx
-    gself = None
-    if self.needs(0):
-        gself = g.copy()
-        gself[index] = 0
-    return gself, (g[index] if self.needs(1) else None)
-
-
-CopySlices.name = lambda self: "torch::autograd::CopySlices"  # a C++ node in PyTorch, like this
-
-
-def setitem(input, key, value):
-    """``input[key] = value``: in place; under autograd the history is rebased onto CopySlices."""
-    input.check_inplace()
-    key = _normalise_key(key)
-    index = tuple(int(k) if isinstance(k, bool) else k for k in key)
-    vt = value if isinstance(value, Tensor) else None
-    vd = value._data if vt is not None else value
-    recording = STATE.enabled and (input._requires_grad or (vt is not None and vt._requires_grad))
-    if not recording:
-        input._data[index] = vd
-        modified(input)
-        return
-    new = input._data.copy()
-    new[index] = vd
-    r = make(new, CopySlices, (input, vt), None, index)
-    modified(input)
-    input._data = r._data
-    input.grad_fn = r.grad_fn
-    input._requires_grad = True
-    rebased(input)
+    dim = wrap_dim(dim, d.ndim)
+    if isinstance(repeats, Tensor) and repeats._data.ndim:
+        counts = repeats._data
+        if counts.shape[0] != d.shape[dim]:
+            raise RuntimeError("repeats must have the same size as input along dim, but got "
+                               f"repeats.size(0) = {counts.shape[0]} and input.size({dim}) = "
+                               f"{d.shape[dim]}")
+        return index_select(input, dim, np.repeat(np.arange(d.shape[dim]), counts))
+    n = int(repeats)
+    shape = d.shape
+    wide = expand(unsqueeze(input, dim + 1), shape[:dim + 1] + (n,) + shape[dim + 1:])
+    return reshape(clone(wide), shape[:dim] + (shape[dim] * n,) + shape[dim + 1:])

@@ -13,9 +13,18 @@ import numpy as np
 from . import dtypes
 from .grad_mode import STATE
 from .node import SEQUENCE, AccumulateGrad
-from .versions import SAVES_RESULT, modified
+from .printing import tensor_repr
+from .versions import (
+    SAVES_RESULT,
+    counter,
+    drop_saved_self,
+    modified,
+    move_retain,
+    rebased,
+    version,
+)
 
-__all__ = ["Tensor", "Size", "wrap", "make", "accumulator"]
+__all__ = ["Tensor", "Size", "wrap", "make", "accumulator", "to_array", "wrap_dim", "view_of"]
 
 ndarray = np.ndarray
 _new = object.__new__
@@ -32,6 +41,13 @@ NON_LEAF_FLAG = ("you can only change requires_grad flags of leaf variables. If 
                  "computed variable in a subgraph that doesn't require differentiation use "
                  "var_no_grad = var.detach().")
 LEAF_INPLACE = "a leaf Variable that requires grad is being used in an in-place operation."
+VIEW_LEAF_INPLACE = ("a view of a leaf Variable that requires grad is being used in an in-place "
+                     "operation.")
+DETACH_VIEW = ("Can't detach views in-place. Use detach() instead. If you are using "
+               "DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as "
+               "True, gradients are views of DDP buckets, and hence detach_() cannot be called on "
+               "these gradients. To fix this error, please refer to the Optimizer.zero_grad() "
+               "function in torch/optim/optimizer.py as the solution.")
 
 
 class Size(tuple):
@@ -55,15 +71,13 @@ class Tensor:
     """An n-dimensional array that can record the operations applied to it for backward."""
 
     __slots__ = ("_data", "grad_fn", "_requires_grad", "_grad", "_retains_grad", "_acc", "_vc",
-                 "__weakref__")
+                 "_base", "_hooks", "__weakref__")
     # numpy defers to our reflected operators (np.float32(2) * t calls t.__rmul__).
     __array_ufunc__ = None
 
     def __new__(cls, *args):
         # Legacy ``torch.Tensor(data)`` / ``torch.Tensor(2, 3)``: always the default float dtype.
         if len(args) == 1 and not isinstance(args[0], int):
-            from .creation import to_array
-
             return wrap(to_array(args[0], dtypes.default_np()))
         return wrap(np.empty(args, dtypes.default_np()))
 
@@ -75,7 +89,7 @@ class Tensor:
     def size(self, dim=None):
         if dim is None:
             return Size(self._data.shape)
-        return self._data.shape[_dim(dim, self._data.ndim)]
+        return self._data.shape[wrap_dim(dim, self._data.ndim)]
 
     @property
     def dtype(self):
@@ -127,7 +141,9 @@ class Tensor:
         self._requires_grad = flag
 
     def requires_grad_(self, requires_grad=True):
-        if requires_grad and self.grad_fn is None and self._data.dtype.kind != "f":
+        if requires_grad and self.grad_fn is not None:
+            return self  # already requires grad: a no-op on a non-leaf, as in PyTorch
+        if requires_grad and self._data.dtype.kind != "f":
             # PyTorch words this one differently from the setter's message.
             raise RuntimeError("only Tensors of floating point dtype can require gradients")
         self.requires_grad = requires_grad
@@ -172,43 +188,43 @@ class Tensor:
         if self.grad_fn is None or self._retains_grad:
             return
         fn = self.grad_fn
-        if fn._retained is None:
-            fn._retained = []
-        fn._retained.append(weakref.ref(self))
+        if fn._hooks is None:
+            fn._hooks = []
+        fn._hooks.append(weakref.ref(self))
         self._retains_grad = True
 
     @property
     def data(self):
         return wrap(self._data)
 
+    @data.deleter
+    def data(self):
+        raise RuntimeError("Deleting tensor data is not allowed. Delete tensor instead!")
+
     @data.setter
     def data(self, value):
-        from .creation import to_array
-
         self._data = value._data if isinstance(value, Tensor) else to_array(value, None)
 
     def detach(self):
         """A new leaf sharing this tensor's memory and version counter, cut from the graph."""
-        from .versions import counter
-
         t = wrap(self._data)
         t._vc = counter(self)
         return t
 
     @property
     def _version(self):
-        from .versions import version
-
         return version(self)
 
     def detach_(self):
+        if self._base is not None:
+            raise RuntimeError(DETACH_VIEW)
         self.grad_fn = None
         self._requires_grad = False
         return self
 
     # --- conversions ---------------------------------------------------------------------
     def numpy(self, *, force=False):
-        if self._requires_grad and not force:
+        if self._requires_grad and not force and STATE.enabled:
             raise RuntimeError("Can't call numpy() on Tensor that requires grad. Use "
                                "tensor.detach().numpy() instead.")
         return self._data
@@ -255,8 +271,6 @@ class Tensor:
     __hash__ = object.__hash__
 
     def __repr__(self):
-        from .printing import tensor_repr
-
         return tensor_repr(self)
 
     def __format__(self, spec):
@@ -286,9 +300,30 @@ class Tensor:
 
     # --- in-place, outside autograd ------------------------------------------------------
     def check_inplace(self):
-        """Raise PyTorch's error for an in-place op on a leaf that requires grad (in grad mode)."""
-        if self._requires_grad and self.grad_fn is None and STATE.enabled:
-            raise RuntimeError(LEAF_INPLACE)
+        """Raise PyTorch's error for an in-place op on a leaf that requires grad, or on a view of
+        one (in grad mode)."""
+        if self._requires_grad and STATE.enabled:
+            if self.grad_fn is None:
+                raise RuntimeError(LEAF_INPLACE)
+            base = self._base
+            if base is not None and base.grad_fn is None and base._requires_grad:
+                raise RuntimeError(VIEW_LEAF_INPLACE)
+
+    def rebase_history(self, result):
+        """After an in-place op that autograd recorded (computed out of place as ``result``): this
+        tensor takes the result's values and ``grad_fn``. Its version goes up; a ``retain_grad``
+        follows it to the new ``grad_fn`` (hooks registered before stay with the old one, as in
+        PyTorch)."""
+        old = self.grad_fn
+        modified(self)
+        self._data = result._data
+        new = self.grad_fn = result.grad_fn
+        self._requires_grad = True
+        drop_saved_self(new, self)
+        if old is not None and old._hooks is not None and self._retains_grad:
+            move_retain(old, new, self)
+        rebased(self)
+        return self
 
     def zero_(self):
         self.check_inplace()
@@ -332,7 +367,24 @@ def wrap(arr, fn=None):
     t._grad = None
     t._retains_grad = False
     t._acc = None
+    t._vc = None
+    t._base = None
+    t._hooks = None
     return t
+
+
+def view_of(out, input):
+    """Mark ``out`` (just made by a view op) as a view of ``input``'s base: ``out._base`` is set
+    and the two share a version counter, so an in-place change through either is seen by
+    backward."""
+    if out is input:
+        return out
+    base = input._base
+    if base is None:
+        base = input
+    out._base = base
+    out._vc = counter(base)
+    return out
 
 
 def accumulator(t):
@@ -385,12 +437,36 @@ def make(data, cls, inputs, saved=None, ctx=None):
     node._seq = next(SEQUENCE)
     node._saved = saved
     node._ctx = ctx
-    node._retained = None
+    node._hooks = None
+    node._versions = None
+    saves = cls.saves
+    if saves:
+        kept = None
+        for i, by in saves:
+            t = inputs[i]
+            if t is None or (by is not None and edges[by] is NO_EDGE):
+                continue
+            vc = t._vc
+            entry = (t, 0 if vc is None else vc.version)
+            if kept is None:
+                kept = [entry]
+            else:
+                kept.append(entry)
+        node._versions = kept
     return wrap(data, node)
 
 
-def _dim(dim, ndim):
-    """Normalise a possibly negative dim with PyTorch's IndexError."""
+def to_array(data, np_dtype):
+    """A fresh numpy array from Python data, numpy arrays or Tensors with PyTorch's dtype
+    inference (``np_dtype`` None: inferred, see :func:`dtypes.array_from_data`)."""
+    if isinstance(data, Tensor):
+        return np.array(data._data, dtype=np_dtype, copy=True)
+    return dtypes.array_from_data(data, np_dtype)
+
+
+def wrap_dim(dim, ndim):
+    """``dim`` as an index in ``range(ndim)`` (negative dims count from the end), raising
+    PyTorch's IndexError when it is out of range; a 0-d tensor accepts dims 0 and -1."""
     n = max(ndim, 1)
     if not -n <= dim < n:
         raise IndexError(f"Dimension out of range (expected to be in range of [{-n}, {n - 1}], "

@@ -3,14 +3,16 @@ ceil, round, each forward next to its backward formula. Integer inputs of float-
 become the default float dtype, as in PyTorch; subgradients follow PyTorch (relu'(0) = abs'(0) = 0,
 sqrt'(0) = inf)."""
 
+import math
+
 import numpy as np
 
 from . import dtypes
 from .node import backward_formula
 from .tensor import make
 
-__all__ = ["exp", "log", "log1p", "expm1", "sqrt", "abs", "sign", "relu", "sigmoid", "tanh", "sin",
-           "cos", "floor", "ceil", "round", "float_input"]
+__all__ = ["exp", "exp2", "log2", "log", "log1p", "expm1", "sqrt", "abs", "sign", "relu",
+           "sigmoid", "tanh", "sin", "cos", "floor", "ceil", "round", "float_input"]
 
 
 def float_input(d):
@@ -30,12 +32,13 @@ def rounded(fn, d):
     return fn(d)
 
 
-def pointwise(name, forward, derivative, quiet=False):
+def pointwise(name, forward, derivative, rule, quiet=False, saves_input=False):
     """Define a float-valued unary op and its node from a table row.
 
     ``derivative(g, x, y)`` gives the input gradient from the incoming gradient ``g``, the input
-    ``x`` and the output ``y``. ``quiet`` silences numpy's overflow/domain warnings (PyTorch gives
-    inf/nan without a warning).
+    ``x`` and the output ``y``; ``rule`` is its readable text (see ``derivative_rule``).
+    ``quiet`` silences numpy's overflow/domain warnings (PyTorch gives inf/nan without a warning).
+    ``saves_input``: PyTorch's formula keeps the input (else only the result) for backward.
     """
 
     def apply(self, g):
@@ -44,7 +47,7 @@ def pointwise(name, forward, derivative, quiet=False):
                 return (derivative(g, *self._saved),)
         return (derivative(g, *self._saved),)
 
-    node = backward_formula(name)(apply)
+    node = backward_formula(name, saves=((0, None),) if saves_input else (), self=rule)(apply)
 
     def op(input):
         d = float_input(input._data)
@@ -60,17 +63,27 @@ def pointwise(name, forward, derivative, quiet=False):
     return op, node
 
 
-exp, ExpBackward0 = pointwise("ExpBackward0", np.exp, lambda g, x, y: g * y, quiet=True)
-log, LogBackward0 = pointwise("LogBackward0", np.log, lambda g, x, y: g / x, quiet=True)
+exp, ExpBackward0 = pointwise("ExpBackward0", np.exp, lambda g, x, y: g * y,
+                             "grad * result (result = exp(self))", quiet=True)
+log, LogBackward0 = pointwise("LogBackward0", np.log, lambda g, x, y: g / x, "grad / self",
+                             quiet=True, saves_input=True)
 log1p, Log1PBackward0 = pointwise("Log1PBackward0", np.log1p, lambda g, x, y: g / (x + 1),
-                                  quiet=True)
+                                  "grad / (self + 1)", quiet=True, saves_input=True)
 expm1, Expm1Backward0 = pointwise("Expm1Backward0", np.expm1, lambda g, x, y: g * (y + 1),
-                                  quiet=True)
+                                  "grad * (result + 1) (result = exp(self) - 1)", quiet=True)
 sqrt, SqrtBackward0 = pointwise("SqrtBackward0", np.sqrt, lambda g, x, y: g / (2 * y),
-                                quiet=True)
-tanh, TanhBackward0 = pointwise("TanhBackward0", np.tanh, lambda g, x, y: g * (1 - y * y))
-sin, SinBackward0 = pointwise("SinBackward0", np.sin, lambda g, x, y: g * np.cos(x))
-cos, CosBackward0 = pointwise("CosBackward0", np.cos, lambda g, x, y: g * -np.sin(x))
+                                "grad / (2 * result) (result = √self)", quiet=True)
+_LN2 = math.log(2)
+log2, Log2Backward0 = pointwise("Log2Backward0", np.log2, lambda g, x, y: g / (x * _LN2),
+                               "grad / (self * ln 2)", quiet=True, saves_input=True)
+exp2, Exp2Backward0 = pointwise("Exp2Backward0", np.exp2, lambda g, x, y: g * (y * _LN2),
+                               "grad * result * ln 2 (result = 2 ** self)", quiet=True)
+tanh, TanhBackward0 = pointwise("TanhBackward0", np.tanh, lambda g, x, y: g * (1 - y * y),
+                                "grad * (1 - result²) (result = tanh(self))")
+sin, SinBackward0 = pointwise("SinBackward0", np.sin, lambda g, x, y: g * np.cos(x),
+                              "grad * cos(self)", saves_input=True)
+cos, CosBackward0 = pointwise("CosBackward0", np.cos, lambda g, x, y: g * -np.sin(x),
+                              "-grad * sin(self)", saves_input=True)
 
 
 def _sgn(x):
@@ -81,7 +94,8 @@ def _sgn(x):
     return s
 
 
-@backward_formula("AbsBackward0")
+@backward_formula("AbsBackward0", saves=((0, None),),
+                  self="grad * sign(self) (0 at 0)")
 def AbsBackward0(self, g):
     return (g * _sgn(self._saved[0]),)
 
@@ -91,7 +105,8 @@ def abs(input):
     return make(np.abs(d), AbsBackward0, (input,), (d,))
 
 
-@backward_formula("SignBackward0")
+@backward_formula("SignBackward0",
+                  self="0 (sign is piecewise constant)")
 def SignBackward0(self, g):
     return (np.zeros_like(g),)
 
@@ -100,7 +115,8 @@ def sign(input):
     return make(np.asarray(_sgn(input._data)), SignBackward0, (input,))
 
 
-@backward_formula("ReluBackward0")
+@backward_formula("ReluBackward0",
+                  self="grad where result > 0, else 0 (relu'(0) = 0)")
 def ReluBackward0(self, g):
     return (g * (self._saved[0] != 0),)  # the output is > 0, 0 or NaN (which passes, as torch)
 
@@ -113,7 +129,8 @@ def relu(input):
     return make(out, ReluBackward0, (input,), (out,))
 
 
-@backward_formula("SigmoidBackward0")
+@backward_formula("SigmoidBackward0",
+                  self="grad * result * (1 - result) (result = σ(self): dσ/dx = σ(x)·(1 - σ(x)))")
 def SigmoidBackward0(self, g):
     y = self._saved[0]
     return (g * (1 - y) * y,)
@@ -133,7 +150,8 @@ def sigmoid(input):
 
 def _zero_grad_unary(name, fn):
     """Rounding ops: piecewise constant, so the gradient is zero; integers pass unchanged."""
-    node = backward_formula(name)(lambda self, g: (np.zeros_like(g),))
+    node = backward_formula(name, self="0 (the function is piecewise constant)")(
+        lambda self, g: (np.zeros_like(g),))
 
     def op(input):
         d = input._data

@@ -1,14 +1,17 @@
-"""Version counters: PyTorch's "modified by an inplace operation" error for saved outputs.
+"""Version counters: PyTorch's "modified by an inplace operation" error for saved tensors.
 
 Every in-place change of a tensor (``add_``, ``+=``, ``zero_``, ``t[i] = v``, an optimizer step...)
 calls :func:`modified`, which bumps the tensor's version (shared with its ``detach()``-ed aliases,
 not with ``.data``, as in PyTorch). If the tensor's current ``grad_fn`` saved the tensor's own
 values for backward (``exp``, ``sigmoid``, ``tanh``, ``relu``, ``softmax``... save their result),
 that node's saved values are wrapped in :class:`Stale`, and backward reaching it raises PyTorch's
-message. Nothing is added to the forward hot path; backward pays one class check per node.
+message. Nothing is added to the forward hot path for outputs; backward pays one class check per
+node.
 
-Known gap: inputs a node saved (``x`` in ``w * x``) are not tracked; PyTorch also raises when one
-of those is modified before backward, the engine then computes with the modified values.
+Inputs a node saves (``x`` in ``w * x`` when ``w`` requires grad, as PyTorch decides it per
+formula: the ``saves`` of ``backward_formula``) are recorded with their version when the node is
+made (``node._versions``); :func:`check_saved_inputs` compares them when backward reaches the node.
+A view shares its base's counter (``tensor.view_of``), ``detach()`` shares it too, ``.data`` not.
 """
 
 import re
@@ -16,7 +19,8 @@ import weakref
 
 from .node import FREED
 
-__all__ = ["SAVES_RESULT", "Stale", "modified", "rebased", "version"]
+__all__ = ["SAVES_RESULT", "Stale", "modified", "rebased", "version", "counter",
+           "check_saved_inputs", "drop_saved_self", "move_retain"]
 
 HINT = ("Hint: enable anomaly detection to find the operation that failed to compute its gradient, "
         "with torch.autograd.set_detect_anomaly(True, check_nan=False).")
@@ -28,7 +32,8 @@ SAVES_RESULT = {"ExpBackward0", "Expm1Backward0", "SigmoidBackward0", "TanhBackw
                 "ReluBackward0", "SoftmaxBackward0", "LogSoftmaxBackward0", "SqrtBackward0",
                 "ReciprocalBackward0", "PowBackward1", "PowBackward2", "MaxBackward1",
                 "MinBackward1", "AmaxBackward0", "AminBackward0", "StdBackward0",
-                "LogsumexpBackward0", "ProdBackward0"}
+                "LogsumexpBackward0", "ProdBackward0", "ProdBackward1",
+                "Exp2Backward0"}
 
 
 class _Counter:
@@ -41,15 +46,15 @@ class _Counter:
 
 
 def counter(t):
-    """``t``'s version counter (created on first use; ``detach()`` shares it)."""
-    vc = getattr(t, "_vc", None)
+    """``t``'s version counter (created on first use; ``detach()`` and views share it)."""
+    vc = t._vc
     if vc is None:
         vc = t._vc = _Counter(t)
     return vc
 
 
 def version(t):
-    vc = getattr(t, "_vc", None)
+    vc = t._vc
     return 0 if vc is None else vc.version
 
 
@@ -66,12 +71,48 @@ class Stale:
         self.shape = shape
 
     def error(self, node):
-        name = re.sub(r"Backward(0$)?", "", node.name())  # ExpBackward0: Exp, MaxBackward1: Max1
-        kind = _TYPE_NAMES.get(self.dtype.name, self.dtype.name.capitalize())
-        return RuntimeError(
-            "one of the variables needed for gradient computation has been modified by an inplace "
-            f"operation: [torch.{kind}Tensor {list(self.shape)}], which is output 0 of {name}, is "
-            f"at version {self.counter.version}; expected version {self.expected} instead. {HINT}")
+        return _modified_error(self.dtype, self.shape, node, self.counter.version, self.expected)
+
+
+def _modified_error(dtype, shape, grad_fn, now, expected):
+    kind = _TYPE_NAMES.get(dtype.name, dtype.name.capitalize())
+    which = ""
+    if grad_fn is not None:
+        name = re.sub(r"Backward(0$)?", "", grad_fn.name())  # ExpBackward0: Exp, MaxBackward1: Max1
+        which = f", which is output 0 of {name},"
+    return RuntimeError(
+        "one of the variables needed for gradient computation has been modified by an inplace "
+        f"operation: [torch.{kind}Tensor {list(shape)}]{which} is at version {now}; expected "
+        f"version {expected} instead. {HINT}")
+
+
+def check_saved_inputs(node):
+    """Raise PyTorch's error if an input ``node`` saved was modified in place since."""
+    for t, expected in node._versions:
+        vc = t._vc
+        now = 0 if vc is None else vc.version
+        if now != expected:
+            d = t._data
+            raise _modified_error(d.dtype, d.shape, t.grad_fn, now, expected)
+
+
+def drop_saved_self(node, t):
+    """An in-place op computed out of place keeps ``t``'s old values to itself: the node it made
+    does not watch ``t``'s version (PyTorch saves a copy of the original there)."""
+    kept = node._versions if node is not None else None
+    if kept:
+        kept = [e for e in kept if e[0] is not t]
+        node._versions = kept or None
+
+
+def move_retain(old, new, t):
+    """``t.retain_grad()`` follows ``t`` from its old ``grad_fn`` to the new one (in-place op)."""
+    hooks = old._hooks
+    keep = [h for h in hooks if not (h.__class__ is weakref.ref and h() is t)]
+    old._hooks = keep or None
+    if new._hooks is None:
+        new._hooks = []
+    new._hooks.append(weakref.ref(t))
 
 
 def modified(t):

@@ -1,0 +1,445 @@
+"""The backward engine: a stepper that runs the autograd graph one node at a time, and the entry
+points ``backward`` and ``grad`` (``autograd.py`` re-exports them as ``torch.autograd``'s).
+
+``backward_steps(t)`` returns an iterator; each ``next()`` executes one node in PyTorch's order and
+yields a ``BackwardStep`` record. ``Tensor.backward()`` consumes the same iterator, so what the
+window animates is exactly what the engine does.
+
+Order (as PyTorch's engine): dependency counts are computed over the graph reachable from the root;
+a node becomes ready once all its incoming gradients have arrived; the ready queue is a binary
+max-heap on the node's creation sequence number, with AccumulateGrad nodes at the highest priority.
+The heap replicates libstdc++'s ``push_heap``/``pop_heap`` (what PyTorch's ``std::priority_queue``
+runs on) so that even ties between several ready AccumulateGrad nodes pop in PyTorch's order.
+
+Broadcast gradients are reduced to each input's shape by one ``sum_to_shape`` here, and cast back
+to the input's dtype, exactly where PyTorch's engine validates a node's outputs.
+
+Records: ``BackwardStep.name`` is the node's class name (``"MulBackward0"``, ``"AccumulateGrad"``,
+``"CopySlices"``); ``node.name()`` is what PyTorch's ``name()`` returns, which for its two C++
+nodes is ``"torch::autograd::AccumulateGrad"`` / ``"torch::autograd::CopySlices"``. Gradient
+arrays in records are never written to afterwards: a leaf's ``.grad`` starts as a copy, and no
+backward formula writes into its argument.
+
+In-place changes are counted (``versions.py``): a node whose saved result was modified in place
+raises PyTorch's "one of the variables needed for gradient computation has been modified by an
+inplace operation" message when backward reaches it.
+
+Saved inputs are version-checked too (``node._versions``). Several roots (``backward([a, b])``,
+``grad([a, b], ...)``) run in one pass from a GraphRoot, as in PyTorch; tensor hooks
+(``hooks.py``) run when a node's gradient is complete, before it executes (for a leaf, before
+accumulation), then ``retain_grad`` stores the result.
+
+Known differences from PyTorch: an in-place op recorded by autograd rebinds the tensor to new
+memory (its gradients stay right, but views of it do not see the change), while in-place ops
+outside autograd (``with no_grad(): w -= lr * w.grad``) write into the memory as PyTorch does. No
+higher-order gradients (``create_graph=True`` raises). unbind/split/chunk make one node per part
+(PyTorch: one node with several outputs). ``backward(inputs=...)`` runs, as PyTorch does, only
+the nodes on a path from the root to an input (the others keep their saved values) and makes each
+non-leaf input retain its gradient.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .hooks import run_tensor_hooks
+from .node import FREED, AccumulateGrad, GraphRoot
+from .tensor import Size, Tensor, accumulator, to_array, wrap
+from .versions import Stale, check_saved_inputs
+
+__all__ = ["BackwardStep", "backward_steps", "backward", "grad", "sum_to_shape"]
+
+ndarray = np.ndarray
+
+SECOND_BACKWARD = (
+    "Trying to backward through the graph a second time (or directly access saved tensors after "
+    "they have already been freed). Saved intermediate values of the graph are freed when you call "
+    ".backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the "
+    "graph a second time or if you need to access saved tensors after calling backward.")
+
+
+@dataclass(frozen=True, slots=True)
+class BackwardStep:
+    """One executed node of a backward pass (immutable; its tensors are never mutated later).
+
+    ``grad_outputs``: the gradient each node output received (the sum of ``contributions``).
+    ``contributions``: per node output, the separate incoming gradients in arrival order.
+    ``grad_inputs``: what the node sent along each entry of ``node.next_functions`` (or None).
+    ``leaf``/``new_grad``: for AccumulateGrad, the leaf tensor and a copy of its ``.grad`` after
+    accumulation; None otherwise.
+    """
+
+    index: int
+    name: str
+    node: object
+    grad_outputs: tuple
+    contributions: tuple
+    grad_inputs: tuple
+    leaf: object = None
+    new_grad: object = None
+
+
+def sum_to_shape(grad, shape):
+    """Sum a broadcast gradient down to ``shape`` (the one place broadcasting is undone)."""
+    if grad.shape == shape:
+        return grad
+    lead = grad.ndim - len(shape)
+    axes = tuple(range(lead)) + tuple(
+        i + lead for i, s in enumerate(shape) if s == 1 and grad.shape[i + lead] != 1)
+    if axes:
+        grad = grad.sum(axis=axes, keepdims=True)
+    return grad.reshape(shape)
+
+
+def _expandable(shape, to):
+    if len(shape) > len(to):
+        return False
+    return all(s == 1 or s == t for s, t in zip(reversed(shape), reversed(to), strict=False))
+
+
+# --- the ready queue: libstdc++'s binary heap, ordered by node._seq ---------------------------
+def _sift_up(heap, hole, node):
+    """libstdc++ ``__push_heap``: move ``node`` up from ``hole`` while its parent ranks lower."""
+    seq = node._seq
+    while hole > 0:
+        parent = (hole - 1) >> 1
+        p = heap[parent]
+        if p._seq < seq:
+            heap[hole] = p
+            hole = parent
+        else:
+            break
+    heap[hole] = node
+
+
+def _heap_push(heap, node):
+    heap.append(node)
+    _sift_up(heap, len(heap) - 1, node)
+
+
+def _heap_pop(heap):
+    top = heap[0]
+    last = heap.pop()
+    n = len(heap)
+    if n:
+        hole = child = 0
+        while child < (n - 1) // 2:
+            child = 2 * (child + 1)
+            if heap[child]._seq < heap[child - 1]._seq:
+                child -= 1
+            heap[hole] = heap[child]
+            hole = child
+        if n & 1 == 0 and child == (n - 2) // 2:
+            child = 2 * (child + 1)
+            heap[hole] = heap[child - 1]
+            hole = child - 1
+        _sift_up(heap, hole, last)
+    return top
+
+
+def _dependencies(root):
+    """How many edges point at each node reachable from ``root`` (iterative)."""
+    deps = {}
+    get = deps.get
+    stack = [root]
+    push = stack.append
+    seen = {root}
+    add = seen.add
+    while stack:
+        for nxt, _ in stack.pop().next_functions:
+            if nxt is not None:
+                deps[nxt] = get(nxt, 0) + 1
+                if nxt not in seen:
+                    add(nxt)
+                    push(nxt)
+    return deps
+
+
+def _root_gradient(t, gradient, i=0):
+    if gradient is None:
+        if t._data.size != 1:
+            raise RuntimeError("grad can be implicitly created only for scalar outputs")
+        if t._data.ndim == 0:
+            return _scalar_one(t._data.dtype)
+        return np.ones(t._data.shape, t._data.dtype)
+    g = gradient._data if isinstance(gradient, Tensor) else to_array(gradient, t._data.dtype)
+    if g.shape != t._data.shape:
+        raise RuntimeError(f"Mismatch in shape: grad_output[{i}] has a shape of {Size(g.shape)} "
+                           f"and output[{i}] has a shape of {Size(t._data.shape)}.")
+    if g.dtype != t._data.dtype:
+        g = g.astype(t._data.dtype)
+    return g
+
+
+_ONES = {}
+
+
+def _scalar_one(dt):
+    """A shared read-only 0-d one per dtype: the implicit gradient of a scalar output."""
+    one = _ONES.get(dt)
+    if one is None:
+        one = _ONES[dt] = np.ones((), dt)
+        one.flags.writeable = False
+    return one
+
+
+def _root_node(t, i=0):
+    if not t._requires_grad:
+        raise RuntimeError(f"element {i} of tensors does not require grad and does not have a "
+                           "grad_fn")
+    return t.grad_fn if t.grad_fn is not None else accumulator(t)
+
+
+def _graph_root(tensors, gradients):
+    """(root node, its gradient) for a backward from ``tensors``: the tensor's own node when there
+    is one, else PyTorch's GraphRoot over all of them (so they run in one pass)."""
+    nodes = [_root_node(t, i) for i, t in enumerate(tensors)]
+    grads = [_root_gradient(t, g, i) for i, (t, g) in enumerate(zip(tensors, gradients,
+                                                                       strict=True))]
+    if len(nodes) == 1:
+        return nodes[0], grads[0]
+    root = GraphRoot([(n, 0) for n in nodes], grads)
+    root._meta = tuple((t._data.shape, t._data.dtype) for t in tensors)
+    return root, _scalar_one(np.dtype(np.float32))
+
+
+def backward_steps(tensor, gradient=None, retain_graph=False, *, record=True, capture=None,
+                   inputs=None):
+    """Iterator that runs ``tensor``'s backward pass one node at a time, yielding BackwardSteps.
+
+    Arguments are checked at once (errors raise here, not at the first ``next()``). With
+    ``record=False`` it yields None instead of records (the fast path ``Tensor.backward`` uses; the
+    order and results are the same). ``capture`` (used by ``grad``) maps AccumulateGrad nodes to
+    lists that receive the gradient instead of the leaf's ``.grad``. ``inputs``: as in
+    ``Tensor.backward``, the only tensors whose ``.grad`` is filled (see :func:`_needed`).
+    """
+    root = _root_node(tensor)
+    g = _root_gradient(tensor, gradient)
+    needed = None if inputs is None else _needed(root, _input_nodes(inputs))
+    return _run(root, g, bool(retain_graph), record, capture, needed)
+
+
+def _input_nodes(inputs):
+    """The nodes whose gradient is each input's gradient; like PyTorch, a non-leaf input is made to
+    retain its gradient (so ``.grad`` gets it), and one without grad is refused."""
+    inputs = [inputs] if isinstance(inputs, Tensor) else list(inputs)
+    if not inputs:
+        raise RuntimeError("`inputs` argument to `backward()` cannot be empty.")
+    for t in inputs:
+        t.retain_grad()
+    return {_sink(t) for t in inputs}
+
+
+def _needed(root, targets):
+    """The nodes PyTorch runs for ``backward(inputs=...)``: those on a path from ``root`` to one
+    of ``targets`` (the targets included). Every predecessor of such a node is one too, so the
+    dependency counts of the needed nodes stay right when the others are left out."""
+    parents = {}
+    stack, seen = [root], {root}
+    while stack:
+        fn = stack.pop()
+        for nxt, _ in fn.next_functions:
+            if nxt is not None:
+                parents.setdefault(nxt, []).append(fn)
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append(nxt)
+    needed = {t for t in targets if t in seen}
+    stack = list(needed)
+    while stack:
+        for p in parents.get(stack.pop(), ()):
+            if p not in needed:
+                needed.add(p)
+                stack.append(p)
+    return needed
+
+
+def _run(root, root_grad, retain_graph, record, capture, needed=None):
+    if needed is not None and root not in needed:
+        return
+    deps = _dependencies(root)
+    # A node's input buffer: its one gradient, or a list once a second one arrives (fan-out).
+    buffers = {root: root_grad}
+    pop_buffer = buffers.pop
+    get_buffer = buffers.get
+    heap = [root]
+    index = 0
+    while heap:
+        fn = heap.pop() if len(heap) == 1 else _heap_pop(heap)
+        g = pop_buffer(fn, None)
+        if g is None:
+            contribs = ()
+        elif g.__class__ is list:
+            contribs = g
+            g = contribs[0]
+            for c in contribs[1:]:
+                g = g + c
+        else:
+            contribs = (g,)
+        if fn.__class__ is AccumulateGrad:
+            step = _accumulate(fn, g, contribs, index, record, capture)
+            index += 1
+            yield step
+            continue
+        saved = fn._saved
+        if saved is FREED:
+            raise RuntimeError(SECOND_BACKWARD)
+        if saved.__class__ is Stale:
+            raise saved.error(fn)
+        if fn._versions is not None:
+            check_saved_inputs(fn)
+        if fn._hooks is not None and g is not None:
+            g = run_tensor_hooks(fn._hooks, g)
+        if capture is not None and g is not None and fn in capture:
+            capture[fn].append(g)
+        nexts = fn.next_functions
+        grads = (None,) * len(nexts) if g is None else fn.apply(g)
+        if not retain_graph and saved is not None:
+            fn._saved = FREED
+            fn._versions = None
+        sent = [] if record else None
+        for edge, gi, meta in zip(nexts, grads, fn._meta, strict=True):
+            nxt = edge[0]
+            if nxt is None or (needed is not None and nxt not in needed):
+                if record:
+                    sent.append(None)
+                continue
+            if gi is not None:
+                if gi.__class__ is not ndarray:
+                    gi = np.asarray(gi)
+                if gi.shape != meta[0]:
+                    gi = _reduce_to(fn, meta, gi)
+                if gi.dtype != meta[1]:
+                    gi = gi.astype(meta[1])
+                buf = get_buffer(nxt)
+                if buf is None:
+                    buffers[nxt] = gi
+                elif buf.__class__ is list:
+                    buf.append(gi)
+                else:
+                    buffers[nxt] = [buf, gi]
+            if record:
+                sent.append(gi)
+            left = deps[nxt] - 1
+            deps[nxt] = left
+            if not left:
+                if heap:
+                    _heap_push(heap, nxt)
+                else:
+                    heap.append(nxt)
+        step = _record(fn, index, g, contribs, sent) if record else None
+        index += 1
+        yield step
+
+
+def _reduce_to(fn, meta, grad):
+    """Sum a broadcast gradient back to the input's shape (PyTorch's validate_outputs)."""
+    shape = meta[0]
+    if not _expandable(shape, grad.shape):
+        i = [m is meta for m in fn._meta].index(True)
+        raise RuntimeError(f"Function {fn.name()} returned an invalid gradient at index {i} - got "
+                           f"{list(grad.shape)} but expected shape compatible with {list(shape)}")
+    return sum_to_shape(grad, shape)
+
+
+def _accumulate(fn, g, contribs, index, record, capture):
+    var = fn.variable
+    if g is not None and var._hooks:
+        g = run_tensor_hooks(var._hooks, g)
+    if g is not None:
+        if capture is not None:
+            slot = capture.get(fn)
+            if slot is not None:
+                slot.append(g)
+        elif var._grad is None:
+            var._grad = wrap(g.copy() if g.dtype == var._data.dtype else g.astype(var._data.dtype))
+        else:
+            target = var._grad._data
+            if target.shape == g.shape or _expandable(g.shape, target.shape):
+                target += g
+            else:
+                var._grad = wrap(target + g)
+    if not record:
+        return None
+    new = None if var._grad is None or capture is not None else wrap(var._grad._data.copy())
+    received = _tensors(contribs)
+    total = received[0] if len(received) == 1 else (None if g is None else wrap(g))
+    return BackwardStep(index, "AccumulateGrad", fn, (total,), (received,), (), var, new)
+
+
+def _tensors(arrays):
+    return tuple(wrap(a) for a in arrays)
+
+
+def _record(fn, index, g, contribs, grads):
+    received = _tensors(contribs)
+    total = received[0] if len(received) == 1 else (None if g is None else wrap(g))
+    sent = tuple(None if gi is None else wrap(gi) for gi in grads)
+    return BackwardStep(index, type(fn).__name__, fn, (total,), (received,), sent)
+
+
+# --- the public entry points -----------------------------------------------------------------
+def _as_list(x):
+    return [x] if isinstance(x, Tensor) else list(x)
+
+
+def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, inputs=None):
+    """``torch.autograd.backward``: accumulate gradients of ``tensors`` into the leaves (only into
+    ``inputs``, a tensor or a sequence of them, when given). Several tensors run in one pass from
+    a GraphRoot, as in PyTorch: roots may share nodes or be listed twice."""
+    if create_graph:
+        raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
+                           "engine")
+    tensors = _as_list(tensors)
+    if grad_tensors is None or isinstance(grad_tensors, Tensor):
+        grad_tensors = [grad_tensors] * len(tensors) if grad_tensors is None else [grad_tensors]
+    root, g = _graph_root(tensors, list(grad_tensors))
+    needed = None if inputs is None else _needed(root, _input_nodes(inputs))
+    for _ in _run(root, g, bool(retain_graph), False, None, needed):
+        pass
+
+
+def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
+         allow_unused=None, materialize_grads=False):
+    """``torch.autograd.grad``: gradients of ``outputs`` w.r.t. ``inputs`` (``.grad`` untouched).
+
+    ``inputs`` may be leaves or intermediate tensors (their gradient is what arrives at their
+    ``grad_fn``); results are new tensors, None for an unused input when ``allow_unused=True``
+    (zeros with ``materialize_grads=True``). Only the nodes on a path to an input run, in one pass
+    for all outputs, so other parts of the graph keep their saved values.
+    """
+    if create_graph:
+        raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
+                           "engine")
+    inputs = _as_list(inputs)
+    outputs = _as_list(outputs)
+    if grad_outputs is None or isinstance(grad_outputs, Tensor):
+        grad_outputs = [grad_outputs] * len(outputs)
+    root, g = _graph_root(outputs, list(grad_outputs))
+    capture = {}
+    for t in inputs:
+        if not t._requires_grad:
+            raise RuntimeError("One of the differentiated Tensors does not require grad")
+        capture[_sink(t)] = []
+    for _ in _run(root, g, bool(retain_graph), False, capture, _needed(root, set(capture))):
+        pass
+    result = []
+    for i, t in enumerate(inputs):
+        parts = capture[_sink(t)]
+        if not parts:
+            if not (allow_unused or materialize_grads):
+                raise RuntimeError(f"The differentiated Tensor at index {i} appears to not have "
+                                   "been used in the graph. Set allow_unused=True if this is the "
+                                   "desired behavior.")
+            result.append(wrap(np.zeros_like(t._data)) if materialize_grads else None)
+            continue
+        total = parts[0]
+        for p in parts[1:]:
+            total = total + p
+        result.append(wrap(np.array(total, dtype=t._data.dtype, copy=True)))
+    return tuple(result)
+
+
+def _sink(t):
+    """The node whose incoming gradient is ``t``'s gradient."""
+    return t.grad_fn if t.grad_fn is not None else accumulator(t)
