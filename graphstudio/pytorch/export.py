@@ -24,6 +24,7 @@ from graphstudio.graph.lookup import NodeLookupError, resolve_loss
 from graphstudio.graph.model import Graph, Node
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.graph.shape_inference import infer_shapes
+from graphstudio.pytorch.torch_lines import node_statement
 
 __all__ = ["DOC_FOOTER", "UNTITLED", "export_script", "export_with_line_map",
            "export_with_spans"]
@@ -104,19 +105,12 @@ class _Exporter:
         return "\n".join(self.lines) + "\n", self.spans
 
     # ------------------------------------------------------------------ statements
-    def arg(self, edge) -> str:
-        src = self.graph.nodes[edge.src]
-        outs = NODE_TYPES[src.type].output_names
-        if len(outs) > 1:
-            return f"{src.name}[{outs.index(edge.src_port)}]"
-        return src.name
-
     def statement(self, node: Node, indent: int) -> str:
         nt = NODE_TYPES[node.type]
         if nt.has_tensor:
             return f"{node.name} = {self.tensor_expr(node, indent)}"
-        args = _Args({p: self.arg(e) for p, e in self.graph.incoming(node.id).items()})
-        text = f"{node.name} = {nt.torch_line(node, args)}"
+        text = node_statement(self.graph, node, unconnected=lambda port: "None",
+                              print_outputs=False)
         err = self.shapes[node.id].error
         if err and not err.startswith("input "):
             text += f"  # error: {err}"
@@ -208,13 +202,6 @@ class _Exporter:
                 continue
             if node.type == "parameter" or nid in retained:
                 self.emit(f'print(f"{node.name}.grad: {{{node.name}.grad!r}}")')
-
-
-class _Args(dict):
-    """Argument names by port; an unconnected required port reads ``None``."""
-
-    def __missing__(self, key):
-        return "None"
 
 
 def _source(graph: Graph, nid: str) -> str:

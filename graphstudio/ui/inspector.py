@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from graphstudio.graph.literals import format_number
 from graphstudio.graph.model import GraphError
 from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.pytorch.torch_lines import node_statement
 from graphstudio.ui.commands import (
     RenameNodeCommand,
     SetAttrCommand,
@@ -466,21 +467,10 @@ def _tensor_expr(node, nt) -> str:
 
 
 def torch_line_for(graph, node, nt) -> str:
-    """``name = torch....`` with the names of the nodes feeding each input."""
-    args = {}
-    incoming = graph.incoming(node.id)
-    for port in nt.inputs:
-        edge = incoming.get(port.name)
-        if edge is not None:
-            src = graph.node(edge.src)
-            outs = NODE_TYPES[src.type].output_names
-            args[port.name] = src.name if len(outs) <= 1 else f"{src.name}.{edge.src_port}"
-        elif not port.optional:
-            args[port.name] = f"‹{port.name}›"
+    """``name = torch....`` with the names of the nodes feeding each input (one generator:
+    :func:`~graphstudio.pytorch.torch_lines.node_statement`); big explicit values abbreviated."""
     try:
-        expr = (_tensor_expr(node, nt) if nt.has_tensor else nt.torch_line(node, args))
+        expr = _tensor_expr(node, nt) if nt.has_tensor else None
+        return node_statement(graph, node, expr)
     except Exception as exc:  # show the problem instead of failing the inspector
         return f"# cannot write this node as PyTorch: {exc}"
-    if not nt.outputs:
-        return f"print({expr})" if expr else ""
-    return f"{node.name} = {expr}"

@@ -151,9 +151,9 @@ class ValuesDock(QScrollArea):
         chip = t.category_color(nt.category).name()
         self.header.setText(f"<span style='font-size:12pt'><b>{_esc(node.name)}</b></span>"
                             f"&nbsp;&nbsp;<span style='color:{chip}'>{_esc(nt.label)}</span>")
-        from graphstudio.ui.run.steps_dock import _torch_line
+        from graphstudio.ui.run.steps_dock import step_line
 
-        self.line.setText(_esc(_torch_line(self.graph, nid)))
+        self.line.setText(_esc(step_line(self.graph, nid)))
         self._show_rule(nt)
         for w in self._body:
             w.setVisible(True)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.pytorch.torch_lines import short_statement
 from graphstudio.ui.canvas.preview import format_array
 from graphstudio.ui.number_format import format_scalar
 from graphstudio.ui.run.display import in_backward, ran_no_grad
@@ -42,18 +43,14 @@ SUB_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_H = 22
 
 
-def _torch_line(graph, node_id: str) -> str:
+def step_line(graph, node_id: str) -> str:
+    """The PyTorch line of the node a forward step runs, short enough for one row."""
     from graphstudio.ui.inspector import torch_line_for
 
     node = graph.nodes.get(node_id)
     if node is None:
         return ""
-    nt = NODE_TYPES[node.type]
-    line = torch_line_for(graph, node, nt)
-    if nt.has_tensor and len(line) > 60:  # explicit values: the numbers are on the card
-        rg = ", requires_grad=True" if node.attrs.get("requires_grad") else ""
-        return f"{node.name} = torch.tensor(…{rg})"
-    return line
+    return short_statement(torch_line_for(graph, node, NODE_TYPES[node.type]), node)
 
 
 def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
@@ -68,7 +65,7 @@ def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
     if no_grad:
         rows.append(("header", -2, "with torch.no_grad():", ""))
     for step in timeline.steps[:fc]:
-        line = _torch_line(graph, step.node_id) or step.label
+        line = step_line(graph, step.node_id) or step.label
         rows.append(("forward", step.index, "    " + line if no_grad else line, step.label))
     if timeline.has_backward:
         nb = len(timeline) - fc
@@ -244,7 +241,7 @@ def describe_step(timeline, k: int, graph) -> str:
         block = "with torch.no_grad():<br>&nbsp;&nbsp;&nbsp;&nbsp;" if ran_no_grad(timeline) \
             else ""
         return (f"<b>Step {k + 1} · forward</b><br><code>{block}"
-                f"{_esc(_torch_line(graph, step.node_id))}</code><br>{name(step.node_id)} = "
+                f"{_esc(step_line(graph, step.node_id))}</code><br>{name(step.node_id)} = "
                 f"{_arr(step.value)}, {gf}")
     head = f"<b>Step {k + 1} · {step.name}</b> ({name(step.node_id)})"
     parts = [head]
