@@ -1,7 +1,7 @@
 """Automatic layout by topological layers (a small Sugiyama-style layout), Qt-free.
 
 One layout for the whole program: the canvas's Auto-layout (through
-:mod:`graphstudio.ui.canvas.layout`, with the cards' real sizes) and graphs read from code
+:class:`~graphstudio.ui.canvas.scene.GraphScene`, with the cards' real sizes) and graphs read from code
 (:mod:`graphstudio.pytorch.import_layout`).
 
 Nodes go into columns left to right by longest path from the sources; a source (an Input or a

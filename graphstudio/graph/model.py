@@ -30,7 +30,8 @@ from graphstudio.graph.elements import (
 from graphstudio.graph.limits import count_problem, pos_problem, shape_problem, total_problem
 from graphstudio.graph.node_table import NODE_TYPES
 
-__all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node", "TensorSpec"]
+__all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node", "TensorSpec",
+           "same_value"]
 
 #: Names the exporter uses for modules; a node may not shadow them.
 RESERVED_NAMES = frozenset({"torch", "F", "nn", "print", "None", "True", "False"})
@@ -273,7 +274,7 @@ class Graph:
             raise GraphError(f"{node.type} node {node.name!r} has no attribute {key!r}")
         value = NODE_TYPES[node.type].check_attr(key, value)
         old = node.attrs[key]
-        if _same(old, value):
+        if same_value(old, value):
             return
         node.attrs[key] = value
         self._emit(GraphEvent("attr_changed", node_id, key=key, old=old, new=value))
@@ -404,7 +405,7 @@ class Graph:
         if problem:
             raise GraphError(f"meta {key!r}: {problem}")
         old = self.meta.get(key)
-        if _same(old, value):
+        if same_value(old, value):
             return
         if value is None:
             self.meta.pop(key, None)
@@ -419,7 +420,7 @@ class Graph:
         if key == "gradient" and value is not None:
             self._check_tensor(value, counting_gradient=False)
         old = self.run.get(key)
-        if _same(old, value):
+        if same_value(old, value):
             return
         if value is None:
             self.run.pop(key, None)
@@ -488,7 +489,9 @@ def _checked_pos(pos) -> tuple[float, float]:
     return new
 
 
-def _same(a, b) -> bool:
+def same_value(a, b) -> bool:
+    """Whether two attribute or option values are equal, arrays and types included (a change
+    to the same value is no change: no event, no undo step)."""
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and np.array_equal(a, b)
     try:

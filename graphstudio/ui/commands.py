@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from graphstudio.graph.model import Edge, Graph, GraphError, TensorSpec, _same
+from graphstudio.graph.model import Edge, Graph, GraphError, TensorSpec, same_value
 
 __all__ = [
     "AddNodeCommand", "AutoLayoutCommand", "ConnectCommand", "DisconnectCommand",
@@ -378,7 +378,7 @@ class SetAttrCommand(GraphCommand):
             value = self._checked()
         except GraphError as ex:
             return str(ex)
-        if _same(self.graph.node(self.node_id).attrs.get(self.key), value):
+        if same_value(self.graph.node(self.node_id).attrs.get(self.key), value):
             return f"{self.key} is already {value!r}"
         return None
 
@@ -519,7 +519,7 @@ class AutoLayoutCommand(GraphCommand):
     """Arrange nodes in topological layers (left to right). ``sizes``: {id: (w, h)} if known."""
 
     def __init__(self, graph: Graph, node_ids=None, sizes: Mapping | None = None):
-        from graphstudio.ui.canvas.layout import layered_layout
+        from graphstudio.graph.auto_layout import layered_layout
 
         super().__init__(graph, "Auto-layout")
         new = layered_layout(graph, node_ids=node_ids, sizes=sizes)
@@ -549,7 +549,7 @@ class _SetDocumentCommand(GraphCommand):
         self.key, self.value = key, value
 
     def problem(self):
-        if _same(getattr(self.graph, self.store).get(self.key), self.value):
+        if same_value(getattr(self.graph, self.store).get(self.key), self.value):
             return f"{self.key} is already {self.value!r}"
         return None
 

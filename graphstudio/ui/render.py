@@ -165,7 +165,7 @@ def apply_run(scene, graph, after: str):
 def spread_if_overlapping(scene, graph) -> bool:
     """Cards grow when they show values; if any now overlap, lay the graph out again with
     their real sizes (only this offscreen copy moves, never the file). True if it did."""
-    from graphstudio.ui.canvas.layout import layered_layout
+    from graphstudio.graph.auto_layout import layered_layout
     from graphstudio.ui.canvas.node_item import NodeItem
 
     items = scene.node_items()

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
-from graphstudio.ui.canvas.node_item import NodeItem
+from graphstudio.ui.canvas.item_kinds import NODE_CARD
 from graphstudio.ui.canvas.port_item import Hoverable
 from graphstudio.ui.canvas.preview import grad_label
 
@@ -132,7 +132,7 @@ class EdgeItem(Hoverable, QGraphicsItem):
             if big:
                 return sum(rect.intersects(n.sceneBoundingRect()) for n in ends)
             return sum(10 if isinstance(it, EdgeLabel) else 1 for it in scene.items(rect)
-                       if isinstance(it, NodeItem) or (isinstance(it, EdgeLabel)
+                       if it.type() == NODE_CARD or (isinstance(it, EdgeLabel)
                                                       and it is not label and it.isVisible()))
 
         along = [path.pointAtPercent(t) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)]

@@ -19,6 +19,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
+from graphstudio.ui.canvas.edge_item import move_labels_off
+from graphstudio.ui.canvas.item_kinds import NODE_CARD
 from graphstudio.ui.canvas.port_item import Hoverable, PortItem, paint_port
 from graphstudio.ui.canvas.preview import (
     Fonts,
@@ -129,6 +131,9 @@ class FreezeToggle(Hoverable, QGraphicsItem):
 class NodeItem(Hoverable, QGraphicsItem):
     """The card for node ``node_id`` of type ``nodetype`` (a registry ``NodeType``)."""
 
+    def type(self) -> int:
+        return NODE_CARD
+
     def __init__(self, node, nodetype, theme: Theme, shape_result=None):
         super().__init__()
         self.node_id = node.id
@@ -217,8 +222,6 @@ class NodeItem(Hoverable, QGraphicsItem):
             self._w, self._h = w, h
             self._place()
             if grew and self.scene() is not None:
-                from graphstudio.ui.canvas.edge_item import move_labels_off
-
                 move_labels_off(self.scene(), self.sceneBoundingRect())
         self.update()
 

@@ -18,13 +18,13 @@ from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu
 
+from graphstudio.graph.auto_layout import DEFAULT_SIZE
 from graphstudio.ui.canvas.clipboard import (
     MIME_NODETYPE,
     make_payload,
     payload_from_mime,
     payload_to_mime,
 )
-from graphstudio.ui.canvas.layout import DEFAULT_SIZE
 from graphstudio.ui.canvas.quick_add import QuickAddPopup
 from graphstudio.ui.commands import (
     AddNodeCommand,
