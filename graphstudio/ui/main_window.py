@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -38,6 +38,7 @@ from graphstudio.ui.palette import PaletteWidget
 from graphstudio.ui.settings import APP_NAME, AppSettings, app_data_dir
 from graphstudio.ui.slots import guarded
 from graphstudio.ui.theme import apply_app_theme, get_theme
+from graphstudio.ui.window_menus import build_menus
 
 MENU_ORDER = ("file", "edit", "view", "help")
 MENU_TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "help": "&Help"}
@@ -201,89 +202,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([palette, inspector], [230, 340], Qt.Orientation.Horizontal)
 
     def _build_menus(self) -> None:
-        for key in MENU_ORDER:
-            self.menu(key)
-        self.files.build_menu(self.menu("file"))
-        edit = self.menu("edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for key, action, name in (("undo", undo, "undo"), ("redo", redo, "redo")):
-            action.setObjectName(f"action_{key}")
-            action.setProperty("icon_name", name)
-            action.setIcon(icon(name, self.theme.node_text))
-            self.actions[key] = action
-            edit.addAction(action)
-        edit.addSeparator()
-        v = self.view
-        std = QKeySequence.StandardKey
-        self.add_action("cut", "Cu&t", v.cut_selection, std.Cut, "cut", menu=edit, canvas=True)
-        self.add_action("copy", "&Copy", v.copy_selection, std.Copy, "copy", menu=edit,
-                        canvas=True)
-        self.add_action("paste", "&Paste", lambda: v.paste(), std.Paste, "paste", menu=edit,
-                        canvas=True)
-        self.add_action("duplicate", "D&uplicate", v.duplicate_selection, "Ctrl+D", "duplicate",
-                        menu=edit, canvas=True)
-        self.add_action("delete", "&Delete", v.delete_selection, [Qt.Key.Key_Delete,
-                        Qt.Key.Key_Backspace], "delete", menu=edit, canvas=True)
-        edit.addSeparator()
-        self.add_action("select_all", "Select &All", v.select_all, std.SelectAll, "select_all",
-                        menu=edit, canvas=True)
-        self.add_action("add_node", "Add &Node…", lambda: v.open_quick_add(), None, "add_node",
-                        "Add a node by name (Tab or double-click on the canvas)", edit)
-        self.add_action("find", "&Find Node Type", self._focus_palette, std.Find, menu=edit,
-                        tip="Filter the palette")
-        edit.addSeparator()
-        history = self.actions["panel_history"]
-        history.setText("&History")
-        history.setShortcut(QKeySequence("Ctrl+H"))
-        history.setProperty("icon_name", "history")
-        history.setIcon(icon("history", self.theme.node_text))
-        edit.addAction(history)
-
-        view = self.menu("view")
-        self.add_action("frame", "&Frame Selection", self.frame, "F", "frame",
-                        "Fit the selection (or the whole graph) in the view", view, canvas=True)
-        self.add_action("zoom_in", "Zoom &In", lambda: self.zoom_by(1.25),
-                        [std.ZoomIn, "Ctrl+="], "zoom_in", menu=view)
-        self.add_action("zoom_out", "Zoom &Out", lambda: self.zoom_by(0.8), std.ZoomOut,
-                        "zoom_out", menu=view)
-        self.add_action("zoom_reset", "&Actual Size", self.zoom_reset, "Ctrl+0", "zoom_reset",
-                        menu=view)
-        view.addSeparator()
-        self.add_action("auto_layout", "Auto-&layout", v.auto_layout, "L", "layout",
-                        "Arrange the graph in topological layers", view, canvas=True)
-        view.addSeparator()
-        theme_menu = view.addMenu("&Theme")
-        group = QActionGroup(self)
-        for name in ("light", "dark"):
-            act = self.add_action(f"theme_{name}", name.title(),
-                                  lambda _c=False, n=name: self.set_theme(n),
-                                  menu=theme_menu, checkable=True)
-            group.addAction(act)
-        self.actions[f"theme_{self.theme.name}"].setChecked(True)
-        self._panels_menu = view.addMenu("&Panels")
-        for key in ("palette", "inspector", "history"):
-            self._panels_menu.addAction(self.actions[f"panel_{key}"])
-        bar = self.add_toolbar("main", "Main Toolbar")
-        self._panels_menu.addAction(bar.toggleViewAction())
-        view.addSeparator()
-        self.add_action("reset_layout", "&Reset Layout", self.reset_layout, menu=view,
-                        tip="Put the panels back where they started")
-
-        help_menu = self.menu("help")
-        self.add_action("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts,
-                        ["Ctrl+/", std.HelpContents], "help", menu=help_menu)
-        self.add_action("tutorial", "PyTorch &Autograd Tutorial", self.open_tutorial_link,
-                        tip="Open PyTorch's autograd tutorial, which the examples follow",
-                        menu=help_menu)
-        help_menu.addSeparator()
-        self.add_action("about", f"&About {APP_NAME}", self.show_about, menu=help_menu)
-
-        for key in ("new", "open", "save", None, "undo", "redo", None, "delete", None, "frame",
-                    "zoom_in", "zoom_out", "auto_layout", None, "export"):
-            bar.addSeparator() if key is None else bar.addAction(self.actions[key])
+        build_menus(self, APP_NAME, MENU_ORDER)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
