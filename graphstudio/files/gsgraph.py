@@ -33,5 +33,6 @@ from graphstudio.files.writer import (
     tensor_to_dict,
 )
 
-__all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "VERSION", "compact_json", "graph_from_json", "graph_to_document",
-           "graph_to_json", "load_graph", "save_graph", "tensor_to_dict", "write_text_atomic"]
+__all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "VERSION", "compact_json", "graph_from_json",
+           "graph_to_document", "graph_to_json", "load_graph", "save_graph", "tensor_to_dict",
+           "write_text_atomic"]

@@ -2,11 +2,11 @@
 
 The registry itself, ``NODE_TYPES[type_id]`` (a frozen :class:`NodeType` each), is built in
 :mod:`graphstudio.graph.node_table`. Everything that needs to know about a kind of node reads it
-from there: the palette (``category``, ``label``, ``doc``; :mod:`.type_search`), the inspector (``attrs`` with their editor ``kind``, ``derivative``,
-``formula``), validation (``input_names``/``output_names``), shape inference
-(:meth:`NodeType.shape_rule`), the runner (:meth:`NodeType.compute`) and the exporter
-(:meth:`NodeType.torch_line`). Adding an op means adding one entry to the table in
-:mod:`graphstudio.graph.node_table` (plus its engine function).
+from there: the palette (``category``, ``label``, ``doc``; :mod:`.type_search`), the inspector
+(``attrs`` with their editor ``kind``, ``derivative``, ``formula``), validation
+(``input_names``/``output_names``), shape inference (:meth:`NodeType.shape_rule`), the runner
+(:meth:`NodeType.compute`) and the exporter (:meth:`NodeType.torch_line`). Adding an op means
+adding one entry to the table in :mod:`graphstudio.graph.node_table` (plus its engine function).
 
 Port names follow PyTorch's argument names (``input``, ``other``, ``target``, ``weight``, ...).
 Most nodes have one output named ``out``; ``max_dim``/``min_dim`` have ``values`` and

@@ -8,7 +8,6 @@ import math
 import numpy as np
 import pytest
 
-from graphstudio.files import gsgraph as files
 from graphstudio.files import reader, writer
 from graphstudio.files.gsgraph import GraphFileError, graph_from_json, load_graph, save_graph
 from graphstudio.graph import limits
