@@ -15,8 +15,7 @@ every op of the node registry, ``.detach()``; ``with torch.no_grad():`` around t
 
 Variable names become node names; nested expressions get names such as ``xw`` (for
 ``torch.matmul(x, w)``) or ``z_sum``. Nodes are laid out left to right by topological layer.
-Anything else raises :class:`CodeImportError` naming the line, e.g.
-``line 4: unsupported call torch.foo``. Shape errors are reported the same way.
+Anything else (shape errors too) raises :class:`CodeImportError` naming the line.
 """
 
 from __future__ import annotations
