@@ -10,9 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from tests.ui.test_run_support import GRAD_ROW
-
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
+from tests.support.run_fixtures import GRAD_ROW
 
 
 @pytest.mark.parametrize("example", ["tutorial_single_layer", "fan_out_accumulation",
@@ -169,7 +167,7 @@ def test_render_after_backward_shows_what_the_window_shows_at_the_end(run_window
     from graphstudio.files.gsgraph import load_graph
     from graphstudio.ui.canvas.scene import GraphScene
     from graphstudio.ui.render import apply_run
-    from tests.ui.test_run_support import EXAMPLES
+    from tests.support.run_fixtures import EXAMPLES
 
     r = run_window()
     r.click("run_to_end")
