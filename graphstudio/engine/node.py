@@ -21,7 +21,7 @@ its readable rule text, per differentiable argument like PyTorch's ``derivatives
 
 import itertools
 
-__all__ = ["GradFn", "Node", "AccumulateGrad", "GraphRoot", "FREED", "node_type",
+__all__ = ["GradFn", "AccumulateGrad", "GraphRoot", "FREED", "node_type",
            "backward_formula", "derivative_rule", "derivative_rules", "SEQUENCE"]
 
 #: Creation order of backward functions (and of in-place changes, see ``versions.py``).
@@ -54,10 +54,6 @@ class GradFn:
 
     def apply(self, grad):  # pragma: no cover - every subclass defines it
         raise TypeError(f"{type(self).__name__} has no backward formula")
-
-
-#: The old name of :class:`GradFn`, kept importable while other modules move to the new one.
-Node = GradFn
 
 
 class AccumulateGrad(GradFn):
