@@ -231,10 +231,12 @@ COMMANDS = {"run": (add_run, cmd_run), "check": (add_check, cmd_check),
 
 def all_commands() -> dict:
     """These commands plus train, gradcheck, export and import from :mod:`graphstudio.cli_tools`
-    (imported here, not at the top, because that module builds on this one)."""
+    and examples from :mod:`graphstudio.cli_install` (imported here, not at the top, because
+    those modules build on this one)."""
+    from graphstudio.cli_install import COMMANDS as install
     from graphstudio.cli_tools import COMMANDS as tools
 
-    return {**COMMANDS, **tools}
+    return {**COMMANDS, **tools, **install}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -244,6 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
                                             "autograd run step by step. Without a command, "
                                             "opens the window (on FILE if given).")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    from graphstudio.cli_install import add_options
+
+    add_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for add, _ in all_commands().values():
         add(sub)
@@ -257,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
         if not argv or (argv[0] not in commands and not argv[0].startswith("-")):
             return open_window(argv)
         args = build_parser().parse_args(argv)
+        from graphstudio.cli_install import run_options
+
+        code = run_options(args)
+        if code is not None:
+            return code
         if args.command is None:
             raise UsageError("give a command or a file; see --help")
         return commands[args.command][1](args)

@@ -35,7 +35,7 @@ def built(tmp_path_factory) -> Path:
 
 def test_every_asset_file_is_built_into_the_package(built):
     sources = sorted(p for p in (ROOT / "assets").rglob("*") if p.is_file())
-    assert len(sources) > 40
+    assert len(sources) > 40 and ROOT / "assets/desktop/graphstudio.desktop" in sources
     for src in sources:
         copy = built / "graphstudio" / "assets" / src.relative_to(ROOT / "assets")
         assert copy.is_file(), f"{src.relative_to(ROOT)} is not in the built package"
@@ -46,25 +46,31 @@ def test_every_asset_file_is_built_into_the_package(built):
 def test_the_built_package_finds_its_data_without_the_checkout(built, tmp_path):
     script = """if True:
         import json, graphstudio
+        from graphstudio import cli
+        from graphstudio.desktop_entry import desktop_file_text
         from graphstudio.paths import assets_dir, example_path
         from graphstudio.ui.app import create_application
         from graphstudio.ui.icons import app_icon, icon_dir
         app = create_application()
         print(json.dumps({"package": graphstudio.__file__, "assets": str(assets_dir()),
                           "tutorial": str(example_path("tutorial_single_layer")),
-                          "icons": str(icon_dir()), "app_icon": not app_icon().isNull()}))
+                          "icons": str(icon_dir()), "app_icon": not app_icon().isNull(),
+                          "desktop": "Icon=graphstudio" in desktop_file_text("/bin/gs")}))
+        cli.main(["examples"])
     """
     env = {**os.environ, "PYTHONPATH": str(built), "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    seen = json.loads(proc.stdout)
+    first, *listed = proc.stdout.splitlines()
+    seen = json.loads(first)
     packaged = built / "graphstudio" / "assets"
     assert Path(seen["package"]).parent == built / "graphstudio"
     assert Path(seen["assets"]) == packaged
     assert Path(seen["tutorial"]) == packaged / "examples" / "tutorial_single_layer.gsgraph"
     assert Path(seen["icons"]) == packaged / "icons"
-    assert seen["app_icon"]
+    assert seen["app_icon"] and seen["desktop"]
+    assert len(listed) == len(examples()) and all(str(packaged) in line for line in listed)
 
 
 def test_a_checkout_reads_its_own_assets_folder():
