@@ -4,7 +4,7 @@
 
 from pathlib import Path
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # every folder under assets/ is a data-only package, so that setuptools copies its files
@@ -13,7 +13,7 @@ ASSET_PACKAGES = ["graphstudio.assets", *(
     for d in sorted(ASSETS.rglob("*")) if d.is_dir())]
 
 setup(
-    packages=[*find_packages(include=["graphstudio", "graphstudio.*"]), *ASSET_PACKAGES],
+    packages=[*find_namespace_packages(include=["graphstudio", "graphstudio.*"]), *ASSET_PACKAGES],
     package_dir={"graphstudio.assets": "assets"},
     package_data={name: ["*"] for name in ASSET_PACKAGES},
 )
