@@ -72,6 +72,8 @@ CREATE_GRAPH_CYCLE = (
     "creating the graph to avoid this. If you have to use this function, make sure to reset the "
     ".grad fields of your parameters to None after use to break the cycle and avoid the leak.")
 
+CYCLE_WARNED = []
+
 
 @dataclass(frozen=True, slots=True)
 class BackwardStep:
@@ -430,7 +432,8 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     needed = None if inputs is None else _needed(root, _input_nodes(inputs))
     if retain_graph is None:
         retain_graph = create_graph
-    if create_graph:
+    if create_graph and not CYCLE_WARNED and inputs is None:
+        CYCLE_WARNED.append(True)  # once per process, as PyTorch's engine warns
         warnings.warn(CREATE_GRAPH_CYCLE, UserWarning, stacklevel=3)
     with enable_grad() if create_graph else nullcontext():
         for _ in _run(root, g, bool(retain_graph), False, None, needed, bool(create_graph)):

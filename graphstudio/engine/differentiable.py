@@ -215,6 +215,9 @@ def CopyBackwards(self, g):
     return None, g
 
 
+CopyBackwards.name = lambda self: "torch::autograd::CopyBackwards"  # a C++ node in PyTorch
+
+
 def accumulate_graph(var, grad):
     """``var.grad`` from a recorded gradient, as PyTorch's AccumulateGrad does under
     ``create_graph=True``: a copy the first time (``CopyBackwards``), ``old + new`` after."""

@@ -331,7 +331,7 @@ def VarBackward0(self, g):
     n = int(np.prod([x.shape[i] for i in dims]))
     centred = x - x.mean(axis=dims, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):  # n == correction: inf * 0, as torch
-        scale = np.divide(2.0, n - correction)
+        scale = float(np.divide(2.0, n - correction))
         return (scale * _kept(g, dims, keepdim) * centred,)
 
 
