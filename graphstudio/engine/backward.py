@@ -31,17 +31,26 @@ accumulation), then ``retain_grad`` stores the result.
 
 Known differences from PyTorch: an in-place op recorded by autograd rebinds the tensor to new
 memory (its gradients stay right, but views of it do not see the change), while in-place ops
-outside autograd (``with no_grad(): w -= lr * w.grad``) write into the memory as PyTorch does. No
-higher-order gradients (``create_graph=True`` raises). unbind/split/chunk make one node per part
+outside autograd (``with no_grad(): w -= lr * w.grad``) write into the memory as PyTorch does.
+Higher-order gradients (``create_graph=True``) run the same formulas on Tensors
+(``differentiable.py``); the recorded ops are the formulas' own, so a gradient PyTorch computes
+with a fused kernel (``TanhBackwardBackward0``, ``SoftmaxBackwardDataBackward0``...) shows the
+elementary op at its top instead (the values agree); prod, gelu and
+binary_cross_entropy_with_logits compute their derivative on numpy only and refuse
+``create_graph=True``. unbind/split/chunk make one node per part
 (PyTorch: one node with several outputs). ``backward(inputs=...)`` runs, as PyTorch does, only
 the nodes on a path from the root to an input (the others keep their saved values) and makes each
 non-leaf input retain its gradient.
 """
 
+import warnings
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import numpy as np
 
+from .differentiable import accumulate_graph, apply_recorded, graph_gradient, to_input
+from .grad_mode import enable_grad
 from .hooks import run_tensor_hooks
 from .node import FREED, AccumulateGrad, GraphRoot
 from .tensor import Size, Tensor, accumulator, to_array, wrap
@@ -56,6 +65,14 @@ SECOND_BACKWARD = (
     "they have already been freed). Saved intermediate values of the graph are freed when you call "
     ".backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the "
     "graph a second time or if you need to access saved tensors after calling backward.")
+
+CREATE_GRAPH_CYCLE = (
+    "Using backward() with create_graph=True will create a reference cycle between the parameter "
+    "and its gradient which can cause a memory leak. We recommend using autograd.grad when "
+    "creating the graph to avoid this. If you have to use this function, make sure to reset the "
+    ".grad fields of your parameters to None after use to break the cycle and avoid the leak.")
+
+CYCLE_WARNED = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,17 +207,21 @@ def _root_node(t, i=0):
     return t.grad_fn if t.grad_fn is not None else accumulator(t)
 
 
-def _graph_root(tensors, gradients):
+def _graph_root(tensors, gradients, create_graph=False):
     """(root node, its gradient) for a backward from ``tensors``: the tensor's own node when there
-    is one, else PyTorch's GraphRoot over all of them (so they run in one pass)."""
+    is one, else PyTorch's GraphRoot over all of them (so they run in one pass). Recorded
+    (``create_graph``) gradients are Tensors."""
     nodes = [_root_node(t, i) for i, t in enumerate(tensors)]
     grads = [_root_gradient(t, g, i) for i, (t, g) in enumerate(zip(tensors, gradients,
                                                                        strict=True))]
+    if create_graph:
+        grads = [graph_gradient(a, g) for a, g in zip(grads, gradients, strict=True)]
     if len(nodes) == 1:
         return nodes[0], grads[0]
     root = GraphRoot([(n, 0) for n in nodes], grads)
     root._meta = tuple((t._data.shape, t._data.dtype) for t in tensors)
-    return root, _scalar_one(np.dtype(np.float32))
+    one = _scalar_one(np.dtype(np.float32))
+    return root, (wrap(one) if create_graph else one)
 
 
 def backward_steps(tensor, gradient=None, retain_graph=False, *, record=True, capture=None,
@@ -254,7 +275,9 @@ def _needed(root, targets):
     return needed
 
 
-def _run(root, root_grad, retain_graph, record, capture, needed=None):
+def _run(root, root_grad, retain_graph, record, capture, needed=None, graph=False):
+    """The backward pass; ``graph`` (``create_graph=True``): gradients are Tensors and every
+    formula runs on them with recorded ops (``differentiable.py``)."""
     if needed is not None and root not in needed:
         return
     deps = _dependencies(root)
@@ -277,7 +300,7 @@ def _run(root, root_grad, retain_graph, record, capture, needed=None):
         else:
             contribs = (g,)
         if fn.__class__ is AccumulateGrad:
-            step = _accumulate(fn, g, contribs, index, record, capture)
+            step = _accumulate(fn, g, contribs, index, record, capture, graph)
             index += 1
             yield step
             continue
@@ -293,7 +316,12 @@ def _run(root, root_grad, retain_graph, record, capture, needed=None):
         if capture is not None and g is not None and fn in capture:
             capture[fn].append(g)
         nexts = fn.next_functions
-        grads = (None,) * len(nexts) if g is None else fn.apply(g)
+        if g is None:
+            grads = (None,) * len(nexts)
+        elif graph:
+            grads = apply_recorded(fn, g)
+        else:
+            grads = fn.apply(g)
         if not retain_graph and saved is not None:
             fn._saved = FREED
             fn._versions = None
@@ -305,12 +333,15 @@ def _run(root, root_grad, retain_graph, record, capture, needed=None):
                     sent.append(None)
                 continue
             if gi is not None:
-                if gi.__class__ is not ndarray:
-                    gi = np.asarray(gi)
-                if gi.shape != meta[0]:
-                    gi = _reduce_to(fn, meta, gi)
-                if gi.dtype != meta[1]:
-                    gi = gi.astype(meta[1])
+                if graph:
+                    gi = to_input(fn, meta, gi)
+                else:
+                    if gi.__class__ is not ndarray:
+                        gi = np.asarray(gi)
+                    if gi.shape != meta[0]:
+                        gi = _reduce_to(fn, meta, gi)
+                    if gi.dtype != meta[1]:
+                        gi = gi.astype(meta[1])
                 buf = get_buffer(nxt)
                 if buf is None:
                     buffers[nxt] = gi
@@ -342,7 +373,7 @@ def _reduce_to(fn, meta, grad):
     return sum_to_shape(grad, shape)
 
 
-def _accumulate(fn, g, contribs, index, record, capture):
+def _accumulate(fn, g, contribs, index, record, capture, graph):
     var = fn.variable
     if g is not None and var._hooks:
         g = run_tensor_hooks(var._hooks, g)
@@ -351,6 +382,8 @@ def _accumulate(fn, g, contribs, index, record, capture):
             slot = capture.get(fn)
             if slot is not None:
                 slot.append(g)
+        elif graph:
+            accumulate_graph(var, g)
         elif var._grad is None:
             var._grad = wrap(g.copy() if g.dtype == var._data.dtype else g.astype(var._data.dtype))
         else:
@@ -363,18 +396,23 @@ def _accumulate(fn, g, contribs, index, record, capture):
         return None
     new = None if var._grad is None or capture is not None else wrap(var._grad._data.copy())
     received = _tensors(contribs)
-    total = received[0] if len(received) == 1 else (None if g is None else wrap(g))
+    total = received[0] if len(received) == 1 else (None if g is None else as_tensor(g))
     return BackwardStep(index, "AccumulateGrad", fn, (total,), (received,), (), var, new)
 
 
 def _tensors(arrays):
-    return tuple(wrap(a) for a in arrays)
+    return tuple(as_tensor(a) for a in arrays)
+
+
+def as_tensor(a):
+    """A gradient of a record as a Tensor (those of ``create_graph=True`` already are)."""
+    return a if a.__class__ is Tensor else wrap(a)
 
 
 def _record(fn, index, g, contribs, grads):
     received = _tensors(contribs)
-    total = received[0] if len(received) == 1 else (None if g is None else wrap(g))
-    sent = tuple(None if gi is None else wrap(gi) for gi in grads)
+    total = received[0] if len(received) == 1 else (None if g is None else as_tensor(g))
+    sent = tuple(None if gi is None else as_tensor(gi) for gi in grads)
     return BackwardStep(index, type(fn).__name__, fn, (total,), (received,), sent)
 
 
@@ -387,16 +425,19 @@ def backward(tensors, grad_tensors=None, retain_graph=None, create_graph=False, 
     """``torch.autograd.backward``: accumulate gradients of ``tensors`` into the leaves (only into
     ``inputs``, a tensor or a sequence of them, when given). Several tensors run in one pass from
     a GraphRoot, as in PyTorch: roots may share nodes or be listed twice."""
-    if create_graph:
-        raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
-                           "engine")
     tensors = _as_list(tensors)
     if grad_tensors is None or isinstance(grad_tensors, Tensor):
         grad_tensors = [grad_tensors] * len(tensors) if grad_tensors is None else [grad_tensors]
-    root, g = _graph_root(tensors, list(grad_tensors))
+    root, g = _graph_root(tensors, list(grad_tensors), create_graph)
     needed = None if inputs is None else _needed(root, _input_nodes(inputs))
-    for _ in _run(root, g, bool(retain_graph), False, None, needed):
-        pass
+    if retain_graph is None:
+        retain_graph = create_graph
+    if create_graph and not CYCLE_WARNED and inputs is None:
+        CYCLE_WARNED.append(True)  # once per process, as PyTorch's engine warns
+        warnings.warn(CREATE_GRAPH_CYCLE, UserWarning, stacklevel=3)
+    with enable_grad() if create_graph else nullcontext():
+        for _ in _run(root, g, bool(retain_graph), False, None, needed, bool(create_graph)):
+            pass
 
 
 def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
@@ -408,21 +449,27 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     (zeros with ``materialize_grads=True``). Only the nodes on a path to an input run, in one pass
     for all outputs, so other parts of the graph keep their saved values.
     """
-    if create_graph:
-        raise RuntimeError("create_graph=True (higher-order gradients) is not supported by this "
-                           "engine")
     inputs = _as_list(inputs)
     outputs = _as_list(outputs)
     if grad_outputs is None or isinstance(grad_outputs, Tensor):
         grad_outputs = [grad_outputs] * len(outputs)
-    root, g = _graph_root(outputs, list(grad_outputs))
+    if retain_graph is None:
+        retain_graph = create_graph
+    root, g = _graph_root(outputs, list(grad_outputs), create_graph)
     capture = {}
     for t in inputs:
         if not t._requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
         capture[_sink(t)] = []
-    for _ in _run(root, g, bool(retain_graph), False, capture, _needed(root, set(capture))):
-        pass
+    with enable_grad() if create_graph else nullcontext():
+        for _ in _run(root, g, bool(retain_graph), False, capture, _needed(root, set(capture)),
+                      bool(create_graph)):
+            pass
+    return _captured(inputs, capture, allow_unused, materialize_grads, create_graph)
+
+
+def _captured(inputs, capture, allow_unused, materialize_grads, create_graph):
+    """``grad``'s results from the gradients captured at each input's node."""
     result = []
     for i, t in enumerate(inputs):
         parts = capture[_sink(t)]
@@ -436,6 +483,9 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
         total = parts[0]
         for p in parts[1:]:
             total = total + p
+        if create_graph:
+            result.append(to_input(None, (t._data.shape, t._data.dtype), total))
+            continue
         result.append(wrap(np.array(total, dtype=t._data.dtype, copy=True)))
     return tuple(result)
 

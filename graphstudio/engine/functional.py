@@ -11,7 +11,7 @@ import numpy as np
 from . import dtypes
 from .creation import default_generator
 from .linalg import linear
-from .node import backward_formula
+from .node import RESULT, array_namespace, backward_formula, values_of
 from .ops import broadcast_error, div_scalar
 from .reductions import log_softmax as _log_softmax
 from .reductions import softmax as _softmax
@@ -69,7 +69,7 @@ def relu(input, inplace=False):
                   self="grad where self > 0, else negative_slope * grad")
 def LeakyReluBackward0(self, g):
     (x,) = self._saved
-    return (np.where(x > 0, g, g * self._ctx),)
+    return (array_namespace(g).where(values_of(x) > 0, g, g * self._ctx),)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
@@ -83,8 +83,9 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
 def SoftplusBackward0(self, g):
     (x,) = self._saved
     beta, threshold = self._ctx
-    z = np.exp(np.minimum(x * beta, threshold))
-    return (np.where(x * beta > threshold, g, g * z / (z + 1)),)
+    xp = array_namespace(g)
+    z = xp.exp(xp.minimum(x * beta, threshold))
+    return (xp.where(values_of(x) * beta > threshold, g, g * z / (z + 1)),)
 
 
 def softplus(input, beta=1.0, threshold=20.0):
@@ -134,7 +135,7 @@ def gelu(input, approximate="none"):
                   self="grad * σ(self) * (1 + self * (1 - σ(self)))")
 def SiluBackward0(self, g):
     (x,) = self._saved
-    s = 1 / (1 + np.exp(-x))
+    s = 1 / (1 + array_namespace(g).exp(-x))
     return (g * s * (1 + x * (1 - s)),)
 
 
@@ -145,12 +146,12 @@ def silu(input, inplace=False):
     return make(out, SiluBackward0, (input,), (d,))
 
 
-@backward_formula("EluBackward0", saves=((0, None),),
+@backward_formula("EluBackward0", saves=((0, None),), saved_as=(0, RESULT),
                   self="grad where self > 0, else grad * (result + alpha)")
 def EluBackward0(self, g):
     x, out = self._saved
     alpha = self._ctx
-    return (np.where(x > 0, g, g * (out + alpha)),)
+    return (array_namespace(g).where(values_of(x) > 0, g, g * (out + alpha)),)
 
 
 def elu(input, alpha=1.0, inplace=False):
@@ -163,8 +164,9 @@ def elu(input, alpha=1.0, inplace=False):
                   self="grad * (1 - σ(self)) (= grad * σ(-self))")
 def LogSigmoidBackward0(self, g):
     (x,) = self._saved
-    e = np.exp(-np.abs(x))
-    return (g * np.where(x < 0, 1 / (1 + e), e / (1 + e)),)
+    xp = array_namespace(g)
+    e = xp.exp(-abs(x))
+    return (g * xp.where(values_of(x) < 0, 1 / (1 + e), e / (1 + e)),)
 
 
 def _log_sigmoid(d):
@@ -218,9 +220,10 @@ def _broadcast_pair(input, target):
                   self="grad * 2 * (self - target) / N (N = numel for 'mean', 1 for 'sum')",
                   target="-grad * 2 * (self - target) / N")
 def MseLossBackward0(self, g):
-    (diff,) = self._saved
+    x, y = self._saved
+    diff = x - y
     reduction = self._ctx
-    gi = _reduce_back(g, reduction, diff.size) * (2 * diff)
+    gi = _reduce_back(g, reduction, values_of(diff).size) * (2 * diff)
     return (gi if self.needs(0) else None), (-gi if self.needs(1) else None)
 
 
@@ -230,7 +233,7 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
     diff = input._data - target._data
     sq = diff * diff
     out = _reduce_array(sq, reduction)
-    return make(out, MseLossBackward0, (input, target), (diff,), reduction)
+    return make(out, MseLossBackward0, (input, target), (input._data, target._data), reduction)
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean"):
@@ -265,15 +268,16 @@ def _weight_array(weight, name, fn):
 def BinaryCrossEntropyBackward0(self, g):
     x, y, w = self._saved
     reduction = self._ctx
-    g = _reduce_back(g, reduction, x.size)
+    xp = array_namespace(g)
+    g = _reduce_back(g, reduction, values_of(x).size)
     if w is not None:
         g = g * w
     gx = gy = None
     if self.needs(0):
-        gx = g * (x - y) / np.maximum((1 - x) * x, 1e-12)
+        gx = g * (x - y) / xp.maximum((1 - x) * x, 1e-12)
     if self.needs(1):
         with np.errstate(divide="ignore"):
-            gy = -(np.log(x) - np.log1p(-x)) * g
+            gy = -(xp.log(x) - xp.log1p(-x)) * g
     return gx, gy
 
 
@@ -326,6 +330,10 @@ def BinaryCrossEntropyWithLogitsBackward0(self, g):
     return gx, gy
 
 
+# erf and the saved log-sigmoid are computed on numpy only: these run on arrays only.
+GeluBackward0.differentiable = BinaryCrossEntropyWithLogitsBackward0.differentiable = False
+
+
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,
                                      reduction="mean", pos_weight=None):
     """Stable for any logit: ``(1 - y) * x - log_sigmoid(x)`` (PyTorch's formula)."""
@@ -375,7 +383,7 @@ def _class_layout(x, t):
     return np.moveaxis(x, 1, -1).reshape(-1, c), t.reshape(-1)
 
 
-@backward_formula("NllLossBackward0", saves=((0, None),),
+@backward_formula("NllLossBackward0", saves=((0, None),), saved_as=(),
                   self="-grad * weight[target_n] / Σ_n weight[target_n] at [n, target_n] (mean; "
                        "no division for 'sum'), 0 elsewhere and where target_n = ignore_index")
 def NllLossBackward0(self, g):
@@ -383,19 +391,21 @@ def NllLossBackward0(self, g):
     shape, reduction = self._ctx
     x_shape = shape if len(shape) != 1 else (1,) + shape
     c = x_shape[1]
+    rows = np.nonzero(valid)[0]
     if reduction == "none":
-        coef = -wsel[valid] * g.reshape(-1)[valid]
+        coef = -wsel[valid] * g.reshape(-1)[rows]
     else:
         coef = -wsel[valid] * (g / total if reduction == "mean" else g)
-    grad = np.zeros((valid.size, c), g.dtype)
-    grad[np.nonzero(valid)[0], tgt[valid]] = coef  # ignored targets get 0 even for a NaN grad
+    xp = array_namespace(g)
+    # Only the valid rows get a value: ignored targets get 0 even for a NaN grad.
+    grad = xp.add_at((valid.size, c), (rows, tgt[valid]), coef)
     if len(shape) > 2:
         spatial = (shape[0],) + shape[2:] + (c,)
-        return (np.moveaxis(grad.reshape(spatial), -1, 1),)
+        return (xp.moveaxis(grad.reshape(spatial), -1, 1),)
     return (grad.reshape(shape),)
 
 
-NllLoss2DBackward0 = backward_formula("NllLoss2DBackward0", saves=((0, None),),
+NllLoss2DBackward0 = backward_formula("NllLoss2DBackward0", saves=((0, None),), saved_as=(),
                                       self="-grad * weight[target_n] / Σ_n weight[target_n] at "
                                            "each position's target class (mean), 0 elsewhere and "
                                            "at ignore_index")(NllLossBackward0.apply)

@@ -9,6 +9,8 @@ node runs, for a leaf before the gradient is added to ``.grad`` (or captured by
 
 import weakref
 
+from .ops import add
+from .shape_ops import clone, to
 from .tensor import Tensor, wrap
 
 __all__ = ["run_tensor_hooks", "register_hook", "RemovableHandle", "TensorHook"]
@@ -19,16 +21,20 @@ def run_tensor_hooks(hooks, g):
     to ``register_hook`` in registration order, each seeing the previous one's result (a hook
     returning a tensor replaces the gradient), then ``retain_grad`` stores the result in ``.grad``
     (accumulated)."""
+    recorded = g.__class__ is Tensor  # create_graph=True: gradients are graph Tensors
     for h in list(hooks):
         if h.__class__ is TensorHook:
-            new = h.fn(wrap(g))
+            new = h.fn(g if recorded else wrap(g))
             if new is not None:
                 g = _hook_result(new, g)
     for h in hooks:
         if h.__class__ is weakref.ref:
             t = h()
             if t is not None and t._retains_grad:
-                t._grad = wrap(g.copy()) if t._grad is None else wrap(t._grad._data + g)
+                if recorded:
+                    t._grad = clone(g) if t._grad is None else add(t._grad, g)
+                else:
+                    t._grad = wrap(g.copy()) if t._grad is None else wrap(t._grad._data + g)
     return g
 
 
@@ -38,6 +44,8 @@ def _hook_result(new, g):
     data = new._data
     if data.shape != g.shape:
         raise RuntimeError("hook 'hook' has changed the size of value")
+    if g.__class__ is Tensor:
+        return new if data.dtype == g._data.dtype else to(new, dtype=g.dtype)
     return data if data.dtype == g.dtype else data.astype(g.dtype)
 
 

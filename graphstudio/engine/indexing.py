@@ -11,7 +11,7 @@ import warnings
 import numpy as np
 
 from .grad_mode import STATE
-from .node import backward_formula
+from .node import array_namespace, backward_formula, values_of
 from .shape_ops import unsqueeze
 from .tensor import Tensor, make, view_of, wrap_dim
 from .versions import modified
@@ -22,9 +22,7 @@ __all__ = ["getitem", "setitem", "select", "narrow", "unbind", "split", "chunk"]
 def _place_back(self, g):
     """Select/Slice backward: zeros of the input's shape with ``g`` placed at the taken part."""
     shape, dim, key = self._ctx
-    out = np.zeros(shape, g.dtype)
-    out[(slice(None),) * dim + (key,)] = g
-    return (out,)
+    return (array_namespace(g).add_at(shape, (slice(None),) * dim + (key,), g),)
 
 
 SelectBackward0 = backward_formula("SelectBackward0",
@@ -71,9 +69,7 @@ def narrow(input, dim, start, length):
                        "indices accumulate)")
 def IndexBackward0(self, g):
     shape, index = self._ctx
-    out = np.zeros(shape, g.dtype)
-    np.add.at(out, index, g)
-    return (out,)
+    return (array_namespace(g).add_at(shape, index, g),)
 
 
 SEQUENCE_AS_TUPLE = (
@@ -208,8 +204,9 @@ def CopySlices(self, g):
     index = self._ctx
     gself = None
     if self.needs(0):
-        gself = g.copy()
-        gself[index] = 0
+        kept = np.ones(values_of(g).shape, bool)
+        kept[index] = False
+        gself = array_namespace(g).where(kept, g, 0)
     return gself, (g[index] if self.needs(1) else None)
 
 

@@ -7,7 +7,7 @@ into ``MmBackward0``/``MvBackward0`` under ``UnsafeViewBackward0``, batched prod
 import numpy as np
 
 from . import dtypes
-from .node import backward_formula
+from .node import array_namespace, backward_formula, values_of
 from .ops import add, broadcast_error, mul
 from .shape_ops import (
     SqueezeBackward4,
@@ -55,7 +55,8 @@ def dot(input, other):
                   vec="selfᵀ @ grad")
 def MvBackward0(self, g):
     m, v = self._saved
-    return (np.outer(g, v) if self.needs(0) else None), (m.T @ g if self.needs(1) else None)
+    return ((array_namespace(g).outer(g, v) if self.needs(0) else None),
+            (m.T @ g if self.needs(1) else None))
 
 
 def mv(input, vec):
@@ -74,7 +75,8 @@ def _mat2_grad(a, g, b):
     """``a.T @ g``, laid out like ``b``: for a transposed weight (``F.linear``'s ``weight.t()``)
     it is built as the transpose of a C-ordered product, so TBackward0 hands AccumulateGrad a
     contiguous array (PyTorch's mm_mat2_backward makes the same choice)."""
-    if b.flags.f_contiguous and not b.flags.c_contiguous:
+    flags = values_of(b).flags
+    if flags.f_contiguous and not flags.c_contiguous:
         return (g.T @ a).T
     return a.T @ g
 
@@ -110,8 +112,9 @@ def mm(input, mat2):
                   mat2="selfᵀ @ grad (per batch)")
 def BmmBackward0(self, g):
     a, b = self._saved
-    ga = g @ np.swapaxes(b, -1, -2) if self.needs(0) else None
-    gb = np.swapaxes(a, -1, -2) @ g if self.needs(1) else None
+    xp = array_namespace(g)
+    ga = g @ xp.swapaxes(b, -1, -2) if self.needs(0) else None
+    gb = xp.swapaxes(a, -1, -2) @ g if self.needs(1) else None
     return ga, gb
 
 

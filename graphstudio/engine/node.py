@@ -11,8 +11,15 @@ broadcast gradients and restores dtypes in one central place. ``_hooks`` holds t
 tensor this node produced (``register_hook``, ``retain_grad``), None when there are none.
 
 Subclasses are named after PyTorch's (``MulBackward0``, ...) and implement ``apply(grad) -> tuple``
-with one numpy array (or None) per entry of ``next_functions``. ``apply`` never mutates its
-argument. (Higher-order gradients, ``create_graph=True``, are not supported yet.)
+with one gradient (or None) per entry of ``next_functions``. ``apply`` never mutates its
+argument.
+
+One formula serves both kinds of backward. A formula works on whatever array type it is given: it
+uses operators (``g * b``, ``g @ b.T``) and the functions of ``array_namespace(g)`` (``xp.where``,
+``xp.exp``...). In the ordinary backward ``g`` and the saved values are numpy arrays and ``xp`` is
+numpy (the fast path). With ``create_graph=True`` the engine hands the formula engine Tensors
+instead (``g``, and the saved inputs/result lifted back into the graph as declared by
+``saved_as``), so the formula's own operations are recorded and can be differentiated again.
 
 One source for each derivative rule: registering a formula (:func:`backward_formula`) also gives
 its readable rule text, per differentiable argument like PyTorch's ``derivatives.yaml``;
@@ -20,9 +27,13 @@ its readable rule text, per differentiable argument like PyTorch's ``derivatives
 """
 
 import itertools
+import types
 
-__all__ = ["GradFn", "AccumulateGrad", "GraphRoot", "FREED", "node_type",
-           "backward_formula", "derivative_rule", "derivative_rules", "SEQUENCE"]
+import numpy as np
+
+__all__ = ["GradFn", "AccumulateGrad", "GraphRoot", "FREED", "RESULT", "node_type",
+           "backward_formula", "derivative_rule", "derivative_rules", "SEQUENCE",
+           "array_namespace", "NAMESPACES", "NUMPY_NAMESPACE", "values_of"]
 
 #: Creation order of backward functions (and of in-place changes, see ``versions.py``).
 SEQUENCE = itertools.count()
@@ -31,6 +42,40 @@ ACCUMULATE_SEQ = 2**64 - 1
 FREED = object()  # marks saved values released after a backward without retain_graph
 
 _RULES = {}  # grad_fn name -> {argument: rule text}
+#: In :attr:`GradFn.saved_as`: this saved value is the op's own result.
+RESULT = "result"
+
+
+def _add_at(shape, key, g):
+    """Zeros of ``shape`` with ``g`` added at ``key`` (repeated indices accumulate)."""
+    out = np.zeros(shape, g.dtype)
+    np.add.at(out, key, g)
+    return out
+
+
+def values_of(x):
+    """The numpy values of a saved value (a Tensor's ``_data`` under ``create_graph=True``), for
+    masks and shapes that are constants of a formula."""
+    return getattr(x, "_data", x)
+
+
+#: The functions formulas call (numpy's names and arguments) for numpy arrays: the fast path.
+NUMPY_NAMESPACE = types.SimpleNamespace(
+    **{name: getattr(np, name) for name in (
+        "where", "sum", "broadcast_to", "expand_dims", "squeeze", "swapaxes", "transpose",
+        "moveaxis", "zeros_like", "reshape", "count_nonzero", "exp", "log", "log1p", "sin", "cos",
+        "sqrt", "tanh", "sign", "isnan", "outer", "matmul", "maximum", "minimum", "split")},
+    add_at=_add_at)
+#: Array type -> the namespace a formula calls its functions from (``differentiable.py`` adds
+#: the engine Tensor's).
+NAMESPACES = {np.ndarray: NUMPY_NAMESPACE}
+
+
+def array_namespace(x):
+    """The functions (``where``, ``exp``, ``sum``...) matching ``x``'s type: numpy for an array,
+    the engine's differentiable ones for a Tensor (``create_graph=True``)."""
+    ns = NAMESPACES.get(x.__class__)
+    return NUMPY_NAMESPACE if ns is None else ns  # numpy scalars, Python numbers
 
 
 class GradFn:
@@ -41,6 +86,12 @@ class GradFn:
     #: ``needed_by`` is the input whose gradient needs them (saved only when that one requires
     #: grad, as PyTorch decides it), or None for always. Their versions are checked in backward.
     saves = ()
+    #: What each entry of ``_saved`` is, for ``create_graph=True``: an input index (that input's
+    #: values), :data:`RESULT` (the op's output) or None (a constant such as a mask or indices).
+    #: Entries past its end are constants.
+    saved_as = ()
+    #: False for a formula that only runs on numpy arrays (not differentiable again).
+    differentiable = True
 
     def name(self):
         return type(self).__name__
@@ -98,27 +149,32 @@ class GraphRoot(GradFn):
         return self._ctx
 
 
-def node_type(name, apply, doc=None, rules=None, saves=()):
+def node_type(name, apply, doc=None, rules=None, saves=(), saved_as=None):
     """Create the GradFn subclass ``name`` whose backward is ``apply(self, grad) -> tuple``;
     ``rules`` maps each differentiable argument to its readable derivative rule; ``saves`` is the
-    class's :attr:`GradFn.saves`."""
+    class's :attr:`GradFn.saves`; ``saved_as`` its :attr:`GradFn.saved_as` (default: the
+    ``saves`` inputs, in order, at the front of ``_saved``)."""
     if rules:
         _RULES[name] = dict(rules)
+    if saved_as is None:
+        saved_as = tuple(i for i, _ in saves)
     return type(name, (GradFn,), {"__slots__": (), "apply": apply, "__doc__": doc,
-                                  "__module__": __name__, "saves": tuple(saves)})
+                                  "__module__": __name__, "saves": tuple(saves),
+                                  "saved_as": tuple(saved_as)})
 
 
-def backward_formula(name, saves=(), **rules):
+def backward_formula(name, saves=(), saved_as=None, **rules):
     """Decorator: turn ``def f(self, grad) -> tuple`` into the GradFn subclass ``name``.
 
     Keyword arguments give the rule per differentiable argument, in PyTorch's argument names and
     ``derivatives.yaml`` style, written for a student: ``self="grad * other"``. ``grad`` is the
     gradient arriving from the output, ``result`` the op's output. ``saves``: which inputs the
-    formula keeps (see :attr:`GradFn.saves`).
+    formula keeps (see :attr:`GradFn.saves`); ``saved_as``: what each saved value is (see
+    :attr:`GradFn.saved_as`).
     """
 
     def make(apply):
-        return node_type(name, apply, apply.__doc__, rules, saves)
+        return node_type(name, apply, apply.__doc__, rules, saves, saved_as)
 
     return make
 

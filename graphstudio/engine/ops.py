@@ -8,7 +8,7 @@ shape and dtype. Python scalars never get a gradient slot beyond PyTorch's ``(No
 import numpy as np
 
 from . import dtypes
-from .node import backward_formula
+from .node import RESULT, array_namespace, backward_formula, values_of
 from .tensor import Tensor, make, to_array, wrap
 from .unary import float_input
 
@@ -191,7 +191,7 @@ def _trunc_divide(a, b):
     return np.trunc(np.true_divide(a, b)).astype(np.result_type(a, b))
 
 
-@backward_formula("ReciprocalBackward0",
+@backward_formula("ReciprocalBackward0", saved_as=(RESULT,),
                   self="-grad * result² (result = 1 / self)")
 def ReciprocalBackward0(self, g):
     (y,) = self._saved
@@ -232,33 +232,36 @@ def PowBackward0(self, g):
     (x,) = self._saved
     e = self._ctx
     if e == 0:
-        return (np.zeros_like(g),)
+        return (array_namespace(g).zeros_like(g),)
     return (g * (e * x ** (e - 1)),)
 
 
-@backward_formula("PowBackward1", saves=((0, None), (1, None)),
+@backward_formula("PowBackward1", saves=((0, None), (1, None)), saved_as=(0, 1, RESULT),
                   self="grad * exponent * self ** (exponent - 1) (0 where exponent = 0)",
                   exponent="grad * result * ln(self) (0 where self = 0 and exponent >= 0)")
 def PowBackward1(self, g):
     x, e, y = self._saved
+    xp = array_namespace(g)
+    xv, ev = values_of(x), values_of(e)
     gx = ge = None
     if self.needs(0):
-        gx = np.where(e == 0, 0, g * (e * x ** np.where(e == 0, 1, e - 1)))
+        gx = xp.where(ev == 0, 0, g * (e * x ** xp.where(ev == 0, 1, e - 1)))
     if self.needs(1):
         with np.errstate(divide="ignore", invalid="ignore"):
-            ge = g * np.where((x == 0) & (e >= 0), 0, y * np.log(x))
+            ge = g * xp.where((xv == 0) & (ev >= 0), 0, y * xp.log(x))
     return gx, ge
 
 
-@backward_formula("PowBackward2", saves=((0, None),),
+@backward_formula("PowBackward2", saves=((0, None),), saved_as=(0, RESULT),
                   exponent="grad * result * ln(self) (self the number base)")
 def PowBackward2(self, g):
     e, y = self._saved
     base = self._ctx
+    xp = array_namespace(g)
     if base == 0:
         with np.errstate(invalid="ignore"):
-            return (g * np.where(e >= 0, 0, y * -np.inf),)
-    return (g * (y * np.log(np.asarray(base, dtype=y.dtype))),)
+            return (g * xp.where(values_of(e) >= 0, 0, y * -np.inf),)
+    return (g * (y * np.log(np.asarray(base, dtype=values_of(y).dtype))),)
 
 
 def pow(input, exponent):
@@ -332,8 +335,9 @@ def isinf(input):
                   other="grad where not condition, else 0 (no gradient to the condition)")
 def WhereBackward0(self, g):
     (cond,) = self._saved
-    return (np.where(cond, g, 0) if self.needs(0) else None,
-            np.where(cond, 0, g) if self.needs(1) else None)
+    xp = array_namespace(g)
+    return (xp.where(cond, g, 0) if self.needs(0) else None,
+            xp.where(cond, 0, g) if self.needs(1) else None)
 
 
 def where(condition, input=None, other=None):
@@ -364,13 +368,14 @@ def _tie_split(name, better, word):
                                  "else 0",
                       other=f"grad where other {word} self, grad / 2 where self = other, else 0")
     def node(self, g):
-        a, b = self._saved
+        a, b = (values_of(v) for v in self._saved)
+        xp = array_namespace(g)
         ga = gb = None
         # Only a strict loser gets nothing, so both sides of a NaN get the gradient (as torch).
         if self.needs(0):
-            ga = np.where(a == b, g / 2, np.where(better(b, a), 0, g))
+            ga = xp.where(a == b, g / 2, xp.where(better(b, a), 0, g))
         if self.needs(1):
-            gb = np.where(a == b, g / 2, np.where(better(a, b), 0, g))
+            gb = xp.where(a == b, g / 2, xp.where(better(a, b), 0, g))
         return ga, gb
 
     return node
@@ -402,14 +407,14 @@ def minimum(input, other):
 @backward_formula("ClampBackward1", saves=((0, None),),
                   self="grad where min <= self <= max, else 0")
 def ClampBackward1(self, g):
-    (x,) = self._saved
+    x = values_of(self._saved[0])
     lo, hi = self._ctx
     keep = np.ones(x.shape, bool)
     if lo is not None:
         keep &= x >= lo
     if hi is not None:
         keep &= x <= hi
-    return (np.where(keep, g, 0),)
+    return (array_namespace(g).where(keep, g, 0),)
 
 
 @backward_formula("ClampBackward0", saves=((0, None), (1, None), (2, None)),
@@ -417,7 +422,7 @@ def ClampBackward1(self, g):
                   min="grad where self < min (and min < max), else 0",
                   max="grad where self > max (or max < min), else 0")
 def ClampBackward0(self, g):
-    x, lo, hi = self._saved
+    x, lo, hi = (values_of(v) for v in self._saved)
     if lo is not None and hi is not None:
         keep = (x >= lo) & (x <= hi)
         to_lo = (x < lo) & (lo < hi)
@@ -428,9 +433,10 @@ def ClampBackward0(self, g):
     else:
         keep = x <= hi
         to_lo, to_hi = None, x > hi
-    return (np.where(keep, g, 0) if self.needs(0) else None,
-            np.where(to_lo, g, 0) if self.needs(1) else None,
-            np.where(to_hi, g, 0) if self.needs(2) else None)
+    xp = array_namespace(g)
+    return (xp.where(keep, g, 0) if self.needs(0) else None,
+            xp.where(to_lo, g, 0) if self.needs(1) else None,
+            xp.where(to_hi, g, 0) if self.needs(2) else None)
 
 
 def clamp(input, min=None, max=None):

@@ -6,7 +6,7 @@ from collections import namedtuple
 import numpy as np
 
 from . import dtypes
-from .node import backward_formula
+from .node import RESULT, array_namespace, backward_formula, values_of
 from .ops import maximum, minimum
 from .tensor import make, wrap, wrap_dim
 from .unary import rounded
@@ -40,15 +40,16 @@ def _dims(dim, ndim):
 
 def _expand_back(g, shape, dims, keepdim):
     """Broadcast a reduced gradient back to ``shape`` (a read-only view, no copy)."""
+    xp = array_namespace(g)
     if not keepdim and dims:
-        g = np.expand_dims(g, dims) if len(shape) else g
-    return np.broadcast_to(g, shape)
+        g = xp.expand_dims(g, dims) if len(shape) else g
+    return xp.broadcast_to(g, shape)
 
 
 @backward_formula("SumBackward0",
                   self="grad expanded to self's shape (dΣ/dself_i = 1)")
 def SumBackward0(self, g):
-    return (np.broadcast_to(g, self._ctx),)
+    return (array_namespace(g).broadcast_to(g, self._ctx),)
 
 
 @backward_formula("SumBackward1",
@@ -78,8 +79,8 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):
                   self="grad / N expanded to self's shape (N = number of elements)")
 def MeanBackward0(self, g):
     shape = self._ctx
-    n = np.prod(shape, dtype=np.int64)
-    return (np.broadcast_to(g / n, shape),)
+    n = int(np.prod(shape, dtype=np.int64))
+    return (array_namespace(g).broadcast_to(g / n, shape),)
 
 
 @backward_formula("MeanBackward1",
@@ -135,9 +136,9 @@ _MIN = _ReturnType("min").cls
 
 def _evenly(self, g):
     """Full max/min: the gradient is split evenly between all elements equal to the result."""
-    x, out = self._saved
+    x, out = (values_of(v) for v in self._saved)
     mask = np.isnan(x) if np.isnan(out) else (x == out)
-    return (np.where(mask, g / np.count_nonzero(mask), 0).astype(g.dtype, copy=False),)
+    return (array_namespace(g).where(mask, g / np.count_nonzero(mask), 0),)
 
 
 MaxBackward1 = backward_formula("MaxBackward1", saves=((0, None),),
@@ -154,12 +155,12 @@ def _select_back(self, g):
     shape, dim, keepdim = self._ctx
     if not shape:
         return (g,)
+    xp = array_namespace(g)
     if not keepdim:
-        g = np.expand_dims(g, dim)
+        g = xp.expand_dims(g, dim)
         idx = np.expand_dims(idx, dim)
-    out = np.zeros(shape, g.dtype)
-    np.put_along_axis(out, idx, g, axis=dim)
-    return (out,)
+    positions = np.arange(shape[dim]).reshape([-1 if i == dim else 1 for i in range(len(shape))])
+    return (xp.where(positions == idx, xp.broadcast_to(g, shape), 0),)
 
 
 MaxBackward0 = backward_formula("MaxBackward0",
@@ -222,19 +223,20 @@ def min(input, dim=None, keepdim=False, *, other=None):
                     _MIN, minimum)
 
 
-@backward_formula("AmaxBackward0", saves=((0, None),),
+@backward_formula("AmaxBackward0", saves=((0, None),), saved_as=(0, RESULT),
                   self="grad split evenly between the elements equal to the max along dim, 0 "
                        "elsewhere")
 def AmaxBackward0(self, g):
-    x, out = self._saved
+    x, out = (values_of(v) for v in self._saved)
     shape, dims, keepdim = self._ctx
     mask = x == _kept(out, dims, keepdim)
     g_k = _kept(g, dims, keepdim)
+    count = mask.sum(axis=dims, keepdims=True).astype(values_of(g).dtype)
     with np.errstate(divide="ignore", invalid="ignore"):  # all-NaN slices give NaN, as torch
-        return ((g_k / mask.sum(axis=dims, keepdims=True) * mask).astype(g.dtype),)
+        return (g_k / count * mask,)
 
 
-AminBackward0 = backward_formula("AminBackward0", saves=((0, None),),
+AminBackward0 = backward_formula("AminBackward0", saves=((0, None),), saved_as=(0, RESULT),
                                  self="grad split evenly between the elements equal to the min "
                                       "along dim, 0 elsewhere")(AmaxBackward0.apply)
 
@@ -293,7 +295,7 @@ def argmin(input, dim=None, keepdim=False):
 # --- var / std / prod / logsumexp ------------------------------------------------------------
 def _kept(a, dims, keepdim):
     """A reduced array with its reduced dims back as size 1 (so it broadcasts against the input)."""
-    return a if keepdim else np.expand_dims(a, dims)
+    return a if keepdim else array_namespace(a).expand_dims(a, dims)
 
 
 def _spread_args(input, dim, unbiased, correction, name):
@@ -329,7 +331,7 @@ def VarBackward0(self, g):
     n = int(np.prod([x.shape[i] for i in dims]))
     centred = x - x.mean(axis=dims, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):  # n == correction: inf * 0, as torch
-        scale = np.divide(2.0, n - correction)
+        scale = float(np.divide(2.0, n - correction))
         return (scale * _kept(g, dims, keepdim) * centred,)
 
 
@@ -339,7 +341,7 @@ def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     return make(out, VarBackward0, (input,), (d,), (dims, keepdim, correction))
 
 
-@backward_formula("StdBackward0", saves=((0, None),),
+@backward_formula("StdBackward0", saves=((0, None),), saved_as=(0, RESULT),
                   self="grad * (self - mean(self)) / ((N - correction) * result)")
 def StdBackward0(self, g):
     x, out = self._saved
@@ -388,6 +390,11 @@ def ProdBackward1(self, g):
     return (_kept(g, (dim,), keepdim) * _others_product(x, dim),)
 
 
+# The product of the others is computed with numpy's cumprod (exact with zeros), which the engine
+# does not record: these two formulas run on arrays only.
+ProdBackward0.differentiable = ProdBackward1.differentiable = False
+
+
 def prod(input, dim=None, keepdim=False, *, dtype=None):
     """Product of all elements (ProdBackward0), or along ``dim`` (ProdBackward1)."""
     d = input._data
@@ -401,12 +408,12 @@ def prod(input, dim=None, keepdim=False, *, dtype=None):
     return make(out, ProdBackward1, (input,), (d, out), (dim, keepdim))
 
 
-@backward_formula("LogsumexpBackward0", saves=((0, None),),
+@backward_formula("LogsumexpBackward0", saves=((0, None),), saved_as=(0, RESULT),
                   self="grad * exp(self - result) (= grad * softmax(self))")
 def LogsumexpBackward0(self, g):
     x, out = self._saved
     dims, keepdim = self._ctx
-    return (_kept(g, dims, keepdim) * np.exp(x - _kept(out, dims, keepdim)),)
+    return (_kept(g, dims, keepdim) * array_namespace(g).exp(x - _kept(out, dims, keepdim)),)
 
 
 def logsumexp(input, dim, keepdim=False):
@@ -432,7 +439,7 @@ def softmax_dim(ndim, dim, name="softmax"):
     return wrap_dim(dim, ndim)
 
 
-@backward_formula("SoftmaxBackward0",
+@backward_formula("SoftmaxBackward0", saved_as=(RESULT,),
                   self="result * (grad - Σ_dim grad * result): ds_i/da_j = s_i·(δ_ij - s_j), s = "
                        "result")
 def SoftmaxBackward0(self, g):
@@ -441,12 +448,12 @@ def SoftmaxBackward0(self, g):
     return (y * (g - (g * y).sum(axis=dim, keepdims=True)),)
 
 
-@backward_formula("LogSoftmaxBackward0",
+@backward_formula("LogSoftmaxBackward0", saved_as=(RESULT,),
                   self="grad - exp(result) * Σ_dim grad (exp(result) = softmax(self))")
 def LogSoftmaxBackward0(self, g):
     (y,) = self._saved
     dim = self._ctx
-    return (g - np.exp(y) * g.sum(axis=dim, keepdims=True),)
+    return (g - array_namespace(g).exp(y) * g.sum(axis=dim, keepdims=True),)
 
 
 def _shifted(d, dim):

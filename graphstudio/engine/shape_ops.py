@@ -5,7 +5,7 @@ Indexing (``t[...]``, ``select``, ``narrow``, ``t[...] = v``) is in ``indexing.p
 import numpy as np
 
 from . import dtypes
-from .node import backward_formula
+from .node import array_namespace, backward_formula
 from .tensor import Size, Tensor, make, view_of, wrap, wrap_dim
 
 __all__ = ["view", "reshape", "flatten", "t", "transpose", "permute", "squeeze", "unsqueeze",
@@ -164,7 +164,7 @@ def t(input):
                   self="grad.transpose(dim0, dim1) (the gradient is transposed back)")
 def TransposeBackward0(self, g):
     d0, d1 = self._ctx
-    return (np.swapaxes(g, d0, d1) if g.ndim else g,)
+    return (array_namespace(g).swapaxes(g, d0, d1) if g.ndim else g,)
 
 
 def transpose(input, dim0, dim1):
@@ -179,7 +179,7 @@ def transpose(input, dim0, dim1):
 @backward_formula("PermuteBackward0",
                   self="grad permuted back by the inverse order of dims")
 def PermuteBackward0(self, g):
-    return (np.transpose(g, np.argsort(self._ctx)),)
+    return (array_namespace(g).transpose(g, tuple(int(i) for i in np.argsort(self._ctx))),)
 
 
 def permute(input, *dims):
@@ -233,7 +233,7 @@ def squeeze(input, dim=None, _node=None):
 @backward_formula("UnsqueezeBackward0",
                   self="grad.squeeze(dim) (the gradient is squeezed back)")
 def UnsqueezeBackward0(self, g):
-    return (np.squeeze(g, self._ctx),)
+    return (array_namespace(g).squeeze(g, self._ctx),)
 
 
 def unsqueeze(input, dim):
@@ -279,7 +279,7 @@ def expand_as(input, other):
                   tensors="grad split along dim back to each input (each gets its slice)")
 def CatBackward0(self, g):
     dim, sizes = self._ctx
-    return tuple(np.split(g, np.cumsum(sizes)[:-1], axis=dim))
+    return tuple(array_namespace(g).split(g, np.cumsum(sizes)[:-1], axis=dim))
 
 
 def _common(tensors):
@@ -318,7 +318,7 @@ concat = concatenate = cat
                   tensors="grad unbound along dim back to each input")
 def StackBackward0(self, g):
     dim = self._ctx
-    return tuple(np.moveaxis(g, dim, 0))
+    return tuple(array_namespace(g).moveaxis(g, dim, 0))
 
 
 def stack(tensors, dim=0):
@@ -368,9 +368,7 @@ def repeat(input, *repeats):
                        "accumulate)")
 def IndexSelectBackward0(self, g):
     shape, dim, index = self._ctx
-    out = np.zeros(shape, g.dtype)
-    np.add.at(out, (slice(None),) * dim + (index,), g)
-    return (out,)
+    return (array_namespace(g).add_at(shape, (slice(None),) * dim + (index,), g),)
 
 
 def index_select(input, dim, index):

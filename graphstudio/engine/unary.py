@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from . import dtypes
-from .node import backward_formula
+from .node import RESULT, array_namespace, backward_formula, values_of
 from .tensor import make
 
 __all__ = ["exp", "exp2", "log2", "log", "log1p", "expm1", "sqrt", "abs", "sign", "relu",
@@ -47,7 +47,8 @@ def pointwise(name, forward, derivative, rule, quiet=False, saves_input=False):
                 return (derivative(g, *self._saved),)
         return (derivative(g, *self._saved),)
 
-    node = backward_formula(name, saves=((0, None),) if saves_input else (), self=rule)(apply)
+    node = backward_formula(name, saves=((0, None),) if saves_input else (),
+                            saved_as=(0, RESULT), self=rule)(apply)
 
     def op(input):
         d = float_input(input._data)
@@ -80,9 +81,10 @@ exp2, Exp2Backward0 = pointwise("Exp2Backward0", np.exp2, lambda g, x, y: g * (y
                                "grad * result * ln 2 (result = 2 ** self)", quiet=True)
 tanh, TanhBackward0 = pointwise("TanhBackward0", np.tanh, lambda g, x, y: g * (1 - y * y),
                                 "grad * (1 - result²) (result = tanh(self))")
-sin, SinBackward0 = pointwise("SinBackward0", np.sin, lambda g, x, y: g * np.cos(x),
+sin, SinBackward0 = pointwise("SinBackward0", np.sin, lambda g, x, y: g * array_namespace(g).cos(x),
                               "grad * cos(self)", saves_input=True)
-cos, CosBackward0 = pointwise("CosBackward0", np.cos, lambda g, x, y: g * -np.sin(x),
+cos, CosBackward0 = pointwise("CosBackward0", np.cos,
+                              lambda g, x, y: g * -array_namespace(g).sin(x),
                               "-grad * sin(self)", saves_input=True)
 
 
@@ -97,7 +99,7 @@ def _sgn(x):
 @backward_formula("AbsBackward0", saves=((0, None),),
                   self="grad * sign(self) (0 at 0)")
 def AbsBackward0(self, g):
-    return (g * _sgn(self._saved[0]),)
+    return (g * _sgn(values_of(self._saved[0])),)
 
 
 def abs(input):
@@ -108,7 +110,7 @@ def abs(input):
 @backward_formula("SignBackward0",
                   self="0 (sign is piecewise constant)")
 def SignBackward0(self, g):
-    return (np.zeros_like(g),)
+    return (array_namespace(g).zeros_like(g),)
 
 
 def sign(input):
@@ -118,7 +120,8 @@ def sign(input):
 @backward_formula("ReluBackward0",
                   self="grad where result > 0, else 0 (relu'(0) = 0)")
 def ReluBackward0(self, g):
-    return (g * (self._saved[0] != 0),)  # the output is > 0, 0 or NaN (which passes, as torch)
+    # the output is > 0, 0 or NaN (which passes, as in torch)
+    return (g * (values_of(self._saved[0]) != 0),)
 
 
 def relu(input):
@@ -129,7 +132,7 @@ def relu(input):
     return make(out, ReluBackward0, (input,), (out,))
 
 
-@backward_formula("SigmoidBackward0",
+@backward_formula("SigmoidBackward0", saved_as=(RESULT,),
                   self="grad * result * (1 - result) (result = σ(self): dσ/dx = σ(x)·(1 - σ(x)))")
 def SigmoidBackward0(self, g):
     y = self._saved[0]
@@ -151,7 +154,7 @@ def sigmoid(input):
 def _zero_grad_unary(name, fn):
     """Rounding ops: piecewise constant, so the gradient is zero; integers pass unchanged."""
     node = backward_formula(name, self="0 (the function is piecewise constant)")(
-        lambda self, g: (np.zeros_like(g),))
+        lambda self, g: (array_namespace(g).zeros_like(g),))
 
     def op(input):
         d = input._data

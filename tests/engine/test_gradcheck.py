@@ -5,7 +5,7 @@ import pytest
 
 import graphstudio.engine as torch
 from graphstudio.engine import autograd
-from graphstudio.engine.gradcheck import GradcheckError, InputReport, gradcheck_report
+from graphstudio.engine.autograd.gradcheck import GradcheckError, InputReport, gradcheck_report
 from graphstudio.engine.node import backward_formula
 from graphstudio.engine.tensor import make
 

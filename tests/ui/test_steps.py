@@ -203,7 +203,8 @@ def test_big_graph_cards_off_screen_catch_up_in_slices(qtbot):
     c.animate = False
     assert c.run_to_end()
     assert c.display.pending > 0  # the cards on screen first, the rest from the event loop
-    qtbot.waitUntil(lambda: c.display.pending == 0, timeout=30000)  # generous: CI machines are shared
+    # a generous timeout: CI machines are shared
+    qtbot.waitUntil(lambda: c.display.pending == 0, timeout=30000)
     nodes, edges = display_at(c.timeline, c.k, graph)
     for nid, state in nodes.items():
         assert scene.node_item(nid).display_text() == _text_for(scene, nid, state)

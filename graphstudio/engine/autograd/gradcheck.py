@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .backward import grad as _grad
-from .grad_mode import no_grad
-from .tensor import Tensor, wrap
+from ..backward import grad as _grad
+from ..grad_mode import no_grad
+from ..tensor import Tensor, wrap
 
 __all__ = ["gradcheck", "gradcheck_report", "InputReport", "GradcheckError"]
 
