@@ -13,7 +13,10 @@ import argparse
 import errno
 import os
 import sys
+import warnings
 from collections.abc import Callable
+
+from graphstudio.graph.limits import brief
 
 __all__ = ["PROG", "CommandParser", "UsageError", "check_output", "fail", "load_graph_file",
            "run_guarded"]
@@ -33,8 +36,9 @@ class CommandParser(argparse.ArgumentParser):
 
 
 def fail(message: str, code: int = 2) -> int:
-    """Print ``graphstudio: message`` on one line of stderr and return ``code``."""
-    print(f"{PROG}: {message}".replace("\n", " "), file=sys.stderr)
+    """Print ``graphstudio: message`` on one line of stderr and return ``code`` (what the
+    message quotes is shortened: see ``limits.brief``)."""
+    print(f"{PROG}: {brief(str(message).replace(chr(10), ' '), 500)}", file=sys.stderr)
     return code
 
 
@@ -55,10 +59,18 @@ def check_output(path) -> None:
         raise OSError(errno.ENOENT, "cannot write: no such folder", path)
 
 
+#: numpy's floating-point warnings ("overflow encountered in ..."): PyTorch computes with inf
+#: and nan silently, and so does GraphStudio; the results say what happened
+FLOAT_WARNINGS = r"(overflow|invalid value|divide by zero|underflow) encountered"
+
+
 def run_guarded(command: Callable[[], int]) -> int:
-    """Run ``command`` and turn what it raises into one line and an exit code."""
+    """Run ``command`` and turn what it raises into one line and an exit code. numpy's
+    floating-point warnings never reach the terminal."""
     try:
-        return command()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", FLOAT_WARNINGS, RuntimeWarning)
+            return command()
     except UsageError as ex:
         return fail(f"error: {ex}")
     except ValueError as ex:  # GraphFileError, RenderError and other bad input

@@ -1,7 +1,8 @@
 """Command-line tools beyond run/check: train, gradcheck, export and import.
 
     graphstudio train FILE --steps N [--lr LR] [--optimizer adam|sgd] [--momentum M]
-                      [--weight-decay W] [--seed S] [--loss NAME] [--no-zero-grad] [-o OUT]
+                      [--weight-decay W] [--seed S] [--loss NAME] [--no-zero-grad]
+                      [--keep-going] [-o OUT]
     graphstudio gradcheck FILE [--loss NAME] [--eps E] [--atol A] [--rtol R]
     graphstudio export FILE [-o script.py] [--max-literal N]
     graphstudio import CODE.py [-o graph.gsgraph]
@@ -52,6 +53,8 @@ def add_train(sub):
     p.add_argument("--loss", metavar="NAME", help="the loss node (default: the file's)")
     p.add_argument("--no-zero-grad", action="store_true",
                    help="let gradients accumulate across steps")
+    p.add_argument("--keep-going", action="store_true",
+                   help="keep training when the loss becomes inf or nan (default: stop)")
     p.add_argument("-o", "--output", metavar="OUT", help="write the trained graph here")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_train)
@@ -92,7 +95,8 @@ def cmd_train(args) -> int:
     try:
         config = TrainConfig(loss_node=_node(graph, args.loss), optimizer=args.optimizer,
                              lr=args.lr, momentum=args.momentum, weight_decay=args.weight_decay,
-                             steps=args.steps, zero_grad=not args.no_zero_grad, seed=args.seed)
+                             steps=args.steps, zero_grad=not args.no_zero_grad, seed=args.seed,
+                             stop_if_diverged=not getattr(args, "keep_going", False))
         trainer = Trainer(graph, config)
     except TrainingError as ex:
         return fail(str(ex))
@@ -115,6 +119,10 @@ def cmd_train(args) -> int:
     if args.output:
         save_graph(trainer.trained_graph(), args.output)
         print(f"wrote {args.output}")
+    if trainer.diverged_at is not None:
+        loss = losses[trainer.diverged_at - 1]
+        return fail(f"training diverged: the loss became {loss} at step {trainer.diverged_at}"
+                    + ("" if not config.stop_if_diverged else "; stopped there") + f" ({what})", 1)
     if trainer.stop_reason is not None:
         return fail(f"training stopped: {trainer.stop_reason}", 1)
     return 0
@@ -193,10 +201,11 @@ def add_import(sub):
 
 def cmd_import(args) -> int:
     from graphstudio.files.gsgraph import graph_to_json, save_graph
+    from graphstudio.files.regular_file import open_regular
     from graphstudio.pytorch.code_import import CodeImportError, graph_from_code
 
     try:
-        with open(args.code, "rb") as f:
+        with open_regular(args.code) as f:
             raw = f.read(MAX_CODE_BYTES + 1)
     except OSError as ex:
         return fail(f"{args.code}: cannot read the file: {ex.strerror or ex}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from graphstudio.graph.limits import brief
+
 __all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "RUN_BOOLS", "TENSOR_KEYS", "VERSION"]
 
 FORMAT = "graphstudio-graph"
@@ -21,9 +23,11 @@ TENSOR_KEYS = {"values": ("dtype", "shape", "data"), "full": ("value",),
 
 
 class GraphFileError(ValueError):
-    """A file that cannot be read as a graph. ``str()`` is ``source: where: what``."""
+    """A file that cannot be read as a graph. ``str()`` is ``source: where: what``, one line:
+    whatever ``what`` and ``where`` quote from the file is shortened (see ``limits.brief``)."""
 
     def __init__(self, what: str, source: str = "<string>", where: str | None = None):
+        what, where = brief(what), None if where is None else brief(where, 120)
         self.source, self.where, self.what = source, where, what
         super().__init__(f"{source}: {where}: {what}" if where else f"{source}: {what}")
 

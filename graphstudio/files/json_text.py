@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import numpy as np
 
@@ -38,7 +39,18 @@ def _scalar(v, finite_only: bool = True) -> str:
                 return json.dumps(v)  # NaN, Infinity: what Python's json reads back
             raise NotFinite(f"{v!r} cannot be saved: a graph file holds finite numbers only")
         return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(float(v))
-    return json.dumps(v, ensure_ascii=False)
+    return _text(v)
+
+
+def _text(v) -> str:
+    """A JSON string (or other scalar): UTF-8 as it is, but a lone surrogate (which JSON text
+    can hold and UTF-8 cannot) written as its ``\\uXXXX`` escape, so the file reads back."""
+    text = json.dumps(v, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) \
+        if _SURROGATE.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def dump(obj, width: int = 100, finite_only: bool = True) -> str:
@@ -80,7 +92,7 @@ def dump(obj, width: int = 100, finite_only: bool = True) -> str:
 
 
 def _key(k) -> str:
-    return json.dumps(k, ensure_ascii=False) + ": "
+    return _text(k) + ": "
 
 
 def tensor_rows(arr: np.ndarray, dtype: str):

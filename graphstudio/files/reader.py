@@ -17,14 +17,17 @@ from graphstudio.files.format import (
     VERSION,
     GraphFileError,
 )
+from graphstudio.files.regular_file import open_regular
 from graphstudio.graph.limits import (
     MAX_FILE_BYTES,
     MAX_NDIM,
+    MAX_NODES,
     count_problem,
     number_problem,
     pos_problem,
     seed_problem,
     shape_problem,
+    shown,
     total_problem,
 )
 from graphstudio.graph.model import INITS, Graph, GraphError, TensorSpec
@@ -38,7 +41,7 @@ def load_graph(path) -> Graph:
     except TypeError:
         raise GraphFileError(f"not a file path: {path!r}") from None
     try:
-        with open(source, "rb") as f:
+        with open_regular(source) as f:  # a FIFO or device is refused before it can block
             raw = _read_limited(f)
     except OSError as ex:
         raise GraphFileError(f"cannot read the file: {ex.strerror or ex}", source) from None
@@ -85,8 +88,31 @@ def _unique_keys(pairs):
     if len(d) != len(pairs):
         seen = set()
         dup = next(k for k, _ in pairs if k in seen or seen.add(k))
-        raise ValueError(f"duplicate key {dup!r}"[:200])
+        raise ValueError(f"duplicate key {shown(dup)}")
     return d
+
+
+_NODE_KEYS = frozenset({"id", "type", "name", "pos", "attrs", "tensor"})
+
+
+class _TooManyNodes(ValueError):
+    """Raised while parsing, as soon as the document holds more than MAX_NODES nodes."""
+
+
+class _CountingKeys:
+    """The JSON parser's object hook: checks keys are unique and counts node-shaped objects,
+    so an over-limit file is refused while it is parsed, not after a million nodes exist."""
+
+    def __init__(self):
+        self.nodes = 0
+
+    def __call__(self, pairs):
+        d = _unique_keys(pairs)
+        if "id" in d and "type" in d and "name" in d and d.keys() <= _NODE_KEYS:
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise _TooManyNodes(f"more nodes than the limit of {MAX_NODES}")
+        return d
 
 
 class _Reader:
@@ -103,7 +129,10 @@ class _Reader:
         if len(text) > MAX_FILE_BYTES:
             self.fail(None, f"the document is larger than {MAX_FILE_BYTES // 2**20} MiB")
         try:
-            doc = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+            doc = json.loads(text, parse_constant=_reject_constant,
+                             object_pairs_hook=_CountingKeys())
+        except _TooManyNodes as ex:
+            self.fail("nodes", str(ex))
         except ValueError as ex:
             what = f"line {ex.lineno} column {ex.colno}: {ex.msg}" if hasattr(ex, "lineno") \
                 else str(ex)
@@ -126,14 +155,14 @@ class _Reader:
 
     def migrate(self, doc: dict) -> dict:
         if doc.get("format") != FORMAT:
-            self.fail("format", f"not a GraphStudio graph (format is {doc.get('format')!r}, "
+            self.fail("format", f"not a GraphStudio graph (format is {shown(doc.get('format'))}, "
                                 f"expected {FORMAT!r})")
         version = doc.get("version")
         if not isinstance(version, int) or isinstance(version, bool):
-            self.fail("version", f"the version must be an integer, got {version!r}")
+            self.fail("version", f"the version must be an integer, got {shown(version)}")
         if version > VERSION:
             self.fail("version", f"the file was made by a newer GraphStudio (format version "
-                                 f"{version}; this one reads up to {VERSION}): please update")
+                                 f"{shown(version)}; this one reads up to {VERSION}): please update")
         while version < VERSION:
             step = MIGRATIONS.get(version)
             if step is None:
@@ -282,7 +311,7 @@ class _Reader:
             bad = next((v for v in level if not isinstance(v, int | float)
                         or isinstance(v, bool)), None)
         if bad is not None or (level and isinstance(level[0], list)):
-            self.fail(where, f"a {dtype} tensor cannot hold {_kind(bad)} {bad!r}"[:200])
+            self.fail(where, f"a {dtype} tensor cannot hold {_kind(bad)} {shown(bad)}")
         try:
             with np.errstate(all="ignore"):
                 arr = np.array(level, dtype=dtype).reshape(shape)

@@ -9,10 +9,11 @@ Each ``*_problem`` function returns why a value is not allowed (text for a perso
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
-__all__ = ["MAX_ELEMENTS", "MAX_FILE_BYTES", "MAX_NDIM", "MAX_NODES", "MAX_POS",
+__all__ = ["MAX_ELEMENTS", "MAX_MESSAGE", "brief", "shown", "MAX_FILE_BYTES", "MAX_NDIM", "MAX_NODES", "MAX_POS",
            "MAX_TOTAL_ELEMENTS", "count_problem", "number_problem", "pos_problem",
            "seed_problem", "shape_problem", "total_problem"]
 
@@ -22,6 +23,33 @@ MAX_ELEMENTS = 10_000_000  # per tensor
 MAX_TOTAL_ELEMENTS = 50_000_000  # all tensors of a document together
 MAX_NDIM = 16
 MAX_POS = 1e9  # a node's x and y
+MAX_MESSAGE = 300  # characters of one message line
+
+_LONG_NUMBER = re.compile(r"\d{41,}")
+
+
+def brief(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text`` fit for one line of a message: a number of more than 40 digits becomes "a
+    4,000-digit number", control characters show as escapes, and it is cut at ``limit``
+    characters (a file or a program can put anything into what a message quotes)."""
+    text = _LONG_NUMBER.sub(lambda m: f"a {len(m.group()):,}-digit number", str(text))
+    if len(text) > limit:
+        text = text[:limit - 1] + "\u2026"
+    if not text.isprintable():
+        text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return text
+
+
+def shown(value, limit: int = 60) -> str:
+    """``repr(value)`` for a message, shortened as :func:`brief` does (an int of more than
+    40 digits is never turned into text in full: Python refuses beyond 4,300 digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 133:
+        try:
+            sign = " negative" if value < 0 else ""
+            return f"a {len(str(abs(value))):,}-digit{sign} number"
+        except ValueError:  # beyond Python's int-to-text limit
+            return "a number of more than 4,300 digits"
+    return brief(repr(value), limit)
 
 
 def shape_problem(shape) -> str | None:
@@ -29,10 +57,12 @@ def shape_problem(shape) -> str | None:
     if len(shape) > MAX_NDIM:
         return f"{len(shape)} dimensions is more than the limit of {MAX_NDIM}"
     if any(s < 0 for s in shape):
-        return f"negative size in shape {list(shape)}"
+        return f"negative size in shape [{', '.join(shown(s) for s in shape)}]"
     numel = math.prod(shape)
     if numel > MAX_ELEMENTS:
-        return f"{numel} elements is more than the limit of {MAX_ELEMENTS}"
+        count = shown(numel)
+        return f"{count}{' of' if count[0] == 'a' else ''} elements is more than the limit of " \
+               f"{MAX_ELEMENTS}"
     return None
 
 
@@ -53,9 +83,9 @@ def number_problem(v, dtype: str) -> str | None:
     """An initializer's number (value, start, step, scale): finite and representable in
     ``dtype`` (float32 numbers beyond float32's range and ints beyond int64's are not)."""
     if isinstance(v, bool) or not isinstance(v, int | float):
-        return f"expected a number, got {v!r}"[:200]
+        return f"expected a number, got {shown(v)}"
     if isinstance(v, float) and not math.isfinite(v):
-        return f"expected a finite number, got {v!r}"
+        return f"expected a finite number, got {shown(v)}"
     try:
         with np.errstate(all="ignore"):
             ok = bool(np.isfinite(np.asarray(v, dtype=np.float32 if dtype == "float32"
@@ -63,7 +93,7 @@ def number_problem(v, dtype: str) -> str | None:
     except OverflowError:
         ok = False
     if not ok or (dtype == "int64" and not -2**63 <= v < 2**63):
-        return f"{v!r} does not fit {dtype}"[:200]
+        return f"{shown(v)} does not fit {dtype}"
     return None
 
 

@@ -29,6 +29,7 @@ from graphstudio.graph.elements import (
     same_value,
 )
 from graphstudio.graph.limits import count_problem, pos_problem, shape_problem, total_problem
+from graphstudio.graph.names import NameCounter, python_name
 from graphstudio.graph.node_table import NODE_TYPES
 
 __all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node", "TensorSpec",
@@ -47,7 +48,8 @@ class Graph:
 
     def __init__(self):
         self.nodes: dict[str, Node] = {}
-        self._names: dict[str, str] = {}  # name -> node id
+        self._names: dict[str, str] = {}  # python_name(name) -> node id
+        self._counter = NameCounter()
         self._in: dict[str, dict[str, Edge]] = {}
         self._out: dict[str, list[Edge]] = {}
         self.meta: dict[str, Any] = {}
@@ -99,8 +101,8 @@ class Graph:
             raise GraphError(f"no node with id {node_id!r}") from None
 
     def node_by_name(self, name: str) -> Node | None:
-        nid = self._names.get(name)
-        return None if nid is None else self.nodes[nid]
+        nid = self._names.get(python_name(name)) if isinstance(name, str) else None
+        return None if nid is None or self.nodes[nid].name != name else self.nodes[nid]
 
     def incoming(self, node_id: str) -> dict[str, Edge]:
         """Edges into ``node_id`` keyed by input port name."""
@@ -174,27 +176,24 @@ class Graph:
         if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
             return (f"{name!r} is not a valid name: use letters, digits and _, "
                     "not starting with a digit")
-        if name in RESERVED_NAMES:
+        same = python_name(name)
+        if keyword.iskeyword(same) or same in RESERVED_NAMES:
             return f"{name!r} is reserved (the exported PyTorch script uses it)"
-        other = self.node_by_name(name)
+        other = self.nodes[self._names[same]] if same in self._names else None
         if other is not None and other.id != node_id:
+            if other.name != name:  # e.g. fullwidth ｘ and x: one variable in Python
+                return f"{name!r} is the same Python name as {other.name!r}, another node's name"
             return f"the name {name!r} is already used by another node"
         return None
 
     def unique_name(self, base: str) -> str:
-        base = re.sub(r"\W", "_", base or "node")
+        """A free name like ``base`` (as Python reads it): ``base``, else ``base1``, ``base2``..."""
+        base = re.sub(r"\W", "_", python_name(base or "node"))
         if not base or base[0].isdigit():
             base = "n_" + base
         if keyword.iskeyword(base) or base in RESERVED_NAMES:
             base = base + "_"
-        taken = self._names
-        if base not in taken:
-            return base
-        m = re.match(r"^(.*?)(\d+)$", base)
-        stem, i = (m.group(1), int(m.group(2))) if m else (base, 1)
-        while f"{stem}{i}" in taken:
-            i += 1
-        return f"{stem}{i}"
+        return self._counter.free(base, self._names)
 
     # ----------------------------------------------------------------- node edits
     def add_node(self, type: str, name: str | None = None, pos=(0.0, 0.0),
@@ -232,7 +231,7 @@ class Graph:
         node = Node(id, type, name, pos, full, tensor)
         self._elements += numel
         self.nodes[id] = node
-        self._names[name] = id
+        self._names[python_name(name)] = id
         self._in[id] = {}
         self._out[id] = []
         self._emit(GraphEvent("node_added", id, new=node))
@@ -244,7 +243,9 @@ class Graph:
         removed = list(self._in[node_id].values()) + list(self._out[node_id])
         for e in removed:
             self.disconnect(e)
-        del self.nodes[node_id], self._in[node_id], self._out[node_id], self._names[node.name]
+        del self.nodes[node_id], self._in[node_id], self._out[node_id]
+        del self._names[python_name(node.name)]
+        self._counter.release(node.name)
         self._elements -= 0 if node.tensor is None else node.tensor.numel
         self._emit(GraphEvent("node_removed", node_id, old=node))
         return node, removed
@@ -265,8 +266,9 @@ class Graph:
         if problem:
             raise GraphError(problem)
         old, node.name = node.name, name
-        del self._names[old]
-        self._names[name] = node_id
+        del self._names[python_name(old)]
+        self._counter.release(old)
+        self._names[python_name(name)] = node_id
         self._emit(GraphEvent("node_renamed", node_id, old=old, new=name))
 
     def set_attr(self, node_id: str, key: str, value) -> None:
@@ -433,6 +435,7 @@ class Graph:
         """Make this document a copy of ``other`` (one ``reset`` event; listeners kept)."""
         self.nodes = {nid: n.copy() for nid, n in other.nodes.items()}
         self._names = dict(other._names)
+        self._counter.clear()
         self._in = {nid: dict(v) for nid, v in other._in.items()}
         self._out = {nid: list(v) for nid, v in other._out.items()}
         self.meta = dict(other.meta)

@@ -41,21 +41,15 @@ from graphstudio.pytorch.import_names import (
     USUAL_MODS,
     WORDS,
 )
+from graphstudio.pytorch.import_source import MAX_CODE_CHARS, parse_code
 from graphstudio.pytorch.import_tensors import CodeImportError, TensorParsing
 
 __all__ = ["CodeImportError", "MAX_CODE_CHARS", "graph_from_code"]
 
-MAX_CODE_CHARS = 20_000_000
+
 def graph_from_code(text: str) -> Graph:
     """A new graph built from PyTorch-style ``text`` (see the module docstring)."""
-    if len(text) > MAX_CODE_CHARS:
-        raise CodeImportError(f"the code is too long ({len(text)} characters)")
-    try:
-        tree = ast.parse(text)
-    except SyntaxError as ex:
-        raise CodeImportError(f"syntax error: {ex.msg}", ex.lineno) from None
-    except (RecursionError, MemoryError, ValueError) as ex:
-        raise CodeImportError(f"cannot read the code: {type(ex).__name__}") from None
+    tree = parse_code(text)  # refused here when too long or beyond the node limit
     try:
         return _Builder(tree).build()
     except RecursionError:
@@ -70,6 +64,7 @@ class _Builder(TensorParsing):
         self.mods: dict[str, str] = {}  # local name -> dotted torch path
         self.labels: dict[str, str] = {}  # constant node id -> its number as a name part
         self.node_line: dict[str, int] = {}
+        self.next_number: dict[str, int] = {}  # stem -> where fresh() goes on numbering
         self.reserved = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign | ast.AugAssign)
                          for t in ast.walk(n) if isinstance(t, ast.Name)
                          and isinstance(t.ctx, ast.Store)}
@@ -262,11 +257,13 @@ class _Builder(TensorParsing):
         return var if self.g.name_problem(var) is None else self.fresh(var)
 
     def fresh(self, base: str) -> str:
-        base = self.g.unique_name(base)  # sanitised and free in the graph
-        stem = base.rstrip("0123456789") or base
-        i, name = 1, base
+        """A name free in the graph and used by no variable (numbering on where it stopped)."""
+        name = self.g.unique_name(base)  # sanitised and free in the graph
+        stem = name.rstrip("0123456789") or name
+        i = self.next_number.get(stem, 1)
         while name in self.reserved or self.g.name_problem(name) is not None:
             name, i = f"{stem}{i}", i + 1
+        self.next_number[stem] = i
         return name
 
     def add(self, type_id: str, name: str, attrs: dict, tensor=None) -> str:

@@ -15,6 +15,7 @@ dock highlights the selected node); :func:`export_with_spans` gives first and la
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import numpy as np
@@ -252,6 +253,16 @@ def _frozen(expr: str, frozen: bool) -> str:
     return expr + ".requires_grad_(False)"
 
 
+#: what a docstring cannot hold as it is: control characters but the newline (NUL makes the
+#: script unparsable, a carriage return turns into a newline) and lone surrogates (not UTF-8)
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escaped(m: re.Match) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _docstring(graph: Graph) -> str:
     title = str(graph.meta.get("title") or UNTITLED)
     parts = [title]
@@ -260,7 +271,7 @@ def _docstring(graph: Graph) -> str:
         parts.append(textwrap.fill(" ".join(para.split()), WIDTH - 4))
     parts.append(DOC_FOOTER)
     body = "\n\n".join(parts).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    return f'"""{body}\n"""'
+    return f'"""{_CONTROL.sub(_escaped, body)}\n"""'
 
 
 def _literal(texts: np.ndarray) -> str:

@@ -39,6 +39,9 @@ class TensorParsing:
 
     def number(self, e) -> float | None:
         """The value of a plain number literal (``2``, ``-0.5``, ``float('inf')``), else None."""
+        if not isinstance(e, ast.Constant | ast.UnaryOp | ast.Call) or (
+                isinstance(e, ast.Call) and not isinstance(e.func, ast.Name)):
+            return None  # not a number, and quickly so (no error message composed)
         try:
             v = self.literal(e)
         except CodeImportError:

@@ -60,7 +60,9 @@ class TrainConfig:
     how many optimizer steps in all. ``zero_grad``: clear ``.grad`` before every step (off:
     gradients pile up across steps, the classic forgotten ``zero_grad()``). ``seed``: when set,
     Parameters with a rand/randn initializer are drawn afresh with seeds ``seed``, ``seed + 1``,
-    ... in node order (None: start from the document's values).
+    ... in node order (None: start from the document's values). ``stop_if_diverged``: stop at
+    the first step whose loss is inf or nan (off: keep stepping; :attr:`Trainer.diverged_at`
+    tells where it began).
     """
 
     loss_node: str | None = None
@@ -72,6 +74,7 @@ class TrainConfig:
     steps: int = 200
     zero_grad: bool = True
     seed: int | None = None
+    stop_if_diverged: bool = True
 
     def __post_init__(self):
         name = str(self.optimizer).lower()
@@ -159,6 +162,8 @@ class Trainer:
         self.history: list[TrainRecord] = []
         self.stop_reason: str | None = None
         self.error: str | None = None
+        #: the first step whose loss was inf or nan (None while every loss is finite)
+        self.diverged_at: int | None = None
 
     # ------------------------------------------------------------------ state
     @property
@@ -238,8 +243,10 @@ class Trainer:
         self.optimizer.step()
         record = TrainRecord(self.steps_done + 1, loss, MappingProxyType(norms))
         self.history.append(record)
-        if not math.isfinite(loss):
-            self.stop(f"the loss became {loss} at step {record.step}")
+        if not math.isfinite(loss) and self.diverged_at is None:
+            self.diverged_at = record.step
+            if self.config.stop_if_diverged:
+                self.stop(f"the loss became {loss} at step {record.step}")
         return record
 
     # ------------------------------------------------------------------ results

@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from graphstudio.graph.model import Graph
+from graphstudio.ui.file_guard import FileGuard, file_stamp
 
 EXTENSION = ".gsgraph"
 RECOVERY_STEM = "recovery"
@@ -64,6 +65,10 @@ class Document(QObject):
         self.path: str | None = None
         #: for untitled copies of an example: the example's file name, shown in the title
         self.template_name: str | None = None
+        #: opened while another window has the file open: Save goes to Save As
+        self.read_only = False
+        #: the file's lock, watch and stamp (another writer is noticed)
+        self.guard = FileGuard(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     def _clean_changed(self, clean: bool) -> None:
@@ -80,9 +85,12 @@ class Document(QObject):
             return self.template_name
         return "Untitled"
 
-    def _set_path(self, path: str | None, template_name: str | None = None) -> None:
+    def _set_path(self, path: str | None, template_name: str | None = None,
+                  stamp=None, read_only: bool = False) -> None:
         self.path = os.path.abspath(path) if path else None
         self.template_name = template_name
+        self.read_only = read_only and self.path is not None
+        self.guard.watch(self.path, stamp)
         self.pathChanged.emit(self.path or "")
 
     def _replace(self, graph: Graph) -> None:
@@ -95,16 +103,18 @@ class Document(QObject):
         self._set_path(None)
         self._replace(Graph())
 
-    def open(self, path: str | os.PathLike) -> None:
-        """Load ``path``; raises GraphFileError/OSError and then changes nothing."""
+    def open(self, path: str | os.PathLike, read_only: bool = False) -> None:
+        """Load ``path``; raises GraphFileError/OSError and then changes nothing. ``read_only``:
+        another window has it open (see ``guard.acquire``)."""
         from graphstudio.files.gsgraph import load_graph
 
-        path = os.fspath(path)
+        path = os.path.abspath(os.fspath(path))
+        stamp = file_stamp(path)  # before reading: a change made meanwhile is noticed later
         graph = load_graph(path)
         if is_example(path):
             self._set_path(None, template_name=Path(path).name)
         else:
-            self._set_path(path)
+            self._set_path(path, stamp=stamp, read_only=read_only)
         self._replace(graph)
 
     def save(self, path: str | os.PathLike | None = None) -> str:
@@ -116,7 +126,9 @@ class Document(QObject):
             raise ValueError("the document has no file yet: choose where to save it")
         save_graph(self.graph, target)
         if self.path is None or os.path.abspath(target) != self.path:
-            self._set_path(target)
+            self._set_path(target, stamp=file_stamp(target))
+        else:
+            self.guard.watch(self.path, file_stamp(target))
         self.undo_stack.setClean()
         self.saved.emit(self.path)
         return self.path
@@ -129,7 +141,8 @@ class Document(QObject):
     def restore(self, graph: Graph, original_path: str | None) -> None:
         """Adopt a recovered graph: it belongs to ``original_path`` but is unsaved."""
         keep = original_path if original_path and not is_example(original_path) else None
-        self._set_path(keep, template_name=None if keep else _template(original_path))
+        self._set_path(keep, template_name=None if keep else _template(original_path),
+                       stamp=file_stamp(keep) if keep else None)
         self._replace(graph)
         self.undo_stack.resetClean()
 

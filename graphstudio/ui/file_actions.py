@@ -16,11 +16,12 @@ import json
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from graphstudio.files.gsgraph import GraphFileError
 from graphstudio.ui.document import EXTENSION, examples_dir, find_recovery, is_example
+from graphstudio.ui.file_guard import describe_differences
 from graphstudio.ui.settings import APP_NAME
 
 FILE_FILTER = f"GraphStudio graphs (*{EXTENSION});;All files (*)"
@@ -47,6 +48,10 @@ def example_files() -> list[tuple[str, Path]]:
     return out
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FileActions", text)
+
+
 def dropped_graph_files(mime) -> list[str]:
     return [u.toLocalFile() for u in mime.urls()
             if u.isLocalFile() and u.toLocalFile().lower().endswith(EXTENSION)]
@@ -59,6 +64,8 @@ class FileActions:
         self.window = window
         self.document = window.document
         self.settings = window.settings
+        self.document.guard.changedOnDisk.connect(self._changed_on_disk)
+        window.on_close(self.document.guard.release)
 
     # ------------------------------------------------------------------ menu
     def build_menu(self, menu: QMenu) -> None:
@@ -118,11 +125,14 @@ class FileActions:
 
     # ------------------------------------------------------------------ dialogs
     def message(self, icon, title: str, text: str, informative: str = "",
-                buttons=Button.Ok, default=Button.NoButton) -> Button:
+                buttons=Button.Ok, default=Button.NoButton, labels=None) -> Button:
+        """Ask with a QMessageBox; ``labels`` renames standard buttons ({button: text})."""
         box = QMessageBox(icon, title, text, buttons, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         if informative:
             box.setInformativeText(informative)
+        for button, label in (labels or {}).items():
+            box.button(button).setText(label)
         if default != Button.NoButton:
             box.setDefaultButton(default)
         return Button(box.exec())
@@ -162,9 +172,13 @@ class FileActions:
         path = os.path.abspath(os.fspath(path))
         if ask and not self.maybe_save():
             return False
+        read_only = self._open_elsewhere(path)
+        if read_only is None:
+            return False
         try:
-            self.document.open(path)
+            self.document.open(path, read_only=read_only)
         except (GraphFileError, OSError) as exc:
+            self.document.guard.drop(path)
             if not os.path.exists(path):
                 self.settings.remove_recent(path)
             detail = str(exc)
@@ -182,7 +196,7 @@ class FileActions:
         return True
 
     def save(self) -> bool:
-        if not self.document.path:
+        if not self.document.path or self.document.read_only:
             return self.save_as()
         return self._save_to(self.document.path)
 
@@ -199,6 +213,9 @@ class FileActions:
         return self._save_to(path)
 
     def _save_to(self, path: str) -> bool:
+        path = os.path.abspath(path)
+        if not self._may_overwrite(path):
+            return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # big tensors take seconds
         try:
             written = self.document.save(path)
@@ -218,6 +235,98 @@ class FileActions:
         self.remember_last_file()
         self.window.show_status(f"Saved {os.path.basename(written)}")
         return True
+
+    # ------------------------------------------------------------------ other writers
+    def _open_elsewhere(self, path: str) -> bool | None:
+        """Lock ``path`` for this window. When another window has it open: ask, and return
+        True to open it read-only, False to open it anyway, None to give up."""
+        guard = self.document.guard
+        if is_example(path) or not os.path.isfile(path) or guard.acquire(path):
+            return False
+        answer = self.message(
+            QMessageBox.Icon.Warning, _tr("File already open"),
+            _tr("{name} is already open in another GraphStudio window.").format(
+                name=os.path.basename(path)),
+            _tr("Open it read-only to look without changing it (Save asks for a new name), or "
+                "open it anyway: saving over another window's changes then asks first."),
+            Button.Open | Button.Ignore | Button.Cancel, Button.Open,
+            {Button.Open: _tr("Open Read-Only"), Button.Ignore: _tr("Open Anyway")})
+        return None if answer == Button.Cancel else answer == Button.Open
+
+    def _may_overwrite(self, path: str) -> bool:
+        """Before saving to ``path``: when it is this document's file and changed on disk
+        since it was opened or saved, ask (Overwrite / Save As / Reload / Compare); when it is
+        another file open in another window, ask too. False: do not write it."""
+        doc = self.document
+        name = os.path.basename(path)
+        if path != doc.path:
+            if not os.path.isfile(path) or doc.guard.acquire(path):
+                return True
+            answer = self.message(
+                QMessageBox.Icon.Warning, _tr("File open elsewhere"),
+                _tr("{name} is open in another GraphStudio window.").format(name=name),
+                _tr("Saving over it makes that window's copy out of date."),
+                Button.Save | Button.Cancel, Button.Cancel, {Button.Save: _tr("Overwrite")})
+            return answer == Button.Save
+        while doc.guard.changed_on_disk():
+            answer = self.message(
+                QMessageBox.Icon.Warning, _tr("File changed on disk"),
+                _tr("{name} was changed on disk since you opened or saved it (by another "
+                    "window or program).").format(name=name),
+                _tr("Overwrite it with this window's graph, save this graph under a new name, "
+                    "reload the file (losing this window's changes), or compare the two."),
+                Button.Save | Button.SaveAll | Button.Reset | Button.Help | Button.Cancel,
+                Button.Cancel, {Button.Save: _tr("Overwrite"), Button.SaveAll: _tr("Save As…"),
+                                Button.Reset: _tr("Reload"), Button.Help: _tr("Compare…")})
+            if answer == Button.Save:
+                return True
+            if answer == Button.SaveAll:
+                self.save_as()
+                return False
+            if answer == Button.Reset:
+                self.open_file(path, ask=False)
+                return False
+            if answer != Button.Help:
+                return False
+            self.compare_with_disk()
+        return True
+
+    def compare_with_disk(self) -> None:
+        """Say how the file on disk differs from this window's graph."""
+        from graphstudio.files.gsgraph import load_graph
+
+        doc = self.document
+        try:
+            lines = describe_differences(doc.graph, load_graph(doc.path))
+        except (GraphFileError, OSError) as exc:
+            lines = [_tr("The file on disk cannot be read: {error}").format(error=exc)]
+        text = "\n".join(lines) or _tr("The file on disk holds the same graph as this window.")
+        self.message(QMessageBox.Icon.Information, _tr("Compare with disk"),
+                     _tr("How {name} on disk differs from this window:").format(
+                         name=os.path.basename(doc.path)), text)
+
+    def _changed_on_disk(self, path: str) -> None:
+        """The watcher saw the file change: offer to reload an unmodified document; a modified
+        one is asked about when it is saved."""
+        doc = self.document
+        name = os.path.basename(path)
+        if path != doc.path:
+            return
+        if not os.path.exists(path):
+            self.window.show_status(_tr("{name} was deleted or moved on disk").format(name=name))
+            return
+        if doc.is_modified():
+            self.window.show_status(_tr("{name} changed on disk: saving will ask what to do")
+                                    .format(name=name))
+            return
+        answer = self.message(
+            QMessageBox.Icon.Question, _tr("File changed on disk"),
+            _tr("{name} was changed on disk by another window or program.").format(name=name),
+            _tr("Reload it? This window has no unsaved changes."),
+            Button.Yes | Button.No, Button.Yes, {Button.Yes: _tr("Reload"),
+                                                 Button.No: _tr("Keep This Version")})
+        if answer == Button.Yes:
+            self.open_file(path, ask=False)
 
     def revert(self) -> bool:
         doc = self.document
@@ -263,6 +372,8 @@ class FileActions:
         name = doc.display_name()
         if doc.template_name and not doc.path:
             name += " (example)"
+        if doc.read_only:
+            name += _tr(" (read-only)")
         w.setWindowTitle(f"{name}[*] — {APP_NAME}")
         w.setWindowModified(doc.is_modified())
         w.setWindowFilePath(doc.path or "")

@@ -1,4 +1,7 @@
-"""The exact-undo journal of one command: the model operations it made, replayed or inverted."""
+"""The exact-undo journal of one command: the model operations it made, replayed or inverted.
+
+It records changes, never a copy of the document: a removed node keeps its place in the node
+order as one number, so undoing a delete in a 100,000-node graph holds no list of every node."""
 
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ class EditJournal:
         self.graph = graph
         self.forward: list[Callable[[], Any]] = []
         self.backward: list[Callable[[], Any]] = []
-        self.node_order: list[str] | None = None
+        #: (place in the node order, node id) of each node removed, in the order removed
+        self.removed_at: list[tuple[int, str]] = []
         self.out_orders: dict[str, list[Edge]] = {}
 
     # each method applies one operation now and records how to redo and undo it
@@ -39,8 +43,8 @@ class EditJournal:
 
     def remove_node(self, node_id: str):
         g = self.graph
-        if self.node_order is None:
-            self.node_order = list(g.nodes)
+        self.removed_at.append((next(i for i, nid in enumerate(g.nodes) if nid == node_id),
+                                node_id))
         for e in g.incoming(node_id).values():
             self._remember_out(e.src)
         self._remember_out(node_id)
@@ -111,9 +115,14 @@ class EditJournal:
     def _restore_orders(self):
         """Put node order and each fan-out's order back (removing then re-adding appends)."""
         g = self.graph
-        nodes = self.node_order
-        if nodes is not None and set(g.nodes) != set(nodes):
-            nodes = None
+        nodes = None
+        if self.removed_at:  # each removed node back at its place, the last removed first
+            removed = {nid for _, nid in self.removed_at}
+            nodes = [nid for nid in g.nodes if nid not in removed]
+            for index, nid in reversed(self.removed_at):
+                nodes.insert(index, nid)
+            if len(nodes) != len(g.nodes) or set(nodes) != g.nodes.keys():
+                nodes = None
         outs = {nid: order for nid, order in self.out_orders.items()
                 if nid in g and set(g.outgoing(nid)) == set(order)}
         g.restore_order(nodes, outs)

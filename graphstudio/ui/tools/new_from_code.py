@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from graphstudio.files.regular_file import open_regular
 from graphstudio.graph.limits import MAX_ELEMENTS
 from graphstudio.pytorch.code_import import MAX_CODE_CHARS, CodeImportError, graph_from_code
 from graphstudio.ui.tools.highlighter import PythonHighlighter, code_font
@@ -185,7 +186,7 @@ class NewFromCodeDialog(QDialog):
         if not path:
             return
         try:
-            with open(path, "rb") as f:
+            with open_regular(path) as f:
                 raw = f.read(MAX_CODE_CHARS + 1)
             text = raw.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as ex:

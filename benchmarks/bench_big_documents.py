@@ -1,0 +1,156 @@
+"""Big documents in the window: open time and memory, one edit (delete a node, undo, redo, move),
+one run step, and ``render`` of a chain, at 1k, 10k and 30k nodes (issue 15).
+
+Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_big_documents.py [--quick] [--huge]``.
+``--quick`` runs 1k and 3k nodes in seconds (what CI runs); ``--huge`` adds 100k nodes (minutes).
+Each size runs in a fresh process, so memory figures are that size's alone. Targets at 10,000
+nodes: open <= 2 s and <= 300 MB, each edit <= 50 ms, one run step <= 16 ms; 100,000 nodes open
+<= 20 s; ``render`` of a 20,000-node chain <= 5 s. Prints a table; not a test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def _best(fn, repeat: int = 3) -> float:
+    """The fastest of ``repeat`` calls of ``fn`` (ms): the machine is shared."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return min(times)
+
+
+def measure_window(n: int) -> dict:
+    """Open an n-node file in a real window and time the edits (one process per size)."""
+    from PySide6.QtWidgets import QApplication
+
+    from graphstudio.files.gsgraph import save_graph
+    from graphstudio.ui.commands import MoveNodesCommand, RemoveNodesCommand, try_push
+    from graphstudio.ui.main_window import MainWindow
+    from graphstudio.ui.settings import AppSettings
+    from tests.support.graph_generator import make_large_graph
+
+    tmp = Path(tempfile.mkdtemp(prefix="gs-bench-"))
+    path = tmp / f"big{n}.gsgraph"
+    save_graph(make_large_graph(n), path)
+    app = QApplication.instance() or QApplication([])
+    win = MainWindow(settings=AppSettings.at(tmp / "s.ini"), data_dir=tmp / "data")
+    win.resize(1280, 800)
+    win.show()
+    app.processEvents()
+    base = _rss_mb()
+    t = time.perf_counter()
+    assert win.files.open_file(path, ask=False)
+    app.processEvents()
+    out = {"n": n, "open_s": time.perf_counter() - t, "open_mb": _rss_mb() - base}
+    g, stack = win.graph, win.undo_stack
+    victim = next(nid for nid, node in g.nodes.items() if node.type == "tanh")
+
+    def flush(fn):
+        def run():
+            fn()
+            app.processEvents()
+        return run
+
+    out["delete_ms"] = _best(flush(lambda: (try_push(stack, RemoveNodesCommand(g, [victim])),
+                                            stack.undo())), 3) / 2
+    out["undo_ms"] = _best(flush(lambda: (stack.redo(), stack.undo())), 3) / 2
+    out["redo_ms"] = out["undo_ms"]
+    def move():
+        pos = g.nodes[victim].pos
+        try_push(stack, MoveNodesCommand(g, {victim: (pos, (pos[0] + 5, pos[1] + 7))}))
+
+    out["move_ms"] = _best(flush(move), 3)
+    out["step_ms"] = _step_ms(win, app)
+    win.undo_stack.setClean()
+    win.close()
+    return out
+
+
+def _step_ms(win, app) -> float:
+    """One Step (forward or backward) in the window, after the run is prepared."""
+    action = win.actions.get("step") or win.actions.get("run_step")
+    if action is None:
+        return float("nan")
+    action.trigger()  # the first step builds the timeline
+    app.processEvents()
+    return _best(lambda: (action.trigger(), app.processEvents()), 5)
+
+
+def measure_render(n: int) -> dict:
+    """``graphstudio render`` of an n-node chain, as a whole process."""
+    from graphstudio.files.gsgraph import save_graph
+    from graphstudio.graph.model import Graph
+
+    g = Graph()
+    prev = g.add_node("input", "x", pos=(0, 0)).id
+    for i in range(1, n):
+        prev_node = g.add_node("relu", f"r{i}", pos=(260.0 * (i % 100), 190.0 * (i // 100)))
+        g.connect(prev, "out", prev_node.id, "input")
+        prev = prev_node.id
+    tmp = Path(tempfile.mkdtemp(prefix="gs-bench-"))
+    save_graph(g, tmp / "chain.gsgraph")
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "graphstudio", "render", str(tmp / "chain.gsgraph"),
+                           "-o", str(tmp / "chain.png")], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return {"render_n": n, "render_s": time.perf_counter() - t, "render_rc": proc.returncode,
+            "render_err": proc.stderr.strip()[-200:]}
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--child"]:
+        kind, n = argv[1], int(argv[2])
+        print(json.dumps(measure_window(n) if kind == "window" else measure_render(n)))
+        return 0
+    quick, huge = "--quick" in argv, "--huge" in argv
+    sizes = [1_000, 3_000] if quick else [1_000, 10_000, 30_000] + ([100_000] if huge else [])
+    rows = []
+    for n in sizes:
+        rows.append(_child("window", n))
+        r = rows[-1]
+        print(f"{n:>7,} nodes: open {r['open_s']:6.2f} s {r['open_mb']:7.0f} MB | delete "
+              f"{r['delete_ms']:7.1f} ms  undo/redo {r['undo_ms']:7.1f} ms  move "
+              f"{r['move_ms']:6.1f} ms | step {r['step_ms']:6.1f} ms", flush=True)
+    chain = 2_000 if quick else 20_000
+    r = _child("render", chain)
+    print(f"render of a {chain:,}-node chain: {r['render_s']:.2f} s (exit {r['render_rc']}"
+          f"{': ' + r['render_err'] if r['render_rc'] else ''})")
+    if len(rows) > 1:
+        a, b = rows[0], rows[-1]
+        k = b["n"] / a["n"]
+        print(f"growth {a['n']:,} -> {b['n']:,} nodes (x{k:g}): open x{b['open_s'] / a['open_s']:.1f}"
+              f", delete x{b['delete_ms'] / max(a['delete_ms'], 1e-3):.1f}, move "
+              f"x{b['move_ms'] / max(a['move_ms'], 1e-3):.1f}")
+    return 0
+
+
+def _child(kind: str, n: int) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", kind, str(n)], cwd=ROOT,
+                          capture_output=True, text=True)
+    if proc.returncode:
+        raise SystemExit(f"{kind} {n}: {proc.stderr.strip()[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

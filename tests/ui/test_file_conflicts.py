@@ -1,0 +1,130 @@
+"""Two windows on one file never silently overwrite each other; only regular files open."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from graphstudio.files.gsgraph import graph_to_json, load_graph, save_graph
+from graphstudio.paths import examples_dir
+from graphstudio.ui.commands import RemoveNodesCommand, SetAttrCommand, try_push
+
+Button = QMessageBox.StandardButton
+TUTORIAL = examples_dir() / "tutorial_single_layer.gsgraph"
+
+pytest_plugins = ["tests.ui.test_window_support"]  # window, dialogs, settings
+
+
+@pytest.fixture
+def shared(tmp_path):
+    path = tmp_path / "t.gsgraph"
+    shutil.copy(TUTORIAL, path)
+    return path
+
+
+def delete_node(win, name):
+    nid = win.graph.node_by_name(name).id
+    assert try_push(win.undo_stack, RemoveNodesCommand(win.graph, [nid])) is None
+
+
+def freeze(win, name):
+    nid = win.graph.node_by_name(name).id
+    assert try_push(win.undo_stack,
+                    SetAttrCommand(win.graph, nid, "requires_grad", False)) is None
+
+
+def test_saving_over_another_windows_save_asks_first(make_window, dialogs, shared):
+    a, b = make_window(), make_window()
+    assert a.files.open_file(shared)
+    dialogs.answer(Button.Ignore)  # "already open in another window": open anyway
+    assert b.files.open_file(shared)
+    assert "already open in another GraphStudio window" in dialogs.seen[-1][1]
+    delete_node(b, "b")
+    assert b.files.save()
+    saved_by_b = shared.read_text(encoding="utf-8")
+    freeze(a, "w")
+
+    # A saves: asked; Compare says what differs, then Cancel writes nothing
+    dialogs.answer(Button.Help, Button.Ok, Button.Cancel)
+    assert not a.files.save()
+    titles = [s[0] for s in dialogs.seen[-3:]]
+    assert titles == ["File changed on disk", "Compare with disk", "File changed on disk"]
+    assert "Only in this window: b" in dialogs.seen[-2][2]
+    assert "Changed: w" in dialogs.seen[-2][2]
+    assert shared.read_text(encoding="utf-8") == saved_by_b and a.isWindowModified()
+
+    # Overwrite is a choice, never a default
+    dialogs.answer(Button.Save)
+    assert a.files.save()
+    assert graph_to_json(load_graph(shared)) == graph_to_json(a.graph)
+    assert not a.isWindowModified()
+    freeze(a, "b")
+    assert a.files.save()  # no other writer since: no question
+    assert len(dialogs.seen) == 5
+
+
+def test_reload_and_save_as_answers(make_window, dialogs, shared, tmp_path):
+    a = make_window()
+    assert a.files.open_file(shared)
+    other = load_graph(shared)
+    other.remove_node(other.node_by_name("b").id)
+    save_graph(other, shared)  # another program writes the file
+    freeze(a, "w")
+    dialogs.answer(Button.Reset)  # Reload: the file's graph, this window's change dropped
+    assert not a.files.save()
+    assert a.graph.node_by_name("b") is None and not a.isWindowModified()
+
+    freeze(a, "w")
+    save_graph(other, shared)
+    dialogs.answer(Button.SaveAll)
+    dialogs.save_paths.append(str(tmp_path / "mine.gsgraph"))
+    assert not a.files.save()  # not written over the changed file...
+    assert a.document.path == str(tmp_path / "mine.gsgraph")  # ...but under a new name
+    assert load_graph(shared).node_by_name("w").attrs["requires_grad"]
+
+
+def test_second_window_can_open_read_only(make_window, dialogs, shared, tmp_path):
+    a, b = make_window(), make_window()
+    assert a.files.open_file(shared)
+    dialogs.answer(Button.Open)  # Open Read-Only
+    assert b.files.open_file(shared)
+    assert b.document.read_only and "(read-only)" in b.windowTitle()
+    freeze(b, "w")
+    copy = tmp_path / "copy.gsgraph"
+    dialogs.save_paths.append(str(copy))
+    assert b.files.save()  # Save goes to Save As
+    assert b.document.path == str(copy) and not b.document.read_only
+    assert load_graph(shared).node_by_name("w").attrs["requires_grad"]
+    a.close()  # the lock goes with the window: the next window opens it normally
+    c = make_window()
+    assert c.files.open_file(shared) and not c.document.read_only
+
+
+def test_unmodified_window_offers_reload_when_the_file_changes(window, dialogs, shared,
+                                                                qtbot):
+    assert window.files.open_file(shared)
+    dialogs.answer(Button.Yes)  # Reload
+    other = load_graph(shared)
+    other.remove_node(other.node_by_name("b").id)
+    save_graph(other, shared)
+    qtbot.waitUntil(lambda: window.graph.node_by_name("b") is None, timeout=5000)
+    assert dialogs.seen[-1][0] == "File changed on disk"
+    assert graph_to_json(window.graph) == graph_to_json(load_graph(shared))
+    freeze(window, "w")
+    assert window.files.save()  # the window's own save is no other writer: nothing asked
+    qtbot.wait(500)
+    assert len(dialogs.seen) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_fifo_is_refused_with_a_dialog(window, dialogs, tmp_path):
+    fifo = tmp_path / "pipe.gsgraph"
+    os.mkfifo(fifo)
+    dialogs.answer(Button.Ok)
+    assert not window.files.open_file(fifo)
+    title, text, _ = dialogs.seen[-1]
+    assert title == "Cannot open graph" and "pipe.gsgraph could not be opened" in text
+    assert "named pipe (FIFO), not a regular file" in text
