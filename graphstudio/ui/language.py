@@ -1,0 +1,101 @@
+"""The interface language: Qt translators, View > Language, and per-language example notes.
+
+English is the source language. ``assets/i18n/graphstudio_<lang>.qm`` (compiled from the
+``.ts`` source beside it with ``pyside6-lrelease``) translates GraphStudio's own strings and Qt's
+``qtbase_<lang>.qm`` the standard buttons and dialogs. The language follows the system locale
+unless View > Language chose one (remembered in :class:`~graphstudio.ui.settings.AppSettings`).
+Choosing applies at once to everything built afterwards and to widgets that retranslate (the
+Lesson panel); menus built at start-up change after a restart, which the status bar says.
+
+Example graphs carry their own translations: ``meta.title_<lang>`` and ``meta.notes_<lang>``
+beside ``title`` and ``notes`` (see :func:`localized_meta`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QActionGroup
+
+from graphstudio.paths import assets_dir
+
+__all__ = ["LANGUAGES", "apply_language", "chosen_language", "install_language_menu",
+           "localized_meta", "system_language", "translations_dir", "ui_language"]
+
+#: the languages offered, each named in itself
+LANGUAGES = {"en": "English", "zh_CN": "中文"}
+_state = {"language": "en", "translators": []}
+
+
+def translations_dir():
+    return assets_dir() / "i18n"
+
+
+def system_language() -> str:
+    """``zh_CN`` for a Chinese system locale, else ``en``."""
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def chosen_language(settings) -> str:
+    """The language ``settings`` chose, or the system's."""
+    lang = settings.language
+    return lang if lang in LANGUAGES else system_language()
+
+
+def ui_language() -> str:
+    """The language the interface is showing now."""
+    return _state["language"]
+
+
+def apply_language(app, language: str) -> str:
+    """Install the translators for ``language`` on ``app`` (replacing earlier ones); returns
+    the language in force (English when ``language`` is unknown)."""
+    language = language if language in LANGUAGES else "en"
+    for old in _state["translators"]:
+        app.removeTranslator(old)
+    _state["translators"] = []
+    if language != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in ((f"qtbase_{language}", qt_dir),
+                             (f"graphstudio_{language}", str(translations_dir()))):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                _state["translators"].append(translator)
+    _state["language"] = language
+    return language
+
+
+def localized_meta(meta: dict, key: str, language: str | None = None) -> str:
+    """Document metadata ``key`` (``title``, ``notes``) in ``language`` (default: the
+    interface's) when the document has it (``notes_zh_CN``), else the plain one."""
+    language = language or ui_language()
+    value = meta.get(f"{key}_{language}") if language != "en" else None
+    return str(value if value else meta.get(key) or "").strip()
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Language", text)
+
+
+def install_language_menu(window) -> None:
+    """View > Language: English / 中文, checked as chosen; choosing remembers and applies."""
+    menu = window.menu("view").addMenu(tr("&Language"))
+    menu.setObjectName("menu_language")
+    group = QActionGroup(window)
+    current = ui_language()
+    for code, name in LANGUAGES.items():
+        action = window.add_action(f"language_{code}", name,
+                                   lambda _c=False, c=code: _choose(window, c),
+                                   menu=menu, checkable=True)
+        action.setChecked(code == current)
+        group.addAction(action)
+
+
+def _choose(window, language: str) -> None:
+    window.settings.language = language
+    app = QCoreApplication.instance()
+    if app is not None:
+        apply_language(app, language)
+    window.actions[f"language_{language}"].setChecked(True)
+    window.show_status(tr("Language: {0}. Restart GraphStudio to show every menu and panel "
+                          "in it.").format(LANGUAGES[language]), 15000)
