@@ -14,7 +14,7 @@ import re
 __all__ = ["to_html"]
 
 _SYMBOLS = {r"\partial": "∂", r"\cdot": "·", r"\times": "×", r"\sum": "Σ", r"\nabla": "∇",
-            r"\to": "→", r"\approx": "≈", r"\leq": "≤", r"\geq": "≥", "^T": "ᵀ", "^2": "²"}
+            r"\to": "→", r"\approx": "≈", r"\ln": "ln", r"\leq": "≤", r"\geq": "≥", "^T": "ᵀ", "^2": "²"}
 _INLINE = re.compile(r"`([^`]+)`|\*\*([^*]+)\*\*|\$([^$]+)\$")
 _SUB = re.compile(r"([A-Za-z])_([A-Za-z0-9]+)")
 

@@ -63,3 +63,41 @@ def test_the_autograd_tutorial_lesson_runs_to_its_end(learner):
         "zero": lambda w: (w.use("run_zero_grads"), w.use("run_backward")),
     }
     assert len(_finish(who, actions)) == 12
+
+
+def test_the_accumulation_lesson_runs_to_its_end(learner):
+    who = learner("accumulation")
+
+    def forward_backward(w, option=None):
+        if option:
+            w.use(option)
+        w.use("run_forward")
+        w.use("run_backward")
+
+    actions = {
+        "fan_out": lambda w: _step_until(w, "fan_out"),
+        "summed": lambda w: _step_until(w, "summed"),
+        "accumulate": lambda w: forward_backward(w, "run_opt_zero_grad"),
+        "zero": lambda w: (w.use("run_zero_grads"), w.use("run_backward")),
+        "back_on": lambda w: forward_backward(w, "run_opt_zero_grad"),
+    }
+    assert _finish(who, actions) == ["fan_out", "summed", "accumulate", "zero", "back_on",
+                                     "done"]
+
+
+def test_the_training_lesson_runs_to_its_end(learner):
+    who = learner("training")
+
+    def train(w):
+        training = w.window.tools_ui.training
+        assert w.window.docks["training"].isVisible()  # the step's highlight opened it
+        w.click(training.start_button)
+        w.qtbot.waitUntil(lambda: training.state == "idle", timeout=30_000)
+
+    actions = {
+        "forward": lambda w: w.use("run_forward"),
+        "gradients": lambda w: w.use("run_backward"),
+        "train": train,
+        "trained": lambda w: w.use("run_forward"),
+    }
+    assert _finish(who, actions) == ["forward", "gradients", "train", "trained", "done"]
