@@ -21,8 +21,7 @@ from graphstudio.paths import assets_dir
 __all__ = ["LANGUAGES", "apply_language", "chosen_language", "install_language_menu",
            "localized_meta", "system_language", "translations_dir", "ui_language"]
 
-#: the languages offered, each named in itself
-LANGUAGES = {"en": "English", "zh_CN": "中文"}
+LANGUAGES = {"en": "English", "zh_CN": "中文"}  # each named in itself
 _state = {"language": "en", "translators": []}
 
 
@@ -73,13 +72,9 @@ def localized_meta(meta: dict, key: str, language: str | None = None) -> str:
     return str(value if value else meta.get(key) or "").strip()
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Language", text)
-
-
 def install_language_menu(window) -> None:
     """View > Language: English / 中文, checked as chosen; choosing remembers and applies."""
-    menu = window.menu("view").addMenu(tr("&Language"))
+    menu = window.menu("view").addMenu(QCoreApplication.translate("Language", "&Language"))
     menu.setObjectName("menu_language")
     group = QActionGroup(window)
     current = ui_language()
@@ -97,5 +92,6 @@ def _choose(window, language: str) -> None:
     if app is not None:
         apply_language(app, language)
     window.actions[f"language_{language}"].setChecked(True)
-    window.show_status(tr("Language: {0}. Restart GraphStudio to show every menu and panel "
-                          "in it.").format(LANGUAGES[language]), 15000)
+    note = QCoreApplication.translate(
+        "Language", "Language: {0}. Restart GraphStudio to show every menu and panel in it.")
+    window.show_status(note.format(LANGUAGES[language]), 15000)

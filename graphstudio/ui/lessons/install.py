@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from graphstudio.lessons.catalog import lessons_dir, shipped_lessons
@@ -23,10 +23,6 @@ from graphstudio.ui.slots import guarded
 __all__ = ["LessonsUI", "install_lessons_ui"]
 
 LESSON_HEIGHT = 430  # the Lesson dock's share of the right side when a lesson starts
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LessonsUI", text)
 
 
 def install_lessons_ui(window) -> LessonsUI:
@@ -45,7 +41,7 @@ class LessonsUI(QObject):
         self.driver = LessonDriver(window, self)
         self.highlighter = Highlighter(window)
         self.panel = LessonPanel(self.driver, shipped_lessons)
-        self.dock = window.add_dock("lesson", tr("Lesson"), self.panel,
+        self.dock = window.add_dock("lesson", self.tr("Lesson"), self.panel,
                                     Qt.DockWidgetArea.RightDockWidgetArea, visible=False)
         if "inspector" in window.docks:
             window.splitDockWidget(window.docks["inspector"], self.dock, Qt.Orientation.Vertical)
@@ -63,8 +59,8 @@ class LessonsUI(QObject):
     def _build_actions(self) -> None:
         w = self.window
         file_menu = w.menu("file")
-        action = w.add_action("open_lesson", tr("Open &Lesson…"), self.open_dialog,
-                              tip=tr("Open a lesson file (.gslesson) from anywhere"))
+        action = w.add_action("open_lesson", self.tr("Open &Lesson…"), self.open_dialog,
+                              tip=self.tr("Open a lesson file (.gslesson) from anywhere"))
         recent = getattr(w.files, "recent_menu", None)
         acts = file_menu.actions()
         anchor = recent.menuAction() if recent is not None else None
@@ -74,8 +70,8 @@ class LessonsUI(QObject):
         else:
             file_menu.addAction(action)
         help_menu = w.menu("help")
-        lessons = w.add_action("lessons", tr("&Lessons"), self.show_panel, "Ctrl+F1",
-                               tip=tr("Guided lessons: the autograd tutorial step by step"))
+        lessons = w.add_action("lessons", self.tr("&Lessons"), self.show_panel, "Ctrl+F1",
+                               tip=self.tr("Guided lessons: the autograd tutorial step by step"))
         first = help_menu.actions()[0] if help_menu.actions() else None
         help_menu.insertAction(first, lessons) if first else help_menu.addAction(lessons)
 
@@ -91,8 +87,8 @@ class LessonsUI(QObject):
     def open_dialog(self) -> bool:
         start = self.window.settings.last_dir if self.driver.lesson else str(lessons_dir())
         path, _ = QFileDialog.getOpenFileName(
-            self.window, tr("Open Lesson"), start,
-            tr("GraphStudio lessons (*{0});;All files (*)").format(LESSON_EXTENSION))
+            self.window, self.tr("Open Lesson"), start,
+            self.tr("GraphStudio lessons (*{0});;All files (*)").format(LESSON_EXTENSION))
         return bool(path) and self.start(path)
 
     def start(self, path: str, index: int | None = None) -> bool:
@@ -100,13 +96,13 @@ class LessonsUI(QObject):
         try:
             lesson = read_lesson(path)
         except LessonError as ex:
-            self.window.files.error(tr("Cannot open lesson"),
-                                    tr("{0} could not be opened.").format(
+            self.window.files.error(self.tr("Cannot open lesson"),
+                                    self.tr("{0} could not be opened.").format(
                                         os.path.basename(path)), str(ex))
             return False
         missing = unknown_elements(self.window, lesson)
         if missing:
-            self.window.files.error(tr("Cannot open lesson"), tr(
+            self.window.files.error(self.tr("Cannot open lesson"), self.tr(
                 "{0} names parts of the window that do not exist:").format(
                 os.path.basename(path)), "\n".join(missing))
             return False
