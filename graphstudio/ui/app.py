@@ -60,6 +60,8 @@ def build_window(paths: list[str] | None = None, settings: AppSettings | None = 
     handler.install()
     window = MainWindow(settings=settings, data_dir=data_dir, error_handler=handler)
     handler.parent_widget = lambda: QApplication.activeWindow() or window
+    if not settings.has_run_before:  # the lessons are offered beside the tutorial example
+        window.lessons_ui.show_panel()
     window.show()
     # after the first paint: the recovery question and any error dialog get a visible parent
     QTimer.singleShot(0, window, lambda: window.files.start(list(paths or [])))

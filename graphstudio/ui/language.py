@@ -7,22 +7,28 @@ unless View > Language chose one (remembered in :class:`~graphstudio.ui.settings
 Choosing applies at once to everything built afterwards and to widgets that retranslate (the
 Lesson panel); menus built at start-up change after a restart, which the status bar says.
 
-Example graphs carry their own translations: ``meta.title_<lang>`` and ``meta.notes_<lang>``
-beside ``title`` and ``notes`` (see :func:`localized_meta`).
+The examples' titles and notes are translated by a table, as Qt translates strings: English
+text -> translation, in ``assets/i18n/examples_<lang>.json`` (see :func:`localized_meta`). The
+graph files stay as they are; a changed English note falls back to English until its entry is
+updated (a test lists any example whose text has no entry).
 """
 
 from __future__ import annotations
+
+import json
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QActionGroup
 
 from graphstudio.paths import assets_dir
 
-__all__ = ["LANGUAGES", "apply_language", "chosen_language", "install_language_menu",
+__all__ = ["LANGUAGES", "apply_language", "chosen_language", "example_texts",
+           "install_language_menu",
            "localized_meta", "system_language", "translations_dir", "ui_language"]
 
 LANGUAGES = {"en": "English", "zh_CN": "中文"}  # each named in itself
 _state = {"language": "en", "translators": []}
+_tables: dict[str, dict[str, str]] = {}
 
 
 def translations_dir():
@@ -64,12 +70,27 @@ def apply_language(app, language: str) -> str:
     return language
 
 
+def example_texts(language: str) -> dict[str, str]:
+    """The translation table of the examples' titles and notes (empty when there is none or it
+    cannot be read)."""
+    if language not in _tables:
+        try:
+            table = json.loads((translations_dir() / f"examples_{language}.json")
+                               .read_text(encoding="utf-8"))
+            _tables[language] = {str(k): str(v) for k, v in table.items()}
+        except (OSError, ValueError, AttributeError):
+            _tables[language] = {}
+    return _tables[language]
+
+
 def localized_meta(meta: dict, key: str, language: str | None = None) -> str:
-    """Document metadata ``key`` (``title``, ``notes``) in ``language`` (default: the
-    interface's) when the document has it (``notes_zh_CN``), else the plain one."""
+    """Document metadata ``key`` (``title``, ``notes``) translated into ``language`` (default:
+    the interface's) when the table has it, else as written."""
     language = language or ui_language()
-    value = meta.get(f"{key}_{language}") if language != "en" else None
-    return str(value if value else meta.get(key) or "").strip()
+    text = str(meta.get(key) or "").strip()
+    if language == "en" or not text:
+        return text
+    return example_texts(language).get(text, text)
 
 
 def install_language_menu(window) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from graphstudio.lessons.catalog import lessons_dir
 from tests.ui.test_lessons_support import LESSONS, Learner
+from tests.ui.test_window_support import close_quietly
 
 pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_lessons_support"]
 
@@ -23,17 +24,29 @@ def who(make_window, qtbot):
     return Learner(win, qtbot)
 
 
-def test_first_launch_offers_the_lessons_and_later_launches_do_not(make_window, settings):
-    first = make_window()
-    assert first.docks["lesson"].isVisibleTo(first)
-    panel = first.lessons_ui.panel
-    assert panel.pages.currentIndex() == 0 and panel.lesson_list.count() == 3
-    assert panel.lesson_list.item(0).text().startswith("The autograd tutorial, step by step")
-    settings.mark_has_run()
-    second = make_window()
-    assert not second.docks["lesson"].isVisibleTo(second)
-    second.actions["lessons"].trigger()
-    assert second.docks["lesson"].isVisibleTo(second)
+def test_first_launch_offers_the_lessons_and_later_launches_do_not(qtbot, settings, tmp_path):
+    from graphstudio.ui.app import build_window
+
+    for first in (True, False):
+        app, win, handler = build_window([], settings=settings, data_dir=tmp_path,
+                                         dialog_factory=lambda parent, r: None)
+        try:
+            assert win.docks["lesson"].isVisible() == first
+            qtbot.waitUntil(lambda w=win: w.graph.node_by_name("w") is not None)  # tutorial
+            panel = win.lessons_ui.panel
+            if first:
+                assert panel.pages.currentIndex() == 0 and panel.lesson_list.count() == 3
+                assert panel.lesson_list.item(0).text().startswith(
+                    "The autograd tutorial, step by step")
+                win.docks["lesson"].close()  # not now: the next launch does not offer again
+            else:
+                win.actions["lessons"].trigger()
+                assert win.docks["lesson"].isVisible()
+        finally:
+            handler.uninstall()
+            close_quietly(win)
+            win.deleteLater()
+        assert settings.has_run_before
 
 
 def test_start_from_the_list_then_back_skip_restart_and_progress(who, settings):

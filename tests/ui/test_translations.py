@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from graphstudio.ui.language import LANGUAGES, apply_language, localized_meta, translations_dir
+from graphstudio.ui.language import (
+    LANGUAGES,
+    apply_language,
+    example_texts,
+    localized_meta,
+    translations_dir,
+)
 
 pytest_plugins = ["tests.ui.test_window_support"]
 
@@ -102,13 +108,17 @@ def test_chinese_is_loaded_and_chosen_from_the_view_menu(qapp, make_window, sett
     assert QCoreApplication.translate("LessonPanel", "Next") == "Next"
 
 
-def test_example_notes_follow_the_language():
-    meta = {"title": "Fan-out", "title_zh_CN": "扇出", "notes": "x is used"}
-    assert localized_meta(meta, "title", "zh_CN") == "扇出"
-    assert localized_meta(meta, "notes", "zh_CN") == "x is used"  # falls back to English
-    assert localized_meta(meta, "title", "en") == "Fan-out"
+def test_example_titles_and_notes_are_translated_by_the_table():
     import json
 
+    meta = {"title": "Fan-out: gradients add up", "notes": "not in the table"}
+    assert localized_meta(meta, "title", "zh_CN") == "扇出：梯度相加"
+    assert localized_meta(meta, "notes", "zh_CN") == "not in the table"  # falls back
+    assert localized_meta(meta, "title", "en") == "Fan-out: gradients add up"
+    table = example_texts("zh_CN")
     for path in (ROOT / "assets" / "examples").glob("*.gsgraph"):
         meta = json.loads(path.read_text(encoding="utf-8"))["meta"]
-        assert meta.get("title_zh_CN") and meta.get("notes_zh_CN"), path.name
+        for key in ("title", "notes"):
+            assert meta[key] in table, f"{path.name}: {key} has no zh_CN entry"
+            assert sorted(re.findall(r"[-\d.]+\d", meta[key])) == sorted(
+                re.findall(r"[-\d.]+\d", table[meta[key]])), f"{path.name}: numbers differ"

@@ -69,6 +69,17 @@ class Highlighter:
         """Draw again (the nodes were rebuilt, e.g. another graph opened)."""
         self.show(self._wanted)
 
+    def follow_nodes(self) -> None:
+        """Fit the node and port outlines again (a run changed the cards' sizes)."""
+        for item in self._items:
+            if shiboken6.isValid(item) and item.scene() is not None:
+                item.scene().removeItem(item)
+        self._items = []
+        for spec in self._wanted:
+            kind, what = spec.split(" ", 1)
+            if kind in ("node", "port"):
+                getattr(self, f"_{kind}")(what)
+
     # ------------------------------------------------------------------ kinds
     def _outline(self, rect, radius: float) -> bool:
         path = QPainterPath()
@@ -89,7 +100,8 @@ class Highlighter:
         item = self.window.scene.node_item(node.id) if node is not None else None
         if item is None:
             return False
-        return self._outline(item.sceneBoundingRect().adjusted(-7, -7, 7, 7), 10)
+        rect = item.mapRectToScene(item.boundingRect() | item.childrenBoundingRect())
+        return self._outline(rect.adjusted(-7, -7, 7, 7), 10)
 
     def _port(self, spec: str) -> bool:
         name, port = spec.split(".", 1)

@@ -1,5 +1,6 @@
 """``install_lessons_ui(window)``: the Lesson dock, File > Open Lesson…, Help > Lessons, and the
-offer on first launch (the dock opens on the list of lessons beside the tutorial example).
+offer on first launch (``graphstudio.ui.app.build_window`` opens the dock on the list of lessons
+beside the tutorial example).
 
 Returns the :class:`LessonsUI` (also kept as ``window.lessons_ui``): ``start(path)`` opens a
 lesson file; a file that cannot be used gets one error dialog naming its line.
@@ -43,8 +44,11 @@ class LessonsUI(QObject):
         self.panel = LessonPanel(self.driver, shipped_lessons)
         self.dock = window.add_dock("lesson", self.tr("Lesson"), self.panel,
                                     Qt.DockWidgetArea.RightDockWidgetArea, visible=False)
-        if "inspector" in window.docks:
-            window.splitDockWidget(window.docks["inspector"], self.dock, Qt.Orientation.Vertical)
+        # below the Inspector/Values/Code tabs, not a tab among them: the run raises Values,
+        # and the lesson must stay in view while the learner reads the numbers
+        window.removeDockWidget(self.dock)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock,
+                             Qt.Orientation.Vertical)
         self.dock.setVisible(False)
         self.panel.startRequested.connect(guarded(self.start, window.show_status, pass_args=True))
         self.panel.openFileRequested.connect(guarded(self.open_dialog, window.show_status))
@@ -53,8 +57,6 @@ class LessonsUI(QObject):
         self._shown_step = None
         self._build_actions()
         window.on_close(self.driver.shutdown)
-        if not window.settings.has_run_before:  # the offer, beside the tutorial example
-            self.show_panel()
 
     def _build_actions(self) -> None:
         w = self.window
@@ -116,6 +118,8 @@ class LessonsUI(QObject):
         if key != self._shown_step:
             self._shown_step = key
             self.highlighter.show(p.step.highlight if p is not None else ())
+        else:
+            self.highlighter.follow_nodes()
 
     def _graph_reloaded(self) -> None:
         QTimer.singleShot(0, self, self.highlighter.refresh)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -112,14 +113,17 @@ class LessonPanel(QWidget):
         for key, slot in (("lessons", self._to_chooser), ("back", self.driver.back),
                           ("restart", self.driver.restart), ("skip", self.driver.skip),
                           ("next", self._next)):
-            b = QPushButton()
+            b = QToolButton()  # no minimum width of its own: the panel stays narrow
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             b.setObjectName(f"lesson_{key}")
             b.clicked.connect(guarded(slot, self.driver.window.show_status))
             self.buttons[key] = b
             row.addWidget(b)
             if key == "lessons":
                 row.addStretch(1)
-        self.buttons["next"].setDefault(True)
+        font = self.buttons["next"].font()
+        font.setBold(True)
+        self.buttons["next"].setFont(font)
         for w in (self.title_label, self.step_label, self.bar):
             lay.addWidget(w)
         lay.addWidget(self.text, 1)
