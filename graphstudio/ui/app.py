@@ -50,6 +50,9 @@ def build_window(paths: list[str] | None = None, settings: AppSettings | None = 
     from graphstudio.ui.theme import apply_app_theme
 
     settings = settings if settings is not None else AppSettings()
+    from graphstudio.ui.language import apply_language, chosen_language
+
+    apply_language(app, chosen_language(settings))
     data_dir = os.fspath(data_dir) if data_dir is not None else os.fspath(app_data_dir())
     apply_app_theme(app, settings.theme)
     handler = ExceptionHandler(os.path.join(data_dir, LOG_NAME),
@@ -57,6 +60,8 @@ def build_window(paths: list[str] | None = None, settings: AppSettings | None = 
     handler.install()
     window = MainWindow(settings=settings, data_dir=data_dir, error_handler=handler)
     handler.parent_widget = lambda: QApplication.activeWindow() or window
+    if not settings.has_run_before:  # the lessons are offered beside the tutorial example
+        window.lessons_ui.show_panel()
     window.show()
     # after the first paint: the recovery question and any error dialog get a visible parent
     QTimer.singleShot(0, window, lambda: window.files.start(list(paths or [])))

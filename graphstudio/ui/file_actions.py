@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 from graphstudio.files.gsgraph import GraphFileError
 from graphstudio.ui.document import EXTENSION, examples_dir, find_recovery, is_example
 from graphstudio.ui.file_guard import describe_differences
+from graphstudio.ui.language import localized_meta
 from graphstudio.ui.settings import APP_NAME
 
 FILE_FILTER = f"GraphStudio graphs (*{EXTENSION});;All files (*)"
@@ -40,7 +41,7 @@ def example_files() -> list[tuple[str, Path]]:
     for p in paths:
         try:
             meta = json.loads(p.read_text(encoding="utf-8")).get("meta", {})
-            title = str(meta.get("title") or "").strip()
+            title = localized_meta(meta, "title")
         except (OSError, ValueError, AttributeError):
             title = ""
         out.append((title or p.stem.replace("_", " ").capitalize(), p))

@@ -38,6 +38,7 @@ from graphstudio.ui.commands import (
     SetTensorCommand,
     try_push,
 )
+from graphstudio.ui.language import localized_meta
 from graphstudio.ui.tensor_editor import AlignedForm, TensorEditor
 from graphstudio.ui.tensor_text import format_shape, parse_shape
 from graphstudio.ui.theme import LIGHT, Theme
@@ -242,7 +243,7 @@ class Inspector(QScrollArea):
         layout.addWidget(_section("Contents"))
         self.stats_label = _wrap_label(document_stats(g))
         layout.addWidget(self.stats_label)
-        notes = str(g.meta.get("notes", "")).strip()
+        notes = localized_meta(g.meta, "notes")
         if notes:
             layout.addWidget(_section("Notes"))
             layout.addWidget(_wrap_label(notes))

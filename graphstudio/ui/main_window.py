@@ -95,6 +95,11 @@ class MainWindow(QMainWindow):
         self.tools_ui = None
         install_run_ui(self)
         install_tools_ui(self)
+        from graphstudio.ui.language import install_language_menu
+        from graphstudio.ui.lessons import install_lessons_ui
+
+        install_language_menu(self)
+        install_lessons_ui(self)
         self._default_state = self.saveState()
         self._restore_window()
         self.setAcceptDrops(True)

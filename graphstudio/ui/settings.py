@@ -57,6 +57,31 @@ class AppSettings:
     def theme(self, name: str) -> None:
         self._s.setValue("ui/theme", name if name in THEMES else "light")
 
+    # ------------------------------------------------------------------ language
+    @property
+    def language(self) -> str:
+        """The chosen interface language (``en``, ``zh_CN``); "" follows the system."""
+        return str(self._s.value("ui/language", "") or "")
+
+    @language.setter
+    def language(self, name: str) -> None:
+        self._s.setValue("ui/language", name or "")
+
+    # ------------------------------------------------------------------ lessons
+    def lesson_progress(self, lesson_id: str) -> tuple[int, list[int]]:
+        """(the step to resume at, the steps passed) of lesson ``lesson_id``."""
+        step = self._s.value(f"lessons/{lesson_id}/step", 0)
+        passed = self._s.value(f"lessons/{lesson_id}/passed", [])
+        passed = [passed] if isinstance(passed, str | int) else list(passed or [])
+        try:
+            return int(step), sorted({int(p) for p in passed if str(p).isdigit()})
+        except (TypeError, ValueError):
+            return 0, []
+
+    def save_lesson_progress(self, lesson_id: str, step: int, passed) -> None:
+        self._s.setValue(f"lessons/{lesson_id}/step", int(step))
+        self._s.setValue(f"lessons/{lesson_id}/passed", [int(p) for p in sorted(passed)])
+
     # ------------------------------------------------------------------ first run, last file
     @property
     def has_run_before(self) -> bool:
