@@ -78,7 +78,8 @@ def seed_code(graph, action: Backward, root_shape=None) -> str:
 
     spec = action.gradient
     name = _name(graph, action.node)
-    if spec.init == "full" and spec.fill == 1 and spec.dtype == "float32" and (
+    ones = spec.init == "ones" or (spec.init == "full" and spec.fill == 1)
+    if ones and spec.dtype == "float32" and (
             root_shape is None or tuple(root_shape) == tuple(spec.shape)):
         return f"torch.ones_like({name})"
     holder = Node("seed", "input", "seed", tensor=spec)
