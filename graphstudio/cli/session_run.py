@@ -20,7 +20,8 @@ def run_session(graph, args) -> int:
         tl = result.timeline
         print(compact_json({"printed": result.printed, "error": result.error,
                             "sections": [{"title": s.title, "steps": s.count}
-                                         for s in tl.sections]}))
+                                         for s in tl.sections],
+                            "nodes": _end_states(graph, tl)}))
     else:
         if args.steps:
             print_session_steps(graph, result.timeline)
@@ -29,6 +30,24 @@ def run_session(graph, args) -> int:
     if result.error:
         return fail(result.error, 1)
     return 0
+
+
+def _json_array(a):
+    if a is None:
+        return None
+    a = np.asarray(a)
+    return a.item() if a.ndim == 0 else a.tolist()
+
+
+def _end_states(graph, timeline) -> dict:
+    """Every computed node at the session's end: value, grad, grad_fn, requires_grad."""
+    out = {}
+    for nid, st in timeline.state_at(len(timeline) - 1).items():
+        if st.computed and nid in graph.nodes:
+            out[graph.nodes[nid].name] = {
+                "value": _json_array(st.value), "grad": _json_array(st.grad),
+                "grad_fn": st.grad_fn, "requires_grad": st.requires_grad}
+    return out
 
 
 def _short(a) -> str:

@@ -3,6 +3,7 @@
 import contextlib
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -113,7 +114,7 @@ def test_script_shape_for_the_tutorial():
     frozen = export_script(load_graph(example_path("frozen_parameter")))
     assert "], requires_grad=False)" in frozen and 'print(f"w.grad: {w.grad!r}")' in frozen
     jac = export_script(load_graph(example_path("jacobian_product")))
-    assert "out.backward(torch.ones(5, 4), retain_graph=True)" in jac
+    assert jac.splitlines().count("out.backward(torch.ones_like(out), retain_graph=True)") == 3
 
 
 def test_options_and_elided_values(tmp_path):
@@ -177,7 +178,8 @@ CASES = [p.stem for p in EXAMPLES] + ["no_grad", "retain_grad", "kitchen_sink"]
 def test_torch_prints_exactly_what_run_prints(torch_outputs, name):
     theirs, path = torch_outputs[name]
     ours = run_output(path)
-    assert ours.strip() and theirs == ours
+    address = re.compile(r" object at 0x[0-9a-f]+>")  # a printed grad_fn's address differs
+    assert ours.strip() and address.sub(">", theirs) == address.sub(">", ours)
 
 
 def _numbers(text):
