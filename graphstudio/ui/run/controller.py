@@ -292,8 +292,9 @@ class RunController(QObject):
 
     def _fresh_run(self):
         """A whole run: a document's session replayed from new tensors (issue 16: stepping
-        walks across its sections), else one forward and backward."""
-        if not self.graph.run.get("session"):
+        walks across its sections), else one forward and backward (also when Forward under
+        no_grad is ticked: that option asks for one run without grad)."""
+        if not self.graph.run.get("session") or self.graph.run.get("no_grad"):
             return self.runner.run(self.options())
         self.runner = Runner(self.graph)
         result = replay(self.graph, self.runner)
