@@ -186,7 +186,8 @@ class _Replayer:
         self.counts["backward"] += 1
         n = self.counts["backward"]
         self.out.add_run(tl, tl.forward_count,
-                         Section(f"backward #{n}", "backward", 0, 0, i, root=action.node), True)
+                         Section(f"backward #{n}", "backward", 0, 0, i, root=action.node,
+                                 number=n), True)
 
     def tensor(self, nid: str):
         node = self.graph.nodes[nid]

@@ -52,6 +52,7 @@ class Section:
     action: int
     no_grad: bool = False
     root: str | None = None
+    number: int = 0  # a backward's count: 2 for "backward #2"
 
 
 @dataclass(frozen=True, eq=False)

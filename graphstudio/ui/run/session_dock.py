@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,7 @@ class SessionDock(QWidget):
         self.note.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("session_list")
+        self.list.setMinimumWidth(60)
         mono = QFont()
         mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
         mono.setPointSizeF(8.5)
@@ -60,6 +62,8 @@ class SessionDock(QWidget):
                           ("up", self.tr("Up")), ("down", self.tr("Down"))):
             b = QPushButton(text)
             b.setObjectName(f"session_{key}")
+            b.setMinimumWidth(40)  # the dock shares its width with Steps: never widen it
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             self.buttons[key] = b
             row.addWidget(b)
         self.buttons["add"].setMenu(self.add_menu)

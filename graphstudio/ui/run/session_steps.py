@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-__all__ = ["describe_action", "session_rows"]
+__all__ = ["describe_action", "section_title", "session_rows"]
 
 
 def _tr(text: str) -> str:
@@ -21,6 +21,15 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def section_title(section) -> str:
+    """A section's title in the reader's language ("zero_()" and "print" are code)."""
+    if section.kind == "backward":
+        return _tr("backward #{0}").format(section.number)
+    if section.kind == "forward":
+        return _tr("forward under torch.no_grad()") if section.no_grad else _tr("forward")
+    return section.title
+
+
 def session_rows(timeline, graph, step_line) -> list[tuple[str, int, str, str]]:
     """(kind, k, title, subtitle) rows, as :func:`step_rows` gives for one run;
     ``step_line(graph, node_id)`` writes a forward step's PyTorch line."""
@@ -29,7 +38,7 @@ def session_rows(timeline, graph, step_line) -> list[tuple[str, int, str, str]]:
         n = sum(1 for s in timeline.steps[section.first:section.first + section.count]
                 if s.kind != "print")
         count = _tr("{0} step") if n == 1 else _tr("{0} steps")
-        title = section.title + (" · " + count.format(n) if n else "")
+        title = section_title(section) + (" · " + count.format(n) if n else "")
         rows.append(("header", -2, title, ""))
         for step in timeline.steps[section.first:section.first + section.count]:
             rows.append(_row(step, graph, step_line, section.no_grad))

@@ -33,7 +33,7 @@ from graphstudio.run.session_timeline import SessionTimeline
 from graphstudio.ui.canvas.preview import format_array
 from graphstudio.ui.number_format import format_scalar
 from graphstudio.ui.run.display import in_backward, ran_no_grad
-from graphstudio.ui.run.session_steps import describe_action, session_rows
+from graphstudio.ui.run.session_steps import describe_action, section_title, session_rows
 
 __all__ = ["StepsDock", "StepsModel", "describe_step", "step_rows"]
 
@@ -424,7 +424,7 @@ class StepsDock(QWidget):
             n = len(tl)
             phase = ("backward" if in_backward(tl, c.k) else "forward") if c.k >= 0 else "start"
             if isinstance(tl, SessionTimeline) and (section := tl.section_at(c.k)):
-                phase = section.title
+                phase = section_title(section)
             text = f"Step <b>{max(c.k, -1) + 1}</b> of {n} · {phase}"
             if c.stale:
                 text += (f"<br><span style='color:{t.stale.name()}'>Stale: {c.stale_reason}. "
