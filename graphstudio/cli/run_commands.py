@@ -35,12 +35,21 @@ def add_run(sub):
     p.add_argument("--no-grad", action="store_true", help="run the forward under no_grad")
     p.add_argument("--retain-grad", metavar="NAME", action="append", default=[],
                    help="keep .grad of this non-leaf node (repeatable)")
+    p.add_argument("--single", action="store_true",
+                   help="a file with a session: ignore it, run one forward and backward")
 
 
 def cmd_run(args) -> int:
     from graphstudio.run.runner import Runner, RunOptions
 
     graph = load_graph_file(args.file)
+    if graph.run.get("session") and not args.single:
+        if args.loss or args.no_grad or args.retain_grad:
+            raise UsageError("this file has a session (the program's own actions): --loss, "
+                             "--no-grad and --retain-grad need --single")
+        from graphstudio.cli.session_run import run_session
+
+        return run_session(graph, args)
     overrides = {"no_grad": True} if args.no_grad else {}
     if args.loss:
         overrides["loss"] = _node_id(graph, args.loss)

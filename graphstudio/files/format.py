@@ -10,12 +10,23 @@ from graphstudio.graph.limits import brief
 __all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "RUN_BOOLS", "TENSOR_KEYS", "VERSION"]
 
 FORMAT = "graphstudio-graph"
-VERSION = 1
+VERSION = 2
 RUN_BOOLS = ("zero_grad", "no_grad", "retain_graph")
 
+
+
+def _session_added(document: dict) -> dict:
+    """Version 2 adds the optional top-level "session" (the program's actions, issue 16). A
+    version-1 document has none; a "session" run option it kept for another tool meant
+    something else and is dropped."""
+    run = document.get("run")
+    if isinstance(run, dict) and "session" in run:
+        document["run"] = {k: v for k, v in run.items() if k != "session"}
+    return document
+
+
 #: ``MIGRATIONS[v](document) -> document`` turns a version-``v`` document into version v+1.
-#: Version 1 is the first released format, so this is empty; older drafts plug in here.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _session_added}
 
 TENSOR_KEYS = {"values": ("dtype", "shape", "data"), "full": ("value",),
                 "arange": ("start", "step"), "rand": ("seed", "scale"),

@@ -1,8 +1,8 @@
 """``.gsgraph`` files: versioned JSON, written deterministically, read defensively.
 
-Format (version 1; see DESIGN.md §2)::
+Format (version 2; see DESIGN.md §2)::
 
-    {"format": "graphstudio-graph", "version": 1,
+    {"format": "graphstudio-graph", "version": 2,
      "meta": {"title": "...", "notes": "..."},
      "run": {"loss": "n6", "zero_grad": true},
      "nodes": [{"id": "n1", "type": "parameter", "name": "w", "pos": [120, 40],
@@ -16,7 +16,9 @@ written as the shortest text that reads back to the same float32) or an initiali
 (rand/randn), ``"value"`` (full) or ``"start"``/``"step"`` (arange). Run options: ``loss``
 (node id), ``gradient`` (a tensor: the seed for a non-scalar root), ``zero_grad``, ``no_grad``,
 ``retain_graph`` (bools) and ``retain_grad`` (node ids); other keys hold plain JSON for other
-tools (kept as they are). References to deleted nodes are left out when saving.
+tools (kept as they are). An optional ``"session"`` (version 2) lists the program's actions
+in order, see :mod:`graphstudio.files.session_format`; a version-1 file is migrated (it has
+none). References to deleted nodes are left out when saving.
 
 Every problem with a file raises :class:`GraphFileError` naming where and what; nothing else
 escapes :func:`load_graph` or :func:`graph_from_json`. Nothing in a file is ever evaluated.

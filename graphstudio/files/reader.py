@@ -18,6 +18,7 @@ from graphstudio.files.format import (
     GraphFileError,
 )
 from graphstudio.files.regular_file import open_regular
+from graphstudio.files.session_format import read_session
 from graphstudio.graph.limits import (
     MAX_FILE_BYTES,
     MAX_NDIM,
@@ -139,7 +140,7 @@ class _Reader:
             self.fail(None, f"not valid JSON: {what}")
         doc = self.migrate(self.obj(doc, "the document"))
         self.keys(doc, "the document", {"format", "version", "nodes", "edges"},
-                  {"run", "meta"})
+                  {"run", "meta", "session"})
         graph = Graph()
         nodes = self.lst(doc["nodes"], "nodes")
         if problem := count_problem(len(nodes)):
@@ -150,6 +151,8 @@ class _Reader:
         graph.meta.update(self.obj(doc.get("meta", {}), "meta"))
         for k, v in self.obj(doc.get("run", {}), "run").items():
             graph.run[k] = self.run_option(graph, k, v)
+        if doc.get("session"):
+            graph.run["session"] = read_session(self, graph, doc["session"])
         graph.revision = 0
         return graph
 
@@ -395,6 +398,8 @@ class _Reader:
             return ids
         if key == "gradient":
             return self.tensor(v, where)
+        if key == "session":
+            self.fail(where, 'the session is the document\'s own "session" field')
         return v  # another tool's option: plain JSON, kept as it is
 
 

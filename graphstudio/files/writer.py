@@ -11,6 +11,7 @@ from graphstudio.files.format import (
     GraphFileError,
 )
 from graphstudio.files.json_text import NotFinite, dump, tensor_rows
+from graphstudio.files.session_format import session_to_json
 from graphstudio.graph.limits import (
     MAX_FILE_BYTES,
 )
@@ -54,7 +55,7 @@ def _run_document(graph: Graph) -> dict:
     out = {}
     for k in sorted(graph.run):
         v = graph.run[k]
-        if k == "loss" and v not in graph.nodes:
+        if (k == "loss" and v not in graph.nodes) or k == "session":
             continue
         if k == "retain_grad":
             v = [x for x in v if x in graph.nodes]
@@ -71,10 +72,13 @@ def graph_to_document(graph: Graph) -> dict:
             d["tensor"] = tensor_to_dict(n.tensor, f'node "{n.id}" ({n.type})')
         nodes.append(d)
     edges = [{"from": [e.src, e.src_port], "to": [e.dst, e.dst_port]} for e in graph.edges]
-    return {"format": FORMAT, "version": VERSION,
-            "meta": _json_value(graph.meta),
-            "run": _run_document(graph),
-            "nodes": nodes, "edges": edges}
+    doc = {"format": FORMAT, "version": VERSION,
+           "meta": _json_value(graph.meta),
+           "run": _run_document(graph),
+           "nodes": nodes, "edges": edges}
+    if graph.run.get("session"):
+        doc["session"] = session_to_json(graph.run["session"], graph.nodes, tensor_to_dict)
+    return doc
 
 
 def compact_json(obj) -> str:

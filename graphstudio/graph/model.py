@@ -31,6 +31,7 @@ from graphstudio.graph.elements import (
 from graphstudio.graph.limits import count_problem, pos_problem, shape_problem, total_problem
 from graphstudio.graph.names import NameCounter, python_name
 from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.graph.session_actions import is_session
 
 __all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node", "TensorSpec",
            "same_value"]
@@ -454,14 +455,16 @@ class Graph:
 #: Run options the runner reads, and the type each takes (``graph.run`` / the file's "run").
 RUN_OPTIONS = {"loss": "a node id", "gradient": "a TensorSpec (the seed for a non-scalar root)",
                "zero_grad": "true or false", "no_grad": "true or false",
-               "retain_graph": "true or false", "retain_grad": "a list of node ids"}
+               "retain_graph": "true or false", "retain_grad": "a list of node ids",
+               "session": "a tuple of session actions (graphstudio.graph.session_actions)"}
 
 
 def _check_run_option(key, value):
     ok = {"loss": isinstance(value, str),
           "gradient": isinstance(value, TensorSpec),
           "retain_grad": isinstance(value, list | tuple) and all(isinstance(v, str)
-                                                                 for v in value)}.get(
+                                                                 for v in value),
+          "session": is_session(value)}.get(
         key, isinstance(value, bool) if key in RUN_OPTIONS else _json_problem(value) is None)
     if not ok:
         what = RUN_OPTIONS.get(key) or _json_problem(value)

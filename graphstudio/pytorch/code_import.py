@@ -1,17 +1,17 @@
 """Build a graph from PyTorch-style code, by reading it with :mod:`ast` (never running it).
 
-:func:`graph_from_code` understands the subset a graph can hold: tensors (``torch.tensor([...])``
-of literal lists, ``torch.ones/zeros/full/eye/arange/rand/randn`` and their ``_like`` forms, with
+:func:`graph_from_code` understands what a graph can hold: tensors (``torch.tensor([...])`` of
+literal lists, ``torch.ones/zeros/full/eye/arange/rand/randn`` and their ``_like`` forms, with
 ``dtype=`` and ``requires_grad=True`` for a Parameter, else an Input; ``.reshape(...)``,
-``.requires_grad_()``, ``randn(...) * scale``; ``torch.manual_seed(n)`` seeds the following
-rand/randn with the engine's generator, so the numbers differ from PyTorch's); numbers assigned to
-a name (a Constant) and ``a = b`` (an Output showing ``b``); ``+ - * / ** @``, unary minus,
-``torch.X(...)``, ``F.X(...)``, ``torch.nn.functional.X(...)`` and tensor methods (``.sum()``,
-``.pow(2)``, ``.t()``, ``.T``, ``.relu()``, ``.max(dim=1)`` with ``[0]``/``.values``, ...) for
-every op of the node registry, ``.detach()``; ``with torch.no_grad():`` around the whole forward;
-``loss.backward()`` / ``out.backward(gradient, retain_graph=True)``, ``h.retain_grad()``,
-``print(...)``, imports of torch (``import torch as t`` is followed; without imports ``torch``,
-``F`` and ``nn`` mean what they usually do) and a docstring (title and notes).
+``.requires_grad_()``, ``randn(...) * scale``; ``torch.manual_seed(n)`` seeds later rand/randn
+with the engine's generator); numbers (a Constant), ``a = b`` (an Output showing ``b``);
+``+ - * / ** @``, unary minus, ``torch.X``/``F.X``/``torch.nn.functional.X`` calls and tensor
+methods (``.sum()``, ``.t()``, ``.T``, ``.max(dim=1)`` with ``[0]``/``.values``, ...) for every op
+of the node registry, ``.detach()``; ``with torch.no_grad():``; ``x.backward(gradient,
+retain_graph=True)``, ``x.grad.zero_()``, ``h.retain_grad()``, ``print(...)``; imports of torch
+(``import torch as t`` is followed; without imports ``torch``, ``F`` and ``nn`` mean what they
+usually do) and a docstring (title and notes). A program that runs more than one forward and
+backward (the tutorial's cells) gets a session: :mod:`graphstudio.pytorch.session_import`.
 
 Variable names become node names; nested expressions get names such as ``xw`` (for
 ``torch.matmul(x, w)``) or ``z_sum``. Nodes are laid out left to right by topological layer.
@@ -43,6 +43,7 @@ from graphstudio.pytorch.import_names import (
 )
 from graphstudio.pytorch.import_source import MAX_CODE_CHARS, parse_code
 from graphstudio.pytorch.import_tensors import CodeImportError, TensorParsing
+from graphstudio.pytorch.session_import import SessionRecorder
 
 __all__ = ["CodeImportError", "MAX_CODE_CHARS", "graph_from_code"]
 
@@ -74,6 +75,7 @@ class _Builder(TensorParsing):
         self.ops = {True: 0, False: 0}
         self.no_grad_line = None
         self.backward_line = None
+        self.session = SessionRecorder(self, tree)
 
     def fail(self, message: str):
         raise CodeImportError(message, self.line)
@@ -93,12 +95,15 @@ class _Builder(TensorParsing):
         if self.ops[True]:
             self.g.set_run_option("no_grad", True)
         self.check_shapes()
+        self.session.finish()
         return arrange(self.g)
 
     def block(self, stmts):
         for stmt in stmts:
             self.line = stmt.lineno
+            mark = self.session.mark()
             self.statement(stmt)
+            self.session.done(stmt, mark)
 
     def statement(self, s):
         if isinstance(s, ast.Import | ast.ImportFrom):
@@ -106,6 +111,8 @@ class _Builder(TensorParsing):
         if isinstance(s, ast.Pass):
             return
         if isinstance(s, ast.Assign):
+            if self.session.recompute(s):
+                return
             if len(s.targets) != 1:
                 self.fail("chained assignment (a = b = ...) is not supported")
             return self.assign(s.targets[0], s.value)
@@ -168,7 +175,7 @@ class _Builder(TensorParsing):
             self.fail("this statement does nothing a graph can show")
         fn = self.dotted(e.func)
         if fn == "print":
-            return
+            return self.session.print_call(e)
         if fn == "torch.manual_seed":
             if len(e.args) != 1 or not isinstance(self.literal(e.args[0]), int):
                 self.fail("torch.manual_seed takes one integer")
@@ -184,36 +191,26 @@ class _Builder(TensorParsing):
                 if nid not in kept:
                     self.g.set_run_option("retain_grad", kept + (nid,))
                 return
+            if self.session.call_statement(e):
+                return
             if method == "requires_grad_":
                 self.fail("call .requires_grad_() where the tensor is made "
                           "(torch.randn(3).requires_grad_()) or pass requires_grad=True")
         self.fail(f"unsupported call {self.describe(e.func)} as a statement")
 
     def backward(self, e):
-        if self.backward_line is not None:
-            self.fail(f"a second backward (the first is on line {self.backward_line}): a graph "
-                      "runs one")
         if self.no_grad:
             self.fail("backward inside torch.no_grad()")
         nid, port = self.expr(e.func.value)
+        seed, flag = self.session.backward(e, nid)
+        if self.backward_line is not None:
+            return  # a later backward: the session replays it
         self.backward_line = self.line
-        kw = {k.arg: k.value for k in e.keywords}
-        if set(kw) - {"gradient", "retain_graph"} or len(e.args) > 2:
-            self.fail("backward takes gradient and retain_graph only")
-        args = dict(zip(("gradient", "retain_graph"), e.args, strict=False))
-        if set(args) & set(kw):
-            self.fail("backward got an argument twice")
-        args.update(kw)
         self.g.set_run_option("loss", nid)
-        if args.get("gradient") is not None:
-            seed = self.seed_spec(args["gradient"])
+        if seed is not None:
             self.g.set_run_option("gradient", seed)
-        if "retain_graph" in args:
-            flag = self.literal(args["retain_graph"])
-            if not isinstance(flag, bool | None):
-                self.fail("retain_graph must be True or False")
-            if flag:
-                self.g.set_run_option("retain_graph", True)
+        if flag:
+            self.g.set_run_option("retain_graph", True)
 
     def seed_spec(self, e) -> TensorSpec:
         if isinstance(e, ast.Name):

@@ -86,6 +86,11 @@ class _Exporter:
         self.emit("import torch")
         self.emit("import torch.nn.functional as F")
         self.emit()
+        if g.run.get("session"):  # the program's own actions, in order
+            from graphstudio.pytorch.session_export import write_session
+
+            write_session(self)
+            return "\n".join(self.lines) + "\n", self.spans
         indent = 0
         if self.no_grad:
             self.emit("with torch.no_grad():  # the run option no_grad: no grad_fn anywhere")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from graphstudio.graph.auto_layout import H_GAP, V_GAP, layered_layout
 from graphstudio.graph.model import Graph
+from graphstudio.graph.session_actions import renumbered
 
 __all__ = ["COL", "ROW", "arrange"]
 
@@ -44,8 +45,8 @@ def _reordered(g: Graph) -> Graph:
     for key, value in g.meta.items():
         out.set_meta(key, value)
     for key, value in g.run.items():
-        value = {"loss": lambda v: new[v], "retain_grad": lambda v: tuple(new[i] for i in v)
-                 }.get(key, lambda v: v)(value)
+        value = {"loss": lambda v: new[v], "retain_grad": lambda v: tuple(new[i] for i in v),
+                 "session": lambda v: renumbered(v, new)}.get(key, lambda v: v)(value)
         out.set_run_option(key, value)
     return out
 

@@ -2,6 +2,7 @@
 
 import contextlib
 import io
+import re
 
 import numpy as np
 import pytest
@@ -23,7 +24,7 @@ def run_output(graph, tmp_path) -> str:
     buf = io.StringIO()
     with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(io.StringIO()):
         cli.main(["run", str(path)])
-    return buf.getvalue()
+    return re.sub(r" object at 0x[0-9a-f]+>", " object at 0x…>", buf.getvalue())  # grad_fn
 
 
 def tutorial_text() -> str:
@@ -152,7 +153,7 @@ def test_names_avoid_the_codes_own_variables():
      "line 4: z: matmul: "),
     ("import torch\nx = torch.ones(3)\nx[0] = 1\n", "line 3: only assignments to a name"),
     ("import torch\nx = torch.ones(3, requires_grad=True)\nx.sum().backward()\n"
-     "x.sum().backward()\n", "line 4: a second backward"),
+     "print(f\"{x.grad:.2f}\")\n", "line 4: a format spec"),
     ("import torch\nx = torch.tensor([[1.0], [2.0, 3.0]])\n", "line 2: .*rectangular"),
     ("import torch\nx = torch.tensor([1, 2], requires_grad=True)\n", "floating point"),
     ("import torch\nx = torch.ones(3)\nx.requires_grad_()\n", "line 3: call .requires_grad_"),

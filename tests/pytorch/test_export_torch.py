@@ -115,7 +115,7 @@ def test_script_shape_for_the_tutorial():
     frozen = export_script(load_graph(example_path("frozen_parameter")))
     assert "], requires_grad=False)" in frozen and 'print(f"w.grad: {w.grad!r}")' in frozen
     jac = export_script(load_graph(example_path("jacobian_product")))
-    assert "out.backward(torch.ones(5, 4), retain_graph=True)" in jac
+    assert jac.splitlines().count("out.backward(torch.ones_like(out), retain_graph=True)") == 3
 
 
 def test_options_and_elided_values(tmp_path):
@@ -234,6 +234,8 @@ def test_print_difference_allows_one_unit_in_the_last_digit_only(theirs, ours, s
 def test_torch_prints_exactly_what_run_prints(torch_outputs, name):
     theirs, path = torch_outputs[name]
     ours = run_output(path)
+    address = re.compile(r" object at 0x[0-9a-f]+>")  # a printed grad_fn's address differs
+    theirs, ours = address.sub(">", theirs), address.sub(">", ours)
     assert ours.strip()
     if name in BLAS_SUMMED:
         assert print_difference(theirs, ours) is None, print_difference(theirs, ours)

@@ -24,6 +24,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from graphstudio.run.runner import Runner, RunOptions
+from graphstudio.run.session import replay
 from graphstudio.ui.run import messages
 from graphstudio.ui.run.animation import WireAnimator
 from graphstudio.ui.run.display import EdgeDisplay, edge_display, node_display
@@ -40,7 +41,7 @@ _HARMLESS = {"node_moved", "node_renamed", "meta_changed", "order_changed"}
 #: run options that re-run at once (the person asked to see their effect)
 _RERUN_OPTIONS = {"loss", "retain_grad"}
 #: run options that change what the shown run would be
-_STALE_OPTIONS = {"gradient", "no_grad"}
+_STALE_OPTIONS = {"gradient", "no_grad", "session"}
 
 
 class RunController(QObject):
@@ -281,13 +282,25 @@ class RunController(QObject):
 
     def _start_run(self) -> bool:
         was_stale = self.stale
-        tl = self._call(lambda: self.runner.run(self.options()))
+        tl = self._call(self._fresh_run)
         if tl is None:
             return False
         self._set_timeline(tl, "run", -1)
         if was_stale:
             self._say("The graph changed: started a new run")
         return True
+
+    def _fresh_run(self):
+        """A whole run: a document's session replayed from new tensors (issue 16: stepping
+        walks across its sections), else one forward and backward (also when Forward under
+        no_grad is ticked: that option asks for one run without grad)."""
+        if not self.graph.run.get("session") or self.graph.run.get("no_grad"):
+            return self.runner.run(self.options())
+        self.runner = Runner(self.graph)
+        result = replay(self.graph, self.runner)
+        if result.error:
+            self._say(self.tr("The session stopped at {0}").format(result.error))
+        return result.timeline
 
     def _set_timeline(self, tl, kind: str, k: int) -> None:
         self.timeline, self.kind, self.stale, self.stale_reason = tl, kind, False, ""
@@ -403,7 +416,7 @@ class RunController(QObject):
             if self.kind == "forward":
                 new = self.runner.forward(self.options())
             else:
-                new = self.runner.run(self.options())
+                new = self._fresh_run()
             k = len(new) - 1 if in_backward else min(self.k, len(new) - 1)
             self._set_timeline(new, self.kind or "run", k)
             self._say_result(f"Re-ran ({self._rerun_why})")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from graphstudio.run.session_timeline import SessionTimeline
 from graphstudio.ui.canvas.preview import NodeRunState
 
 __all__ = ["EdgeDisplay", "apply_display", "display_at", "edge_display", "in_backward",
@@ -82,7 +83,10 @@ def shows_grads(timeline, k: int) -> bool:
 
 
 def in_backward(timeline, k: int) -> bool:
-    """Whether step ``k`` is in the backward phase of ``timeline``."""
+    """Whether step ``k`` is in the backward phase of ``timeline`` (a session: a section that
+    shows gradients)."""
+    if isinstance(timeline, SessionTimeline):
+        return timeline.in_backward(k)
     return timeline is not None and timeline.has_backward and k >= timeline.forward_count
 
 

@@ -17,6 +17,7 @@ from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.run.controller import RunController
 from graphstudio.ui.run.inspector_run import ValuesDock
 from graphstudio.ui.run.keep_in_view import KeepGraphInView
+from graphstudio.ui.run.session_dock import SessionDock
 from graphstudio.ui.run.steps_dock import StepsDock
 from graphstudio.ui.run.toolbar import RunActions, loss_candidates
 from graphstudio.ui.slots import guarded
@@ -57,6 +58,12 @@ class _RunUI:
         if "palette" in window.docks:  # a tab beside the palette: long timelines need height
             window.tabifyDockWidget(window.docks["palette"], steps)
             window.docks["palette"].raise_()
+        self.session = SessionDock(window.graph, window.undo_stack, window.show_status)
+        session = window.add_dock("session", "Session", self.session,
+                                  Qt.DockWidgetArea.LeftDockWidgetArea)
+        window.tabifyDockWidget(steps, session)
+        if "palette" in window.docks:
+            window.docks["palette"].raise_()
         values = window.add_dock("values", "Values", self.values,
                                  Qt.DockWidgetArea.RightDockWidgetArea)
         if "inspector" in window.docks:
@@ -71,6 +78,7 @@ class _RunUI:
         """The window closed: stop playing, animating and re-running, stop following the graph."""
         self.controller.close()
         self.actions.close()
+        self.session.close_dock()
         if self.seed_dialog is not None:
             self.seed_dialog.close()
             self.seed_dialog.unsubscribe()

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.pytorch.torch_lines import short_statement
+from graphstudio.run.session_timeline import SessionTimeline
 from graphstudio.ui.canvas.preview import format_array
 from graphstudio.ui.number_format import format_scalar
 from graphstudio.ui.run.display import in_backward, ran_no_grad
+from graphstudio.ui.run.session_steps import describe_action, section_title, session_rows
 
 __all__ = ["StepsDock", "StepsModel", "describe_step", "step_rows"]
 
@@ -56,6 +58,8 @@ def step_line(graph, node_id: str) -> str:
 def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
     """(kind, k, title, subtitle) rows for ``timeline``: "start", "header", "forward",
     "backward" (headers have k = -2)."""
+    if isinstance(timeline, SessionTimeline):  # a session: one section per action
+        return session_rows(timeline, graph, step_line)
     rows = [("start", -1, "Before the run", "nothing computed yet")]
     if timeline is None:
         return rows
@@ -182,13 +186,13 @@ class StepDelegate(QStyledItemDelegate):
                              str(k + 1))
         x = r.left() + 8 + num_w + 4
         sub_w = 0
-        if kind == "backward" and sub:
+        if kind in ("backward", "print") and sub:
             fm = QFontMetrics(self.small)
             sub_w = min(fm.horizontalAdvance(sub) + 8, r.width() * 0.4)
             painter.drawText(QRectF(r.right() - sub_w - 4, r.top(), sub_w, r.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              fm.elidedText(sub, Qt.TextElideMode.ElideLeft, int(sub_w)))
-        font = self.mono if kind in ("forward", "backward") else self.small
+        font = self.mono if kind in ("forward", "backward", "zero_", "print") else self.small
         if k == current:
             font = QFont(font)
             font.setBold(True)
@@ -235,6 +239,8 @@ def describe_step(timeline, k: int, graph) -> str:
         return n.name if n else "?"
 
     step = timeline.steps[k]
+    if step.kind in ("zero_", "print"):
+        return describe_action(timeline, k, graph)
     if step.kind == "forward":
         gf = f"grad_fn=&lt;{step.grad_fn}&gt;" if step.grad_fn else (
             f"requires_grad={step.requires_grad}")
@@ -417,6 +423,8 @@ class StepsDock(QWidget):
         else:
             n = len(tl)
             phase = ("backward" if in_backward(tl, c.k) else "forward") if c.k >= 0 else "start"
+            if isinstance(tl, SessionTimeline) and (section := tl.section_at(c.k)):
+                phase = section_title(section)
             text = f"Step <b>{max(c.k, -1) + 1}</b> of {n} · {phase}"
             if c.stale:
                 text += (f"<br><span style='color:{t.stale.name()}'>Stale: {c.stale_reason}. "
