@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Shared fixtures (window, dialogs, settings, run_window, tools_window): tests/support/.
 pytest_plugins = ["tests.support.window_fixtures", "tests.support.run_fixtures",
-                  "tests.support.tools_fixtures"]
+                  "tests.support.tools_fixtures", "tests.support.lesson_fixtures"]
 
 
 @pytest.fixture(scope="session", autouse=True)

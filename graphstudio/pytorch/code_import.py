@@ -101,7 +101,7 @@ class _Builder(TensorParsing):
     def block(self, stmts):
         for stmt in stmts:
             self.line = stmt.lineno
-            mark = self.session.mark()
+            mark = self.session.mark(stmt)
             self.statement(stmt)
             self.session.done(stmt, mark)
 

@@ -55,7 +55,12 @@ class SessionRecorder:
             self.pending.append((ev.node_id, self.b.no_grad > 0))
 
     # ------------------------------------------------------------------ statements
-    def mark(self) -> int:
+    def mark(self, stmt) -> int:
+        """Before ``stmt`` runs: what its expression reads now (``h = torch.tanh(h)`` reads the
+        old ``h``, not the one it makes), and how many nodes exist."""
+        value = getattr(stmt, "value", None)
+        self.reads_before = {} if value is None else {
+            n.id: self.b.env.get(n.id) for n in ast.walk(value) if isinstance(n, ast.Name)}
         return len(self.made)
 
     def done(self, stmt, mark: int) -> None:
@@ -68,7 +73,7 @@ class SessionRecorder:
                 or len(self.made) == mark:
             return
         value = stmt.value
-        reads = {n.id: self.b.env.get(n.id) for n in ast.walk(value) if isinstance(n, ast.Name)}
+        reads = self.reads_before
         self.assigned[target] = (ast.dump(value), reads, tuple(self.made[mark:]),
                                  self.b.env[target])
 

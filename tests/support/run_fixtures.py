@@ -2,7 +2,7 @@
 run UI installed on an example.
 
 ``run_window(example)`` opens ``assets/examples/<example>.gsgraph`` in a window (its own
-settings and data folder, see ``test_window_support``), installs the run UI and returns a
+settings and data folder, see ``window_fixtures``), installs the run UI and returns a
 :class:`RunWin` with the window, the controller and helpers to read cards and wires.
 """
 

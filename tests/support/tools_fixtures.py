@@ -2,7 +2,7 @@
 UI and the tools UI installed, optionally on an example.
 
 ``tools_window(example)`` opens ``assets/examples/<example>.gsgraph`` (None: an empty graph) in
-a window with its own settings and data folder (see ``test_window_support``) and returns a
+a window with its own settings and data folder (see ``window_fixtures``) and returns a
 :class:`ToolsWin` with the window, the :class:`ToolsUI` and helpers.
 """
 

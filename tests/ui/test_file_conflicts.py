@@ -15,7 +15,6 @@ from graphstudio.ui.commands import RemoveNodesCommand, SetAttrCommand, try_push
 Button = QMessageBox.StandardButton
 TUTORIAL = examples_dir() / "tutorial_single_layer.gsgraph"
 
-pytest_plugins = ["tests.ui.test_window_support"]  # window, dialogs, settings
 
 
 @pytest.fixture

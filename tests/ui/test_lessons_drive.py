@@ -3,7 +3,6 @@ every step asks on the real widgets and every wait and check of every step is me
 
 from __future__ import annotations
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_lessons_support"]
 
 
 def _finish(who, actions: dict) -> list[str]:

@@ -7,10 +7,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from graphstudio.lessons.catalog import lessons_dir
-from tests.ui.test_lessons_support import LESSONS, Learner
-from tests.ui.test_window_support import close_quietly
+from tests.support.lesson_fixtures import LESSONS, Learner
+from tests.support.window_fixtures import close_quietly
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_lessons_support"]
 
 TUTORIAL = str(lessons_dir() / f"{LESSONS['tutorial']}.gslesson")
 
