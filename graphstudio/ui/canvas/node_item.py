@@ -210,17 +210,17 @@ class NodeItem(Hoverable, QGraphicsItem):
         self._st_in = {n: static_text(n, f.small) for n in self.inputs}
         self._st_out = {n: static_text(n, f.small) for n in self.outputs
                         if len(self.outputs) > 1 or n != "out"}
-        footer = self._footer_text()
+        tags = [label for label, _c in self._tags()]
+        if self._reserve_states and "stale" not in tags:  # room for it when an edit comes
+            tags.append("stale")
+        tags_w = sum(self._tag_width(label) + 4 for label in tags)
+        footer = self._footer_text(tags_w)
         self._st_footer = static_text(footer, f.mono)
         title_w = f.fm_title.horizontalAdvance(self.name) + f.fm_small.horizontalAdvance(op)
         title_w += 3 * PAD + (24 if self.freeze_toggle is not None else 0)
         in_w = max((f.fm_small.horizontalAdvance(n) for n in self.inputs), default=0)
         out_w = max((f.fm_small.horizontalAdvance(n) for n in self._st_out), default=0)
-        tags = [label for label, _c in self._tags()]
-        if self._reserve_states and "stale" not in tags:  # room for it when an edit comes
-            tags.append("stale")
-        footer_w = f.fm_mono.horizontalAdvance(footer) + 2 * PAD + 8 \
-            + sum(self._tag_width(label) + 4 for label in tags)
+        footer_w = f.fm_mono.horizontalAdvance(footer) + 2 * PAD + 8 + tags_w
         preview_w, preview_h = self._layout_preview(f.fm_mono)
         _fonts, reserved_w, reserved_h = self._reserved_size()
         preview_w, preview_h = max(preview_w, reserved_w), max(preview_h, reserved_h)
@@ -323,10 +323,12 @@ class NodeItem(Hoverable, QGraphicsItem):
         self.badge.setToolTip(error or "")
         return True
 
-    def _footer_text(self) -> str:
+    def _footer_text(self, tags_w: float = 0.0) -> str:
+        """The footer's text; an error is cut to leave ``tags_w`` for the tags beside it."""
         if self.error:  # the message without the op prefix, cut to fit (tooltip: all of it)
             msg = self.error.split(": ", 1)[1] if ": " in self.error else self.error
-            return self._fonts.fm_mono.elidedText(msg, Qt.ElideRight, ERROR_W)
+            return self._fonts.fm_mono.elidedText(msg, Qt.ElideRight,
+                                                  max(ERROR_W - tags_w, 60.0))
         if self.hint:
             return self.hint
         return self.shape_text
