@@ -37,7 +37,7 @@ def step_caption(timeline, k: int, graph) -> tuple[str, str]:
     if timeline is None:
         return "", _tr("No run yet: press \u2192 to take the first step.")
     if k < 0:
-        return "", _tr("Before the run: nothing is computed yet. \u2192 computes the first "
+        return "", _tr("Before the run nothing is computed yet; \u2192 computes the first "
                        "node.")
     if k >= len(timeline):
         return "", ""
@@ -81,14 +81,20 @@ def _backward(timeline, step, k: int, n: int, graph) -> tuple[str, str]:
     if step.leaf_id:
         leaf = _names(graph, [step.leaf_id])
         before = timeline.node_state(step.leaf_id, k - 1).grad
-        what = (_tr("AccumulateGrad adds the gradient arriving at {leaf} to the {leaf}.grad "
-                    "already there.") if before is not None else
-                _tr("AccumulateGrad stores the gradient arriving at {leaf} in {leaf}.grad."))
-        return line, head + what.format(leaf=leaf)
+        m = len(step.contributions)
+        arriving = (_tr("the sum of the {m} gradients arriving at {leaf}") if m > 1 else
+                    _tr("the gradient arriving at {leaf}")).format(m=m, leaf=leaf)
+        what = (_tr("AccumulateGrad adds {what} to the {leaf}.grad already there.")
+                if before is not None else
+                _tr("AccumulateGrad stores {what} in {leaf}.grad."))
+        return line, head + what.format(what=arriving, leaf=leaf)
     if k == timeline.forward_count:
-        return line, head + _tr("backward starts at {root} with the gradient "
-                                "\u2202{root}/\u2202{root} = 1 (or the seed you gave).").format(
-            root=root)
+        seed = step.grad_output
+        what = (_tr("backward starts at {root} with the seed v given to "
+                    "{root}.backward(gradient=v).") if seed is not None and seed.size != 1
+                else _tr("backward starts at {root} with the gradient "
+                         "\u2202{root}/\u2202{root} = 1."))
+        return line, head + what.format(root=root)
     targets = _names(graph, [e.src for e in step.edge_grads])
     if len(step.contributions) > 1:
         what = _tr("{fn} sums the {m} gradients arriving at {at} and sends the result on to "
