@@ -72,7 +72,8 @@ def problems(r, k: int | None = None) -> list[str]:
     tl = r.c.timeline
     if k is not None and tl is not None and 0 <= k < len(tl):
         nid = tl.steps[k].node_id
-        if nid is not None and not visible(view).contains(r.scene.node_item(nid).sceneBoundingRect()):
+        card = r.scene.node_item(nid) if nid is not None else None
+        if card is not None and not visible(view).contains(card.sceneBoundingRect()):
             out.append(f"step {k + 1}'s node {r.graph.nodes[nid].name} is out of view")
     return out
 

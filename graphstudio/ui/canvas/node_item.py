@@ -12,7 +12,6 @@ tooltips and clicks. Display methods the stepping view drives:
 
 from __future__ import annotations
 
-import dataclasses
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -21,16 +20,18 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle
 
 from graphstudio.ui.canvas.edge_item import move_labels_off
 from graphstudio.ui.canvas.item_kinds import NODE_CARD
-from graphstudio.ui.canvas.port_item import Hoverable, PortItem, paint_port
-from graphstudio.ui.canvas.readable import greek_zoom, text_scale
+from graphstudio.ui.canvas.port_item import ErrorBadge, Hoverable, PortItem, paint_port
 from graphstudio.ui.canvas.preview import (
     Fonts,
     NodeRunState,
     Preview,
+    PreviewRoom,
     format_array,
     format_number,
     static_text,
+    without_error,
 )
+from graphstudio.ui.canvas.readable import greek_zoom, text_scale
 from graphstudio.ui.theme import Theme
 
 __all__ = ["NodeItem", "NodeRunState", "format_array", "format_number"]
@@ -43,29 +44,6 @@ RADIUS = 7.0
 MIN_W = 150.0
 TAG_W = 36.0
 ERROR_W = 240.0  # widest the footer's error text gets
-
-
-class _Badge(QGraphicsItem):
-    """The red error mark on the card's top-right corner (tooltip: the message)."""
-
-    R = 8.0
-
-    def __init__(self, parent):
-        super().__init__(parent)
-        self.setZValue(3)
-        self.setVisible(False)
-
-    def boundingRect(self):
-        return QRectF(-self.R - 1, -self.R - 1, 2 * self.R + 2, 2 * self.R + 2)
-
-    def paint(self, painter, option, widget=None):
-        theme = self.parentItem().theme
-        painter.setPen(QPen(theme.node_body, 1.5))
-        painter.setBrush(theme.error)
-        painter.drawEllipse(QPointF(0, 0), self.R, self.R)
-        painter.setPen(QPen(Qt.white, 2.2, Qt.SolidLine, Qt.RoundCap))
-        painter.drawLine(QPointF(0, -4), QPointF(0, 1.2))
-        painter.drawPoint(QPointF(0, 4.2))
 
 
 class FreezeToggle(Hoverable, QGraphicsItem):
@@ -154,8 +132,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         self._w = MIN_W
         self._h = 0.0
         self._title_h, self._row_h, self._footer_h = TITLE_H, ROW_H, FOOTER_H
-        self._reserve: tuple = (None, 0.0, 0.0)  # (fonts, width, height) kept for a run
-        self._reserve_states: tuple = ()
+        self.room = PreviewRoom(())  # the room kept for a run's results
         self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable
                       | QGraphicsItem.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
@@ -165,7 +142,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         self.inputs = {p.name: PortItem(self, p.name, False, p.doc, p.optional)
                        for p in nodetype.inputs}
         self.outputs = {p.name: PortItem(self, p.name, True, p.doc) for p in nodetype.outputs}
-        self.badge = _Badge(self)
+        self.badge = ErrorBadge(self)
         self.freeze_toggle = None
         if nodetype.has_tensor and "requires_grad" in node.attrs:
             self.freeze_toggle = FreezeToggle(self)
@@ -211,7 +188,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         self._st_out = {n: static_text(n, f.small) for n in self.outputs
                         if len(self.outputs) > 1 or n != "out"}
         tags = [label for label, _c in self._tags()]
-        if self._reserve_states and "stale" not in tags:  # room for it when an edit comes
+        if self.room and "stale" not in tags:  # room for it when an edit comes
             tags.append("stale")
         tags_w = sum(self._tag_width(label) + 4 for label in tags)
         footer = self._footer_text(tags_w)
@@ -222,8 +199,6 @@ class NodeItem(Hoverable, QGraphicsItem):
         out_w = max((f.fm_small.horizontalAdvance(n) for n in self._st_out), default=0)
         footer_w = f.fm_mono.horizontalAdvance(footer) + 2 * PAD + 8 + tags_w
         preview_w, preview_h = self._layout_preview(f.fm_mono)
-        _fonts, reserved_w, reserved_h = self._reserved_size()
-        preview_w, preview_h = max(preview_w, reserved_w), max(preview_h, reserved_h)
         w = math.ceil(max(MIN_W, title_w, in_w + out_w + 4 * PAD, footer_w,
                           preview_w + 2 * PAD))
         rows = max(len(self.inputs), len(self._st_out))
@@ -348,33 +323,15 @@ class NodeItem(Hoverable, QGraphicsItem):
         """Keep room on the card for each of ``states`` (NodeRunStates, None ignored): a run
         hands its fullest looks of this card, so stepping through it never changes the
         card's size (neighbours laid out for that size stay clear). ``()`` frees the room."""
-        self._reserve_states = tuple(NodeRunState.of(st) for st in states if st is not None)
-        self._reserve = (None, 0.0, 0.0)
+        self.room = PreviewRoom(states)
         if layout:  # (or the run state set next lays the card out)
             self._layout()
 
-    def _reserved_size(self) -> tuple:
-        """(key, width, height) of the preview room kept for the run (0 x 0: none)."""
-        key = (self._fonts, self.name)
-        if self._reserve_states and self._reserve[0] != key:
-            w = h = 0.0
-            for state in self._reserve_states:
-                p = Preview(self._own_state(state), self.name, self.theme, self._fonts)
-                w, h = max(w, p.width), max(h, p.height)
-            self._reserve = (key, w, h)
-        return self._reserve
-
-    def _own_state(self, state):
-        if state is not None and state.error and state.error == self.error:
-            # the footer and the error badge already say it (a second red line widened the
-            # card over its neighbours)
-            state = dataclasses.replace(state, error=None)
-        return state
-
     def _layout_preview(self, fm) -> tuple[float, float]:
-        self._preview = Preview(self._own_state(self.run_state), self.name, self.theme,
-                                self._fonts)
-        return self._preview.width, self._preview.height
+        state = without_error(self.run_state, self.error)
+        self._preview = Preview(state, self.name, self.theme, self._fonts)
+        w, h = self.room.size(self.name, self.theme, self._fonts, self.error)
+        return max(self._preview.width, w), max(self._preview.height, h)
 
     def display_text(self) -> str:
         """Everything the card says, one line per row: name, op, ports, shape, preview."""

@@ -8,7 +8,7 @@ fonts and label texts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import numpy as np
@@ -19,8 +19,8 @@ from graphstudio.ui.canvas.readable import text_px
 from graphstudio.ui.number_format import format_lines, format_number, format_scalar
 from graphstudio.ui.theme import Theme, heatmap_image
 
-__all__ = ["Fonts", "NodeRunState", "Preview", "format_array", "format_number", "grad_label",
-           "static_text"]
+__all__ = ["Fonts", "NodeRunState", "Preview", "PreviewRoom", "format_array", "format_number",
+           "grad_label", "static_text", "without_error"]
 
 TEXT_MAX_ROWS = 6     # tensors of up to 6 printed rows of up to 5 numbers show in full
 TEXT_MAX_COLS = 5
@@ -169,6 +169,36 @@ def grad_label(grad) -> str:
     if arr.ndim == 1 and arr.size <= 3:  # the window's one number format, as on the cards
         return format_array(arr)[0]
     return "grad " + "\u00d7".join(str(s) for s in arr.shape)
+
+
+def without_error(state: NodeRunState | None, error: str | None) -> NodeRunState | None:
+    """``state`` without its error line when the card's footer and badge say it already (a
+    second red line widened the card over its neighbours)."""
+    if state is not None and state.error and state.error == error:
+        state = replace(state, error=None)
+    return state
+
+
+class PreviewRoom:
+    """The preview area a card keeps for a run: as large as the largest of ``states``
+    (false when there are none)."""
+
+    def __init__(self, states):
+        self.states = tuple(NodeRunState.of(s) for s in states if s is not None)
+        self._key, self._size = None, (0.0, 0.0)
+
+    def __bool__(self) -> bool:
+        return bool(self.states)
+
+    def size(self, name: str, theme: Theme, fonts: Fonts, error: str | None):
+        """(width, height) for a card called ``name`` drawn with ``fonts`` (remembered)."""
+        key = (name, id(fonts), theme.name, error)
+        if self.states and key != self._key:
+            previews = [Preview(without_error(s, error), name, theme, fonts)
+                        for s in self.states]
+            self._key = key
+            self._size = (max(p.width for p in previews), max(p.height for p in previews))
+        return self._size
 
 
 def _same(a, b) -> bool:

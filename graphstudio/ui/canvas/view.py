@@ -129,10 +129,9 @@ class GraphView(QGraphicsView):
         self.frame_rect(rect)
 
     def frame_rect(self, rect: QRectF, focus: QPointF | None = None):
-        """Fit scene ``rect`` (with a margin) in the view, zooming in no further than 125% and
-        out no further than the readable floor (:func:`readable_zoom`). When ``rect`` does not
-        fit at that zoom the view shows the part around ``focus`` (default: its top-left
-        corner, where a graph's inputs are); the rest is a pan away."""
+        """Fit scene ``rect`` (with a margin) in the view, zooming in up to 125% and out no
+        further than the readable floor (:func:`readable_zoom`); when it does not fit, show
+        the part around ``focus`` (default: the top-left, the inputs): a pan away."""
         if rect.isNull():
             self.resetTransform()
             self.centerOn(0, 0)
