@@ -7,7 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from graphstudio.ui.canvas.readable import readable_zoom, set_text_scale, text_scale
+from graphstudio.ui.canvas.readable import (
+    READABLE_PX,
+    readable_zoom,
+    set_screen_floor,
+    set_text_scale,
+    text_scale,
+)
 from graphstudio.ui.run.caption import step_caption
 from graphstudio.ui.run.keep_in_view import PAN_MS
 from tests.ui.test_readable import open_at_1280, visible
@@ -24,6 +30,7 @@ from tests.ui.test_window_support import (  # noqa: F401
 def normal_text_size():
     yield
     set_text_scale(1.0)
+    set_screen_floor(None)
 
 
 def node_rect(r, k):
@@ -123,6 +130,10 @@ def test_presentation_mode(run_window, settings):  # noqa: F811
     assert present.active and settings.presentation
     assert not win.docks["palette"].isVisible() and not win.docks["inspector"].isVisible()
     assert text_scale() >= 1.5 and present.bar.isVisible()
+    QApplication.processEvents()  # (the view re-centres from the event loop)
+    z = win.view.zoom()
+    card = r.card("w")  # enlarged on screen too: at least 1.5 x 11 px
+    assert min(f.pixelSize() for f in card.fonts().all()) * z >= 1.5 * READABLE_PX - 1e-6
     QTest.keyClick(win.view, Qt.Key.Key_Right)
     assert r.c.k == 0
     assert present.caption.line.text() == "x = torch.ones(5)"
@@ -145,6 +156,7 @@ def test_presentation_mode(run_window, settings):  # noqa: F811
     assert win.docks["palette"].isVisible() or win.docks["steps"].isVisible()
     assert win.docks["inspector"].isVisible() or win.docks["values"].isVisible()
     assert text_scale() == 1.0 and not present.bar.isVisible()
+    assert readable_zoom() == pytest.approx(READABLE_PX / card.fonts().small.pixelSize())
     k = r.c.k
     QTest.keyClick(win.view, Qt.Key.Key_Right)  # arrows are the canvas's again
     assert r.c.k == k

@@ -9,7 +9,12 @@ from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtWidgets import QApplication
 
 from graphstudio.ui.canvas.node_item import PAD
-from graphstudio.ui.canvas.readable import READABLE_PX, readable_zoom, set_text_scale
+from graphstudio.ui.canvas.readable import (
+    READABLE_PX,
+    readable_zoom,
+    set_screen_floor,
+    set_text_scale,
+)
 from tests.ui.test_run_support import EXAMPLES, run_window  # noqa: F401 (fixture)
 from tests.ui.test_window_support import dialogs, make_window, settings  # noqa: F401
 
@@ -20,6 +25,7 @@ EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.gsgraph"))
 def normal_text_size():
     yield
     set_text_scale(1.0)  # the factor is process-wide: leave it as other tests expect
+    set_screen_floor(None)
 
 
 def open_at_1280(run_window, example):  # noqa: F811

@@ -11,6 +11,8 @@ well below it (:func:`greek_zoom`).
 
 The card text is sized from the interface font (never smaller) times the View > Text Size
 factor (:func:`set_text_scale`, 100-200%), so the floor zoom falls as the text grows.
+Presentation mode raises the on-screen floor itself (:func:`set_screen_floor`): larger text
+there means larger on the projector, not a view zoomed out to the same 11 px.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontInfo, QGuiApplication
 
 __all__ = ["READABLE_PX", "TEXT_SCALES", "base_text_px", "greek_zoom", "readable_zoom",
-           "set_text_scale", "text_px", "text_scale"]
+           "screen_floor", "set_screen_floor", "set_text_scale", "text_px", "text_scale"]
 
 #: the smallest text height on screen, in pixels, at any zoom the window picks by itself
 READABLE_PX = 11.0
@@ -30,6 +32,7 @@ GREEK_FRACTION = 0.5
 TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 
 _scale = [1.0]
+_floor = [READABLE_PX]
 
 
 def text_scale() -> float:
@@ -55,9 +58,21 @@ def text_px(extra: int = 0) -> int:
     return round((base_text_px() + extra) * text_scale())
 
 
+def screen_floor() -> float:
+    """The smallest text height on screen the window frames for (READABLE_PX, or more while
+    presenting to a room)."""
+    return _floor[0]
+
+
+def set_screen_floor(px: float | None = None) -> None:
+    """Frame for text at least ``px`` tall on screen (None: READABLE_PX again)."""
+    _floor[0] = max(READABLE_PX, float(px)) if px is not None else READABLE_PX
+
+
 def readable_zoom() -> float:
-    """The lowest zoom at which the smallest canvas text is READABLE_PX tall on screen."""
-    return READABLE_PX / text_px()
+    """The lowest zoom at which the smallest canvas text is :func:`screen_floor` tall on
+    screen (READABLE_PX unless presenting)."""
+    return _floor[0] / text_px()
 
 
 def greek_zoom() -> float:

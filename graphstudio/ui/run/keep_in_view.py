@@ -110,6 +110,19 @@ class FollowStep(QObject):
             self.view.centerOn(end)
         return True
 
+    def centre_on_graph(self) -> None:
+        """At the present zoom, show as much of the graph as fits, around the current step's
+        node (the view changed size: presentation mode, a panel shown or hidden)."""
+        items = self.view.scene().items_bounding_rect()
+        if items.isNull():
+            return
+        self._anim.stop()
+        rect = self.step_rect(self.controller.k)
+        seen = self.view.visible_scene_rect()
+        self.view.centerOn(self.view.framed_centre(
+            items.adjusted(-60, -60, 60, 60), seen.width(), seen.height(),
+            rect.center() if rect is not None else None))
+
     def _pan_frame(self, centre) -> None:
         self.view.centerOn(centre)
 

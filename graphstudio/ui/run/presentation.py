@@ -1,7 +1,8 @@
 """View > Presentation (F11): the window as a class sees it on a projector.
 
-The palette, inspector, history and Values panels step aside (they come back as they were on
-leaving), the text grows to at least :data:`PRESENT_SCALE`, and a caption bar under the
+The palette, inspector, history, Steps and Values panels step aside, giving the canvas the
+window's width (they come back as they were on leaving; the caption says which step of how many
+it is), the text grows to at least :data:`PRESENT_SCALE`, and a caption bar under the
 canvas shows the current step's PyTorch line and one sentence about it in large type
 (:func:`~graphstudio.ui.run.caption.step_caption`). The keys a presenter uses: Left/Right
 step back and on, Home/End go to the start and the end, Space plays or pauses, Esc leaves.
@@ -9,11 +10,16 @@ step back and on, Home/End go to the start and the end, Space plays or pauses, E
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QVBoxLayout, QWidget
 
-from graphstudio.ui.canvas.readable import text_scale
+from graphstudio.ui.canvas.readable import (
+    READABLE_PX,
+    readable_zoom,
+    set_screen_floor,
+    text_scale,
+)
 from graphstudio.ui.run.caption import step_caption
 from graphstudio.ui.slots import guarded
 
@@ -22,7 +28,7 @@ __all__ = ["PRESENT_SCALE", "Presentation"]
 #: text is at least this large while presenting
 PRESENT_SCALE = 1.5
 #: panels hidden while presenting
-HIDDEN_PANELS = ("palette", "inspector", "history", "values")
+HIDDEN_PANELS = ("palette", "inspector", "history", "values", "steps")
 
 
 def _tr(text: str) -> str:
@@ -47,7 +53,19 @@ class CaptionBar(QWidget):
         lay.setSpacing(4)
         lay.addWidget(self.line)
         lay.addWidget(self.sentence)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.restyle()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the wrapped text needs at the bar's width (a toolbar asks no
+        height-for-width)."""
+        need = self.layout().heightForWidth(self.width())
+        if need > 0 and need != self.height():
+            self.setFixedHeight(need)
 
     def restyle(self) -> None:
         scale = max(text_scale(), PRESENT_SCALE)
@@ -64,6 +82,7 @@ class CaptionBar(QWidget):
         self.line.setText(line)
         self.line.setVisible(bool(line))
         self.sentence.setText(sentence)
+        self._fit_height()
 
 
 class Presentation(QObject):
@@ -120,11 +139,13 @@ class Presentation(QObject):
         for act in self.keys.values():
             act.setEnabled(True)
         self.action.setChecked(True)
+        set_screen_floor(READABLE_PX * PRESENT_SCALE)  # enlarged on the screen, too
         self.options.set_text_scale(max(self.window.settings.text_scale, PRESENT_SCALE),
                                     remember=False)
         self.bar.show()
         self._show_step()
         self.window.settings.presentation = True
+        QTimer.singleShot(0, self, self._recentre)  # once the canvas has its new size
 
     def leave(self) -> None:
         """Panels and text size back as they were; the caption bar goes."""
@@ -137,8 +158,20 @@ class Presentation(QObject):
             act.setEnabled(False)
         self.action.setChecked(False)
         self.bar.hide()
+        set_screen_floor(None)
         self.options.set_text_scale(self.window.settings.text_scale, remember=False)
         self.window.settings.presentation = False
+        QTimer.singleShot(0, self, self._recentre)
+
+    def _recentre(self) -> None:
+        guarded(self._show_readable, self.window.show_status)()
+
+    def _show_readable(self) -> None:
+        """Zoom in to the floor if the view is below it, then show the graph around the step."""
+        view = self.window.view
+        if view.zoom() < readable_zoom() - 1e-9:
+            view.set_zoom(readable_zoom())
+        self.options.follow.centre_on_graph()
 
     def restyle(self) -> None:
         self.caption.restyle()
