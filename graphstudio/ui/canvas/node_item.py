@@ -316,7 +316,8 @@ class NodeItem(Hoverable, QGraphicsItem):
         runner's ``NodeState`` works as is)."""
         state = NodeRunState.of(state)
         self.run_state = state
-        self.setOpacity(0.45 if (state is not None and state.greyed) else 1.0)
+        # greyed (no gradient flows) yet every number still readable on a projector
+        self.setOpacity(0.6 if (state is not None and state.greyed) else 1.0)
         self._layout()
 
     def reserve_for(self, states, layout: bool = True) -> None:
