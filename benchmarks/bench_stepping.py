@@ -3,8 +3,9 @@
 Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_stepping.py [N] [--quick]`` (or under
 ``xvfb-run``; prints figures, not a test). Targets from issue 5: one step (display update and
 a full repaint of the canvas) in <= 16 ms; playing never freezes the window (the longest gap
-between 5 ms timer ticks while playing, animations on, stays small). ``--quick``: every part on
-a 200-node graph, a tenth of the steps, half a second of playing (seconds; CI runs it so that the
+between 5 ms timer ticks while playing, animations on, stays small), with View > Follow Step
+on (each step pans the view to its node) at the readable zoom. ``--quick``: every part on a
+200-node graph, a tenth of the steps, half a second of playing (seconds; CI runs it so that the
 script keeps working).
 """
 
@@ -75,11 +76,16 @@ def main(n: int = 1000, steps: int = 200, play_seconds: float = 3.0) -> None:
     win.show()
     app.processEvents()
     win.frame()
-    win.view.set_zoom(0.6)  # cards readable: the level of detail that draws text and values
+    from graphstudio.ui.canvas.readable import readable_zoom
+
+    win.view.set_zoom(readable_zoom())  # the zoom the window frames at: text >= 11 px
     app.processEvents()
     g = win.graph
     print(f"graph: {len(g)} nodes, {len(g.edges)} edges")
     c.animate = False
+    follow = c.ui.view_options.follow
+    follow.set_enabled(True)  # View > Follow Step (on by default): each step pans to its node
+    print(f"Follow Step on; zoom {win.view.zoom():.2f}")
 
     t0 = time.perf_counter()
     c.step()  # the run itself happens here (the engine, once per run)
@@ -90,7 +96,9 @@ def main(n: int = 1000, steps: int = 200, play_seconds: float = 3.0) -> None:
     print(f"first Step (runs forward + backward, {len(tl)} steps, shows step 1): "
           f"{(time.perf_counter() - t0) * 1000:.0f} ms")
     fc = tl.forward_count
-    report("Step (F10) in the forward", timed_steps(win, [c.step] * steps))
+    pans = follow.pans
+    report("Step (F10) in the forward, Follow Step on", timed_steps(win, [c.step] * steps))
+    print(f"  the view panned to the step's node {follow.pans - pans} times")
     c.jump(fc - 2)
     t0 = time.perf_counter()
     c.step()
@@ -103,7 +111,10 @@ def main(n: int = 1000, steps: int = 200, play_seconds: float = 3.0) -> None:
     c.display.flush()
     print(f"  the cards off screen are updated in ~6 ms slices meanwhile: "
           f"{(time.perf_counter() - t0) * 1000:.0f} ms in all")
-    report("Step (F10) in the backward", timed_steps(win, [c.step] * (steps * 3 // 2)))
+    pans = follow.pans
+    report("Step (F10) in the backward, Follow Step on",
+           timed_steps(win, [c.step] * (steps * 3 // 2)))
+    print(f"  the view panned to the step's node {follow.pans - pans} times")
     report("Step Back (Shift+F10)", timed_steps(win, [c.step_back] * steps))
     ks = list(range(fc + 5, len(tl) - 1, max(1, (len(tl) - fc) // 40)))
     report("jump ~35 steps ahead in the backward (click in the list)",

@@ -82,6 +82,51 @@ class AppSettings:
         self._s.setValue(f"lessons/{lesson_id}/step", int(step))
         self._s.setValue(f"lessons/{lesson_id}/passed", [int(p) for p in sorted(passed)])
 
+    # ------------------------------------------------------------------ reading the canvas
+    @property
+    def text_scale(self) -> float:
+        """View > Text Size: 1.0 (100%) to 2.0 (200%)."""
+        try:
+            value = float(self._s.value("ui/text_scale", 1.0))
+        except (TypeError, ValueError):
+            return 1.0
+        return min(max(value, 1.0), 2.0) if value == value else 1.0
+
+    @text_scale.setter
+    def text_scale(self, scale: float) -> None:
+        self._s.setValue("ui/text_scale", min(max(float(scale), 1.0), 2.0))
+
+    @property
+    def follow_step(self) -> bool:
+        """View > Follow Step (on unless turned off)."""
+        return _as_bool(self._s.value("ui/follow_step", True))
+
+    @follow_step.setter
+    def follow_step(self, on: bool) -> None:
+        self._s.setValue("ui/follow_step", bool(on))
+
+    @property
+    def presentation(self) -> bool:
+        """View > Presentation was on when the window closed."""
+        return _as_bool(self._s.value("ui/presentation", False))
+
+    @presentation.setter
+    def presentation(self, on: bool) -> None:
+        self._s.setValue("ui/presentation", bool(on))
+
+    @property
+    def panels_before_presentation(self) -> list[str]:
+        """The panels that were open when presentation mode hid them (shown again on leaving
+        it, also after a restart in presentation mode)."""
+        value = self._s.value("ui/presentation_panels", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [str(v) for v in value or [] if v]
+
+    @panels_before_presentation.setter
+    def panels_before_presentation(self, keys: list[str]) -> None:
+        self._s.setValue("ui/presentation_panels", list(keys))
+
     # ------------------------------------------------------------------ first run, last file
     @property
     def has_run_before(self) -> bool:

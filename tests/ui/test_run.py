@@ -307,7 +307,7 @@ def test_a_node_with_a_shape_error_says_it_once(run_window):
     r.click("run_to_end")
     text = r.text("xw")
     assert text.count("inner dimensions 5 and 4 differ") == 1 and "error:" not in text
-    assert r.card("xw").size()[0] == width
+    assert r.card("xw").size()[0] <= width  # not widened by a second error line
 
 
 def test_backward_from_a_non_scalar_says_where_the_seed_is_set(run_window):

@@ -6,33 +6,33 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.support.run_fixtures import run_window  # noqa: F401 (fixture)
-from tests.support.window_fixtures import dialogs, make_window, settings  # noqa: F401
+from graphstudio.ui.canvas.readable import readable_zoom
 
 
 def _visible(view):
     return view.mapToScene(view.viewport().rect()).boundingRect()
 
 
-def _open_framed(run_window, example):  # noqa: F811
+def _open_framed(run_window, example, size=(1500, 950)):  # noqa: F811
     r = run_window(example)
-    r.window.resize(1500, 950)
+    r.window.resize(*size)
     QApplication.processEvents()
     r.window.frame()
-    view = r.window.view
-    assert _visible(view).contains(r.scene.items_bounding_rect())
-    return r, view
+    return r, r.window.view
 
 
-def test_a_run_that_grows_the_cards_keeps_the_whole_graph_in_view(run_window, qtbot):  # noqa: F811
-    """The tutorial fitted the view before the run; after it the loss card ran off the right
-    edge (cards gain value lines, the Steps dock comes forward). Now the view re-frames it,
-    and the zoom label says the new zoom."""
+def test_a_run_that_grows_the_cards_keeps_them_readable_and_the_step_in_view(
+        run_window, qtbot):  # noqa: F811
+    """The tutorial fitted the view before the run; after it the view re-framed the grown
+    cards at 38% zoom (4 px text). Now framing stops at the readable floor and the view shows
+    the last step's node, and the zoom label says the zoom."""
     r, view = _open_framed(run_window, "tutorial_single_layer")
-    before = view.zoom()
+    assert view.zoom() >= readable_zoom() - 1e-9
     r.click("run_to_end")
-    qtbot.waitUntil(lambda: _visible(view).contains(r.scene.items_bounding_rect()), timeout=2000)
-    assert view.zoom() < before
+    QApplication.processEvents()
+    assert view.zoom() >= readable_zoom() - 1e-9
+    last = r.c.timeline.steps[-1].node_id
+    assert _visible(view).contains(r.scene.node_item(last).sceneBoundingRect())
     assert r.window.zoom_label.text() == f"{view.zoom() * 100:.0f}%"
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle
 
 from graphstudio.ui.canvas.item_kinds import NODE_CARD
 from graphstudio.ui.canvas.port_item import Hoverable
-from graphstudio.ui.canvas.preview import grad_label
+from graphstudio.ui.canvas.preview import Fonts, grad_label
 
 __all__ = ["EdgeItem", "LiveWire", "move_labels_off", "wire_path"]
 
@@ -55,8 +55,12 @@ class EdgeLabel(QGraphicsItem):
         self.setZValue(4)
         self.setAcceptedMouseButtons(Qt.NoButton)
 
+    def font(self):
+        """The label's font: the cards' small font (as readable as port names)."""
+        return Fonts.of(self.edge_item.theme).small
+
     def set_text(self, text: str):
-        fm = QFontMetricsF(self.edge_item.theme.font(7.5))
+        fm = QFontMetricsF(self.font())
         w, h = fm.horizontalAdvance(text) + 10, fm.height() + 4
         self.prepareGeometryChange()
         self.text, self._rect = text, QRectF(-w / 2, -h / 2, w, h)
@@ -71,7 +75,7 @@ class EdgeLabel(QGraphicsItem):
         painter.setPen(QPen(colour, 1.0, Qt.DashLine if e.stale else Qt.SolidLine))
         painter.setBrush(t.node_body)
         painter.drawRoundedRect(self._rect, 4, 4)
-        painter.setFont(t.font(7.5))
+        painter.setFont(self.font())
         if e.stale:  # an old run's number: dimmed until the next run
             painter.setOpacity(0.55)
         painter.drawText(self._rect, Qt.AlignCenter, self.text)
@@ -158,6 +162,12 @@ class EdgeItem(Hoverable, QGraphicsItem):
         e = self.edge
         return any(o is not self and o.edge.src == e.src and o.edge.dst == e.dst
                    for o in self.src_port.node_item.edges)
+
+    def refresh_label(self) -> None:
+        """Measure and place the label again (the text size changed)."""
+        if self.label_item is not None and self._label:
+            self.label_item.set_text(self._label)
+            self.place_label()
 
     def place_label(self) -> None:
         """Find the label a spot again (a card it sits on grew)."""

@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainterPath, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
 
 from graphstudio.ui.canvas.edge_item import LiveWire
-from graphstudio.ui.canvas.node_item import PAD, TITLE_H, NodeItem
+from graphstudio.ui.canvas.node_item import PAD, NodeItem
 from graphstudio.ui.canvas.port_item import PortItem
 from graphstudio.ui.commands import ConnectCommand, DisconnectCommand, ReconnectCommand
 
@@ -176,11 +176,11 @@ class TitleEditor(QGraphicsTextItem):
         super().__init__(node.name, node)
         self.node = node
         self._closed = False
-        self.setFont(node.theme.font(9.5, bold=True))
+        self.setFont(node.fonts().title)
         self.setDefaultTextColor(node.theme.node_text)
         self.setTextInteractionFlags(Qt.TextEditorInteraction)
         self.setZValue(10)
-        self.setPos(PAD - 5, (TITLE_H - self.boundingRect().height()) / 2)
+        self.setPos(PAD - 5, (node.title_rect().height() - self.boundingRect().height()) / 2)
         self.setFlag(QGraphicsItem.ItemIsFocusable)
         node.editing = True
         node.update()

@@ -12,7 +12,6 @@ tooltips and clicks. Display methods the stepping view drives:
 
 from __future__ import annotations
 
-import dataclasses
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -21,51 +20,30 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle
 
 from graphstudio.ui.canvas.edge_item import move_labels_off
 from graphstudio.ui.canvas.item_kinds import NODE_CARD
-from graphstudio.ui.canvas.port_item import Hoverable, PortItem, paint_port
+from graphstudio.ui.canvas.port_item import ErrorBadge, Hoverable, PortItem, paint_port
 from graphstudio.ui.canvas.preview import (
     Fonts,
     NodeRunState,
     Preview,
+    PreviewRoom,
     format_array,
     format_number,
     static_text,
+    without_error,
 )
+from graphstudio.ui.canvas.readable import greek_zoom, text_scale
 from graphstudio.ui.theme import Theme
 
 __all__ = ["NodeItem", "NodeRunState", "format_array", "format_number"]
 
 TITLE_H = 26.0
-ROW_H = 20.0
+ROW_H = 22.0
 PAD = 10.0
-FOOTER_H = 22.0
+FOOTER_H = 24.0
 RADIUS = 7.0
 MIN_W = 150.0
 TAG_W = 36.0
 ERROR_W = 240.0  # widest the footer's error text gets
-TEXT_LOD = 0.45  # below this zoom card text is too small to read (values are drawn as lines)
-
-
-class _Badge(QGraphicsItem):
-    """The red error mark on the card's top-right corner (tooltip: the message)."""
-
-    R = 8.0
-
-    def __init__(self, parent):
-        super().__init__(parent)
-        self.setZValue(3)
-        self.setVisible(False)
-
-    def boundingRect(self):
-        return QRectF(-self.R - 1, -self.R - 1, 2 * self.R + 2, 2 * self.R + 2)
-
-    def paint(self, painter, option, widget=None):
-        theme = self.parentItem().theme
-        painter.setPen(QPen(theme.node_body, 1.5))
-        painter.setBrush(theme.error)
-        painter.drawEllipse(QPointF(0, 0), self.R, self.R)
-        painter.setPen(QPen(Qt.white, 2.2, Qt.SolidLine, Qt.RoundCap))
-        painter.drawLine(QPointF(0, -4), QPointF(0, 1.2))
-        painter.drawPoint(QPointF(0, 4.2))
 
 
 class FreezeToggle(Hoverable, QGraphicsItem):
@@ -153,6 +131,8 @@ class NodeItem(Hoverable, QGraphicsItem):
         self.editing = False  # an inline TitleEditor covers the name
         self._w = MIN_W
         self._h = 0.0
+        self._title_h, self._row_h, self._footer_h = TITLE_H, ROW_H, FOOTER_H
+        self.room = PreviewRoom(())  # the room kept for a run's results
         self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable
                       | QGraphicsItem.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
@@ -162,7 +142,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         self.inputs = {p.name: PortItem(self, p.name, False, p.doc, p.optional)
                        for p in nodetype.inputs}
         self.outputs = {p.name: PortItem(self, p.name, True, p.doc) for p in nodetype.outputs}
-        self.badge = _Badge(self)
+        self.badge = ErrorBadge(self)
         self.freeze_toggle = None
         if nodetype.has_tensor and "requires_grad" in node.attrs:
             self.freeze_toggle = FreezeToggle(self)
@@ -180,7 +160,11 @@ class NodeItem(Hoverable, QGraphicsItem):
         return self._w, self._h
 
     def title_rect(self) -> QRectF:
-        return QRectF(0, 0, self._w, TITLE_H)
+        return QRectF(0, 0, self._w, self._title_h)
+
+    def fonts(self):
+        """The card's fonts (every text on it is drawn with one of ``fonts().all()``)."""
+        return self._fonts
 
     def boundingRect(self) -> QRectF:
         m = 7.0  # room for the selection border and the forward/backward glow
@@ -195,27 +179,32 @@ class NodeItem(Hoverable, QGraphicsItem):
         """Recompute texts, width, height, port positions and cached paths."""
         f = Fonts.of(self.theme)
         self._fonts = f
+        s = text_scale()  # rows grow with the text (View > Text Size)
+        self._title_h, self._row_h, self._footer_h = TITLE_H * s, ROW_H * s, FOOTER_H * s
         self._st_name = static_text(self.name, f.title, cache=False)
         op = self.nodetype.label
         self._st_op = static_text(op if op.lower() != self.name.lower() else "", f.small)
         self._st_in = {n: static_text(n, f.small) for n in self.inputs}
         self._st_out = {n: static_text(n, f.small) for n in self.outputs
                         if len(self.outputs) > 1 or n != "out"}
-        footer = self._footer_text()
+        tags = [label for label, _c in self._tags()]
+        if self.room and "stale" not in tags:  # room for it when an edit comes
+            tags.append("stale")
+        tags_w = sum(self._tag_width(label) + 4 for label in tags)
+        footer = self._footer_text(tags_w)
         self._st_footer = static_text(footer, f.mono)
         title_w = f.fm_title.horizontalAdvance(self.name) + f.fm_small.horizontalAdvance(op)
         title_w += 3 * PAD + (24 if self.freeze_toggle is not None else 0)
         in_w = max((f.fm_small.horizontalAdvance(n) for n in self.inputs), default=0)
         out_w = max((f.fm_small.horizontalAdvance(n) for n in self._st_out), default=0)
-        footer_w = f.fm_mono.horizontalAdvance(footer) + 2 * PAD + 8 \
-            + sum(self._tag_width(label) + 4 for label, _c in self._tags())
+        footer_w = f.fm_mono.horizontalAdvance(footer) + 2 * PAD + 8 + tags_w
         preview_w, preview_h = self._layout_preview(f.fm_mono)
         w = math.ceil(max(MIN_W, title_w, in_w + out_w + 4 * PAD, footer_w,
                           preview_w + 2 * PAD))
         rows = max(len(self.inputs), len(self._st_out))
-        self._body_top = TITLE_H + 4
-        self._preview_top = self._body_top + rows * ROW_H + (4 if rows else 0)
-        h = self._preview_top + preview_h + FOOTER_H
+        self._body_top = self._title_h + 4
+        self._preview_top = self._body_top + rows * self._row_h + (4 if rows else 0)
+        h = self._preview_top + preview_h + self._footer_h
         if (w, h) != (self._w, self._h):
             grew = w > self._w or h > self._h
             self.prepareGeometryChange()
@@ -229,23 +218,23 @@ class NodeItem(Hoverable, QGraphicsItem):
         """Put ports and badges where the current size says and rebuild the card's paths."""
         before = {p: p.pos() for p in (*self.inputs.values(), *self.outputs.values())}
         for i, p in enumerate(self.inputs.values()):
-            p.setPos(0, self._body_top + (i + 0.5) * ROW_H)
+            p.setPos(0, self._body_top + (i + 0.5) * self._row_h)
         for i, p in enumerate(self.outputs.values()):
             if self._st_out:
-                p.setPos(self._w, self._body_top + (i + 0.5) * ROW_H)
+                p.setPos(self._w, self._body_top + (i + 0.5) * self._row_h)
             elif self.inputs:
-                p.setPos(self._w, self._body_top + 0.5 * ROW_H)
+                p.setPos(self._w, self._body_top + 0.5 * self._row_h)
             else:  # a source node: the output sits beside the shape badge
-                p.setPos(self._w, self._h - FOOTER_H / 2)
+                p.setPos(self._w, self._h - self._footer_h / 2)
         self.badge.setPos(self._w - 2, 2)
         if self.freeze_toggle is not None:
-            self.freeze_toggle.setPos(self._w - 15, TITLE_H / 2)
+            self.freeze_toggle.setPos(self._w - 15, self._title_h / 2)
         body = QPainterPath()
         body.addRoundedRect(QRectF(0, 0, self._w, self._h), RADIUS, RADIUS)
         title = QPainterPath()
-        title.addRoundedRect(QRectF(0, 0, self._w, TITLE_H + RADIUS), RADIUS, RADIUS)
+        title.addRoundedRect(QRectF(0, 0, self._w, self._title_h + RADIUS), RADIUS, RADIUS)
         clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, self._w, TITLE_H))
+        clip.addRect(QRectF(0, 0, self._w, self._title_h))
         self._body_path, self._title_path = body, title.intersected(clip)
         moved = {p for p, pos in before.items() if p.pos() != pos}
         for e in self.edges:  # only wires whose end moved (showing values widens many cards)
@@ -309,10 +298,12 @@ class NodeItem(Hoverable, QGraphicsItem):
         self.badge.setToolTip(error or "")
         return True
 
-    def _footer_text(self) -> str:
+    def _footer_text(self, tags_w: float = 0.0) -> str:
+        """The footer's text; an error is cut to leave ``tags_w`` for the tags beside it."""
         if self.error:  # the message without the op prefix, cut to fit (tooltip: all of it)
             msg = self.error.split(": ", 1)[1] if ": " in self.error else self.error
-            return self._fonts.fm_mono.elidedText(msg, Qt.ElideRight, ERROR_W)
+            return self._fonts.fm_mono.elidedText(msg, Qt.ElideRight,
+                                                  max(ERROR_W - tags_w, 60.0))
         if self.hint:
             return self.hint
         return self.shape_text
@@ -325,17 +316,23 @@ class NodeItem(Hoverable, QGraphicsItem):
         runner's ``NodeState`` works as is)."""
         state = NodeRunState.of(state)
         self.run_state = state
-        self.setOpacity(0.45 if (state is not None and state.greyed) else 1.0)
+        # greyed (no gradient flows) yet every number still readable on a projector
+        self.setOpacity(0.6 if (state is not None and state.greyed) else 1.0)
         self._layout()
 
+    def reserve_for(self, states, layout: bool = True) -> None:
+        """Keep room on the card for each of ``states`` (NodeRunStates, None ignored): a run
+        hands its fullest looks of this card, so stepping through it never changes the
+        card's size (neighbours laid out for that size stay clear). ``()`` frees the room."""
+        self.room = PreviewRoom(states)
+        if layout:  # (or the run state set next lays the card out)
+            self._layout()
+
     def _layout_preview(self, fm) -> tuple[float, float]:
-        state = self.run_state
-        if state is not None and state.error and state.error == self.error:
-            # the footer and the error badge already say it (a second red line widened the
-            # card over its neighbours)
-            state = dataclasses.replace(state, error=None)
+        state = without_error(self.run_state, self.error)
         self._preview = Preview(state, self.name, self.theme, self._fonts)
-        return self._preview.width, self._preview.height
+        w, h = self.room.size(self.name, self.theme, self._fonts, self.error)
+        return max(self._preview.width, w), max(self._preview.height, h)
 
     def display_text(self) -> str:
         """Everything the card says, one line per row: name, op, ports, shape, preview."""
@@ -379,7 +376,7 @@ class NodeItem(Hoverable, QGraphicsItem):
             painter.setBrush(body_c)
             painter.drawRect(QRectF(0, 0, self._w, self._h))
             painter.setBrush(t.error if self.error else title_c)
-            painter.drawRect(QRectF(0, 0, self._w, TITLE_H))
+            painter.drawRect(QRectF(0, 0, self._w, self._title_h))
             if selected:
                 painter.setPen(QPen(t.selection, 3.0 / max(lod, 0.05)))
                 painter.setBrush(Qt.NoBrush)
@@ -417,8 +414,8 @@ class NodeItem(Hoverable, QGraphicsItem):
         painter.setFont(f.title)
         fm = f.fm_title
         if not self.editing:
-            painter.drawStaticText(QPointF(PAD, (TITLE_H - fm.height()) / 2), self._st_name)
-        if lod < TEXT_LOD:  # text too small to read: ports, and the values as grey lines
+            painter.drawStaticText(QPointF(PAD, (self._title_h - fm.height()) / 2), self._st_name)
+        if lod < greek_zoom():  # text too small to read: ports, and the values as grey lines
             self._preview.paint_greeked(painter, self._preview_top, self._w)
             for port in (*self.inputs.values(), *self.outputs.values()):
                 paint_port(painter, port, t, at=port.pos())
@@ -428,21 +425,21 @@ class NodeItem(Hoverable, QGraphicsItem):
         painter.setFont(f.small)
         fs = f.fm_small
         painter.setOpacity(0.8)
-        painter.drawStaticText(QPointF(right - op_w, (TITLE_H - fs.height()) / 2 + 0.5),
+        painter.drawStaticText(QPointF(right - op_w, (self._title_h - fs.height()) / 2 + 0.5),
                                self._st_op)
         painter.setOpacity(1.0)
         # port labels
         painter.setPen(t.node_text)
         for i, name in enumerate(self.inputs):
-            y = self._body_top + i * ROW_H + (ROW_H - fs.height()) / 2
+            y = self._body_top + i * self._row_h + (self._row_h - fs.height()) / 2
             painter.drawStaticText(QPointF(PAD, y), self._st_in[name])
         for i, name in enumerate(self.outputs):
             st = self._st_out.get(name)
             if st is not None:
-                y = self._body_top + i * ROW_H + (ROW_H - fs.height()) / 2
+                y = self._body_top + i * self._row_h + (self._row_h - fs.height()) / 2
                 painter.drawStaticText(QPointF(self._w - PAD - st.size().width(), y), st)
         self._preview.paint(painter, self._preview_top, self._w,
-                            self._h - FOOTER_H - self._preview_top)
+                            self._h - self._footer_h - self._preview_top)
         self._paint_footer(painter)
         for port in (*self.inputs.values(), *self.outputs.values()):
             paint_port(painter, port, t, at=port.pos())
@@ -464,12 +461,12 @@ class NodeItem(Hoverable, QGraphicsItem):
     def _paint_footer(self, painter):
         t = self.theme
         text = self._footer_text()
-        y0 = self._h - FOOTER_H
+        y0, fh = self._h - self._footer_h, self._footer_h
         fm = self._fonts.fm_mono
         if text:
             colour = t.error if self.error else (t.node_text_dim if self.hint else t.badge_text)
             tw = self._st_footer.size().width()
-            pill = QRectF(PAD - 4, y0 + 3, tw + 8, FOOTER_H - 8)
+            pill = QRectF(PAD - 4, y0 + 3, tw + 8, fh - 8)
             if not self.hint:
                 bg = t.error if self.error else t.badge_bg
                 c = bg.lighter(100)
@@ -479,13 +476,13 @@ class NodeItem(Hoverable, QGraphicsItem):
                 painter.drawRoundedRect(pill, 4, 4)
             painter.setPen(colour)
             painter.setFont(self._fonts.mono)
-            painter.drawStaticText(QPointF(PAD, y0 + (FOOTER_H - fm.height()) / 2 - 1),
+            painter.drawStaticText(QPointF(PAD, y0 + (fh - fm.height()) / 2 - 1),
                                    self._st_footer)
         right = self._w - PAD
         painter.setFont(self._fonts.small)
         for label, colour in reversed(self._tags()):
             tw = self._tag_width(label)
-            r = QRectF(right - tw, y0 + 3, tw, FOOTER_H - 8)
+            r = QRectF(right - tw, y0 + 3, tw, fh - 8)
             painter.setPen(QPen(colour, 1.2))
             painter.setBrush(Qt.NoBrush)
             painter.drawRoundedRect(r, 4, 4)

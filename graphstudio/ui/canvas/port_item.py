@@ -1,4 +1,5 @@
-"""A port: the little circle on a node card where a wire starts or ends."""
+"""A port: the little circle on a node card where a wire starts or ends; also the card's error
+badge (another small child item with its own tooltip)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-__all__ = ["PORT_RADIUS", "Hoverable", "PortItem", "paint_port"]
+__all__ = ["PORT_RADIUS", "ErrorBadge", "Hoverable", "PortItem", "paint_port"]
 
 PORT_RADIUS = 5.0
 _HIT = 9.0  # a generous grab area around the circle
@@ -103,3 +104,26 @@ def paint_port(painter, port: PortItem, theme, r: float = PORT_RADIUS, at=None):
         painter.setPen(QPen(fill, 2.0))
         painter.setBrush(theme.node_body)
     painter.drawEllipse(at if at is not None else QPointF(0, 0), r, r)
+
+
+class ErrorBadge(QGraphicsItem):
+    """The red error mark on the card's top-right corner (tooltip: the message)."""
+
+    R = 8.0
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.setZValue(3)
+        self.setVisible(False)
+
+    def boundingRect(self):
+        return QRectF(-self.R - 1, -self.R - 1, 2 * self.R + 2, 2 * self.R + 2)
+
+    def paint(self, painter, option, widget=None):
+        theme = self.parentItem().theme
+        painter.setPen(QPen(theme.node_body, 1.5))
+        painter.setBrush(theme.error)
+        painter.drawEllipse(QPointF(0, 0), self.R, self.R)
+        painter.setPen(QPen(Qt.white, 2.2, Qt.SolidLine, Qt.RoundCap))
+        painter.drawLine(QPointF(0, -4), QPointF(0, 1.2))
+        painter.drawPoint(QPointF(0, 4.2))

@@ -8,21 +8,23 @@ fonts and label texts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QStaticText
 
+from graphstudio.ui.canvas.readable import text_px
 from graphstudio.ui.number_format import format_lines, format_number, format_scalar
 from graphstudio.ui.theme import Theme, heatmap_image
 
-__all__ = ["Fonts", "NodeRunState", "Preview", "format_array", "format_number", "grad_label",
-           "static_text"]
+__all__ = ["Fonts", "NodeRunState", "Preview", "PreviewRoom", "format_array", "format_number",
+           "grad_label", "static_text", "without_error"]
 
-TEXT_MAX_NUMEL = 20   # tensors up to this many elements (and <= 5 columns) show as text
+TEXT_MAX_ROWS = 6     # tensors of up to 6 printed rows of up to 5 numbers show in full
 TEXT_MAX_COLS = 5
+SUMMARY_LEAD = 3      # a bigger tensor's card shows its first 3 values, min, max, heatmap
 HEAT_MAX = (120.0, 64.0)
 PAD = 10.0
 
@@ -72,27 +74,59 @@ def format_array(a, indent: int = 0) -> list[str]:
 
 
 def shows_as_text(a) -> bool:
+    """Whether ``a`` is spelled out in full on a card: up to TEXT_MAX_ROWS printed rows of up
+    to TEXT_MAX_COLS numbers (bigger ones get a summary; the Values dock has the table)."""
     arr = np.asarray(a)
-    return arr.size <= TEXT_MAX_NUMEL and (arr.ndim == 0 or arr.shape[-1] <= TEXT_MAX_COLS)
+    if arr.ndim == 0 or arr.size == 0:
+        return True
+    return arr.shape[-1] <= TEXT_MAX_COLS and arr.size // arr.shape[-1] <= TEXT_MAX_ROWS
+
+
+def summary_lines(label: str, arr: np.ndarray) -> list[str]:
+    """A big tensor in three short lines: its shape, its first few values, its min and max."""
+    head = f"{label}: shape {tuple(arr.shape)}"
+    if arr.dtype.kind not in "fiub" or arr.size == 0:
+        return [head]
+    flat = arr.reshape(-1)
+    lead = ", ".join(format_scalar(v) for v in flat[:SUMMARY_LEAD])
+    finite = flat[np.isfinite(flat)] if arr.dtype.kind == "f" else flat
+    lines = [head, f"  [{lead}{', …' if flat.size > SUMMARY_LEAD else ''}]"]
+    if finite.size:
+        lines.append(f"  min {format_scalar(finite.min())}  max {format_scalar(finite.max())}")
+    return lines
 
 
 class Fonts:
-    """The card fonts and their metrics for one theme (shared by every card)."""
+    """The card fonts and their metrics for one theme at the current text size (shared by
+    every card). All are at least the interface font's size (see
+    :mod:`~graphstudio.ui.canvas.readable`): ``title`` (bold, a pixel larger), ``small``
+    (port names, op label, tags, wire labels) and ``mono`` (values, ``.grad``, ``grad_fn``;
+    monospace so PyTorch's padded columns line up)."""
 
-    _cache: dict[str, Fonts] = {}
+    _cache: dict[tuple[str, int], Fonts] = {}
 
     def __init__(self, theme: Theme):
-        self.title, self.small = theme.font(9.5, bold=True), theme.font(8.0)
-        self.mono = theme.font(8.0)
+        px = text_px()
+        self.px = px
+        self.title, self.small = theme.font(9.0, bold=True), theme.font(9.0)
+        self.title.setPixelSize(text_px(1))
+        self.small.setPixelSize(px)
+        self.mono = theme.font(9.0)
         self.mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
+        self.mono.setPixelSize(px)
         self.fm_title, self.fm_small = QFontMetricsF(self.title), QFontMetricsF(self.small)
         self.fm_mono = QFontMetricsF(self.mono)
 
+    def all(self) -> tuple:
+        """Every font a card or a wire label draws with."""
+        return self.title, self.small, self.mono
+
     @classmethod
     def of(cls, theme: Theme) -> Fonts:
-        f = cls._cache.get(theme.name)
+        key = (theme.name, text_px())
+        f = cls._cache.get(key)
         if f is None:
-            f = cls._cache[theme.name] = cls(theme)
+            f = cls._cache[key] = cls(theme)
         return f
 
 
@@ -135,6 +169,36 @@ def grad_label(grad) -> str:
     if arr.ndim == 1 and arr.size <= 3:  # the window's one number format, as on the cards
         return format_array(arr)[0]
     return "grad " + "\u00d7".join(str(s) for s in arr.shape)
+
+
+def without_error(state: NodeRunState | None, error: str | None) -> NodeRunState | None:
+    """``state`` without its error line when the card's footer and badge say it already (a
+    second red line widened the card over its neighbours)."""
+    if state is not None and state.error and state.error == error:
+        state = replace(state, error=None)
+    return state
+
+
+class PreviewRoom:
+    """The preview area a card keeps for a run: as large as the largest of ``states``
+    (false when there are none)."""
+
+    def __init__(self, states):
+        self.states = tuple(NodeRunState.of(s) for s in states if s is not None)
+        self._key, self._size = None, (0.0, 0.0)
+
+    def __bool__(self) -> bool:
+        return bool(self.states)
+
+    def size(self, name: str, theme: Theme, fonts: Fonts, error: str | None):
+        """(width, height) for a card called ``name`` drawn with ``fonts`` (remembered)."""
+        key = (name, id(fonts), theme.name, error)
+        if self.states and key != self._key:
+            previews = [Preview(without_error(s, error), name, theme, fonts)
+                        for s in self.states]
+            self._key = key
+            self._size = (max(p.width for p in previews), max(p.height for p in previews))
+        return self._size
 
 
 def _same(a, b) -> bool:
@@ -187,11 +251,8 @@ class Preview:
                 pad = " " * (len(label) + 3)
                 rows.append(("text", f"{label} = {lines[0]}", colour))
                 rows.extend(("text", pad + ln, colour) for ln in lines[1:])
-            else:  # values and gradients alike: shape, |max| and a heatmap
-                finite = np.abs(arr[np.isfinite(arr)]) if arr.size else arr
-                vmax = finite.max() if finite.size else arr.dtype.type(0)
-                rows.append(("text", f"{label}: {tuple(arr.shape)}, |max| {format_scalar(vmax)}",
-                             colour))
+            else:  # values and gradients alike: shape, leading values, min/max, heatmap
+                rows.extend(("text", line, colour) for line in summary_lines(label, arr))
                 rows.append(("heat", heatmap_image(arr), colour))
         if s.grad_fn:
             rows.append(("text", f"grad_fn=<{s.grad_fn}>", t.node_text_dim))

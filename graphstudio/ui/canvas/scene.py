@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QGraphicsScene, QToolTip
 from graphstudio.graph.model import Edge, Graph
 from graphstudio.ui.canvas.edge_item import EdgeItem
 from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
-from graphstudio.ui.canvas.node_item import TITLE_H, FreezeToggle, NodeItem, NodeRunState
+from graphstudio.ui.canvas.node_item import FreezeToggle, NodeItem, NodeRunState
 from graphstudio.ui.canvas.port_item import PortItem
 from graphstudio.ui.commands import (
     MoveNodesCommand,
@@ -402,7 +402,7 @@ class GraphScene(QGraphicsScene):
             if node is None or isinstance(item, PortItem | FreezeToggle):
                 super().mouseDoubleClickEvent(event)
                 return
-            if node.mapFromScene(event.scenePos()).y() <= TITLE_H:
+            if node.mapFromScene(event.scenePos()).y() <= node.title_rect().height():
                 self.start_rename(node.node_id)
             else:
                 self.nodeActivated.emit(node.node_id)

@@ -26,6 +26,7 @@ from graphstudio.ui.canvas.clipboard import (
     payload_to_mime,
 )
 from graphstudio.ui.canvas.quick_add import QuickAddPopup
+from graphstudio.ui.canvas.readable import readable_zoom
 from graphstudio.ui.commands import (
     AddNodeCommand,
     AutoLayoutCommand,
@@ -127,8 +128,10 @@ class GraphView(QGraphicsView):
             rect = scene.items_bounding_rect()
         self.frame_rect(rect)
 
-    def frame_rect(self, rect: QRectF):
-        """Fit scene ``rect`` (with a margin) in the view, zooming in no further than 125%."""
+    def frame_rect(self, rect: QRectF, focus: QPointF | None = None):
+        """Fit scene ``rect`` (with a margin) in the view, zooming in up to 125% and out no
+        further than the readable floor (:func:`readable_zoom`); when it does not fit, show
+        the part around ``focus`` (default: the top-left, the inputs): a pan away."""
         if rect.isNull():
             self.resetTransform()
             self.centerOn(0, 0)
@@ -136,11 +139,31 @@ class GraphView(QGraphicsView):
             return
         rect = rect.adjusted(-60, -60, 60, 60)
         vw, vh = max(self.viewport().width(), 1), max(self.viewport().height(), 1)
-        z = min(vw / rect.width(), vh / rect.height(), 1.25)
+        z = max(min(vw / rect.width(), vh / rect.height(), 1.25), readable_zoom())
         self.resetTransform()
         self.set_zoom(z)
-        self.centerOn(rect.center())
+        z = self.zoom()
+        self.centerOn(self.framed_centre(rect, vw / z, vh / z, focus))
         self.zoomChanged.emit(self.zoom())  # also when z is 1.0 (set_zoom saw no change)
+
+    @staticmethod
+    def framed_centre(rect: QRectF, w: float, h: float, focus: QPointF | None) -> QPointF:
+        """Where to centre a ``w`` x ``h`` window on ``rect``: its centre along each side that
+        fits, else as near ``focus`` (default: the top-left) as stays inside ``rect``."""
+        fx = rect.left() if focus is None else focus.x()
+        fy = rect.top() if focus is None else focus.y()
+
+        def along(lo, hi, size, f):
+            if hi - lo <= size:
+                return (lo + hi) / 2
+            return min(max(f, lo + size / 2), hi - size / 2)
+
+        return QPointF(along(rect.left(), rect.right(), w, fx),
+                       along(rect.top(), rect.bottom(), h, fy))
+
+    def visible_scene_rect(self) -> QRectF:
+        """The part of the scene the viewport shows."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
 
     def _pan_by(self, delta: QPoint):
         h, v = self.horizontalScrollBar(), self.verticalScrollBar()

@@ -363,9 +363,9 @@ class RunController(QObject):
             self._unsubscribe()
             return
         try:
+            self.display.follow(ev)  # cards and wires the scene removed or built again
             if ev.kind in _HARMLESS:
                 return
-            self.display.follow(ev)  # cards and wires the scene removed or built again
             if ev.kind == "reset":  # another document: a new session
                 self._rerun.stop()
                 self.reset(quiet=True)

@@ -3,7 +3,8 @@
 Adds the Run menu and toolbar (:class:`~graphstudio.ui.run.toolbar.RunActions`), the Steps
 dock (left, a tab beside the palette), the Values dock (right, a tab beside the inspector;
 both come forward at the first run), the
-canvas's right-click entries "Backward from Here" and "Retain Grad", and returns the
+canvas's right-click entries "Backward from Here" and "Retain Grad", View > Follow Step, Text
+Size and Presentation (:class:`~graphstudio.ui.run.view_options.ViewOptions`), and returns the
 :class:`~graphstudio.ui.run.controller.RunController` (also kept as ``window.run_controller``).
 """
 
@@ -16,10 +17,10 @@ from PySide6.QtCore import Qt
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.run.controller import RunController
 from graphstudio.ui.run.inspector_run import ValuesDock
-from graphstudio.ui.run.keep_in_view import KeepGraphInView
 from graphstudio.ui.run.session_dock import SessionDock
 from graphstudio.ui.run.steps_dock import StepsDock
 from graphstudio.ui.run.toolbar import RunActions, loss_candidates
+from graphstudio.ui.run.view_options import ViewOptions
 from graphstudio.ui.slots import guarded
 
 __all__ = ["install_run_ui"]
@@ -71,7 +72,7 @@ class _RunUI:
             window.docks["inspector"].raise_()
         self._raised_values = False
         controller.timelineChanged.connect(self._first_run)
-        self.keep_in_view = KeepGraphInView(window.view, controller, window)
+        self.view_options = ViewOptions(window, controller, self)  # Follow Step, Text Size...
         window.view.add_context_menu_provider(self.context_menu)
 
     def close(self) -> None:

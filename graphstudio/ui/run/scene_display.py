@@ -16,6 +16,9 @@ import time
 from PySide6.QtCore import QRectF, QTimer
 
 from graphstudio.graph.lookup import output_aliases
+from graphstudio.ui.canvas.make_room import LIMIT as MAKE_ROOM_LIMIT
+from graphstudio.ui.canvas.make_room import MakeRoom
+from graphstudio.ui.canvas.readable import text_scale
 from graphstudio.ui.run.display import (
     NO_EDGE,
     edge_display,
@@ -97,10 +100,13 @@ class SceneDisplay:
         self._flush_timer = QTimer()
         self._flush_timer.setInterval(0)
         self._flush_timer.timeout.connect(self._flush_some)
+        self.make_room = MakeRoom(scene, graph)
+        self._reserved: set[str] = set()  # cards keeping room for the shown run's results
+        self._reserve_ks: tuple[int, ...] = ()
 
     # ------------------------------------------------------------------ public
     def clear(self) -> None:
-        """Take every run display off the canvas."""
+        """Take every run display off the canvas (cards back to their size and place)."""
         for nid, state in self._nodes.items():
             item = self.scene.node_item(nid)
             if item is not None and state is not None:
@@ -116,6 +122,11 @@ class SceneDisplay:
         self.timeline, self.k, self.stale = None, -1, False
         for nid, state in self._overrides.items():
             self._set_node(nid, state)
+        self._unreserve(self._reserved)
+        self._reserved, self._reserve_ks = set(), ()
+        self.make_room.restore()
+        if text_scale() > 1.0:  # larger text: the cards at their new size still need room
+            self.make_room.apply()
 
     def set_override(self, node_id: str, state) -> None:
         """Show ``state`` on ``node_id``'s card instead of the run's (e.g. a Parameter's value
@@ -146,6 +157,8 @@ class SceneDisplay:
         if cand is None:
             self._aliases = output_aliases(self.graph)
             known = timeline_nodes(timeline)
+            if timeline is not self.timeline:
+                self._begin_run(timeline, known)
             nodes = [nid for nid in self.graph.nodes if nid in known]
             edges = list(self.graph.edges)
             stray = [nid for nid in self._nodes if nid not in known
@@ -159,6 +172,34 @@ class SceneDisplay:
             nodes, edges = cand
         self.timeline, self.k, self.stale = timeline, k, stale
         return self._apply(nodes, edges, pre)
+
+    def _begin_run(self, timeline, known) -> None:
+        """A new run: every card it knows keeps room for its fullest look in that run (the
+        end of the forward and the end of the run), so stepping never resizes a card; then
+        neighbours are moved aside where the grown cards would meet (display only)."""
+        self._unreserve(self._reserved - known)
+        self._reserved = set()
+        self._reserve_ks = tuple(sorted({timeline.forward_count - 1, len(timeline) - 1}))
+        self.timeline = timeline
+        if len(self.graph.nodes) > MAKE_ROOM_LIMIT:  # reserved as each card is updated
+            return
+        for nid in self.graph.nodes:
+            item = self.scene.node_item(nid)
+            if nid in known and item is not None:
+                self._reserve(nid, item, layout=True)
+        self.make_room.apply()
+
+    def _reserve(self, nid: str, item, layout: bool = False) -> None:
+        tl = self.timeline
+        item.reserve_for([node_display(tl, k, nid, False, self.graph) for k in self._reserve_ks],
+                         layout=layout)
+        self._reserved.add(nid)
+
+    def _unreserve(self, node_ids) -> None:
+        for nid in node_ids:
+            item = self.scene.node_item(nid)
+            if item is not None:
+                item.reserve_for(())
 
     def flush(self) -> None:
         """Bring every deferred card and wire up to date now."""
@@ -247,6 +288,8 @@ class SceneDisplay:
         """Keep the caches truthful as the scene drops and builds items for a model event:
         a removed node's or wire's entry goes, a (re-)added one (undo of a delete) is shown
         at the current step (a node the shown run did not know shows nothing)."""
+        if ev.kind in ("node_moved", "node_added", "node_removed"):
+            self.make_room.later()  # lay the shown cards out again around the change
         if ev.kind == "node_removed":
             self._nodes.pop(ev.node_id, None)
             self._overrides.pop(ev.node_id, None)
@@ -303,6 +346,9 @@ class SceneDisplay:
         self._nodes[nid] = state
         if item is None:
             return 0
+        if self._reserve_ks and nid not in self._reserved and self.timeline is not None \
+                and nid in timeline_nodes(self.timeline):
+            self._reserve(nid, item)
         item.set_run_state(state)
         return 1
 

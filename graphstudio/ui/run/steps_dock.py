@@ -140,17 +140,21 @@ class StepDelegate(QStyledItemDelegate):
     def __init__(self, dock):
         super().__init__(dock)
         self.dock = dock
+        self.set_scale(1.0)
+
+    def set_scale(self, scale: float) -> None:
+        """Fonts for View > Text Size ``scale`` (1.0 to 2.0)."""
         self.mono = QFont()
         self.mono.setFamilies(["DejaVu Sans Mono", "Menlo", "Consolas", "monospace"])
-        self.mono.setPointSizeF(8.5)
+        self.mono.setPointSizeF(8.5 * scale)
         self.small = QFont()
-        self.small.setPointSizeF(8.0)
+        self.small.setPointSizeF(8.0 * scale)
         self.bold = QFont()
-        self.bold.setPointSizeF(8.0)
+        self.bold.setPointSizeF(8.0 * scale)
         self.bold.setBold(True)
 
     def sizeHint(self, option, index):
-        return QSize(120, ROW_H)
+        return QSize(120, self.dock.row_h)
 
     def paint(self, painter, option, index):
         t = self.dock.theme()
@@ -346,6 +350,7 @@ class StepsDock(QWidget):
         super().__init__(parent)
         self.controller, self.theme = controller, theme_of
         self.graph = controller.graph
+        self.row_h = ROW_H
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -379,6 +384,13 @@ class StepsDock(QWidget):
         controller.stateChanged.connect(self._update_summary)
         self.refresh()
 
+    def set_text_scale(self, scale: float) -> None:
+        """View > Text Size: the rows, their fonts and the step detail grow by ``scale``."""
+        self.row_h = round(ROW_H * scale)
+        self.view.itemDelegate().set_scale(scale)
+        self.model.layoutChanged.emit()  # uniform row heights are measured again
+        self.show_step(self.controller.k)
+
     def refresh(self) -> None:
         c = self.controller
         self.model.set_rows(step_rows(c.timeline, self.graph))
@@ -404,14 +416,15 @@ class StepsDock(QWidget):
         """Scroll so ``row`` shows, centred when it had to move (rows are ROW_H high: no
         visualRect, which walks every row of a long list)."""
         bar = self.view.verticalScrollBar()
-        top, height = row * ROW_H, self.view.viewport().height()
-        if top < bar.value() or top + ROW_H > bar.value() + height:
-            bar.setValue(int(top - (height - ROW_H) / 2))
+        rh = self.row_h
+        top, height = row * rh, self.view.viewport().height()
+        if top < bar.value() or top + rh > bar.value() + height:
+            bar.setValue(int(top - (height - rh) / 2))
 
     def _repaint_rows(self, first: int, last: int) -> None:
         vp = self.view.viewport()
-        top = first * ROW_H - self.view.verticalScrollBar().value()
-        rect = QRect(0, top, vp.width(), (last - first + 1) * ROW_H).intersected(vp.rect())
+        top = first * self.row_h - self.view.verticalScrollBar().value()
+        rect = QRect(0, top, vp.width(), (last - first + 1) * self.row_h).intersected(vp.rect())
         if not rect.isEmpty():
             vp.update(rect)
 
