@@ -17,8 +17,8 @@ from graphstudio.ui.canvas.readable import (
 from graphstudio.ui.run.caption import step_caption
 from graphstudio.ui.run.keep_in_view import PAN_MS
 from tests.ui.test_readable import open_at_1280, visible
-from tests.ui.test_run_support import run_window  # noqa: F401 (fixture)
-from tests.ui.test_window_support import (  # noqa: F401
+from tests.support.run_fixtures import run_window  # noqa: F401 (fixture)
+from tests.support.window_fixtures import (  # noqa: F401
     close_quietly,
     dialogs,
     make_window,

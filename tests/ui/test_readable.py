@@ -15,8 +15,8 @@ from graphstudio.ui.canvas.readable import (
     set_screen_floor,
     set_text_scale,
 )
-from tests.ui.test_run_support import EXAMPLES, run_window  # noqa: F401 (fixture)
-from tests.ui.test_window_support import dialogs, make_window, settings  # noqa: F401
+from tests.support.run_fixtures import EXAMPLES, run_window  # noqa: F401 (fixture)
+from tests.support.window_fixtures import dialogs, make_window, settings  # noqa: F401
 
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.gsgraph"))
 
