@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(True)
+        bar.messageChanged.connect(lambda text: text or bar.setToolTip(""))
         self.count_label = QLabel()
         self.zoom_label = QLabel()
         self.zoom_label.setToolTip("Zoom (Ctrl+0 for actual size, F to frame)")
@@ -236,7 +237,19 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ canvas helpers
     def show_status(self, message: str, timeout: int = 6000) -> None:
-        self.statusBar().showMessage(message, timeout)
+        """``message`` on one line, cut with "…" before the node count (Qt clipped it mid-letter
+        against the count); the status bar's tooltip then holds all of it."""
+        bar = self.statusBar()
+        message = " ".join(str(message).split())
+        right = min((w.x() for w in (self.count_label, self.zoom_label) if w.isVisible()),
+                    default=0)
+        if right <= 0:  # not laid out yet
+            right = bar.width() - self.count_label.sizeHint().width() \
+                - self.zoom_label.sizeHint().width()
+        shown = bar.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight,
+                                             max(right - 24, 60))
+        bar.setToolTip(message if shown != message else "")
+        bar.showMessage(shown, timeout)
 
     def _selection_changed(self) -> None:
         ids = self.scene.selected_node_ids()
@@ -373,7 +386,7 @@ class MainWindow(QMainWindow):
         return self._about_box
 
     def open_tutorial_link(self) -> bool:
-        return open_tutorial_link()
+        return open_tutorial_link(self)
 
     # ------------------------------------------------------------------ Qt events
     def showEvent(self, event) -> None:

@@ -10,10 +10,11 @@ is shown is always :func:`~graphstudio.ui.run.display.node_display` /
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, QTimer
 
 from graphstudio.ui.run.display import (
     NO_EDGE,
@@ -104,6 +105,7 @@ class SceneDisplay:
             item = self.scene.node_item(nid)
             if item is not None and state is not None:
                 item.set_run_state(None)
+                _show_error_tip(item, None)
         for edge, d in self._edges.items():
             item = self.scene.edge_item(edge)
             if item is not None and d is not NO_EDGE:
@@ -313,6 +315,7 @@ class SceneDisplay:
         if item is None:
             return 0
         item.set_run_state(state)
+        _show_error_tip(item, getattr(state, "error", None))
         return 1
 
     def _set_edge(self, edge, d) -> int:
@@ -326,3 +329,15 @@ class SceneDisplay:
             return 0
         item.set_run_state(d.grad, d.highlighted, d.greyed, stale=d.stale)
         return 1
+
+
+ERROR_TIP = "<hr>"  # what separates a card's own tooltip from the run error added below it
+
+
+def _show_error_tip(item, error: str | None) -> None:
+    """The whole run error in the card's tooltip (the card shows it cut to one line)."""
+    base = item.toolTip().split(ERROR_TIP, 1)[0]
+    if error:
+        base += ERROR_TIP + html.escape(
+            QCoreApplication.translate("SceneDisplay", "error: {0}").format(error))
+    item.setToolTip(base)
