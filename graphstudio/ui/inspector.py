@@ -1,8 +1,9 @@
 """The inspector dock: edit the selected node (name, attributes, tensor) or see the selection.
 
-Every edit becomes an undo command pushed with ``try_push`` (a refusal is reported through
-:attr:`Inspector.statusMessage` and the editor snaps back to the model's value). The inspector
-follows the model's events, so undo, redo and edits made elsewhere show up at once.
+Every edit becomes an undo command pushed with ``try_push``. A refusal is explained right under
+the field (:class:`~graphstudio.ui.field_error.FieldError`, and through
+:attr:`Inspector.statusMessage`) and a typed text stays in its field to be corrected. The
+inspector follows the model's events, so undo, redo and edits made elsewhere show up at once.
 """
 
 from __future__ import annotations
@@ -38,13 +39,13 @@ from graphstudio.ui.commands import (
     SetTensorCommand,
     try_push,
 )
+from graphstudio.ui.field_error import FieldError
 from graphstudio.ui.tensor_editor import AlignedForm, TensorEditor
 from graphstudio.ui.tensor_text import format_shape, parse_shape
 from graphstudio.ui.theme import LIGHT, Theme
 
 MAX_LINE_SHOWN = 240
 LITERAL_LIMIT = 1024  # tensor values written out in the PyTorch line
-ERROR_STYLE = "border: 1px solid #d7263d; border-radius: 2px;"
 
 
 # ---------------------------------------------------------------------------- attribute editors
@@ -200,6 +201,7 @@ class Inspector(QScrollArea):
         layout.setSpacing(6)
         self._new_page = page
         self.editors, self.name_edit, self.tensor_editor = {}, None, None
+        self.field_error = FieldError(self.theme, page)  # lives and dies with its page
         return layout
 
     def _install_page(self) -> None:
@@ -375,7 +377,10 @@ class Inspector(QScrollArea):
 
     def _check_name(self, text: str) -> None:
         problem = self.graph.name_problem(text, self.node_id) if self.node_id else None
-        self.name_edit.setStyleSheet(ERROR_STYLE if problem else "")
+        if problem:
+            self.field_error.show_at(self.name_edit, problem)
+        else:
+            self.field_error.clear_error(self.name_edit)
         self.name_edit.setToolTip(problem or "A Python identifier, unique in the graph")
         if problem:
             self.statusMessage.emit(problem)
@@ -390,22 +395,29 @@ class Inspector(QScrollArea):
         text = self.name_edit.text().strip()
         if text != node.name:
             problem = self.graph.name_problem(text, node.id)
-            if problem:
-                self.statusMessage.emit(f"name not changed: {problem}")
-            else:
-                self._push(RenameNodeCommand(self.graph, node.id, text))
+            if problem:  # the typed name stays, to be corrected
+                self.field_error.show_at(self.name_edit, problem)
+                self.statusMessage.emit(self.tr("name not changed: {0}").format(problem))
+                return
+            self._push(RenameNodeCommand(self.graph, node.id, text))
         self.name_edit.setText(self.graph.node(self.node_id).name)
-        self.name_edit.setStyleSheet("")
+        self.field_error.clear_error(self.name_edit)
 
     def _commit_attr(self, key: str, value) -> None:
         if self.node_id is None:
             return
         node = self.graph.node(self.node_id)
+        widget = self.editors[key][0] if key in self.editors else None
         try:
             NODE_TYPES[node.type].check_attr(key, value)
         except GraphError as exc:
             self.statusMessage.emit(str(exc))
+            if isinstance(widget, QLineEdit):  # the typed text stays, to be corrected
+                self.field_error.show_at(widget, str(exc))
+                return
         else:
+            if widget is not None:
+                self.field_error.clear_error(widget)
             if node.attrs.get(key) != value:
                 self._push(SetAttrCommand(self.graph, node.id, key, value), quiet=True)
         QTimer.singleShot(0, self, lambda: self._show_attr(key))
@@ -413,6 +425,7 @@ class Inspector(QScrollArea):
     def _show_attr(self, key: str) -> None:
         if self.node_id in self.graph and key in self.editors:
             widget, setter = self.editors[key]
+            self.field_error.clear_error(widget)
             widget.blockSignals(True)
             setter(self.graph.node(self.node_id).attrs.get(key))
             widget.blockSignals(False)
