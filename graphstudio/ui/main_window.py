@@ -31,6 +31,7 @@ from graphstudio.ui.canvas.view import GraphView
 from graphstudio.ui.commands import AddNodeCommand, try_push
 from graphstudio.ui.document import Autosaver, Document
 from graphstudio.ui.file_actions import FileActions
+from graphstudio.ui.window_chrome import DockTitleBar, StatusBar, keep_on_screen
 from graphstudio.ui.help import about_box, empty_hint_html, open_tutorial_link, shortcuts_dialog
 from graphstudio.ui.icons import app_icon, icon
 from graphstudio.ui.inspector import Inspector
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.error_handler = error_handler
         self.theme = get_theme(self.settings.theme)
         self._shown_once = False
+        self._refit_on_resize = False
         self._close_hooks: list = []
         self.setWindowIcon(app_icon())
         self.setObjectName("MainWindow")
@@ -161,6 +163,10 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setTitleBarWidget(DockTitleBar(dock, self.theme))  # a close button one can see
+        dock.topLevelChanged.connect(
+            lambda _floating, d=dock: QTimer.singleShot(0, d, lambda: keep_on_screen(d)))
+        dock.visibilityChanged.connect(self._dock_toggled)
         self.addDockWidget(area, dock)
         dock.setVisible(visible)
         toggle = dock.toggleViewAction()
@@ -205,9 +211,9 @@ class MainWindow(QMainWindow):
         build_menus(self, APP_NAME, MENU_ORDER)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
+        bar = StatusBar(self)  # a long message ends in "…" before the node count
+        self.setStatusBar(bar)
         bar.setSizeGripEnabled(True)
-        bar.messageChanged.connect(lambda text: text or bar.setToolTip(""))
         self.count_label = QLabel()
         self.zoom_label = QLabel()
         self.zoom_label.setToolTip("Zoom (Ctrl+0 for actual size, F to frame)")
@@ -237,19 +243,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ canvas helpers
     def show_status(self, message: str, timeout: int = 6000) -> None:
-        """``message`` on one line, cut with "…" before the node count (Qt clipped it mid-letter
-        against the count); the status bar's tooltip then holds all of it."""
-        bar = self.statusBar()
-        message = " ".join(str(message).split())
-        right = min((w.x() for w in (self.count_label, self.zoom_label) if w.isVisible()),
-                    default=0)
-        if right <= 0:  # not laid out yet
-            right = bar.width() - self.count_label.sizeHint().width() \
-                - self.zoom_label.sizeHint().width()
-        shown = bar.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight,
-                                             max(right - 24, 60))
-        bar.setToolTip(message if shown != message else "")
-        bar.showMessage(shown, timeout)
+        self.statusBar().showMessage(message, timeout)
 
     def _selection_changed(self) -> None:
         ids = self.scene.selected_node_ids()
@@ -294,6 +288,17 @@ class MainWindow(QMainWindow):
     def zoom_reset(self) -> None:
         self.view.set_zoom(1.0)
         self._update_zoom()
+
+    def _dock_toggled(self, _visible: bool) -> None:
+        """A dock shown or hidden resizes the canvas: a graph that was wholly in view is
+        framed again in the new size (a tab switch, which resizes nothing, changes nothing)."""
+        rect = self.scene.items_bounding_rect()
+        shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        self._refit_on_resize = not rect.isNull() and shown.contains(rect)
+        QTimer.singleShot(300, self, self._forget_refit)
+
+    def _forget_refit(self) -> None:
+        self._refit_on_resize = False
 
     def _update_zoom(self) -> None:
         self.zoom_label.setText(f"{self.view.zoom() * 100:.0f}%")
@@ -346,6 +351,8 @@ class MainWindow(QMainWindow):
         self.palette.set_theme(self.theme)
         self.inspector.set_theme(self.theme)
         self._style_empty_hint()
+        for dock in self.docks.values():
+            dock.titleBarWidget().set_theme(self.theme)
         for action in self.actions.values():
             name_ = action.property("icon_name")
             if name_:
@@ -417,6 +424,10 @@ class MainWindow(QMainWindow):
         elif et == QEvent.Type.Wheel:
             QTimer.singleShot(0, self, self._update_zoom)
         elif et == QEvent.Type.Resize:
+            if self._refit_on_resize:
+                self._refit_on_resize = False
+                QTimer.singleShot(0, self, lambda: self.view.frame_rect(
+                    self.scene.items_bounding_rect()))
             QTimer.singleShot(0, self, self._update_zoom)
             self._place_empty_hint()
         return super().eventFilter(watched, event)

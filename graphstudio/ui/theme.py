@@ -161,7 +161,7 @@ def get_theme(name: str | None) -> Theme:
 # --------------------------------------------------------------------------- application look
 _STYLESHEET = """
 QDockWidget::title {{ background: {dock_title}; padding: 4px 6px; }}
-QDockWidget {{ titlebar-close-icon: none; }}
+#dockTitleBar {{ background: {dock_title}; }}
 QToolBar {{ background: {toolbar}; border: none; spacing: 4px; padding: 2px; }}
 QToolBar::separator {{ background: {border}; width: 1px; margin: 4px 3px; }}
 QStatusBar {{ background: {toolbar}; color: {text_dim}; }}

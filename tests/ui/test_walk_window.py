@@ -24,12 +24,19 @@ def test_a_long_status_message_is_cut_before_the_node_count(window, qtbot):
     qtbot.waitUntil(lambda: window.count_label.x() > 0)
     window.scene.statusMessage.emit(LONG)
     bar = window.statusBar()
-    shown = bar.currentMessage()
+    assert bar.currentMessage() == LONG  # whole, for whoever reads it
+    shown = bar.shown_message()
     assert shown.endswith("…") and shown[:-1].strip() in " ".join(LONG.split())
     assert 6 + bar.fontMetrics().horizontalAdvance(shown) < window.count_label.x()
     assert bar.toolTip() == " ".join(LONG.split())  # all of it, on hover
+    # what is painted: no message pixels in the gap before the node count
+    image = bar.grab().toImage()
+    gap = range(window.count_label.x() - 5, window.count_label.x() - 2)
+    background = image.pixelColor(gap[0], 2)
+    assert all(image.pixelColor(x, y) == background
+               for x in gap for y in range(2, bar.height() - 2))
     window.show_status("saved")
-    assert bar.currentMessage() == "saved" and bar.toolTip() == ""
+    assert bar.shown_message() == "saved" and bar.toolTip() == ""
 
 
 def test_tutorial_link_without_a_browser_shows_the_address(window, monkeypatch, qtbot):
