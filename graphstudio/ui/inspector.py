@@ -300,10 +300,11 @@ class Inspector(QScrollArea):
                 widget.setToolTip(spec.doc)
                 self.editors[spec.name] = (widget, setter)
                 attrs.addRow(spec.name, widget)
-            if node.type == "input":
-                fixed = QCheckBox()
-                fixed.setEnabled(False)
-                fixed.setToolTip("An Input never requires grad; use a Parameter to learn it")
+            if node.type == "input":  # a fact, not a control (a greyed box looked clickable)
+                fixed = _wrap_label(self.tr("False: an Input never requires grad "
+                                            "(use a Parameter to learn it)"))
+                fixed.setObjectName("inputRequiresGrad")
+                fixed.setStyleSheet("color: palette(placeholder-text);")
                 attrs.addRow("requires_grad", fixed)
             layout.addLayout(attrs)
 
