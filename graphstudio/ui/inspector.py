@@ -15,15 +15,12 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
     QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from graphstudio.graph.literals import format_number
 from graphstudio.graph.model import GraphError
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.pytorch.torch_lines import node_statement
+from graphstudio.ui.attr_editors import make_attr_editor
 from graphstudio.ui.commands import (
     RenameNodeCommand,
     SetAttrCommand,
@@ -41,83 +39,10 @@ from graphstudio.ui.commands import (
 )
 from graphstudio.ui.field_error import FieldError
 from graphstudio.ui.tensor_editor import AlignedForm, TensorEditor
-from graphstudio.ui.tensor_text import format_shape, parse_shape
 from graphstudio.ui.theme import LIGHT, Theme
 
 MAX_LINE_SHOWN = 240
 LITERAL_LIMIT = 1024  # tensor values written out in the PyTorch line
-
-
-# ---------------------------------------------------------------------------- attribute editors
-def make_attr_editor(spec, commit):
-    """A widget editing one attribute of kind ``spec.kind``; returns (widget, set_value).
-
-    ``commit(value)`` is called with the raw value the person entered (None for "not set");
-    the caller validates it through the node type.
-    """
-    kind = spec.kind
-    if kind == "bool":
-        w = QCheckBox()
-        w.clicked.connect(lambda checked: commit(bool(checked)))
-        return w, lambda v: w.setChecked(bool(v))
-    if kind in ("int", "dim"):
-        w = QSpinBox()
-        w.setKeyboardTracking(False)
-        lo = int(spec.minimum) if spec.minimum is not None else (-16 if kind == "dim" else -10**9)
-        hi = int(spec.maximum) if spec.maximum is not None else (15 if kind == "dim" else 10**9)
-        if spec.optional:
-            lo -= 1
-            w.setSpecialValueText("None (all)" if kind == "dim" else "None")
-        w.setRange(lo, hi)
-        w.valueChanged.connect(
-            lambda v: commit(None if spec.optional and v == w.minimum() else int(v)))
-        return w, lambda v: w.setValue(w.minimum() if v is None else int(v))
-    if kind == "choice":
-        w = QComboBox()
-        if spec.optional:
-            w.addItem("None", None)
-        for c in spec.choices:
-            w.addItem(str(c), c)
-        w.activated.connect(lambda i: commit(w.itemData(i)))
-        return w, lambda v: w.setCurrentIndex(max(0, w.findData(v)))
-    w = QLineEdit()
-    if kind in ("dims", "shape"):
-        w.setPlaceholderText("None (all)" if spec.optional else "e.g. 0, 1")
-
-        def parse(text):
-            if not text.strip():
-                return None
-            try:
-                if kind == "shape" and "-1" not in text:  # the node type checks the sizes
-                    return parse_shape(text, limit=False)
-                return tuple(int(p) for p in text.replace("(", "").replace(")", "").split(",")
-                             if p.strip())
-            except ValueError:
-                return text  # the node type's check explains what is wrong
-
-        def show(v):
-            w.setText("" if v is None else format_shape(v if isinstance(v, tuple) else (v,)))
-    elif kind == "float":
-        w.setPlaceholderText("None" if spec.optional else "")
-
-        def parse(text):
-            if not text.strip():
-                return None
-            try:
-                return float(text)
-            except ValueError:
-                return text
-
-        def show(v):
-            w.setText("" if v is None else format_number(v, "float64"))
-    else:
-        def parse(text):
-            return text
-
-        def show(v):
-            w.setText("" if v is None else str(v))
-    w.editingFinished.connect(lambda: w.isModified() and commit(parse(w.text())))
-    return w, lambda v: (show(v), w.setModified(False))
 
 
 def _section(title: str) -> QLabel:
@@ -231,10 +156,15 @@ class Inspector(QScrollArea):
     def _build_document(self) -> None:
         layout = self._page("document")
         g = self.graph
-        title = QLabel("<b>Document</b>")
-        layout.addWidget(title)
+        self.doc_heading = _wrap_label()  # the whole title, wrapped (the field below cut it)
+        self.doc_heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.doc_heading.font()
+        font.setBold(True)
+        self.doc_heading.setFont(font)
+        layout.addWidget(self.doc_heading)
         form = _form()
-        self.title_edit = QLineEdit(str(g.meta.get("title", "")))
+        self.title_edit = QLineEdit()
+        self._show_title()
         self.title_edit.setPlaceholderText("untitled")
         self.title_edit.editingFinished.connect(
             lambda: self._push(SetMetaCommand(g, "title", self.title_edit.text().strip() or None,
@@ -333,6 +263,14 @@ class Inspector(QScrollArea):
         layout.addStretch(1)
         self._refresh_derived()
 
+    def _show_title(self) -> None:
+        title = str(self.graph.meta.get("title") or "").strip()
+        self.doc_heading.setText(title or self.tr("Document"))
+        if not self.title_edit.hasFocus():
+            self.title_edit.setText(title)
+            self.title_edit.setCursorPosition(0)  # its start, not its cut-off end
+        self.title_edit.setToolTip(title)
+
     def _set_header(self, node, nt, chip: str) -> None:
         self.header.setText(
             f"<span style='font-size:large; font-weight:600'>{node.name}</span>"
@@ -343,8 +281,7 @@ class Inspector(QScrollArea):
     def _refresh_derived(self) -> None:
         if self._mode == "document":
             self.stats_label.setText(document_stats(self.graph))
-            if not self.title_edit.hasFocus():
-                self.title_edit.setText(str(self.graph.meta.get("title", "")))
+            self._show_title()
             return
         if self._mode != "node" or self.node_id not in self.graph:
             return

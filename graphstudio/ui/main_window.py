@@ -31,7 +31,6 @@ from graphstudio.ui.canvas.view import GraphView
 from graphstudio.ui.commands import AddNodeCommand, try_push
 from graphstudio.ui.document import Autosaver, Document
 from graphstudio.ui.file_actions import FileActions
-from graphstudio.ui.window_chrome import DockTitleBar, StatusBar, keep_on_screen
 from graphstudio.ui.help import about_box, empty_hint_html, open_tutorial_link, shortcuts_dialog
 from graphstudio.ui.icons import app_icon, icon
 from graphstudio.ui.inspector import Inspector
@@ -39,6 +38,7 @@ from graphstudio.ui.palette import PaletteWidget
 from graphstudio.ui.settings import APP_NAME, AppSettings, app_data_dir
 from graphstudio.ui.slots import guarded
 from graphstudio.ui.theme import apply_app_theme, get_theme
+from graphstudio.ui.window_chrome import DockTitleBar, StatusBar, keep_on_screen
 from graphstudio.ui.window_menus import build_menus
 
 MENU_ORDER = ("file", "edit", "view", "help")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QMenu, QStyleOptionButton, QWid
 from graphstudio.graph.model import Graph
 from graphstudio.ui.canvas import GraphScene
 from graphstudio.ui.inspector import Inspector
-from graphstudio.ui.theme import DARK, LIGHT, apply_app_theme
+from graphstudio.ui.theme import DARK, LIGHT
 
 pytest_plugins = ["tests.ui.test_window_support"]
 

@@ -80,3 +80,26 @@ def test_a_long_run_error_is_cut_on_the_card_with_all_of_it_in_the_tooltip(run_w
                for line in card.display_text().splitlines())
     r.click("reset")
     assert "error:" not in card.toolTip()
+
+
+def test_jacobian_example_header_and_title_read_whole(run_window):
+    """The header read "outT (2-D transpose)" (the type label began with a bare T) and the
+    title field showed "oduct: backward from a non-scalar"."""
+    from PySide6.QtGui import QTextDocument
+
+    r = run_window("jacobian_product")
+    insp = r.window.inspector
+    title = "Jacobian product: backward from a non-scalar"
+    assert insp.doc_heading.text() == title and insp.doc_heading.isVisible()
+    assert insp.title_edit.cursorPosition() == 0 and insp.title_edit.toolTip() == title
+    r.click("run_to_end")
+    r.scene.select_nodes([r.id("out")])
+    r.window.docks["values"].raise_()
+    values = r.window.run_controller.ui.values
+    r.qtbot.waitUntil(lambda: "out" in values.header.text())
+    for header in (values.header.text(), insp.header.text()):
+        doc = QTextDocument()
+        doc.setHtml(header)
+        words = doc.toPlainText().replace("\u00a0", " ").split()
+        assert words[0] == "out" and not words[1][0].isalnum(), words  # a separator next
+        assert "2-D transpose (.t())" in " ".join(words)

@@ -150,7 +150,7 @@ class ValuesDock(QScrollArea):
         self._shown, self._shown_state, self.node_id = key, state, nid
         chip = t.category_color(nt.category).name()
         self.header.setText(f"<span style='font-size:12pt'><b>{_esc(node.name)}</b></span>"
-                            f"&nbsp;&nbsp;<span style='color:{chip}'>{_esc(nt.label)}</span>")
+                            f" <span style='color:{chip}'>·&nbsp;{_esc(nt.label)}</span>")
         from graphstudio.ui.run.steps_dock import step_line
 
         self.line.setText(_esc(step_line(self.graph, nid)))

@@ -134,16 +134,14 @@ class TrainingDock(QWidget):
         col.addWidget(self.stats)
         col.addWidget(self.message)
         col.addStretch(1)
-        self.side = side = QScrollArea()  # a short dock scrolls its settings (it made an 800x600 window
-        side.setWidget(settings)  # taller than the screen, over the status bar)
+        self.side = side = QScrollArea()  # a short dock scrolls its settings (they made an
+        side.setWidget(settings)  # 800x600 window taller than the screen, over the status bar)
         side.setWidgetResizable(True)
         side.setFrameShape(QScrollArea.Shape.NoFrame)
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setFixedWidth(300)
         self.loss_plot = LossPlot(self.theme)
         self.boundary = BoundaryView(self.theme)
-        self.loss_plot.setMinimumSize(240, 150)  # with the settings: fits an 800 px window
-        self.boundary.setMinimumSize(190, 150)
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(8, 6, 8, 6)
         self.box.setSpacing(14)
