@@ -8,8 +8,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolButton
 
-from graphstudio.ui.theme import DARK
-
 pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
 
 
@@ -24,14 +22,17 @@ def _ink(button: QToolButton) -> int:
 def test_every_dock_has_a_close_button_one_can_see_and_use(run_window, qtbot):
     r = run_window()
     win = r.window
-    for theme in ("light", "dark"):
-        win.set_theme(theme)
-        for key, dock in win.docks.items():
-            if not dock.isVisible():
-                continue
-            close = dock.titleBarWidget().findChild(QToolButton, "dockClose")
-            assert close is not None and close.isVisible(), key
-            assert _ink(close) > 12, (key, theme)  # drawn, in a colour the title bar shows
+    try:
+        for theme in ("dark", "light"):
+            win.set_theme(theme)
+            for key, dock in win.docks.items():
+                if not dock.isVisible():
+                    continue
+                close = dock.titleBarWidget().findChild(QToolButton, "dockClose")
+                assert close is not None and close.isVisible(), key
+                assert _ink(close) > 12, (key, theme)  # drawn in a colour the bar shows
+    finally:
+        win.set_theme("light")
     dock = win.docks["inspector"]
     close = dock.titleBarWidget().findChild(QToolButton, "dockClose")
     QTest.mouseClick(close, Qt.MouseButton.LeftButton)
@@ -89,4 +90,3 @@ def test_a_floating_dock_is_never_larger_than_the_screen(run_window, qtbot):
     assert area.contains(dock.frameGeometry().topLeft())
     QTest.mouseClick(float_button, Qt.MouseButton.LeftButton)
     assert not dock.isFloating()
-    win.set_theme(DARK.name)
