@@ -10,6 +10,7 @@ is shown is always :func:`~graphstudio.ui.run.display.node_display` /
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import time
@@ -94,6 +95,7 @@ class SceneDisplay:
         self._overrides: dict = {}  # node id -> what its card shows instead (training)
         self._pending_nodes: set[str] = set()   # still to bring up to (timeline, k)
         self._pending_edges: set = set()
+        self._error_tips: set = set()  # cards whose tooltip holds a run error
         self._flush_timer = QTimer()
         self._flush_timer.setInterval(0)
         self._flush_timer.timeout.connect(self._flush_some)
@@ -105,7 +107,10 @@ class SceneDisplay:
             item = self.scene.node_item(nid)
             if item is not None and state is not None:
                 item.set_run_state(None)
+        for item in self._error_tips:
+            with contextlib.suppress(RuntimeError):  # a card the scene has deleted since
                 _show_error_tip(item, None)
+        self._error_tips = set()
         for edge, d in self._edges.items():
             item = self.scene.edge_item(edge)
             if item is not None and d is not NO_EDGE:
@@ -315,7 +320,10 @@ class SceneDisplay:
         if item is None:
             return 0
         item.set_run_state(state)
-        _show_error_tip(item, getattr(state, "error", None))
+        error = getattr(state, "error", None)
+        if error or item in self._error_tips:  # most cards never had an error: left alone
+            _show_error_tip(item, error)
+            (self._error_tips.add if error else self._error_tips.discard)(item)
         return 1
 
     def _set_edge(self, edge, d) -> int:
