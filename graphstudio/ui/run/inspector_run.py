@@ -178,7 +178,7 @@ class ValuesDock(QScrollArea):
         if at <= k:
             return self.tr("computed at step {0} (forward), no value to show").format(at + 1)
         here = self.tr("before the run") if k < 0 else self.tr("at step {0}").format(k + 1)
-        return self.tr("computed at step {0} (forward); now {1}: Step (F10) goes on").format(
+        return self.tr("computed at step {0} (forward)\nnow {1}: F10 steps on").format(
             at + 1, here)
 
     def _show_nothing(self, text: str) -> None:
