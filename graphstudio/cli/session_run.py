@@ -1,4 +1,4 @@
-"""``graphstudio run`` on a document with a session (issue 16): replay the program's actions
+"""``graphstudio run`` on a document with a session: replay the program's actions
 and print exactly what the program prints (``--steps``: each section's steps first; ``--json``:
 the output, the sections and where it stopped)."""
 

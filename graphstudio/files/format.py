@@ -16,7 +16,7 @@ RUN_BOOLS = ("zero_grad", "no_grad", "retain_graph")
 
 
 def _session_added(document: dict) -> dict:
-    """Version 2 adds the optional top-level "session" (the program's actions, issue 16). A
+    """Version 2 adds the optional top-level "session" (the program's actions). A
     version-1 document has none; a "session" run option it kept for another tool meant
     something else and is dropped."""
     run = document.get("run")

@@ -16,8 +16,8 @@ Most nodes have one output named ``out``; ``max_dim``/``min_dim`` have ``values`
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -185,8 +185,16 @@ class NodeType:
             raise GraphError(f"{self.type_id} has no attribute {name!r}") from None
         return spec.check(value)
 
-    def default_tensor(self) -> TensorSpec | None:
-        return self.tensor_default
+    def default_tensor(self, used_seeds: Iterable[int] = ()) -> TensorSpec | None:
+        """The tensor a new node of this type starts with. A random initializer takes the
+        smallest seed not in ``used_seeds`` (the document's), so two new Parameters do not
+        start with the same numbers (a bias repeating the weight's first values)."""
+        spec = self.tensor_default
+        if spec is None or spec.init not in ("rand", "randn"):
+            return spec
+        taken = set(used_seeds)
+        seed = next(s for s in range(len(taken) + 1) if s not in taken)
+        return replace(spec, seed=seed)
 
     def shape_rule(self, node, ins: Mapping[str, tuple]) -> tuple:
         """Output ``(shape, dtype)`` per output port of ``node`` given its inputs' ones."""

@@ -1,4 +1,4 @@
-"""A document's session: the ordered actions a program performs on its graph (issue 16).
+"""A document's session: the ordered actions a program performs on its graph.
 
 A graph alone runs one forward and one backward. A program such as PyTorch's autograd tutorial
 does more with the same nodes: it calls ``backward`` twice, zeroes a ``.grad`` in between,

@@ -36,8 +36,10 @@ def _squash(text: str) -> str:
 def search(text: str, types: Sequence[NodeType] | None = None) -> list[NodeType]:
     """Node types matching ``text`` best first (fuzzy: prefix, substring, then subsequence).
 
-    Matches the label, type id, PyTorch name and aliases; words of the doc count less. An
-    empty text gives all types in palette order.
+    Matches the label, type id, PyTorch name and aliases; then the palette category (so
+    "input" lists Input, Parameter and Constant, the Inputs category, before every op whose
+    doc mentions an input); words of the doc count least. An empty text gives all types in
+    palette order.
     """
     pool = list(NODE_TYPES.values()) if types is None else list(types)
     needle = " ".join(text.lower().split())
@@ -60,6 +62,9 @@ def search(text: str, types: Sequence[NodeType] | None = None) -> list[NodeType]
             score = 2.0
         elif any(squashed in a for a in aliases):
             score = 2.5
+        elif len(squashed) > 1 and (_squash(nt.category).startswith(squashed)
+                                    or squashed.startswith(_squash(nt.category).rstrip("s"))):
+            score = 2.75
         elif needle in nt.doc.lower():
             score = 4.0
         else:

@@ -273,7 +273,7 @@ def _docstring(graph: Graph) -> str:
     parts = [title]
     notes = str(graph.meta.get("notes") or "").strip()
     for para in notes.split("\n\n") if notes else ():
-        parts.append(textwrap.fill(" ".join(para.split()), WIDTH - 4))
+        parts.append(textwrap.fill(" ".join(para.split()), WIDTH - 4, break_on_hyphens=False))
     parts.append(DOC_FOOTER)
     body = "\n\n".join(parts).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     return f'"""{_CONTROL.sub(_escaped, body)}\n"""'

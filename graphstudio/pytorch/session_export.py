@@ -1,4 +1,4 @@
-"""The exported program of a document with a session (issue 16): its actions in order.
+"""The exported program of a document with a session: its actions in order.
 
 :mod:`graphstudio.pytorch.export` writes the docstring and the imports, then hands its exporter
 here: each :class:`~graphstudio.graph.session_actions.Forward` writes the statements of the

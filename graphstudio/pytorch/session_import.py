@@ -1,4 +1,4 @@
-"""Reading a program's cells as a session (issue 16), for :mod:`graphstudio.pytorch.code_import`.
+"""Reading a program's cells as a session, for :mod:`graphstudio.pytorch.code_import`.
 
 The importer builds the graph statement by statement; :class:`SessionRecorder` follows along
 and keeps what the program *does* with it, in order (see

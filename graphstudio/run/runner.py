@@ -29,7 +29,7 @@ from graphstudio.run.timeline import BackwardRecord, ForwardRecord, NodeState, T
 from graphstudio.run.timeline_builder import TimelineBuilder
 
 __all__ = ["BackwardRecord", "ForwardRecord", "NodeState", "RunOptions", "Runner", "Session",
-           "Timeline"]
+           "Timeline", "run_inputs"]
 
 
 @dataclass(frozen=True)
@@ -290,3 +290,13 @@ def _pick_loss(graph: Graph, fwd: ForwardPass, options: RunOptions):
     if loss_id in fwd.errors:
         return loss_id, f"{graph.nodes[loss_id].name} could not be computed: {fwd.errors[loss_id]}"
     return loss_id, None
+
+
+def run_inputs(graph: Graph) -> tuple:
+    """Everything a run's numbers depend on, comparable with ``==``: each node's type,
+    attributes and tensor, the wires and the run options (not positions, names or notes).
+    Equal before and after a series of edits means the document computes what it did."""
+    nodes = tuple(sorted(((n.id, n.type, tuple(sorted(n.attrs.items())), n.tensor)
+                          for n in graph), key=lambda row: row[0]))
+    edges = tuple(sorted((e.src, e.src_port, e.dst, e.dst_port) for e in graph.edges))
+    return nodes, edges, tuple(sorted(graph.run.items()))

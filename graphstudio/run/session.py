@@ -1,4 +1,4 @@
-"""Replaying a document's session (issue 16): the program's actions, in order, on one graph.
+"""Replaying a document's session: the program's actions, in order, on one graph.
 
 :func:`replay` runs ``graph.run["session"]`` (see :mod:`graphstudio.graph.session_actions`)
 with the engine as the program runs with PyTorch: a :class:`Forward` computes its nodes from

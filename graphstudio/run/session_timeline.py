@@ -1,4 +1,4 @@
-"""One timeline for a whole session: its sections' steps one after another (issue 16).
+"""One timeline for a whole session: its sections' steps one after another.
 
 Replaying a session (:mod:`graphstudio.run.session`) makes a Timeline per forward and per
 backward, and a step of its own for each ``zero_()`` and ``print``. :class:`SessionTimelineBuilder`

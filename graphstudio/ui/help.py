@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -100,9 +100,37 @@ def about_box(parent) -> QMessageBox:
     return box
 
 
-def open_tutorial_link() -> bool:
-    """Open PyTorch's autograd tutorial (the examples follow it) in the browser."""
-    return QDesktopServices.openUrl(QUrl(AUTOGRAD_TUTORIAL_URL))
+def open_tutorial_link(parent) -> bool:
+    """Open PyTorch's autograd tutorial (the examples follow it) in the browser; when none can
+    be opened, say so and show the address to copy (nothing visible happened before)."""
+    if QDesktopServices.openUrl(QUrl(AUTOGRAD_TUTORIAL_URL)):
+        return True
+    tutorial_address_box(parent)
+    return False
+
+
+def tutorial_address_box(parent) -> QMessageBox:
+    """The non-modal "no browser" box: the address as selectable text and a Copy button."""
+    def tr(text):
+        return QCoreApplication.translate("Help", text)
+
+    box = QMessageBox(QMessageBox.Icon.Information, tr("PyTorch Autograd Tutorial"), "",
+                      parent=parent)
+    box.setObjectName("tutorialAddress")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(tr("No web browser could be opened. The tutorial is at this address "
+                   "(select it, or press Copy Address):")
+                + f"<p><a href='{AUTOGRAD_TUTORIAL_URL}'>{AUTOGRAD_TUTORIAL_URL}</a></p>")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    copy = box.addButton(tr("Copy Address"), QMessageBox.ButtonRole.ActionRole)
+    copy.clicked.disconnect()  # copying keeps the box open
+    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(AUTOGRAD_TUTORIAL_URL))
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
+    return box
 
 
 def empty_hint_html(colour: str) -> str:

@@ -1,8 +1,9 @@
 """The inspector dock: edit the selected node (name, attributes, tensor) or see the selection.
 
-Every edit becomes an undo command pushed with ``try_push`` (a refusal is reported through
-:attr:`Inspector.statusMessage` and the editor snaps back to the model's value). The inspector
-follows the model's events, so undo, redo and edits made elsewhere show up at once.
+Every edit becomes an undo command pushed with ``try_push``. A refusal is explained right under
+the field (:class:`~graphstudio.ui.editors.field_error.FieldError`, and through
+:attr:`Inspector.statusMessage`) and a typed text stays in its field to be corrected. The
+inspector follows the model's events, so undo, redo and edits made elsewhere show up at once.
 """
 
 from __future__ import annotations
@@ -14,15 +15,12 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
     QScrollArea,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from graphstudio.graph.literals import format_number
 from graphstudio.graph.model import GraphError
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.pytorch.torch_lines import node_statement
+from graphstudio.ui.editors.attr_editors import make_attr_editor
 from graphstudio.ui.commands import (
     RenameNodeCommand,
     SetAttrCommand,
@@ -38,86 +37,13 @@ from graphstudio.ui.commands import (
     SetTensorCommand,
     try_push,
 )
+from graphstudio.ui.editors.field_error import FieldError
 from graphstudio.ui.language import localized_meta
-from graphstudio.ui.tensor_editor import AlignedForm, TensorEditor
-from graphstudio.ui.tensor_text import format_shape, parse_shape
+from graphstudio.ui.editors.tensor_editor import AlignedForm, TensorEditor
 from graphstudio.ui.theme import LIGHT, Theme
 
 MAX_LINE_SHOWN = 240
 LITERAL_LIMIT = 1024  # tensor values written out in the PyTorch line
-ERROR_STYLE = "border: 1px solid #d7263d; border-radius: 2px;"
-
-
-# ---------------------------------------------------------------------------- attribute editors
-def make_attr_editor(spec, commit):
-    """A widget editing one attribute of kind ``spec.kind``; returns (widget, set_value).
-
-    ``commit(value)`` is called with the raw value the person entered (None for "not set");
-    the caller validates it through the node type.
-    """
-    kind = spec.kind
-    if kind == "bool":
-        w = QCheckBox()
-        w.clicked.connect(lambda checked: commit(bool(checked)))
-        return w, lambda v: w.setChecked(bool(v))
-    if kind in ("int", "dim"):
-        w = QSpinBox()
-        w.setKeyboardTracking(False)
-        lo = int(spec.minimum) if spec.minimum is not None else (-16 if kind == "dim" else -10**9)
-        hi = int(spec.maximum) if spec.maximum is not None else (15 if kind == "dim" else 10**9)
-        if spec.optional:
-            lo -= 1
-            w.setSpecialValueText("None (all)" if kind == "dim" else "None")
-        w.setRange(lo, hi)
-        w.valueChanged.connect(
-            lambda v: commit(None if spec.optional and v == w.minimum() else int(v)))
-        return w, lambda v: w.setValue(w.minimum() if v is None else int(v))
-    if kind == "choice":
-        w = QComboBox()
-        if spec.optional:
-            w.addItem("None", None)
-        for c in spec.choices:
-            w.addItem(str(c), c)
-        w.activated.connect(lambda i: commit(w.itemData(i)))
-        return w, lambda v: w.setCurrentIndex(max(0, w.findData(v)))
-    w = QLineEdit()
-    if kind in ("dims", "shape"):
-        w.setPlaceholderText("None (all)" if spec.optional else "e.g. 0, 1")
-
-        def parse(text):
-            if not text.strip():
-                return None
-            try:
-                if kind == "shape" and "-1" not in text:  # the node type checks the sizes
-                    return parse_shape(text, limit=False)
-                return tuple(int(p) for p in text.replace("(", "").replace(")", "").split(",")
-                             if p.strip())
-            except ValueError:
-                return text  # the node type's check explains what is wrong
-
-        def show(v):
-            w.setText("" if v is None else format_shape(v if isinstance(v, tuple) else (v,)))
-    elif kind == "float":
-        w.setPlaceholderText("None" if spec.optional else "")
-
-        def parse(text):
-            if not text.strip():
-                return None
-            try:
-                return float(text)
-            except ValueError:
-                return text
-
-        def show(v):
-            w.setText("" if v is None else format_number(v, "float64"))
-    else:
-        def parse(text):
-            return text
-
-        def show(v):
-            w.setText("" if v is None else str(v))
-    w.editingFinished.connect(lambda: w.isModified() and commit(parse(w.text())))
-    return w, lambda v: (show(v), w.setModified(False))
 
 
 def _section(title: str) -> QLabel:
@@ -201,6 +127,7 @@ class Inspector(QScrollArea):
         layout.setSpacing(6)
         self._new_page = page
         self.editors, self.name_edit, self.tensor_editor = {}, None, None
+        self.field_error = FieldError(self.theme, page)  # lives and dies with its page
         return layout
 
     def _install_page(self) -> None:
@@ -230,10 +157,15 @@ class Inspector(QScrollArea):
     def _build_document(self) -> None:
         layout = self._page("document")
         g = self.graph
-        title = QLabel("<b>Document</b>")
-        layout.addWidget(title)
+        self.doc_heading = _wrap_label()  # the whole title, wrapped (the field below cut it)
+        self.doc_heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.doc_heading.font()
+        font.setBold(True)
+        self.doc_heading.setFont(font)
+        layout.addWidget(self.doc_heading)
         form = _form()
-        self.title_edit = QLineEdit(str(g.meta.get("title", "")))
+        self.title_edit = QLineEdit()
+        self._show_title()
         self.title_edit.setPlaceholderText("untitled")
         self.title_edit.editingFinished.connect(
             lambda: self._push(SetMetaCommand(g, "title", self.title_edit.text().strip() or None,
@@ -299,10 +231,11 @@ class Inspector(QScrollArea):
                 widget.setToolTip(spec.doc)
                 self.editors[spec.name] = (widget, setter)
                 attrs.addRow(spec.name, widget)
-            if node.type == "input":
-                fixed = QCheckBox()
-                fixed.setEnabled(False)
-                fixed.setToolTip("An Input never requires grad; use a Parameter to learn it")
+            if node.type == "input":  # a fact, not a control (a greyed box looked clickable)
+                fixed = _wrap_label(self.tr("False: an Input never requires grad "
+                                            "(use a Parameter to learn it)"))
+                fixed.setObjectName("inputRequiresGrad")
+                fixed.setStyleSheet("color: palette(placeholder-text);")
                 attrs.addRow("requires_grad", fixed)
             layout.addLayout(attrs)
 
@@ -331,6 +264,14 @@ class Inspector(QScrollArea):
         layout.addStretch(1)
         self._refresh_derived()
 
+    def _show_title(self) -> None:
+        title = str(self.graph.meta.get("title") or "").strip()
+        self.doc_heading.setText(title or self.tr("Document"))
+        if not self.title_edit.hasFocus():
+            self.title_edit.setText(title)
+            self.title_edit.setCursorPosition(0)  # its start, not its cut-off end
+        self.title_edit.setToolTip(title)
+
     def _set_header(self, node, nt, chip: str) -> None:
         self.header.setText(
             f"<span style='font-size:large; font-weight:600'>{node.name}</span>"
@@ -341,8 +282,7 @@ class Inspector(QScrollArea):
     def _refresh_derived(self) -> None:
         if self._mode == "document":
             self.stats_label.setText(document_stats(self.graph))
-            if not self.title_edit.hasFocus():
-                self.title_edit.setText(str(self.graph.meta.get("title", "")))
+            self._show_title()
             return
         if self._mode != "node" or self.node_id not in self.graph:
             return
@@ -376,7 +316,10 @@ class Inspector(QScrollArea):
 
     def _check_name(self, text: str) -> None:
         problem = self.graph.name_problem(text, self.node_id) if self.node_id else None
-        self.name_edit.setStyleSheet(ERROR_STYLE if problem else "")
+        if problem:
+            self.field_error.show_at(self.name_edit, problem)
+        else:
+            self.field_error.clear_error(self.name_edit)
         self.name_edit.setToolTip(problem or "A Python identifier, unique in the graph")
         if problem:
             self.statusMessage.emit(problem)
@@ -391,22 +334,29 @@ class Inspector(QScrollArea):
         text = self.name_edit.text().strip()
         if text != node.name:
             problem = self.graph.name_problem(text, node.id)
-            if problem:
-                self.statusMessage.emit(f"name not changed: {problem}")
-            else:
-                self._push(RenameNodeCommand(self.graph, node.id, text))
+            if problem:  # the typed name stays, to be corrected
+                self.field_error.show_at(self.name_edit, problem)
+                self.statusMessage.emit(self.tr("name not changed: {0}").format(problem))
+                return
+            self._push(RenameNodeCommand(self.graph, node.id, text))
         self.name_edit.setText(self.graph.node(self.node_id).name)
-        self.name_edit.setStyleSheet("")
+        self.field_error.clear_error(self.name_edit)
 
     def _commit_attr(self, key: str, value) -> None:
         if self.node_id is None:
             return
         node = self.graph.node(self.node_id)
+        widget = self.editors[key][0] if key in self.editors else None
         try:
             NODE_TYPES[node.type].check_attr(key, value)
         except GraphError as exc:
             self.statusMessage.emit(str(exc))
+            if isinstance(widget, QLineEdit):  # the typed text stays, to be corrected
+                self.field_error.show_at(widget, str(exc))
+                return
         else:
+            if widget is not None:
+                self.field_error.clear_error(widget)
             if node.attrs.get(key) != value:
                 self._push(SetAttrCommand(self.graph, node.id, key, value), quiet=True)
         QTimer.singleShot(0, self, lambda: self._show_attr(key))
@@ -414,6 +364,7 @@ class Inspector(QScrollArea):
     def _show_attr(self, key: str) -> None:
         if self.node_id in self.graph and key in self.editors:
             widget, setter = self.editors[key]
+            self.field_error.clear_error(widget)
             widget.blockSignals(True)
             setter(self.graph.node(self.node_id).attrs.get(key))
             widget.blockSignals(False)

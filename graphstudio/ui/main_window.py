@@ -38,6 +38,7 @@ from graphstudio.ui.palette import PaletteWidget
 from graphstudio.ui.settings import APP_NAME, AppSettings, app_data_dir
 from graphstudio.ui.slots import guarded
 from graphstudio.ui.theme import apply_app_theme, get_theme
+from graphstudio.ui.window_chrome import DockTitleBar, StatusBar, keep_on_screen
 from graphstudio.ui.window_menus import build_menus
 
 MENU_ORDER = ("file", "edit", "view", "help")
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.error_handler = error_handler
         self.theme = get_theme(self.settings.theme)
         self._shown_once = False
+        self._refit_on_resize = False
         self._close_hooks: list = []
         self.setWindowIcon(app_icon())
         self.setObjectName("MainWindow")
@@ -166,6 +168,10 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        dock.setTitleBarWidget(DockTitleBar(dock, self.theme))  # a close button one can see
+        dock.topLevelChanged.connect(
+            lambda _floating, d=dock: QTimer.singleShot(0, d, lambda: keep_on_screen(d)))
+        dock.visibilityChanged.connect(self._dock_toggled)
         self.addDockWidget(area, dock)
         dock.setVisible(visible)
         toggle = dock.toggleViewAction()
@@ -210,7 +216,8 @@ class MainWindow(QMainWindow):
         build_menus(self, APP_NAME, MENU_ORDER)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
+        bar = StatusBar(self)  # a long message ends in "…" before the node count
+        self.setStatusBar(bar)
         bar.setSizeGripEnabled(True)
         self.count_label = QLabel()
         self.zoom_label = QLabel()
@@ -287,6 +294,17 @@ class MainWindow(QMainWindow):
         self.view.set_zoom(1.0)
         self._update_zoom()
 
+    def _dock_toggled(self, _visible: bool) -> None:
+        """A dock shown or hidden resizes the canvas: a graph that was wholly in view is
+        framed again in the new size (a tab switch, which resizes nothing, changes nothing)."""
+        rect = self.scene.items_bounding_rect()
+        shown = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        self._refit_on_resize = not rect.isNull() and shown.contains(rect)
+        QTimer.singleShot(300, self, self._forget_refit)
+
+    def _forget_refit(self) -> None:
+        self._refit_on_resize = False
+
     def _update_zoom(self) -> None:
         self.zoom_label.setText(f"{self.view.zoom() * 100:.0f}%")
 
@@ -338,6 +356,8 @@ class MainWindow(QMainWindow):
         self.palette.set_theme(self.theme)
         self.inspector.set_theme(self.theme)
         self._style_empty_hint()
+        for dock in self.docks.values():
+            dock.titleBarWidget().set_theme(self.theme)
         for action in self.actions.values():
             name_ = action.property("icon_name")
             if name_:
@@ -378,7 +398,7 @@ class MainWindow(QMainWindow):
         return self._about_box
 
     def open_tutorial_link(self) -> bool:
-        return open_tutorial_link()
+        return open_tutorial_link(self)
 
     # ------------------------------------------------------------------ Qt events
     def showEvent(self, event) -> None:
@@ -409,6 +429,10 @@ class MainWindow(QMainWindow):
         elif et == QEvent.Type.Wheel:
             QTimer.singleShot(0, self, self._update_zoom)
         elif et == QEvent.Type.Resize:
+            if self._refit_on_resize:
+                self._refit_on_resize = False
+                QTimer.singleShot(0, self, lambda: self.view.frame_rect(
+                    self.scene.items_bounding_rect()))
             QTimer.singleShot(0, self, self._update_zoom)
             self._place_empty_hint()
         return super().eventFilter(watched, event)

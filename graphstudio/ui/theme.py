@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtGui import QColor, QFont, QImage, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
 
 __all__ = [
     "CATEGORIES",
@@ -161,7 +163,7 @@ def get_theme(name: str | None) -> Theme:
 # --------------------------------------------------------------------------- application look
 _STYLESHEET = """
 QDockWidget::title {{ background: {dock_title}; padding: 4px 6px; }}
-QDockWidget {{ titlebar-close-icon: none; }}
+#dockTitleBar {{ background: {dock_title}; }}
 QToolBar {{ background: {toolbar}; border: none; spacing: 4px; padding: 2px; }}
 QToolBar::separator {{ background: {border}; width: 1px; margin: 4px 3px; }}
 QStatusBar {{ background: {toolbar}; color: {text_dim}; }}
@@ -169,10 +171,39 @@ QToolTip {{ background: {tip_bg}; color: {text}; border: 1px solid {border}; pad
 """
 
 
+class OutlinedFusion(QProxyStyle):
+    """Fusion with check boxes and menus outlined in ``outline``. On the dark theme Fusion
+    outlines both in the window colour darkened: unchecked boxes and the context menu's edge
+    were nearly black on near black."""
+
+    OUTLINED = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+                QStyle.PrimitiveElement.PE_PanelMenu, QStyle.PrimitiveElement.PE_FrameMenu)
+
+    def __init__(self, outline: QColor):
+        super().__init__(QStyleFactory.create("Fusion"))
+        self.outline = QColor(outline)
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # noqa: N802 (Qt's name)
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in self.OUTLINED:
+            return
+        colour = QColor(self.outline)
+        if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox and not (
+                option.state & QStyle.StateFlag.State_Enabled):
+            colour.setAlpha(90)  # a disabled box: faint, flat
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # a crisp 1 px line
+        painter.setPen(QPen(colour, 0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+
 def apply_app_theme(app, name: str) -> Theme:
-    """Give ``app`` (a QApplication) the Fusion style, a matching palette and a small stylesheet."""
+    """Give ``app`` (a QApplication) the Fusion style (:class:`OutlinedFusion` on the dark
+    theme), a matching palette and a small stylesheet."""
     theme = get_theme(name)
-    app.setStyle("Fusion")
+    app.setStyle(OutlinedFusion(_c("#8a919c")) if theme.dark else "Fusion")
     pal = QPalette()
     if theme.dark:
         window, base, alt = _c("#26282d"), _c("#1f2125"), _c("#2b2e33")
@@ -194,6 +225,8 @@ def apply_app_theme(app, name: str) -> Theme:
         pal.setColor(role, colour)
     for role in (QPalette.Text, QPalette.WindowText, QPalette.ButtonText):
         pal.setColor(QPalette.Disabled, role, theme.node_text_dim)
+    for role in (QPalette.Base, QPalette.Button):  # disabled fields look flat, not clickable
+        pal.setColor(QPalette.Disabled, role, window)
     app.setPalette(pal)
     app.setStyleSheet(_STYLESHEET.format(
         dock_title=dock_title, toolbar=toolbar, border=border, tip_bg=tip,

@@ -4,7 +4,6 @@ every step asks on the real widgets and every wait and check of every step is me
 from __future__ import annotations
 
 
-
 def _finish(who, actions: dict) -> list[str]:
     """Do each step's actions, see it complete, press Next; returns the step ids walked."""
     walked = []

@@ -10,7 +10,6 @@ from graphstudio.lessons.catalog import lessons_dir
 from tests.support.lesson_fixtures import LESSONS, Learner
 from tests.support.window_fixtures import close_quietly
 
-
 TUTORIAL = str(lessons_dir() / f"{LESSONS['tutorial']}.gslesson")
 
 

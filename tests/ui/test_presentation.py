@@ -16,7 +16,6 @@ from graphstudio.ui.canvas.readable import (
 )
 from graphstudio.ui.run.caption import step_caption
 from graphstudio.ui.run.keep_in_view import PAN_MS
-from tests.ui.test_readable import open_at_1280, visible
 from tests.support.run_fixtures import run_window  # noqa: F401 (fixture)
 from tests.support.window_fixtures import (  # noqa: F401
     close_quietly,
@@ -24,6 +23,7 @@ from tests.support.window_fixtures import (  # noqa: F401
     make_window,
     settings,
 )
+from tests.ui.test_readable import open_at_1280, visible
 
 
 @pytest.fixture(autouse=True)

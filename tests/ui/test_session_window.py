@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-
 ROW_4_2 = "[[4., 2., 2., 2., 2.],"
 ROW_8_4 = "[[8., 4., 4., 4., 4.],"
 ROW_ZERO = "[[0., 0., 0., 0., 0.],"

@@ -22,7 +22,6 @@ from graphstudio.ui.language import (
     translations_dir,
 )
 
-
 ROOT = Path(__file__).resolve().parents[2]
 TS = translations_dir() / "graphstudio_zh_CN.ts"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|%L?\d+|%n|&[a-z]+;")

@@ -91,9 +91,13 @@ class FreezeToggle(Hoverable, QGraphicsItem):
         colour = theme.frozen.darker(130) if self.frozen else theme.title_text
         pen = QPen(colour, 1.6 if self.frozen else 1.2, Qt.SolidLine, Qt.RoundCap)
         painter.setPen(pen)
-        if not self.frozen:
-            painter.setOpacity(0.75)
         r = self.S - 2.0
+        if not self.frozen:  # trainable: a nabla (gradients reach it), not the same snowflake
+            painter.setOpacity(0.85)
+            painter.setBrush(Qt.NoBrush)
+            painter.drawPolygon([QPointF(-r, -r * 0.7), QPointF(r, -r * 0.7), QPointF(0, r)])
+            painter.setOpacity(1.0)
+            return
         for k in range(3):  # six spokes with small V tips: a snowflake
             a = math.pi / 3 * k + math.pi / 2
             dx, dy = math.cos(a) * r, math.sin(a) * r

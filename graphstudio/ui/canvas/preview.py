@@ -27,6 +27,7 @@ TEXT_MAX_COLS = 5
 SUMMARY_LEAD = 3      # a bigger tensor's card shows its first 3 values, min, max, heatmap
 HEAT_MAX = (120.0, 64.0)
 PAD = 10.0
+ERROR_ROW_W = 260.0  # widest a run error's line gets on a card (the card's tooltip has it all)
 
 
 @dataclass
@@ -259,8 +260,10 @@ class Preview:
         elif s.requires_grad is not None:
             note = "  # no_grad" if s.no_grad else ""
             rows.append(("text", f"requires_grad={s.requires_grad}{note}", t.node_text_dim))
-        if s.error:
-            rows.append(("text", f"error: {s.error}", t.error))
+        if s.error:  # one line, cut to fit: a long message made the card very wide
+            line = " ".join(f"error: {s.error}".split())
+            rows.append(("text", self.fonts.fm_mono.elidedText(line, Qt.ElideRight, ERROR_ROW_W),
+                         t.error))
         return rows
 
     def paint_greeked(self, painter, top: float, card_w: float):

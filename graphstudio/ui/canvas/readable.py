@@ -1,7 +1,7 @@
 """The readable floor: how small canvas text may get on screen, and the text size setting.
 
 A class reads the canvas from the back of a room on a 1280x800 projector: below about 11 px
-on screen the digits of a value or a ``.grad`` blur into each other (issue 10 measured cards
+on screen the digits of a value or a ``.grad`` blur into each other (cards were measured
 framed at 38-51% zoom with 4-6 px text, and nobody could read them). So every card text
 (values, ``.grad``, ``grad_fn``, port names), every wire label and every tag is drawn at
 least :data:`READABLE_PX` pixels tall at any zoom the window chooses by itself (opening a

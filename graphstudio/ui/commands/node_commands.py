@@ -63,8 +63,12 @@ class AddNodeCommand(GraphCommand):
     def build(self, j):
         nt = NODE_TYPES[self.type_id]
         attrs = {k: nt.check_attr(k, v) for k, v in (self.attrs or {}).items()}
+        tensor = self.tensor
+        if tensor is None and nt.has_tensor:  # a seed of its own (the journal keeps it)
+            tensor = nt.default_tensor(n.tensor.seed for n in self.graph
+                                       if n.tensor is not None and n.tensor.seed is not None)
         node = j.add_node(self.type_id, name=self.name, pos=self.pos, attrs=attrs,
-                          tensor=self.tensor)
+                          tensor=tensor)
         self.node_id = node.id
         if self.connect_from is not None:
             other, port, *side = self.connect_from

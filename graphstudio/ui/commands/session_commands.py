@@ -1,4 +1,4 @@
-"""Undoable edits of a document's session (issue 16): add, remove and move actions.
+"""Undoable edits of a document's session: add, remove and move actions.
 
 The session is the run option ``session`` (a tuple of actions, see
 :mod:`graphstudio.graph.session_actions`), so each edit is one

@@ -11,7 +11,8 @@ the session as in PyTorch:
 * Step / Step Back / Play / Run to End / :meth:`jump` move k; stepping past the end of a
   forward runs the backward; stepping with no run (or a stale one) starts a run.
 
-Edits to the graph mark the shown run stale (until the next run); freezing a parameter,
+Edits to the graph mark the shown run stale (until the next run, or until undo brings back the
+document it was made on: then its results are valid again); freezing a parameter,
 choosing the loss or toggling retain_grad re-run the same thing at once, from the same
 ``.grad`` values, so the difference shows immediately.
 """
@@ -23,7 +24,7 @@ import logging
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from graphstudio.run.runner import Runner, RunOptions
+from graphstudio.run.runner import Runner, RunOptions, run_inputs
 from graphstudio.run.session import replay
 from graphstudio.ui.run import messages
 from graphstudio.ui.run.animation import WireAnimator
@@ -73,6 +74,10 @@ class RunController(QObject):
         self._rerun.setInterval(0)
         self._rerun.timeout.connect(self._rerun_now)
         self._rerun_why = ""
+        self._run_inputs = None  # what the shown timeline was computed from (run_inputs)
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.timeout.connect(self._check_back)
         self._unsubscribe = graph.subscribe(self._on_event)
 
     # ------------------------------------------------------------------ queries
@@ -291,7 +296,7 @@ class RunController(QObject):
         return True
 
     def _fresh_run(self):
-        """A whole run: a document's session replayed from new tensors (issue 16: stepping
+        """A whole run: a document's session replayed from new tensors (stepping
         walks across its sections), else one forward and backward (also when Forward under
         no_grad is ticked: that option asks for one run without grad)."""
         if not self.graph.run.get("session") or self.graph.run.get("no_grad"):
@@ -304,6 +309,7 @@ class RunController(QObject):
 
     def _set_timeline(self, tl, kind: str, k: int) -> None:
         self.timeline, self.kind, self.stale, self.stale_reason = tl, kind, False, ""
+        self._run_inputs = run_inputs(self.graph)
         self.timelineChanged.emit()
         self._go(k)
         self.stateChanged.emit()
@@ -375,6 +381,7 @@ class RunController(QObject):
                     self._schedule_rerun(f"run option {ev.key}")
                 elif ev.key in _STALE_OPTIONS:
                     self._mark_stale(f"run option {ev.key} changed")
+                    self._recheck.start(0)
                 self.stateChanged.emit()
                 return
             if ev.kind == "attr_changed" and ev.key == "requires_grad":
@@ -383,6 +390,7 @@ class RunController(QObject):
                                      f"{'frozen' if ev.new is False else 'trainable'}")
                 return
             self._mark_stale("the graph changed")
+            self._recheck.start(0)
         except Exception:  # a model listener must never raise into the model
             log.exception("run display failed to follow %s", ev.kind)
 
@@ -400,7 +408,21 @@ class RunController(QObject):
         self.display.show(self.timeline, self.k, True)
         self.stateChanged.emit()
         self.stepChanged.emit(self.k)
-        self._say(f"Results are stale ({why}): Step, Forward or Run to End computes them again")
+        self._say(self.tr("Results are stale ({0}): Step, Forward or Run to End computes them "
+                          "again; undoing the edits brings them back").format(why))
+
+    def _check_back(self) -> None:
+        """Undo took the document back to what the shown run was made on: valid again."""
+        if self.timeline is None or not self.stale or self._run_inputs is None:
+            return
+        if run_inputs(self.graph) != self._run_inputs:
+            return
+        self.stale, self.stale_reason = False, ""
+        self.display.show(self.timeline, self.k, False)
+        self.stateChanged.emit()
+        self.stepChanged.emit(self.k)
+        self._say(self.tr("The graph is back to what this run was made on: its results are "
+                          "valid again"))
 
     def _rerun_now(self) -> None:
         """Run the shown kind of run again on the changed graph, from the same ``.grad`` values

@@ -145,13 +145,14 @@ class ValuesDock(QScrollArea):
         nt = NODE_TYPES[node.type]
         t = self.theme()
         self._show_where(state)
-        key = (nid, tl, c.k >= 0 and shows_grads(tl, c.k))
+        key = (nid, tl, c.k >= 0 and shows_grads(tl, c.k),
+               c.k if state is None or state.value is None else None)  # "computed at step 5"
         if not force and key == self._shown and same_state(state, self._shown_state):
             return  # the same numbers: leave tables and plots alone
         self._shown, self._shown_state, self.node_id = key, state, nid
         chip = t.category_color(nt.category).name()
         self.header.setText(f"<span style='font-size:12pt'><b>{_esc(node.name)}</b></span>"
-                            f"&nbsp;&nbsp;<span style='color:{chip}'>{_esc(nt.label)}</span>")
+                            f" <span style='color:{chip}'>·&nbsp;{_esc(nt.label)}</span>")
         from graphstudio.ui.run.steps_dock import step_line
 
         self.line.setText(_esc(step_line(self.graph, nid)))
@@ -159,14 +160,27 @@ class ValuesDock(QScrollArea):
         for w in self._body:
             w.setVisible(True)
         if state is None or state.value is None:
-            self.value.show_none("", "not computed at this step" if tl is not None
-                                 else "run the graph to see its value (F10 steps)")
+            self.value.show_none("", self._when_computed(tl, c.k, nid))
             self.grad.show_none("", "")
             self.grad_note.setText("")
             self.colorbar.setVisible(False)
             self.same_scale.setVisible(False)
             return
         self._show_arrays(node.name, state, t)
+
+    def _when_computed(self, tl, k: int, nid: str) -> str:
+        """What the value part says while the node has no value at step k: the step that
+        computes it (it follows the current step; "not computed at this step" said nothing)."""
+        if tl is None:
+            return self.tr("run the graph to see its value (F10 steps)")
+        at = next((i for i in range(tl.forward_count) if tl.steps[i].node_id == nid), None)
+        if at is None:
+            return self.tr("not computed in this run")
+        if at <= k:
+            return self.tr("computed at step {0} (forward), no value to show").format(at + 1)
+        here = self.tr("before the run") if k < 0 else self.tr("at step {0}").format(k + 1)
+        return self.tr("computed at step {0} (forward)\nnow {1}: F10 steps on").format(
+            at + 1, here)
 
     def _show_nothing(self, text: str) -> None:
         self.header.setText("<b>Values</b>")

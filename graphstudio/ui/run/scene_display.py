@@ -10,10 +10,12 @@ is shown is always :func:`~graphstudio.ui.run.display.node_display` /
 
 from __future__ import annotations
 
+import contextlib
+import html
 import logging
 import time
 
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, QTimer
 
 from graphstudio.graph.lookup import output_aliases
 from graphstudio.ui.canvas.make_room import LIMIT as MAKE_ROOM_LIMIT
@@ -97,6 +99,7 @@ class SceneDisplay:
         self._overrides: dict = {}  # node id -> what its card shows instead (training)
         self._pending_nodes: set[str] = set()   # still to bring up to (timeline, k)
         self._pending_edges: set = set()
+        self._error_tips: set = set()  # cards whose tooltip holds a run error
         self._flush_timer = QTimer()
         self._flush_timer.setInterval(0)
         self._flush_timer.timeout.connect(self._flush_some)
@@ -111,6 +114,10 @@ class SceneDisplay:
             item = self.scene.node_item(nid)
             if item is not None and state is not None:
                 item.set_run_state(None)
+        for item in self._error_tips:
+            with contextlib.suppress(RuntimeError):  # a card the scene has deleted since
+                _show_error_tip(item, None)
+        self._error_tips = set()
         for edge, d in self._edges.items():
             item = self.scene.edge_item(edge)
             if item is not None and d is not NO_EDGE:
@@ -350,6 +357,10 @@ class SceneDisplay:
                 and nid in timeline_nodes(self.timeline):
             self._reserve(nid, item)
         item.set_run_state(state)
+        error = getattr(state, "error", None)
+        if error or item in self._error_tips:  # most cards never had an error: left alone
+            _show_error_tip(item, error)
+            (self._error_tips.add if error else self._error_tips.discard)(item)
         return 1
 
     def _set_edge(self, edge, d) -> int:
@@ -363,3 +374,15 @@ class SceneDisplay:
             return 0
         item.set_run_state(d.grad, d.highlighted, d.greyed, stale=d.stale)
         return 1
+
+
+ERROR_TIP = "<hr>"  # what separates a card's own tooltip from the run error added below it
+
+
+def _show_error_tip(item, error: str | None) -> None:
+    """The whole run error in the card's tooltip (the card shows it cut to one line)."""
+    base = item.toolTip().split(ERROR_TIP, 1)[0]
+    if error:
+        base += ERROR_TIP + html.escape(
+            QCoreApplication.translate("SceneDisplay", "error: {0}").format(error))
+    item.setToolTip(base)

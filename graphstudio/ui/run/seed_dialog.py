@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from graphstudio.graph.model import GraphError, TensorSpec
 from graphstudio.ui.commands import SetRunOptionCommand, try_push
-from graphstudio.ui.tensor_editor import TensorEditor
+from graphstudio.ui.editors.tensor_editor import TensorEditor
 
 __all__ = ["SeedDialog", "loss_shape"]
 

@@ -1,4 +1,4 @@
-"""The Session dock: the document's actions in order, editable and undoable (issue 16).
+"""The Session dock: the document's actions in order, editable and undoable.
 
 Each row is an action as the program's line (``out.backward(torch.ones_like(out),
 retain_graph=True)``, ``inp.grad.zero_()``, ``print(...)``). **Add** inserts after the selected

@@ -1,4 +1,4 @@
-"""The Steps dock's rows and step descriptions for a session (issue 16).
+"""The Steps dock's rows and step descriptions for a session.
 
 A :class:`~graphstudio.run.session_timeline.SessionTimeline` is listed section by section: a
 header per action ("forward", "backward #1", "zero_()", "backward #3" with its step count),

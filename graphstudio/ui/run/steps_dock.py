@@ -440,8 +440,10 @@ class StepsDock(QWidget):
                 phase = section_title(section)
             text = f"Step <b>{max(c.k, -1) + 1}</b> of {n} · {phase}"
             if c.stale:
-                text += (f"<br><span style='color:{t.stale.name()}'>Stale: {c.stale_reason}. "
-                         "Step or Run to End runs it again.</span>")
+                text += (f"<br><span style='color:{t.stale.name()}'>" + self.tr(
+                    "Stale: {0}. These numbers are from before the edit: Step or Run to End "
+                    "runs it again, Undo back to the run makes them valid again.")
+                    .format(_esc(c.stale_reason)) + "</span>")
             if tl.error:
                 text += f"<br><span style='color:{t.error.name()}'>{_esc(tl.error)}</span>"
             elif not tl.has_backward and c.backward_reason() and c.kind == "run":

@@ -8,8 +8,7 @@ gradients and the decision boundary of a 2-D classifier is redrawn. When trainin
 is stopped, one :class:`~graphstudio.ui.tools.train_command.TrainParametersCommand` writes the
 trained values into the document, so Undo brings back the parameters from before training. A
 loss that stops being finite, or a step that fails, ends training with the reason in the dock
-and leaves the document as it was.
-"""
+and leaves the document as it was."""
 
 from __future__ import annotations
 
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -125,9 +124,9 @@ class TrainingDock(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        side = QWidget()
-        col = QVBoxLayout(side)
-        col.setContentsMargins(0, 0, 0, 0)
+        settings = QWidget()
+        col = QVBoxLayout(settings)
+        col.setContentsMargins(0, 0, 4, 0)
         col.setSpacing(8)
         col.addWidget(self.form)
         col.addLayout(buttons)
@@ -135,13 +134,14 @@ class TrainingDock(QWidget):
         col.addWidget(self.stats)
         col.addWidget(self.message)
         col.addStretch(1)
+        self.side = side = QScrollArea()  # a short dock scrolls its settings (they made an
+        side.setWidget(settings)  # 800x600 window taller than the screen, over the status bar)
+        side.setWidgetResizable(True)
+        side.setFrameShape(QScrollArea.Shape.NoFrame)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setFixedWidth(300)
-        side.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        self.side = side
         self.loss_plot = LossPlot(self.theme)
         self.boundary = BoundaryView(self.theme)
-        self.loss_plot.setMinimumSize(260, 180)
-        self.boundary.setMinimumSize(220, 200)
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(8, 6, 8, 6)
         self.box.setSpacing(14)
@@ -494,6 +494,5 @@ class TrainingDock(QWidget):
                      else QBoxLayout.Direction.TopToBottom)
         if self.box.direction() != direction:
             self.box.setDirection(direction)
-            self.side.setFixedWidth(300) if wide else self.side.setMaximumWidth(16777215)
-            if not wide:
-                self.side.setMinimumWidth(0)
+            self.side.setMinimumWidth(300 if wide else 0)
+            self.side.setMaximumWidth(300 if wide else 16777215)

@@ -53,6 +53,7 @@ class LossPlot(QWidget):
 
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
+        self.setMinimumSize(240, 150)  # beside the settings in an 800 px window
         import pyqtgraph as pg
 
         self._pg = pg
@@ -174,6 +175,7 @@ class BoundaryView(QWidget):
 
     def __init__(self, theme: Theme, parent=None):
         super().__init__(parent)
+        self.setMinimumSize(190, 150)
         import pyqtgraph as pg
 
         self._pg = pg

@@ -4,7 +4,8 @@ Small tensors (at most 2-D, at most :data:`TABLE_LIMIT` elements) get a table ed
 pyqtgraph heatmap on the theme's symmetric diverging scale. Every change is reported as a whole
 new :class:`TensorSpec` through :attr:`TensorEditor.specEdited`; the inspector turns it into a
 ``SetTensorCommand`` so it can be undone. Editing one value of an initializer tensor (randn, ...)
-turns it into explicit values.
+turns it into explicit values. A refused edit is explained under its field
+(:class:`~graphstudio.ui.editors.field_error.FieldError`) and the typed text stays there to correct.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from graphstudio.graph.literals import format_number
 from graphstudio.graph.model import DTYPES, INITS, GraphError, TensorSpec
-from graphstudio.ui.tensor_text import (
+from graphstudio.ui.editors.field_error import FieldError
+from graphstudio.ui.editors.tensor_text import (
     MAX_ELEMENTS,
     NOT_FINITE,
     display_number,
@@ -72,6 +74,8 @@ class TensorTableModel(QAbstractTableModel):
         self.on_problem = on_problem
         self.array = np.zeros((0,))
         self.dtype = "float32"
+        #: (row, column, text) of the last value refused, to put back in the cell's editor
+        self.refused: tuple[int, int, str] | None = None
 
     def set_array(self, array: np.ndarray, dtype: str) -> None:
         old = self._grid().shape if self.array.size else None
@@ -126,9 +130,11 @@ class TensorTableModel(QAbstractTableModel):
         try:
             parsed = parse_value(str(value), self.dtype)
         except (TypeError, ValueError) as exc:
+            self.refused = (index.row(), index.column(), str(value))
             if self.on_problem is not None:
-                self.on_problem(f"value not changed: {exc}")
+                self.on_problem(self.tr("value not changed: {0}").format(exc))
             return False
+        self.refused = None
         grid = np.array(self._grid(), dtype=self.dtype, copy=True)
         grid[index.row(), index.column()] = parsed
         self.on_edit(grid.reshape(self.array.shape))
@@ -181,7 +187,7 @@ class TensorEditor(QWidget):
         self.form.addRow("Value", self.fill_edit)
         self.form.addRow("Step", self.step_edit)
 
-        self.table_model = TensorTableModel(self._cells_edited, self, self.problem.emit)
+        self.table_model = TensorTableModel(self._cells_edited, self, self._cell_refused)
         self.table = QTableView()
         self.table.setModel(self.table_model)
         self.table.setAlternatingRowColors(True)
@@ -205,6 +211,7 @@ class TensorEditor(QWidget):
         layout.addWidget(self.table)
         self.values_layout = layout
         layout.addWidget(self.info)
+        self.field_error = FieldError(theme, self)
 
         self.init_box.activated.connect(lambda _i: self._edit_init())
         self.dtype_box.activated.connect(lambda _i: self._edit_dtype())
@@ -217,12 +224,14 @@ class TensorEditor(QWidget):
     # ------------------------------------------------------------------ showing
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self.field_error.set_theme(theme)
         if self._heatmap is not None:
             self._heatmap.set_theme(theme)
 
     def set_spec(self, spec: TensorSpec | None) -> None:
         """Show ``spec`` (called on selection and whenever the model changes)."""
         self.spec = spec
+        self.field_error.clear_error()
         if spec is None:
             self.setEnabled(False)
             return
@@ -287,6 +296,32 @@ class TensorEditor(QWidget):
         return self._heatmap
 
     # ------------------------------------------------------------------ edits
+    def _refuse(self, field: QWidget, message: str) -> None:
+        """Say why under ``field`` (and in the status bar); the field keeps what was typed."""
+        self.field_error.show_at(field, message)
+        self.problem.emit(message)
+
+    def _cell_refused(self, message: str) -> None:
+        self._refuse(self.table, message)
+        QTimer.singleShot(0, self, self._reopen_refused_cell)
+
+    def _reopen_refused_cell(self) -> None:
+        """Open the refused cell's editor again with the text typed, to correct it (only while
+        the table still has the focus: a click elsewhere is not taken back)."""
+        refused = self.table_model.refused
+        if refused is None or not self.table.hasFocus():
+            return
+        row, col, text = refused
+        index = self.table_model.index(row, col)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+        editor = self.table.indexWidget(index)
+        if isinstance(editor, QLineEdit):
+            editor.setText(text)
+            editor.selectAll()
+
     def _emit(self, **changes) -> None:
         spec = self.spec
         if spec is None:
@@ -303,8 +338,8 @@ class TensorEditor(QWidget):
                 raise GraphError(f"{numel:,} elements is too many to edit "
                                  f"(at most {MAX_ELEMENTS:,})")
         except (GraphError, ValueError, TypeError) as exc:
-            self.problem.emit(str(exc))
-            self.set_spec(spec)
+            self.set_spec(spec)  # a choice that cannot be: the boxes show the tensor again
+            self._refuse(self.init_box, str(exc))
             return
         if new != spec:
             self.specEdited.emit(new)
@@ -333,9 +368,9 @@ class TensorEditor(QWidget):
         try:
             shape = parse_shape(self.shape_edit.text())
         except GraphError as exc:
-            self.problem.emit(str(exc))
-            self.shape_edit.setText(format_shape(self.spec.shape))
+            self._refuse(self.shape_edit, str(exc))
             return
+        self.field_error.clear_error(self.shape_edit)
         if shape == self.spec.shape:
             return
         if self.spec.init == "values":
@@ -355,17 +390,20 @@ class TensorEditor(QWidget):
     def _edit_params(self) -> None:
         if self.spec is None or self.spec.init == "values":
             return
-        try:
-            fill = float(self.fill_edit.text()) if self.fill_edit.text().strip() else None
-            step = float(self.step_edit.text()) if self.step_edit.text().strip() else None
-        except ValueError:
-            self.problem.emit("write a number, e.g. 0.5 or 1e-3")
-            self.set_spec(self.spec)
-            return
-        if not all(math.isfinite(v) for v in (fill, step) if v is not None):
-            self.problem.emit(NOT_FINITE)
-            self.set_spec(self.spec)
-            return
+        values = {}
+        for edit in (self.fill_edit, self.step_edit):
+            text = edit.text().strip()
+            try:
+                values[edit] = float(text) if text else None
+            except ValueError:
+                self._refuse(edit, self.tr("{0!r} is not a number: write e.g. 0.5 or 1e-3")
+                             .format(text))
+                return
+            if values[edit] is not None and not math.isfinite(values[edit]):
+                self._refuse(edit, NOT_FINITE)
+                return
+        fill, step = values[self.fill_edit], values[self.step_edit]
+        self.field_error.clear_error()
         seed = self.seed_spin.value() if self.spec.init in ("rand", "randn") else self.spec.seed
         self._emit(seed=seed, fill=fill, step=step)
 
