@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from graphstudio.ui.canvas.preview import format_array, format_number, grad_label
-from graphstudio.ui.number_format import format_elements, format_scalar
 from graphstudio.ui.editors.tensor_text import display_number
+from graphstudio.ui.number_format import format_elements, format_scalar
 
 
 @pytest.mark.parametrize("v", [0.0005, 0.00012, 0.0012, 0.5, -3.25, 1e-7, 123456.789, 2.5e9,

@@ -8,8 +8,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolButton
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
-
 
 def _ink(button: QToolButton) -> int:
     """Pixels of the button's icon that differ from its top-left (background) pixel."""

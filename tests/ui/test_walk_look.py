@@ -13,8 +13,6 @@ from graphstudio.ui.canvas import GraphScene
 from graphstudio.ui.inspector import Inspector
 from graphstudio.ui.theme import DARK, LIGHT
 
-pytest_plugins = ["tests.ui.test_window_support"]
-
 
 def _contrast(image: QImage, rect, background) -> int:
     """The largest lightness difference from ``background`` on ``rect``'s outline."""

@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt
 from graphstudio.graph.model import TensorSpec
 from graphstudio.ui.commands import SetTensorCommand, try_push
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
-
 
 def test_undoing_every_edit_makes_the_shown_run_valid_again(run_window):
     r = run_window()

@@ -12,8 +12,6 @@ from graphstudio.graph.model import TensorSpec
 from graphstudio.ui.commands import AddNodeCommand, try_push
 from graphstudio.ui.help import AUTOGRAD_TUTORIAL_URL
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
-
 LONG = ("matmul: (2, 3) @ (5, 7): inner dimensions 3 and 5 differ; "
         "the first operand's last size must equal the second operand's first size " * 3)
 
