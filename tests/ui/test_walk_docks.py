@@ -41,7 +41,7 @@ def test_every_dock_has_a_close_button_one_can_see_and_use(run_window, qtbot):
 def test_the_canvas_refits_when_a_dock_is_hidden(run_window, qtbot):
     r = run_window()
     win = r.window
-    win.resize(1280, 800)
+    win.resize(1920, 1200)  # the whole graph in view at a readable zoom
     qtbot.wait(50)
     win.frame()
     before = win.view.zoom()
