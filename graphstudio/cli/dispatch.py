@@ -2,7 +2,8 @@
 
     graphstudio [FILE ...]        open the window (on FILE)
     graphstudio COMMAND ...       run, check, render (:mod:`.run_commands`);
-                                  train, gradcheck, export, import (:mod:`.tool_commands`)
+                                  train, gradcheck, export, import (:mod:`.tool_commands`);
+                                  animate, handout (:mod:`.share_commands`)
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import sys
 
 from graphstudio.cli.common import PROG, CommandParser, UsageError, run_guarded
 from graphstudio.cli.run_commands import COMMANDS as RUN_COMMANDS
+from graphstudio.cli.share_commands import COMMANDS as SHARE_COMMANDS
 from graphstudio.cli.tool_commands import COMMANDS as TOOL_COMMANDS
 
 __all__ = ["COMMANDS", "build_parser", "main", "open_window", "run_command"]
 
 #: Every command: name -> (add_<name>(subparsers), cmd_<name>(args) -> int).
-COMMANDS = {**RUN_COMMANDS, **TOOL_COMMANDS}
+COMMANDS = {**RUN_COMMANDS, **TOOL_COMMANDS, **SHARE_COMMANDS}
 
 
 def open_window(paths: list[str]) -> int:

@@ -33,10 +33,10 @@ def step_heading(timeline, k: int, translate: Callable[[str], str] | None = None
     tr = translate or _identity
     n = len(timeline)
     if k < 0:
-        return tr(QT_TRANSLATE_NOOP(CONTEXT, "Before the run · {n} steps")).format(n=n)
-    phase = (tr(QT_TRANSLATE_NOOP(CONTEXT, "backward")) if k >= timeline.forward_count
-             else tr(QT_TRANSLATE_NOOP(CONTEXT, "forward")))
-    return tr(QT_TRANSLATE_NOOP(CONTEXT, "Step {k} of {n} · {phase}")).format(
+        return tr(QT_TRANSLATE_NOOP("StepText", "Before the run · {n} steps")).format(n=n)
+    phase = (tr(QT_TRANSLATE_NOOP("StepText", "backward")) if k >= timeline.forward_count
+             else tr(QT_TRANSLATE_NOOP("StepText", "forward")))
+    return tr(QT_TRANSLATE_NOOP("StepText", "Step {k} of {n} · {phase}")).format(
         k=k + 1, n=n, phase=phase)
 
 
@@ -45,7 +45,7 @@ def explain_step(timeline, k: int, graph, translate: Callable[[str], str] | None
     tr = translate or _identity
     if k < 0:
         return tr(QT_TRANSLATE_NOOP(
-            CONTEXT, "Before the run: nothing is computed yet; the forward pass computes the "
+            "StepText", "Before the run: nothing is computed yet; the forward pass computes the "
                      "nodes one by one, then backward carries gradients back to the leaves."))
     step = timeline.steps[k]
     if step.kind == "forward":
@@ -67,7 +67,7 @@ def _names(graph, ids, tr) -> str:
             seen.append(name)
     if len(seen) < 2:
         return "".join(seen)
-    return ", ".join(seen[:-1]) + tr(QT_TRANSLATE_NOOP(CONTEXT, " and ")) + seen[-1]
+    return ", ".join(seen[:-1]) + tr(QT_TRANSLATE_NOOP("StepText", " and ")) + seen[-1]
 
 
 def _explain_forward(timeline, step, graph, tr) -> str:
@@ -75,37 +75,37 @@ def _explain_forward(timeline, step, graph, tr) -> str:
     node = graph.nodes.get(step.node_id)
     spec = NODE_TYPES.get(node.type) if node is not None else None
     if spec is not None and not spec.outputs:
-        return tr(QT_TRANSLATE_NOOP(CONTEXT, "{name} shows the value of {inputs}.")).format(
+        return tr(QT_TRANSLATE_NOOP("StepText", "{name} shows the value of {inputs}.")).format(
             name=name, inputs=_names(graph, step.inputs, tr))
     if not step.inputs:
         if timeline.no_grad or not step.requires_grad:
-            text = QT_TRANSLATE_NOOP(CONTEXT, "{name} is a leaf tensor with requires_grad=False: "
+            text = QT_TRANSLATE_NOOP("StepText", "{name} is a leaf tensor with requires_grad=False: "
                                               "autograd computes no gradient for it.")
         else:
-            text = QT_TRANSLATE_NOOP(CONTEXT, "{name} is a leaf tensor with requires_grad=True: "
+            text = QT_TRANSLATE_NOOP("StepText", "{name} is a leaf tensor with requires_grad=True: "
                                               "backward will store its gradient in {name}.grad.")
         return tr(text).format(name=name)
     inputs = _names(graph, step.inputs, tr)
     if timeline.no_grad:
-        text = QT_TRANSLATE_NOOP(CONTEXT, "{name} is computed from {inputs} under "
+        text = QT_TRANSLATE_NOOP("StepText", "{name} is computed from {inputs} under "
                                           "torch.no_grad(): no graph is recorded, so it has no "
                                           "grad_fn and requires_grad=False.")
     elif step.grad_fn:
-        text = QT_TRANSLATE_NOOP(CONTEXT, "{name} is computed from {inputs}; an input requires "
+        text = QT_TRANSLATE_NOOP("StepText", "{name} is computed from {inputs}; an input requires "
                                           "grad, so autograd records grad_fn=<{grad_fn}> for "
                                           "the backward pass.")
     elif any(timeline.node_state(src, step.index).requires_grad for src in step.inputs):
-        text = QT_TRANSLATE_NOOP(CONTEXT, "{name} is computed from {inputs} but cut from the "
+        text = QT_TRANSLATE_NOOP("StepText", "{name} is computed from {inputs} but cut from the "
                                           "graph (requires_grad=False): no gradient flows back "
                                           "through it.")
     else:
-        text = QT_TRANSLATE_NOOP(CONTEXT, "{name} is computed from {inputs}; no input requires "
+        text = QT_TRANSLATE_NOOP("StepText", "{name} is computed from {inputs}; no input requires "
                                           "grad, so nothing is recorded for backward.")
     return tr(text).format(name=name, inputs=inputs, grad_fn=step.grad_fn)
 
 
 def _explain_backward(timeline, step, graph, tr) -> str:
-    return tr(QT_TRANSLATE_NOOP(CONTEXT, "{received}, then {sent}.")).format(
+    return tr(QT_TRANSLATE_NOOP("StepText", "{received}, then {sent}.")).format(
         received=_received(timeline, step, graph, tr), sent=_sent(timeline, step, graph, tr))
 
 
@@ -115,18 +115,18 @@ def _received(timeline, step, graph, tr) -> str:
             and step.contribution_edges[0] is None)
     if seed:
         if step.grad_output is not None and step.grad_output.size != 1:
-            text = QT_TRANSLATE_NOOP(CONTEXT, "Backward starts at {owner}: {fn} receives the "
+            text = QT_TRANSLATE_NOOP("StepText", "Backward starts at {owner}: {fn} receives the "
                                               "seed v given to {owner}.backward(gradient=v)")
         else:
-            text = QT_TRANSLATE_NOOP(CONTEXT, "{owner}.backward() starts here: {fn} receives "
+            text = QT_TRANSLATE_NOOP("StepText", "{owner}.backward() starts here: {fn} receives "
                                               "the gradient 1 (\u2202{owner}/\u2202{owner})")
     elif len(step.contributions) > 1:
-        return tr(QT_TRANSLATE_NOOP(CONTEXT, "{fn} sums the {n} gradients that arrived from "
+        return tr(QT_TRANSLATE_NOOP("StepText", "{fn} sums the {n} gradients that arrived from "
                                              "{sources}")).format(
             fn=fn, n=len(step.contributions),
             sources=_names(graph, [e.dst for e in step.contribution_edges if e is not None], tr))
     else:
-        text = QT_TRANSLATE_NOOP(CONTEXT, "{fn} receives the gradient of {owner}")
+        text = QT_TRANSLATE_NOOP("StepText", "{fn} receives the gradient of {owner}")
     return tr(text).format(owner=owner, fn=fn)
 
 
@@ -135,17 +135,17 @@ def _sent(timeline, step, graph, tr) -> str:
     if step.leaf_id:
         leaf = _name(graph, step.leaf_id)
         if step.new_grad is None:
-            text = QT_TRANSLATE_NOOP(CONTEXT, "leaves {leaf}.grad unchanged")
+            text = QT_TRANSLATE_NOOP("StepText", "leaves {leaf}.grad unchanged")
         elif timeline.node_state(step.leaf_id, step.index - 1).grad is None:
-            text = QT_TRANSLATE_NOOP(CONTEXT, "stores it in {leaf}.grad (it was None)")
+            text = QT_TRANSLATE_NOOP("StepText", "stores it in {leaf}.grad (it was None)")
         else:
-            text = QT_TRANSLATE_NOOP(CONTEXT, "adds it to what {leaf}.grad already held")
+            text = QT_TRANSLATE_NOOP("StepText", "adds it to what {leaf}.grad already held")
         return tr(text).format(leaf=leaf)
     if step.edge_grads:
-        return tr(QT_TRANSLATE_NOOP(CONTEXT, "applies the chain rule and sends the result "
+        return tr(QT_TRANSLATE_NOOP("StepText", "applies the chain rule and sends the result "
                                              "back to {targets}")).format(
             targets=_names(graph, [e.src for e in step.edge_grads], tr))
     if any(g is not None for g in step.grad_inputs):
-        return tr(QT_TRANSLATE_NOOP(CONTEXT, "passes it on to the next grad_fn inside "
+        return tr(QT_TRANSLATE_NOOP("StepText", "passes it on to the next grad_fn inside "
                                              "{owner}")).format(owner=owner)
-    return tr(QT_TRANSLATE_NOOP(CONTEXT, "sends no gradient further (no input requires grad)"))
+    return tr(QT_TRANSLATE_NOOP("StepText", "sends no gradient further (no input requires grad)"))

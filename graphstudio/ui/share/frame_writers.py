@@ -78,7 +78,8 @@ class AnimationWriter(ABC):
 # ====================================================================== GIF
 class GifWriter(AnimationWriter):
     """GIF89a: no global palette; each frame has its own 256-colour palette (text stays crisp:
-    no dithering) and is drawn over the previous one (disposal 1)."""
+    no dithering) and is drawn over the previous one (disposal 1). GIF counts time in
+    hundredths of a second: durations are rounded to 10 ms."""
 
     def __init__(self, fp, size, frame_count, loop=0):
         super().__init__(fp, size, frame_count, loop)
@@ -87,7 +88,8 @@ class GifWriter(AnimationWriter):
         fp.write(b"!\xff\x0bNETSCAPE2.0\x03\x01" + struct.pack("<H", loop) + b"\x00")
 
     def _write_frame(self, image, offset, duration_ms) -> None:
-        paletted = image.quantize(256, method=Image.Quantize.MEDIANCUT,
+        # octree: ~25x faster than median cut on a frame, and canvas colours survive it
+        paletted = image.quantize(256, method=Image.Quantize.FASTOCTREE,
                                   dither=Image.Dither.NONE)
         for chunk in GifImagePlugin.getdata(paletted, offset, duration=duration_ms, disposal=1,
                                             include_color_table=True):
