@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QGraphicsItem
 
 from graphstudio.ui.share.caption import CaptionPainter, caption_texts
 
@@ -69,10 +68,6 @@ class RunFrames:
         self.display.show(timeline, len(timeline) - 1)
         self.display.flush()
         spread_if_overlapping(self.scene, graph)
-        # cards cache their look as bitmaps of the device they were last painted on; a frame
-        # draws each one afresh at its own zoom (sharp text), as render_scene does
-        for item in self.scene.items():
-            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         self.overview = self.scene.items_bounding_rect().adjusted(-MARGIN, -MARGIN,
                                                                   MARGIN, MARGIN)
         scale = max(1.0, size[1] / 720.0)
