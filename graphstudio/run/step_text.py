@@ -79,8 +79,9 @@ def _explain_forward(timeline, step, graph, tr) -> str:
             name=name, inputs=_names(graph, step.inputs, tr))
     if not step.inputs:
         if timeline.no_grad or not step.requires_grad:
-            text = QT_TRANSLATE_NOOP("StepText", "{name} is a leaf tensor with requires_grad=False: "
-                                              "autograd computes no gradient for it.")
+            text = QT_TRANSLATE_NOOP("StepText", "{name} is a leaf tensor with "
+                                                 "requires_grad=False: autograd computes no "
+                                                 "gradient for it.")
         else:
             text = QT_TRANSLATE_NOOP("StepText", "{name} is a leaf tensor with requires_grad=True: "
                                               "backward will store its gradient in {name}.grad.")

@@ -99,14 +99,11 @@ def test_chinese_captions(capsys, tmp_path):
 
 def broken_graph(tmp_path):
     from graphstudio.files.gsgraph import save_graph
-    from graphstudio.graph.model import Graph, TensorSpec
+    from graphstudio.graph.model import Graph
+    from tests.support.graph_generator import add_shape_error
 
     g = Graph()
-    x = g.add_node("input", tensor=TensorSpec("zeros", (5,)))
-    w = g.add_node("parameter", tensor=TensorSpec("zeros", (4, 3)))
-    mm = g.add_node("matmul")
-    g.connect(x.id, "out", mm.id, "input")
-    g.connect(w.id, "out", mm.id, "other")
+    add_shape_error(g)
     save_graph(g, tmp_path / "g.gsgraph")
     return tmp_path / "g.gsgraph"
 

@@ -189,17 +189,12 @@ def test_cancelling_an_export_leaves_no_file(window, dialogs, tmp_path, qtbot):
 
 
 def test_a_graph_that_does_not_run_is_explained(window, dialogs, tmp_path):
-    from graphstudio.graph.model import TensorSpec
-
-    g = window.graph
-    x = g.add_node("input", tensor=TensorSpec("zeros", (5,)))
-    w = g.add_node("parameter", tensor=TensorSpec("zeros", (4, 3)))
-    mm = g.add_node("matmul")
-    g.connect(x.id, "out", mm.id, "input")
-    g.connect(w.id, "out", mm.id, "other")
-    dialogs.save_paths.append(str(tmp_path / "x.gif"))
     from PySide6.QtWidgets import QMessageBox
 
+    from tests.support.graph_generator import add_shape_error
+
+    add_shape_error(window.graph)
+    dialogs.save_paths.append(str(tmp_path / "x.gif"))
     dialogs.answer(QMessageBox.StandardButton.Ok)
     assert not window.files.share.export_animation()
     assert "the graph does not run: node 'matmul'" in dialogs.texts

@@ -12,9 +12,9 @@ before (an animation of a run has one frame per step).
 from __future__ import annotations
 
 import io
-from abc import ABC, abstractmethod
 import struct
 import zlib
+from abc import ABC, abstractmethod
 from pathlib import Path
 
 from PIL import GifImagePlugin, Image, ImageChops

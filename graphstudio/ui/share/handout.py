@@ -72,12 +72,13 @@ class HandoutJob(ExportJob):
     """Writes the handout of ``timeline`` (a run of ``graph``, laid out here: pass a copy of
     a document's graph) to ``out`` (.pdf); see :class:`ExportJob`."""
 
-    def __init__(self, graph, timeline, out, options: ShareOptions = ShareOptions(),
+    def __init__(self, graph, timeline, out, options: ShareOptions | None = None,
                  source_name: str = ""):
         from graphstudio.ui.share.frames import RunFrames
         from graphstudio.ui.theme import get_theme
 
         self.graph, self.timeline, self.source_name = graph, timeline, source_name
+        options = options or ShareOptions()
         self.painter = None
         self.frames = None
         super().__init__(out, len(timeline) + 1)
