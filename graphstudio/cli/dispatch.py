@@ -3,7 +3,8 @@
     graphstudio [FILE ...]        open the window (on FILE)
     graphstudio COMMAND ...       run, check, render (:mod:`.run_commands`);
                                   train, gradcheck, export, import (:mod:`.tool_commands`);
-                                  lesson check (:mod:`.lesson_commands`)
+                                  lesson check (:mod:`.lesson_commands`);
+                                  animate, handout (:mod:`.share_commands`)
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from graphstudio.cli.install_commands import COMMANDS as INSTALL_COMMANDS
 from graphstudio.cli.install_commands import add_options, run_options
 from graphstudio.cli.lesson_commands import COMMANDS as LESSON_COMMANDS
 from graphstudio.cli.run_commands import COMMANDS as RUN_COMMANDS
+from graphstudio.cli.share_commands import COMMANDS as SHARE_COMMANDS
 from graphstudio.cli.tool_commands import COMMANDS as TOOL_COMMANDS
 
 __all__ = ["COMMANDS", "build_parser", "main", "open_window", "run_command"]
 
 #: Every command: name -> (add_<name>(subparsers), cmd_<name>(args) -> int).
-COMMANDS = {**RUN_COMMANDS, **TOOL_COMMANDS, **INSTALL_COMMANDS, **LESSON_COMMANDS}
+COMMANDS = {**RUN_COMMANDS, **TOOL_COMMANDS, **INSTALL_COMMANDS, **LESSON_COMMANDS,
+            **SHARE_COMMANDS}
 
 
 def open_window(paths: list[str]) -> int:

@@ -1,6 +1,7 @@
 """The File menu and everything around files that talks to the person: dialogs and prompts.
 
-New, Open, Open Example, Open Recent, Save, Save As, Revert, Export Image, Quit; the
+New, Open, Open Example, Open Recent, Save, Save As, Revert, Export Image, Export Animation and
+Export Handout (:mod:`graphstudio.ui.share.export_dialog`), Quit; the
 unsaved-changes prompt (Save / Discard / Cancel); error dialogs that quote ``GraphFileError``'s
 message; ``.gsgraph`` files dropped on the window; the start-up choice of what to open (crash
 recovery first, then the file given, the last file, or the tutorial). The document state itself
@@ -24,6 +25,7 @@ from graphstudio.ui.document import EXTENSION, examples_dir, find_recovery, is_e
 from graphstudio.ui.file_guard import describe_differences
 from graphstudio.ui.language import localized_meta
 from graphstudio.ui.settings import APP_NAME
+from graphstudio.ui.share.export_dialog import ShareExport
 
 FILE_FILTER = f"GraphStudio graphs (*{EXTENSION});;All files (*)"
 IMAGE_FILTERS = {"PNG image (*.png)": ".png", "SVG drawing (*.svg)": ".svg"}
@@ -87,6 +89,8 @@ class FileActions:
         menu.addSeparator()
         w.add_action("export", "&Export Image…", self.export_image, "Ctrl+E", "export",
                      "Save a picture of the canvas as PNG or SVG", menu)
+        self.share = ShareExport(w)
+        self.share.add_actions(menu)
         menu.addSeparator()
         w.add_action("quit", "&Quit", w.close, "Ctrl+Q", "quit", menu=menu)
         menu.aboutToShow.connect(self._update_enabled)
@@ -164,7 +168,7 @@ class FileActions:
         return True
 
     def open_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open Graph", self._start_dir(),
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open Graph", self.start_dir(),
                                               FILE_FILTER)
         return bool(path) and self.open_file(path)
 
@@ -205,7 +209,7 @@ class FileActions:
         name = self.document.display_name()
         suggested = name if name.endswith(EXTENSION) else f"{name}{EXTENSION}"
         path, _ = QFileDialog.getSaveFileName(self.window, "Save Graph As",
-                                              os.path.join(self._start_dir(), suggested),
+                                              os.path.join(self.start_dir(), suggested),
                                               FILE_FILTER)
         if not path:
             return False
@@ -348,7 +352,7 @@ class FileActions:
 
         stem = Path(self.document.display_name()).stem
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export Image", os.path.join(self._start_dir(), f"{stem}.png"),
+            self.window, "Export Image", os.path.join(self.start_dir(), f"{stem}.png"),
             ";;".join(IMAGE_FILTERS))
         if not path:
             return False
@@ -362,7 +366,7 @@ class FileActions:
         self.window.show_status(f"Exported {os.path.basename(path)}")
         return True
 
-    def _start_dir(self) -> str:
+    def start_dir(self) -> str:
         if self.document.path:
             return os.path.dirname(self.document.path)
         return self.settings.last_dir

@@ -14,7 +14,7 @@ import numpy as np
 
 from graphstudio.graph.model import Graph, TensorSpec
 
-__all__ = ["make_large_graph"]
+__all__ = ["add_shape_error", "make_large_graph"]
 
 COL, ROW = 260.0, 190.0  # 180x110 cards with 80 px gaps
 WIDTH = 4
@@ -86,3 +86,14 @@ def _block(g: Graph, rng, block: int, lane: int, h: str, bias_from: str | None) 
                      ((col + 2) * COL, base + ROW / 2))
     g.connect(add.id, "out", act.id, "input")
     return act.id
+
+
+def add_shape_error(g: Graph) -> str:
+    """Add ``x (5,) @ w (4, 3)`` to ``g`` (a matmul whose inner dimensions differ, so the graph
+    does not run); returns the matmul's id (its name is "matmul")."""
+    x = g.add_node("input", tensor=TensorSpec("zeros", (5,)))
+    w = g.add_node("parameter", tensor=TensorSpec("zeros", (4, 3)))
+    mm = g.add_node("matmul")
+    g.connect(x.id, "out", mm.id, "input")
+    g.connect(w.id, "out", mm.id, "other")
+    return mm.id

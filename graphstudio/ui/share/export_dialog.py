@@ -1,0 +1,158 @@
+"""File > Export Animation… and File > Export Handout…: the window's way to share a run.
+
+Both run a copy of the current document with its run options (Run ▸ Options: the loss, the
+gradient seed, no_grad, ...) and make the file with the same job as ``graphstudio animate`` /
+``graphstudio handout``, one frame or page per turn of the event loop behind a progress dialog
+that is not modal: the window stays usable, and Cancel stops at once and deletes the
+unfinished file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from graphstudio.ui.slots import guarded
+
+__all__ = ["ANIMATION_FILTERS", "ShareExport"]
+
+log = logging.getLogger(__name__)
+
+ANIMATION_FILTERS = {"Animated GIF (*.gif)": ".gif", "Animated PNG (*.png)": ".png",
+                     "Animated WebP (*.webp)": ".webp"}
+PDF_FILTER = "PDF handout (*.pdf)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ShareExport", text)
+
+
+class ShareExport(QObject):
+    """The two exports of one :class:`~graphstudio.ui.main_window.MainWindow`."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.job = None
+        self.progress: QProgressDialog | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._tick)
+
+    def add_actions(self, menu) -> None:
+        w = self.window
+        w.add_action("export_animation", _tr("Export &Animation…"), self.export_animation,
+                     tip=_tr("Save the run as an animated GIF, PNG or WebP, a frame per step"),
+                     menu=menu)
+        w.add_action("export_handout", _tr("Export &Handout…"), self.export_handout,
+                     tip=_tr("Save the run as a PDF: a title page and a page per step"),
+                     menu=menu)
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    # ------------------------------------------------------------------ the two commands
+    def export_animation(self, path: str | None = None) -> bool:
+        """Ask for a file (unless ``path``), then start writing the animation."""
+        from graphstudio.ui.share.animation import AnimationJob
+        from graphstudio.ui.share.export_job import ShareOptions
+
+        path = path or self._ask(_tr("Export Animation"), ".gif", ANIMATION_FILTERS)
+        if not path:
+            return False
+        options = ShareOptions(theme=self.window.theme.name)
+        return self._start(path, lambda g, tl: AnimationJob(g, tl, path, options))
+
+    def export_handout(self, path: str | None = None) -> bool:
+        """Ask for a file (unless ``path``), then start writing the handout."""
+        from graphstudio.ui.share.handout import HandoutJob
+
+        path = path or self._ask(_tr("Export Handout"), ".pdf", {PDF_FILTER: ".pdf"})
+        if not path:
+            return False
+        name = os.path.basename(self.window.document.path or "")
+        return self._start(path, lambda g, tl: HandoutJob(g, tl, path, source_name=name))
+
+    def _ask(self, title: str, default: str, filters: dict[str, str]) -> str:
+        fa = self.window.files
+        stem = Path(self.window.document.display_name()).stem
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window, title, os.path.join(fa.start_dir(), stem + default), ";;".join(filters))
+        if path and Path(path).suffix.lower() not in filters.values():
+            path += filters.get(chosen, default)
+        return path
+
+    # ------------------------------------------------------------------ running a job
+    def _start(self, path: str, make_job) -> bool:
+        from graphstudio.ui.share.export_job import run_for_share
+
+        if self.running:
+            self.window.show_status(_tr("An export is still running"))
+            return False
+        self.window.commit_pending_edits()
+        graph = self.window.graph.copy()
+        try:
+            self.job = make_job(graph, run_for_share(graph))
+        except (OSError, ValueError) as ex:
+            self._fail(path, str(ex))
+            return False
+        self.progress = QProgressDialog(_tr("Writing {name}…").format(
+            name=os.path.basename(path)), _tr("Cancel"), 0, self.job.total, self.window)
+        self.progress.setWindowTitle(_tr("Export"))
+        self.progress.setWindowModality(Qt.WindowModality.NonModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(guarded(self.cancel, self.window.show_status))
+        self.progress.setValue(0)
+        self.progress.show()
+        self._timer.start()
+        return True
+
+    def _tick(self) -> None:
+        job = self.job
+        if job is None:
+            self._timer.stop()
+            return
+        try:
+            more = job.advance()
+        except Exception as ex:  # a timer slot never raises: say what went wrong
+            log.exception("export failed")
+            self._end()
+            self._fail(str(job.out), str(ex))
+            return
+        if self.progress is not None:
+            self.progress.setValue(job.done)
+        if not more:
+            self._end()
+            self.window.show_status(_tr("Exported {name}").format(name=job.out.name))
+
+    def cancel(self) -> None:
+        """Stop the running export and delete its unfinished file."""
+        job = self.job
+        self._end()
+        if job is not None:
+            job.cancel()
+            self.window.show_status(_tr("Export cancelled: {name} was not written").format(
+                name=job.out.name))
+
+    def _end(self) -> None:
+        self._timer.stop()
+        self.job = None
+        if self.progress is not None:
+            progress, self.progress = self.progress, None
+            progress.canceled.disconnect()
+            progress.close()
+            progress.deleteLater()
+
+    def _fail(self, path: str, why: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, _tr("Cannot export"),
+                          _tr("{path} could not be written.").format(path=path) + "\n\n" + why,
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
