@@ -29,7 +29,6 @@ from graphstudio.graph.literals import format_number
 from graphstudio.graph.model import GraphError
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.pytorch.torch_lines import node_statement
-from graphstudio.ui.editors.attr_editors import make_attr_editor
 from graphstudio.ui.commands import (
     RenameNodeCommand,
     SetAttrCommand,
@@ -37,9 +36,10 @@ from graphstudio.ui.commands import (
     SetTensorCommand,
     try_push,
 )
+from graphstudio.ui.editors.attr_editors import make_attr_editor
 from graphstudio.ui.editors.field_error import FieldError
-from graphstudio.ui.language import localized_meta
 from graphstudio.ui.editors.tensor_editor import AlignedForm, TensorEditor
+from graphstudio.ui.language import localized_meta
 from graphstudio.ui.theme import LIGHT, Theme
 
 MAX_LINE_SHOWN = 240

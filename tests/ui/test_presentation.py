@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from graphstudio.run.step_text import explain_step, step_heading
 from graphstudio.ui.canvas.readable import (
     READABLE_PX,
     readable_zoom,
@@ -182,10 +183,11 @@ def test_captions_say_each_step_in_one_sentence(run_window):  # noqa: F811
     for k in range(-1, len(tl)):
         line, sentence = step_caption(tl, k, g)
         assert sentence.count(". ") == 0 and sentence.endswith(".")  # one sentence
+        assert sentence == f"{step_heading(tl, k)}: {explain_step(tl, k, g)}"  # one source
         seen.add(sentence.split(":", 1)[-1].split()[0])
         if k >= tl.forward_count:
             assert line.startswith("loss.backward()")
     joined = " ".join(step_caption(tl, k, g)[1] for k in range(len(tl)))
-    assert "AccumulateGrad stores the sum of the 3 gradients arriving at x in x.grad." in joined
-    assert "starts at loss with the gradient \u2202loss/\u2202loss = 1." in joined
-    assert "AddBackward0 multiplies the gradient arriving at y" in joined
+    assert "sums the 3 gradients that arrived from" in joined and "stores it in x.grad" in joined
+    assert "loss.backward() starts here" in joined and "(\u2202loss/\u2202loss)" in joined
+    assert "AddBackward0 receives the gradient of y" in joined

@@ -16,12 +16,12 @@ from PySide6.QtGui import QImage, QPainter
 
 from graphstudio.paths import examples_dir
 from graphstudio.run.step_text import explain_step
+from graphstudio.ui.canvas.readable import READABLE_PX as READABLE_TEXT_PX
 from graphstudio.ui.share.export_job import ShareOptions, run_for_share
 from graphstudio.ui.share.frame_writers import open_writer
-from graphstudio.ui.share.frames import READABLE_TEXT_PX, RunFrames, card_text_px, to_pil
+from graphstudio.ui.share.frames import RunFrames, card_text_px, to_pil
 from graphstudio.ui.theme import get_theme
 from tests.support.graph_generator import make_large_graph
-from tests.ui.test_window_support import dialogs, make_window, settings, window  # noqa: F401
 
 TUTORIAL = examples_dir() / "tutorial_single_layer.gsgraph"
 

@@ -6,7 +6,7 @@ the window's :class:`~graphstudio.ui.run.scene_display.SceneDisplay` (values tra
 gradients travelling back, ``.grad`` arriving, the no-gradient path greyed, the step's glow).
 Cards are laid out once, at the last step where they are biggest (overlaps spread, as
 ``render --after`` does), so nothing moves between frames. The camera follows the step: a
-graph that fits at a zoom where card text is at least :data:`READABLE_TEXT_PX` tall is shown
+graph that fits at a zoom where card text is at least :data:`~graphstudio.ui.canvas.readable.READABLE_PX` tall is shown
 whole; a bigger one is shown at that zoom, panned to the step's card (and, going backward,
 the wires its gradient leaves along). Under the picture, the caption strip
 (:mod:`.caption`).
@@ -15,29 +15,24 @@ the wires its gradient leaves along). Under the picture, the caption strip
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QImage, QPainter
 
+from graphstudio.ui.canvas.readable import READABLE_PX, text_px
 from graphstudio.ui.share.caption import CaptionPainter, caption_texts
 
-__all__ = ["MAX_ZOOM", "READABLE_TEXT_PX", "RunFrames", "card_text_px", "to_pil"]
+__all__ = ["MAX_ZOOM", "RunFrames", "card_text_px", "to_pil"]
 
 #: the smallest card text a frame shows, in pixels
-READABLE_TEXT_PX = 11.0
 #: a small graph is enlarged up to this zoom to fill the frame
 MAX_ZOOM = 1.6
 #: room left around the graph or the step, in scene units
 MARGIN = 24.0
 
 
-def card_text_px(theme) -> float:
-    """The height in pixels, at zoom 1, of the smallest text a card draws."""
-    from graphstudio.ui.canvas.preview import Fonts
-
-    fonts = Fonts.of(theme)
-    screen = QGuiApplication.primaryScreen()
-    dpi = screen.logicalDotsPerInchY() if screen is not None else 96.0
-    points = min(f.pointSizeF() for f in (fonts.title, fonts.small, fonts.mono))
-    return points * dpi / 72.0
+def card_text_px(theme=None) -> float:
+    """The height in pixels, at zoom 1, of the smallest text a card draws (the window's own
+    canvas text size, :func:`graphstudio.ui.canvas.readable.text_px`)."""
+    return float(text_px())
 
 
 def to_pil(image: QImage):
@@ -74,7 +69,7 @@ class RunFrames:
         self.caption = CaptionPainter(theme, size[0], scale)
         self.captions = caption_texts(timeline, graph)
         self.title = str(graph.meta.get("title") or "")
-        self.min_zoom = READABLE_TEXT_PX / card_text_px(theme)
+        self.min_zoom = READABLE_PX / card_text_px(theme)  # the window's floor, one source
 
     @property
     def canvas_size(self) -> tuple[int, int]:
