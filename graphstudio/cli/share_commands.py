@@ -11,6 +11,7 @@ before any work is done); see :mod:`graphstudio.ui.share` for what is drawn.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -76,11 +77,20 @@ def _node(graph, name: str) -> str:
         raise UsageError(str(ex)) from None
 
 
-def _start_qt(lang: str) -> None:
+@contextlib.contextmanager
+def _in_language(lang: str):
+    """Qt running, speaking ``lang`` for the job; the language before comes back after."""
+    from graphstudio.ui.language import ui_language
     from graphstudio.ui.render import ensure_app
     from graphstudio.ui.share.language import install_language
 
-    install_language(ensure_app(), lang)
+    app = ensure_app()
+    before = ui_language()
+    install_language(app, lang)
+    try:
+        yield
+    finally:
+        install_language(app, before)
 
 
 def cmd_animate(args) -> int:
@@ -92,11 +102,11 @@ def cmd_animate(args) -> int:
                            last=args.last, theme=args.theme)
     graph, timeline = _prepare(args, options)
     step_range(timeline, options)
-    _start_qt(args.lang)
-    start = time.perf_counter()
-    job = AnimationJob(graph, timeline, args.output, options)
-    job.run()
-    took = time.perf_counter() - start
+    with _in_language(args.lang):
+        start = time.perf_counter()
+        job = AnimationJob(graph, timeline, args.output, options)
+        job.run()
+        took = time.perf_counter() - start
     w, h = options.size
     print(f"wrote {args.output}: {job.total} frames, {w}x{h}, {took:.1f} s "
           f"({1000 * took / job.total:.0f} ms a frame)")
@@ -111,9 +121,9 @@ def cmd_handout(args) -> int:
         raise ShareError(f"cannot write {Path(args.output).name!r}: choose a .pdf file name")
     options = ShareOptions(theme=args.theme)
     graph, timeline = _prepare(args, options)
-    _start_qt(args.lang)
-    job = HandoutJob(graph, timeline, args.output, options, Path(args.file).name)
-    job.run()
+    with _in_language(args.lang):
+        job = HandoutJob(graph, timeline, args.output, options, Path(args.file).name)
+        job.run()
     print(f"wrote {args.output}: {job.total} pages (a title page and {job.total - 1} steps)")
     return 0
 
