@@ -1,13 +1,17 @@
 """Engine speed against hand-written numpy (the floor) and torch (1 thread, when importable).
 
-Run: ``python benchmarks/bench_engine.py``. Prints best-of-N timings and ratios measured in this
-one run (machines are noisy; compare ratios, not absolute times):
+Run: ``python benchmarks/bench_engine.py [--quick]``. Prints best-of-N timings and ratios
+measured in this one run (machines are noisy; compare ratios, not absolute times):
 
 (a) the autograd tutorial's forward + backward (x ones(5), w 5x3, b 3, BCE with logits);
 (b) one training step of an MLP 784-256-256-10 (ReLU, cross-entropy, batch 128, float32, plain SGD);
 (c) Python overhead per node: a chain of 10,000 scalar adds, forward and backward separately.
+
+``--quick``: every part with few repetitions and a 1,000-add chain (seconds; CI runs it so that
+the script keeps working, its figures are rough).
 """
 
+import argparse
 import os
 import sys
 import time
@@ -172,7 +176,7 @@ def mlp_lib(T, F, lr=0.01):
 
 
 # --- (c) per-node overhead ------------------------------------------------------------------
-def chain_costs(T, n=10_000):
+def chain_costs(T, n=10_000, repeat=5):
     x = T.tensor(1.0, requires_grad=True)
 
     def forward():
@@ -181,25 +185,27 @@ def chain_costs(T, n=10_000):
             y = y + 1.0
         return y
 
-    fwd = best_of(forward, repeat=5, number=1)
-    outs = [forward() for _ in range(5)]
+    fwd = best_of(forward, repeat=repeat, number=1)
+    outs = [forward() for _ in range(repeat)]
 
     def backward():
         outs.pop().backward()
         x.grad = None
 
-    bwd = best_of(backward, repeat=4, number=1)
+    bwd = best_of(backward, repeat=repeat - 1, number=1)
     return fwd / n, bwd / n
 
 
-def main():
+def main(quick=False):
+    timing = {"repeat": 3, "budget": 0.02} if quick else {}
+    chain = {"n": 1000, "repeat": 2} if quick else {}
     print(f"numpy {np.__version__}" + (f", torch {torch.__version__} (1 thread)" if torch else
                                        ", torch not installed"))
     rows = []
     for label, np_step, lib_step in (("(a) tutorial fwd+bwd", tutorial_numpy, tutorial_lib),
                                      ("(b) MLP train step", mlp_numpy, mlp_lib)):
         fns = [np_step(), lib_step(E, EF)] + ([lib_step(torch, TF)] if torch else [])
-        floor, eng, *tor = best_of_interleaved(fns)
+        floor, eng, *tor = best_of_interleaved(fns, **timing)
         rows.append((label, floor, eng, tor[0] if tor else None))
     print(f"{'':22}{'numpy':>11}{'engine':>11}{'torch':>11}{'engine/np':>11}{'torch/np':>10}")
     for label, floor, eng, tor in rows:
@@ -207,13 +213,16 @@ def main():
         ratio_t = f"{tor / floor:9.2f}x" if tor else f"{'-':>10}"
         print(f"{label:22}{floor * 1e6:9.1f}us{eng * 1e6:9.1f}us{tor_s}{eng / floor:10.2f}x"
               f"{ratio_t}")
-    fwd, bwd = chain_costs(E)
-    print(f"(c) per-node overhead, 10,000 scalar adds: forward {fwd * 1e6:.2f}us, "
+    fwd, bwd = chain_costs(E, **chain)
+    print(f"(c) per-node overhead, {chain.get('n', 10_000):,} scalar adds: forward "
+          f"{fwd * 1e6:.2f}us, "
           f"backward {bwd * 1e6:.2f}us per node")
     if torch:
-        tf, tb = chain_costs(torch)
+        tf, tb = chain_costs(torch, **chain)
         print(f"    torch for comparison: forward {tf * 1e6:.2f}us, backward {tb * 1e6:.2f}us")
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="few repetitions: seconds")
+    main(parser.parse_args().quick)

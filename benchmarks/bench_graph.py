@@ -1,11 +1,12 @@
 """Graph documents at scale: file load/save, shape inference, run, stepping, memory.
 
-    python benchmarks/bench_graph.py [--sizes 1000 10000] [--repeat 5]
+    python benchmarks/bench_graph.py [--sizes 1000 10000] [--repeat 5] [--quick]
 
 Prints figures; it is not a test. Targets (issue 3): load a 1,000-node file in <= 200 ms,
 compile + forward + backward in <= 100 ms, memory roughly linear in size. Also: saving and
 exporting one 1000 x 1000 float32 Parameter (numbers written in bulk; before that change,
-about 3.5 s to save and 6.5 s to export).
+about 3.5 s to save and 6.5 s to export). ``--quick``: 1,000 and 2,000 nodes, one repetition,
+a 300 x 300 Parameter (seconds; CI runs it so that the script keeps working).
 """
 
 from __future__ import annotations
@@ -73,12 +74,12 @@ def bench(n: int, repeat: int) -> dict:
             "edge_grads_at ms": edges_ms}
 
 
-def bench_big_tensor(repeat: int) -> dict:
-    """Save and export of one 1000 x 1000 float32 Parameter of random values."""
+def bench_big_tensor(repeat: int, side: int = 1000) -> dict:
+    """Save and export of one ``side`` x ``side`` float32 Parameter of random values."""
     import numpy as np
 
     graph = Graph()
-    values = np.random.default_rng(0).standard_normal((1000, 1000)).astype(np.float32)
+    values = np.random.default_rng(0).standard_normal((side, side)).astype(np.float32)
     graph.add_node("parameter", "w", tensor=TensorSpec.from_array(values))
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "w.gsgraph")
@@ -92,7 +93,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true",
+                        help="--sizes 1000 2000 --repeat 1 and a 300 x 300 Parameter")
     args = parser.parse_args(argv)
+    side = 1000
+    if args.quick:
+        args.sizes, args.repeat, side = [1000, 2000], 1, 300
     rows = [bench(n, args.repeat if n <= 2000 else max(1, args.repeat // 2)) for n in args.sizes]
     keys = list(rows[0])
     width = max(map(len, keys))
@@ -112,8 +118,8 @@ def main(argv=None) -> int:
     if small["nodes"] == 1000:
         print(f"targets at 1,000 nodes: load {small['load ms']:.0f} ms (<= 200), "
               f"compile+forward+backward {small['fwd+bwd ms']:.0f} ms (<= 100)")
-    big = bench_big_tensor(max(1, min(args.repeat, 3)))
-    print(f"one 1000 x 1000 float32 Parameter: save {big['save ms']:.0f} ms "
+    big = bench_big_tensor(max(1, min(args.repeat, 3)), side)
+    print(f"one {side} x {side} float32 Parameter: save {big['save ms']:.0f} ms "
           f"({big['file MiB']:.1f} MiB), export as a script {big['export ms']:.0f} ms")
     return 0
 

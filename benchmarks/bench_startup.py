@@ -1,6 +1,6 @@
 """Start-up and big-file figures for the main window (a benchmark, not a test).
 
-    python benchmarks/bench_startup.py [--runs N] [--nodes N]
+    python benchmarks/bench_startup.py [--runs N] [--nodes N] [--quick]
 
 1. Start-up: a fresh Python process is launched and the time from just before the launch to the
    window's first show event (MainWindow.firstShown) is measured from outside, so interpreter
@@ -9,7 +9,8 @@
    from the call until the canvas has been painted once. Target: <= 1 s.
 
 Uses the offscreen platform unless a display is available, and throwaway settings and data
-folders, so it never touches the user's own.
+folders, so it never touches the user's own. ``--quick``: 2 runs, a 200-node graph (seconds; CI
+runs it so that the script keeps working).
 """
 
 from __future__ import annotations
@@ -108,7 +109,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--nodes", type=int, default=1000)
+    parser.add_argument("--quick", action="store_true", help="--runs 2 --nodes 200")
     args = parser.parse_args()
+    if args.quick:
+        args.runs, args.nodes = 2, 200
 
     print(f"start-up to a shown window ({args.runs} fresh processes):")
     results = [startup_once() for _ in range(args.runs)]

@@ -1,20 +1,26 @@
 """Stepping figures on a 1,000-node graph in the real window (run UI installed).
 
-Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_stepping.py [N]`` (or under
+Run: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_stepping.py [N] [--quick]`` (or under
 ``xvfb-run``; prints figures, not a test). Targets from issue 5: one step (display update and
 a full repaint of the canvas) in <= 16 ms; playing never freezes the window (the longest gap
-between 5 ms timer ticks while playing, animations on, stays small).
+between 5 ms timer ticks while playing, animations on, stays small). ``--quick``: every part on
+a 200-node graph, a tenth of the steps, half a second of playing (seconds; CI runs it so that the
+script keeps working).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.support: the graphs
 
 from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -51,7 +57,7 @@ def report(label: str, result) -> None:
     print("  " + figures("step + a full repaint of the canvas (window 1600x1000)", full))
 
 
-def main(n: int = 1000) -> None:
+def main(n: int = 1000, steps: int = 200, play_seconds: float = 3.0) -> None:
     app = QApplication.instance() or QApplication([])
     from graphstudio.files.gsgraph import save_graph
     from graphstudio.ui.main_window import MainWindow
@@ -84,7 +90,7 @@ def main(n: int = 1000) -> None:
     print(f"first Step (runs forward + backward, {len(tl)} steps, shows step 1): "
           f"{(time.perf_counter() - t0) * 1000:.0f} ms")
     fc = tl.forward_count
-    report("Step (F10) in the forward", timed_steps(win, [c.step] * 200))
+    report("Step (F10) in the forward", timed_steps(win, [c.step] * steps))
     c.jump(fc - 2)
     t0 = time.perf_counter()
     c.step()
@@ -97,8 +103,8 @@ def main(n: int = 1000) -> None:
     c.display.flush()
     print(f"  the cards off screen are updated in ~6 ms slices meanwhile: "
           f"{(time.perf_counter() - t0) * 1000:.0f} ms in all")
-    report("Step (F10) in the backward", timed_steps(win, [c.step] * 300))
-    report("Step Back (Shift+F10)", timed_steps(win, [c.step_back] * 200))
+    report("Step (F10) in the backward", timed_steps(win, [c.step] * (steps * 3 // 2)))
+    report("Step Back (Shift+F10)", timed_steps(win, [c.step_back] * steps))
     ks = list(range(fc + 5, len(tl) - 1, max(1, (len(tl) - fc) // 40)))
     report("jump ~35 steps ahead in the backward (click in the list)",
            timed_steps(win, [lambda k=k: c.jump(k) for k in ks]))
@@ -126,14 +132,14 @@ def main(n: int = 1000) -> None:
     heart.start()
     k0 = c.k
     c.play()
-    end = time.perf_counter() + 3.0
+    end = time.perf_counter() + play_seconds
     while time.perf_counter() < end:
         app.processEvents()
         time.sleep(0.001)
     c.pause()
     heart.stop()
-    print(f"play 3 s at 20 steps/s with wire animations: {c.k - k0} steps; event loop "
-          f"latency (gap between 5 ms ticks): median {statistics.median(gaps):.1f} ms, "
+    print(f"play {play_seconds:g} s at 20 steps/s with wire animations: {c.k - k0} steps; "
+          f"event loop latency (gap between 5 ms ticks): median {statistics.median(gaps):.1f} ms, "
           f"p99 {sorted(gaps)[int(0.99 * len(gaps))]:.1f} ms, max {max(gaps):.1f} ms "
           f"(a Python gen-2 garbage collection, ~30 ms here, can land in it)")
     win.undo_stack.setClean()
@@ -141,4 +147,12 @@ def main(n: int = 1000) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=1000, help="nodes (default 1000)")
+    parser.add_argument("--quick", action="store_true",
+                        help="200 nodes, 20 steps a part, 0.5 s of playing: seconds")
+    args = parser.parse_args()
+    if args.quick:
+        main(min(args.n, 200), steps=20, play_seconds=0.5)
+    else:
+        main(args.n)

@@ -1,13 +1,15 @@
 """Figures for the Training and Code docks: training steps, gradient check, export and import.
 
-Run: ``python benchmarks/bench_training.py [N]`` (prints figures; not a test). N is the size of
-the generated graph (default 1000 nodes). What matters for the window: one training step well
-under a timer slice (~30 ms) on the examples, and export fast enough to refresh the Code dock
-after every edit.
+Run: ``python benchmarks/bench_training.py [N] [--quick]`` (prints figures; not a test). N is the
+size of the generated graph (default 1000 nodes). What matters for the window: one training step
+well under a timer slice (~30 ms) on the examples, and export fast enough to refresh the Code
+dock after every edit. ``--quick``: every part with 20 MLP steps, a 200-node graph and two
+repetitions (CI runs it so that the script keeps working).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -34,26 +36,36 @@ def timed(fn, repeat: int = 5) -> float:
     return statistics.median(times)
 
 
-def main(n: int = 1000) -> None:
+def main(n: int = 1000, steps: int = 200, repeat: int = 5) -> None:
     mlp = load_graph(example_path("mlp_classifier"))
-    trainer = Trainer(mlp, TrainConfig(steps=200))
+    trainer = Trainer(mlp, TrainConfig(steps=steps))
     t0 = time.perf_counter()
     trainer.run()
     total = time.perf_counter() - t0
-    print(f"MLP, 200 Adam steps: {total:.2f} s ({1e3 * total / 200:.2f} ms/step), "
+    print(f"MLP, {steps} Adam steps: {total:.2f} s ({1e3 * total / steps:.2f} ms/step), "
           f"loss {trainer.losses[0]:.4f} -> {trainer.losses[-1]:.4f}")
-    print(f"MLP gradient check: {timed(lambda: check_graph_gradients(mlp), 3):.3f} s")
+    few = min(3, repeat)
+    print(f"MLP gradient check: {timed(lambda: check_graph_gradients(mlp), few):.3f} s")
 
     big = make_large_graph(n)
     step = Trainer(big, TrainConfig(optimizer="sgd", lr=0.01, steps=10))
-    print(f"{n}-node graph, one training step: {1e3 * timed(lambda: step.step(1), 5):.1f} ms")
+    print(f"{n}-node graph, one training step: "
+          f"{1e3 * timed(lambda: step.step(1), repeat):.1f} ms")
     script, _ = export_with_line_map(big)
-    print(f"{n}-node graph: export {1e3 * timed(lambda: export_with_line_map(big)):.1f} ms "
-          f"({len(script.splitlines())} lines), import "
-          f"{1e3 * timed(lambda: graph_from_code(script), 3):.1f} ms")
+    print(f"{n}-node graph: export {1e3 * timed(lambda: export_with_line_map(big), repeat):.1f} "
+          f"ms ({len(script.splitlines())} lines), import "
+          f"{1e3 * timed(lambda: graph_from_code(script), few):.1f} ms")
     print(f"MLP export (90x2 values): "
-          f"{1e3 * timed(lambda: export_with_line_map(mlp)):.2f} ms")
+          f"{1e3 * timed(lambda: export_with_line_map(mlp), repeat):.2f} ms")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=1000, help="nodes (default 1000)")
+    parser.add_argument("--quick", action="store_true",
+                        help="20 MLP steps, 200 nodes, 2 repetitions: seconds")
+    args = parser.parse_args()
+    if args.quick:
+        main(min(args.n, 200), steps=20, repeat=2)
+    else:
+        main(args.n)

@@ -6,6 +6,10 @@ import pytest
 # Must be set before Qt is imported anywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Shared fixtures (window, dialogs, settings, run_window, tools_window): tests/support/.
+pytest_plugins = ["tests.support.window_fixtures", "tests.support.run_fixtures",
+                  "tests.support.tools_fixtures"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _release_clipboard_at_exit():

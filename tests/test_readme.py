@@ -18,9 +18,15 @@ def test_python_example_runs_and_gives_leaf_grads(capsys):
     assert "tensor(" in capsys.readouterr().out
 
 
-def test_ci_runs_the_readme_test_command():
+def test_ci_runs_the_readme_commands_verbatim():
     commands = re.findall(r"```sh\n(.*?)\n```", README, re.S)
     assert len(commands) == 2, "the README has exactly two set-up commands"
     run_app, run_tests = commands
-    assert run_app.endswith("graphstudio")
-    assert run_tests in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert run_app.endswith(".venv/bin/graphstudio") and "'.[test]'" not in run_app
+    assert run_tests.endswith("-m pytest -q") and "'.[test]'" in run_tests
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    # each on a line of its own: executed, not quoted in a comment or a message
+    assert run_app in ci and run_tests in ci
+    # the test command's pass runs before torch is installed (the README: tests skip without it)
+    torch_install = next(i for i, line in enumerate(ci) if 'pip install -q "$wheel"' in line)
+    assert ci.index(run_app) < ci.index(run_tests) < torch_install

@@ -11,13 +11,15 @@ import argparse
 import sys
 
 from graphstudio.cli.common import PROG, CommandParser, UsageError, run_guarded
+from graphstudio.cli.install_commands import COMMANDS as INSTALL_COMMANDS
+from graphstudio.cli.install_commands import add_options, run_options
 from graphstudio.cli.run_commands import COMMANDS as RUN_COMMANDS
 from graphstudio.cli.tool_commands import COMMANDS as TOOL_COMMANDS
 
 __all__ = ["COMMANDS", "build_parser", "main", "open_window", "run_command"]
 
 #: Every command: name -> (add_<name>(subparsers), cmd_<name>(args) -> int).
-COMMANDS = {**RUN_COMMANDS, **TOOL_COMMANDS}
+COMMANDS = {**RUN_COMMANDS, **TOOL_COMMANDS, **INSTALL_COMMANDS}
 
 
 def open_window(paths: list[str]) -> int:
@@ -35,6 +37,7 @@ def build_parser(commands: dict | None = None) -> argparse.ArgumentParser:
                                                   "Without a command, opens the window (on FILE "
                                                   "if given).")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    add_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=CommandParser)
     for add, _ in (COMMANDS if commands is None else commands).values():
         add(sub)
@@ -47,6 +50,9 @@ def run_command(argv: list[str], commands: dict | None = None) -> int:
 
     def command() -> int:
         args = build_parser(commands).parse_args(argv)
+        code = run_options(args)
+        if code is not None:
+            return code
         if args.command is None:
             raise UsageError(f"give one of: {', '.join(commands)}; see --help")
         return commands[args.command][1](args)

@@ -31,7 +31,7 @@ import types
 
 import numpy as np
 
-__all__ = ["GradFn", "Node", "AccumulateGrad", "GraphRoot", "FREED", "RESULT", "node_type",
+__all__ = ["GradFn", "AccumulateGrad", "GraphRoot", "FREED", "RESULT", "node_type",
            "backward_formula", "derivative_rule", "derivative_rules", "SEQUENCE",
            "array_namespace", "NAMESPACES", "NUMPY_NAMESPACE", "values_of"]
 
@@ -105,10 +105,6 @@ class GradFn:
 
     def apply(self, grad):  # pragma: no cover - every subclass defines it
         raise TypeError(f"{type(self).__name__} has no backward formula")
-
-
-#: The old name of :class:`GradFn`, kept importable while other modules move to the new one.
-Node = GradFn
 
 
 class AccumulateGrad(GradFn):

@@ -83,7 +83,8 @@ tanh, TanhBackward0 = pointwise("TanhBackward0", np.tanh, lambda g, x, y: g * (1
                                 "grad * (1 - result²) (result = tanh(self))")
 sin, SinBackward0 = pointwise("SinBackward0", np.sin, lambda g, x, y: g * array_namespace(g).cos(x),
                               "grad * cos(self)", saves_input=True)
-cos, CosBackward0 = pointwise("CosBackward0", np.cos, lambda g, x, y: g * -array_namespace(g).sin(x),
+cos, CosBackward0 = pointwise("CosBackward0", np.cos,
+                              lambda g, x, y: g * -array_namespace(g).sin(x),
                               "-grad * sin(self)", saves_input=True)
 
 
@@ -119,7 +120,8 @@ def sign(input):
 @backward_formula("ReluBackward0",
                   self="grad where result > 0, else 0 (relu'(0) = 0)")
 def ReluBackward0(self, g):
-    return (g * (values_of(self._saved[0]) != 0),)  # the output is > 0, 0 or NaN (which passes, as torch)
+    # the output is > 0, 0 or NaN (which passes, as in torch)
+    return (g * (values_of(self._saved[0]) != 0),)
 
 
 def relu(input):

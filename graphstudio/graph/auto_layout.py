@@ -1,8 +1,7 @@
 """Automatic layout by topological layers (a small Sugiyama-style layout), Qt-free.
 
-One layout for the whole program: the canvas's Auto-layout (through
-:class:`~graphstudio.ui.canvas.scene.GraphScene`, with the cards' real sizes) and graphs read from code
-(:mod:`graphstudio.pytorch.import_layout`).
+One layout for the whole program: the canvas's Auto-layout (through the scene, with the cards'
+real sizes) and graphs read from code (:mod:`graphstudio.pytorch.import_layout`).
 
 Nodes go into columns left to right by longest path from the sources; a source (an Input or a
 Parameter) is pulled right next to its first consumer instead of waiting in column 0. Within a

@@ -189,3 +189,14 @@ class GraphEvent:
     key: str | None = None
     old: Any = None
     new: Any = None
+
+
+def same_value(a, b) -> bool:
+    """Whether two attribute or option values are equal, arrays and types included (a change
+    to the same value is no change: no event, no undo step)."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and np.array_equal(a, b)
+    try:
+        return bool(type(a) is type(b) and a == b)
+    except Exception:
+        return False

@@ -11,14 +11,14 @@ compute must not be chosen, and the tools cannot use values they have not comput
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from graphstudio.graph.model import Graph
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.graph.shape_inference import infer_shapes
 
 __all__ = ["NO_LOSS", "SEVERAL_LOSSES", "NodeLookupError", "failed_loss_reason", "pick_loss",
-           "resolve_loss", "resolve_node", "sinks"]
+           "output_aliases", "resolve_loss", "resolve_node", "sinks"]
 
 NO_LOSS = "no loss node: choose one"
 SEVERAL_LOSSES = "several scalar outputs: choose the loss node"
@@ -122,3 +122,15 @@ def resolve_loss(graph: Graph, loss: str | None = None) -> str:
     if reason:
         raise NodeLookupError(reason)
     return nid
+
+
+def output_aliases(graph: Graph, exclude: Container[str] = ()) -> dict[str, list[str]]:
+    """Output nodes show the node wired into them: ``{source id: [output ids]}`` (outputs in
+    ``exclude`` left out). The one rule the run's timeline and the canvas both follow."""
+    aliases: dict[str, list[str]] = {}
+    for nid, node in graph.nodes.items():
+        if node.type == "output" and nid not in exclude:
+            edge = graph.incoming(nid).get("input")
+            if edge is not None:
+                aliases.setdefault(edge.src, []).append(nid)
+    return aliases

@@ -26,6 +26,7 @@ from graphstudio.graph.elements import (
     GraphEvent,
     Node,
     TensorSpec,
+    same_value,
 )
 from graphstudio.graph.limits import count_problem, pos_problem, shape_problem, total_problem
 from graphstudio.graph.node_table import NODE_TYPES
@@ -487,14 +488,3 @@ def _checked_pos(pos) -> tuple[float, float]:
     if problem := pos_problem(new):
         raise GraphError(f"{problem}: {new}")
     return new
-
-
-def same_value(a, b) -> bool:
-    """Whether two attribute or option values are equal, arrays and types included (a change
-    to the same value is no change: no event, no undo step)."""
-    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
-        return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and np.array_equal(a, b)
-    try:
-        return bool(type(a) is type(b) and a == b)
-    except Exception:
-        return False

@@ -2,11 +2,11 @@
 
 The registry itself, ``NODE_TYPES[type_id]`` (a frozen :class:`NodeType` each), is built in
 :mod:`graphstudio.graph.node_table`. Everything that needs to know about a kind of node reads it
-from there: the palette (``category``, ``label``, ``doc``; :mod:`.type_search`), the inspector (``attrs`` with their editor ``kind``, ``derivative``,
-``formula``), validation (``input_names``/``output_names``), shape inference
-(:meth:`NodeType.shape_rule`), the runner (:meth:`NodeType.compute`) and the exporter
-(:meth:`NodeType.torch_line`). Adding an op means adding one entry to the table in
-:mod:`graphstudio.graph.node_table` (plus its engine function).
+from there: the palette (``category``, ``label``, ``doc``; :mod:`.type_search`), the inspector
+(``attrs`` with their editor ``kind``, ``derivative``, ``formula``), validation
+(``input_names``/``output_names``), shape inference (:meth:`NodeType.shape_rule`), the runner
+(:meth:`NodeType.compute`) and the exporter (:meth:`NodeType.torch_line`). Adding an op means
+adding one entry to the table in :mod:`graphstudio.graph.node_table` (plus its engine function).
 
 Port names follow PyTorch's argument names (``input``, ``other``, ``target``, ``weight``, ...).
 Most nodes have one output named ``out``; ``max_dim``/``min_dim`` have ``values`` and
@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from graphstudio.engine import derivative_rule
 from graphstudio.graph.elements import GraphError, TensorSpec
 
 __all__ = ["ATTR_KINDS", "AttrSpec", "CATEGORIES", "NodeType", "PortSpec"]
@@ -120,7 +121,9 @@ class NodeType:
     line), ``default_name`` (base for new nodes' names), ``inputs``/``outputs`` (PortSpec
     tuples in declared order), ``attrs`` (AttrSpec tuple), ``has_tensor`` (Input/Parameter hold
     a :class:`TensorSpec`), ``torch_name`` (the PyTorch function it stands for),
-    ``derivative`` (the local derivative rule, for the inspector), ``formula`` (losses: what
+    ``grad_fns`` (the grad_fns the engine records for it; :attr:`derivative` is their rules'
+    text, from the engine's formulas), ``gradient_note`` (for a node no gradient passes
+    through, what happens instead), ``formula`` (losses: what
     PyTorch computes), ``aliases`` (extra words for :func:`search`).
     """
 
@@ -134,7 +137,7 @@ class NodeType:
     attrs: tuple[AttrSpec, ...] = ()
     has_tensor: bool = False
     torch_name: str = ""
-    derivative: str = ""
+    grad_fns: tuple[str, ...] = ()
     formula: str = ""
     aliases: tuple[str, ...] = ()
     #: (attrs, {port: (shape, dtype)}) -> tuple of (shape, dtype) per output; raises ShapeError
@@ -145,6 +148,7 @@ class NodeType:
     fn: Callable = field(default=None, repr=False, compare=False)
     #: the TensorSpec a new node of this type starts with (has_tensor types only)
     tensor_default: TensorSpec | None = field(default=None, repr=False)
+    gradient_note: str = ""
 
     #: names of ``inputs`` / ``outputs`` in declared order (derived, cached)
     input_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -204,6 +208,17 @@ class NodeType:
         if self.has_tensor:
             return self.line(node.attrs, node.tensor, explicit)
         return self.line(node.attrs, arg_names)
+
+    @property
+    def derivative(self) -> str:
+        """The local derivative rule for a person: the engine's own rule text of each grad_fn
+        this node records (one source with the formula that computes it), else the note."""
+        if not self.grad_fns:
+            return self.gradient_note
+        if len(self.grad_fns) == 1:
+            return derivative_rule(self.grad_fns[0])
+        return "\n".join(f"{name}: " + derivative_rule(name).replace("\n", "\n    ")
+                         for name in self.grad_fns)
 
     def compute(self, node, inputs: Mapping[str, Any], lib=None):
         """Run the node with the engine (or ``lib = (torch, functional)`` modules)."""

@@ -1,26 +1,21 @@
 """Build a graph from PyTorch-style code, by reading it with :mod:`ast` (never running it).
 
-:func:`graph_from_code` understands the subset a graph can hold:
-
-- tensors: ``torch.tensor([...])`` (literal lists), ``torch.ones/zeros/full/eye/arange/rand/randn``
-  and their ``_like`` forms, with ``dtype=`` and ``requires_grad=True`` (a Parameter; otherwise an
-  Input), ``.reshape(...)``/``.requires_grad_()`` on them and ``randn(...) * scale``;
-  ``torch.manual_seed(n)`` seeds the following rand/randn (with the engine's generator, so the
-  numbers differ from PyTorch's);
-- numbers assigned to a name (a Constant), ``a = b`` (an Output node showing ``b``);
-- ``+ - * / ** @`` and unary minus, ``torch.X(...)``, ``F.X(...)`` / ``torch.nn.functional.X(...)``
-  and tensor methods (``.sum()``, ``.pow(2)``, ``.t()``, ``.T``, ``.relu()``, ``.max(dim=1)`` with
-  ``[0]``/``.values``, ...) for every op of the node registry, ``.detach()``;
-- ``with torch.no_grad():`` around the whole forward (the run option no_grad);
-  ``loss.backward()`` / ``out.backward(gradient, retain_graph=True)`` (the loss and seed),
-  ``h.retain_grad()``; ``print(...)``, imports of torch (``import torch as t`` is followed;
-  without imports ``torch``, ``F`` and ``nn`` mean what they usually do) and a docstring (title
-  and notes).
+:func:`graph_from_code` understands the subset a graph can hold: tensors (``torch.tensor([...])``
+of literal lists, ``torch.ones/zeros/full/eye/arange/rand/randn`` and their ``_like`` forms, with
+``dtype=`` and ``requires_grad=True`` for a Parameter, else an Input; ``.reshape(...)``,
+``.requires_grad_()``, ``randn(...) * scale``; ``torch.manual_seed(n)`` seeds the following
+rand/randn with the engine's generator, so the numbers differ from PyTorch's); numbers assigned to
+a name (a Constant) and ``a = b`` (an Output showing ``b``); ``+ - * / ** @``, unary minus,
+``torch.X(...)``, ``F.X(...)``, ``torch.nn.functional.X(...)`` and tensor methods (``.sum()``,
+``.pow(2)``, ``.t()``, ``.T``, ``.relu()``, ``.max(dim=1)`` with ``[0]``/``.values``, ...) for
+every op of the node registry, ``.detach()``; ``with torch.no_grad():`` around the whole forward;
+``loss.backward()`` / ``out.backward(gradient, retain_graph=True)``, ``h.retain_grad()``,
+``print(...)``, imports of torch (``import torch as t`` is followed; without imports ``torch``,
+``F`` and ``nn`` mean what they usually do) and a docstring (title and notes).
 
 Variable names become node names; nested expressions get names such as ``xw`` (for
 ``torch.matmul(x, w)``) or ``z_sum``. Nodes are laid out left to right by topological layer.
-Anything else raises :class:`CodeImportError` naming the line, e.g.
-``line 4: unsupported call torch.foo``. Shape errors are reported the same way.
+Anything else (shape errors too) raises :class:`CodeImportError` naming the line.
 """
 
 from __future__ import annotations
@@ -34,38 +29,23 @@ from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.graph.shape_inference import infer_shapes
 from graphstudio.pytorch.export import DOC_FOOTER, UNTITLED
 from graphstudio.pytorch.import_layout import arrange
+from graphstudio.pytorch.import_names import (
+    ALIASES,
+    BINOPS,
+    FUNCTIONAL,
+    METHODS,
+    NUMBER_NAMES,
+    STATEMENTS,
+    TORCH,
+    TORCH_DEFAULTS,
+    USUAL_MODS,
+    WORDS,
+)
 from graphstudio.pytorch.import_tensors import CodeImportError, TensorParsing
 
 __all__ = ["CodeImportError", "MAX_CODE_CHARS", "graph_from_code"]
 
 MAX_CODE_CHARS = 20_000_000
-_ALIASES = {"subtract": "sub", "multiply": "mul", "divide": "div", "true_divide": "div",
-            "negative": "neg", "clip": "clamp", "mm": "matmul", "concat": "cat",
-            "concatenate": "cat", "absolute": "abs", "view": "reshape",
-            "binary_cross_entropy": "bce", "binary_cross_entropy_with_logits": "bce_with_logits"}
-_OPS = {tid for tid, nt in NODE_TYPES.items() if not nt.has_tensor} - {"constant", "output"}
-_TORCH = {n for n in _OPS if NODE_TYPES[n].category != "Losses"} - {
-    "linear", "leaky_relu", "softplus", "gelu", "max_dim", "min_dim"}
-_FUNCTIONAL = {"linear", "relu", "leaky_relu", "sigmoid", "tanh", "softplus", "gelu", "softmax",
-               "log_softmax", "mse_loss", "l1_loss", "bce", "bce_with_logits", "nll_loss",
-               "cross_entropy"}
-_METHODS = _TORCH - {"where", "cat", "stack"}
-_BINOPS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div", ast.Pow: "pow",
-           ast.MatMult: "matmul"}
-_WORDS = {"add": "plus", "sub": "minus", "mul": "times", "div": "over", "pow": "pow"}
-_NUMBER_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                 "ten")
-#: What ``torch``, ``F`` and ``nn`` mean when the code does not import them (nor assign them)
-_USUAL_MODS = {"torch": "torch", "F": "torch.nn.functional", "nn": "torch.nn"}
-#: PyTorch's defaults where the node type's differ (what an omitted argument means)
-_TORCH_DEFAULTS = {"clamp": {"min": None, "max": None}}
-_STATEMENTS = {"For": "a for loop", "While": "a while loop", "If": "an if statement",
-               "FunctionDef": "a function definition", "ClassDef": "a class definition",
-               "Return": "return", "Try": "try", "Delete": "del", "Global": "global",
-               "AsyncFunctionDef": "a function definition", "Raise": "raise",
-               "Assert": "assert"}
-
-
 def graph_from_code(text: str) -> Graph:
     """A new graph built from PyTorch-style ``text`` (see the module docstring)."""
     if len(text) > MAX_CODE_CHARS:
@@ -134,7 +114,7 @@ class _Builder(TensorParsing):
             if len(s.targets) != 1:
                 self.fail("chained assignment (a = b = ...) is not supported")
             return self.assign(s.targets[0], s.value)
-        if isinstance(s, ast.AugAssign) and type(s.op) in _BINOPS and isinstance(s.target,
+        if isinstance(s, ast.AugAssign) and type(s.op) in BINOPS and isinstance(s.target,
                                                                               ast.Name):
             return self.assign(s.target, ast.BinOp(ast.Name(s.target.id, ast.Load()), s.op,
                                                    s.value))
@@ -142,7 +122,7 @@ class _Builder(TensorParsing):
             return self.expression_statement(s.value)
         if isinstance(s, ast.With):
             return self.with_block(s)
-        what = _STATEMENTS.get(type(s).__name__, type(s).__name__)
+        what = STATEMENTS.get(type(s).__name__, type(s).__name__)
         self.fail(f"unsupported statement: {what}")
 
     def imports(self, s):
@@ -314,7 +294,7 @@ class _Builder(TensorParsing):
     def constant(self, value: float, name: str | None = None) -> str:
         if name is None:
             v = float(value)
-            label = (_NUMBER_NAMES[int(v)] if v.is_integer() and 0 <= v <= 10 else "c")
+            label = (NUMBER_NAMES[int(v)] if v.is_integer() and 0 <= v <= 10 else "c")
             name = self.fresh(label)
         nid = self.add("constant", name, {"value": float(value)})
         text = repr(float(value)).removesuffix(".0").replace(".", "_").replace("-", "neg")
@@ -332,8 +312,8 @@ class _Builder(TensorParsing):
         elif tid in ("matmul", "mul") and len(parts) == 2 and all(
                 len(p) == 1 and p.isalpha() for p in parts):
             base = parts[0] + parts[1]
-        elif tid in _WORDS and len(parts) == 2:
-            base = f"{parts[0]}_{_WORDS[tid]}_{parts[1]}"
+        elif tid in WORDS and len(parts) == 2:
+            base = f"{parts[0]}_{WORDS[tid]}_{parts[1]}"
         elif tid == "matmul" and len(parts) == 2:
             base = f"{parts[0]}_{parts[1]}"
         elif len(parts) == 1:
@@ -358,7 +338,7 @@ class _Builder(TensorParsing):
             return None
         root = self.mods.get(e.id)
         if root is None and e.id not in self.env and e.id not in self.reserved:
-            root = _USUAL_MODS.get(e.id)  # a pasted snippet without its import lines
+            root = USUAL_MODS.get(e.id)  # a pasted snippet without its import lines
         if root is not None:
             return ".".join([root, *reversed(parts)])
         if e.id == "print" and not parts and "print" not in self.env:
@@ -392,8 +372,8 @@ class _Builder(TensorParsing):
             nm = self.var_name(name) if name else self.fresh(
                 "tensor" if spec.init == "values" else spec.init)
             return self.add(kind, nm, attrs, spec), "out"
-        if isinstance(e, ast.BinOp) and type(e.op) in _BINOPS:
-            tid = _BINOPS[type(e.op)]
+        if isinstance(e, ast.BinOp) and type(e.op) in BINOPS:
+            tid = BINOPS[type(e.op)]
             ports = ("input", "exponent") if tid == "pow" else ("input", "other")
             return self.op(tid, dict(zip(ports, (e.left, e.right), strict=True)), {}, name)
         if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub | ast.UAdd):
@@ -430,16 +410,16 @@ class _Builder(TensorParsing):
             self.fail("*args are not supported")
         if fn is not None:
             short = fn.rsplit(".", 1)[-1]
-            tid = _ALIASES.get(short, short)
-            if fn.startswith("torch.nn.functional.") and tid in _FUNCTIONAL:
+            tid = ALIASES.get(short, short)
+            if fn.startswith("torch.nn.functional.") and tid in FUNCTIONAL:
                 return self.op_args(tid, list(e.args), kwargs, name, fn)
-            if fn == f"torch.{short}" and tid in _TORCH:
+            if fn == f"torch.{short}" and tid in TORCH:
                 return self.op_args(tid, list(e.args), kwargs, name, fn)
             self.fail(f"unsupported call {fn}")
         if isinstance(e.func, ast.Attribute):
             method = e.func.attr
-            tid = _ALIASES.get(method, method)
-            if tid in _METHODS:
+            tid = ALIASES.get(method, method)
+            if tid in METHODS:
                 return self.op_args(tid, [e.func.value, *e.args], kwargs, name, f".{method}()")
             self.fail(f"unsupported method .{method}()")
         self.fail(f"unsupported call {self.describe(e.func)}")
@@ -478,7 +458,7 @@ class _Builder(TensorParsing):
                 self.fail(f"{what} got {k} twice")
             bound[k] = v
         ports = {k: v for k, v in bound.items() if k in nt.input_names}
-        attrs = dict(_TORCH_DEFAULTS.get(tid, {}))
+        attrs = dict(TORCH_DEFAULTS.get(tid, {}))
         for k, v in bound.items():
             if k in ports:
                 continue

@@ -109,6 +109,25 @@ class Runner:
                 t.grad = None
 
     # ------------------------------------------------------------------ parameters
+    def restore_grads(self, timeline: Timeline) -> None:
+        """Give every leaf that requires grad the ``.grad`` it had when ``timeline`` started, so
+        running again after an edit replays the same accumulation (None where the shape
+        changed or the node is new)."""
+        import graphstudio.engine as T
+
+        for nid, node in self.graph.nodes.items():
+            if not NODE_TYPES[node.type].has_tensor or node.tensor is None:
+                continue
+            t = self.leaf(node)
+            if not t.requires_grad:
+                continue
+            try:
+                prior = timeline.node_state(nid, -1).grad
+            except KeyError:
+                prior = None
+            ok = prior is not None and tuple(prior.shape) == tuple(t.shape)
+            t.grad = T.tensor(np.array(prior), dtype=t.dtype) if ok else None
+
     def parameters(self) -> dict[str, object]:
         """Live engine tensors of Parameter nodes that require grad, by node id."""
         out = {}

@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from graphstudio.graph.lookup import output_aliases
 from graphstudio.graph.model import Edge, Graph
 from graphstudio.run.forward_pass import ForwardPass, as_array, frozen_copy, is_tensor_value
 from graphstudio.run.timeline import BackwardRecord, ForwardRecord, NodeState, Timeline
@@ -42,12 +43,10 @@ class TimelineBuilder:
     def build(self) -> Timeline:
         graph, fwd = self.graph, self.fwd
         initial = {}
-        for nid, node in graph.nodes.items():
+        for nid in graph.nodes:
             initial[nid] = NodeState(grad=fwd.prior_grads.get(nid), error=fwd.errors.get(nid))
-            if node.type == "output" and nid not in fwd.errors:
-                e = graph._in[nid].get("input")
-                if e is not None:
-                    self.aliases.setdefault(e.src, []).append(nid)
+        for src, outputs in output_aliases(graph, fwd.errors).items():
+            self.aliases.setdefault(src, []).extend(outputs)
         self.current = dict(initial)
         for nid, edges in fwd.order:
             if graph.nodes[nid].type != "output":

@@ -322,21 +322,9 @@ def decision_boundary(graph: Graph, trainer: Trainer | None = None, input_node: 
     turned into probabilities as the loss reads them (softmax for cross-entropy, exp for NLL,
     sigmoid for BCE with logits). ValueError when the graph has no 2-D point input.
     """
-    from graphstudio.run.runner import Runner, RunOptions
-
     g = graph.copy()
-    if input_node is None:
-        cands = [nid for nid, n in g.nodes.items() if n.type == "input" and n.tensor is not None
-                 and len(n.tensor.shape) == 2 and n.tensor.shape[1] == 2
-                 and n.tensor.dtype in ("float32", "float64")]
-        if len(cands) != 1:
-            raise TrainingError("the decision boundary needs one Input of 2-D points, "
-                                f"shape (N, 2); found {len(cands)}")
-        input_node = cands[0]
-    in_id = _found(resolve_node, g, input_node, "input node")
+    in_id = _point_input(g, input_node)
     spec = g.nodes[in_id].tensor
-    if spec is None or len(spec.shape) != 2 or spec.shape[1] != 2:
-        raise TrainingError(f"{g.nodes[in_id].name!r} does not hold 2-D points, shape (N, 2)")
     loss_id = trainer.loss_id if trainer is not None and output_node is None else None
     if output_node is None:
         loss_id = loss_id or _found(resolve_loss, g)
@@ -357,12 +345,42 @@ def decision_boundary(graph: Graph, trainer: Trainer | None = None, input_node: 
     ys = np.linspace(lo[1] - pad[1], hi[1] + pad[1], resolution)
     gx, gy = np.meshgrid(xs, ys)
     grid = np.stack([gx.ravel(), gy.ravel()], axis=1)
+    scores = _scores_on(g, in_id, out_id, grid, trainer)
+    kind = _AS_PROB.get(graph.nodes[loss_id].type, "same") if loss_id else "same"
+    probs = _probabilities(scores.reshape(len(grid), -1), kind)
+    probs = probs.reshape(resolution, resolution, -1)
+    return DecisionBoundary(xs, ys, probs, probs.argmax(axis=-1), points, labels)
+
+
+def _point_input(g: Graph, input_node: str | None) -> str:
+    """The id of the Input holding the (N, 2) points (``input_node``, or the only one)."""
+    if input_node is None:
+        cands = [nid for nid, n in g.nodes.items() if n.type == "input" and n.tensor is not None
+                 and len(n.tensor.shape) == 2 and n.tensor.shape[1] == 2
+                 and n.tensor.dtype in ("float32", "float64")]
+        if len(cands) != 1:
+            raise TrainingError("the decision boundary needs one Input of 2-D points, "
+                                f"shape (N, 2); found {len(cands)}")
+        input_node = cands[0]
+    in_id = _found(resolve_node, g, input_node, "input node")
+    spec = g.nodes[in_id].tensor
+    if spec is None or len(spec.shape) != 2 or spec.shape[1] != 2:
+        raise TrainingError(f"{g.nodes[in_id].name!r} does not hold 2-D points, shape (N, 2)")
+    return in_id
+
+
+def _scores_on(g: Graph, in_id: str, out_id: str, grid: np.ndarray,
+               trainer: Trainer | None) -> np.ndarray:
+    """``out_id``'s values with the points replaced by ``grid`` (on the copy ``g``, cut down
+    to what ``out_id`` needs), under no_grad, with the trainer's parameters when given."""
+    from graphstudio.run.runner import Runner, RunOptions
+
     keep = g.upstream(out_id) | {out_id}
     for nid in [n for n in g.nodes if n not in keep]:
         g.remove_node(nid)
     for key in list(g.run):
         g.set_run_option(key, None)
-    g.set_tensor(in_id, TensorSpec.from_array(grid, spec.dtype))
+    g.set_tensor(in_id, TensorSpec.from_array(grid, g.nodes[in_id].tensor.dtype))
     if trainer is not None:
         for nid, new in trainer.trained_specs().items():
             if nid in g.nodes:
@@ -372,11 +390,7 @@ def decision_boundary(graph: Graph, trainer: Trainer | None = None, input_node: 
     if out_id in timeline.node_errors:
         raise TrainingError(f"cannot evaluate {g.nodes[out_id].name!r} on the grid: "
                             f"{timeline.node_errors[out_id]}")
-    scores = np.asarray(runner.tensors[out_id].numpy(), dtype=np.float64)
-    kind = _AS_PROB.get(graph.nodes[loss_id].type, "same") if loss_id else "same"
-    probs = _probabilities(scores.reshape(len(grid), -1), kind)
-    probs = probs.reshape(resolution, resolution, -1)
-    return DecisionBoundary(xs, ys, probs, probs.argmax(axis=-1), points, labels)
+    return np.asarray(runner.tensors[out_id].numpy(), dtype=np.float64)
 
 
 def _probabilities(scores: np.ndarray, kind: str) -> np.ndarray:

@@ -8,7 +8,7 @@ import pytest
 
 from graphstudio import cli
 from graphstudio.paths import examples_dir
-from tests.engine.test_files import _mutate_doc, _mutate_text
+from tests.files.test_files import _mutate_doc, _mutate_text
 
 SMALL = [p for p in sorted(examples_dir().glob("*.gsgraph")) if p.stat().st_size < 20000]
 

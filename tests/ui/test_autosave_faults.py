@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from graphstudio.ui.commands import AddNodeCommand, try_push
 
-pytest_plugins = ["tests.ui.test_window_support"]  # window, dialogs, settings
-
 
 def add(win, type_id="relu"):
     assert try_push(win.undo_stack, AddNodeCommand(win.graph, type_id)) is None

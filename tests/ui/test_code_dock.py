@@ -12,8 +12,6 @@ from graphstudio.pytorch.export import export_with_spans
 from graphstudio.ui.commands import RenameNodeCommand, SetTensorCommand, try_push
 from graphstudio.ui.tools.code_dock import COMPACT_LITERAL, DEBOUNCE_MS
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_tools_support"]
-
 
 def open_code(tw):
     tw.window.actions["panel_code"].trigger()

@@ -16,7 +16,6 @@ Button = QMessageBox.StandardButton
 TUTORIAL = examples_dir() / "tutorial_single_layer.gsgraph"
 MLP = examples_dir() / "mlp_classifier.gsgraph"
 
-pytest_plugins = ["tests.ui.test_window_support"]  # window, dialogs, settings
 
 
 def edit(win):

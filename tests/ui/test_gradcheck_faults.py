@@ -7,8 +7,6 @@ import numpy as np
 
 from graphstudio.graph.model import TensorSpec
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_tools_support"]
-
 
 def patched_check(monkeypatch, during):
     """check_graph_gradients that calls ``during()`` half-way (as events processed by the
@@ -39,7 +37,7 @@ def test_a_check_during_which_the_graph_changed_is_shown_stale_and_marks_nothing
 
 def test_a_check_during_which_another_graph_opened_shows_no_rows(tools_window, monkeypatch):
     """Node ids repeat across documents: a row of the old graph selected an unrelated node."""
-    from tests.ui.test_tools_support import EXAMPLES
+    from tests.support.tools_fixtures import EXAMPLES
 
     tw = tools_window("tutorial_single_layer")
     patched_check(monkeypatch, lambda: tw.window.files.open_file(

@@ -6,8 +6,6 @@ import logging
 
 from graphstudio.ui.slots import guarded
 
-pytest_plugins = ["tests.ui.test_window_support"]  # window, dialogs, settings
-
 
 def test_an_action_whose_slot_raises_is_reported_and_the_window_goes_on(window, caplog):
     """MainWindow.add_action connected slots as they were: an exception in one went to the

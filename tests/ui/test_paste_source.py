@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 
-pytest_plugins = ["tests.ui.test_window_support"]  # window, dialogs, settings
-
 
 def test_after_copying_text_elsewhere_paste_adds_no_old_nodes(window):
     """A class attribute kept the last copied nodes as a fallback: Ctrl+V on the canvas pasted

@@ -15,7 +15,6 @@ from graphstudio.ui.document import find_recovery
 
 Button = QMessageBox.StandardButton
 
-pytest_plugins = ["tests.ui.test_window_support"]  # window, dialogs, settings
 
 
 def add(win, type_id="relu"):

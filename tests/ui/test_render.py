@@ -54,7 +54,7 @@ def test_export_image_from_the_window(qtbot, tmp_path, monkeypatch):
 
     from graphstudio.ui.main_window import MainWindow
     from graphstudio.ui.settings import AppSettings
-    from tests.ui.test_window_support import Dialogs
+    from tests.support.window_fixtures import Dialogs
 
     d = Dialogs()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", d.save_name)

@@ -10,9 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from graphstudio.graph.model import TensorSpec
 from graphstudio.ui.commands import SetTensorCommand, try_push
-from tests.ui.test_run_support import GRAD_ROW
-
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
+from tests.support.run_fixtures import GRAD_ROW
 
 
 def test_f10_steps_the_tutorial_to_the_end_with_its_numbers(run_window):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from graphstudio.ui.commands import RemoveNodesCommand, try_push
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
-
 
 def test_undoing_a_delete_after_a_run_shows_the_recreated_card_again(run_window, qtbot):
     """The display remembered what it had put on each card and skipped unchanged ones; undo of a

@@ -6,8 +6,6 @@ import pytest
 
 from graphstudio.ui.theme import DARK, LIGHT
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
-
 
 def _chroma(c) -> int:
     return max(c.red(), c.green(), c.blue()) - min(c.red(), c.green(), c.blue())

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
-
 
 def test_no_grad_forward_greys_results_and_says_so(run_window):
     r = run_window("detach_and_no_grad")

@@ -10,9 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from tests.ui.test_run_support import GRAD_ROW
-
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_run_support"]
+from tests.support.run_fixtures import GRAD_ROW
 
 
 @pytest.mark.parametrize("example", ["tutorial_single_layer", "fan_out_accumulation",
@@ -140,7 +138,9 @@ def test_values_dock_tables_heatmaps_rule_and_formula(run_window, qtbot):
     qtbot.waitUntil(lambda: values.node_id == r.id("z"), timeout=2000)
     assert "passing through" in values.grad.title.text()
     assert "Retain Grad" in values.grad_note.text()
-    assert "d(a+b)/da = 1" in values.rule.text()
+    # the rule is the engine's own text for the grad_fn z recorded (one source with its formula)
+    assert values.rule.text().startswith("self: grad (summed back over the dims")
+    assert "other: alpha * grad" in values.rule.text()
     r.scene.select_nodes([r.id("loss")])
     qtbot.waitUntil(lambda: values.node_id == r.id("loss"), timeout=2000)
     assert "0.8962" in values.value.scalar.text() and "log" in values.formula.text()
@@ -169,7 +169,7 @@ def test_render_after_backward_shows_what_the_window_shows_at_the_end(run_window
     from graphstudio.files.gsgraph import load_graph
     from graphstudio.ui.canvas.scene import GraphScene
     from graphstudio.ui.render import apply_run
-    from tests.ui.test_run_support import EXAMPLES
+    from tests.support.run_fixtures import EXAMPLES
 
     r = run_window()
     r.click("run_to_end")
@@ -203,7 +203,8 @@ def test_big_graph_cards_off_screen_catch_up_in_slices(qtbot):
     c.animate = False
     assert c.run_to_end()
     assert c.display.pending > 0  # the cards on screen first, the rest from the event loop
-    qtbot.waitUntil(lambda: c.display.pending == 0, timeout=5000)
+    # a generous timeout: CI machines are shared
+    qtbot.waitUntil(lambda: c.display.pending == 0, timeout=30000)
     nodes, edges = display_at(c.timeline, c.k, graph)
     for nid, state in nodes.items():
         assert scene.node_item(nid).display_text() == _text_for(scene, nid, state)

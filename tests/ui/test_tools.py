@@ -13,9 +13,8 @@ from graphstudio.pytorch.export import export_script
 from graphstudio.ui.commands import AddNodeCommand, try_push
 from graphstudio.ui.tools import gradcheck_dialog
 from graphstudio.ui.tools.gradcheck_dialog import COLUMNS, GradcheckMark
-from tests.ui.test_tools_support import EXAMPLES, run_output
+from tests.support.tools_fixtures import EXAMPLES, run_output
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_tools_support"]
 Button = QMessageBox.StandardButton
 RESULT = len(COLUMNS) - 1
 

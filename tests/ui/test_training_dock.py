@@ -8,9 +8,7 @@ from PySide6.QtCore import QTimer
 from graphstudio.cli import main as tools_main
 from graphstudio.files.gsgraph import load_graph, save_graph
 from graphstudio.graph.model import Graph, TensorSpec
-from tests.ui.test_tools_support import EXAMPLES
-
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_tools_support"]
+from tests.support.tools_fixtures import EXAMPLES
 
 
 def open_training(tw):

@@ -8,8 +8,6 @@ import numpy as np
 from graphstudio.graph.model import TensorSpec
 from graphstudio.ui.commands import SetTensorCommand, try_push
 
-pytest_plugins = ["tests.ui.test_window_support", "tests.ui.test_tools_support"]
-
 
 def start_slow_training(tw):
     tw.window.actions["train"].trigger()

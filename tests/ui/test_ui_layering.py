@@ -6,7 +6,9 @@ import ast
 from pathlib import Path
 
 UI = Path(__file__).resolve().parents[2] / "graphstudio" / "ui"
-CLI_MODULES = ("graphstudio.cli.run_commands", "graphstudio.cli.tool_commands", "graphstudio.__main__")
+CLI_MODULES = ("graphstudio.cli", "graphstudio.cli.dispatch", "graphstudio.cli.common",
+               "graphstudio.cli.run_commands", "graphstudio.cli.tool_commands",
+               "graphstudio.__main__")
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -6,8 +6,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_run_support import run_window  # noqa: F401 (fixture)
-from tests.ui.test_window_support import dialogs, make_window, settings  # noqa: F401
+from tests.support.run_fixtures import run_window  # noqa: F401 (fixture)
+from tests.support.window_fixtures import dialogs, make_window, settings  # noqa: F401
 
 
 def _visible(view):

@@ -15,11 +15,10 @@ from graphstudio.ui.commands import AddNodeCommand, try_push
 from graphstudio.ui.errors import ExceptionHandler
 from graphstudio.ui.palette import MIME_NODETYPE
 from graphstudio.ui.theme import DARK, LIGHT
-from tests.ui.test_window_support import close_quietly
+from tests.support.window_fixtures import close_quietly
 
 Button = QMessageBox.StandardButton
 
-pytest_plugins = ["tests.ui.test_window_support"]  # window, dialogs, settings
 
 
 def drop(widget, pos: QPoint, mime: QMimeData) -> QDropEvent:

@@ -6,8 +6,6 @@ import shiboken6
 
 from graphstudio.ui.main_window import MainWindow
 
-pytest_plugins = ["tests.ui.test_window_support"]  # window, dialogs, settings
-
 
 def test_a_window_deleted_right_after_a_reload_does_not_frame_a_dead_view(
         qapp, qtbot, settings, tmp_path, dialogs):

@@ -1,7 +1,8 @@
 """``torch.autograd``: the functions a PyTorch user calls on it.
 
 ``backward``, ``grad`` and the engine's stepper ``backward_steps`` (with its ``BackwardStep``
-records) live in ``backward.py``; ``gradcheck`` in ``autograd/gradcheck.py``. This module gathers them
+records) live in ``backward.py``; ``gradcheck`` in ``autograd/gradcheck.py``. This module
+gathers them
 under the name PyTorch users know (``torch.autograd.grad(...)``).
 """
 

@@ -3,8 +3,9 @@
 Commands never touch a QGraphicsItem; the scene follows the model's events, so undo is right by
 construction. Each command records, the first time it runs, the exact model operations it made
 (with the ids and names it picked) in a :class:`~.journal.EditJournal`; redo replays them,
-undo plays their inverses backwards and then puts the node order and fan-out order back, so undoing gives the
-original document exactly (same ids, names, attributes, tensors, edges and orders).
+undo plays their inverses backwards and then puts the node order and fan-out order back, so
+undoing gives the original document exactly (same ids, names, attributes, tensors, edges and
+orders).
 
 A command that cannot be applied is refused before it lands on the stack: push commands with
 :func:`try_push`, which returns the reason (a sentence for the status bar) or None::

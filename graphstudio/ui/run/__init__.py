@@ -1,4 +1,4 @@
-"""Stepping through the forward and backward passes (issue 5).
+"""Stepping through the forward and backward passes.
 
 ``install_run_ui(window)`` adds everything to a MainWindow and returns the
 :class:`RunController`. Modules: ``controller`` (session, timeline, step k), ``display``

@@ -399,7 +399,7 @@ class RunController(QObject):
             was_playing = self.playing
             self._stop_motion()
             in_backward = self.k >= tl.forward_count or self.at_end
-            self._restore_grads(tl)
+            self.runner.restore_grads(tl)
             if self.kind == "forward":
                 new = self.runner.forward(self.options())
             else:
@@ -412,26 +412,6 @@ class RunController(QObject):
         except Exception as ex:  # the shown results are not those of the graph any more
             log.exception("re-run failed")
             self._mark_stale(f"re-running after {self._rerun_why} failed: {ex}")
-
-    def _restore_grads(self, tl) -> None:
-        """Give every leaf the ``.grad`` it had when ``tl`` started (accumulation replays)."""
-        import numpy as np
-
-        import graphstudio.engine as T
-        from graphstudio.graph.node_table import NODE_TYPES
-
-        for nid, node in self.graph.nodes.items():
-            if not NODE_TYPES[node.type].has_tensor or node.tensor is None:
-                continue
-            t = self.runner.leaf(node)
-            if not t.requires_grad:
-                continue
-            try:
-                prior = tl.node_state(nid, -1).grad
-            except KeyError:
-                prior = None
-            ok = prior is not None and tuple(prior.shape) == tuple(t.shape)
-            t.grad = T.tensor(np.array(prior), dtype=t.dtype) if ok else None
 
     # ------------------------------------------------------------------ node gestures
     def backward_from(self, node_id: str) -> bool:

@@ -13,6 +13,7 @@ import logging
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from graphstudio.engine import derivative_rule
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.run.array_view import ArrayPanel, ColorBar, symmetric_vmax
 from graphstudio.ui.run.display import in_backward, node_display, shows_grads, timeline_nodes
@@ -154,7 +155,7 @@ class ValuesDock(QScrollArea):
         from graphstudio.ui.run.steps_dock import step_line
 
         self.line.setText(_esc(step_line(self.graph, nid)))
-        self._show_rule(nt)
+        self._show_rule(nt, state)
         for w in self._body:
             w.setVisible(True)
         if state is None or state.value is None:
@@ -253,8 +254,16 @@ class ValuesDock(QScrollArea):
             return "AccumulateGrad stored this in .grad (it adds to what was there)."
         return f"{name}.retain_grad() is on, so its .grad is kept."
 
-    def _show_rule(self, nt) -> None:
+    def _show_rule(self, nt, state=None) -> None:
+        """The derivative rule of the grad_fn this run recorded for the node (its engine rule
+        text), else the node type's."""
         rule = nt.derivative
+        recorded = getattr(state, "grad_fn", None)
+        if recorded and recorded not in nt.grad_fns:
+            try:
+                rule = f"{recorded}: " + derivative_rule(recorded).replace("\n", "\n    ")
+            except KeyError:
+                pass  # a grad_fn without a rule of its own: the type's rule stands
         self.rule_title.setVisible(bool(rule))
         self.rule.setVisible(bool(rule))
         self.rule.setText(_esc(rule))

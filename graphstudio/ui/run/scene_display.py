@@ -15,6 +15,7 @@ import time
 
 from PySide6.QtCore import QRectF, QTimer
 
+from graphstudio.graph.lookup import output_aliases
 from graphstudio.ui.run.display import (
     NO_EDGE,
     edge_display,
@@ -143,7 +144,7 @@ class SceneDisplay:
         pre = pre or {}
         cand = self._candidates(timeline, k, stale)
         if cand is None:
-            self._aliases = self._output_aliases()
+            self._aliases = output_aliases(self.graph)
             known = timeline_nodes(timeline)
             nodes = [nid for nid in self.graph.nodes if nid in known]
             edges = list(self.graph.edges)
@@ -290,16 +291,6 @@ class SceneDisplay:
         known = timeline_nodes(timeline)
         return [n for n in nodes if n in known and n in self.graph.nodes], \
             [e for e in edges if self.scene.edge_item(e) is not None]
-
-    def _output_aliases(self) -> dict[str, list[str]]:
-        """Output nodes show the node they are wired to: {source id: [output ids]}."""
-        out: dict[str, list[str]] = {}
-        for nid, node in self.graph.nodes.items():
-            if node.type == "output":
-                e = self.graph.incoming(nid).get("input")
-                if e is not None:
-                    out.setdefault(e.src, []).append(nid)
-        return out
 
     # The caches say what was put on the items; an item the scene built since (undo of a
     # delete re-creates the card and its wires) shows nothing, so "same as cached" skips only

@@ -1,4 +1,4 @@
-"""Beyond stepping (issue 6): training, gradient check, PyTorch export and code.
+"""Beyond stepping: training, gradient check, PyTorch export and code.
 
 ``install_tools_ui(window)`` adds everything to a MainWindow and returns the
 :class:`~graphstudio.ui.tools.install.ToolsUI`. Modules: ``training_dock`` (the loop and what it

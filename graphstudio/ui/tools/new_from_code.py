@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from graphstudio.files.gsgraph import MAX_ELEMENTS
+from graphstudio.graph.limits import MAX_ELEMENTS
 from graphstudio.pytorch.code_import import MAX_CODE_CHARS, CodeImportError, graph_from_code
 from graphstudio.ui.tools.highlighter import PythonHighlighter, code_font
 

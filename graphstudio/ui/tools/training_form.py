@@ -127,7 +127,12 @@ class TrainingForm(QWidget):
             self.pace_box.addItem(label, rate)
         self.pace_box.setToolTip("Slow training down to watch the parameters change on the "
                                  "canvas (the numbers are the same at any pace)")
+        self._lay_out()
+        self._optimizer = "adam"
+        self.optimizer_box.currentIndexChanged.connect(self._optimizer_changed)
+        self._optimizer_changed()
 
+    def _lay_out(self) -> None:
         betas = QWidget()
         row = QHBoxLayout(betas)
         row.setContentsMargins(0, 0, 0, 0)
@@ -148,9 +153,6 @@ class TrainingForm(QWidget):
         form.addRow("Pace", self.pace_box)
         self.form = form
         self._betas_row = betas
-        self._optimizer = "adam"
-        self.optimizer_box.currentIndexChanged.connect(self._optimizer_changed)
-        self._optimizer_changed()
 
     # ------------------------------------------------------------------ settings
     def _optimizer_changed(self, *_args) -> None:

@@ -3,8 +3,10 @@
 import contextlib
 import io
 import json
+import re
 import subprocess
 import sys
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -173,31 +175,70 @@ def torch_outputs(tmp_path_factory):
 CASES = [p.stem for p in EXAMPLES] + ["no_grad", "retain_grad", "kitchen_sink"]
 
 
+# The MLP's matmuls sum up to 90 products per element, and numpy's BLAS adds them in another
+# order than torch does, so a float32 result can land on the other side of the last printed digit
+# (a gradient prints 4.6062e-02 here, 4.6063e-02 in torch): not bit-reproducible across BLAS
+# libraries. For those cases alone the two printouts are compared token by token: the text must
+# be identical, and each decimal number may differ by at most one unit in its last printed digit
+# (same digits, same exponent form). Every other case must print exactly what torch prints.
+BLAS_SUMMED = {"mlp_classifier"}
+
+_DECIMAL = re.compile(r"(?<![\w.])-?\d+\.\d*(?:e[-+]\d+)?")
+
+
+def _tokens(text: str) -> list[str]:
+    """Text and decimal numbers alternating: text, number, text, ..., text."""
+    out, pos = [], 0
+    for m in _DECIMAL.finditer(text):
+        out += [text[pos:m.start()], m.group(0)]
+        pos = m.end()
+    return [*out, text[pos:]]
+
+
+def _last_digit_unit(number: str) -> Decimal:
+    mantissa, _, exponent = number.partition("e")
+    return Decimal(1).scaleb(int(exponent or 0) - len(mantissa.partition(".")[2]))
+
+
+def print_difference(theirs: str, ours: str) -> str | None:
+    """None if the printouts agree as the comment above says, else the first difference."""
+    a, b = _tokens(theirs), _tokens(ours)
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if i % 2 == 0:
+            if x != y:
+                return f"text differs: {x!r} vs {y!r}"
+            continue
+        unit = _last_digit_unit(x)
+        if unit != _last_digit_unit(y) or abs(Decimal(x) - Decimal(y)) > unit:
+            return f"numbers differ by more than one unit in the last digit: {x} vs {y}"
+    return None if len(a) == len(b) else f"{len(a) // 2} numbers vs {len(b) // 2}"
+
+
+@pytest.mark.parametrize("theirs, ours, same", [
+    ("w.grad: tensor([ 4.6063e-02, -1.2e+00])", "w.grad: tensor([ 4.6062e-02, -1.2e+00])", True),
+    ("x: tensor([0.0999, 3.])", "x: tensor([0.1000, 2.])", True),
+    ("x: tensor([0.0999])", "x: tensor([0.1001])", False),
+    ("x: tensor([4.6062e-02])", "x: tensor([4.6064e-02])", False),
+    ("x: tensor([4.6062e-02])", "x: tensor([4.6062e-03])", False),
+    ("x: tensor([1.0000])", "x: tensor([1.000])", False),
+    ("x: tensor([0.5000])", "x: tensor([0.5000], grad_fn=<AddBackward0>)", False),
+    ("b2.grad: tensor([1., 2.])", "b3.grad: tensor([1., 2.])", False),
+    ("k: tensor([2, 0, 1])", "k: tensor([2, 0, 2])", False),
+    ("x: tensor([1., 2.])\n", "x: tensor([1., 2., 3.])\n", False),
+])
+def test_print_difference_allows_one_unit_in_the_last_digit_only(theirs, ours, same):
+    assert (print_difference(theirs, ours) is None) == same
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_torch_prints_exactly_what_run_prints(torch_outputs, name):
     theirs, path = torch_outputs[name]
     ours = run_output(path)
-    assert ours.strip() and theirs == ours
-
-
-def _numbers(text):
-    import re
-
-    return re.sub(r"-?\d+\.\d*(e[+-]\d+)?|-?\d+e[+-]\d+", "#", text), [
-        float(m.group(0)) for m in re.finditer(r"-?\d+\.\d*(?:e[+-]\d+)?|-?\d+e[+-]\d+", text)]
-
-
-def test_mlp_matches_torch_to_the_last_printed_digit(torch_outputs):
-    """The MLP's lines agree with torch in every word and to within one unit of the last
-    printed digit in every number (a looser check that still holds if a libm rounds differently)."""
-    theirs, path = torch_outputs["mlp_classifier"]
-    ours = run_output(path)
-    a, b = theirs.splitlines(), ours.splitlines()
-    assert len(a) == len(b)
-    for x, y in zip(a, b, strict=True):
-        (sx, nx), (sy, ny) = _numbers(x), _numbers(y)
-        assert sx.replace(" ", "") == sy.replace(" ", "")
-        np.testing.assert_allclose(nx, ny, rtol=2e-4, atol=1.01e-4)
+    assert ours.strip()
+    if name in BLAS_SUMMED:
+        assert print_difference(theirs, ours) is None, print_difference(theirs, ours)
+    else:
+        assert theirs == ours
 
 
 def test_random_initializers_written_without_values_say_whose_numbers_they_are():

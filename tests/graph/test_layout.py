@@ -8,7 +8,7 @@ from graphstudio.graph.auto_layout import H_GAP, V_GAP, layered_layout
 from graphstudio.paths import example_path
 from graphstudio.pytorch.code_import import graph_from_code
 from graphstudio.pytorch.import_layout import COL, ROW
-from tests.engine.test_codeimport import tutorial_text
+from tests.pytorch.test_codeimport import tutorial_text
 
 # what the canvas's layered_layout gave before it moved into the engine
 PLACED = {

@@ -19,6 +19,7 @@ from graphstudio.files.gsgraph import (
     load_graph,
     save_graph,
 )
+from graphstudio.graph import limits
 from graphstudio.graph.model import Graph, GraphError, TensorSpec
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.paths import examples_dir
@@ -217,7 +218,7 @@ def test_unreadable_files(tmp_path):
         load_graph(tmp_path / "latin.gsgraph")
     big = tmp_path / "big.gsgraph"
     with open(big, "wb") as f:
-        f.truncate(files.MAX_FILE_BYTES + 10)
+        f.truncate(limits.MAX_FILE_BYTES + 10)
     with pytest.raises(GraphFileError, match="larger than 64 MiB"):
         load_graph(big)
     with pytest.raises(GraphFileError, match="not a file path"):

@@ -264,3 +264,18 @@ def test_every_op_runs_on_the_engine(type_id):
     ref = ref if isinstance(ref, tuple) else (ref,)
     for arr, t in zip(state.outputs.values(), ref, strict=True):
         np.testing.assert_allclose(arr, t.numpy(), rtol=1e-5, atol=1e-6)
+
+
+def test_derivative_text_is_the_engines_rule_of_the_recorded_grad_fns():
+    """One source: the inspector's derivative text is the engine formula's own rule text."""
+    import graphstudio.engine as torch
+
+    for nt in NODE_TYPES.values():
+        for name in nt.grad_fns:
+            assert torch.derivative_rule(name) in nt.derivative.replace("\n    ", "\n"), nt.type_id
+        if not nt.grad_fns:
+            assert nt.derivative == nt.gradient_note
+    assert NODE_TYPES["mul"].derivative == torch.derivative_rule("MulBackward0")
+    x = torch.tensor([1.0, 2.0], requires_grad=True)
+    assert (x * x).grad_fn.name() in NODE_TYPES["mul"].grad_fns  # the names are the recorded ones
+    assert (x @ x).grad_fn.name() == "DotBackward0"  # matmul by rank: the run's grad_fn is shown

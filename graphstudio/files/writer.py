@@ -1,0 +1,102 @@
+"""Writing ``.gsgraph`` documents: deterministic JSON text, saved atomically."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from graphstudio.files.atomic_write import write_text_atomic
+from graphstudio.files.format import (
+    FORMAT,
+    VERSION,
+    GraphFileError,
+)
+from graphstudio.files.json_text import NotFinite, dump, tensor_rows
+from graphstudio.graph.limits import (
+    MAX_FILE_BYTES,
+)
+from graphstudio.graph.model import Graph, TensorSpec
+
+
+def tensor_to_dict(spec: TensorSpec, where: str = "tensor") -> dict:
+    """The file form of a TensorSpec (GraphFileError for NaN/Inf values)."""
+    if spec.init == "values":
+        arr = spec.values
+        if arr.dtype.kind == "f" and not np.isfinite(arr).all():
+            raise GraphFileError("NaN or infinite values cannot be saved", "<save>", where)
+        return {"dtype": spec.dtype, "shape": list(spec.shape),
+                "data": tensor_rows(arr, spec.dtype)}
+    out = {"init": spec.init, "shape": list(spec.shape), "dtype": spec.dtype}
+    if spec.init in ("rand", "randn"):
+        out["seed"] = spec.seed
+        if spec.fill is not None:
+            out["scale"] = spec.fill
+    elif spec.init == "full":
+        out["value"] = spec.fill
+    elif spec.init == "arange":
+        out["start"] = spec.fill
+        out["step"] = spec.step
+    return out
+
+
+def _json_value(v):
+    """Plain JSON for a run/meta/attr value: tuples become lists, dict keys sorted."""
+    if isinstance(v, TensorSpec):
+        return tensor_to_dict(v, "run")
+    if isinstance(v, list | tuple):
+        return [_json_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _json_value(v[k]) for k in sorted(v)}
+    return v
+
+
+def _run_document(graph: Graph) -> dict:
+    """graph.run for the file, without references to nodes that are gone (always loadable)."""
+    out = {}
+    for k in sorted(graph.run):
+        v = graph.run[k]
+        if k == "loss" and v not in graph.nodes:
+            continue
+        if k == "retain_grad":
+            v = [x for x in v if x in graph.nodes]
+        out[k] = _json_value(v)
+    return out
+
+
+def graph_to_document(graph: Graph) -> dict:
+    nodes = []
+    for n in graph.nodes.values():
+        d = {"id": n.id, "type": n.type, "name": n.name, "pos": [n.pos[0], n.pos[1]],
+             "attrs": {k: _json_value(n.attrs[k]) for k in sorted(n.attrs)}}
+        if n.tensor is not None:
+            d["tensor"] = tensor_to_dict(n.tensor, f'node "{n.id}" ({n.type})')
+        nodes.append(d)
+    edges = [{"from": [e.src, e.src_port], "to": [e.dst, e.dst_port]} for e in graph.edges]
+    return {"format": FORMAT, "version": VERSION,
+            "meta": _json_value(graph.meta),
+            "run": _run_document(graph),
+            "nodes": nodes, "edges": edges}
+
+
+def compact_json(obj) -> str:
+    """Any JSON-able object written like graph files are: stable, with short lists on one line
+    (NaN and infinite numbers as NaN, Infinity and -Infinity, which Python's json reads)."""
+    return dump(obj, finite_only=False)
+
+
+def graph_to_json(graph: Graph) -> str:
+    """The document as deterministic JSON text (ends with a newline)."""
+    try:
+        return dump(graph_to_document(graph)) + "\n"
+    except NotFinite as ex:  # the model refuses these; never write a file that cannot load
+        raise GraphFileError(str(ex), "<save>") from None
+
+
+def save_graph(graph: Graph, path) -> None:
+    """Write atomically (see :func:`write_text_atomic`). Refuses (with GraphFileError), before
+    touching the disk, what :func:`load_graph` would refuse to read back: NaN or infinite
+    numbers, a file larger than the limit."""
+    text = graph_to_json(graph)
+    if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise GraphFileError(f"the file would be larger than {MAX_FILE_BYTES // 2**20} MiB, "
+                             "more than GraphStudio can read back", "<save>")
+    write_text_atomic(path, text)
