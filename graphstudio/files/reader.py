@@ -17,6 +17,7 @@ from graphstudio.files.format import (
     VERSION,
     GraphFileError,
 )
+from graphstudio.graph.grad_hooks import check_hooks
 from graphstudio.graph.limits import (
     MAX_FILE_BYTES,
     MAX_NDIM,
@@ -366,6 +367,15 @@ class _Reader:
             return ids
         if key == "gradient":
             return self.tensor(v, where)
+        if key == "hooks":
+            try:
+                hooks = check_hooks(v)
+            except ValueError as ex:
+                self.fail(where, str(ex))
+            for x in hooks:
+                if x not in graph.nodes:
+                    self.fail(where, f'unknown node "{x}"')
+            return hooks
         return v  # another tool's option: plain JSON, kept as it is
 
 

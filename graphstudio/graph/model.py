@@ -28,6 +28,7 @@ from graphstudio.graph.elements import (
     TensorSpec,
     same_value,
 )
+from graphstudio.graph.grad_hooks import check_hooks
 from graphstudio.graph.limits import count_problem, pos_problem, shape_problem, total_problem
 from graphstudio.graph.node_table import NODE_TYPES
 
@@ -451,10 +452,16 @@ class Graph:
 #: Run options the runner reads, and the type each takes (``graph.run`` / the file's "run").
 RUN_OPTIONS = {"loss": "a node id", "gradient": "a TensorSpec (the seed for a non-scalar root)",
                "zero_grad": "true or false", "no_grad": "true or false",
-               "retain_graph": "true or false", "retain_grad": "a list of node ids"}
+               "retain_graph": "true or false", "retain_grad": "a list of node ids",
+               "hooks": "an object mapping node ids to gradient hooks (see grad_hooks)"}
 
 
 def _check_run_option(key, value):
+    if key == "hooks":
+        try:
+            return check_hooks(value)
+        except ValueError as ex:
+            raise GraphError(f"run option 'hooks': {ex}"[:300]) from None
     ok = {"loss": isinstance(value, str),
           "gradient": isinstance(value, TensorSpec),
           "retain_grad": isinstance(value, list | tuple) and all(isinstance(v, str)
