@@ -9,7 +9,8 @@ a name (a Constant) and ``a = b`` (an Output showing ``b``); ``+ - * / ** @``, u
 ``torch.X(...)``, ``F.X(...)``, ``torch.nn.functional.X(...)`` and tensor methods (``.sum()``,
 ``.pow(2)``, ``.t()``, ``.T``, ``.relu()``, ``.max(dim=1)`` with ``[0]``/``.values``, ...) for
 every op of the node registry, ``.detach()``, ``torch.autograd.grad(y, x, create_graph=True)[0]``
-(a Grad node, see :mod:`~graphstudio.pytorch.import_grad`); ``with torch.no_grad():`` around the whole forward;
+(a Grad node, see :mod:`~graphstudio.pytorch.import_grad`); ``with torch.no_grad():`` around
+the whole forward;
 ``loss.backward()`` / ``out.backward(gradient, retain_graph=True)``, ``h.retain_grad()``,
 ``print(...)``, imports of torch (``import torch as t`` is followed; without imports ``torch``,
 ``F`` and ``nn`` mean what they usually do) and a docstring (title and notes).

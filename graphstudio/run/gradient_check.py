@@ -8,8 +8,8 @@ as ``L = sum(root * s)``, which is exactly what ``root.backward(s)`` differentia
 keep their unperturbed values while differencing: autograd treats them as constants, so the
 numbers compare like with like. A Grad node (``torch.autograd.grad``) is itself a derivative, so
 when the loss needs one the differences are evaluated with grad enabled and the Parameters as
-leaves that require grad (exactly as in the run); otherwise they run under ``no_grad``. An element passes when ``|a - n| <= atol + rtol * |n|``, the rule
-of ``torch.autograd.gradcheck``.
+leaves that require grad (exactly as in the run); otherwise they run under ``no_grad``. An
+element passes when ``|a - n| <= atol + rtol * |n|``, the rule of ``torch.autograd.gradcheck``.
 
 The report (one :class:`ParamReport` per Parameter node) is the window's table; each carries both
 gradients in full and the worst element's index for highlighting on the canvas.
