@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
+from PySide6.QtWidgets import QInputDialog, QLabel
 
 from graphstudio.ui.run.steps_dock import step_rows
 from tests.ui.test_run import right_click_menu
