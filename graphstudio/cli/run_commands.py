@@ -63,6 +63,7 @@ def cmd_run(args) -> int:
         if args.steps:
             print_steps(graph, timeline)
             print()
+        print_hook_output(timeline)
         print_results(graph, runner, timeline)
     problems = [f"node {graph.nodes[n].name!r}: {e}" for n, e in timeline.node_errors.items()]
     if timeline.error:
@@ -140,6 +141,7 @@ def _short(a) -> str:
 
 
 def print_steps(graph, timeline) -> None:
+    """The timeline, one line a step; a Grad node's inner backward indented under it."""
     names = {nid: n.name for nid, n in graph.nodes.items()}
     width = len(str(len(timeline)))
     for s in timeline.steps:
@@ -149,16 +151,33 @@ def print_steps(graph, timeline) -> None:
             fn = f"  grad_fn={s.grad_fn}" if s.grad_fn else ""
             print(f"{head}{s.label}: {_short(s.value)}{fn}")
             continue
+        if s.kind == "inner":
+            head = f"{s.index + 1:>{width}}   {s.kind:<8} "
+        if s.hook is not None:
+            print(f"{head}{s.label}: got {_short(s.hook[0])} -> {_short(s.hook[1])}")
+            continue
         line = f"{head}{s.label}: got {_short(s.grad_output)}"
         if len(s.contributions) > 1:
             line += " = " + " + ".join(_short(c) for c in s.contributions)
-        if s.leaf_id is not None:
+        into_grad = {e: g for e, g in s.edge_grads.items() if e.dst == s.within}
+        if s.kind == "inner" and any(e.dst_port == "inputs" for e in into_grad):
+            line += (f"; {names[s.within]} = {_short(s.grad_output)} (captured: "
+                     f"{names.get(s.leaf_id or s.node_id, '?')}.grad untouched)")
+        elif s.leaf_id is not None:
             line += f"; {names[s.leaf_id]}.grad = {_short(s.new_grad)}"
         for e, g in s.edge_grads.items():
-            line += f"; to {names[e.src]} ({e.dst_port}): {_short(g)}"
+            if e not in into_grad:
+                line += f"; to {names[e.src]} ({e.dst_port}): {_short(g)}"
         print(line)
     if timeline.backward_unavailable_reason:
         print(f"no backward: {timeline.backward_unavailable_reason}")
+
+
+def print_hook_output(timeline) -> None:
+    """What the print hooks printed during the run, in order (as the exported script does)."""
+    for s in timeline.steps:
+        if getattr(s, "hook", None) is not None and s.hook[2] is not None:
+            print(s.hook[2])
 
 
 # ====================================================================== check

@@ -56,7 +56,7 @@ from .node import FREED, AccumulateGrad, GraphRoot
 from .tensor import Size, Tensor, accumulator, to_array, wrap
 from .versions import Stale, check_saved_inputs
 
-__all__ = ["BackwardStep", "backward_steps", "backward", "grad", "sum_to_shape"]
+__all__ = ["BackwardStep", "backward_steps", "backward", "grad", "grad_steps", "sum_to_shape"]
 
 ndarray = np.ndarray
 
@@ -449,12 +449,17 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     (zeros with ``materialize_grads=True``). Only the nodes on a path to an input run, in one pass
     for all outputs, so other parts of the graph keep their saved values.
     """
-    inputs = _as_list(inputs)
-    outputs = _as_list(outputs)
+    return grad_steps(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused,
+                      materialize_grads, record=False)[0]
+
+
+def grad_steps(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=False,
+               allow_unused=None, materialize_grads=False, record=True):
+    """(:func:`grad`'s result, the BackwardSteps it ran): what the window's Grad node shows."""
+    inputs, outputs = _as_list(inputs), _as_list(outputs)
     if grad_outputs is None or isinstance(grad_outputs, Tensor):
         grad_outputs = [grad_outputs] * len(outputs)
-    if retain_graph is None:
-        retain_graph = create_graph
+    retain_graph = create_graph if retain_graph is None else retain_graph
     root, g = _graph_root(outputs, list(grad_outputs), create_graph)
     capture = {}
     for t in inputs:
@@ -462,10 +467,9 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
             raise RuntimeError("One of the differentiated Tensors does not require grad")
         capture[_sink(t)] = []
     with enable_grad() if create_graph else nullcontext():
-        for _ in _run(root, g, bool(retain_graph), False, capture, _needed(root, set(capture)),
-                      bool(create_graph)):
-            pass
-    return _captured(inputs, capture, allow_unused, materialize_grads, create_graph)
+        steps = [s for s in _run(root, g, bool(retain_graph), record, capture,
+                                 _needed(root, set(capture)), bool(create_graph)) if record]
+    return _captured(inputs, capture, allow_unused, materialize_grads, create_graph), steps
 
 
 def _captured(inputs, capture, allow_unused, materialize_grads, create_graph):

@@ -19,6 +19,7 @@ from graphstudio.files.format import (
 )
 from graphstudio.files.regular_file import open_regular
 from graphstudio.files.session_format import read_session
+from graphstudio.graph.grad_hooks import check_hooks
 from graphstudio.graph.limits import (
     MAX_FILE_BYTES,
     MAX_NDIM,
@@ -400,6 +401,15 @@ class _Reader:
             return self.tensor(v, where)
         if key == "session":
             self.fail(where, 'the session is the document\'s own "session" field')
+        if key == "hooks":
+            try:
+                hooks = check_hooks(v)
+            except ValueError as ex:
+                self.fail(where, str(ex))
+            for x in hooks:
+                if x not in graph.nodes:
+                    self.fail(where, f'unknown node "{x}"')
+            return hooks
         return v  # another tool's option: plain JSON, kept as it is
 
 

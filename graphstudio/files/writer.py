@@ -59,6 +59,10 @@ def _run_document(graph: Graph) -> dict:
             continue
         if k == "retain_grad":
             v = [x for x in v if x in graph.nodes]
+        if k == "hooks":
+            v = {x: h for x, h in v.items() if x in graph.nodes}
+            if not v:
+                continue
         out[k] = _json_value(v)
     return out
 

@@ -16,8 +16,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-import numpy as np
-
 from graphstudio.graph.elements import (
     DTYPES,
     INITS,
@@ -31,7 +29,7 @@ from graphstudio.graph.elements import (
 from graphstudio.graph.limits import count_problem, pos_problem, shape_problem, total_problem
 from graphstudio.graph.names import NameCounter, python_name
 from graphstudio.graph.node_table import NODE_TYPES
-from graphstudio.graph.session_actions import is_session
+from graphstudio.graph.run_options import checked_run_option, json_problem
 
 __all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node", "TensorSpec",
            "same_value"]
@@ -405,7 +403,7 @@ class Graph:
     # ----------------------------------------------------------------- document settings
     def set_meta(self, key: str, value) -> None:
         """Document metadata (``title``, ``notes``, ...): plain JSON values; None removes."""
-        problem = _json_problem(value)
+        problem = json_problem(value)
         if problem:
             raise GraphError(f"meta {key!r}: {problem}")
         old = self.meta.get(key)
@@ -418,9 +416,9 @@ class Graph:
         self._emit(GraphEvent("meta_changed", key=key, old=old, new=value))
 
     def set_run_option(self, key: str, value) -> None:
-        """A run option (see :data:`RUN_OPTIONS`); other keys take plain JSON. None removes."""
+        """A run option (see :data:`~graphstudio.graph.run_options.RUN_OPTIONS`); other keys take plain JSON. None removes."""
         if value is not None:
-            value = _check_run_option(key, value)
+            value = checked_run_option(key, value)
         if key == "gradient" and value is not None:
             self._check_tensor(value, counting_gradient=False)
         old = self.run.get(key)
@@ -450,43 +448,6 @@ class Graph:
         g.replace_with(self)
         g.revision = 0
         return g
-
-
-#: Run options the runner reads, and the type each takes (``graph.run`` / the file's "run").
-RUN_OPTIONS = {"loss": "a node id", "gradient": "a TensorSpec (the seed for a non-scalar root)",
-               "zero_grad": "true or false", "no_grad": "true or false",
-               "retain_graph": "true or false", "retain_grad": "a list of node ids",
-               "session": "a tuple of session actions (graphstudio.graph.session_actions)"}
-
-
-def _check_run_option(key, value):
-    ok = {"loss": isinstance(value, str),
-          "gradient": isinstance(value, TensorSpec),
-          "retain_grad": isinstance(value, list | tuple) and all(isinstance(v, str)
-                                                                 for v in value),
-          "session": is_session(value)}.get(
-        key, isinstance(value, bool) if key in RUN_OPTIONS else _json_problem(value) is None)
-    if not ok:
-        what = RUN_OPTIONS.get(key) or _json_problem(value)
-        raise GraphError(f"run option {key!r} must be {what}, got {value!r}"[:300])
-    return tuple(value) if key == "retain_grad" else value
-
-
-def _json_problem(value, depth: int = 0) -> str | None:
-    """Why ``value`` is not plain JSON (str, finite number, bool, None, lists, str-keyed dicts)."""
-    if depth > 20:
-        return "plain JSON nested at most 20 deep"
-    if value is None or isinstance(value, str | bool | int):
-        return None
-    if isinstance(value, float):
-        return None if np.isfinite(value) else "plain JSON (finite numbers)"
-    if isinstance(value, list | tuple):
-        return next((p for v in value if (p := _json_problem(v, depth + 1))), None)
-    if isinstance(value, dict):
-        if not all(isinstance(k, str) for k in value):
-            return "plain JSON (string keys)"
-        return next((p for v in value.values() if (p := _json_problem(v, depth + 1))), None)
-    return "plain JSON (text, numbers, true/false, lists, objects)"
 
 
 def _checked_pos(pos) -> tuple[float, float]:

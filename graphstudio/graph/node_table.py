@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+
 from graphstudio.graph import shape_rules as S
 from graphstudio.graph.elements import TensorSpec
 from graphstudio.graph.literals import format_number, tensor_literal
@@ -122,6 +124,18 @@ def _tensor_type(type_id, label, doc, default_name, attrs, tensor, aliases):
         line=lambda a, spec, explicit: _tensor_line(spec, bool(a.get("requires_grad")),
                                                     explicit),
         fn=_tensor_fn, tensor_default=tensor)
+
+
+def _grad_rule(attrs, ins):
+    """Grad: ``outputs`` a floating scalar, the result has the ``inputs``' shape and dtype."""
+    S.need_tensor(ins, "outputs", "inputs")
+    shape, dtype = ins["outputs"]
+    if len(shape) and int(np.prod(shape)) != 1:
+        raise S.ShapeError(f"grad can be implicitly created only for scalar outputs (outputs "
+                           f"has shape {list(shape)})")
+    if dtype not in S.FLOATS or ins["inputs"][1] not in S.FLOATS:
+        raise S.ShapeError("only floating point tensors have gradients")
+    return (ins["inputs"],)
 
 
 # --- ops ------------------------------------------------------------------------------
@@ -422,6 +436,17 @@ ALL_TYPES: tuple[NodeType, ...] = (
         S.unary_same, lambda a, x: f"{x['input']}.detach()",
         lambda T, F, a, i: i["input"].detach(), "no gradient flows through a detach",
         torch_name="torch.Tensor.detach", aliases=("stop gradient", "no grad")),
+    _op("grad", "Grad", "Autograd",
+        "The gradient of a scalar w.r.t. inputs, itself differentiable "
+        "(torch.autograd.grad with create_graph=True)",
+        _ports("outputs: the scalar to differentiate", "inputs: the tensor to differentiate by"),
+        _grad_rule, lambda a, x: f"torch.autograd.grad({x['outputs']}, {x['inputs']}, "
+                                 "create_graph=True)[0]",
+        lambda T, F, a, i: T.autograd.grad(i["outputs"], i["inputs"], create_graph=True)[0],
+        "the gradient's own backward runs through the recorded gradient ops (higher order)",
+        default_name="grad", torch_name="torch.autograd.grad",
+        aliases=("gradient", "second derivative", "hessian", "gradient penalty",
+                 "create_graph")),
     _op("output", "Output", "Autograd", "Marks a tensor to show and print (a sink)",
         _ports("input: the tensor to show"), lambda a, ins: (ins["input"],),
         lambda a, x: x["input"], lambda T, F, a, i: i["input"], "passes the value through",

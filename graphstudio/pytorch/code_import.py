@@ -7,7 +7,8 @@ literal lists, ``torch.ones/zeros/full/eye/arange/rand/randn`` and their ``_like
 with the engine's generator); numbers (a Constant), ``a = b`` (an Output showing ``b``);
 ``+ - * / ** @``, unary minus, ``torch.X``/``F.X``/``torch.nn.functional.X`` calls and tensor
 methods (``.sum()``, ``.t()``, ``.T``, ``.max(dim=1)`` with ``[0]``/``.values``, ...) for every op
-of the node registry, ``.detach()``; ``with torch.no_grad():``; ``x.backward(gradient,
+of the node registry, ``.detach()``, ``torch.autograd.grad(y, x, create_graph=True)[0]`` (a Grad
+node: :mod:`~graphstudio.pytorch.import_grad`); ``with torch.no_grad():``; ``x.backward(gradient,
 retain_graph=True)``, ``x.grad.zero_()``, ``h.retain_grad()``, ``print(...)``; imports of torch
 (``import torch as t`` is followed; without imports ``torch``, ``F`` and ``nn`` mean what they
 usually do) and a docstring (title and notes). A program that runs more than one forward and
@@ -28,6 +29,7 @@ from graphstudio.graph.model import Graph, GraphError, TensorSpec
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.graph.shape_inference import infer_shapes
 from graphstudio.pytorch.export import DOC_FOOTER, UNTITLED
+from graphstudio.pytorch.import_grad import AUTOGRAD_GRAD, grad_operands, is_autograd_grad
 from graphstudio.pytorch.import_layout import arrange
 from graphstudio.pytorch.import_names import (
     ALIASES,
@@ -39,7 +41,7 @@ from graphstudio.pytorch.import_names import (
     TORCH,
     TORCH_DEFAULTS,
     USUAL_MODS,
-    WORDS,
+    name_base,
 )
 from graphstudio.pytorch.import_source import MAX_CODE_CHARS, parse_code
 from graphstudio.pytorch.import_tensors import CodeImportError, TensorParsing
@@ -146,6 +148,9 @@ class _Builder(TensorParsing):
             names = [t.id for t in target.elts if isinstance(t, ast.Name)]
             if len(names) != len(target.elts):
                 self.fail("only names can be unpacked")
+            if is_autograd_grad(value, self.dotted) and len(names) == 1:
+                self.env[names[0]] = self.grad_node(value, names[0])
+                return
             nid, port = self.expr(value, names[0])
             outs = NODE_TYPES[self.g.nodes[nid].type].output_names
             if port is not None or len(outs) != len(names):
@@ -299,25 +304,7 @@ class _Builder(TensorParsing):
         return self.labels.get(ref[0], self.g.nodes[ref[0]].name)
 
     def auto_name(self, tid: str, refs: list) -> str:
-        nt = NODE_TYPES[tid]
-        parts = [self.label(r) for r in refs]
-        if nt.category == "Losses":
-            base = "loss"
-        elif tid in ("matmul", "mul") and len(parts) == 2 and all(
-                len(p) == 1 and p.isalpha() for p in parts):
-            base = parts[0] + parts[1]
-        elif tid in WORDS and len(parts) == 2:
-            base = f"{parts[0]}_{WORDS[tid]}_{parts[1]}"
-        elif tid == "matmul" and len(parts) == 2:
-            base = f"{parts[0]}_{parts[1]}"
-        elif len(parts) == 1:
-            word = {"detach": "detached", "max_dim": "max", "min_dim": "min"}.get(tid, tid)
-            base = f"{parts[0]}_{word}"
-        else:
-            base = nt.default_name
-        if not base.isidentifier() or len(base) > 24:
-            base = nt.default_name
-        return self.fresh(base)
+        return self.fresh(name_base(tid, [self.label(r) for r in refs]))
 
     # ------------------------------------------------------------------ expressions
     def dotted(self, e) -> str | None:
@@ -385,6 +372,8 @@ class _Builder(TensorParsing):
                 return nid, e.attr
             self.fail(f"unsupported attribute .{e.attr}")
         if isinstance(e, ast.Subscript):
+            if is_autograd_grad(e.value, self.dotted) and self.literal_or_none(e.slice) == 0:
+                return self.grad_node(e.value, name)
             nid, port = self.expr(e.value)
             index = self.literal(e.slice) if port is None else None
             outs = NODE_TYPES[self.g.nodes[nid].type].output_names
@@ -402,6 +391,8 @@ class _Builder(TensorParsing):
             kwargs[k.arg] = k.value
         if any(isinstance(a, ast.Starred) for a in e.args):
             self.fail("*args are not supported")
+        if fn == AUTOGRAD_GRAD:
+            self.fail(f"{fn}(...) returns a tuple: take its [0] for the gradient")
         if fn is not None:
             short = fn.rsplit(".", 1)[-1]
             tid = ALIASES.get(short, short)
@@ -463,6 +454,11 @@ class _Builder(TensorParsing):
                 value = (value,)
             attrs[k] = tuple(value) if isinstance(value, list) else value
         return self.op(tid, ports, attrs, name)
+
+    def grad_node(self, call: ast.Call, name):
+        """A Grad node for ``torch.autograd.grad(outputs, inputs, create_graph=True)``."""
+        outputs, inputs = grad_operands(call, self.literal, self.fail)
+        return self.op("grad", {"outputs": outputs, "inputs": inputs}, {}, name)
 
     def op(self, tid: str, ports: dict, attrs: dict, name):
         nt = NODE_TYPES[tid]

@@ -5,7 +5,8 @@ initializers are written as the values they produced, since the engine's generat
 torch's), or with the creating call for deterministic initializers (``torch.ones(5)``), then one
 line per op from the node type's own :meth:`~graphstudio.graph.node_types.NodeType.torch_line`,
 in the order a run computes them. The run options follow: ``with torch.no_grad():`` around the
-forward, ``h.retain_grad()``, ``loss.backward()`` or ``out.backward(seed, retain_graph=True)``.
+forward, ``h.retain_grad()``, a gradient hook's ``z.register_hook(lambda g: g * 0.5)`` right
+after ``z``, ``loss.backward()`` or ``out.backward(seed, retain_graph=True)``.
 Last come the ``print`` lines of ``graphstudio run``, using torch's own repr, so running the
 script with PyTorch reproduces the engine's output line for line.
 
@@ -20,6 +21,7 @@ import textwrap
 
 import numpy as np
 
+from graphstudio.graph.grad_hooks import hook_source
 from graphstudio.graph.literals import format_numbers, nest_literal
 from graphstudio.graph.lookup import NodeLookupError, resolve_loss
 from graphstudio.graph.model import Graph, Node
@@ -101,6 +103,8 @@ class _Exporter:
             self.spans[nid] = (first, len(self.lines))
             if nid in retained and g.nodes[nid].type != "output":
                 self.emit(f"{g.nodes[nid].name}.retain_grad()", indent)
+            if nid in g.run.get("hooks", {}) and not self.no_grad:
+                self.emit(hook_source(g.nodes[nid].name, g.run["hooks"][nid]), indent)
         if not self.order:
             self.emit("pass  # an empty graph", indent)
         self.emit()

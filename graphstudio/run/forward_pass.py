@@ -20,6 +20,13 @@ class ForwardPass:
         self.shapes: dict = {}  # the inferred shapes the forward ran with
         self.order: list[tuple[str, tuple[Edge, ...]]] = []
         self.prior_grads: dict[str, np.ndarray | None] = {}
+        #: Grad node id -> the engine's BackwardSteps of the backward it ran (nested steps)
+        self.inner: dict[str, list] = {}
+        #: gradient hooks: the tensor each is registered on (node id -> tensor), their handles,
+        #: and per node what each call received and returned (and printed), in the order run
+        self.hook_tensors: dict[str, object] = {}
+        self.hook_handles: list = []
+        self.hook_log: dict[str, list[tuple]] = {}
 
 
 def as_array(v) -> np.ndarray:

@@ -6,8 +6,10 @@ from the loss, and compares it element by element with central differences
 ``(L(p + eps) - L(p - eps)) / 2 eps``. A non-scalar root with a gradient seed ``s`` is checked
 as ``L = sum(root * s)``, which is exactly what ``root.backward(s)`` differentiates. Detach nodes
 keep their unperturbed values while differencing: autograd treats them as constants, so the
-numbers compare like with like. An element passes when ``|a - n| <= atol + rtol * |n|``, the rule
-of ``torch.autograd.gradcheck``.
+numbers compare like with like. A Grad node (``torch.autograd.grad``) is itself a derivative, so
+when the loss needs one the differences are evaluated with grad enabled and the Parameters as
+leaves that require grad (exactly as in the run); otherwise they run under ``no_grad``. An
+element passes when ``|a - n| <= atol + rtol * |n|``, the rule of ``torch.autograd.gradcheck``.
 
 The report (one :class:`ParamReport` per Parameter node) is the window's table; each carries both
 gradients in full and the worst element's index for highlighting on the canvas.
@@ -71,6 +73,21 @@ class _Evaluator:
         self.graph, self.loss_id = graph, loss_id
         self.order = graph.topological_order(graph.upstream(loss_id) | {loss_id})
         self.base: dict[str, dict] = {}
+        #: a Grad node differentiates inside the forward: evaluate with grad enabled then
+        self.needs_grad = any(graph.nodes[nid].type == "grad" for nid in self.order)
+
+    def leaf(self, array: np.ndarray):
+        """A float64 Parameter value for an evaluation (requiring grad when a Grad node needs
+        it, as in the run)."""
+        import graphstudio.engine as T
+
+        return T.tensor(array, dtype=T.float64, requires_grad=self.needs_grad)
+
+    def mode(self):
+        """The grad mode the evaluations run in (see :attr:`needs_grad`)."""
+        import graphstudio.engine as T
+
+        return T.set_grad_enabled(self.needs_grad)
 
     def run(self, leaves: dict, only: set[str] | None = None) -> dict[str, dict]:
         """Outputs ``{node: {port: value}}``; with ``only``, just those nodes are recomputed and
@@ -106,7 +123,8 @@ class _Evaluator:
 
     def objective(self, outs, seed) -> float:
         root = next(iter(outs[self.loss_id].values()))
-        arr = np.asarray(root.numpy() if hasattr(root, "numpy") else root, dtype=np.float64)
+        arr = np.asarray(root.detach().numpy() if hasattr(root, "numpy") else root,
+                         dtype=np.float64)
         return float((arr * seed).sum()) if seed is not None else float(arr.reshape(-1)[0])
 
 
@@ -153,8 +171,8 @@ def check_graph_gradients(graph: Graph, loss_node: str | None = None, eps: float
     analytical = {nid: (np.zeros(arrays[nid].shape) if leaves[nid].grad is None
                         else np.array(leaves[nid].grad.numpy(), dtype=np.float64))
                   for nid in live}
-    with T.no_grad():
-        ev.base = ev.run({nid: t.detach() for nid, t in leaves.items()})
+    with ev.mode():
+        ev.base = ev.run({nid: ev.leaf(arrays[nid]) for nid in live})
     total, done, reports = sum(a.size for a in arrays.values()), 0, []
     for nid in params:
         node = g.nodes[nid]
@@ -176,19 +194,17 @@ def _skip(node, reason: str) -> ParamReport:
 
 
 def _differences(ev: _Evaluator, nid, base, eps, seed, progress, done, total) -> np.ndarray:
-    import graphstudio.engine as T
-
     only = ev.affected(nid)
     flat = np.array(base, dtype=np.float64).reshape(-1)
     out = np.zeros(flat.size)
-    with T.no_grad():
+    with ev.mode():
         for j in range(flat.size):
             vals = []
             for delta in (eps, -eps):
                 moved = flat.copy()
                 moved[j] += delta
-                leaf = T.tensor(moved.reshape(base.shape), dtype=T.float64)
-                vals.append(ev.objective(ev.run({nid: leaf}, only), seed))
+                vals.append(ev.objective(ev.run({nid: ev.leaf(moved.reshape(base.shape))},
+                                                only), seed))
             out[j] = (vals[0] - vals[1]) / (2 * eps)
             if progress is not None:
                 progress(done + j + 1, total)

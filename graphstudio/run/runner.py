@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from graphstudio.graph.grad_hooks import hook_function
 from graphstudio.graph.lookup import NO_LOSS, failed_loss_reason, pick_loss
 from graphstudio.graph.model import Graph, TensorSpec
 from graphstudio.graph.node_table import NODE_TYPES
@@ -41,7 +43,9 @@ class RunOptions:
     ``torch.no_grad()``. ``zero_grad``: clear every leaf's ``.grad`` before the run (off:
     gradients accumulate across runs). ``retain_graph``: keep saved values so Backward can run
     again on the same forward. ``retain_grad``: non-leaf node ids whose ``.grad`` to keep.
-    ``forward_only``: stop after the forward.
+    ``forward_only``: stop after the forward. ``hooks``: gradient hooks by node id (see
+    :mod:`graphstudio.graph.grad_hooks`), registered on each node's output as it is computed
+    (not under no_grad, where nothing has a gradient).
     """
 
     loss: str | None = None
@@ -51,10 +55,12 @@ class RunOptions:
     retain_graph: bool = False
     retain_grad: tuple[str, ...] = ()
     forward_only: bool = False
+    hooks: Mapping[str, Mapping] = field(default_factory=dict)
 
     @classmethod
     def from_graph(cls, graph: Graph, **overrides) -> RunOptions:
-        keys = ("loss", "gradient", "no_grad", "zero_grad", "retain_graph", "retain_grad")
+        keys = ("loss", "gradient", "no_grad", "zero_grad", "retain_graph", "retain_grad",
+                "hooks")
         kw = {k: graph.run[k] for k in keys if k in graph.run}
         kw.update(overrides)
         kw["retain_grad"] = tuple(kw.get("retain_grad", ()))
@@ -166,6 +172,8 @@ class Runner:
         graph = self.graph
         for nid in [nid for nid in self._leaves if nid not in graph.nodes]:
             del self._leaves[nid]  # a deleted node's tensor (and .grad) is not kept alive
+        for handle in self._fwd.hook_handles if self._fwd is not None else ():
+            handle.remove()  # the last forward's hooks (a leaf's tensor is kept across runs)
         fwd = ForwardPass(graph.revision, options.no_grad, tuple(options.retain_grad))
         shapes = fwd.shapes = infer_shapes(graph)
         incoming = graph._in
@@ -185,6 +193,8 @@ class Runner:
                         out = self._compute(node, nt, edges, fwd)
                     except Exception as ex:  # the engine's own message, no traceback
                         err = f"{nt.type_id}: {ex}"
+                if err is None and nid in options.hooks and not options.no_grad:
+                    err = _register_hook(fwd, node, out, options.hooks[nid])
                 if err is not None:
                     fwd.errors[nid] = err
                     continue
@@ -206,6 +216,12 @@ class Runner:
         ins = {}
         for e in edges:
             ins[e.dst_port] = fwd.outputs[e.src][e.src_port]
+        if node.type == "grad":  # as the node type's torch.autograd.grad, keeping its steps
+            from graphstudio.engine.autograd import grad_steps
+
+            result, fwd.inner[node.id] = grad_steps(ins["outputs"], ins["inputs"],
+                                                    create_graph=True)
+            return result[0]
         return nt.compute(node, ins)
 
     def _leaf_grads(self, fwd) -> dict[str, np.ndarray | None]:
@@ -271,6 +287,26 @@ def _gc_paused():
     finally:
         if was:
             gc.enable()
+
+
+def _register_hook(fwd: ForwardPass, node, out, hook) -> str | None:
+    """Register ``hook`` on ``node``'s (first) output tensor; the error text when it cannot
+    be (as ``register_hook`` raises in PyTorch)."""
+    t = out[0] if isinstance(out, tuple) else out
+    if not is_tensor_value(t):
+        return f"register_hook: {node.name} is a Python number, not a tensor"
+    log = fwd.hook_log.setdefault(node.id, [])
+
+    def record(before, after, printed):
+        log.append((frozen_copy(before.detach().numpy()), frozen_copy(after.detach().numpy()),
+                    printed))
+
+    try:
+        fwd.hook_handles.append(t.register_hook(hook_function(node.name, hook, record)))
+    except RuntimeError as ex:
+        return f"register_hook: {ex}"
+    fwd.hook_tensors[node.id] = t
+    return None
 
 
 def _pick_loss(graph: Graph, fwd: ForwardPass, options: RunOptions):

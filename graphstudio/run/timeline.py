@@ -3,7 +3,11 @@
 A :class:`Timeline` holds the forward steps (one per computed node, in the graph's
 deterministic topological order), then the backward steps exactly as the engine's
 ``backward_steps`` executed them, each mapped back to the graph node that owns its grad_fn and
-the edges its gradients travelled along. ``timeline.state_at(k)`` gives every node's
+the edges its gradients travelled along. A Grad node (``torch.autograd.grad(outputs, inputs,
+create_graph=True)``) runs a backward inside its forward step: its records (kind ``"inner"``,
+``within`` = the Grad node) follow that forward step, nested under it, and count as forward
+steps; the gradients they carry show only while stepping through them
+(:meth:`Timeline.inner_edge_grads_at`). ``timeline.state_at(k)`` gives every node's
 :class:`NodeState` after step k (k = -1: before the run) and ``edge_grads_at(k)`` the gradient
 each edge has carried so far, so a viewer shows step k as a pure function of k.
 
@@ -74,6 +78,9 @@ class BackwardRecord:
     along ``contribution_edges``; None = from inside the node or the seed). ``grad_inputs``:
     what it sent to each of its ``next_functions``. ``edge_grads``: graph edges a gradient
     travelled along in this step. For AccumulateGrad: ``leaf_id`` and its ``new_grad``.
+    ``kind`` ``"inner"``: a step of the backward a Grad node (``within``) runs in the forward
+    (``new_grad`` None: the gradient is the Grad node's result, ``.grad`` is untouched).
+    ``hook``: for a gradient hook's own step, ``(before, after)`` (``name`` is "hook").
     """
 
     index: int
@@ -89,6 +96,8 @@ class BackwardRecord:
     new_grad: np.ndarray | None
     label: str
     kind: str = "backward"
+    within: str | None = None
+    hook: tuple | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -153,8 +162,35 @@ class Timeline:
         out = {nid for nid, (ks, _) in self._changes.items()
                if (i := bisect.bisect_left(ks, k)) < len(ks) and ks[i] == k}
         for j in (k - 1, k):
-            if 0 <= j < len(self.steps) and self.steps[j].node_id is not None:
-                out.add(self.steps[j].node_id)
+            if 0 <= j < len(self.steps):
+                out.update(n for n in (self.steps[j].node_id, getattr(self.steps[j], "within",
+                                                                       None)) if n is not None)
+        return out
+
+    def inner_group(self, k: int) -> range:
+        """The steps of the Grad node's inner backward step ``k`` belongs to (empty range when
+        ``k`` is not an inner step)."""
+        steps = self.steps
+        if not 0 <= k < len(steps) or steps[k].kind != "inner":
+            return range(0)
+        lo = hi = k
+        while lo > 0 and steps[lo - 1].kind == "inner" and steps[lo - 1].within == \
+                steps[k].within:
+            lo -= 1
+        while hi + 1 < len(steps) and steps[hi + 1].kind == "inner" and \
+                steps[hi + 1].within == steps[k].within:
+            hi += 1
+        return range(lo, hi + 1)
+
+    def inner_edge_grads_at(self, k: int) -> dict[Edge, np.ndarray]:
+        """The gradients a Grad node's inner backward has carried along each wire by step
+        ``k`` (empty outside its steps: they belong to that Grad node's forward step)."""
+        out: dict[Edge, np.ndarray] = {}
+        for j in self.inner_group(k):
+            if j > k:
+                break
+            for edge, g in self.steps[j].edge_grads.items():
+                out[edge] = g if edge not in out else out[edge] + g
         return out
 
     def edge_grads_at(self, k: int) -> dict[Edge, np.ndarray]:

@@ -7,10 +7,12 @@ and the edges its gradients travelled along, and snapshots each node's state as 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import MappingProxyType
 
 import numpy as np
 
+from graphstudio.graph.grad_hooks import hook_text
 from graphstudio.graph.lookup import output_aliases
 from graphstudio.graph.model import Edge, Graph
 from graphstudio.run.forward_pass import ForwardPass, as_array, frozen_copy, is_tensor_value
@@ -31,6 +33,7 @@ class TimelineBuilder:
         self.current: dict[str, NodeState] = {}
         self.warnings: list[str] = []
         self.aliases: dict[str, list[str]] = {}  # node -> Output nodes showing it
+        self._owners = None  # ownership(), once the first backward records need it
 
     def set(self, nid: str, k: int, state: NodeState):
         self.current[nid] = state
@@ -51,6 +54,8 @@ class TimelineBuilder:
         for nid, edges in fwd.order:
             if graph.nodes[nid].type != "output":
                 self.forward_step(nid, edges)
+                if nid in fwd.inner:
+                    self.inner_steps(nid, edges)
         fc = len(self.steps)
         if self.raw:
             self.backward_steps()
@@ -134,53 +139,102 @@ class TimelineBuilder:
         return owner, main, leaf_of, edge_of
 
     def backward_steps(self):
+        self.record_steps(self.raw, "backward")
+
+    def inner_steps(self, grad_id: str, edges) -> None:
+        """The nested steps of the backward Grad node ``grad_id`` ran in its forward step: the
+        seed leaves along its ``outputs`` wire, the gradient arrives along its ``inputs`` wire."""
+        ports = {e.dst_port: e for e in edges}
+        target = self.fwd.outputs[ports["inputs"].src][ports["inputs"].src_port]
+        self.record_steps(self.fwd.inner[grad_id], "inner", grad_id, ports, target)
+
+    def record_steps(self, raw, kind: str, within=None, ports=None, target=None) -> None:
+        """Records for the engine's steps ``raw``; ``kind`` "inner": those of Grad node
+        ``within`` (``ports``: its input wires; ``target``: the tensor it differentiates by)."""
+        if not raw:
+            return
+        if self._owners is None:
+            self._owners = self.ownership()
+        pending: dict[object, list] = {raw[0].node: [None]}
+        for n, s in enumerate(raw):
+            self.hook_step(s, kind, within)
+            rec = self.record(s, kind, pending, within)
+            if kind == "inner":
+                extra = {}
+                if n == 0:
+                    extra[ports["outputs"]] = rec.grad_output
+                if s.grad_outputs[0] is not None and _grad_node_is(s.node, target):
+                    extra[ports["inputs"]] = rec.grad_output
+                if extra:
+                    rec = replace(rec, edge_grads=MappingProxyType({**rec.edge_grads, **extra}))
+            self.steps.append(rec)
+
+    def record(self, s, kind: str, pending, within) -> BackwardRecord:
+        """One engine step as a record (an outer one updates the node states and wires)."""
         from graphstudio.engine.node import AccumulateGrad
 
-        graph = self.graph
-        owner, main, leaf_of, edge_of = self.ownership()
-        pending: dict[object, list] = {self.raw[0].node: [None]}
-        for s in self.raw:
-            k = len(self.steps)
-            fn = s.node
-            contribs = tuple(frozen_copy(c.numpy()) for c in s.contributions[0])
-            src_edges = pending.pop(fn, [])
-            src_edges = tuple(src_edges[:len(contribs)]) + (None,) * (len(contribs) -
-                                                                       len(src_edges))
-            total = s.grad_outputs[0]
-            total = None if total is None else frozen_copy(total.numpy())
-            sent = tuple(None if g is None else frozen_copy(g.numpy()) for g in s.grad_inputs)
-            edge_grads = {}
-            leaf_id = new_grad = None
-            if fn.__class__ is AccumulateGrad:
-                nid = leaf_id = leaf_of.get(id(fn.variable))
-                new_grad = None if s.new_grad is None else frozen_copy(s.new_grad.numpy())
-                if nid is not None:
-                    self.set(nid, k, _with_grads(self.current[nid], new_grad, total))
-            else:
-                nid = owner.get(fn)
-                row = edge_of.get(fn, (None,) * len(sent))
-                for (nx, _), g, edge in zip(fn.next_functions, sent, row, strict=True):
-                    if nx is None or g is None:
-                        continue
-                    pending.setdefault(nx, []).append(edge)
-                    if edge is not None:
-                        edge_grads[edge] = g
+        owner, main, leaf_of, edge_of = self._owners
+        graph, outer = self.graph, kind == "backward"
+        k, fn = len(self.steps), s.node
+        contribs = tuple(_array(c) for c in s.contributions[0])
+        src_edges = pending.pop(fn, [])
+        src_edges = tuple(src_edges[:len(contribs)]) + (None,) * (len(contribs) -
+                                                                   len(src_edges))
+        total = None if s.grad_outputs[0] is None else _array(s.grad_outputs[0])
+        sent = tuple(None if g is None else _array(g) for g in s.grad_inputs)
+        edge_grads = {}
+        leaf_id = new_grad = None
+        if fn.__class__ is AccumulateGrad:
+            nid = leaf_id = leaf_of.get(id(fn.variable))
+            new_grad = None if s.new_grad is None else frozen_copy(s.new_grad.numpy())
+            if nid is not None and outer:
+                self.set(nid, k, _with_grads(self.current[nid], new_grad, total))
+        else:
+            nid = owner.get(fn)
+            row = edge_of.get(fn, (None,) * len(sent))
+            for (nx, _), g, edge in zip(fn.next_functions, sent, row, strict=True):
+                if nx is None or g is None:
+                    continue
+                pending.setdefault(nx, []).append(edge)
+                if edge is not None:
+                    edge_grads[edge] = g
+                    if outer:
                         self.carry(edge, k, g)
-                if nid is not None and main.get(fn) == nid:
-                    st = self.current[nid]
-                    grad = st.grad
-                    if st.retains_grad:
-                        t = self.fwd.values[nid]
-                        t = t[0] if isinstance(t, tuple) else t
-                        grad = None if t.grad is None else frozen_copy(t.grad.numpy())
-                    self.set(nid, k, _with_grads(st, grad, total))
-            if total is not None and total.dtype.kind == "f" and not np.isfinite(total).all():
-                self.warnings.append(f"step {k} ({s.name}): the gradient has NaN or Inf values")
-            who = graph.nodes[nid].name if nid is not None else "?"
-            label = f"{s.name} ({who})"
-            self.steps.append(BackwardRecord(k, s.index, s.name, nid, total, contribs, src_edges,
-                                             sent, MappingProxyType(edge_grads), leaf_id,
-                                             new_grad, label))
+            if outer and nid is not None and main.get(fn) == nid:
+                self.set(nid, k, _with_grads(self.current[nid], self.retained(nid), total))
+        if total is not None and total.dtype.kind == "f" and not np.isfinite(total).all():
+            self.warnings.append(f"step {k} ({s.name}): the gradient has NaN or Inf values")
+        who = graph.nodes[nid].name if nid is not None else "?"
+        if nid is not None and graph.nodes[nid].type == "grad":
+            who += ": recorded gradient op"
+        return BackwardRecord(k, s.index, s.name, nid, total, contribs, src_edges, sent,
+                              MappingProxyType(edge_grads), leaf_id, new_grad,
+                              f"{s.name} ({who})", kind, within)
+
+    def retained(self, nid: str):
+        """Node ``nid``'s ``.grad`` now (kept by retain_grad) or as it was."""
+        st = self.current[nid]
+        if not st.retains_grad:
+            return st.grad
+        t = self.fwd.values[nid]
+        t = t[0] if isinstance(t, tuple) else t
+        return None if t.grad is None else frozen_copy(t.grad.numpy())
+
+    def hook_step(self, s, kind: str, within) -> None:
+        """The step of a gradient hook that ran on ``s``'s gradient just before ``s`` (the
+        hooks' log says what each received and returned, in the order they ran)."""
+        if s.grad_outputs[0] is None:
+            return
+        for nid, t in self.fwd.hook_tensors.items():
+            if _grad_node_is(s.node, t) and self.fwd.hook_log.get(nid):
+                before, after, printed = self.fwd.hook_log[nid].pop(0)
+                k = len(self.steps)
+                label = f"hook on {self.graph.nodes[nid].name}: " \
+                        f"{hook_text(self.graph.run['hooks'][nid])}"
+                self.steps.append(BackwardRecord(
+                    k, s.index, "hook", nid, before, (before,), (None,), (after,),
+                    MappingProxyType({}), None, None, label, kind, within,
+                    (before, after, printed)))
 
     def carry(self, edge: Edge, k: int, g: np.ndarray):
         ks, vals = self.edge_changes.setdefault(edge, ([], []))
@@ -203,3 +257,8 @@ def _grad_node_is(fn, t) -> bool:
     if t.grad_fn is not None:
         return fn is t.grad_fn
     return getattr(fn, "variable", None) is t
+
+
+def _array(t) -> np.ndarray:
+    """A record's frozen numpy copy of an engine gradient (recorded ones too)."""
+    return frozen_copy(t.detach().numpy())

@@ -3,7 +3,8 @@
 Everything that paints asks a :class:`Theme` for its colours, so switching themes is one call
 (``GraphScene.set_theme`` / :func:`apply_app_theme`). Two colours carry meaning everywhere:
 :attr:`Theme.value` (blue-violet) for forward values and :attr:`Theme.grad` (orange) for
-gradients. Heatmaps use :func:`diverging_lut`, a colour-blind-safe blue-white-red scale
+gradients (:attr:`Theme.inner_grad`, teal and dashed, for the backward a Grad node runs inside
+its forward step). Heatmaps use :func:`diverging_lut`, a colour-blind-safe blue-white-red scale
 (ColorBrewer "RdBu", reversed so negative is blue) that is symmetric about zero.
 """
 
@@ -57,6 +58,7 @@ class Theme:
     frozen_body: QColor
     value: QColor
     grad: QColor
+    inner_grad: QColor  # gradients a Grad node's inner backward carries (dashed wires)
     stale: QColor
     greyed: QColor
     badge_bg: QColor
@@ -111,6 +113,7 @@ LIGHT = Theme(
     frozen_body=_c("#eef3f8"),
     value=_c("#6a4fd8"),
     grad=_c("#ec7a12"),
+    inner_grad=_c("#0a8f8f"),
     stale=_c("#a08a5a"),
     greyed=_c("#b4b8bf"),
     badge_bg=_c("#e9ecf1"),
@@ -143,6 +146,7 @@ DARK = Theme(
     frozen_body=_c("#27303a"),
     value=_c("#9b87ff"),
     grad=_c("#ff9a3c"),
+    inner_grad=_c("#3cc8c8"),
     stale=_c("#b9a373"),
     greyed=_c("#555a63"),
     badge_bg=_c("#3a3e46"),

@@ -19,6 +19,7 @@ SPECIAL = {
     "cross_entropy": {"target": ((2,), "int64"), "weight": ((3,), "float32")},
     "pow": {"exponent": ((3,), "float32")},
     "bce_with_logits": {"pos_weight": ((3,), "float32")},
+    "grad": {"outputs": ((), "float32")},
 }
 POSITIVE = {"log", "sqrt", "pow", "bce"}
 
@@ -34,10 +35,22 @@ def _spec(shape, dtype, positive, seed):
 
 
 def one_op_graph(type_id):
-    """A graph feeding every input of one ``type_id`` node from its own Parameter."""
+    """A graph feeding every input of one ``type_id`` node from its own Input node (a Grad
+    node: ``outputs = (x * x).sum()`` of a Parameter ``x`` fed to ``inputs``, so that there is
+    a path to differentiate along)."""
     g = Graph()
     nt = NODE_TYPES[type_id]
     op = g.add_node(type_id, pos=(300, 0))
+    if type_id == "grad":
+        x = g.add_node("parameter", name="x", attrs={"requires_grad": True},
+                       tensor=_spec((2, 3), "float32", False, 0))
+        sq, total = g.add_node("mul", name="sq"), g.add_node("sum", name="outputs")
+        g.connect(x.id, "out", sq.id, "input")
+        g.connect(x.id, "out", sq.id, "other")
+        g.connect(sq.id, "out", total.id, "input")
+        g.connect(total.id, "out", op.id, "outputs")
+        g.connect(x.id, "out", op.id, "inputs")
+        return g, op
     for i, port in enumerate(nt.inputs):
         shape, dtype = SPECIAL.get(type_id, {}).get(port.name, ((2, 3), "float32"))
         spec = _spec(shape, dtype, type_id in POSITIVE and port.name != "weight", i)
@@ -87,11 +100,8 @@ def test_every_op_matches_torch(type_id, torch_or_skip):
     res = infer_shapes(g)[op.id]
     assert res.ok, res.error
     nt = NODE_TYPES[type_id]
-    inputs, env = {}, {"torch": torch, "F": F}
-    for port, e in g.incoming(op.id).items():
-        src = g.nodes[e.src]
-        inputs[port] = NODE_TYPES["input"].compute(src, {}, lib=(torch, F))
-        env[src.name] = inputs[port]
+    inputs, values = torch_inputs(g, op, torch, F)
+    env = {"torch": torch, "F": F, **{g.nodes[nid].name: v for nid, v in values.items()}}
     got = nt.compute(op, inputs, lib=(torch, F))
     outs = got if isinstance(got, tuple) else (got,)
     for port, t in zip(nt.output_names, outs, strict=True):
@@ -102,6 +112,16 @@ def test_every_op_matches_torch(type_id, torch_or_skip):
     again = again if isinstance(again, tuple) else (again,)
     for a, b in zip(outs, again, strict=True):
         assert torch.equal(a, b), line
+
+
+def torch_inputs(g, op, torch, F):
+    """``op``'s inputs by port, and every upstream node's value, computed with real torch."""
+    values = {}
+    for nid in g.topological_order(g.upstream(op.id)):
+        node = g.nodes[nid]
+        ins = {p: values[e.src] for p, e in g.incoming(nid).items()}
+        values[nid] = NODE_TYPES[node.type].compute(node, ins, lib=(torch, F))
+    return {p: values[e.src] for p, e in g.incoming(op.id).items()}, values
 
 
 @pytest.fixture
@@ -258,12 +278,11 @@ def test_every_op_runs_on_the_engine(type_id):
         import torch.nn.functional as F
     except ImportError:
         return
-    ins = {p: NODE_TYPES["input"].compute(g.nodes[e.src], {}, lib=(torch, F))
-           for p, e in g.incoming(op.id).items()}
+    ins, _ = torch_inputs(g, op, torch, F)
     ref = NODE_TYPES[type_id].compute(op, ins, lib=(torch, F))
     ref = ref if isinstance(ref, tuple) else (ref,)
     for arr, t in zip(state.outputs.values(), ref, strict=True):
-        np.testing.assert_allclose(arr, t.numpy(), rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(arr, t.detach().numpy(), rtol=1e-5, atol=1e-6)
 
 
 def test_derivative_text_is_the_engines_rule_of_the_recorded_grad_fns():

@@ -7,10 +7,19 @@ under the name PyTorch users know (``torch.autograd.grad(...)``).
 """
 
 # ruff: noqa: F401  (re-exports)
-from ..backward import SECOND_BACKWARD, BackwardStep, backward, backward_steps, grad, sum_to_shape
+from ..backward import (
+    SECOND_BACKWARD,
+    BackwardStep,
+    backward,
+    backward_steps,
+    grad,
+    grad_steps,
+    sum_to_shape,
+)
 from ..grad_mode import enable_grad, no_grad, set_grad_enabled
 from .gradcheck import GradcheckError, InputReport, gradcheck, gradcheck_report
 
-__all__ = ["BackwardStep", "backward_steps", "backward", "grad", "sum_to_shape", "gradcheck",
+__all__ = ["BackwardStep", "backward_steps", "backward", "grad", "grad_steps", "sum_to_shape",
+           "gradcheck",
            "gradcheck_report", "InputReport", "GradcheckError", "no_grad", "enable_grad",
            "set_grad_enabled"]

@@ -5,13 +5,14 @@ rebuilt only when an end moves. Display methods the stepping view drives:
 
 * :meth:`EdgeItem.set_run_state` - the gradient the wire carries (a label at mid-wire),
   highlighted (True/"backward" in the gradient colour, "forward" in the value colour), greyed,
-  stale (the label dims, dashed, until the next run).
+  stale (the label dims, dashed, until the next run), ``inner``: the gradient of a Grad node's
+  inner backward (dashed, in the theme's ``inner_grad`` teal; its tooltip says so).
 * :meth:`EdgeItem.set_pulse` - a dot travelling along the wire (animations), or None.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
@@ -71,8 +72,10 @@ class EdgeLabel(QGraphicsItem):
 
     def paint(self, painter, option, widget=None):
         e, t = self.edge_item, self.edge_item.theme
-        colour = t.stale if e.stale else (t.greyed if e.greyed else t.grad)
-        painter.setPen(QPen(colour, 1.0, Qt.DashLine if e.stale else Qt.SolidLine))
+        colour = t.stale if e.stale else (t.greyed if e.greyed else
+                                          (t.inner_grad if e.inner else t.grad))
+        painter.setPen(QPen(colour, 1.4 if e.inner else 1.0,
+                            Qt.DashLine if e.stale or e.inner else Qt.SolidLine))
         painter.setBrush(t.node_body)
         painter.drawRoundedRect(self._rect, 4, 4)
         painter.setFont(self.font())
@@ -92,6 +95,7 @@ class EdgeItem(Hoverable, QGraphicsItem):
         self.highlighted: bool | str = False
         self.greyed = False
         self.stale = False
+        self.inner = False
         self.pulse: float | None = None
         self._label = ""
         self.label_item: EdgeLabel | None = None
@@ -209,13 +213,20 @@ class EdgeItem(Hoverable, QGraphicsItem):
 
     # ------------------------------------------------------------------ run display
     def set_run_state(self, grad=None, highlighted: bool | str = False, greyed: bool = False,
-                      stale: bool = False):
+                      stale: bool = False, inner: bool = False):
         """Show the gradient this wire carries (None: no label), a highlight, or the greyed look;
-        ``stale``: the label is from a run of an earlier version of the graph."""
+        ``stale``: the label is from a run of an earlier version of the graph; ``inner``: the
+        gradient is from a Grad node's inner backward (dashed teal)."""
         self.grad = grad
         self.highlighted = highlighted
         self.greyed = bool(greyed)
         self.stale = bool(stale)
+        if bool(inner) != self.inner:
+            self.inner = bool(inner)
+            self.setToolTip(QCoreApplication.translate(
+                "EdgeItem", "Dashed teal: a gradient inside a Grad node's forward step "
+                "(torch.autograd.grad with create_graph=True). Orange: the backward from the "
+                "loss.") if self.inner else "")
         label = grad_label(grad) if grad is not None else ""
         if label and self._has_twin():  # x -> x*x: say which port each gradient is for
             label = f"{self.edge.dst_port}: {label}"
@@ -246,7 +257,9 @@ class EdgeItem(Hoverable, QGraphicsItem):
         if selected:
             return t.selection, 2.6
         if self.highlighted:
-            return (t.value if self.highlighted == "forward" else t.grad), 3.2
+            return {"forward": t.value, "inner": t.inner_grad}.get(self.highlighted, t.grad), 3.2
+        if self.inner:
+            return t.inner_grad, 2.2
         if self.greyed:
             return t.greyed, 1.6
         return (t.wire_hover if self._hover else t.wire), (2.4 if self._hover else 1.8)
@@ -254,7 +267,8 @@ class EdgeItem(Hoverable, QGraphicsItem):
     def paint(self, painter, option, widget=None):
         selected = bool(option.state & QStyle.State_Selected)
         colour, width = self._colour(selected)
-        pen = QPen(colour, width, Qt.DashLine if self.greyed and not selected else Qt.SolidLine)
+        dashed = (self.greyed or self.inner) and not selected
+        pen = QPen(colour, width, Qt.DashLine if dashed else Qt.SolidLine)
         pen.setCapStyle(Qt.RoundCap)
         painter.setPen(pen)
         painter.setBrush(Qt.NoBrush)
@@ -263,7 +277,7 @@ class EdgeItem(Hoverable, QGraphicsItem):
         if self.pulse is not None:  # a value (forward) or gradient (backward) on its way
             backward = self.highlighted not in ("forward", False) or (
                 not self.highlighted and self.grad is not None)
-            c = t.grad if backward else t.value
+            c = t.inner_grad if self.inner else (t.grad if backward else t.value)
             at = self._path.pointAtPercent(self.pulse)
             halo = QColor(c)
             halo.setAlpha(70)

@@ -386,8 +386,8 @@ class NodeItem(Hoverable, QGraphicsItem):
                 painter.setBrush(Qt.NoBrush)
                 painter.drawRect(QRectF(0, 0, self._w, self._h))
             return
-        if hl in ("forward", "backward"):
-            glow = t.value if hl == "forward" else t.grad
+        if hl in ("forward", "backward", "inner"):
+            glow = {"forward": t.value, "inner": t.inner_grad}.get(hl, t.grad)
             for width, alpha in ((10.0, 50), (5.0, 110)):
                 c = glow.lighter(100)
                 c.setAlpha(alpha)

@@ -37,8 +37,9 @@ class NodeRunState:
     ``value``/``grad``: arrays or numbers (``grad`` is the node's ``.grad`` as PyTorch reports
     it); ``out_grad``: the gradient passing through the node's output during backward (shown as
     ``∂L/∂name`` when it differs from ``.grad``); ``show_grad``: print ``name.grad = None``
-    when ``grad`` is None (after a backward pass); ``highlight``: None, ``"forward"`` or
-    ``"backward"``; ``greyed``: no gradient flows through this node (frozen path, detach,
+    when ``grad`` is None (after a backward pass); ``highlight``: None, ``"forward"``,
+    ``"backward"`` or ``"inner"`` (a Grad node's inner backward); ``greyed``: no gradient
+    flows through this node (frozen path, detach,
     no_grad); ``stale``: the graph changed since this run; ``error``: what went wrong;
     ``no_grad``: computed under ``torch.no_grad()`` (no graph recorded); ``out_label``: what
     ``out_grad`` is called (default ``∂L/∂name``; after ``out.backward(gradient=v)`` from a

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 #: order back; nothing is added, removed or altered)
 _HARMLESS = {"node_moved", "node_renamed", "meta_changed", "order_changed"}
 #: run options that re-run at once (the person asked to see their effect)
-_RERUN_OPTIONS = {"loss", "retain_grad"}
+_RERUN_OPTIONS = {"loss", "retain_grad", "hooks"}
 #: run options that change what the shown run would be
 _STALE_OPTIONS = {"gradient", "no_grad", "session"}
 
@@ -345,12 +345,17 @@ class RunController(QObject):
                 pre[step.node_id] = (replace(before, highlight="forward") if before is not None
                                      else NodeRunState(highlight="forward"))
         else:
+            inner = step.kind == "inner"
             for e in step.edge_grads:
                 item = self.scene.edge_item(e)
                 if item is not None:
-                    wires.append((item, True))
+                    # a gradient travels backward, except the one a Grad node receives as its
+                    # result (along its inputs wire)
+                    wires.append((item, not (inner and e.dst == step.within
+                                             and e.dst_port == "inputs")))
                     old = edge_display(tl, k - 1, e, stale=self.stale)
-                    pre[e] = EdgeDisplay(old.grad, "backward", old.greyed, old.stale)
+                    pre[e] = EdgeDisplay(old.grad, step.kind if inner else "backward",
+                                         old.greyed, old.stale, old.inner or inner)
         return pre, wires
 
     def _end_text(self) -> str:
@@ -484,4 +489,26 @@ class RunController(QObject):
         if self.timeline is None:
             self._say(f"{node.name}.retain_grad() "
                       f"{'on: the next backward keeps its .grad' if on else 'off'}")
+        return True
+
+    def set_hook(self, node_id: str, hook: dict | None) -> bool:
+        """Give ``node_id`` a gradient hook (see :mod:`graphstudio.graph.grad_hooks`; None:
+        remove it), as one undoable change of the run option ``hooks``."""
+        from graphstudio.graph.grad_hooks import hook_text
+        from graphstudio.ui.commands import SetRunOptionCommand, try_push
+
+        node = self.graph.nodes.get(node_id)
+        if node is None:
+            return False
+        hooks = {k: v for k, v in self.graph.run.get("hooks", {}).items() if k != node_id}
+        if hook is not None:
+            hooks[node_id] = hook
+        text = (self.tr("Gradient hook on {0}: {1}").format(node.name, hook_text(hook))
+                if hook is not None else self.tr("Remove the gradient hook of {0}").format(
+                    node.name))
+        reason = try_push(self.undo_stack, SetRunOptionCommand(
+            self.graph, "hooks", hooks or None, text=text))
+        if reason:
+            self._say(reason)
+            return False
         return True

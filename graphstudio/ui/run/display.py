@@ -19,6 +19,10 @@ The rules, as in PyTorch:
   under no_grad) and the wires into and out of them are greyed: no gradient flows there. A run that
   has no backward (no_grad, no loss) shows the same at its last step; a forward under no_grad
   greys what it computes (``requires_grad=False``, no grad_fn) from the step that computes it.
+* a Grad node's inner backward (steps of kind ``"inner"`` after its forward step): the grad_fn's
+  node and the Grad node glow in :attr:`~graphstudio.ui.theme.Theme.inner_grad` (teal), the wires
+  show the gradients carried so far in that inner backward, dashed and teal (``inner``), and
+  they leave the canvas once its steps are over (the Grad node's result is its value).
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ import numpy as np
 from graphstudio.run.session_timeline import SessionTimeline
 from graphstudio.ui.canvas.preview import NodeRunState
 
-__all__ = ["EdgeDisplay", "apply_display", "display_at", "edge_display", "in_backward",
+__all__ = ["EdgeDisplay", "InnerGrads", "apply_display", "display_at", "edge_display",
+           "edge_grads", "in_backward",
            "greyed_sources", "node_display", "out_label", "ran_no_grad",
            "shows_grads",
            "step_edges", "timeline_nodes"]
@@ -45,9 +50,10 @@ class EdgeDisplay:
     highlighted: bool | str = False
     greyed: bool = False
     stale: bool = False
+    inner: bool = False  # ``grad`` is from a Grad node's inner backward
 
     def key(self) -> tuple:
-        return (id(self.grad), self.highlighted, self.greyed, self.stale)
+        return (id(self.grad), self.highlighted, self.greyed, self.stale, self.inner)
 
 
 NO_EDGE = EdgeDisplay()
@@ -106,6 +112,10 @@ def node_display(timeline, k: int, node_id: str, stale: bool = False,
     highlight = None
     if s.active:
         highlight = "backward" if in_backward(timeline, k) else "forward"
+        if timeline.steps[k].kind == "inner":
+            highlight = "inner"
+    elif 0 <= k < len(timeline) and getattr(timeline.steps[k], "within", None) == node_id:
+        highlight = "inner"  # the Grad node whose inner backward this step is
     return NodeRunState(
         value=s.value, grad=s.grad, out_label=out_label(timeline, node_id, k, graph),
         requires_grad=s.requires_grad if s.is_tensor else None,
@@ -149,6 +159,8 @@ def step_edges(timeline, k: int) -> dict:
     step = timeline.steps[k]
     if step.kind == "forward":
         return {e: "forward" for e in step.input_edges}
+    if step.kind == "inner":
+        return {e: "inner" for e in step.edge_grads}
     out = {e: "backward" for e in step.edge_grads}
     if len(step.contributions) > 1:  # a fan-out: the separate contributions meet here
         out.update({e: "backward" for e in step.contribution_edges if e is not None})
@@ -174,7 +186,7 @@ def edge_display(timeline, k: int, edge, grads=None, lit=None, greyed_src=None,
     passed in when asking for many wires."""
     if timeline is None or k < 0:
         return NO_EDGE
-    grads = timeline.edge_grads_at(k) if grads is None else grads
+    grads = edge_grads(timeline, k) if grads is None else grads
     lit = step_edges(timeline, k) if lit is None else lit
     if greyed_src is None:
         greyed_src = greyed_sources(timeline, k, (edge.src, edge.dst))
@@ -183,7 +195,24 @@ def edge_display(timeline, k: int, edge, grads=None, lit=None, greyed_src=None,
     greyed = edge.src in greyed_src or edge.dst in greyed_src  # either end cuts the path
     if grad is None and not highlighted and not greyed:
         return NO_EDGE
-    return EdgeDisplay(grad, highlighted, greyed, stale and grad is not None)
+    inner = grads is not None and getattr(grads, "inner", False) and grad is not None
+    return EdgeDisplay(grad, highlighted, greyed and not inner, stale and grad is not None,
+                       inner)
+
+
+class InnerGrads(dict):
+    """The gradients a Grad node's inner backward carried (:meth:`Timeline.inner_edge_grads_at`),
+    marked so that wires show them in the inner style."""
+
+    inner = True
+
+
+def edge_grads(timeline, k: int) -> dict:
+    """The gradients the wires show at step ``k``: the inner backward's during a Grad node's
+    nested steps (an :class:`InnerGrads`), else the outer backward's."""
+    if 0 <= k < len(timeline) and timeline.steps[k].kind == "inner":
+        return InnerGrads(timeline.inner_edge_grads_at(k))
+    return timeline.edge_grads_at(k)
 
 
 def display_at(timeline, k: int, graph, stale: bool = False):
@@ -191,7 +220,7 @@ def display_at(timeline, k: int, graph, stale: bool = False):
     known = timeline_nodes(timeline)
     nodes = {nid: node_display(timeline, k, nid, stale, graph) for nid in graph.nodes
              if nid in known}
-    grads, lit = timeline.edge_grads_at(k), step_edges(timeline, k)
+    grads, lit = edge_grads(timeline, k), step_edges(timeline, k)
     greyed = greyed_sources(timeline, k, nodes)
     edges = {e: edge_display(timeline, k, e, grads, lit, greyed, stale) for e in graph.edges}
     return nodes, edges
@@ -213,4 +242,5 @@ def apply_display(scene, timeline, k: int, graph, stale: bool = False,
     for edge, d in edges.items():
         item = scene.edge_item(edge)
         if item is not None:
-            item.set_run_state(d.grad, d.highlighted and highlight, d.greyed, stale=d.stale)
+            item.set_run_state(d.grad, d.highlighted and highlight, d.greyed, stale=d.stale,
+                               inner=d.inner)

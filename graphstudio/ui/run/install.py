@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QInputDialog
 
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.run.controller import RunController
@@ -138,6 +139,45 @@ class _RunUI:
                         if not leaf else
                         f"{node.name} is a leaf (or shows another node): nothing to retain")
         keep.triggered.connect(self._safe(partial(c.toggle_retain_grad, node_id)))
+        self.hook_menu(menu, node, not leaf or node.type == "parameter")
+
+    def hook_menu(self, menu, node, enabled: bool) -> None:
+        """The node's "Gradient hook" submenu: none / print / scale by k / clip to ±c."""
+        from graphstudio.graph.grad_hooks import hook_text
+
+        tr = partial(QCoreApplication.translate, "RunInstall")
+        current = self.window.graph.run.get("hooks", {}).get(node.id)
+        sub = menu.addMenu(tr("Gradient hook") + (f": {hook_text(current)}" if current else ""))
+        sub.menuAction().setObjectName("ctx_gradient_hook")
+        sub.setEnabled(enabled)
+        sub.setToolTipsVisible(True)
+        sub.menuAction().setToolTip(tr(
+            "{0}.register_hook(fn): fn sees (and may replace) the gradient for {0} in the "
+            "backward; shown as its own step").format(node.name) if enabled else tr(
+            "Only tensors that require grad have hooks: a Parameter or an op's result"))
+        choices = [("none", tr("None"), None), ("print", tr("Print"), {"kind": "print"}),
+                   ("scale", tr("Scale by k…"), "k"), ("clip", tr("Clip to ±c…"), "c")]
+        for kind, label, hook in choices:
+            act = sub.addAction(label)
+            act.setObjectName(f"ctx_hook_{kind}")
+            act.setCheckable(True)
+            act.setChecked((current or {"kind": "none"})["kind"] == kind)
+            act.triggered.connect(self._safe(partial(self.choose_hook, node.id, kind, hook)))
+
+    def choose_hook(self, node_id: str, kind: str, hook) -> bool:
+        """Set the hook chosen in the submenu (asking for k or c first)."""
+        if isinstance(hook, str):  # the number to ask for
+            tr = partial(QCoreApplication.translate, "RunInstall")
+            old = self.window.graph.run.get("hooks", {}).get(node_id, {}).get(hook)
+            value, ok = QInputDialog.getDouble(
+                self.window, tr("Gradient hook"), tr("Scale the gradient by k:") if kind ==
+                "scale" else tr("Clip the gradient to ±c, c:"),
+                old if old is not None else (0.5 if kind == "scale" else 1.0),
+                0.0 if kind == "clip" else -1e6, 1e6, 4)
+            if not ok:
+                return False
+            hook = {"kind": kind, hook: value}
+        return self.controller.set_hook(node_id, hook)
 
     def _safe(self, fn):
         return guarded(fn, self.window.show_status, after=self.actions.sync)

@@ -24,6 +24,7 @@ from graphstudio.ui.canvas.readable import text_scale
 from graphstudio.ui.run.display import (
     NO_EDGE,
     edge_display,
+    edge_grads,
     greyed_sources,
     in_backward,
     node_display,
@@ -66,7 +67,8 @@ def cards_overlap(scene, limit: int = 300) -> bool:
 
 def _edge_shows(item) -> tuple:
     """What an EdgeItem shows, as an EdgeDisplay key."""
-    return (id(item.grad), item.highlighted, item.greyed, item.stale)
+    return (id(item.grad), item.highlighted, item.greyed, item.stale,
+            getattr(item, "inner", False))
 
 
 def _phase(timeline, k: int) -> int:
@@ -232,7 +234,7 @@ class SceneDisplay:
                 state = node_display(timeline, k, nid, stale, self.graph)
             changed += self._set_node(nid, state)
         if edges:
-            grads = timeline.edge_grads_at(k) if k >= 0 else {}
+            grads = edge_grads(timeline, k) if k >= 0 else {}
             lit = step_edges(timeline, k)
             ends = {e.src for e in edges} | {e.dst for e in edges}
             greyed = greyed_sources(timeline, k, ends & timeline_nodes(timeline))
@@ -335,6 +337,10 @@ class SceneDisplay:
                 nodes.add(step.node_id)
                 if step.kind == "backward":
                     edges.update(step.edge_grads)
+                elif step.kind == "inner":  # its whole inner backward's wires come and go
+                    nodes.add(step.within)
+                    for i in timeline.inner_group(j):
+                        edges.update(steps[i].edge_grads)
         nodes.discard(None)
         for nid in list(nodes):
             nodes.update(self._aliases.get(nid, ()))
@@ -372,7 +378,7 @@ class SceneDisplay:
         self._edges[edge] = d
         if item is None:
             return 0
-        item.set_run_state(d.grad, d.highlighted, d.greyed, stale=d.stale)
+        item.set_run_state(d.grad, d.highlighted, d.greyed, stale=d.stale, inner=d.inner)
         return 1
 
 

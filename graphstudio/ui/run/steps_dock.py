@@ -2,8 +2,10 @@
 
 Rows: "Before the run", a Forward header, one row per forward step (``xw = torch.matmul(x, w)``),
 a Backward header, one row per grad_fn the engine ran, in its order
-(``BinaryCrossEntropyWithLogitsBackward0``, ``AddBackward0``, ..., ``AccumulateGrad``). A bar
-in the value colour marks forward rows, the gradient colour backward rows; steps after the
+(``BinaryCrossEntropyWithLogitsBackward0``, ``AddBackward0``, ..., ``AccumulateGrad``), a
+gradient hook's own row (``hook on z: grad × 0.5``). A Grad node's inner backward is indented
+under its forward row, with its grad_fn names. A bar in the value colour marks forward rows, the
+gradient colour backward rows, teal the inner backward's rows; steps after the
 current one are dimmed. Below the list, what the current step did (for a fan-out: the
 contributions and their sum).
 """
@@ -13,8 +15,15 @@ from __future__ import annotations
 import logging
 import re
 
-import numpy as np
-from PySide6.QtCore import QAbstractListModel, QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QEvent,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,15 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from graphstudio.graph.node_table import NODE_TYPES
-from graphstudio.pytorch.torch_lines import short_statement
 from graphstudio.run.session_timeline import SessionTimeline
-from graphstudio.ui.canvas.preview import format_array
-from graphstudio.ui.number_format import format_scalar
 from graphstudio.ui.run.display import in_backward, ran_no_grad
-from graphstudio.ui.run.session_steps import describe_action, section_title, session_rows
+from graphstudio.ui.run.session_steps import section_title, session_rows
+from graphstudio.ui.run.step_detail import describe_step, html_escape, result_edge, step_line
 
-__all__ = ["StepsDock", "StepsModel", "describe_step", "step_rows"]
+__all__ = ["StepsDock", "StepsModel", "describe_step", "soft_breaks", "step_line", "step_rows"]
 
 log = logging.getLogger(__name__)
 
@@ -43,16 +49,6 @@ K_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 SUB_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_H = 22
-
-
-def step_line(graph, node_id: str) -> str:
-    """The PyTorch line of the node a forward step runs, short enough for one row."""
-    from graphstudio.ui.inspector import torch_line_for
-
-    node = graph.nodes.get(node_id)
-    if node is None:
-        return ""
-    return short_statement(torch_line_for(graph, node, NODE_TYPES[node.type]), node)
 
 
 def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
@@ -69,6 +65,9 @@ def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
     if no_grad:
         rows.append(("header", -2, "with torch.no_grad():", ""))
     for step in timeline.steps[:fc]:
+        if step.kind == "inner":
+            rows.append(("inner", step.index, "\u21b3 " + _title(step), _owner(graph, step)))
+            continue
         line = step_line(graph, step.node_id) or step.label
         rows.append(("forward", step.index, "    " + line if no_grad else line, step.label))
     if timeline.has_backward:
@@ -77,11 +76,30 @@ def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
         title = f"Backward from {root.name if root else '?'} · {nb} step{'s' * (nb != 1)}"
         rows.append(("header", -2, title, ""))
         for step in timeline.backward_steps:
-            node = graph.nodes.get(step.node_id) if step.node_id else None
-            who = node.name if node else "?"
-            sub = f"→ {who}.grad" if step.leaf_id else who
-            rows.append(("backward", step.index, step.name, sub))
+            rows.append(("backward", step.index, _title(step), _owner(graph, step)))
     return rows
+
+
+def _title(step) -> str:
+    """A backward row's title: the grad_fn's name, or what a hook does."""
+    return step.label if step.hook is not None else step.name
+
+
+def _owner(graph, step) -> str:
+    """Whose grad_fn a backward / inner row ran: ``→ w.grad`` (accumulated), ``dy_dx · grad
+    op`` (recorded by a Grad node), ``→ dy_dx`` (an inner backward's result), the node."""
+    node = graph.nodes.get(step.node_id) if step.node_id else None
+    who = node.name if node else "?"
+    if step.hook is not None:
+        return QCoreApplication.translate("StepsDock", "hook")
+    if step.kind == "inner" and result_edge(step) is not None:
+        grad_node = graph.nodes.get(step.within)
+        return f"\u2192 {grad_node.name if grad_node else '?'}"
+    if step.leaf_id and step.kind == "backward":
+        return f"\u2192 {who}.grad"
+    if node is not None and node.type == "grad":
+        return QCoreApplication.translate("StepsDock", "{0} · grad op").format(who)
+    return who
 
 
 class StepsModel(QAbstractListModel):
@@ -170,8 +188,8 @@ class StepDelegate(QStyledItemDelegate):
             painter.drawText(r.adjusted(8, 3, -4, 0), Qt.AlignmentFlag.AlignVCenter, title)
             painter.restore()
             return
-        phase = t.grad if kind == "backward" else (t.value if kind == "forward" else
-                                                   t.node_text_dim)
+        phase = {"backward": t.grad, "forward": t.value, "inner": t.inner_grad}.get(
+            kind, t.node_text_dim)
         if k == current:
             bg = QColor(phase)
             bg.setAlpha(60 if t.dark else 38)
@@ -188,15 +206,16 @@ class StepDelegate(QStyledItemDelegate):
             align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(QRectF(r.left() + 8, r.top(), num_w - 4, r.height()), align,
                              str(k + 1))
-        x = r.left() + 8 + num_w + 4
+        x = r.left() + 8 + num_w + 4 + (14 if kind == "inner" else 0)  # nested: indented
         sub_w = 0
-        if kind in ("backward", "print") and sub:
+        if kind in ("backward", "print", "inner") and sub:
             fm = QFontMetrics(self.small)
             sub_w = min(fm.horizontalAdvance(sub) + 8, r.width() * 0.4)
             painter.drawText(QRectF(r.right() - sub_w - 4, r.top(), sub_w, r.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              fm.elidedText(sub, Qt.TextElideMode.ElideLeft, int(sub_w)))
-        font = self.mono if kind in ("forward", "backward", "zero_", "print") else self.small
+        font = self.mono if kind in ("forward", "backward", "zero_", "print", "inner") \
+            else self.small
         if k == current:
             font = QFont(font)
             font.setBold(True)
@@ -207,98 +226,6 @@ class StepDelegate(QStyledItemDelegate):
         painter.drawText(QRectF(x, r.top(), width, r.height()),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
         painter.restore()
-
-
-#: tensors up to this many elements are spelled out in the step detail
-DETAIL_MAX_NUMEL = 40
-
-
-def _arr(a) -> str:
-    """Values for small tensors (as PyTorch prints them), else the shape and ``|max|``."""
-    a = np.asarray(a)
-    if a.size <= DETAIL_MAX_NUMEL and a.dtype.kind in "fiub":
-        return " ".join(ln.strip() for ln in format_array(a) if ln.strip())
-    finite = np.abs(a[np.isfinite(a)]) if a.dtype.kind in "fiub" else a[:0]
-    top = f", |max| {format_scalar(finite.max())}" if finite.size else ""
-    return f"a tensor of shape {tuple(a.shape)}{top}"
-
-
-def describe_step(timeline, k: int, graph) -> str:
-    """Rich text: what step ``k`` did, in PyTorch's words."""
-    if timeline is None:
-        return "Nothing run yet. <b>F10</b> steps, <b>F5</b> plays, <b>F8</b> runs to the end."
-    if k < 0:
-        kept = [name for nid, st in timeline.state_at(-1).items() if st.grad is not None
-                and (name := getattr(graph.nodes.get(nid), "name", None))]
-        note = (f" {', '.join(n + '.grad' for n in kept)} still hold{'s' * (len(kept) == 1)} "
-                "the previous backward's gradient (Zero grads is off), so this backward adds "
-                "to it." if kept else "")
-        return ("Before the run: nothing computed yet. Step (F10) computes the first node."
-                + note)
-    if k >= len(timeline):
-        return ""
-
-    def name(nid):
-        n = graph.nodes.get(nid) if nid else None
-        return n.name if n else "?"
-
-    step = timeline.steps[k]
-    if step.kind in ("zero_", "print"):
-        return describe_action(timeline, k, graph)
-    if step.kind == "forward":
-        gf = f"grad_fn=&lt;{step.grad_fn}&gt;" if step.grad_fn else (
-            f"requires_grad={step.requires_grad}")
-        block = "with torch.no_grad():<br>&nbsp;&nbsp;&nbsp;&nbsp;" if ran_no_grad(timeline) \
-            else ""
-        return (f"<b>Step {k + 1} · forward</b><br><code>{block}"
-                f"{_esc(step_line(graph, step.node_id))}</code><br>{name(step.node_id)} = "
-                f"{_arr(step.value)}, {gf}")
-    head = f"<b>Step {k + 1} · {step.name}</b> ({name(step.node_id)})"
-    parts = [head]
-    if step.contributions:
-        if len(step.contributions) > 1:
-            srcs = [name(e.dst) if e is not None else "?" for e in step.contribution_edges]
-            terms = " + ".join(_arr(c) for c in step.contributions)
-            parts.append(f"{len(step.contributions)} gradients arrived (from "
-                         f"{', '.join(srcs)}) and are summed: {terms} = "
-                         f"<b>{_arr(step.grad_output)}</b>")
-        elif step.contribution_edges and step.contribution_edges[0] is None \
-                and k == timeline.forward_count:
-            if step.grad_output is not None and step.grad_output.size != 1:
-                root = name(step.node_id)
-                parts.append(f"the seed v given to {root}.backward(gradient=v): "
-                             f"{_arr(step.grad_output)}")
-            else:
-                parts.append(f"the seed gradient: {_arr(step.grad_output)}")
-        elif step.grad_output is not None:
-            parts.append(f"received {_arr(step.grad_output)}")
-    if step.leaf_id:
-        parts.append(_accumulated(timeline, step, name(step.leaf_id)))
-    elif step.edge_grads:
-        pairs = [(e.src, e.dst) for e in step.edge_grads]
-        sent = ", ".join(f"{name(e.src)}"
-                         f"{f' (as {e.dst_port})' if pairs.count((e.src, e.dst)) > 1 else ''}"
-                         f": {_arr(g)}" for e, g in step.edge_grads.items())
-        parts.append(f"sends → {sent}")
-    elif any(g is not None for g in step.grad_inputs):
-        parts.append(f"passes it on to the next grad_fn inside {name(step.node_id)}")
-    return "<br>".join(parts)
-
-
-def _accumulated(timeline, step, leaf: str) -> str:
-    """What AccumulateGrad did: previous .grad + received = new .grad."""
-    if step.new_grad is None:
-        return f"{leaf}.grad unchanged"
-    before = timeline.node_state(step.leaf_id, step.index - 1).grad
-    if before is None:
-        return f"{leaf}.grad was None, so it becomes what arrived: {_arr(step.new_grad)}"
-    received = step.grad_output if step.grad_output is not None else step.new_grad - before
-    return (f"{leaf}.grad accumulates: {_arr(before)} (previous .grad) + {_arr(received)} "
-            f"(received) = <b>{_arr(step.new_grad)}</b>")
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[_.(])(?=\w)")
@@ -409,7 +336,7 @@ class StepsDock(QWidget):
             self.detail.setToolTip(text)
         except Exception as ex:  # a description must never break stepping
             log.exception("describing step %s failed", k)
-            self.detail.setText(f"(cannot describe this step: {_esc(str(ex))})")
+            self.detail.setText(f"(cannot describe this step: {html_escape(str(ex))})")
         self._update_summary()
 
     def _keep_visible(self, row: int) -> None:
@@ -439,16 +366,23 @@ class StepsDock(QWidget):
             if isinstance(tl, SessionTimeline) and (section := tl.section_at(c.k)):
                 phase = section_title(section)
             text = f"Step <b>{max(c.k, -1) + 1}</b> of {n} · {phase}"
+            if 0 <= c.k < n and tl.steps[c.k].kind == "inner":
+                grad_node = self.graph.nodes.get(tl.steps[c.k].within)
+                text += "<br><span style='color:{}'>{}</span>".format(
+                    t.inner_grad.name(), self.tr(
+                        "- - inside {0}: its own backward (torch.autograd.grad, "
+                        "create_graph=True); teal dashed wires carry its gradients").format(
+                        html_escape(grad_node.name) if grad_node else "?"))
             if c.stale:
                 text += (f"<br><span style='color:{t.stale.name()}'>" + self.tr(
                     "Stale: {0}. These numbers are from before the edit: Step or Run to End "
                     "runs it again, Undo back to the run makes them valid again.")
-                    .format(_esc(c.stale_reason)) + "</span>")
+                    .format(html_escape(c.stale_reason)) + "</span>")
             if tl.error:
-                text += f"<br><span style='color:{t.error.name()}'>{_esc(tl.error)}</span>"
+                text += f"<br><span style='color:{t.error.name()}'>{html_escape(tl.error)}</span>"
             elif not tl.has_backward and c.backward_reason() and c.kind == "run":
                 text += (f"<br><span style='color:{t.node_text_dim.name()}'>No backward: "
-                         f"{_esc(c.backward_reason())}</span>")
+                         f"{html_escape(c.backward_reason())}</span>")
         self.summary.setText(text)
 
     def _clicked(self, index) -> None:
