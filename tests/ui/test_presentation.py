@@ -191,3 +191,16 @@ def test_captions_say_each_step_in_one_sentence(run_window):  # noqa: F811
     assert "sums the 3 gradients that arrived from" in joined and "stores it in x.grad" in joined
     assert "loss.backward() starts here" in joined and "(\u2202loss/\u2202loss)" in joined
     assert "AddBackward0 receives the gradient of y" in joined
+
+
+def test_presentation_leaves_the_canvas_alone_on_screen(run_window):  # noqa: F811
+    """Every side panel steps aside (the Session and Code docks too); they come back after."""
+    r = open_at_1280(run_window, "jacobian_product")
+    docks = r.window.docks
+    for key in ("session", "code"):
+        docks[key].show()
+    before = {k: d.isVisible() for k, d in docks.items()}
+    QTest.keyClick(r.window, Qt.Key.Key_F11)
+    assert [k for k, d in docks.items() if d.isVisible() and k != "lesson"] == []
+    QTest.keyClick(r.window, Qt.Key.Key_Escape)
+    assert {k: d.isVisible() for k, d in docks.items()} == before

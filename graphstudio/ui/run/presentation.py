@@ -28,7 +28,8 @@ __all__ = ["PRESENT_SCALE", "Presentation"]
 #: text is at least this large while presenting
 PRESENT_SCALE = 1.5
 #: panels hidden while presenting
-HIDDEN_PANELS = ("palette", "inspector", "history", "values", "steps")
+HIDDEN_PANELS = ("palette", "inspector", "history", "values", "steps", "session", "code",
+                 "training")
 
 
 def _tr(text: str) -> str:
