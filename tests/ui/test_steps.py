@@ -314,3 +314,18 @@ def test_long_grad_fn_names_wrap_instead_of_being_cut(run_window):
         words = re.split(r"[\s\u200b]+", plain)
         assert max(fm_bold.horizontalAdvance(w) for w in words) * 1.15 < 220, words
         assert "BinaryCrossEntropyWithLogitsBackward0" in detail.toolTip()
+
+
+def test_values_dock_follows_the_step_while_nothing_is_selected(run_window, qtbot):
+    """With no node selected the Values dock shows the node the current step ran (at 1280x800
+    it was an empty panel saying "Select one node"); a selection pins it."""
+    r = run_window()
+    values = r.window.run_controller.ui.values
+    r.scene.select_nodes([])
+    r.key(Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: values.node_id == r.id("x"), timeout=2000)
+    r.key(Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: values.node_id == r.id("w"), timeout=2000)
+    r.scene.select_nodes([r.id("b")])
+    r.key(Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: values.node_id == r.id("b"), timeout=2000)

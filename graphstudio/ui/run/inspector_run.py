@@ -133,6 +133,9 @@ class ValuesDock(QScrollArea):
         nid = ids[0] if len(ids) == 1 else None
         c = self.controller
         tl = c.timeline
+        if not ids and tl is not None and 0 <= c.k < len(tl):
+            step_node = tl.steps[c.k].node_id  # nothing selected: the node the step ran
+            nid = step_node if step_node in self.graph.nodes else None
         state = None
         if nid is not None and tl is not None and nid in timeline_nodes(tl):
             state = node_display(tl, c.k, nid, c.stale, c.graph)
