@@ -168,6 +168,17 @@ def getitem(input, key):
         # Only full slices and Ellipsis: PyTorch returns an alias (AliasBackward0).
         return view_of(make(cur._data[...], AliasBackward0, (cur,)), cur) if cur is input else cur
     d = cur._data
+    index = _advanced_index(d, advanced)
+    # Saved like PyTorch's index tensors: a second backward without retain_graph raises.
+    out = d[index]
+    if not out.flags.c_contiguous:  # PyTorch's index result is contiguous (so reshape views it)
+        out = np.ascontiguousarray(out)
+    return make(out, IndexBackward0, (cur,), (), (d.shape, index))
+
+
+def _advanced_index(d, advanced) -> tuple:
+    """The numpy index of the advanced (tensor and mask) parts of a key, checked as PyTorch
+    checks them; ``advanced`` lists (dimension, index array)."""
     index = [slice(None)] * d.ndim
     position = 0  # PyTorch names the dimension by the index tensor's position among them
     for i, k in advanced:
@@ -189,12 +200,7 @@ def getitem(input, key):
                                  f"{position} with size {size}")
             index[i] = k
             position += 1
-    index = tuple(index)
-    # Saved like PyTorch's index tensors: a second backward without retain_graph raises.
-    out = d[index]
-    if not out.flags.c_contiguous:  # PyTorch's index result is contiguous (so reshape views it)
-        out = np.ascontiguousarray(out)
-    return make(out, IndexBackward0, (cur,), (), (d.shape, index))
+    return tuple(index)
 
 
 @backward_formula("CopySlices",
