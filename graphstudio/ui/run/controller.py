@@ -28,8 +28,8 @@ from graphstudio.run.runner import Runner, RunOptions, run_inputs
 from graphstudio.run.session import replay
 from graphstudio.ui.run import messages
 from graphstudio.ui.run.animation import WireAnimator
-from graphstudio.ui.run.display import EdgeDisplay, edge_display, node_display
 from graphstudio.ui.run.scene_display import SceneDisplay
+from graphstudio.ui.run.wire_travel import travelling_wires
 
 __all__ = ["RunController"]
 
@@ -320,43 +320,12 @@ class RunController(QObject):
         prev, self.k = self.k, k
         pre, wires = {}, []
         if animate and self.animate and k == prev + 1 and 0 <= k < len(tl):
-            pre, wires = self._animation_start(tl, k)
+            pre, wires = travelling_wires(self.scene, self.graph, tl, k, self.stale)
         self.display.show(tl, k, self.stale, pre)
         if wires:
             self.animator.start(wires, self.step_ms,
                                 lambda: self.display.show(tl, k, self.stale))
         self.stepChanged.emit(k)
-
-    def _animation_start(self, tl, k: int):
-        """(what deferred items show while the dots travel, [(edge item, reverse)])."""
-        step = tl.steps[k]
-        pre, wires = {}, []
-        if step.kind == "forward":
-            for e in step.input_edges:
-                item = self.scene.edge_item(e)
-                if item is not None:
-                    wires.append((item, False))
-            if wires and step.node_id is not None:
-                before = node_display(tl, k - 1, step.node_id, self.stale, self.graph)
-                from dataclasses import replace
-
-                from graphstudio.ui.canvas.preview import NodeRunState
-
-                pre[step.node_id] = (replace(before, highlight="forward") if before is not None
-                                     else NodeRunState(highlight="forward"))
-        else:
-            inner = step.kind == "inner"
-            for e in step.edge_grads:
-                item = self.scene.edge_item(e)
-                if item is not None:
-                    # a gradient travels backward, except the one a Grad node receives as its
-                    # result (along its inputs wire)
-                    wires.append((item, not (inner and e.dst == step.within
-                                             and e.dst_port == "inputs")))
-                    old = edge_display(tl, k - 1, e, stale=self.stale)
-                    pre[e] = EdgeDisplay(old.grad, step.kind if inner else "backward",
-                                         old.greyed, old.stale, old.inner or inner)
-        return pre, wires
 
     def _end_text(self) -> str:
         return messages.end_text(self.timeline, self.backward_reason())
