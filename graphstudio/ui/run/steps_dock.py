@@ -14,7 +14,7 @@ import logging
 import re
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QEvent, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,11 +60,14 @@ def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
     "backward" (headers have k = -2)."""
     if isinstance(timeline, SessionTimeline):  # a session: one section per action
         return session_rows(timeline, graph, step_line)
-    rows = [("start", -1, "Before the run", "nothing computed yet")]
+    rows = [("start", -1, QCoreApplication.translate("StepsDock", "Before the run"),
+             QCoreApplication.translate("StepsDock", "nothing computed yet"))]
     if timeline is None:
         return rows
     fc = timeline.forward_count
-    rows.append(("header", -2, f"Forward · {fc} step{'s' * (fc != 1)}", ""))
+    rows.append(("header", -2, (QCoreApplication.translate("StepsDock", "Forward · {0} step")
+                                if fc == 1 else QCoreApplication.translate(
+                                    "StepsDock", "Forward · {0} steps")).format(fc), ""))
     no_grad = ran_no_grad(timeline)
     if no_grad:
         rows.append(("header", -2, "with torch.no_grad():", ""))
@@ -74,7 +77,10 @@ def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
     if timeline.has_backward:
         nb = len(timeline) - fc
         root = graph.nodes.get(timeline.loss_id)
-        title = f"Backward from {root.name if root else '?'} · {nb} step{'s' * (nb != 1)}"
+        title = (QCoreApplication.translate("StepsDock", "Backward from {0} · {1} step")
+                 if nb == 1 else QCoreApplication.translate(
+                     "StepsDock", "Backward from {0} · {1} steps")).format(
+            root.name if root else "?", nb)
         rows.append(("header", -2, title, ""))
         for step in timeline.backward_steps:
             node = graph.nodes.get(step.node_id) if step.node_id else None
@@ -220,21 +226,19 @@ def _arr(a) -> str:
         return " ".join(ln.strip() for ln in format_array(a) if ln.strip())
     finite = np.abs(a[np.isfinite(a)]) if a.dtype.kind in "fiub" else a[:0]
     top = f", |max| {format_scalar(finite.max())}" if finite.size else ""
-    return f"a tensor of shape {tuple(a.shape)}{top}"
+    return QCoreApplication.translate("StepsDock", "a tensor of shape {0}").format(a.shape) + top
 
 
 def describe_step(timeline, k: int, graph) -> str:
     """Rich text: what step ``k`` did, in PyTorch's words."""
     if timeline is None:
-        return "Nothing run yet. <b>F10</b> steps, <b>F5</b> plays, <b>F8</b> runs to the end."
+        return QCoreApplication.translate(
+            "StepsDock", "Nothing run yet. <b>F10</b> steps, <b>F5</b> plays, <b>F8</b> runs "
+            "to the end.")
     if k < 0:
-        kept = [name for nid, st in timeline.state_at(-1).items() if st.grad is not None
-                and (name := getattr(graph.nodes.get(nid), "name", None))]
-        note = (f" {', '.join(n + '.grad' for n in kept)} still hold{'s' * (len(kept) == 1)} "
-                "the previous backward's gradient (Zero grads is off), so this backward adds "
-                "to it." if kept else "")
-        return ("Before the run: nothing computed yet. Step (F10) computes the first node."
-                + note)
+        return QCoreApplication.translate(
+            "StepsDock", "Before the run: nothing computed yet. Step (F10) computes the first "
+            "node.") + _kept_note(timeline, graph)
     if k >= len(timeline):
         return ""
 
@@ -250,51 +254,80 @@ def describe_step(timeline, k: int, graph) -> str:
             f"requires_grad={step.requires_grad}")
         block = "with torch.no_grad():<br>&nbsp;&nbsp;&nbsp;&nbsp;" if ran_no_grad(timeline) \
             else ""
-        return (f"<b>Step {k + 1} · forward</b><br><code>{block}"
-                f"{_esc(step_line(graph, step.node_id))}</code><br>{name(step.node_id)} = "
-                f"{_arr(step.value)}, {gf}")
-    head = f"<b>Step {k + 1} · {step.name}</b> ({name(step.node_id)})"
-    parts = [head]
+        return (QCoreApplication.translate("StepsDock", "<b>Step {0} · forward</b>").format(k + 1)
+                + f"<br><code>{block}{_esc(step_line(graph, step.node_id))}</code><br>"
+                f"{name(step.node_id)} = {_arr(step.value)}, {gf}")
+    head = QCoreApplication.translate("StepsDock", "<b>Step {0} · {1}</b> ({2})").format(
+        k + 1, step.name, name(step.node_id))
+    return "<br>".join([head] + _backward_parts(timeline, step, k, name))
+
+
+def _backward_parts(timeline, step, k: int, name) -> list[str]:
+    """What backward step ``k`` received and where its gradient went."""
+    parts = []
     if step.contributions:
         if len(step.contributions) > 1:
             srcs = [name(e.dst) if e is not None else "?" for e in step.contribution_edges]
             terms = " + ".join(_arr(c) for c in step.contributions)
-            parts.append(f"{len(step.contributions)} gradients arrived (from "
-                         f"{', '.join(srcs)}) and are summed: {terms} = "
-                         f"<b>{_arr(step.grad_output)}</b>")
+            parts.append(QCoreApplication.translate(
+                "StepsDock", "{0} gradients arrived (from {1}) and are summed: {2} = "
+                "<b>{3}</b>").format(len(step.contributions), ", ".join(srcs), terms,
+                                     _arr(step.grad_output)))
         elif step.contribution_edges and step.contribution_edges[0] is None \
                 and k == timeline.forward_count:
             if step.grad_output is not None and step.grad_output.size != 1:
                 root = name(step.node_id)
-                parts.append(f"the seed v given to {root}.backward(gradient=v): "
-                             f"{_arr(step.grad_output)}")
+                parts.append(QCoreApplication.translate(
+                    "StepsDock", "the seed v given to {0}.backward(gradient=v): {1}").format(
+                    root, _arr(step.grad_output)))
             else:
-                parts.append(f"the seed gradient: {_arr(step.grad_output)}")
+                parts.append(QCoreApplication.translate(
+                    "StepsDock", "the seed gradient: {0}").format(_arr(step.grad_output)))
         elif step.grad_output is not None:
-            parts.append(f"received {_arr(step.grad_output)}")
+            parts.append(QCoreApplication.translate("StepsDock", "received {0}").format(
+                _arr(step.grad_output)))
     if step.leaf_id:
         parts.append(_accumulated(timeline, step, name(step.leaf_id)))
     elif step.edge_grads:
         pairs = [(e.src, e.dst) for e in step.edge_grads]
+        as_port = QCoreApplication.translate("StepsDock", " (as {0})")
         sent = ", ".join(f"{name(e.src)}"
-                         f"{f' (as {e.dst_port})' if pairs.count((e.src, e.dst)) > 1 else ''}"
+                         f"{as_port.format(e.dst_port) if pairs.count((e.src, e.dst)) > 1 else ''}"
                          f": {_arr(g)}" for e, g in step.edge_grads.items())
-        parts.append(f"sends → {sent}")
+        parts.append(QCoreApplication.translate("StepsDock", "sends → {0}").format(sent))
     elif any(g is not None for g in step.grad_inputs):
-        parts.append(f"passes it on to the next grad_fn inside {name(step.node_id)}")
-    return "<br>".join(parts)
+        parts.append(QCoreApplication.translate(
+            "StepsDock", "passes it on to the next grad_fn inside {0}").format(
+            name(step.node_id)))
+    return parts
+
+
+def _kept_note(timeline, graph) -> str:
+    """Before a run: which ``.grad`` values the previous backward left (Zero grads off)."""
+    kept = [name for nid, st in timeline.state_at(-1).items() if st.grad is not None
+            and (name := getattr(graph.nodes.get(nid), "name", None))]
+    if not kept:
+        return ""
+    return (QCoreApplication.translate(
+        "StepsDock", " {0} still holds the previous backward's gradient (Zero grads is off), so "
+        "this backward adds to it.") if len(kept) == 1 else QCoreApplication.translate(
+        "StepsDock", " {0} still hold the previous backward's gradient (Zero grads is off), so "
+        "this backward adds to it.")).format(", ".join(n + ".grad" for n in kept))
 
 
 def _accumulated(timeline, step, leaf: str) -> str:
     """What AccumulateGrad did: previous .grad + received = new .grad."""
     if step.new_grad is None:
-        return f"{leaf}.grad unchanged"
+        return QCoreApplication.translate("StepsDock", "{0}.grad unchanged").format(leaf)
     before = timeline.node_state(step.leaf_id, step.index - 1).grad
     if before is None:
-        return f"{leaf}.grad was None, so it becomes what arrived: {_arr(step.new_grad)}"
+        return QCoreApplication.translate(
+            "StepsDock", "{0}.grad was None, so it becomes what arrived: {1}").format(
+            leaf, _arr(step.new_grad))
     received = step.grad_output if step.grad_output is not None else step.new_grad - before
-    return (f"{leaf}.grad accumulates: {_arr(before)} (previous .grad) + {_arr(received)} "
-            f"(received) = <b>{_arr(step.new_grad)}</b>")
+    return QCoreApplication.translate(
+        "StepsDock", "{0}.grad accumulates: {1} (previous .grad) + {2} (received) = "
+        "<b>{3}</b>").format(leaf, _arr(before), _arr(received), _arr(step.new_grad))
 
 
 def _esc(text: str) -> str:
@@ -409,7 +442,8 @@ class StepsDock(QWidget):
             self.detail.setToolTip(text)
         except Exception as ex:  # a description must never break stepping
             log.exception("describing step %s failed", k)
-            self.detail.setText(f"(cannot describe this step: {_esc(str(ex))})")
+            self.detail.setText(self.tr("(cannot describe this step: {0})").format(
+                _esc(str(ex))))
         self._update_summary()
 
     def _keep_visible(self, row: int) -> None:
@@ -432,13 +466,14 @@ class StepsDock(QWidget):
         c, t = self.controller, self.theme()
         tl = c.timeline
         if tl is None:
-            text = "No run yet."
+            text = self.tr("No run yet.")
         else:
             n = len(tl)
-            phase = ("backward" if in_backward(tl, c.k) else "forward") if c.k >= 0 else "start"
+            phase = ((self.tr("backward") if in_backward(tl, c.k) else self.tr("forward"))
+                     if c.k >= 0 else self.tr("start"))
             if isinstance(tl, SessionTimeline) and (section := tl.section_at(c.k)):
                 phase = section_title(section)
-            text = f"Step <b>{max(c.k, -1) + 1}</b> of {n} · {phase}"
+            text = self.tr("Step <b>{0}</b> of {1} · {2}").format(max(c.k, -1) + 1, n, phase)
             if c.stale:
                 text += (f"<br><span style='color:{t.stale.name()}'>" + self.tr(
                     "Stale: {0}. These numbers are from before the edit: Step or Run to End "
@@ -447,8 +482,8 @@ class StepsDock(QWidget):
             if tl.error:
                 text += f"<br><span style='color:{t.error.name()}'>{_esc(tl.error)}</span>"
             elif not tl.has_backward and c.backward_reason() and c.kind == "run":
-                text += (f"<br><span style='color:{t.node_text_dim.name()}'>No backward: "
-                         f"{_esc(c.backward_reason())}</span>")
+                text += (f"<br><span style='color:{t.node_text_dim.name()}'>" + self.tr(
+                    "No backward: {0}").format(_esc(c.backward_reason())) + "</span>")
         self.summary.setText(text)
 
     def _clicked(self, index) -> None:
@@ -459,4 +494,4 @@ class StepsDock(QWidget):
             self.controller.jump(k)
         except Exception as ex:  # a click must never take the window down
             log.exception("jump failed")
-            self.controller.statusMessage.emit(f"Could not show that step: {ex}")
+            self.controller.statusMessage.emit(self.tr("Could not show that step: {0}").format(ex))
