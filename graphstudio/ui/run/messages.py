@@ -28,7 +28,7 @@ def result_text(what: str, timeline, graph, backward_reason: str | None, scene=N
     """``Backward: 7 forward + 6 backward steps · loss = 0.8962`` (and what went wrong)."""
     tl = timeline
     if tl.error:
-        return f"{what}: {tl.error}"
+        return QCoreApplication.translate("RunMessages", "{0}: {1}").format(what, tl.error)
     if tl.has_backward:
         count = QCoreApplication.translate(
             "RunMessages", "{0} forward + {1} backward steps").format(
@@ -38,7 +38,8 @@ def result_text(what: str, timeline, graph, backward_reason: str | None, scene=N
             tl.forward_count)
     head = (QCoreApplication.translate(
         "RunMessages", "{0} under torch.no_grad(): no graph recorded, so there is no backward "
-        "· {1}") if ran_no_grad(tl) else "{0}: {1}").format(what, count)
+        "· {1}") if ran_no_grad(tl) else QCoreApplication.translate(
+        "RunMessages", "{0}: {1}")).format(what, count)
     parts = [head]
     if tl.loss_id in graph.nodes:
         state = tl.node_state(tl.loss_id, len(tl) - 1)
