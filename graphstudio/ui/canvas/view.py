@@ -364,13 +364,9 @@ class GraphView(QGraphicsView):
             scene.push(RemoveNodesCommand(g, ids))
             return
         stack = scene.undo_stack
-        if ids:
-            text = self.tr("Delete {0} items").format(len(ids) + len(edges))
-        elif len(edges) > 1:
-            text = self.tr("Delete {0} wires").format(len(edges))
-        else:
-            text = self.tr("Delete wire")
-        stack.beginMacro(text)
+        stack.beginMacro(self.tr("Delete {0} items").format(len(ids) + len(edges)) if ids else
+                         (self.tr("Delete {0} wires").format(len(edges)) if len(edges) > 1
+                          else self.tr("Delete wire")))
         try:
             for e in edges:
                 scene.push(DisconnectCommand(g, e))
