@@ -276,8 +276,7 @@ def _needed(root, targets):
 
 
 def _run(root, root_grad, retain_graph, record, capture, needed=None, graph=False):
-    """The backward pass; ``graph`` (``create_graph=True``): gradients are Tensors and every
-    formula runs on them with recorded ops (``differentiable.py``)."""
+    """The backward pass (``graph``: create_graph, formulas on Tensors, ``differentiable.py``)."""
     # long: the per-node loop of every backward; split into calls it costs bench_engine's margin
     if needed is not None and root not in needed:
         return

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Mapping
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from graphstudio.graph.model import Edge, Graph, TensorSpec
 
@@ -40,7 +41,7 @@ def tensor_from_json(d) -> TensorSpec | None:
     if d is None:
         return None
     if not isinstance(d, Mapping):
-        raise ValueError("a tensor must be an object")
+        raise ValueError(QCoreApplication.translate("Clipboard", "a tensor must be an object"))
     dtype = str(d.get("dtype", "float32"))
     if d.get("init", "values") == "values":
         return TensorSpec(init="values", dtype=dtype, values=np.array(d["data"], dtype=dtype))
@@ -79,7 +80,8 @@ def payload_nodes(payload: Mapping) -> tuple[list[dict], list[Edge]]:
     from graphstudio.graph.node_table import NODE_TYPES
 
     if not isinstance(payload, Mapping) or payload.get("format") != FORMAT:
-        raise ValueError("not a GraphStudio node payload")
+        raise ValueError(QCoreApplication.translate("Clipboard",
+                                                    "not a GraphStudio node payload"))
     items = []
     for d in payload["nodes"]:
         nt = NODE_TYPES.get(d["type"])

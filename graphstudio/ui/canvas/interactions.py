@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainterPath, QPen, QTextCursor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem
 
@@ -77,10 +77,12 @@ class WireDrag:
         """Why the wire cannot end on ``port`` (None when it can)."""
         if port.is_output != self.want_output:
             if port.is_output:
-                return ("cannot connect an output to an output: "
-                        "drop the wire on an input port (left side of a node)")
-            return ("cannot connect an input to an input: "
-                    "drop the wire on an output port (right side of a node)")
+                return QCoreApplication.translate(
+                    "WireDrag", "cannot connect an output to an output: "
+                    "drop the wire on an input port (left side of a node)")
+            return QCoreApplication.translate(
+                "WireDrag", "cannot connect an input to an input: "
+                "drop the wire on an output port (right side of a node)")
         parts = self._parts(port)
         if self.picked is not None:
             if (self.picked.dst, self.picked.dst_port) == (parts[2], parts[3]):
@@ -139,8 +141,11 @@ class WireDrag:
             return
         if over_node is not None:
             if over_node.node_id != self.anchor.node_id:
-                what = "output" if self.want_output else "input"
-                scene.report(f"{over_node.name} has no {what} port to connect to", screen_pos)
+                text = (QCoreApplication.translate(
+                    "WireDrag", "{0} has no output port to connect to") if self.want_output
+                    else QCoreApplication.translate(
+                        "WireDrag", "{0} has no input port to connect to"))
+                scene.report(text.format(over_node.name), screen_pos)
             return
         if self.picked is not None:
             scene.push(DisconnectCommand(g, self.picked), screen_pos)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
@@ -60,8 +60,10 @@ class FreezeToggle(Hoverable, QGraphicsItem):
 
     def set_frozen(self, frozen: bool):
         self.frozen = frozen
-        self.setToolTip("Frozen (requires_grad=False): click to train it again" if frozen
-                        else "Trainable (requires_grad=True): click to freeze")
+        self.setToolTip(QCoreApplication.translate(
+            "NodeItem", "Frozen (requires_grad=False): click to train it again") if frozen
+            else QCoreApplication.translate(
+                "NodeItem", "Trainable (requires_grad=True): click to freeze"))
         self.update()
 
     def boundingRect(self):
@@ -77,7 +79,8 @@ class FreezeToggle(Hoverable, QGraphicsItem):
             try:
                 scene.toggle_freeze(self.parentItem().node_id)
             except Exception as ex:  # a click must never take the window down
-                scene.report(f"could not change requires_grad: {ex}")
+                scene.report(QCoreApplication.translate(
+                    "NodeItem", "could not change requires_grad: {0}").format(ex))
 
 
     def paint(self, painter, option, widget=None):
@@ -290,9 +293,11 @@ class NodeItem(Hoverable, QGraphicsItem):
                 if result.dtype not in (None, "float32"):
                     shape_text += f" {result.dtype}"
             elif result.error.startswith("missing input"):
-                hint = "needs " + result.error[len("missing "):]
+                hint = QCoreApplication.translate("NodeItem", "needs input {0}").format(
+                    result.error[len("missing input "):])
             elif " has an error (from node " in result.error:
-                hint = "waiting for " + result.error.split("(from node ", 1)[1].rstrip(")")
+                hint = QCoreApplication.translate("NodeItem", "waiting for {0}").format(
+                    result.error.split("(from node ", 1)[1].rstrip(")"))
             else:
                 error = result.error
         if (shape_text, error, hint) == (self.shape_text, self.error, self.hint):

@@ -3,7 +3,7 @@ badge (another small child item with its own tooltip)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -49,8 +49,13 @@ class PortItem(Hoverable, QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CrossCursor)
         self.setZValue(2)
-        kind = "output" if is_output else ("optional input" if optional else "input")
-        self.setToolTip(f"<b>{name}</b> ({kind})" + (f"<br>{doc}" if doc else ""))
+        if is_output:
+            tip = QCoreApplication.translate("PortItem", "<b>{0}</b> (output)")
+        elif optional:
+            tip = QCoreApplication.translate("PortItem", "<b>{0}</b> (optional input)")
+        else:
+            tip = QCoreApplication.translate("PortItem", "<b>{0}</b> (input)")
+        self.setToolTip(tip.format(name) + (f"<br>{doc}" if doc else ""))
 
     @property
     def node_id(self) -> str:

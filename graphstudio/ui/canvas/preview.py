@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QStaticText
 
 from graphstudio.ui.canvas.readable import text_px
@@ -86,7 +86,7 @@ def shows_as_text(a) -> bool:
 
 def summary_lines(label: str, arr: np.ndarray) -> list[str]:
     """A big tensor in three short lines: its shape, its first few values, its min and max."""
-    head = f"{label}: shape {tuple(arr.shape)}"
+    head = QCoreApplication.translate("Preview", "{0}: shape {1}").format(label, tuple(arr.shape))
     if arr.dtype.kind not in "fiub" or arr.size == 0:
         return [head]
     flat = arr.reshape(-1)
@@ -94,7 +94,8 @@ def summary_lines(label: str, arr: np.ndarray) -> list[str]:
     finite = flat[np.isfinite(flat)] if arr.dtype.kind == "f" else flat
     lines = [head, f"  [{lead}{', …' if flat.size > SUMMARY_LEAD else ''}]"]
     if finite.size:
-        lines.append(f"  min {format_scalar(finite.min())}  max {format_scalar(finite.max())}")
+        lines.append("  " + QCoreApplication.translate("Preview", "min {0}  max {1}").format(
+            format_scalar(finite.min()), format_scalar(finite.max())))
     return lines
 
 
@@ -262,7 +263,8 @@ class Preview:
             note = "  # no_grad" if s.no_grad else ""
             rows.append(("text", f"requires_grad={s.requires_grad}{note}", t.node_text_dim))
         if s.error:  # one line, cut to fit: a long message made the card very wide
-            line = " ".join(f"error: {s.error}".split())
+            line = " ".join(QCoreApplication.translate("Preview", "error: {0}").format(
+                s.error).split())
             rows.append(("text", self.fonts.fm_mono.elidedText(line, Qt.ElideRight, ERROR_ROW_W),
                          t.error))
         return rows

@@ -84,7 +84,7 @@ class QuickAddPopup(QFrame):
             f" color: {theme.node_text.name()}; }}"
             f"#QuickAdd QLabel {{ color: {theme.node_text_dim.name()}; }}")
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("Add node: type to search…")
+        self.edit.setPlaceholderText(self.tr("Add node: type to search…"))
         self.edit.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setUniformItemSizes(True)
@@ -97,7 +97,7 @@ class QuickAddPopup(QFrame):
         lay.setContentsMargins(6, 6, 6, 6)
         lay.setSpacing(4)
         if port_kind:
-            hint = QLabel("connect the wire to a new…", self)
+            hint = QLabel(self.tr("connect the wire to a new…"), self)
             lay.addWidget(hint)
         lay.addWidget(self.edit)
         lay.addWidget(self.list, 1)
@@ -131,7 +131,7 @@ class QuickAddPopup(QFrame):
         if self.list.count():
             self.list.setCurrentRow(0)
         else:
-            self.doc.setText("no node type matches")
+            self.doc.setText(self.tr("no node type matches"))
 
     def current_type(self) -> str | None:
         item = self.list.currentItem()

@@ -145,7 +145,7 @@ class GraphScene(QGraphicsScene):
     def rename_node(self, node_id: str, name: str) -> str | None:
         """Rename through the undo stack; returns the refusal reason or None."""
         if node_id not in self.graph:
-            return f"no node with id {node_id!r}"
+            return self.tr("no node with id {0}").format(repr(node_id))
         reason = try_push(self.undo_stack, RenameNodeCommand(self.graph, node_id, name))
         if reason:
             self.report(reason)
@@ -159,8 +159,9 @@ class GraphScene(QGraphicsScene):
         frozen = node.attrs["requires_grad"] is False
         ok = self.push(SetAttrCommand(self.graph, node_id, "requires_grad", frozen))
         if ok:
-            self.statusMessage.emit(f"{node.name} is {'trainable' if frozen else 'frozen'} "
-                                    f"(requires_grad={frozen})")
+            self.statusMessage.emit((self.tr("{0} is trainable (requires_grad=True)") if frozen
+                                     else self.tr("{0} is frozen (requires_grad=False)"))
+                                    .format(node.name))
         return ok
 
     def start_rename(self, node_id: str) -> TitleEditor | None:
@@ -229,7 +230,8 @@ class GraphScene(QGraphicsScene):
                 handler(ev)
         except Exception as ex:  # the canvas must survive whatever arrives
             log.exception("canvas failed to follow %s", ev.kind)
-            self.statusMessage.emit(f"canvas error while showing {ev.kind}: {ex}")
+            self.statusMessage.emit(self.tr("canvas error while showing {0}: {1}")
+                                    .format(ev.kind, ex))
         if ev.kind not in ("meta_changed", "node_moved", "node_renamed"):
             self._shape_timer.start()
 
@@ -316,7 +318,7 @@ class GraphScene(QGraphicsScene):
             return infer_shapes(self.graph)
         except Exception as ex:  # inference must never take the canvas down
             log.exception("shape inference failed")
-            self.statusMessage.emit(f"shape inference failed: {ex}")
+            self.statusMessage.emit(self.tr("shape inference failed: {0}").format(ex))
             return {}
 
     def refresh_shapes(self):
@@ -356,7 +358,7 @@ class GraphScene(QGraphicsScene):
                                          if isinstance(it, NodeItem)}
         except Exception as ex:
             log.exception("mouse press failed")
-            self.report(f"that did not work: {ex}")
+            self.report(self.tr("that did not work: {0}").format(ex))
 
     def mouseMoveEvent(self, event):
         if self._interaction is not None:
@@ -366,7 +368,7 @@ class GraphScene(QGraphicsScene):
                 log.exception("wire drag failed")
                 self._interaction.cancel()
                 self._interaction = None
-                self.report(f"that did not work: {ex}")
+                self.report(self.tr("that did not work: {0}").format(ex))
             event.accept()
             return
         super().mouseMoveEvent(event)
@@ -383,7 +385,7 @@ class GraphScene(QGraphicsScene):
                 self._commit_move()
         except Exception as ex:
             log.exception("mouse release failed")
-            self.report(f"that did not work: {ex}")
+            self.report(self.tr("that did not work: {0}").format(ex))
 
     def _commit_move(self):
         start, self._press_positions = self._press_positions, None
@@ -409,7 +411,7 @@ class GraphScene(QGraphicsScene):
             event.accept()
         except Exception as ex:
             log.exception("double-click failed")
-            self.report(f"that did not work: {ex}")
+            self.report(self.tr("that did not work: {0}").format(ex))
 
     def keyPressEvent(self, event):
         if self._interaction is not None and event.key() == Qt.Key_Escape:

@@ -34,6 +34,7 @@ from graphstudio.ui.commands import (
     PasteCommand,
     RemoveNodesCommand,
 )
+from graphstudio.ui.commands.base import plural
 from graphstudio.ui.slots import guarded
 
 __all__ = ["GraphView", "MIN_ZOOM", "MAX_ZOOM"]
@@ -265,7 +266,7 @@ class GraphView(QGraphicsView):
             menu = self.build_context_menu(self.mapToScene(event.pos()))
         except Exception as ex:  # a right-click must never take the window down
             log.exception("context menu failed")
-            self.scene().report(f"that did not work: {ex}")
+            self.scene().report(self.tr("that did not work: {0}").format(ex))
             menu = None
         if menu is None:
             super().contextMenuEvent(event)
@@ -357,14 +358,15 @@ class GraphView(QGraphicsView):
         gone = set(ids)
         edges = [e for e in scene.selected_edges() if e.src not in gone and e.dst not in gone]
         if not ids and not edges:
-            scene.statusMessage.emit("nothing selected to delete")
+            scene.statusMessage.emit(self.tr("nothing selected to delete"))
             return
         if not edges:
             scene.push(RemoveNodesCommand(g, ids))
             return
         stack = scene.undo_stack
-        stack.beginMacro(f"Delete {len(ids) + len(edges)} items" if ids else
-                         (f"Delete {len(edges)} wires" if len(edges) > 1 else "Delete wire"))
+        stack.beginMacro(self.tr("Delete {0} items").format(len(ids) + len(edges)) if ids else
+                         (self.tr("Delete {0} wires").format(len(edges)) if len(edges) > 1
+                          else self.tr("Delete wire")))
         try:
             for e in edges:
                 scene.push(DisconnectCommand(g, e))
@@ -377,20 +379,18 @@ class GraphView(QGraphicsView):
         """Put the selected nodes and the wires among them on the clipboard."""
         ids = self.scene().selected_node_ids()
         if not ids:
-            self.scene().statusMessage.emit("nothing selected to copy")
+            self.scene().statusMessage.emit(self.tr("nothing selected to copy"))
             return None
         payload = make_payload(self.graph, ids)
         QGuiApplication.clipboard().setMimeData(payload_to_mime(payload))
-        n = len(ids)
-        self.scene().statusMessage.emit(f"copied {n} node{'s' if n != 1 else ''}")
+        self.scene().statusMessage.emit(self.tr("copied {0}").format(plural(len(ids))))
         return payload
 
     def cut_selection(self):
         ids = self.scene().selected_node_ids()
         if self.copy_selection() is not None:
-            n = len(ids)
-            self.scene().push(RemoveNodesCommand(self.graph, ids,
-                                                 text=f"Cut {n} node{'s' if n != 1 else ''}"))
+            self.scene().push(RemoveNodesCommand(
+                self.graph, ids, text=self.tr("Cut {0}").format(plural(len(ids)))))
 
     def _clipboard_payload(self) -> dict | None:
         """The nodes on the system clipboard (nothing else: after copying text in another
@@ -401,7 +401,7 @@ class GraphView(QGraphicsView):
         """Paste the clipboard's nodes at ``scene_pos`` (default: the mouse, else offset)."""
         payload = self._clipboard_payload()
         if payload is None:
-            self.scene().statusMessage.emit("the clipboard holds no nodes")
+            self.scene().statusMessage.emit(self.tr("the clipboard holds no nodes"))
             return
         pos = scene_pos if scene_pos is not None else self._cursor_scene_pos()
         cmd = PasteCommand(self.graph, payload,
@@ -412,11 +412,10 @@ class GraphView(QGraphicsView):
     def duplicate_selection(self):
         ids = self.scene().selected_node_ids()
         if not ids:
-            self.scene().statusMessage.emit("nothing selected to duplicate")
+            self.scene().statusMessage.emit(self.tr("nothing selected to duplicate"))
             return
-        n = len(ids)
         cmd = PasteCommand(self.graph, make_payload(self.graph, ids), offset=(30.0, 30.0),
-                           text=f"Duplicate {n} node{'s' if n != 1 else ''}")
+                           text=self.tr("Duplicate {0}").format(plural(len(ids))))
         if self.scene().push(cmd):
             self.scene().select_nodes(cmd.node_ids)
 
@@ -424,7 +423,7 @@ class GraphView(QGraphicsView):
         """Arrange the whole graph in topological layers (one undo step)."""
         scene = self.scene()
         if scene.push(AutoLayoutCommand(self.graph, sizes=scene.node_sizes())):
-            scene.statusMessage.emit("laid out by topological layers")
+            scene.statusMessage.emit(self.tr("laid out by topological layers"))
 
     def add_node(self, type_id: str, scene_pos: QPointF, connect_from=None) -> str | None:
         """Add a node with its top-left at ``scene_pos``; returns its id (None if refused)."""

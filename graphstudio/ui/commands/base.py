@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from graphstudio.graph.model import Graph
@@ -17,8 +18,10 @@ def type_label(type_id: str) -> str:
     return nt.label if nt is not None else type_id
 
 
-def plural(n: int, word: str = "node") -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def plural(n: int) -> str:
+    """``n`` nodes, in the reader's language ("1 node", "3 nodes")."""
+    return (QCoreApplication.translate("GraphCommand", "{0} node") if n == 1 else
+            QCoreApplication.translate("GraphCommand", "{0} nodes")).format(n)
 
 
 class GraphCommand(QUndoCommand):
@@ -77,7 +80,8 @@ def try_push(stack: QUndoStack, cmd: GraphCommand) -> str | None:
 def node_problem(graph: Graph, ids) -> str | None:
     for nid in ids:
         if nid not in graph:
-            return f"no node with id {nid!r}"
+            return QCoreApplication.translate("GraphCommand", "no node with id {0}").format(
+                repr(nid))
     return None
 
 
@@ -91,8 +95,10 @@ def port_kind(graph: Graph, node_id: str, port: str, side: str | None) -> str | 
     return None
 
 
-def edge_text(graph: Graph, verb: str, src, src_port, dst, dst_port) -> str:
+def edge_text(graph: Graph, template: str, src, src_port, dst, dst_port) -> str:
+    """``template`` (a translated text with ``{0}`` the source node, ``{1}`` the destination
+    node and ``{2}`` its input port) filled in with the wire's names."""
     def nm(nid):
         return graph.node(nid).name if nid in graph else nid
 
-    return f"{verb} {nm(src)} \u2192 {nm(dst)}.{dst_port}"
+    return template.format(nm(src), nm(dst), dst_port)

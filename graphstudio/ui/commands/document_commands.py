@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QCoreApplication
+
 from graphstudio.graph.model import Graph, same_value
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.commands.base import (
@@ -28,8 +30,11 @@ class PasteCommand(GraphCommand):
             self.items, self.edges = payload_nodes(payload)
             self.bad = None
         except (ValueError, KeyError, TypeError) as ex:
-            self.items, self.edges, self.bad = [], [], f"the clipboard holds no nodes ({ex})"
-        super().__init__(graph, text or f"Paste {plural(len(self.items))}")
+            self.items, self.edges = [], []
+            self.bad = QCoreApplication.translate(
+                "DocumentCommands", "the clipboard holds no nodes ({0})").format(ex)
+        super().__init__(graph, text or QCoreApplication.translate(
+            "DocumentCommands", "Paste {0}").format(plural(len(self.items))))
         self.pos, self.offset = pos, offset
         self.node_ids: list[str] = []
 
@@ -37,11 +42,14 @@ class PasteCommand(GraphCommand):
         if self.bad:
             return self.bad
         if not self.items:
-            return "the clipboard holds no nodes"
+            return QCoreApplication.translate("DocumentCommands",
+                                              "the clipboard holds no nodes")
         types = NODE_TYPES
         for it in self.items:
             if it["type"] not in types:
-                return f"unknown node type {it['type']!r} on the clipboard"
+                return QCoreApplication.translate(
+                    "DocumentCommands", "unknown node type {0} on the clipboard").format(
+                    repr(it["type"]))
         return None
 
     def build(self, j):
@@ -69,16 +77,18 @@ class AutoLayoutCommand(GraphCommand):
     def __init__(self, graph: Graph, node_ids=None, sizes: Mapping | None = None):
         from graphstudio.graph.auto_layout import layered_layout
 
-        super().__init__(graph, "Auto-layout")
+        super().__init__(graph, QCoreApplication.translate("DocumentCommands", "Auto-layout"))
         new = layered_layout(graph, node_ids=node_ids, sizes=sizes)
         self.moves = {nid: p for nid, p in new.items()
                       if nid in graph and tuple(graph.node(nid).pos) != tuple(p)}
 
     def problem(self):
         if not self.graph.nodes:
-            return "there is nothing to lay out"
+            return QCoreApplication.translate("DocumentCommands",
+                                              "there is nothing to lay out")
         if not self.moves:
-            return "the graph is already laid out"
+            return QCoreApplication.translate("DocumentCommands",
+                                              "the graph is already laid out")
         return None
 
     def build(self, j):
@@ -98,7 +108,8 @@ class SetDocumentCommand(GraphCommand):
 
     def problem(self):
         if same_value(getattr(self.graph, self.store).get(self.key), self.value):
-            return f"{self.key} is already {self.value!r}"
+            return QCoreApplication.translate("DocumentCommands", "{0} is already {1}").format(
+                self.key, repr(self.value))
         return None
 
     def build(self, j):
@@ -111,7 +122,8 @@ class SetRunOptionCommand(SetDocumentCommand):
     store = "run"
 
     def __init__(self, graph: Graph, key: str, value, text: str | None = None):
-        super().__init__(graph, key, value, text or f"Set run option {key} = {value!r}")
+        super().__init__(graph, key, value, text or QCoreApplication.translate(
+            "DocumentCommands", "Set run option {0} = {1}").format(key, repr(value)))
 
 
 class SetMetaCommand(SetDocumentCommand):
@@ -120,4 +132,5 @@ class SetMetaCommand(SetDocumentCommand):
     store = "meta"
 
     def __init__(self, graph: Graph, key: str, value, text: str | None = None):
-        super().__init__(graph, key, value, text or f"Set {key}")
+        super().__init__(graph, key, value, text or QCoreApplication.translate(
+            "DocumentCommands", "Set {0}").format(key))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QCoreApplication
+
 from graphstudio.graph.model import Graph, GraphError, TensorSpec, same_value
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.commands.base import (
@@ -26,7 +28,8 @@ class AddNodeCommand(GraphCommand):
     def __init__(self, graph: Graph, type_id: str, pos=(0.0, 0.0), name: str | None = None,
                  attrs: Mapping | None = None, tensor: TensorSpec | None = None,
                  connect_from: tuple | None = None):
-        super().__init__(graph, f"Add {type_label(type_id)}")
+        super().__init__(graph, QCoreApplication.translate(
+            "NodeCommands", "Add {0}").format(type_label(type_id)))
         self.type_id, self.pos, self.name = type_id, pos, name
         self.attrs, self.tensor, self.connect_from = attrs, tensor, connect_from
         self.node_id: str | None = None
@@ -34,7 +37,8 @@ class AddNodeCommand(GraphCommand):
     def problem(self):
         nt = NODE_TYPES.get(self.type_id)
         if nt is None:
-            return f"unknown node type {self.type_id!r}"
+            return QCoreApplication.translate(
+                "NodeCommands", "unknown node type {0}").format(repr(self.type_id))
         if self.name is not None:
             p = self.graph.name_problem(self.name)
             if p:
@@ -47,17 +51,23 @@ class AddNodeCommand(GraphCommand):
         if self.connect_from is not None:
             node_id, port, *side = self.connect_from
             if node_id not in self.graph:
-                return f"no node with id {node_id!r}"
+                return node_problem(self.graph, [node_id])
             kind = port_kind(self.graph, node_id, port, side[0] if side else None)
             if kind is None:
-                return f"{self.graph.node(node_id).name} has no port {port!r}"
+                return QCoreApplication.translate("NodeCommands", "{0} has no port {1}").format(
+                    self.graph.node(node_id).name, repr(port))
             if kind == "output" and not nt.inputs:
-                return f"{nt.label} has no input to connect to"
+                return QCoreApplication.translate(
+                    "NodeCommands", "{0} has no input to connect to").format(nt.label)
             if kind == "input" and not nt.outputs:
-                return f"{nt.label} has no output to connect from"
+                return QCoreApplication.translate(
+                    "NodeCommands", "{0} has no output to connect from").format(
+                    nt.label)
             if kind == "input" and node_id in self.graph and \
                     self.graph.incoming(node_id).get(port) is not None:
-                return f"input {port!r} of {self.graph.node(node_id).name} is already connected"
+                return QCoreApplication.translate(
+                    "NodeCommands", "input {0} of {1} is already connected").format(
+                    repr(port), self.graph.node(node_id).name)
         return None
 
     def build(self, j):
@@ -85,15 +95,17 @@ class RemoveNodesCommand(GraphCommand):
         ids = list(dict.fromkeys(node_ids))
         if text is None:
             if len(ids) == 1 and ids[0] in graph:
-                text = f"Delete {graph.node(ids[0]).name}"
+                text = QCoreApplication.translate(
+                    "NodeCommands", "Delete {0}").format(graph.node(ids[0]).name)
             else:
-                text = f"Delete {plural(len(ids))}"
+                text = QCoreApplication.translate(
+                    "NodeCommands", "Delete {0}").format(plural(len(ids)))
         super().__init__(graph, text)
         self.node_ids = ids
 
     def problem(self):
         if not self.node_ids:
-            return "nothing selected to delete"
+            return QCoreApplication.translate("NodeCommands", "nothing selected to delete")
         return node_problem(self.graph, self.node_ids)
 
     def build(self, j):
@@ -117,14 +129,16 @@ class MoveNodesCommand(GraphCommand):
                       for nid, (o, n) in moves.items() if tuple(o) != tuple(n)}
         if text is None:
             if len(self.moves) == 1 and next(iter(self.moves)) in graph:
-                text = f"Move {graph.node(next(iter(self.moves))).name}"
+                text = QCoreApplication.translate("NodeCommands", "Move {0}").format(
+                    graph.node(next(iter(self.moves))).name)
             else:
-                text = f"Move {plural(len(self.moves))}"
+                text = QCoreApplication.translate(
+                    "NodeCommands", "Move {0}").format(plural(len(self.moves)))
         super().__init__(graph, text)
 
     def problem(self):
         if not self.moves:
-            return "nothing moved"
+            return QCoreApplication.translate("NodeCommands", "nothing moved")
         return node_problem(self.graph, self.moves)
 
     def build(self, j):
@@ -135,14 +149,15 @@ class MoveNodesCommand(GraphCommand):
 class RenameNodeCommand(GraphCommand):
     def __init__(self, graph: Graph, node_id: str, name: str):
         old = graph.node(node_id).name if node_id in graph else node_id
-        super().__init__(graph, f"Rename {old} \u2192 {name}")
+        super().__init__(graph, QCoreApplication.translate(
+            "NodeCommands", "Rename {0} \u2192 {1}").format(old, name))
         self.node_id, self.name = node_id, name
 
     def problem(self):
         if self.node_id not in self.graph:
-            return f"no node with id {self.node_id!r}"
+            return node_problem(self.graph, [self.node_id])
         if self.graph.node(self.node_id).name == self.name:
-            return "the name did not change"
+            return QCoreApplication.translate("NodeCommands", "the name did not change")
         return self.graph.name_problem(self.name, self.node_id)
 
     def build(self, j):
@@ -156,9 +171,11 @@ class SetAttrCommand(GraphCommand):
         if text is None:
             name = graph.node(node_id).name if node_id in graph else node_id
             if key == "requires_grad" and isinstance(value, bool):
-                text = f"{'Unfreeze' if value else 'Freeze'} {name}"
+                text = (QCoreApplication.translate("NodeCommands", "Unfreeze {0}") if value else
+                        QCoreApplication.translate("NodeCommands", "Freeze {0}")).format(name)
             else:
-                text = f"Set {name}.{key} = {value!r}"
+                text = QCoreApplication.translate(
+                    "NodeCommands", "Set {0}.{1} = {2}").format(name, key, repr(value))
         super().__init__(graph, text)
         self.node_id, self.key, self.value = node_id, key, value
 
@@ -168,13 +185,14 @@ class SetAttrCommand(GraphCommand):
 
     def problem(self):
         if self.node_id not in self.graph:
-            return f"no node with id {self.node_id!r}"
+            return node_problem(self.graph, [self.node_id])
         try:
             value = self._checked()
         except GraphError as ex:
             return str(ex)
         if same_value(self.graph.node(self.node_id).attrs.get(self.key), value):
-            return f"{self.key} is already {value!r}"
+            return QCoreApplication.translate(
+                "NodeCommands", "{0} is already {1}").format(self.key, repr(value))
         return None
 
     def build(self, j):
@@ -184,17 +202,19 @@ class SetAttrCommand(GraphCommand):
 class SetTensorCommand(GraphCommand):
     def __init__(self, graph: Graph, node_id: str, spec: TensorSpec | None):
         name = graph.node(node_id).name if node_id in graph else node_id
-        super().__init__(graph, f"Set tensor of {name}")
+        super().__init__(graph, QCoreApplication.translate(
+            "NodeCommands", "Set tensor of {0}").format(name))
         self.node_id, self.spec = node_id, spec
 
     def problem(self):
         if self.node_id not in self.graph:
-            return f"no node with id {self.node_id!r}"
+            return node_problem(self.graph, [self.node_id])
         node = self.graph.node(self.node_id)
         if not NODE_TYPES[node.type].has_tensor:
-            return f"{node.name} does not hold a tensor"
+            return QCoreApplication.translate(
+                "NodeCommands", "{0} does not hold a tensor").format(node.name)
         if node.tensor == self.spec:
-            return "the tensor did not change"
+            return QCoreApplication.translate("NodeCommands", "the tensor did not change")
         return None
 
     def build(self, j):

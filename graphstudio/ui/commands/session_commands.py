@@ -15,10 +15,6 @@ from graphstudio.ui.commands.document_commands import SetRunOptionCommand
 __all__ = ["InsertActionCommand", "MoveActionCommand", "RemoveActionCommand"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SessionCommands", text)
-
-
 def _session(graph) -> tuple:
     return tuple(graph.run.get("session") or ())
 
@@ -30,7 +26,8 @@ class InsertActionCommand(SetRunOptionCommand):
         actions = list(_session(graph))
         actions.insert(len(actions) if index is None else index, action)
         super().__init__(graph, "session", tuple(actions),
-                         text=_tr("Add session action {0}").format(what).strip())
+                         text=QCoreApplication.translate(
+                             "SessionCommands", "Add session action {0}").format(what).strip())
 
 
 class RemoveActionCommand(SetRunOptionCommand):
@@ -40,7 +37,8 @@ class RemoveActionCommand(SetRunOptionCommand):
         actions = list(_session(graph))
         del actions[index]
         super().__init__(graph, "session", tuple(actions) or None,
-                         text=_tr("Remove session action {0}").format(what).strip())
+                         text=QCoreApplication.translate(
+                             "SessionCommands", "Remove session action {0}").format(what).strip())
 
 
 class MoveActionCommand(SetRunOptionCommand):
@@ -51,4 +49,5 @@ class MoveActionCommand(SetRunOptionCommand):
         j = max(0, min(len(actions) - 1, index + delta))
         actions.insert(j, actions.pop(index))
         super().__init__(graph, "session", tuple(actions),
-                         text=_tr("Move session action {0}").format(what).strip())
+                         text=QCoreApplication.translate(
+                             "SessionCommands", "Move session action {0}").format(what).strip())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from graphstudio.graph.model import Edge, Graph
 from graphstudio.ui.commands.base import (
     GraphCommand,
@@ -11,7 +13,8 @@ from graphstudio.ui.commands.base import (
 
 class ConnectCommand(GraphCommand):
     def __init__(self, graph: Graph, src: str, src_port: str, dst: str, dst_port: str):
-        super().__init__(graph, edge_text(graph, "Connect", src, src_port, dst, dst_port))
+        super().__init__(graph, edge_text(graph, QCoreApplication.translate(
+            "WireCommands", "Connect {0} \u2192 {1}.{2}"), src, src_port, dst, dst_port))
         self.parts = (src, src_port, dst, dst_port)
 
     def problem(self):
@@ -23,14 +26,15 @@ class ConnectCommand(GraphCommand):
 
 class DisconnectCommand(GraphCommand):
     def __init__(self, graph: Graph, edge: Edge):
-        super().__init__(graph, edge_text(graph, "Disconnect", edge.src, edge.src_port,
-                                           edge.dst, edge.dst_port))
+        super().__init__(graph, edge_text(graph, QCoreApplication.translate(
+            "WireCommands", "Disconnect {0} \u2192 {1}.{2}"), edge.src, edge.src_port,
+            edge.dst, edge.dst_port))
         self.edge = edge
 
     def problem(self):
         e = self.edge
         if e.dst not in self.graph or self.graph.incoming(e.dst).get(e.dst_port) != e:
-            return f"there is no wire {e}"
+            return QCoreApplication.translate("WireCommands", "there is no wire {0}").format(e)
         return None
 
     def build(self, j):
@@ -42,15 +46,16 @@ class ReconnectCommand(GraphCommand):
 
     def __init__(self, graph: Graph, old_edge: Edge, src: str, src_port: str, dst: str,
                  dst_port: str):
-        super().__init__(graph, edge_text(graph, "Reconnect", src, src_port, dst, dst_port))
+        super().__init__(graph, edge_text(graph, QCoreApplication.translate(
+            "WireCommands", "Reconnect {0} \u2192 {1}.{2}"), src, src_port, dst, dst_port))
         self.old_edge, self.parts = old_edge, (src, src_port, dst, dst_port)
 
     def problem(self):
         e = self.old_edge
         if e.dst not in self.graph or self.graph.incoming(e.dst).get(e.dst_port) != e:
-            return f"there is no wire {e}"
+            return QCoreApplication.translate("WireCommands", "there is no wire {0}").format(e)
         if Edge(*self.parts) == e:
-            return "the wire did not change"
+            return QCoreApplication.translate("WireCommands", "the wire did not change")
         return self.graph.connection_problem(*self.parts, replacing=e)
 
     def build(self, j):

@@ -199,11 +199,11 @@ class ArrayPanel(QWidget):
         if a.size >= HIST_MIN:
             self._show_hist(grid, colour)
         finite = grid[np.isfinite(grid)]
-        parts = [f"{a.size:,} elements"]
+        parts = [self.tr("{0} elements").format(f"{a.size:,}")]
         if finite.size:
             lo, hi = format_elements(np.array([finite.min(), finite.max()], dtype=a.dtype))
-            parts.append(f"min {lo} · max {hi}"
-                         f" · mean {format_scalar(finite.mean())}")
+            parts.append(self.tr("min {0} · max {1} · mean {2}").format(
+                lo, hi, format_scalar(finite.mean())))
         if finite.size < grid.size:
             parts.append(f"{grid.size - finite.size} NaN/Inf")
         self._base_stats = " · ".join(parts)

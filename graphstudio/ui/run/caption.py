@@ -22,15 +22,12 @@ def _translate(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StepCaption", text)
-
-
 def step_caption(timeline, k: int, graph) -> tuple[str, str]:
     """(PyTorch line, ``heading: one sentence``) for step ``k`` of ``timeline`` (k = -1:
     before the run)."""
     if timeline is None:
-        return "", _tr("No run yet: press \u2192 to take the first step.")
+        return "", QCoreApplication.translate(
+            "StepCaption", "No run yet: press \u2192 to take the first step.")
     if k >= len(timeline):
         return "", ""
     sentence = explain_step(timeline, k, graph, _translate)

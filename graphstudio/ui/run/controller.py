@@ -100,16 +100,16 @@ class RunController(QObject):
     def backward_reason(self) -> str | None:
         """Why Backward is not possible now (None: it is)."""
         if not self.graph.nodes:
-            return "the graph is empty"
+            return self.tr("the graph is empty")
         if self.graph.run.get("no_grad"):
-            return ("no_grad is on: the forward runs under torch.no_grad(), so nothing gets a "
-                    "grad_fn and there is no backward (untick Run ▸ Options ▸ Forward under "
-                    "no_grad)")
+            return self.tr("no_grad is on: the forward runs under torch.no_grad(), so nothing "
+                           "gets a grad_fn and there is no backward (untick Run ▸ Options ▸ "
+                           "Forward under no_grad)")
         tl = self.timeline
         if self.valid and tl.backward_unavailable_reason and self.kind == "run":
             reason = tl.backward_unavailable_reason
             if reason.endswith("set a gradient seed"):  # say where
-                reason += " (Run ▸ Options ▸ Gradient Seed…)"
+                reason += self.tr(" (Run ▸ Options ▸ Gradient Seed…)")
             return reason
         return None
 
@@ -128,7 +128,7 @@ class RunController(QObject):
         if tl is None:
             return False
         self._set_timeline(tl, "forward", tl.forward_count - 1)
-        self._say_result("Forward")
+        self._say_result(self.tr("Forward"))
         return True
 
     def backward(self) -> bool:
@@ -136,13 +136,13 @@ class RunController(QObject):
         self._stop_motion()
         reason = self.backward_reason()
         if reason:
-            self._say(f"No backward: {reason}")
+            self._say(self.tr("No backward: {0}").format(reason))
             return False
         tl = self._call(lambda: self.runner.backward(self.options()))
         if tl is None:
             return False
         self._set_timeline(tl, "run", len(tl) - 1)
-        self._say_result("Backward")
+        self._say_result(self.tr("Backward"))
         return True
 
     def zero_grads(self) -> bool:
@@ -151,13 +151,14 @@ class RunController(QObject):
         leaves = [self.graph.nodes[nid].name for nid in self.runner.parameters()]
         self.runner.zero_grad()
         names = ", ".join(leaves[:6]) + (" …" if len(leaves) > 6 else "")
-        msg = f"Zeroed .grad of {names} (now None)" if leaves else "No parameter requires grad"
+        msg = (self.tr("Zeroed .grad of {0} (now None)").format(names) if leaves
+               else self.tr("No parameter requires grad"))
         if self.timeline is not None:
             tl = self._call(lambda: self.runner.forward(self.options()))
             if tl is None:
                 return False
             self._set_timeline(tl, "forward", tl.forward_count - 1)
-            msg += "; forward ready, Backward computes fresh gradients"
+            msg += self.tr("; forward ready, Backward computes fresh gradients")
         self._say(msg)
         return True
 
@@ -171,7 +172,7 @@ class RunController(QObject):
         self.stepChanged.emit(-1)
         self.stateChanged.emit()
         if not quiet:
-            self._say("Reset: results cleared and every .grad forgotten")
+            self._say(self.tr("Reset: results cleared and every .grad forgotten"))
 
     # ------------------------------------------------------------------ moving through steps
     def step(self) -> bool:
@@ -201,10 +202,10 @@ class RunController(QObject):
     def step_back(self) -> bool:
         self.animator.finish()
         if self.timeline is None:
-            self._say("Nothing to step back through: run first (F10 steps forward)")
+            self._say(self.tr("Nothing to step back through: run first (F10 steps forward)"))
             return False
         if self.k < 0:
-            self._say("At the start of the run")
+            self._say(self.tr("At the start of the run"))
             return False
         self._go(self.k - 1)
         return True
@@ -225,7 +226,7 @@ class RunController(QObject):
         if self.kind == "forward" and self.backward_reason() is None:
             return self.backward()
         self._go(len(self.timeline) - 1)
-        self._say_result("Run")
+        self._say_result(self.tr("Run"))
         return True
 
     # ------------------------------------------------------------------ playing
@@ -239,7 +240,7 @@ class RunController(QObject):
 
     def play(self) -> bool:
         if not self.graph.nodes:
-            self._say("Nothing to play: the graph is empty")
+            self._say(self.tr("Nothing to play: the graph is empty"))
             return False
         if self.valid and self.at_end and not (self.kind == "forward"
                                                and self.backward_reason() is None):
@@ -264,7 +265,7 @@ class RunController(QObject):
         except Exception as ex:  # a timer slot must never raise
             log.exception("play step failed")
             self._pause_quietly()
-            self._say(f"Stopped playing: {ex}")
+            self._say(self.tr("Stopped playing: {0}").format(ex))
 
     def _pause_quietly(self) -> None:
         if self.playing:
@@ -282,7 +283,7 @@ class RunController(QObject):
             return fn()
         except Exception as ex:  # the engine's message, never a traceback in the window
             log.exception("run failed")
-            self._say(f"The run failed: {ex}")
+            self._say(self.tr("The run failed: {0}").format(ex))
             return None
 
     def _start_run(self) -> bool:
@@ -292,7 +293,7 @@ class RunController(QObject):
             return False
         self._set_timeline(tl, "run", -1)
         if was_stale:
-            self._say("The graph changed: started a new run")
+            self._say(self.tr("The graph changed: started a new run"))
         return True
 
     def _fresh_run(self):
@@ -352,18 +353,19 @@ class RunController(QObject):
                 return
             if ev.kind == "run_changed":
                 if ev.key in _RERUN_OPTIONS:
-                    self._schedule_rerun(f"run option {ev.key}")
+                    self._schedule_rerun(self.tr("run option {0}").format(ev.key))
                 elif ev.key in _STALE_OPTIONS:
-                    self._mark_stale(f"run option {ev.key} changed")
+                    self._mark_stale(self.tr("run option {0} changed").format(ev.key))
                     self._recheck.start(0)
                 self.stateChanged.emit()
                 return
             if ev.kind == "attr_changed" and ev.key == "requires_grad":
                 node = self.graph.nodes.get(ev.node_id)
-                self._schedule_rerun(f"{node.name if node else 'a parameter'} "
-                                     f"{'frozen' if ev.new is False else 'trainable'}")
+                name = node.name if node else self.tr("a parameter")
+                self._schedule_rerun((self.tr("{0} frozen") if ev.new is False
+                                      else self.tr("{0} trainable")).format(name))
                 return
-            self._mark_stale("the graph changed")
+            self._mark_stale(self.tr("the graph changed"))
             self._recheck.start(0)
         except Exception:  # a model listener must never raise into the model
             log.exception("run display failed to follow %s", ev.kind)
@@ -415,12 +417,13 @@ class RunController(QObject):
                 new = self._fresh_run()
             k = len(new) - 1 if in_backward else min(self.k, len(new) - 1)
             self._set_timeline(new, self.kind or "run", k)
-            self._say_result(f"Re-ran ({self._rerun_why})")
+            self._say_result(self.tr("Re-ran ({0})").format(self._rerun_why))
             if was_playing and not self.at_end:
                 self.play()
         except Exception as ex:  # the shown results are not those of the graph any more
             log.exception("re-run failed")
-            self._mark_stale(f"re-running after {self._rerun_why} failed: {ex}")
+            self._mark_stale(self.tr("re-running after {0} failed: {1}").format(
+                self._rerun_why, ex))
 
     # ------------------------------------------------------------------ node gestures
     def backward_from(self, node_id: str) -> bool:
@@ -432,7 +435,8 @@ class RunController(QObject):
             return False
         if self.graph.run.get("loss") != node_id:
             reason = try_push(self.undo_stack, SetRunOptionCommand(
-                self.graph, "loss", node_id, text=f"Backward from {node.name}"))
+                self.graph, "loss", node_id,
+                text=self.tr("Backward from {0}").format(node.name)))
             if reason:
                 self._say(reason)
                 return False
@@ -449,15 +453,16 @@ class RunController(QObject):
         kept = list(self.graph.run.get("retain_grad", ()))
         on = node_id not in kept
         kept = kept + [node_id] if on else [n for n in kept if n != node_id]
-        text = f"{'Retain' if on else 'Stop retaining'} grad of {node.name}"
+        text = (self.tr("Retain grad of {0}") if on
+                else self.tr("Stop retaining grad of {0}")).format(node.name)
         reason = try_push(self.undo_stack, SetRunOptionCommand(
             self.graph, "retain_grad", tuple(kept) if kept else None, text=text))
         if reason:
             self._say(reason)
             return False
         if self.timeline is None:
-            self._say(f"{node.name}.retain_grad() "
-                      f"{'on: the next backward keeps its .grad' if on else 'off'}")
+            self._say((self.tr("{0}.retain_grad() on: the next backward keeps its .grad") if on
+                       else self.tr("{0}.retain_grad() off")).format(node.name))
         return True
 
     def set_hook(self, node_id: str, hook: dict | None) -> bool:

@@ -31,6 +31,7 @@ import weakref
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from graphstudio.run.session_timeline import SessionTimeline
 from graphstudio.ui.canvas.preview import NodeRunState
@@ -38,7 +39,7 @@ from graphstudio.ui.canvas.preview import NodeRunState
 __all__ = ["EdgeDisplay", "InnerGrads", "apply_display", "display_at", "edge_display",
            "edge_grads", "in_backward",
            "greyed_sources", "node_display", "out_label", "ran_no_grad",
-           "shows_grads",
+           "seed_label", "shows_grads",
            "step_edges", "timeline_nodes"]
 
 
@@ -136,13 +137,18 @@ def out_label(timeline, node_id: str, k: int, graph=None) -> str | None:
     if value is None or value.size == 1:
         return None
     if node_id == root:
-        return "seed v"
+        return seed_label()
 
     def name(nid):
         node = graph.nodes.get(nid) if graph is not None else None
         return node.name if node is not None else "?"
 
     return f"\u2202(v\u00b7{name(root)})/\u2202{name(node_id)}"
+
+
+def seed_label() -> str:
+    """The label of the seed ``v`` a non-scalar root's backward starts with."""
+    return QCoreApplication.translate("RunDisplay", "seed v")
 
 
 def _own_error(error: str | None) -> bool:

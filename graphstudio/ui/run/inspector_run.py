@@ -16,7 +16,13 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QVBoxLayou
 from graphstudio.engine import derivative_rule
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.run.array_view import ArrayPanel, ColorBar, symmetric_vmax
-from graphstudio.ui.run.display import in_backward, node_display, shows_grads, timeline_nodes
+from graphstudio.ui.run.display import (
+    in_backward,
+    node_display,
+    seed_label,
+    shows_grads,
+    timeline_nodes,
+)
 from graphstudio.ui.run.scene_display import same_state
 
 __all__ = ["ValuesDock"]
@@ -73,20 +79,21 @@ class ValuesDock(QScrollArea):
         self.header = _wrap()
         self.where = _wrap()
         self.line = _wrap(mono=True)
-        self.same_scale = QCheckBox("One colour scale for value and gradient")
+        self.same_scale = QCheckBox(self.tr("One colour scale for value and gradient"))
         self.same_scale.setChecked(False)  # gradients are often far smaller than values
-        self.same_scale.setToolTip("Colour the value and the gradient against the same ±max, "
-                                   "so colours compare (off: each symmetric about zero on its "
-                                   "own scale, so a small gradient stays visible)")
+        self.same_scale.setToolTip(self.tr(
+            "Colour the value and the gradient against the same ±max, so colours compare (off: "
+            "each symmetric about zero on its own scale, so a small gradient stays visible)"))
         self.colorbar = ColorBar()
         self.value = ArrayPanel()
         self.grad = ArrayPanel()
         self.grad_note = _wrap()
-        self.rule_title = _section("Local derivative")
+        self.rule_title = _section(self.tr("Local derivative"))
         self.rule = _wrap(mono=True)
-        self.formula_title = _section("PyTorch computes")
+        self.formula_title = _section(self.tr("PyTorch computes"))
         self.formula = _wrap(mono=True)
-        self.value_title, self.grad_title = _section("Value"), _section("Gradient")
+        self.value_title = _section(self.tr("Value"))
+        self.grad_title = _section(self.tr("Gradient"))
         for w in (self.header, self.where, self.line, self.same_scale, self.colorbar,
                   self.value_title, self.value, self.grad_title, self.grad,
                   self.grad_note, self.rule_title, self.rule, self.formula_title, self.formula):
@@ -126,7 +133,7 @@ class ValuesDock(QScrollArea):
             self._refresh(force)
         except Exception as ex:  # showing values must never break the window
             log.exception("values dock failed")
-            self.where.setText(f"(cannot show this node: {_esc(ex)})")
+            self.where.setText(self.tr("(cannot show this node: {0})").format(_esc(ex)))
 
     def _refresh(self, force: bool) -> None:
         ids = self.scene.selected_node_ids()
@@ -141,8 +148,8 @@ class ValuesDock(QScrollArea):
             state = node_display(tl, c.k, nid, c.stale, c.graph)
         if nid is None:
             self._shown, self._shown_state, self.node_id = ("", None, None), None, None
-            self._show_nothing("Select one node to read its value and gradient at this step."
-                               if len(ids) != 1 else "")
+            self._show_nothing(self.tr("Select one node to read its value and gradient at "
+                                       "this step.") if len(ids) != 1 else "")
             return
         node = self.graph.nodes[nid]
         nt = NODE_TYPES[node.type]
@@ -186,7 +193,7 @@ class ValuesDock(QScrollArea):
             at + 1, here)
 
     def _show_nothing(self, text: str) -> None:
-        self.header.setText("<b>Values</b>")
+        self.header.setText("<b>" + self.tr("Values") + "</b>")
         self.where.setText(text)
         for w in self._body + [self.rule_title, self.rule, self.formula_title, self.formula]:
             w.setVisible(False)
@@ -195,14 +202,14 @@ class ValuesDock(QScrollArea):
         c, t = self.controller, self.theme()
         tl = c.timeline
         if tl is None:
-            self.where.setText("No run yet.")
+            self.where.setText(self.tr("No run yet."))
             return
-        phase = "before the run" if c.k < 0 else (
-            "backward" if in_backward(tl, c.k) else "forward")
-        text = f"at step {c.k + 1} of {len(tl)} · {phase}"
+        phase = self.tr("before the run") if c.k < 0 else (
+            self.tr("backward") if in_backward(tl, c.k) else self.tr("forward"))
+        text = self.tr("at step {0} of {1} · {2}").format(c.k + 1, len(tl), phase)
         if c.stale:
-            text += (f"<br><span style='color:{t.stale.name()}'>stale: the graph changed "
-                     "since this run</span>")
+            text += (f"<br><span style='color:{t.stale.name()}'>"
+                     + self.tr("stale: the graph changed since this run") + "</span>")
         if state is not None and state.error:
             text += f"<br><span style='color:{t.error.name()}'>{_esc(state.error)}</span>"
         self.where.setText(text)
@@ -216,7 +223,7 @@ class ValuesDock(QScrollArea):
         self.colorbar.setVisible(True)
         self.colorbar.set_vmax(vmax_v)
         shape = tuple(s.value.shape)
-        bits = [f"shape {shape}", str(s.value.dtype)]
+        bits = [self.tr("shape {0}").format(shape), str(s.value.dtype)]
         if s.grad_fn:
             bits.append(f"grad_fn=&lt;{_esc(s.grad_fn)}&gt;")
         elif s.requires_grad is not None:
@@ -234,15 +241,16 @@ class ValuesDock(QScrollArea):
                                  s.grad, vmax_g, t.grad)
         elif s.out_grad is not None:
             label = _esc(s.out_label or f"∂L/∂{name}")
-            what = (f"given to {_esc(name)}.backward(gradient=v)" if s.out_label == "seed v"
-                    else "passing through")
+            what = (self.tr("given to {0}.backward(gradient=v)").format(_esc(name))
+                    if s.out_label == seed_label() else self.tr("passing through"))
             self.grad.show_array(f"<span style='color:{gc}'><b>{label}</b></span> {what}",
                                  s.out_grad, vmax_g, t.grad)
         else:
             self.grad.show_none(f"<b>{_esc(name)}.grad</b>", "None")
         self.grad_note.setText(self._grad_note(name, s))
         if not same and grad is not None:
-            self.colorbar.setToolTip(f"value ±{vmax_v:.4g}; gradient ±{vmax_g:.4g}")
+            self.colorbar.setToolTip(self.tr("value ±{0}; gradient ±{1}").format(
+                f"{vmax_v:.4g}", f"{vmax_g:.4g}"))
         else:
             self.colorbar.setToolTip("")
 
@@ -251,25 +259,28 @@ class ValuesDock(QScrollArea):
         c = self.controller
         backward = c.timeline is not None and in_backward(c.timeline, c.k)
         if s.requires_grad is None:
-            return "A Python number, not a tensor: it has no .grad."
+            return self.tr("A Python number, not a tensor: it has no .grad.")
         if s.no_grad:
-            return (f"{name} was computed under torch.no_grad(): no graph is recorded, so it "
-                    "has requires_grad=False, no grad_fn and no gradient can reach it.")
+            return self.tr("{0} was computed under torch.no_grad(): no graph is recorded, so it "
+                           "has requires_grad=False, no grad_fn and no gradient can reach "
+                           "it.").format(name)
         if not s.requires_grad:
-            return (f"{name} does not require grad (an input, a frozen parameter, after a "
-                    f"detach or under no_grad): no gradient flows here, {name}.grad is None.")
+            return self.tr("{0} does not require grad (an input, a frozen parameter, after a "
+                           "detach or under no_grad): no gradient flows here, {0}.grad is "
+                           "None.").format(name)
         if s.grad_fn and s.grad is None:
             if s.out_grad is not None:
-                return (f"{name} is not a leaf, so PyTorch does not keep its .grad (None): the "
-                        "gradient only passes through. Right-click > Retain Grad keeps it.")
-            return (f"{name} is not a leaf: its .grad stays None unless you call "
-                    f"{name}.retain_grad() (right-click > Retain Grad).")
+                return self.tr("{0} is not a leaf, so PyTorch does not keep its .grad (None): "
+                               "the gradient only passes through. Right-click > Retain Grad "
+                               "keeps it.").format(name)
+            return self.tr("{0} is not a leaf: its .grad stays None unless you call "
+                           "{0}.retain_grad() (right-click > Retain Grad).").format(name)
         if s.grad is None:
-            return ("backward has not reached it yet." if backward else
-                    "None until a backward pass reaches it.")
+            return (self.tr("backward has not reached it yet.") if backward else
+                    self.tr("None until a backward pass reaches it."))
         if not s.grad_fn:
-            return "AccumulateGrad stored this in .grad (it adds to what was there)."
-        return f"{name}.retain_grad() is on, so its .grad is kept."
+            return self.tr("AccumulateGrad stored this in .grad (it adds to what was there).")
+        return self.tr("{0}.retain_grad() is on, so its .grad is kept.").format(name)
 
     def _show_rule(self, nt, state=None) -> None:
         """The derivative rule of the grad_fn this run recorded for the node (its engine rule

@@ -56,17 +56,20 @@ class _RunUI:
         theme_of = lambda: window.theme  # noqa: E731 (the window's theme changes)
         self.steps = StepsDock(controller, theme_of)
         self.values = ValuesDock(controller, window.scene, theme_of)
-        steps = window.add_dock("steps", "Steps", self.steps, Qt.DockWidgetArea.LeftDockWidgetArea)
+        steps = window.add_dock("steps", QCoreApplication.translate("RunUI", "Steps"),
+                                self.steps, Qt.DockWidgetArea.LeftDockWidgetArea)
         if "palette" in window.docks:  # a tab beside the palette: long timelines need height
             window.tabifyDockWidget(window.docks["palette"], steps)
             window.docks["palette"].raise_()
         self.session = SessionDock(window.graph, window.undo_stack, window.show_status)
-        session = window.add_dock("session", "Session", self.session,
+        session = window.add_dock("session", QCoreApplication.translate("RunUI", "Session"),
+                                  self.session,
                                   Qt.DockWidgetArea.LeftDockWidgetArea)
         window.tabifyDockWidget(steps, session)
         if "palette" in window.docks:
             window.docks["palette"].raise_()
-        values = window.add_dock("values", "Values", self.values,
+        values = window.add_dock("values", QCoreApplication.translate("RunUI", "Values"),
+                                 self.values,
                                  Qt.DockWidgetArea.RightDockWidgetArea)
         if "inspector" in window.docks:
             window.tabifyDockWidget(window.docks["inspector"], values)
@@ -120,24 +123,30 @@ class _RunUI:
         menu.setToolTipsVisible(True)
         if not menu.isEmpty():
             menu.addSeparator()
-        back = menu.addAction(f"Backward from {node.name}")
+        back = menu.addAction(QCoreApplication.translate("RunUI", "Backward from {0}").format(
+            node.name))
         back.setObjectName("ctx_backward_from")
         ok = node_id in {nid for nid, _label in loss_candidates(graph)}
-        reason = c.backward_reason() if ok else "inputs, parameters and constants are leaves"
+        reason = c.backward_reason() if ok else QCoreApplication.translate(
+            "RunUI", "inputs, parameters and constants are leaves")
         back.setEnabled(ok and (reason is None or "no_grad" not in reason))
-        back.setToolTip(f"{node.name}.backward(): make it the loss and run backward"
-                        if back.isEnabled() else f"Not here: {reason}")
+        back.setToolTip(QCoreApplication.translate(
+            "RunUI", "{0}.backward(): make it the loss and run backward").format(node.name)
+            if back.isEnabled() else
+            QCoreApplication.translate("RunUI", "Not here: {0}").format(reason))
         back.triggered.connect(self._safe(partial(c.backward_from, node_id)))
-        keep = menu.addAction("Retain Grad")
+        keep = menu.addAction(QCoreApplication.translate("RunUI", "Retain Grad"))
         keep.setObjectName("ctx_retain_grad")
         keep.setCheckable(True)
         keep.setChecked(node_id in graph.run.get("retain_grad", ()))
         nt = NODE_TYPES[node.type]
         leaf = nt.has_tensor or node.type in ("constant", "output") or not nt.outputs
         keep.setEnabled(not leaf)
-        keep.setToolTip(f"{node.name}.retain_grad(): keep this non-leaf's .grad after backward"
-                        if not leaf else
-                        f"{node.name} is a leaf (or shows another node): nothing to retain")
+        keep.setToolTip((QCoreApplication.translate(
+            "RunUI", "{0}.retain_grad(): keep this non-leaf's .grad after backward")
+            if not leaf else QCoreApplication.translate(
+                "RunUI", "{0} is a leaf (or shows another node): nothing to retain"))
+            .format(node.name))
         keep.triggered.connect(self._safe(partial(c.toggle_retain_grad, node_id)))
         self.hook_menu(menu, node, not leaf or node.type == "parameter")
 

@@ -10,7 +10,7 @@ step back and on, Home/End go to the start and the end, Space plays or pauses, E
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QVBoxLayout, QWidget
 
@@ -30,10 +30,6 @@ PRESENT_SCALE = 1.5
 #: panels hidden while presenting
 HIDDEN_PANELS = ("palette", "inspector", "history", "values", "steps", "session", "code",
                  "training")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Presentation", text)
 
 
 class CaptionBar(QWidget):
@@ -95,16 +91,16 @@ class Presentation(QObject):
         self.active = False
         self._panels: dict[str, bool] = {}
         self.caption = CaptionBar()
-        self.bar = QToolBar(_tr("Presentation Caption"), window)
+        self.bar = QToolBar(self.tr("Presentation Caption"), window)
         self.bar.setObjectName("toolbar_presentation")
         self.bar.setMovable(False)
         self.bar.addWidget(self.caption)
         window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.bar)
         self.bar.hide()
         self.action = window.add_action(
-            "presentation", _tr("&Presentation"), self.toggle, "F11", checkable=True,
-            tip=_tr("Large text and a caption for a class: \u2190/\u2192 step, Home/End, "
-                    "Space plays, Esc leaves"))
+            "presentation", self.tr("&Presentation"), self.toggle, "F11", checkable=True,
+            tip=self.tr("Large text and a caption for a class: \u2190/\u2192 step, Home/End, "
+                        "Space plays, Esc leaves"))
         c = controller
         self.keys = {}
         for key, shortcut, slot in (

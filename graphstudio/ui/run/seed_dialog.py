@@ -45,26 +45,26 @@ class SeedDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.window, self.graph = window, window.graph
-        self.setWindowTitle("Gradient Seed")
+        self.setWindowTitle(self.tr("Gradient Seed"))
         self.setObjectName("seed_dialog")
         self.setModal(False)
         self.resize(380, 420)
-        self.intro = QLabel(
+        self.intro = QLabel(self.tr(
             "Backward from a non-scalar output needs the gradient to start with: "
             "<code>out.backward(gradient)</code> computes the vector-Jacobian product "
             "gradient<sup>T</sup>·J. <code>torch.ones_like(out)</code> sums every element's "
-            "gradient.")
+            "gradient."))
         self.intro.setWordWrap(True)
         self.root = QLabel()
         self.root.setWordWrap(True)
         self.editor = TensorEditor(window.theme)
         self.editor.specEdited.connect(self._edited)
         self.editor.problem.connect(window.show_status)
-        self.ones = QPushButton("Ones Like the Loss")
+        self.ones = QPushButton(self.tr("Ones Like the Loss"))
         self.ones.setToolTip("gradient = torch.ones_like(loss)")
         self.ones.clicked.connect(self._use_ones)
-        self.remove = QPushButton("Remove Seed")
-        self.remove.setToolTip("No seed: backward needs a scalar loss")
+        self.remove = QPushButton(self.tr("Remove Seed"))
+        self.remove.setToolTip(self.tr("No seed: backward needs a scalar loss"))
         self.remove.clicked.connect(lambda: self._push(None))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.ones, QDialogButtonBox.ButtonRole.ActionRole)
@@ -82,17 +82,18 @@ class SeedDialog(QDialog):
         name, shape = loss_shape(self.graph)
         spec = self.graph.run.get("gradient")
         if name is None:
-            self.root.setText("<i>Choose the loss node first</i> (toolbar Loss box, or "
-                              "right-click a node > Backward from Here).")
+            self.root.setText(self.tr("<i>Choose the loss node first</i> (toolbar Loss box, "
+                                      "or right-click a node > Backward from Here)."))
         else:
-            text = f"Backward starts from <b>{name}</b>"
+            text = self.tr("Backward starts from <b>{0}</b>").format(name)
             if shape is not None:
-                text += f", shape <b>{tuple(shape)}</b>"
+                text += self.tr(", shape <b>{0}</b>").format(tuple(shape))
                 if spec is not None and tuple(spec.shape) != tuple(shape):
-                    text += (f"<br><span style='color:{self.window.theme.error.name()}'>The "
-                             f"seed's shape {tuple(spec.shape)} does not match.</span>")
+                    text += (f"<br><span style='color:{self.window.theme.error.name()}'>"
+                             + self.tr("The seed's shape {0} does not match.").format(
+                                 tuple(spec.shape)) + "</span>")
                 elif spec is None and tuple(shape) == ():
-                    text += " (a scalar: no seed needed)"
+                    text += self.tr(" (a scalar: no seed needed)")
             self.root.setText(text)
         self.editor.set_spec(spec)
         self.ones.setEnabled(shape is not None)
@@ -110,8 +111,9 @@ class SeedDialog(QDialog):
         try:
             reason = try_push(self.window.undo_stack,
                               SetRunOptionCommand(self.graph, "gradient", spec,
-                                                  text="Set gradient seed" if spec is not None
-                                                  else "Remove gradient seed"))
+                                                  text=self.tr("Set gradient seed")
+                                                  if spec is not None
+                                                  else self.tr("Remove gradient seed")))
         except GraphError as ex:
             reason = str(ex)
         if reason:

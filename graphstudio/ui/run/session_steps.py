@@ -13,10 +13,6 @@ from PySide6.QtCore import QCoreApplication
 __all__ = ["describe_action", "section_title", "session_rows"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StepsDock", text)
-
-
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -24,20 +20,23 @@ def _esc(text: str) -> str:
 def section_title(section) -> str:
     """A section's title in the reader's language ("zero_()" and "print" are code)."""
     if section.kind == "backward":
-        return _tr("backward #{0}").format(section.number)
+        return QCoreApplication.translate("StepsDock", "backward #{0}").format(section.number)
     if section.kind == "forward":
-        return _tr("forward under torch.no_grad()") if section.no_grad else _tr("forward")
+        return (QCoreApplication.translate("StepsDock", "forward under torch.no_grad()")
+                if section.no_grad else QCoreApplication.translate("StepsDock", "forward"))
     return section.title
 
 
 def session_rows(timeline, graph, step_line) -> list[tuple[str, int, str, str]]:
     """(kind, k, title, subtitle) rows, as :func:`step_rows` gives for one run;
     ``step_line(graph, node_id)`` writes a forward step's PyTorch line."""
-    rows = [("start", -1, _tr("Before the session"), _tr("nothing computed yet"))]
+    rows = [("start", -1, QCoreApplication.translate("StepsDock", "Before the session"),
+             QCoreApplication.translate("StepsDock", "nothing computed yet"))]
     for section in timeline.sections:
         n = sum(1 for s in timeline.steps[section.first:section.first + section.count]
                 if s.kind != "print")
-        count = _tr("{0} step") if n == 1 else _tr("{0} steps")
+        count = (QCoreApplication.translate("StepsDock", "{0} step") if n == 1 else
+                 QCoreApplication.translate("StepsDock", "{0} steps"))
         title = section_title(section) + (" · " + count.format(n) if n else "")
         rows.append(("header", -2, title, ""))
         for step in timeline.steps[section.first:section.first + section.count]:
@@ -60,13 +59,14 @@ def _row(step, graph, step_line, no_grad: bool):
 def describe_action(timeline, k: int, graph) -> str:
     """Rich text for a zero_() or print step."""
     step = timeline.steps[k]
-    head = f"<b>{_tr('Step {0}').format(k + 1)} · {_esc(step.kind)}</b><br>" \
-           f"<code>{_esc(step.label)}</code>"
+    number = QCoreApplication.translate("StepsDock", "Step {0}").format(k + 1)
+    head = f"<b>{number} · {_esc(step.kind)}</b><br><code>{_esc(step.label)}</code>"
     if step.kind == "print":
         out = _esc(step.output.rstrip("\n")).replace("\n", "<br>").replace(" ", "&nbsp;")
-        return f"{head}<br>{_tr('prints:')}<br><code>{out}</code>"
+        prints = QCoreApplication.translate("StepsDock", "prints:")
+        return f"{head}<br>{prints}<br><code>{out}</code>"
     node = graph.nodes.get(step.node_id) if step.node_id else None
     name = node.name if node is not None else "?"
-    return (f"{head}<br>" + _tr("{0}.grad is set to zeros in place: it stays a tensor (not "
-                                "None), and the next backward adds to those zeros.").format(
-                                    _esc(name)))
+    return f"{head}<br>" + QCoreApplication.translate(
+        "StepsDock", "{0}.grad is set to zeros in place: it stays a tensor (not None), and the "
+        "next backward adds to those zeros.").format(_esc(name))

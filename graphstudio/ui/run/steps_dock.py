@@ -56,11 +56,14 @@ def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
     "backward" (headers have k = -2)."""
     if isinstance(timeline, SessionTimeline):  # a session: one section per action
         return session_rows(timeline, graph, step_line)
-    rows = [("start", -1, "Before the run", "nothing computed yet")]
+    rows = [("start", -1, QCoreApplication.translate("StepsDock", "Before the run"),
+             QCoreApplication.translate("StepsDock", "nothing computed yet"))]
     if timeline is None:
         return rows
     fc = timeline.forward_count
-    rows.append(("header", -2, f"Forward · {fc} step{'s' * (fc != 1)}", ""))
+    rows.append(("header", -2, (QCoreApplication.translate("StepsDock", "Forward · {0} step")
+                                if fc == 1 else QCoreApplication.translate(
+                                    "StepsDock", "Forward · {0} steps")).format(fc), ""))
     no_grad = ran_no_grad(timeline)
     if no_grad:
         rows.append(("header", -2, "with torch.no_grad():", ""))
@@ -73,7 +76,10 @@ def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
     if timeline.has_backward:
         nb = len(timeline) - fc
         root = graph.nodes.get(timeline.loss_id)
-        title = f"Backward from {root.name if root else '?'} · {nb} step{'s' * (nb != 1)}"
+        title = (QCoreApplication.translate("StepsDock", "Backward from {0} · {1} step")
+                 if nb == 1 else QCoreApplication.translate(
+                     "StepsDock", "Backward from {0} · {1} steps")).format(
+            root.name if root else "?", nb)
         rows.append(("header", -2, title, ""))
         for step in timeline.backward_steps:
             rows.append(("backward", step.index, _title(step), _owner(graph, step)))
@@ -336,7 +342,8 @@ class StepsDock(QWidget):
             self.detail.setToolTip(text)
         except Exception as ex:  # a description must never break stepping
             log.exception("describing step %s failed", k)
-            self.detail.setText(f"(cannot describe this step: {html_escape(str(ex))})")
+            self.detail.setText(self.tr("(cannot describe this step: {0})").format(
+                html_escape(str(ex))))
         self._update_summary()
 
     def _keep_visible(self, row: int) -> None:
@@ -359,10 +366,11 @@ class StepsDock(QWidget):
         c, t = self.controller, self.theme()
         tl = c.timeline
         if tl is None:
-            text = "No run yet."
+            text = self.tr("No run yet.")
         else:
             n = len(tl)
-            phase = ("backward" if in_backward(tl, c.k) else "forward") if c.k >= 0 else "start"
+            phase = ((self.tr("backward") if in_backward(tl, c.k) else self.tr("forward"))
+                     if c.k >= 0 else self.tr("start"))
             if isinstance(tl, SessionTimeline) and (section := tl.section_at(c.k)):
                 phase = section_title(section)
             text = f"Step <b>{max(c.k, -1) + 1}</b> of {n} · {phase}"
@@ -393,4 +401,4 @@ class StepsDock(QWidget):
             self.controller.jump(k)
         except Exception as ex:  # a click must never take the window down
             log.exception("jump failed")
-            self.controller.statusMessage.emit(f"Could not show that step: {ex}")
+            self.controller.statusMessage.emit(self.tr("Could not show that step: {0}").format(ex))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,21 +35,32 @@ log = logging.getLogger(__name__)
 SPEEDS = (0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 20.0)
 DEFAULT_SPEED = 3  # 1.5 steps/s
 
+#: tooltips, translated where they are shown (context RunActions)
 TIPS = {
-    "forward": "Run the forward pass (Runner.forward): every node computes its value",
-    "backward": "Run backward from the loss on the last forward (loss.backward())",
-    "step": "One step on: the next node computes, or the next grad_fn runs (F10)",
-    "step_back": "One step back: show the run as it was a step earlier (Shift+F10)",
-    "play": "Play the run step by step at the chosen speed (F5 pauses)",
-    "run_to_end": "Finish the run and show the end: values and every .grad",
-    "reset": "Forget the run: nothing shown, and every accumulated .grad dropped",
-    "zero_grads": "Set every parameter's .grad to None (optimizer.zero_grad())",
-    "zero_grad": "Clear .grad before each backward (off: gradients accumulate across runs, "
-                 "as in the tutorial)",
-    "no_grad": "Run the forward under torch.no_grad(): no grad_fn, no backward",
-    "retain_graph": "Keep the saved values after backward so Backward can run again on the "
-                    "same forward (backward(retain_graph=True))",
-    "seed": "The gradient a non-scalar loss starts backward with (out.backward(gradient))",
+    "forward": QT_TRANSLATE_NOOP("RunActions", "Run the forward pass (Runner.forward): every node "
+        "computes its value"),
+    "backward": QT_TRANSLATE_NOOP("RunActions", "Run backward from the loss on the last forward "
+        "(loss.backward())"),
+    "step": QT_TRANSLATE_NOOP("RunActions", "One step on: the next node computes, or the next "
+        "grad_fn runs (F10)"),
+    "step_back": QT_TRANSLATE_NOOP("RunActions", "One step back: show the run as it was a step "
+        "earlier (Shift+F10)"),
+    "play": QT_TRANSLATE_NOOP("RunActions", "Play the run step by step at the chosen speed (F5 "
+        "pauses)"),
+    "run_to_end": QT_TRANSLATE_NOOP("RunActions", "Finish the run and show the end: values and "
+        "every .grad"),
+    "reset": QT_TRANSLATE_NOOP("RunActions", "Forget the run: nothing shown, and every "
+        "accumulated .grad dropped"),
+    "zero_grads": QT_TRANSLATE_NOOP("RunActions", "Set every parameter's .grad to None "
+        "(optimizer.zero_grad())"),
+    "zero_grad": QT_TRANSLATE_NOOP("RunActions", "Clear .grad before each backward (off: "
+        "gradients accumulate across runs, as in the tutorial)"),
+    "no_grad": QT_TRANSLATE_NOOP("RunActions", "Run the forward under torch.no_grad(): no "
+        "grad_fn, no backward"),
+    "retain_graph": QT_TRANSLATE_NOOP("RunActions", "Keep the saved values after backward so "
+        "Backward can run again on the same forward (backward(retain_graph=True))"),
+    "seed": QT_TRANSLATE_NOOP("RunActions", "The gradient a non-scalar loss starts backward with "
+        "(out.backward(gradient))"),
 }
 
 
@@ -74,44 +85,46 @@ class RunActions(QObject):
         self.window, self.controller = window, controller
         self.graph = window.graph
         c = controller
-        menu = window.menu("run", "&Run")
+        menu = window.menu("run", self.tr("&Run"))
         self.menu = menu
         add = window.add_action
 
         def act(key, text, slot, shortcut=None, icon_name=None, checkable=False):
-            return add(f"run_{key}", text, self._safe(slot), shortcut, icon_name, TIPS.get(key),
-                       menu, checkable=checkable)
+            return add(f"run_{key}", text, self._safe(slot), shortcut, icon_name,
+                       self._tip(key), menu, checkable=checkable)
 
         self.actions = {
-            "forward": act("forward", "&Forward", c.forward, "F6", "run_forward"),
-            "backward": act("backward", "&Backward", c.backward, "F7", "run_backward"),
+            "forward": act("forward", self.tr("&Forward"), c.forward, "F6", "run_forward"),
+            "backward": act("backward", self.tr("&Backward"), c.backward, "F7", "run_backward"),
         }
         menu.addSeparator()
-        self.actions["step"] = act("step", "&Step", c.step, "F10", "run_step")
-        self.actions["step_back"] = act("step_back", "Step B&ack", c.step_back, "Shift+F10",
-                                        "run_step_back")
-        self.actions["play"] = act("play", "&Play", c.toggle_play, "F5", "run_play")
-        self.actions["run_to_end"] = act("run_to_end", "Run to &End", c.run_to_end, "F8",
+        self.actions["step"] = act("step", self.tr("&Step"), c.step, "F10", "run_step")
+        self.actions["step_back"] = act("step_back", self.tr("Step B&ack"), c.step_back,
+                                        "Shift+F10", "run_step_back")
+        self.actions["play"] = act("play", self.tr("&Play"), c.toggle_play, "F5", "run_play")
+        self.actions["run_to_end"] = act("run_to_end", self.tr("Run to &End"), c.run_to_end, "F8",
                                          "run_to_end")
         menu.addSeparator()
-        self.actions["reset"] = act("reset", "&Reset", c.reset, "Ctrl+Shift+F5", "run_reset")
-        self.actions["zero_grads"] = act("zero_grads", "&Zero Grads", c.zero_grads, None,
+        self.actions["reset"] = act("reset", self.tr("&Reset"), c.reset, "Ctrl+Shift+F5",
+                                    "run_reset")
+        self.actions["zero_grads"] = act("zero_grads", self.tr("&Zero Grads"), c.zero_grads, None,
                                          "run_zero_grads")
         menu.addSeparator()
-        options = menu.addMenu("&Options")
+        options = menu.addMenu(self.tr("&Options"))
         self.options_menu = options
         self.toggles = {}
-        for key, text in (("zero_grad", "&Zero Grads Before Backward"),
-                          ("no_grad", "Forward under &no_grad"),
-                          ("retain_graph", "&Retain Graph")):
-            a = add(f"run_opt_{key}", text, None, None, None, TIPS[key], options,
+        for key, text in (("zero_grad", self.tr("&Zero Grads Before Backward")),
+                          ("no_grad", self.tr("Forward under &no_grad")),
+                          ("retain_graph", self.tr("&Retain Graph"))):
+            a = add(f"run_opt_{key}", text, None, None, None, self._tip(key), options,
                     checkable=True)
             a.triggered.connect(self._safe(
                 lambda *_args, k=key: self.set_option(k, self.toggles[k].isChecked())))
             self.toggles[key] = a
         options.addSeparator()
-        self.actions["seed"] = add("run_seed", "&Gradient Seed…", self._safe(open_seed_editor),
-                                   None, "run_seed", TIPS["seed"], options)
+        self.actions["seed"] = add("run_seed", self.tr("&Gradient Seed…"),
+                                   self._safe(open_seed_editor), None, "run_seed",
+                                   self._tip("seed"), options)
         self._build_toolbar()
         self._sync_timer = QTimer(self)
         self._sync_timer.setSingleShot(True)
@@ -124,7 +137,7 @@ class RunActions(QObject):
 
     # ------------------------------------------------------------------ building
     def _build_toolbar(self) -> None:
-        bar = self.window.add_toolbar("run", "Run Toolbar")
+        bar = self.window.add_toolbar("run", self.tr("Run Toolbar"))
         self.toolbar = bar
         for key in ("forward", "backward", None, "step_back", "play", "step", "run_to_end",
                     None, "reset", "zero_grads"):
@@ -134,29 +147,33 @@ class RunActions(QObject):
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setValue(DEFAULT_SPEED)
         self.speed.setFixedWidth(90)
-        self.speed.setToolTip("Play speed (steps per second)")
+        self.speed.setToolTip(self.tr("Play speed (steps per second)"))
         self.speed_label = QLabel()
         self.speed_label.setMinimumWidth(42)
         self.speed.valueChanged.connect(self._speed_changed)
         self._speed_changed(self.speed.value())
-        bar.addWidget(self._labelled("Speed", self.speed, self.speed_label))
+        bar.addWidget(self._labelled(self.tr("Speed"), self.speed, self.speed_label))
         bar.addSeparator()
         self.loss_box = QComboBox()
         self.loss_box.setObjectName("run_loss")
-        self.loss_box.setToolTip("The node backward starts from (right-click a node > Backward "
-                                 "from Here)")
+        self.loss_box.setToolTip(self.tr("The node backward starts from (right-click a node > "
+                                         "Backward from Here)"))
         self.loss_box.setMinimumContentsLength(14)
         self.loss_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.loss_box.activated.connect(self._safe(self._loss_chosen))
-        bar.addWidget(self._labelled("Loss", self.loss_box))
+        bar.addWidget(self._labelled(self.tr("Loss"), self.loss_box))
         opts = QToolButton()
-        opts.setText("Options")
-        opts.setToolTip("Run options: zero grads, no_grad, retain_graph, gradient seed")
+        opts.setText(self.tr("Options"))
+        opts.setToolTip(self.tr("Run options: zero grads, no_grad, retain_graph, gradient seed"))
         opts.setMenu(self.options_menu)
         opts.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         opts.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.addWidget(opts)
         self.options_button = opts
+
+    def _tip(self, key: str) -> str:
+        """The tooltip of action ``key`` in the reader's language."""
+        return self.tr(TIPS[key]) if key in TIPS else ""
 
     @staticmethod
     def _labelled(text: str, *widgets) -> QWidget:
@@ -228,29 +245,30 @@ class RunActions(QObject):
             a.setChecked(bool(run.get(key, key == "zero_grad")))
             a.setEnabled(not empty)
         for key in ("forward", "run_to_end", "reset", "zero_grads", "play"):
-            self._enable(key, not empty, "Add nodes first: the graph is empty")
+            self._enable(key, not empty, self.tr("Add nodes first: the graph is empty"))
         reason = c.backward_reason()
-        self._enable("backward", reason is None, f"No backward: {reason}")
+        self._enable("backward", reason is None, self.tr("No backward: {0}").format(reason))
         self._enable_steps()
         playing = c.playing
         play = self.actions["play"]
-        play.setText("&Pause" if playing else "&Play")
+        play.setText(self.tr("&Pause") if playing else self.tr("&Play"))
         play.setProperty("icon_name", "run_pause" if playing else "run_play")
         play.setIcon(icon("run_pause" if playing else "run_play", self.window.theme.node_text))
         self._fill_loss_box()
 
     def _enable_steps(self) -> None:
         empty = not self.graph.nodes
-        self._enable("step", not empty, "Add nodes first: the graph is empty")
+        self._enable("step", not empty, self.tr("Add nodes first: the graph is empty"))
         c = self.controller
         back = c.timeline is not None and c.k >= 0
-        self._enable("step_back", back, "At the start of the run" if c.timeline is not None
-                     else "Nothing run yet: Step (F10) starts a run")
+        self._enable("step_back", back, self.tr("At the start of the run")
+                     if c.timeline is not None
+                     else self.tr("Nothing run yet: Step (F10) starts a run"))
 
     def _enable(self, key: str, enabled: bool, why: str) -> None:
         a = self.actions[key]
         a.setEnabled(enabled)
-        tip = TIPS.get(key, "") if enabled else why
+        tip = self._tip(key) if enabled else why
         shortcut = a.shortcut().toString()
         if enabled and shortcut and shortcut not in tip:
             tip += f" ({shortcut})"
@@ -260,7 +278,7 @@ class RunActions(QObject):
     def _fill_loss_box(self) -> None:
         box = self.loss_box
         current = self.graph.run.get("loss")
-        items = [(None, "auto: the scalar output")] + loss_candidates(self.graph)
+        items = [(None, self.tr("auto: the scalar output"))] + loss_candidates(self.graph)
         if [(box.itemData(i), box.itemText(i)) for i in range(box.count())] != items:
             box.blockSignals(True)
             box.clear()

@@ -8,7 +8,7 @@ list and the Values dock. All three choices are remembered in the window's setti
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QWidget
 
@@ -19,10 +19,6 @@ from graphstudio.ui.run.presentation import Presentation
 __all__ = ["ViewOptions", "scale_widget_fonts"]
 
 _BASE = "gs_base_font_pt"  # a widget property: its font size at 100%
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ViewOptions", text)
 
 
 def scale_widget_fonts(widget: QWidget, scale: float) -> None:
@@ -53,11 +49,11 @@ class ViewOptions(QObject):
         menu = window.menu("view")
         menu.addSeparator()
         self.follow_action = window.add_action(
-            "follow_step", _tr("&Follow Step"), self._follow_toggled, menu=menu,
-            checkable=True, tip=_tr("Pan the canvas to each step's node (and, backward, the "
-                                    "wire carrying the gradient)"))
+            "follow_step", self.tr("&Follow Step"), self._follow_toggled, menu=menu,
+            checkable=True, tip=self.tr("Pan the canvas to each step's node (and, backward, "
+                                        "the wire carrying the gradient)"))
         self.follow_action.setChecked(self.follow.enabled)
-        sizes = menu.addMenu(_tr("Text &Size"))
+        sizes = menu.addMenu(self.tr("Text &Size"))
         sizes.setObjectName("menu_text_size")
         group = QActionGroup(self)
         self.size_actions = {}
