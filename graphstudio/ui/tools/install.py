@@ -164,7 +164,7 @@ class ToolsUI(QObject):
     # ------------------------------------------------------------------ lifetime
     def _after_close(self) -> None:
         """The window closed (its close hook): stop training, checking and following."""
-        self.training.abandon("the window closed")
+        self.training.abandon(self.tr("the window closed"))
         self.training.close()
         self.code.close()
         if self.gradcheck_dialog is not None:
