@@ -83,7 +83,7 @@ class Document(QObject):
             return os.path.basename(self.path)
         if self.template_name:
             return self.template_name
-        return "Untitled"
+        return self.tr("Untitled")
 
     def _set_path(self, path: str | None, template_name: str | None = None,
                   stamp=None, read_only: bool = False) -> None:
@@ -123,7 +123,7 @@ class Document(QObject):
 
         target = os.fspath(path) if path is not None else self.path
         if not target:
-            raise ValueError("the document has no file yet: choose where to save it")
+            raise ValueError(self.tr("the document has no file yet: choose where to save it"))
         save_graph(self.graph, target)
         if self.path is None or os.path.abspath(target) != self.path:
             self._set_path(target, stamp=file_stamp(target))
@@ -135,7 +135,8 @@ class Document(QObject):
 
     def revert(self) -> None:
         if not self.path:
-            raise ValueError("the document has never been saved, so there is nothing to revert to")
+            raise ValueError(self.tr("the document has never been saved, so there is nothing "
+                                     "to revert to"))
         self.open(self.path)
 
     def restore(self, graph: Graph, original_path: str | None) -> None:
@@ -163,8 +164,10 @@ class RecoveryInfo:
 
     def describe(self) -> str:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
-        name = os.path.basename(self.original_path) if self.original_path else "an untitled graph"
-        return f"unsaved changes to {name} (autosaved {when})"
+        name = (os.path.basename(self.original_path) if self.original_path
+                else QCoreApplication.translate("RecoveryInfo", "an untitled graph"))
+        return QCoreApplication.translate(
+            "RecoveryInfo", "unsaved changes to {0} (autosaved {1})").format(name, when)
 
     def load(self) -> Graph:
         from graphstudio.files.gsgraph import load_graph
@@ -298,10 +301,10 @@ class Autosaver(QObject):
             path = self._claim_slot()
         except OSError as exc:  # the data folder cannot be created (a file there, no rights)
             self._unusable_dir = Path(self.directory)
-            self.failed.emit(f"could not write the recovery file: {exc}")
+            self.failed.emit(self.tr("could not write the recovery file: {0}").format(exc))
             return False
         if path is None:
-            self.failed.emit("could not write the recovery file: no free recovery slot")
+            self.failed.emit(self.tr("could not write the recovery file: no free recovery slot"))
             return False
         snapshot, revision = doc.graph.copy(), doc.graph.revision
         sidecar = {"original_path": doc.path or (
@@ -335,7 +338,7 @@ class Autosaver(QObject):
             self._remove_files()
             return
         if error:
-            self.failed.emit(f"could not write the recovery file: {error}")
+            self.failed.emit(self.tr("could not write the recovery file: {0}").format(error))
             return
         if self.graph_path is None or str(self.graph_path) != path:
             return  # discarded meanwhile
@@ -370,7 +373,7 @@ class Autosaver(QObject):
             except FileNotFoundError:
                 pass
             except OSError as exc:
-                self.failed.emit(f"could not remove {p}: {exc}")
+                self.failed.emit(self.tr("could not remove {0}: {1}").format(p, exc))
 
     def shutdown(self) -> None:
         """Normal exit: stop the timers, remove the recovery copy and release the slot."""

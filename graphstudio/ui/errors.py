@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 log = logging.getLogger("graphstudio")
@@ -39,13 +39,14 @@ DialogFactory = Callable[[QWidget | None, ErrorReport], QWidget | None]
 def default_dialog(parent: QWidget | None, report: ErrorReport) -> QWidget:
     """A non-modal warning box: the message, and the traceback under "Show Details..."."""
     box = QMessageBox(parent)
-    box.setWindowTitle("GraphStudio: unexpected error")
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "GraphStudio: unexpected error"))
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setText(f"<b>Something went wrong:</b><br>{_escape(report.message)}")
-    box.setInformativeText(
+    box.setText(QCoreApplication.translate("ErrorDialog", "<b>Something went wrong:</b><br>{0}")
+                .format(_escape(report.message)))
+    box.setInformativeText(QCoreApplication.translate(
+        "ErrorDialog",
         "GraphStudio is still running and your document is unchanged by this error. "
-        "Saving your work now is a good idea. The details were written to the log."
-    )
+        "Saving your work now is a good idea. The details were written to the log."))
     box.setDetailedText(report.details)
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.setWindowModality(Qt.WindowModality.NonModal)

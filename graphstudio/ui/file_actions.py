@@ -17,7 +17,7 @@ import json
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from graphstudio.files.gsgraph import GraphFileError
@@ -27,8 +27,6 @@ from graphstudio.ui.language import localized_meta
 from graphstudio.ui.settings import APP_NAME
 from graphstudio.ui.share.export_dialog import ShareExport
 
-FILE_FILTER = f"GraphStudio graphs (*{EXTENSION});;All files (*)"
-IMAGE_FILTERS = {"PNG image (*.png)": ".png", "SVG drawing (*.svg)": ".svg"}
 TUTORIAL_FILE = "tutorial_single_layer.gsgraph"
 Button = QMessageBox.StandardButton
 
@@ -51,19 +49,16 @@ def example_files() -> list[tuple[str, Path]]:
     return out
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileActions", text)
-
-
 def dropped_graph_files(mime) -> list[str]:
     return [u.toLocalFile() for u in mime.urls()
             if u.isLocalFile() and u.toLocalFile().lower().endswith(EXTENSION)]
 
 
-class FileActions:
+class FileActions(QObject):
     """File handling for one :class:`~graphstudio.ui.main_window.MainWindow`."""
 
     def __init__(self, window):
+        super().__init__(window)
         self.window = window
         self.document = window.document
         self.settings = window.settings
@@ -73,26 +68,28 @@ class FileActions:
     # ------------------------------------------------------------------ menu
     def build_menu(self, menu: QMenu) -> None:
         w = self.window
-        w.add_action("new", "&New", self.new, "Ctrl+N", "new", "Start an empty graph", menu)
-        w.add_action("open", "&Open…", self.open_dialog, "Ctrl+O", "open",
-                     "Open a graph file", menu)
-        self.examples_menu = menu.addMenu("Open &Example")
+        w.add_action("new", self.tr("&New"), self.new, "Ctrl+N", "new",
+                     self.tr("Start an empty graph"), menu)
+        w.add_action("open", self.tr("&Open…"), self.open_dialog, "Ctrl+O", "open",
+                     self.tr("Open a graph file"), menu)
+        self.examples_menu = menu.addMenu(self.tr("Open &Example"))
         self.examples_menu.aboutToShow.connect(self._fill_examples)
-        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
-        w.add_action("save", "&Save", self.save, "Ctrl+S", "save", "Save the graph", menu)
-        w.add_action("save_as", "Save &As…", self.save_as, "Ctrl+Shift+S", "save_as",
-                     "Save the graph under a new name", menu)
-        w.add_action("revert", "Re&vert", self.revert, None, "revert",
-                     "Go back to the last saved version", menu)
+        w.add_action("save", self.tr("&Save"), self.save, "Ctrl+S", "save",
+                     self.tr("Save the graph"), menu)
+        w.add_action("save_as", self.tr("Save &As…"), self.save_as, "Ctrl+Shift+S", "save_as",
+                     self.tr("Save the graph under a new name"), menu)
+        w.add_action("revert", self.tr("Re&vert"), self.revert, None, "revert",
+                     self.tr("Go back to the last saved version"), menu)
         menu.addSeparator()
-        w.add_action("export", "&Export Image…", self.export_image, "Ctrl+E", "export",
-                     "Save a picture of the canvas as PNG or SVG", menu)
+        w.add_action("export", self.tr("&Export Image…"), self.export_image, "Ctrl+E", "export",
+                     self.tr("Save a picture of the canvas as PNG or SVG"), menu)
         self.share = ShareExport(w)
         self.share.add_actions(menu)
         menu.addSeparator()
-        w.add_action("quit", "&Quit", w.close, "Ctrl+Q", "quit", menu=menu)
+        w.add_action("quit", self.tr("&Quit"), w.close, "Ctrl+Q", "quit", menu=menu)
         menu.aboutToShow.connect(self._update_enabled)
         self._fill_examples()
         self._fill_recent()
@@ -106,7 +103,7 @@ class FileActions:
         for title, path in example_files():
             act = self.examples_menu.addAction(title)
             act.setToolTip(path.name)
-            act.setStatusTip(f"Open the example {path.name}")
+            act.setStatusTip(self.tr("Open the example {0}").format(path.name))
             act.triggered.connect(lambda _c=False, p=str(path): self.open_file(p))
         self.examples_menu.setEnabled(not self.examples_menu.isEmpty())
 
@@ -121,12 +118,15 @@ class FileActions:
             act.triggered.connect(lambda _c=False, p=path: self.open_file(p))
         if recent:
             self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction("&Clear Recent Files", self.clear_recent)
+        clear = self.recent_menu.addAction(self.tr("&Clear Recent Files"), self.clear_recent)
         clear.setEnabled(bool(recent))
 
     def clear_recent(self) -> None:
         self.settings.clear_recent()
         self._fill_recent()
+
+    def file_filter(self) -> str:
+        return self.tr("GraphStudio graphs (*{0});;All files (*)").format(EXTENSION)
 
     # ------------------------------------------------------------------ dialogs
     def message(self, icon, title: str, text: str, informative: str = "",
@@ -151,9 +151,10 @@ class FileActions:
         if not self.document.is_modified():
             return True
         answer = self.message(
-            QMessageBox.Icon.Warning, "Unsaved changes",
-            f"Do you want to save the changes you made to {self.document.display_name()}?",
-            "Your changes will be lost if you don't save them.",
+            QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+            self.tr("Do you want to save the changes you made to {0}?").format(
+                self.document.display_name()),
+            self.tr("Your changes will be lost if you don't save them."),
             Button.Save | Button.Discard | Button.Cancel, Button.Save)
         if answer == Button.Save:
             return self.save()
@@ -164,12 +165,12 @@ class FileActions:
         if not self.maybe_save():
             return False
         self.document.new()
-        self.window.show_status("New graph")
+        self.window.show_status(self.tr("New graph"))
         return True
 
     def open_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open Graph", self.start_dir(),
-                                              FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open Graph"),
+                                              self.start_dir(), self.file_filter())
         return bool(path) and self.open_file(path)
 
     def open_file(self, path: str | os.PathLike, ask: bool = True) -> bool:
@@ -188,16 +189,18 @@ class FileActions:
                 self.settings.remove_recent(path)
             detail = str(exc)
             if path.lower().endswith(".py") and os.path.isfile(path):
-                detail += ("\n\nThis is Python code, not a graph file: File > New From Code "
-                           "(Load File…) turns PyTorch code into a graph.")
-            self.error("Cannot open graph", f"{os.path.basename(path)} could not be opened.",
+                detail += "\n\n" + self.tr("This is Python code, not a graph file: File > New "
+                                           "From Code (Load File…) turns PyTorch code into a "
+                                           "graph.")
+            self.error(self.tr("Cannot open graph"),
+                       self.tr("{0} could not be opened.").format(os.path.basename(path)),
                        detail)
             return False
         if not is_example(path):
             self.settings.add_recent(path)
             self.settings.last_dir = os.path.dirname(path)
         self.remember_last_file()
-        self.window.show_status(f"Opened {os.path.basename(path)}")
+        self.window.show_status(self.tr("Opened {0}").format(os.path.basename(path)))
         return True
 
     def save(self) -> bool:
@@ -208,9 +211,9 @@ class FileActions:
     def save_as(self) -> bool:
         name = self.document.display_name()
         suggested = name if name.endswith(EXTENSION) else f"{name}{EXTENSION}"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save Graph As",
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save Graph As"),
                                               os.path.join(self.start_dir(), suggested),
-                                              FILE_FILTER)
+                                              self.file_filter())
         if not path:
             return False
         if Path(path).suffix.lower() != EXTENSION:
@@ -225,7 +228,8 @@ class FileActions:
         try:
             written = self.document.save(path)
         except OSError as exc:
-            problem = f"{exc.strerror or exc}. The previous file (if any) is unchanged."
+            problem = self.tr("{0}. The previous file (if any) is unchanged.").format(
+                exc.strerror or exc)
         except (GraphFileError, ValueError) as exc:
             problem = str(exc)
         else:
@@ -233,12 +237,13 @@ class FileActions:
         finally:
             QApplication.restoreOverrideCursor()
         if problem is not None:
-            self.error("Cannot save graph", f"{path} could not be written.", problem)
+            self.error(self.tr("Cannot save graph"),
+                       self.tr("{0} could not be written.").format(path), problem)
             return False
         self.settings.add_recent(written)
         self.settings.last_dir = os.path.dirname(written)
         self.remember_last_file()
-        self.window.show_status(f"Saved {os.path.basename(written)}")
+        self.window.show_status(self.tr("Saved {0}").format(os.path.basename(written)))
         return True
 
     # ------------------------------------------------------------------ other writers
@@ -249,13 +254,13 @@ class FileActions:
         if is_example(path) or not os.path.isfile(path) or guard.acquire(path):
             return False
         answer = self.message(
-            QMessageBox.Icon.Warning, _tr("File already open"),
-            _tr("{name} is already open in another GraphStudio window.").format(
+            QMessageBox.Icon.Warning, self.tr("File already open"),
+            self.tr("{name} is already open in another GraphStudio window.").format(
                 name=os.path.basename(path)),
-            _tr("Open it read-only to look without changing it (Save asks for a new name), or "
+            self.tr("Open it read-only to look without changing it (Save asks for a new name), or "
                 "open it anyway: saving over another window's changes then asks first."),
             Button.Open | Button.Ignore | Button.Cancel, Button.Open,
-            {Button.Open: _tr("Open Read-Only"), Button.Ignore: _tr("Open Anyway")})
+            {Button.Open: self.tr("Open Read-Only"), Button.Ignore: self.tr("Open Anyway")})
         return None if answer == Button.Cancel else answer == Button.Open
 
     def _may_overwrite(self, path: str) -> bool:
@@ -268,21 +273,22 @@ class FileActions:
             if not os.path.isfile(path) or doc.guard.acquire(path):
                 return True
             answer = self.message(
-                QMessageBox.Icon.Warning, _tr("File open elsewhere"),
-                _tr("{name} is open in another GraphStudio window.").format(name=name),
-                _tr("Saving over it makes that window's copy out of date."),
-                Button.Save | Button.Cancel, Button.Cancel, {Button.Save: _tr("Overwrite")})
+                QMessageBox.Icon.Warning, self.tr("File open elsewhere"),
+                self.tr("{name} is open in another GraphStudio window.").format(name=name),
+                self.tr("Saving over it makes that window's copy out of date."),
+                Button.Save | Button.Cancel, Button.Cancel, {Button.Save: self.tr("Overwrite")})
             return answer == Button.Save
         while doc.guard.changed_on_disk():
             answer = self.message(
-                QMessageBox.Icon.Warning, _tr("File changed on disk"),
-                _tr("{name} was changed on disk since you opened or saved it (by another "
+                QMessageBox.Icon.Warning, self.tr("File changed on disk"),
+                self.tr("{name} was changed on disk since you opened or saved it (by another "
                     "window or program).").format(name=name),
-                _tr("Overwrite it with this window's graph, save this graph under a new name, "
+                self.tr("Overwrite it with this window's graph, save this graph under a new name, "
                     "reload the file (losing this window's changes), or compare the two."),
                 Button.Save | Button.SaveAll | Button.Reset | Button.Help | Button.Cancel,
-                Button.Cancel, {Button.Save: _tr("Overwrite"), Button.SaveAll: _tr("Save As…"),
-                                Button.Reset: _tr("Reload"), Button.Help: _tr("Compare…")})
+                Button.Cancel, {Button.Save: self.tr("Overwrite"),
+                                Button.SaveAll: self.tr("Save As…"),
+                                Button.Reset: self.tr("Reload"), Button.Help: self.tr("Compare…")})
             if answer == Button.Save:
                 return True
             if answer == Button.SaveAll:
@@ -304,10 +310,10 @@ class FileActions:
         try:
             lines = describe_differences(doc.graph, load_graph(doc.path))
         except (GraphFileError, OSError) as exc:
-            lines = [_tr("The file on disk cannot be read: {error}").format(error=exc)]
-        text = "\n".join(lines) or _tr("The file on disk holds the same graph as this window.")
-        self.message(QMessageBox.Icon.Information, _tr("Compare with disk"),
-                     _tr("How {name} on disk differs from this window:").format(
+            lines = [self.tr("The file on disk cannot be read: {error}").format(error=exc)]
+        text = "\n".join(lines) or self.tr("The file on disk holds the same graph as this window.")
+        self.message(QMessageBox.Icon.Information, self.tr("Compare with disk"),
+                     self.tr("How {name} on disk differs from this window:").format(
                          name=os.path.basename(doc.path)), text)
 
     def _changed_on_disk(self, path: str) -> None:
@@ -318,31 +324,34 @@ class FileActions:
         if path != doc.path:
             return
         if not os.path.exists(path):
-            self.window.show_status(_tr("{name} was deleted or moved on disk").format(name=name))
+            self.window.show_status(self.tr("{name} was deleted or moved on disk")
+                                    .format(name=name))
             return
         if doc.is_modified():
-            self.window.show_status(_tr("{name} changed on disk: saving will ask what to do")
+            self.window.show_status(self.tr("{name} changed on disk: saving will ask what to do")
                                     .format(name=name))
             return
         answer = self.message(
-            QMessageBox.Icon.Question, _tr("File changed on disk"),
-            _tr("{name} was changed on disk by another window or program.").format(name=name),
-            _tr("Reload it? This window has no unsaved changes."),
-            Button.Yes | Button.No, Button.Yes, {Button.Yes: _tr("Reload"),
-                                                 Button.No: _tr("Keep This Version")})
+            QMessageBox.Icon.Question, self.tr("File changed on disk"),
+            self.tr("{name} was changed on disk by another window or program.").format(name=name),
+            self.tr("Reload it? This window has no unsaved changes."),
+            Button.Yes | Button.No, Button.Yes, {Button.Yes: self.tr("Reload"),
+                                                 Button.No: self.tr("Keep This Version")})
         if answer == Button.Yes:
             self.open_file(path, ask=False)
 
     def revert(self) -> bool:
         doc = self.document
         if not doc.path:
-            self.window.show_status("The graph has never been saved: nothing to revert to")
+            self.window.show_status(
+                self.tr("The graph has never been saved: nothing to revert to"))
             return False
         if doc.is_modified():
             answer = self.message(
-                QMessageBox.Icon.Warning, "Revert",
-                f"Discard your changes and go back to the saved {doc.display_name()}?",
-                "This cannot be undone.", Button.Discard | Button.Cancel, Button.Cancel)
+                QMessageBox.Icon.Warning, self.tr("Revert"),
+                self.tr("Discard your changes and go back to the saved {0}?").format(
+                    doc.display_name()),
+                self.tr("This cannot be undone."), Button.Discard | Button.Cancel, Button.Cancel)
             if answer != Button.Discard:
                 return False
         return self.open_file(doc.path, ask=False)
@@ -351,19 +360,21 @@ class FileActions:
         from graphstudio.ui.render import RenderError, render_scene
 
         stem = Path(self.document.display_name()).stem
+        filters = {self.tr("PNG image (*.png)"): ".png", self.tr("SVG drawing (*.svg)"): ".svg"}
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export Image", os.path.join(self.start_dir(), f"{stem}.png"),
-            ";;".join(IMAGE_FILTERS))
+            self.window, self.tr("Export Image"), os.path.join(self.start_dir(), f"{stem}.png"),
+            ";;".join(filters))
         if not path:
             return False
-        if Path(path).suffix.lower() not in IMAGE_FILTERS.values():
-            path += IMAGE_FILTERS.get(chosen, ".png")
+        if Path(path).suffix.lower() not in filters.values():
+            path += filters.get(chosen, ".png")
         try:
             render_scene(self.window.scene, path)
         except (OSError, RenderError) as exc:
-            self.error("Cannot export image", f"{path} could not be written.", str(exc))
+            self.error(self.tr("Cannot export image"),
+                       self.tr("{0} could not be written.").format(path), str(exc))
             return False
-        self.window.show_status(f"Exported {os.path.basename(path)}")
+        self.window.show_status(self.tr("Exported {0}").format(os.path.basename(path)))
         return True
 
     def start_dir(self) -> str:
@@ -376,9 +387,9 @@ class FileActions:
         doc, w = self.document, self.window
         name = doc.display_name()
         if doc.template_name and not doc.path:
-            name += " (example)"
+            name += self.tr(" (example)")
         if doc.read_only:
-            name += _tr(" (read-only)")
+            name += self.tr(" (read-only)")
         w.setWindowTitle(f"{name}[*] — {APP_NAME}")
         w.setWindowModified(doc.is_modified())
         w.setWindowFilePath(doc.path or "")
@@ -410,8 +421,9 @@ class FileActions:
         elif paths:
             self.open_file(paths[0], ask=False)
             if len(paths) > 1:
-                self.window.show_status(f"Opened {os.path.basename(paths[0])}; GraphStudio "
-                                        "shows one graph per window")
+                self.window.show_status(
+                    self.tr("Opened {0}; GraphStudio shows one graph per window").format(
+                        os.path.basename(paths[0])))
         else:
             last = self.settings.last_file
             if self.settings.has_run_before and last and os.path.exists(last):
@@ -425,10 +437,10 @@ class FileActions:
     def offer_recovery(self, info) -> bool:
         """Ask whether to restore a crashed session's autosave; True if it was restored."""
         answer = self.message(
-            QMessageBox.Icon.Question, "Recover unsaved work",
-            "GraphStudio did not shut down normally last time.\n\n"
-            f"Restore {info.describe()}?",
-            "If you discard it, the autosaved copy is deleted.",
+            QMessageBox.Icon.Question, self.tr("Recover unsaved work"),
+            self.tr("GraphStudio did not shut down normally last time.\n\nRestore {0}?").format(
+                info.describe()),
+            self.tr("If you discard it, the autosaved copy is deleted."),
             Button.Yes | Button.Discard, Button.Yes)
         if answer != Button.Yes:
             info.discard()
@@ -436,11 +448,12 @@ class FileActions:
         try:
             graph = info.load()
         except GraphFileError as exc:
-            self.error("Cannot recover", "The autosaved copy could not be read.", str(exc))
+            self.error(self.tr("Cannot recover"), self.tr("The autosaved copy could not be read."),
+                       str(exc))
             info.discard()
             return False
         self.document.restore(graph, info.original_path)
         info.discard()
         self.window.autosaver.save_now()
-        self.window.show_status("Recovered unsaved work: save it to keep it")
+        self.window.show_status(self.tr("Recovered unsaved work: save it to keep it"))
         return True

@@ -25,6 +25,8 @@ from PySide6.QtCore import (
 
 from graphstudio.graph.model import Graph, Node, same_value
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
+
 __all__ = ["FileGuard", "describe_differences", "file_stamp"]
 
 #: the stamp of a file: (modification time in ns, size, inode); None when it does not exist
@@ -126,35 +128,34 @@ def _same_node(a: Node, b: Node) -> bool:
                                                   for k, v in a.attrs.items())
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileGuard", text)
-
-
 def describe_differences(mine: Graph, theirs: Graph) -> list[str]:
     """Lines saying how ``theirs`` (the file on disk) differs from ``mine`` (this window)."""
     def names(graph, ids):
         shown = sorted(graph.nodes[i].name for i in ids)
-        more = _tr(" and {n} more").format(n=len(shown) - 8) if len(shown) > 8 else ""
+        if len(shown) <= 8:
+            return ", ".join(shown)
+        more = translate("FileGuard", " and {n} more").format(n=len(shown) - 8)
         return ", ".join(shown[:8]) + more
 
     here, there = set(mine.nodes), set(theirs.nodes)
     both = here & there
     lines = []
     if here - there:
-        lines.append(_tr("Only in this window: {names}").format(names=names(mine, here - there)))
+        lines.append(translate("FileGuard", "Only in this window: {names}").format(
+            names=names(mine, here - there)))
     if there - here:
-        lines.append(_tr("Only in the file on disk: {names}").format(
+        lines.append(translate("FileGuard", "Only in the file on disk: {names}").format(
             names=names(theirs, there - here)))
     changed = [i for i in both if not _same_node(mine.nodes[i], theirs.nodes[i])]
     if changed:
-        lines.append(_tr("Changed: {names}").format(names=names(mine, changed)))
+        lines.append(translate("FileGuard", "Changed: {names}").format(names=names(mine, changed)))
     wires = set(mine.edges) ^ set(theirs.edges)
     if wires:
-        lines.append(_tr("Wires that differ: {n}").format(n=len(wires)))
+        lines.append(translate("FileGuard", "Wires that differ: {n}").format(n=len(wires)))
     if not (same_value(mine.meta, theirs.meta) and mine.run.keys() == theirs.run.keys()
             and all(same_value(v, theirs.run[k]) for k, v in mine.run.items())):
-        lines.append(_tr("The title, notes or run settings differ"))
+        lines.append(translate("FileGuard", "The title, notes or run settings differ"))
     moved = sum(mine.nodes[i].pos != theirs.nodes[i].pos for i in both)
     if moved:
-        lines.append(_tr("Nodes placed differently: {n}").format(n=moved))
+        lines.append(translate("FileGuard", "Nodes placed differently: {n}").format(n=moved))
     return lines

@@ -12,7 +12,7 @@ import dataclasses
 from collections import Counter
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -166,37 +166,39 @@ class Inspector(QScrollArea):
         form = _form()
         self.title_edit = QLineEdit()
         self._show_title()
-        self.title_edit.setPlaceholderText("untitled")
+        self.title_edit.setPlaceholderText(self.tr("untitled"))
         self.title_edit.editingFinished.connect(
             lambda: self._push(SetMetaCommand(g, "title", self.title_edit.text().strip() or None,
-                                              text="Set title"), quiet=True))
-        form.addRow("Title", self.title_edit)
+                                              text=self.tr("Set title")), quiet=True))
+        form.addRow(self.tr("Title"), self.title_edit)
         layout.addLayout(form)
-        layout.addWidget(_section("Contents"))
+        layout.addWidget(_section(self.tr("Contents")))
         self.stats_label = _wrap_label(document_stats(g))
         layout.addWidget(self.stats_label)
         notes = localized_meta(g.meta, "notes")
         if notes:
-            layout.addWidget(_section("Notes"))
+            layout.addWidget(_section(self.tr("Notes")))
             layout.addWidget(_wrap_label(notes))
-        layout.addWidget(_section("Tips"))
-        layout.addWidget(_wrap_label(
+        layout.addWidget(_section(self.tr("Tips")))
+        layout.addWidget(_wrap_label(self.tr(
             "Select a node to edit its name, attributes and tensor.<br>"
             "Drag node types from the palette onto the canvas, or press <b>Tab</b> on the "
-            "canvas to add one by name. Drag from an output port to an input port to connect."))
+            "canvas to add one by name. Drag from an output port to an input port to connect.")))
         layout.addStretch(1)
 
     def _build_multi(self, ids) -> None:
         layout = self._page("multi")
         g = self.graph
-        layout.addWidget(QLabel(f"<b>{len(ids)} nodes selected</b>"))
+        layout.addWidget(QLabel("<b>{}</b>".format(self.tr("{0} nodes selected").format(len(ids)))))
         kinds = Counter(NODE_TYPES[g.node(i).type].label for i in ids)
         layout.addWidget(_wrap_label(", ".join(f"{n} × {k}" if n > 1 else k
                                                for k, n in kinds.most_common())))
         inside = set(ids)
         wires = sum(1 for e in g.edges if e.src in inside and e.dst in inside)
-        layout.addWidget(_wrap_label(f"{wires} wire{'s' if wires != 1 else ''} between them"))
-        layout.addWidget(_section("Nodes"))
+        between = (self.tr("{0} wire between them") if wires == 1
+                   else self.tr("{0} wires between them"))
+        layout.addWidget(_wrap_label(between.format(wires)))
+        layout.addWidget(_section(self.tr("Nodes")))
         names = sorted(g.node(i).name for i in ids)
         shown = ", ".join(names[:40]) + (f", … (+{len(names) - 40})" if len(names) > 40 else "")
         layout.addWidget(_wrap_label(shown, mono=True))
@@ -213,16 +215,16 @@ class Inspector(QScrollArea):
 
         form = _form()
         self.name_edit = QLineEdit(node.name)
-        self.name_edit.setToolTip("A Python identifier, unique in the graph")
+        self.name_edit.setToolTip(self.tr("A Python identifier, unique in the graph"))
         self.name_edit.textEdited.connect(self._check_name)
         self.name_edit.editingFinished.connect(self._commit_name)
-        form.addRow("Name", self.name_edit)
+        form.addRow(self.tr("Name"), self.name_edit)
         self.shape_label = _wrap_label()
-        form.addRow("Output", self.shape_label)
+        form.addRow(self.tr("Output"), self.shape_label)
         layout.addLayout(form)
 
         if nt.attrs or node.type == "input":
-            layout.addWidget(_section("Attributes"))
+            layout.addWidget(_section(self.tr("Attributes")))
             attrs = _form()
             for spec in nt.attrs:
                 widget, setter = make_attr_editor(
@@ -240,29 +242,34 @@ class Inspector(QScrollArea):
             layout.addLayout(attrs)
 
         if nt.has_tensor:
-            layout.addWidget(_section("Tensor"))
+            layout.addWidget(_section(self.tr("Tensor")))
             self.tensor_editor = TensorEditor(self.theme)
             self.tensor_editor.set_spec(node.tensor)
             self.tensor_editor.specEdited.connect(self._commit_tensor)
             self.tensor_editor.problem.connect(self.statusMessage)
             layout.addWidget(self.tensor_editor)
 
-        layout.addWidget(_section("PyTorch"))
+        layout.addWidget(_section("PyTorch"))  # a name: the same in every language
         self.torch_label = _wrap_label(mono=True)
         layout.addWidget(self.torch_label)
-        layout.addWidget(_section("About"))
-        about = [nt.doc]
-        if nt.derivative:
-            about.append(f"<i>Derivative:</i> {nt.derivative}")
-        if nt.formula:
-            about.append(f"<i>Formula:</i> {nt.formula}")
-        ports = [f"<b>{p.name}</b>{' (optional)' if p.optional else ''}: {p.doc}"
-                 for p in nt.inputs if p.doc]
-        if ports:
-            about.append("<i>Inputs:</i><br>" + "<br>".join(ports))
-        layout.addWidget(_wrap_label("<br><br>".join(about)))
+        layout.addWidget(_section(self.tr("About")))
+        layout.addWidget(_wrap_label(self._about_text(nt)))
         layout.addStretch(1)
         self._refresh_derived()
+
+    def _about_text(self, nt) -> str:
+        """The node type's description, derivative, formula and inputs (rich text)."""
+        about = [nt.doc]
+        if nt.derivative:
+            about.append(self.tr("<i>Derivative:</i> {0}").format(nt.derivative))
+        if nt.formula:
+            about.append(self.tr("<i>Formula:</i> {0}").format(nt.formula))
+        optional = self.tr(" (optional)")
+        ports = [f"<b>{p.name}</b>{optional if p.optional else ''}: {p.doc}"
+                 for p in nt.inputs if p.doc]
+        if ports:
+            about.append(self.tr("<i>Inputs:</i>") + "<br>" + "<br>".join(ports))
+        return "<br><br>".join(about)
 
     def _show_title(self) -> None:
         title = str(self.graph.meta.get("title") or "").strip()
@@ -276,7 +283,8 @@ class Inspector(QScrollArea):
         self.header.setText(
             f"<span style='font-size:large; font-weight:600'>{node.name}</span>"
             f"&nbsp;&nbsp;<span style='color:{chip}'>■</span> "
-            f"<span style='color:palette(placeholder-text)'>{nt.label} · {nt.category}</span>")
+            f"<span style='color:palette(placeholder-text)'>{nt.label} · "
+            f"{QCoreApplication.translate('NodeCategory', nt.category)}</span>")
 
     # ------------------------------------------------------------------ derived text
     def _refresh_derived(self) -> None:
@@ -320,7 +328,7 @@ class Inspector(QScrollArea):
             self.field_error.show_at(self.name_edit, problem)
         else:
             self.field_error.clear_error(self.name_edit)
-        self.name_edit.setToolTip(problem or "A Python identifier, unique in the graph")
+        self.name_edit.setToolTip(problem or self.tr("A Python identifier, unique in the graph"))
         if problem:
             self.statusMessage.emit(problem)
         elif self._name_warned:  # fine again: take the warning back from the status line
@@ -397,9 +405,11 @@ class Inspector(QScrollArea):
 
 def document_stats(graph) -> str:
     counts = Counter(NODE_TYPES[n.type].category for n in graph if n.type in NODE_TYPES)
-    stats = f"{len(graph)} nodes · {len(graph.edges)} wires"
+    stats = QCoreApplication.translate("Inspector", "{0} nodes · {1} wires").format(
+        len(graph), len(graph.edges))
     if counts:
-        stats += "<br>" + " · ".join(f"{counts[c]} {c.lower()}" for c in counts)
+        stats += "<br>" + " · ".join(
+            f"{counts[c]} {QCoreApplication.translate('NodeCategory', c).lower()}" for c in counts)
     return stats
 
 
@@ -415,7 +425,9 @@ def _tensor_expr(node, nt) -> str:
     expr = nt.torch_line(dataclasses.replace(node, tensor=tiny), {}, explicit=False)
     shape = "×".join(map(str, spec.shape))
     literal = "[" + format_number(0, spec.dtype) + "]"
-    return expr.replace(literal, f"‹{spec.values.size:,} values, {shape}›", 1)
+    values = QCoreApplication.translate("Inspector", "‹{0} values, {1}›").format(
+        f"{spec.values.size:,}", shape)
+    return expr.replace(literal, values, 1)
 
 
 def torch_line_for(graph, node, nt) -> str:
@@ -425,4 +437,5 @@ def torch_line_for(graph, node, nt) -> str:
         expr = _tensor_expr(node, nt) if nt.has_tensor else None
         return node_statement(graph, node, expr)
     except Exception as exc:  # show the problem instead of failing the inspector
-        return f"# cannot write this node as PyTorch: {exc}"
+        return QCoreApplication.translate(
+            "Inspector", "# cannot write this node as PyTorch: {0}").format(exc)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,7 +42,10 @@ from graphstudio.ui.window_chrome import DockTitleBar, StatusBar, keep_on_screen
 from graphstudio.ui.window_menus import build_menus
 
 MENU_ORDER = ("file", "edit", "view", "help")
-MENU_TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "help": "&Help"}
+MENU_TITLES = {"file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
+               "edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+               "view": QT_TRANSLATE_NOOP("MainWindow", "&View"),
+               "help": QT_TRANSLATE_NOOP("MainWindow", "&Help")}  # translated in menu()
 DEFAULT_SIZE = (1440, 900)
 
 
@@ -113,7 +116,7 @@ class MainWindow(QMainWindow):
         """The top-level menu ``key``; a new one is created (before Help) the first time."""
         if key in self._menus:
             return self._menus[key]
-        menu = QMenu(title or MENU_TITLES.get(key, key.title()), self)
+        menu = QMenu(title or self.tr(MENU_TITLES.get(key, key.title())), self)
         menu.setObjectName(f"menu_{key}")
         bar = self.menuBar()
         help_menu = self._menus.get("help")
@@ -204,11 +207,12 @@ class MainWindow(QMainWindow):
         self.palette = PaletteWidget(self.theme)
         self.inspector = Inspector(self.graph, self.undo_stack, self.theme)
         self.history = QUndoView(self.undo_stack)
-        self.history.setEmptyLabel("<opened document>")
+        self.history.setEmptyLabel(self.tr("<opened document>"))
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
-        palette = self.add_dock("palette", "Palette", self.palette, left)
-        inspector = self.add_dock("inspector", "Inspector", self.inspector, right)
-        history = self.add_dock("history", "History", self.history, right, visible=False)
+        palette = self.add_dock("palette", self.tr("Palette"), self.palette, left)
+        inspector = self.add_dock("inspector", self.tr("Inspector"), self.inspector, right)
+        history = self.add_dock("history", self.tr("History"), self.history, right,
+                                visible=False)
         self.splitDockWidget(inspector, history, Qt.Orientation.Vertical)
         self.resizeDocks([palette, inspector], [230, 340], Qt.Orientation.Horizontal)
 
@@ -221,7 +225,7 @@ class MainWindow(QMainWindow):
         bar.setSizeGripEnabled(True)
         self.count_label = QLabel()
         self.zoom_label = QLabel()
-        self.zoom_label.setToolTip("Zoom (Ctrl+0 for actual size, F to frame)")
+        self.zoom_label.setToolTip(self.tr("Zoom (Ctrl+0 for actual size, F to frame)"))
         for w in (self.count_label, self.zoom_label):
             w.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(w)
@@ -328,7 +332,9 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         self._place_empty_hint()
         n, e = len(self.graph), len(self.graph.edges)
-        self.count_label.setText(f"{n} node{'s' * (n != 1)} · {e} wire{'s' * (e != 1)}")
+        nodes = self.tr("{0} node").format(n) if n == 1 else self.tr("{0} nodes").format(n)
+        wires = self.tr("{0} wire").format(e) if e == 1 else self.tr("{0} wires").format(e)
+        self.count_label.setText(f"{nodes} · {wires}")
 
     def _update_title(self, *_args) -> None:
         self.files.update_title()

@@ -7,7 +7,7 @@ press Enter to add it at the centre of the view (:attr:`PaletteWidget.nodeTypeAc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,11 +56,12 @@ def chip_icon(colour: QColor, size: int = 12) -> QIcon:
 
 
 def _tooltip(nt) -> str:
-    lines = [f"<b>{nt.label}</b> &nbsp;<span style='color:gray'>{nt.category}</span>",
-             nt.doc]
+    category = QCoreApplication.translate("NodeCategory", nt.category)
+    lines = [f"<b>{nt.label}</b> &nbsp;<span style='color:gray'>{category}</span>", nt.doc]
     if nt.torch_name:
         lines.append(f"<code>{nt.torch_name}</code>")
-    lines.append("<i>Drag onto the canvas, or double-click to add.</i>")
+    lines.append("<i>{}</i>".format(QCoreApplication.translate(
+        "PaletteWidget", "Drag onto the canvas, or double-click to add.")))
     return "<br>".join(lines)
 
 
@@ -104,10 +105,10 @@ class PaletteWidget(QWidget):
     def __init__(self, theme: Theme = LIGHT, parent=None):
         super().__init__(parent)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter nodes…")
+        self.filter.setPlaceholderText(self.tr("Filter nodes…"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setToolTip("Type part of a name, PyTorch function or alias; Enter adds the "
-                               "highlighted node")
+        self.filter.setToolTip(self.tr("Type part of a name, PyTorch function or alias; Enter "
+                                       "adds the highlighted node"))
         self.tree = PaletteTree(self)
         self.no_match = QLabel(self)  # an empty list said nothing
         self.no_match.setObjectName("palette_no_match")
@@ -140,10 +141,11 @@ class PaletteWidget(QWidget):
         for category, types in categories().items():
             if not types:
                 continue
-            head = QTreeWidgetItem(self.tree, [category])
+            head = QTreeWidgetItem(self.tree, [QCoreApplication.translate("NodeCategory",
+                                                                          category)])
             head.setFont(0, bold)
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            head.setToolTip(0, f"{len(types)} node types")
+            head.setToolTip(0, self.tr("{0} node types").format(len(types)))
             self._categories[category] = head
             for nt in types:
                 item = QTreeWidgetItem(head, [nt.label])
@@ -186,8 +188,8 @@ class PaletteWidget(QWidget):
             head.setExpanded(True)
         best = next((t for t in ranked if t in self._items), None)
         self.no_match.setVisible(bool(text.strip()) and best is None)
-        self.no_match.setText(f"No node type matches “{text.strip()}”: try a PyTorch name "
-                              "such as matmul, relu or cross_entropy")
+        self.no_match.setText(self.tr("No node type matches “{0}”: try a PyTorch name such as "
+                                      "matmul, relu or cross_entropy").format(text.strip()))
         if text.strip() and best is not None:
             self.tree.setCurrentItem(self._items[best])
         elif not text.strip():

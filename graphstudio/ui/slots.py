@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 __all__ = ["guarded"]
 
 log = logging.getLogger("graphstudio.ui")
@@ -27,7 +29,7 @@ def guarded(fn: Callable[..., object], report: Callable[[str], None], *,
         except Exception as ex:  # a button or menu entry must never take the window down
             log.exception("%s failed", getattr(fn, "__name__", "an action"))
             try:
-                report(f"That did not work: {ex}")
+                report(QCoreApplication.translate("Slots", "That did not work: {0}").format(ex))
             except Exception:
                 log.exception("reporting the failure failed")
             return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleFactory
 
@@ -28,8 +28,12 @@ __all__ = [
     "heatmap_image",
 ]
 
-#: The node categories, in palette order.
-CATEGORIES = ("Inputs", "Math", "Activations", "Reductions", "Shape", "Losses", "Autograd")
+#: The node categories, in palette order (shown translated in the "NodeCategory" context).
+CATEGORIES = (
+    QT_TRANSLATE_NOOP("NodeCategory", "Inputs"), QT_TRANSLATE_NOOP("NodeCategory", "Math"),
+    QT_TRANSLATE_NOOP("NodeCategory", "Activations"),
+    QT_TRANSLATE_NOOP("NodeCategory", "Reductions"), QT_TRANSLATE_NOOP("NodeCategory", "Shape"),
+    QT_TRANSLATE_NOOP("NodeCategory", "Losses"), QT_TRANSLATE_NOOP("NodeCategory", "Autograd"))
 
 
 @dataclass(frozen=True)

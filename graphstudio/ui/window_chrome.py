@@ -13,7 +13,7 @@ draws it cut with "…" and puts all of it in the tooltip (``currentMessage()`` 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -34,10 +34,6 @@ __all__ = ["DockTitleBar", "StatusBar", "keep_on_screen"]
 SCREEN_SHARE = 0.9  # a floating dock takes at most this much of its screen's free area
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DockTitleBar", text)
-
-
 class DockTitleBar(QWidget):
     """Title, float and close buttons for ``dock``; :meth:`set_theme` recolours the icons."""
 
@@ -48,9 +44,9 @@ class DockTitleBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.title = QLabel(dock.windowTitle())
         self.title.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.float_button = self._button("dockFloat", _tr("Float or dock this panel"))
-        self.close_button = self._button("dockClose", _tr("Close this panel (View ▸ Panels "
-                                                          "shows it again)"))
+        self.float_button = self._button("dockFloat", self.tr("Float or dock this panel"))
+        self.close_button = self._button("dockClose", self.tr("Close this panel (View ▸ Panels "
+                                                              "shows it again)"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 3, 2)
         layout.setSpacing(1)

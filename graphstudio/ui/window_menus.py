@@ -6,12 +6,14 @@ Actions are created through :meth:`MainWindow.add_action`, so each is registered
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 
 from graphstudio.ui.icons import icon
 
 __all__ = ["build_menus"]
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
 
 def build_menus(window, app_name: str, menu_order) -> None:
@@ -31,9 +33,9 @@ def _edit_menu(window) -> None:
     v = window.view
     std = QKeySequence.StandardKey
     edit = window.menu("edit")
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo = window.undo_stack.createUndoAction(window, translate("WindowMenus", "&Undo"))
     undo.setShortcut(QKeySequence("Ctrl+Z"))
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo = window.undo_stack.createRedoAction(window, translate("WindowMenus", "&Redo"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     for key, action, name in (("undo", undo, "undo"), ("redo", redo, "redo")):
         action.setObjectName(f"action_{key}")
@@ -42,25 +44,30 @@ def _edit_menu(window) -> None:
         window.actions[key] = action
         edit.addAction(action)
     edit.addSeparator()
-    window.add_action("cut", "Cu&t", v.cut_selection, std.Cut, "cut", menu=edit, canvas=True)
-    window.add_action("copy", "&Copy", v.copy_selection, std.Copy, "copy", menu=edit,
-                    canvas=True)
-    window.add_action("paste", "&Paste", lambda: v.paste(), std.Paste, "paste", menu=edit,
-                    canvas=True)
-    window.add_action("duplicate", "D&uplicate", v.duplicate_selection, "Ctrl+D", "duplicate",
-                    menu=edit, canvas=True)
-    window.add_action("delete", "&Delete", v.delete_selection, [Qt.Key.Key_Delete,
-                    Qt.Key.Key_Backspace], "delete", menu=edit, canvas=True)
+    window.add_action("cut", translate("WindowMenus", "Cu&t"), v.cut_selection, std.Cut, "cut",
+                      menu=edit, canvas=True)
+    window.add_action("copy", translate("WindowMenus", "&Copy"), v.copy_selection, std.Copy,
+                      "copy", menu=edit, canvas=True)
+    window.add_action("paste", translate("WindowMenus", "&Paste"), lambda: v.paste(),
+                      std.Paste, "paste", menu=edit, canvas=True)
+    window.add_action("duplicate", translate("WindowMenus", "D&uplicate"),
+                      v.duplicate_selection, "Ctrl+D", "duplicate", menu=edit, canvas=True)
+    window.add_action("delete", translate("WindowMenus", "&Delete"), v.delete_selection,
+                      [Qt.Key.Key_Delete, Qt.Key.Key_Backspace], "delete", menu=edit,
+                      canvas=True)
     edit.addSeparator()
-    window.add_action("select_all", "Select &All", v.select_all, std.SelectAll, "select_all",
-                    menu=edit, canvas=True)
-    window.add_action("add_node", "Add &Node…", lambda: v.open_quick_add(), None, "add_node",
-                    "Add a node by name (Tab or double-click on the canvas)", edit)
-    window.add_action("find", "&Find Node Type", window._focus_palette, std.Find, menu=edit,
-                    tip="Filter the palette")
+    window.add_action("select_all", translate("WindowMenus", "Select &All"), v.select_all,
+                      std.SelectAll, "select_all", menu=edit, canvas=True)
+    window.add_action("add_node", translate("WindowMenus", "Add &Node…"),
+                      lambda: v.open_quick_add(), None, "add_node",
+                      translate("WindowMenus",
+                                "Add a node by name (Tab or double-click on the canvas)"), edit)
+    window.add_action("find", translate("WindowMenus", "&Find Node Type"),
+                      window._focus_palette, std.Find, menu=edit,
+                      tip=translate("WindowMenus", "Filter the palette"))
     edit.addSeparator()
     history = window.actions["panel_history"]
-    history.setText("&History")
+    history.setText(translate("WindowMenus", "&History"))
     history.setShortcut(QKeySequence("Ctrl+H"))
     history.setProperty("icon_name", "history")
     history.setIcon(icon("history", window.theme.node_text))
@@ -72,44 +79,54 @@ def _view_menu(window):
     std = QKeySequence.StandardKey
     v = window.view
     view = window.menu("view")
-    window.add_action("frame", "&Frame Selection", window.frame, "F", "frame",
-                    "Fit the selection (or the whole graph) in the view", view, canvas=True)
-    window.add_action("zoom_in", "Zoom &In", lambda: window.zoom_by(1.25),
-                    [std.ZoomIn, "Ctrl+="], "zoom_in", menu=view)
-    window.add_action("zoom_out", "Zoom &Out", lambda: window.zoom_by(0.8), std.ZoomOut,
-                    "zoom_out", menu=view)
-    window.add_action("zoom_reset", "&Actual Size", window.zoom_reset, "Ctrl+0", "zoom_reset",
-                    menu=view)
+    window.add_action("frame", translate("WindowMenus", "&Frame Selection"), window.frame, "F",
+                      "frame", translate("WindowMenus",
+                                         "Fit the selection (or the whole graph) in the view"),
+                      view, canvas=True)
+    window.add_action("zoom_in", translate("WindowMenus", "Zoom &In"),
+                      lambda: window.zoom_by(1.25), [std.ZoomIn, "Ctrl+="], "zoom_in", menu=view)
+    window.add_action("zoom_out", translate("WindowMenus", "Zoom &Out"),
+                      lambda: window.zoom_by(0.8), std.ZoomOut, "zoom_out", menu=view)
+    window.add_action("zoom_reset", translate("WindowMenus", "&Actual Size"), window.zoom_reset,
+                      "Ctrl+0", "zoom_reset", menu=view)
     view.addSeparator()
-    window.add_action("auto_layout", "Auto-&layout", v.auto_layout, "L", "layout",
-                    "Arrange the graph in topological layers", view, canvas=True)
+    window.add_action("auto_layout", translate("WindowMenus", "Auto-&layout"), v.auto_layout,
+                      "L", "layout",
+                      translate("WindowMenus", "Arrange the graph in topological layers"), view,
+                      canvas=True)
     view.addSeparator()
-    theme_menu = view.addMenu("&Theme")
+    theme_menu = view.addMenu(translate("WindowMenus", "&Theme"))
     group = QActionGroup(window)
-    for name in ("light", "dark"):
-        act = window.add_action(f"theme_{name}", name.title(),
-                              lambda _c=False, n=name: window.set_theme(n),
-                              menu=theme_menu, checkable=True)
+    names = {"light": translate("WindowMenus", "Light"), "dark": translate("WindowMenus", "Dark")}
+    for name, text in names.items():
+        act = window.add_action(f"theme_{name}", text,
+                                lambda _c=False, n=name: window.set_theme(n),
+                                menu=theme_menu, checkable=True)
         group.addAction(act)
     window.actions[f"theme_{window.theme.name}"].setChecked(True)
-    window._panels_menu = view.addMenu("&Panels")
+    window._panels_menu = view.addMenu(translate("WindowMenus", "&Panels"))
     for key in ("palette", "inspector", "history"):
         window._panels_menu.addAction(window.actions[f"panel_{key}"])
-    bar = window.add_toolbar("main", "Main Toolbar")
+    bar = window.add_toolbar("main", translate("WindowMenus", "Main Toolbar"))
     window._panels_menu.addAction(bar.toggleViewAction())
     view.addSeparator()
-    window.add_action("reset_layout", "&Reset Layout", window.reset_layout, menu=view,
-                    tip="Put the panels back where they started")
+    window.add_action("reset_layout", translate("WindowMenus", "&Reset Layout"),
+                      window.reset_layout, menu=view,
+                      tip=translate("WindowMenus", "Put the panels back where they started"))
     return bar
 
 
 def _help_menu(window, app_name: str) -> None:
     std = QKeySequence.StandardKey
     help_menu = window.menu("help")
-    window.add_action("shortcuts", "&Keyboard Shortcuts", window.show_shortcuts,
-                    ["Ctrl+/", std.HelpContents], "help", menu=help_menu)
-    window.add_action("tutorial", "PyTorch &Autograd Tutorial", window.open_tutorial_link,
-                    tip="Open PyTorch's autograd tutorial, which the examples follow",
-                    menu=help_menu)
+    window.add_action("shortcuts", translate("WindowMenus", "&Keyboard Shortcuts"),
+                      window.show_shortcuts, ["Ctrl+/", std.HelpContents], "help",
+                      menu=help_menu)
+    window.add_action("tutorial", translate("WindowMenus", "PyTorch &Autograd Tutorial"),
+                      window.open_tutorial_link,
+                      tip=translate("WindowMenus", "Open PyTorch's autograd tutorial, which "
+                                                   "the examples follow"),
+                      menu=help_menu)
     help_menu.addSeparator()
-    window.add_action("about", f"&About {app_name}", window.show_about, menu=help_menu)
+    window.add_action("about", translate("WindowMenus", "&About {0}").format(app_name),
+                      window.show_about, menu=help_menu)

@@ -7,6 +7,7 @@ type check it and explains a refusal under the field.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
 from graphstudio.graph.literals import format_number
@@ -33,7 +34,8 @@ def make_attr_editor(spec, commit):
         hi = int(spec.maximum) if spec.maximum is not None else (15 if kind == "dim" else 10**9)
         if spec.optional:
             lo -= 1
-            w.setSpecialValueText("None (all)" if kind == "dim" else "None")
+            w.setSpecialValueText(QCoreApplication.translate("AttrEditors", "None (all)")
+                                  if kind == "dim" else "None")
         w.setRange(lo, hi)
         w.valueChanged.connect(
             lambda v: commit(None if spec.optional and v == w.minimum() else int(v)))
@@ -48,7 +50,9 @@ def make_attr_editor(spec, commit):
         return w, lambda v: w.setCurrentIndex(max(0, w.findData(v)))
     w = QLineEdit()
     if kind in ("dims", "shape"):
-        w.setPlaceholderText("None (all)" if spec.optional else "e.g. 0, 1")
+        w.setPlaceholderText(QCoreApplication.translate("AttrEditors", "None (all)")
+                             if spec.optional else QCoreApplication.translate("AttrEditors",
+                                                                              "e.g. 0, 1"))
 
         def parse(text):
             if not text.strip():

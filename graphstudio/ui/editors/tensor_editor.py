@@ -13,7 +13,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,19 +42,25 @@ from graphstudio.ui.editors.field_error import FieldError
 from graphstudio.ui.editors.tensor_text import (
     MAX_ELEMENTS,
     NOT_FINITE,
+    array_stats,
     display_number,
     format_shape,
     parse_shape,
     parse_value,
     resized,
+    too_many_elements,
 )
 from graphstudio.ui.theme import LIGHT, Theme, as_2d, diverging_lut
 
 TABLE_LIMIT = 400
-INIT_LABELS = {"values": "explicit values", "zeros": "zeros", "ones": "ones",
-               "full": "full (one value)", "eye": "eye (identity)", "arange": "arange",
-               "rand": "rand (uniform 0..1)", "randn": "randn (normal)"}
-FILL_LABELS = {"full": "Value", "arange": "Start", "rand": "Scale", "randn": "Scale"}
+INIT_LABELS = {"values": QT_TRANSLATE_NOOP("TensorEditor", "explicit values"), "zeros": "zeros",
+               "ones": "ones", "full": QT_TRANSLATE_NOOP("TensorEditor", "full (one value)"),
+               "eye": QT_TRANSLATE_NOOP("TensorEditor", "eye (identity)"), "arange": "arange",
+               "rand": QT_TRANSLATE_NOOP("TensorEditor", "rand (uniform 0..1)"),
+               "randn": QT_TRANSLATE_NOOP("TensorEditor", "randn (normal)")}  # shown translated
+FILL_LABELS = {"full": QT_TRANSLATE_NOOP("TensorEditor", "Value"),
+               "arange": QT_TRANSLATE_NOOP("TensorEditor", "Start"),
+               "rand": QT_TRANSLATE_NOOP("TensorEditor", "Scale"), "randn": "Scale"}
 
 
 LABEL_WIDTH = 92
@@ -158,34 +171,35 @@ class TensorEditor(QWidget):
 
         self.init_box = QComboBox()
         for init in INITS:
-            self.init_box.addItem(INIT_LABELS[init], init)
+            self.init_box.addItem(self.tr(INIT_LABELS[init]), init)
         self.shape_edit = QLineEdit()
-        self.shape_edit.setPlaceholderText("scalar")
-        self.shape_edit.setToolTip("Sizes separated by commas, e.g. 5, 3 (empty for a scalar)")
+        self.shape_edit.setPlaceholderText(self.tr("scalar"))
+        self.shape_edit.setToolTip(self.tr("Sizes separated by commas, e.g. 5, 3 (empty for a "
+                                           "scalar)"))
         self.dtype_box = QComboBox()
         self.dtype_box.addItems(list(DTYPES))
         self.seed_spin = QSpinBox()
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setToolTip("Seed of the random generator: the same seed gives the same "
-                                  "numbers on every machine")
+        self.seed_spin.setToolTip(self.tr("Seed of the random generator: the same seed gives the "
+                                          "same numbers on every machine"))
         self.fill_edit = QLineEdit()
         self.step_edit = QLineEdit()
         for edit in (self.fill_edit, self.step_edit):
-            edit.setPlaceholderText("default")
-        self.to_values = QPushButton("Convert to explicit values")
-        self.to_values.setToolTip("Replace the initializer by the numbers it makes, so they can "
-                                  "be edited one by one")
+            edit.setPlaceholderText(self.tr("default"))
+        self.to_values = QPushButton(self.tr("Convert to explicit values"))
+        self.to_values.setToolTip(self.tr("Replace the initializer by the numbers it makes, so "
+                                          "they can be edited one by one"))
 
         self.form = AlignedForm()
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setHorizontalSpacing(10)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.addRow("Initializer", self.init_box)
-        self.form.addRow("Shape", self.shape_edit)
+        self.form.addRow(self.tr("Initializer"), self.init_box)
+        self.form.addRow(self.tr("Shape"), self.shape_edit)
         self.form.addRow("dtype", self.dtype_box)
-        self.form.addRow("Seed", self.seed_spin)
-        self.form.addRow("Value", self.fill_edit)
-        self.form.addRow("Step", self.step_edit)
+        self.form.addRow(self.tr("Seed"), self.seed_spin)
+        self.form.addRow(self.tr("Value"), self.fill_edit)
+        self.form.addRow(self.tr("Step"), self.step_edit)
 
         self.table_model = TensorTableModel(self._cells_edited, self, self._cell_refused)
         self.table = QTableView()
@@ -248,7 +262,7 @@ class TensorEditor(QWidget):
         self._row_visible(self.fill_edit, init in FILL_LABELS)
         self._row_visible(self.step_edit, init == "arange")
         if init in FILL_LABELS:
-            self.form.labelForField(self.fill_edit).setText(FILL_LABELS[init])
+            self.form.labelForField(self.fill_edit).setText(self.tr(FILL_LABELS[init]))
             self.fill_edit.setPlaceholderText("1.0" if init in ("rand", "randn") else "0.0")
         self.to_values.setVisible(init != "values")
         self._show_values(spec)
@@ -262,12 +276,12 @@ class TensorEditor(QWidget):
         except (GraphError, ValueError, MemoryError) as exc:
             self._array = None
             self._show_page(None)
-            self.info.setText(f"Cannot make this tensor: {exc}")
+            self.info.setText(self.tr("Cannot make this tensor: {0}").format(exc))
             return
         self._array = array
         if array.size == 0:
             self._show_page(None)
-            self.info.setText("Empty tensor (a size is 0).")
+            self.info.setText(self.tr("Empty tensor (a size is 0)."))
             return
         small = array.ndim <= 2 and array.size <= TABLE_LIMIT
         if small:
@@ -282,7 +296,7 @@ class TensorEditor(QWidget):
             heat = self._heatmap_page()
             heat.show_array(array)
             self._show_page(heat)
-        self.info.setText(_stats(array, spec.dtype, editable=small))
+        self.info.setText(array_stats(array, spec.dtype, editable=small))
 
     def _show_page(self, page: QWidget | None) -> None:
         self.table.setVisible(page is self.table)
@@ -335,8 +349,7 @@ class TensorEditor(QWidget):
             new = TensorSpec(**fields)
             numel = math.prod(new.shape)
             if numel > MAX_ELEMENTS and numel > math.prod(spec.shape):  # eye of a long vector
-                raise GraphError(f"{numel:,} elements is too many to edit "
-                                 f"(at most {MAX_ELEMENTS:,})")
+                raise GraphError(too_many_elements(numel))
         except (GraphError, ValueError, TypeError) as exc:
             self.set_spec(spec)  # a choice that cannot be: the boxes show the tensor again
             self._refuse(self.init_box, str(exc))
@@ -400,7 +413,7 @@ class TensorEditor(QWidget):
                              .format(text))
                 return
             if values[edit] is not None and not math.isfinite(values[edit]):
-                self._refuse(edit, NOT_FINITE)
+                self._refuse(edit, QCoreApplication.translate("TensorText", NOT_FINITE))
                 return
         fill, step = values[self.fill_edit], values[self.step_edit]
         self.field_error.clear_error()
@@ -414,17 +427,6 @@ class TensorEditor(QWidget):
 
     def _cells_edited(self, array: np.ndarray) -> None:
         self._emit(init="values", values=array, seed=None, fill=None, step=None)
-
-
-def _stats(array: np.ndarray, dtype: str, editable: bool) -> str:
-    shape = "×".join(map(str, array.shape)) or "scalar"
-    parts = [f"{array.size:,} element{'s' if array.size != 1 else ''} ({shape})"]
-    if dtype != "bool" and array.size:
-        a = array.astype(np.float64)
-        parts.append(f"min {a.min():.4g} · max {a.max():.4g} · mean {a.mean():.4g}")
-    parts.append("Double-click a cell to edit it." if editable else
-                 "Heatmap: blue &lt; 0 &lt; red.")
-    return "<br>".join(parts)
 
 
 class Heatmap(QWidget):
@@ -470,7 +472,7 @@ class Heatmap(QWidget):
         aspect = grid.shape[0] / max(grid.shape[1], 1)
         self.plot.setFixedHeight(int(min(max(300 * aspect, 90), 300)))
         self.box.autoRange(padding=0)
-        self.readout.setText(f"scale ±{self.vmax:.4g} · hover for values")
+        self.readout.setText(self.tr("scale ±{0} · hover for values").format(f"{self.vmax:.4g}"))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -480,4 +482,5 @@ class Heatmap(QWidget):
         p = self.box.mapSceneToView(scene_pos)
         r, c = int(np.floor(p.y())), int(np.floor(p.x()))
         if 0 <= r < self._grid.shape[0] and 0 <= c < self._grid.shape[1]:
-            self.readout.setText(f"[{r}, {c}] = {self._grid[r, c]:.6g}   (scale ±{self.vmax:.4g})")
+            self.readout.setText(self.tr("[{0}, {1}] = {2}   (scale ±{3})").format(
+                r, c, f"{self._grid[r, c]:.6g}", f"{self.vmax:.4g}"))

@@ -6,15 +6,18 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from graphstudio.graph.model import GraphError
 from graphstudio.ui.number_format import format_number
 
-__all__ = ["MAX_ELEMENTS", "MAX_NDIM", "NOT_FINITE", "display_number", "format_shape",
-           "parse_shape", "parse_value", "resized"]
+__all__ = ["MAX_ELEMENTS", "MAX_NDIM", "NOT_FINITE", "array_stats", "display_number",
+           "format_shape", "parse_shape", "parse_value", "resized", "too_many_elements"]
 
 MAX_ELEMENTS = 1_000_000
 MAX_NDIM = 16  # as a graph file allows
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
 
 def parse_shape(text: str, limit: bool = True) -> tuple[int, ...]:
@@ -28,19 +31,27 @@ def parse_shape(text: str, limit: bool = True) -> tuple[int, ...]:
     try:
         shape = tuple(int(p) for p in parts)
     except ValueError:
-        raise GraphError(f"{text!r} is not a shape: write sizes like 5, 3") from None
+        raise GraphError(translate("TensorText", "{0} is not a shape: write sizes like 5, 3")
+                         .format(repr(text))) from None
     if any(s < 0 for s in shape):
-        raise GraphError("sizes must be 0 or more")
+        raise GraphError(translate("TensorText", "sizes must be 0 or more"))
     if not limit:
         return shape
     if len(shape) > MAX_NDIM:
-        raise GraphError(f"{len(shape)} dimensions is too many (at most {MAX_NDIM})")
+        raise GraphError(translate("TensorText", "{0} dimensions is too many (at most {1})")
+                         .format(len(shape), MAX_NDIM))
     numel = math.prod(shape)
     if numel > MAX_ELEMENTS:
-        raise GraphError(f"{numel:,} elements is too many to edit (at most {MAX_ELEMENTS:,})")
+        raise GraphError(too_many_elements(numel))
     if max(shape, default=0) > MAX_ELEMENTS:
-        raise GraphError(f"a size of {max(shape):,} is too large (at most {MAX_ELEMENTS:,})")
+        raise GraphError(translate("TensorText", "a size of {0} is too large (at most {1})")
+                         .format(f"{max(shape):,}", f"{MAX_ELEMENTS:,}"))
     return shape
+
+
+def too_many_elements(numel: int) -> str:
+    return translate("TensorText", "{0} elements is too many to edit (at most {1})").format(
+        f"{numel:,}", f"{MAX_ELEMENTS:,}")
 
 
 def format_shape(shape) -> str:
@@ -57,8 +68,9 @@ def display_number(v, dtype: str) -> str:
     return format_number(v)
 
 
-NOT_FINITE = ("nan and inf cannot be stored in a graph file: write a finite number "
-              "(ops like log can still produce them in a run)")
+NOT_FINITE = QT_TRANSLATE_NOOP("TensorText", "nan and inf cannot be stored in a graph file: "
+                               "write a finite number (ops like log can still produce them in "
+                               "a run)")  # shown through translate("TensorText", NOT_FINITE)
 
 
 def parse_value(text: str, dtype: str):
@@ -69,24 +81,43 @@ def parse_value(text: str, dtype: str):
             return True
         if t.lower() in ("0", "false", "no"):
             return False
-        raise ValueError(f"{text!r} is not True or False")
+        raise ValueError(translate("TensorText", "{0} is not True or False").format(repr(text)))
     try:
         f = float(t)
     except ValueError:
-        raise ValueError(f"{text!r} is not a number: write e.g. 0.5, -2 or 1e-3") from None
+        raise ValueError(translate("TensorText", "{0} is not a number: write e.g. 0.5, -2 or "
+                                   "1e-3").format(repr(text))) from None
     if not math.isfinite(f):
-        raise ValueError(NOT_FINITE)
+        raise ValueError(translate("TensorText", NOT_FINITE))
     if dtype == "int64":
         if not f.is_integer():
-            raise ValueError(f"{text!r} is not a whole number (the tensor is int64)")
+            raise ValueError(translate("TensorText", "{0} is not a whole number (the tensor is "
+                                       "int64)").format(repr(text)))
         v = int(t) if t.lstrip("+-").isdigit() else int(f)
         info = np.iinfo(np.int64)
         if not info.min <= v <= info.max:
-            raise ValueError(f"{text!r} does not fit in int64")
+            raise ValueError(translate("TensorText", "{0} does not fit in int64").format(
+                repr(text)))
         return v
     if dtype == "float32" and abs(f) > float(np.finfo(np.float32).max):
-        raise ValueError(f"{text!r} is beyond float32 (largest 3.4028e+38)")
+        raise ValueError(translate("TensorText", "{0} is beyond float32 (largest 3.4028e+38)")
+                         .format(repr(text)))
     return f
+
+
+def array_stats(array: np.ndarray, dtype: str, editable: bool) -> str:
+    """The tensor editor's summary under the values: size, shape, min/max/mean, a hint."""
+    shape = "×".join(map(str, array.shape)) or translate("TensorText", "scalar")
+    count = (translate("TensorText", "{0} element ({1})") if array.size == 1
+             else translate("TensorText", "{0} elements ({1})"))
+    parts = [count.format(f"{array.size:,}", shape)]
+    if dtype != "bool" and array.size:
+        a = array.astype(np.float64)
+        parts.append(translate("TensorText", "min {0} · max {1} · mean {2}").format(
+            f"{a.min():.4g}", f"{a.max():.4g}", f"{a.mean():.4g}"))
+    parts.append(translate("TensorText", "Double-click a cell to edit it.") if editable else
+                 translate("TensorText", "Heatmap: blue &lt; 0 &lt; red."))
+    return "<br>".join(parts)
 
 
 def resized(values: np.ndarray, shape: tuple[int, ...], dtype: str) -> np.ndarray:

@@ -59,15 +59,15 @@ class CodeDock(QWidget):
                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.editor.viewport().installEventFilter(self)
         self.highlighter = PythonHighlighter(self.editor.document(), self.theme)
-        self.all_values = QCheckBox("All values")
+        self.all_values = QCheckBox(self.tr("All values"))
         self.all_values.setObjectName("code_all_values")
-        self.all_values.setToolTip(
-            f"Write every tensor's values (otherwise tensors with more than {COMPACT_LITERAL} "
-            f"elements show only their shape); beyond {ALL_VALUES_LIMIT:,} elements only the "
-            "exported script (File > Export) writes them")
-        copy = QPushButton("Copy")
+        self.all_values.setToolTip(self.tr(
+            "Write every tensor's values (otherwise tensors with more than {0} elements show "
+            "only their shape); beyond {1} elements only the exported script (File > Export) "
+            "writes them").format(COMPACT_LITERAL, f"{ALL_VALUES_LIMIT:,}"))
+        copy = QPushButton(self.tr("Copy"))
         copy.setObjectName("code_copy")
-        copy.setToolTip("Copy the program to the clipboard")
+        copy.setToolTip(self.tr("Copy the program to the clipboard"))
         copy.clicked.connect(self.copy)
         self.info = QLabel()
         self.info.setObjectName("code_info")
@@ -78,9 +78,9 @@ class CodeDock(QWidget):
         head.addWidget(self.all_values)
         head.addWidget(copy)
         if export is not None:
-            save = QPushButton("Export…")
+            save = QPushButton(self.tr("Export…"))
             save.setObjectName("code_export")
-            save.setToolTip("Save the program (with every value) as a .py file")
+            save.setToolTip(self.tr("Save the program (with every value) as a .py file"))
             save.clicked.connect(export)
             head.addWidget(save)
         layout = QVBoxLayout(self)
@@ -106,7 +106,8 @@ class CodeDock(QWidget):
             script, spans = export_with_spans(self.graph, limit)
         except Exception as ex:  # the engine's message instead of a program
             log.exception("export for the Code dock failed")
-            script, spans = f"# The graph cannot be written as PyTorch yet:\n# {ex}\n", {}
+            script = self.tr("# The graph cannot be written as PyTorch yet:\n# {0}\n").format(ex)
+            spans = {}
         self.spans = spans
         if script != self.script:
             self.script = script
@@ -115,12 +116,13 @@ class CodeDock(QWidget):
             self.editor.setPlainText(script)
             bar.setValue(top)
         n = len(script.splitlines())
-        self.info.setText(f"PyTorch · {n} lines" if self.graph.nodes else "PyTorch · empty graph")
+        self.info.setText(self.tr("PyTorch · {0} lines").format(n) if self.graph.nodes
+                          else self.tr("PyTorch · empty graph"))
         self._highlight(scroll=False)
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.script)
-        self.window.show_status("Copied the PyTorch program")
+        self.window.show_status(self.tr("Copied the PyTorch program"))
 
     def _on_event(self, ev) -> None:
         if not shiboken6.isValid(self):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from graphstudio.files.gsgraph import write_text_atomic
@@ -18,7 +18,8 @@ from graphstudio.pytorch.export import export_script
 
 __all__ = ["SCRIPT_FILTER", "export_pytorch_script", "suggested_script_path"]
 
-SCRIPT_FILTER = "Python scripts (*.py);;All files (*)"
+SCRIPT_FILTER = QT_TRANSLATE_NOOP("ExportActions", "Python scripts (*.py);;All files (*)")
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
 
 def suggested_script_path(window) -> str:
@@ -32,8 +33,10 @@ def export_pytorch_script(window, path: str | None = None) -> str | None:
     """Ask where (unless ``path`` is given) and write the script; returns the path written
     (None when cancelled or it failed, which was reported)."""
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(window, "Export PyTorch Script",
-                                              suggested_script_path(window), SCRIPT_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            window, translate("ExportActions", "Export PyTorch Script"),
+            suggested_script_path(window),
+            translate("ExportActions", SCRIPT_FILTER))
         if not path:
             return None
         if not Path(path).suffix:
@@ -43,17 +46,21 @@ def export_pytorch_script(window, path: str | None = None) -> str | None:
         script = export_script(window.graph)
     except Exception as ex:  # the exporter's message, never a traceback
         QApplication.restoreOverrideCursor()
-        window.files.error("Cannot export", "The graph could not be written as PyTorch.",
-                           str(ex))
+        window.files.error(translate("ExportActions", "Cannot export"),
+                           translate("ExportActions", "The graph could not be written as "
+                                                      "PyTorch."), str(ex))
         return None
     try:
         write_text_atomic(path, script)
     except OSError as ex:
         QApplication.restoreOverrideCursor()
-        window.files.error("Cannot export", f"{path} could not be written.",
-                           f"{ex.strerror or ex}. The previous file (if any) is unchanged.")
+        window.files.error(translate("ExportActions", "Cannot export"),
+                           translate("ExportActions", "{0} could not be written.").format(path),
+                           translate("ExportActions", "{0}. The previous file (if any) is "
+                                                      "unchanged.").format(ex.strerror or ex))
         return None
     QApplication.restoreOverrideCursor()
-    window.show_status(f"Exported {os.path.basename(path)}: run it with PyTorch to print what "
-                       "Run shows")
+    window.show_status(translate("ExportActions", "Exported {0}: run it with PyTorch to print "
+                                                  "what Run shows").format(
+                                                      os.path.basename(path)))
     return path

@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,12 +41,19 @@ __all__ = ["COLUMNS", "GradcheckDialog", "GradcheckMark"]
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Parameter", "Shape", "Max abs error", "Max rel error", "Worst element",
-           "Autograd there", "Numerical there", "Result")
+COLUMNS = (QT_TRANSLATE_NOOP("GradcheckDialog", "Parameter"),
+           QT_TRANSLATE_NOOP("GradcheckDialog", "Shape"),
+           QT_TRANSLATE_NOOP("GradcheckDialog", "Max abs error"),
+           QT_TRANSLATE_NOOP("GradcheckDialog", "Max rel error"),
+           QT_TRANSLATE_NOOP("GradcheckDialog", "Worst element"),
+           QT_TRANSLATE_NOOP("GradcheckDialog", "Autograd there"),
+           QT_TRANSLATE_NOOP("GradcheckDialog", "Numerical there"),
+           QT_TRANSLATE_NOOP("GradcheckDialog", "Result"))  # headers shown through self.tr
 
 
 def _index_text(index) -> str:
-    return "[" + ", ".join(map(str, index)) + "]" if index else "scalar"
+    scalar = QCoreApplication.translate("GradcheckDialog", "scalar")
+    return "[" + ", ".join(map(str, index)) + "]" if index else scalar
 
 
 def _num(v: float) -> str:
@@ -94,7 +101,7 @@ class GradcheckDialog(QDialog):
         super().__init__(window)
         self.window = window
         self.setObjectName("gradcheck_dialog")
-        self.setWindowTitle("Check Gradients")
+        self.setWindowTitle(self.tr("Check Gradients"))
         self.reports: list = []
         self.marks: list[GradcheckMark] = []
         self.summary = QLabel()
@@ -103,7 +110,7 @@ class GradcheckDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("gradcheck_table")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -113,10 +120,11 @@ class GradcheckDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._row_chosen)
-        self.eps_box = NumberBox(1e-12, 1.0, 1e-6, "Central-difference step", "gradcheck_eps")
-        self.atol_box = NumberBox(0.0, 1.0, 1e-5, "Absolute tolerance", "gradcheck_atol")
-        self.rtol_box = NumberBox(0.0, 1.0, 1e-3, "Relative tolerance", "gradcheck_rtol")
-        again = QPushButton("Check Again")
+        self.eps_box = NumberBox(1e-12, 1.0, 1e-6, self.tr("Central-difference step"),
+                                 "gradcheck_eps")
+        self.atol_box = NumberBox(0.0, 1.0, 1e-5, self.tr("Absolute tolerance"), "gradcheck_atol")
+        self.rtol_box = NumberBox(0.0, 1.0, 1e-3, self.tr("Relative tolerance"), "gradcheck_rtol")
+        again = QPushButton(self.tr("Check Again"))
         again.setObjectName("gradcheck_again")
         again.clicked.connect(guarded(self.run, self._say_error))
         for box in (self.eps_box, self.atol_box, self.rtol_box):
@@ -128,8 +136,9 @@ class GradcheckDialog(QDialog):
             opts.addWidget(box)
         opts.addStretch(1)
         opts.addWidget(again)
-        rule = QLabel("An element passes when |autograd − numerical| ≤ atol + rtol·|numerical| "
-                      "(torch.autograd.gradcheck's rule), computed in float64.")
+        rule = QLabel(self.tr("An element passes when |autograd − numerical| ≤ atol + "
+                              "rtol·|numerical| (torch.autograd.gradcheck's rule), computed in "
+                              "float64."))
         rule.setWordWrap(True)
         rule.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -153,9 +162,9 @@ class GradcheckDialog(QDialog):
         # the progress dialog processes events: an edit, a training run finishing or another
         # document can come while checking, and then the results describe another graph
         revision, resets = graph.revision, self._resets
-        progress = QProgressDialog("Comparing gradients with central differences…", "Cancel",
-                                   0, 1, self.window)
-        progress.setWindowTitle("Check Gradients")
+        progress = QProgressDialog(self.tr("Comparing gradients with central differences…"),
+                                   self.tr("Cancel"), 0, 1, self.window)
+        progress.setWindowTitle(self.tr("Check Gradients"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         progress.setAutoReset(False)
@@ -176,7 +185,7 @@ class GradcheckDialog(QDialog):
         except TrainingError as ex:
             self.reports = []
             self.table.setRowCount(0)
-            self._say_error(f"Cannot check gradients: {ex}")
+            self._say_error(self.tr("Cannot check gradients: {0}").format(ex))
             return False
         finally:
             cancelled = progress.wasCanceled()
@@ -188,8 +197,9 @@ class GradcheckDialog(QDialog):
         self.reports = reports
         self._fill(reports)
         if graph.revision != revision:
-            self._say_stale("The graph changed while it was being checked: these results "
-                            "describe the graph as it was. Check Again for current results.")
+            self._say_stale(self.tr("The graph changed while it was being checked: these results "
+                                    "describe the graph as it was. Check Again for current "
+                                    "results."))
             return False
         self._mark(reports)
         return not cancelled
@@ -204,15 +214,15 @@ class GradcheckDialog(QDialog):
         self.table.setRowCount(len(reports))
         for row, r in enumerate(reports):
             if r.skipped:
-                cells = [r.name, "", "", "", "", "", "", f"skipped: {r.reason}"]
+                cells = [r.name, "", "", "", "", "", "", self.tr("skipped: {0}").format(r.reason)]
             else:
                 idx = r.worst_index
-                shape = "×".join(map(str, r.analytical.shape)) or "scalar"
+                shape = "×".join(map(str, r.analytical.shape)) or self.tr("scalar")
                 there = (f"{float(r.analytical[idx]):.8g}", f"{float(r.numerical[idx]):.8g}") \
                     if idx is not None else ("", "")
                 cells = [r.name, shape, _num(r.max_abs_err), _num(r.max_rel_err),
                          _index_text(idx) if idx is not None else "", *there,
-                         "pass" if r.passed else "FAIL"]
+                         self.tr("pass") if r.passed else self.tr("FAIL")]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r.node_id)
@@ -234,16 +244,18 @@ class GradcheckDialog(QDialog):
         checked = [r for r in reports if not r.skipped]
         failed = [r.name for r in checked if not r.passed]
         skipped = len(reports) - len(checked)
-        extra = f" ({skipped} skipped)" if skipped else ""
+        extra = self.tr(" ({0} skipped)").format(skipped) if skipped else ""
         if failed:
-            self._say_error(f"{len(failed)} of {len(checked)} checked parameters FAIL: "
-                            f"{', '.join(failed)}{extra}. They are selected on the canvas.")
+            self._say_error(self.tr("{0} of {1} checked parameters FAIL: {2}{3}. They are "
+                                    "selected on the canvas.").format(
+                len(failed), len(checked), ", ".join(failed), extra))
         elif checked:
             self.summary.setStyleSheet(f"color: {theme.ok.darker(130).name()};")
-            self.summary.setText(f"<b>{len(checked)} parameter{'s' * (len(checked) != 1)} "
-                                 f"checked: all pass</b>{extra}")
+            passed = (self.tr("{0} parameter checked: all pass") if len(checked) == 1
+                      else self.tr("{0} parameters checked: all pass"))
+            self.summary.setText(f"<b>{passed.format(len(checked))}</b>{extra}")
         else:
-            self._say_error(f"No parameter was checked{extra}")
+            self._say_error(self.tr("No parameter was checked{0}").format(extra))
 
     def _mark(self, reports) -> None:
         scene = self.window.scene
@@ -252,15 +264,16 @@ class GradcheckDialog(QDialog):
             if item is None or r.skipped:
                 continue
             if r.passed:
-                text = f"grad ✓  max err {_num(r.max_abs_err)}"
+                text = self.tr("grad ✓  max err {0}").format(_num(r.max_abs_err))
             else:
-                text = f"grad ✗  at {_index_text(r.worst_index)}"
-            tip = (f"{r.name}: max abs error {_num(r.max_abs_err)}, max rel error "
-                   f"{_num(r.max_rel_err)}")
+                text = self.tr("grad ✗  at {0}").format(_index_text(r.worst_index))
+            tip = self.tr("{0}: max abs error {1}, max rel error {2}").format(
+                r.name, _num(r.max_abs_err), _num(r.max_rel_err))
             if r.worst_index is not None:
                 idx = r.worst_index
-                tip += (f"; worst element {_index_text(idx)}: autograd "
-                        f"{float(r.analytical[idx]):.6g}, numerical {float(r.numerical[idx]):.6g}")
+                tip += self.tr("; worst element {0}: autograd {1}, numerical {2}").format(
+                    _index_text(idx), f"{float(r.analytical[idx]):.6g}",
+                    f"{float(r.numerical[idx]):.6g}")
             self.marks.append(GradcheckMark(item, text, r.passed, tip))
         failing = [r.node_id for r in reports if not r.skipped and not r.passed]
         if failing:
@@ -302,7 +315,7 @@ class GradcheckDialog(QDialog):
             return
         if self.marks:  # the numbers no longer describe the graph
             self.clear_marks()
-            self._say_stale("The graph changed since: Check Again for current results.")
+            self._say_stale(self.tr("The graph changed since: Check Again for current results."))
 
     def _forget_rows(self) -> None:
         """Another document: node ids repeat across documents, so a row clicked would select
@@ -311,7 +324,8 @@ class GradcheckDialog(QDialog):
         self.reports = []
         self.table.setRowCount(0)
         self.summary.setStyleSheet("")
-        self.summary.setText("<i>Another graph is open: Check Again checks it.</i>")
+        self.summary.setText("<i>{}</i>".format(self.tr("Another graph is open: Check Again "
+                                                        "checks it.")))
 
     def done(self, result: int) -> None:
         self.clear_marks()

@@ -59,11 +59,11 @@ class ToolsUI(QObject):
         self.gradcheck_dialog = None
         self.code_dialog = None
         self.training = TrainingDock(window)
-        self.training_dock = window.add_dock("training", "Training", self.training,
+        self.training_dock = window.add_dock("training", self.tr("Training"), self.training,
                                              Qt.DockWidgetArea.BottomDockWidgetArea,
                                              visible=False)
         self.code = CodeDock(window, export=self._safe(self.export_script))
-        self.code_dock = window.add_dock("code", "Code", self.code,
+        self.code_dock = window.add_dock("code", self.tr("Code"), self.code,
                                          Qt.DockWidgetArea.RightDockWidgetArea, visible=False,
                                          shortcut="Ctrl+Shift+C")
         if "inspector" in window.docks:
@@ -74,23 +74,26 @@ class ToolsUI(QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        run = w.menu("run", "&Run")
+        run = w.menu("run", self.tr("&Run"))
         self._run_entries = [run.addSeparator(), w.add_action(
-            "train", "&Train…", self._safe(self.show_training), "Ctrl+T",
-            tip="Train the parameters with Adam or SGD and watch the loss fall", menu=run),
-            w.add_action("check_gradients", "Check &Gradients…", self._safe(self.check_gradients),
-                         "Ctrl+G", tip="Compare every parameter's autograd gradient with "
-                         "central differences", menu=run)]
+            "train", self.tr("&Train…"), self._safe(self.show_training), "Ctrl+T",
+            tip=self.tr("Train the parameters with Adam or SGD and watch the loss fall"),
+            menu=run),
+            w.add_action("check_gradients", self.tr("Check &Gradients…"),
+                         self._safe(self.check_gradients), "Ctrl+G",
+                         tip=self.tr("Compare every parameter's autograd gradient with central "
+                                     "differences"), menu=run)]
         run.aboutToShow.connect(self._run_entries_last)
         file_menu = w.menu("file")
-        new_code = w.add_action("new_from_code", "New From &Code…",
+        new_code = w.add_action("new_from_code", self.tr("New From &Code…"),
                                 self._safe(self.new_from_code), "Ctrl+Shift+N",
-                                tip="Build a graph from PyTorch-style code (read, never run)")
+                                tip=self.tr("Build a graph from PyTorch-style code (read, never "
+                                            "run)"))
         _insert_after(file_menu, w.actions.get("new"), new_code)
-        export = w.add_action("export_script", "Export PyTorch &Script…",
+        export = w.add_action("export_script", self.tr("Export PyTorch &Script…"),
                               self._safe(self.export_script), "Ctrl+Shift+E",
-                              tip="Save the graph as a PyTorch program that prints what Run "
-                              "shows")
+                              tip=self.tr("Save the graph as a PyTorch program that prints what "
+                                          "Run shows"))
         _insert_after(file_menu, w.actions.get("export"), export)
 
     def _safe(self, fn):
@@ -147,11 +150,12 @@ class ToolsUI(QObject):
         unsaved, like opening a file; False when the person cancelled."""
         w = self.window
         if not w.files.maybe_save():
-            w.show_status("New From Code cancelled: the open graph is unchanged")
+            w.show_status(self.tr("New From Code cancelled: the open graph is unchanged"))
             return False
         w.document.restore(graph, None)
         n = len(graph)
-        w.show_status(f"New graph from code: {n} node{'s' * (n != 1)} (unsaved)")
+        w.show_status(self.tr("New graph from code: {0} node (unsaved)").format(n) if n == 1 else
+                      self.tr("New graph from code: {0} nodes (unsaved)").format(n))
         return True
 
     def export_script(self):
@@ -160,7 +164,7 @@ class ToolsUI(QObject):
     # ------------------------------------------------------------------ lifetime
     def _after_close(self) -> None:
         """The window closed (its close hook): stop training, checking and following."""
-        self.training.abandon("the window closed")
+        self.training.abandon(self.tr("the window closed"))
         self.training.close()
         self.code.close()
         if self.gradcheck_dialog is not None:

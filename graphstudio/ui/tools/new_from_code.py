@@ -12,7 +12,7 @@ import logging
 import math
 import os
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QDialog,
@@ -52,12 +52,14 @@ print(w.grad)
 print(b.grad)
 '''
 
-INTRO = ("Paste PyTorch-style code. It is read, never run: tensors (<tt>torch.tensor</tt>, "
-         "<tt>ones</tt>, <tt>zeros</tt>, <tt>randn</tt>, …; <tt>requires_grad=True</tt> makes a "
-         "Parameter), operators, <tt>torch.*</tt> and <tt>F.*</tt> functions, tensor methods "
-         "and <tt>loss.backward()</tt>. <tt>randn</tt> draws from GraphStudio's generator, so "
-         "its numbers differ from PyTorch's; write values with <tt>torch.tensor([...])</tt> "
-         "to keep them.")
+INTRO = QT_TRANSLATE_NOOP(
+    "NewFromCodeDialog",
+    "Paste PyTorch-style code. It is read, never run: tensors (<tt>torch.tensor</tt>, "
+    "<tt>ones</tt>, <tt>zeros</tt>, <tt>randn</tt>, …; <tt>requires_grad=True</tt> makes a "
+    "Parameter), operators, <tt>torch.*</tt> and <tt>F.*</tt> functions, tensor methods "
+    "and <tt>loss.backward()</tt>. <tt>randn</tt> draws from GraphStudio's generator, so "
+    "its numbers differ from PyTorch's; write values with <tt>torch.tensor([...])</tt> "
+    "to keep them.")  # shown through self.tr(INTRO)
 VALIDATE_MS = 300
 
 
@@ -70,11 +72,11 @@ class NewFromCodeDialog(QDialog):
     def __init__(self, parent=None, theme=None):
         super().__init__(parent)
         self.setObjectName("new_from_code_dialog")
-        self.setWindowTitle("New From Code")
+        self.setWindowTitle(self.tr("New From Code"))
         self.graph = None
         self.error: CodeImportError | None = None
         self.theme = theme if theme is not None else getattr(parent, "theme", None)
-        intro = QLabel(INTRO)
+        intro = QLabel(self.tr(INTRO))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.editor = QPlainTextEdit()
@@ -92,14 +94,14 @@ class NewFromCodeDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Create Graph")
+        self.ok_button.setText(self.tr("Create Graph"))
         self.ok_button.setObjectName("new_from_code_ok")
-        load = QPushButton("Load File…")
+        load = QPushButton(self.tr("Load File…"))
         load.setObjectName("new_from_code_load")
-        load.setToolTip("Put the contents of a .py file in the editor (it is not run)")
+        load.setToolTip(self.tr("Put the contents of a .py file in the editor (it is not run)"))
         load.clicked.connect(self._load_file)
-        tutorial = QPushButton("Tutorial Code")
-        tutorial.setToolTip("Start again from the autograd tutorial's code")
+        tutorial = QPushButton(self.tr("Tutorial Code"))
+        tutorial.setToolTip(self.tr("Start again from the autograd tutorial's code"))
         tutorial.clicked.connect(lambda: self.editor.setPlainText(TUTORIAL_CODE))
         role = QDialogButtonBox.ButtonRole.ResetRole
         self.buttons.addButton(load, role)
@@ -132,9 +134,10 @@ class NewFromCodeDialog(QDialog):
         self.graph, self.error = None, None
         try:
             if not text.strip():
-                raise CodeImportError("write or paste some code first")
+                raise CodeImportError(self.tr("write or paste some code first"))
             if len(text) > MAX_CODE_CHARS:
-                raise CodeImportError(f"the code is longer than {MAX_CODE_CHARS} characters")
+                raise CodeImportError(self.tr("the code is longer than {0} characters")
+                                      .format(MAX_CODE_CHARS))
             graph = graph_from_code(text)
             _check_sizes(graph, text)
             self.graph = graph
@@ -157,15 +160,14 @@ class NewFromCodeDialog(QDialog):
             n, e = len(self.graph), len(self.graph.edges)
             params = sum(1 for node in self.graph if node.type == "parameter")
             self.status.setStyleSheet(f"color: {ok_colour.darker(130).name()};")
-            self.status.setText(f"✓ {n} node{'s' * (n != 1)}, {e} wire{'s' * (e != 1)}, "
-                                f"{params} parameter{'s' * (params != 1)}: Create Graph "
-                                "replaces the open document")
+            self.status.setText("✓ " + self.tr("{0}, {1}, {2}: Create Graph replaces the open "
+                                               "document").format(*self._counted(n, e, params)))
         else:
             self.status.setStyleSheet(f"color: {error_colour.name()};")
             msg = str(self.error)
             line = self.error_line()
             if line is not None and not msg.startswith("line"):
-                msg = f"line {line}: {msg}"
+                msg = self.tr("line {0}: {1}").format(line, msg)
             self.status.setText(f"✗ {msg[:1].upper()}{msg[1:]}")
             block = self.editor.document().findBlockByNumber((line or 0) - 1)
             if line is not None and block.isValid():
@@ -179,10 +181,19 @@ class NewFromCodeDialog(QDialog):
         self.editor.setExtraSelections(selections)
         self.ok_button.setEnabled(self.graph is not None)
 
+    def _counted(self, nodes: int, wires: int, params: int) -> list[str]:
+        """"7 nodes", "6 wires", "2 parameters" (singular for one)."""
+        return [self.tr("{0} node").format(nodes) if nodes == 1 else
+                self.tr("{0} nodes").format(nodes),
+                self.tr("{0} wire").format(wires) if wires == 1 else
+                self.tr("{0} wires").format(wires),
+                self.tr("{0} parameter").format(params) if params == 1 else
+                self.tr("{0} parameters").format(params)]
+
     # ------------------------------------------------------------------ buttons
     def _load_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load Code", "",
-                                              "Python files (*.py);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load Code"), "",
+                                              self.tr("Python files (*.py);;All files (*)"))
         if not path:
             return
         try:
@@ -190,7 +201,8 @@ class NewFromCodeDialog(QDialog):
                 raw = f.read(MAX_CODE_CHARS + 1)
             text = raw.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as ex:
-            self.status.setText(f"✗ {os.path.basename(path)} could not be read: {ex}")
+            self.status.setText("✗ " + self.tr("{0} could not be read: {1}").format(
+                os.path.basename(path), ex))
             return
         self.editor.setPlainText(text)
         self.validate()
@@ -215,5 +227,6 @@ def _check_sizes(graph, text: str) -> None:
         if numel > MAX_ELEMENTS:
             line = next((i for i, ln in enumerate(text.splitlines(), 1)
                          if ln.replace(" ", "").startswith(f"{node.name}=")), None)
-            raise CodeImportError(f"{node.name} would hold {numel:,} elements: at most "
-                                  f"{MAX_ELEMENTS:,}", line)
+            raise CodeImportError(QCoreApplication.translate(
+                "NewFromCodeDialog", "{0} would hold {1} elements: at most {2}").format(
+                    node.name, f"{numel:,}", f"{MAX_ELEMENTS:,}"), line)

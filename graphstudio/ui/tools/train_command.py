@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from graphstudio.graph.model import Graph, TensorSpec
 from graphstudio.ui.commands import GraphCommand
 
@@ -18,8 +20,11 @@ __all__ = ["EDITED", "GONE", "TrainParametersCommand", "optimizer_text", "run_su
            "started_specs", "stats_text", "trained_changes"]
 
 
-#: why a trained value was not written
-GONE, EDITED = "removed or reshaped meanwhile", "edited meanwhile: the edit is kept"
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
+
+#: why a trained value was not written (shown through translate("TrainCommand", ...))
+GONE = QT_TRANSLATE_NOOP("TrainCommand", "removed or reshaped meanwhile")
+EDITED = QT_TRANSLATE_NOOP("TrainCommand", "edited meanwhile: the edit is kept")
 
 
 def started_specs(graph: Graph, trainer) -> dict[str, TensorSpec | None]:
@@ -54,7 +59,7 @@ def optimizer_text(trainer) -> str:
     c = trainer.config
     name = "Adam" if c.optimizer == "adam" else "SGD"
     extra = f", momentum {c.momentum:g}" if c.optimizer == "sgd" and c.momentum else ""
-    return f"{name}, lr {c.learning_rate:g}{extra}"
+    return f"{name}, lr {c.learning_rate:g}{extra}"  # PyTorch's argument names
 
 
 def stats_text(losses, steps_done: int, busy_s: float) -> str:
@@ -67,11 +72,14 @@ def stats_text(losses, steps_done: int, busy_s: float) -> str:
         return ""
     first, last = losses[0], losses[-1]
     rate = steps_done / busy_s if busy_s > 0 else 0.0
-    text = f"loss {format_number(first)} → <b>{format_number(last)}</b>"
+    text = translate("TrainCommand", "loss {0} → <b>{1}</b>").format(format_number(first),
+                                                                      format_number(last))
     if math.isfinite(first) and math.isfinite(last) and last > 0 and first > last:
         ratio = first / last
-        text += f" ({ratio:,.0f}× lower)" if ratio >= 100 else f" ({ratio:.3g}× lower)"
-    return text + f"<br>step {steps_done} · {rate:,.0f} steps/s"
+        text += translate("TrainCommand", " ({0}× lower)").format(
+            f"{ratio:,.0f}" if ratio >= 100 else f"{ratio:.3g}")
+    return text + "<br>" + translate("TrainCommand", "step {0} · {1} steps/s").format(
+        steps_done, f"{rate:,.0f}")
 
 
 def run_summary(trainer, skipped: list[tuple[str, str]], changed: bool) -> str:
@@ -79,34 +87,38 @@ def run_summary(trainer, skipped: list[tuple[str, str]], changed: bool) -> str:
     from graphstudio.ui.canvas.preview import format_number
 
     n, losses = trainer.steps_done, trainer.losses
-    parts = [f"{'Stopped after' if trainer.stop_reason == 'stopped' else 'Trained'} {n} steps"]
+    done = (translate("TrainCommand", "Stopped after {0} steps")
+            if trainer.stop_reason == "stopped" else translate("TrainCommand", "Trained {0} steps"))
+    parts = [done.format(n)]
     if losses:
-        parts.append(f"loss {format_number(losses[0])} → {format_number(losses[-1])}")
+        parts.append(translate("TrainCommand", "loss {0} → {1}").format(
+            format_number(losses[0]), format_number(losses[-1])))
     if skipped and n:
         for why in dict.fromkeys(w for _name, w in skipped):
             names = ", ".join(name for name, w in skipped if w == why)
-            parts.append(f"not written to {names} ({why})")
-    parts.append("Undo (Ctrl+Z) restores the parameters from before" if changed
-                 else "no parameter changed")
+            parts.append(translate("TrainCommand", "not written to {0} ({1})").format(
+                names, translate("TrainCommand", why)))
+    parts.append(translate("TrainCommand", "Undo (Ctrl+Z) restores the parameters from before")
+                 if changed else translate("TrainCommand", "no parameter changed"))
     return " · ".join(parts)
 
 
 class TrainParametersCommand(GraphCommand):
     """Set several Parameters' tensors at once (``changes = {node_id: spec}``)."""
 
-    def __init__(self, graph: Graph, changes: Mapping[str, TensorSpec], text: str = "Train"):
-        super().__init__(graph, text)
+    def __init__(self, graph: Graph, changes: Mapping[str, TensorSpec], text: str | None = None):
+        super().__init__(graph, text or translate("TrainCommand", "Train"))
         self.changes = dict(changes)
 
     def problem(self):
         if not self.changes:
-            return "training changed no parameter"
+            return translate("TrainCommand", "training changed no parameter")
         for nid in self.changes:
             node = self.graph.nodes.get(nid)
             if node is None:
-                return f"no node with id {nid!r}"
+                return translate("TrainCommand", "no node with id {0}").format(repr(nid))
             if node.type != "parameter":
-                return f"{node.name} is not a Parameter"
+                return translate("TrainCommand", "{0} is not a Parameter").format(node.name)
         return None
 
     def build(self, j):

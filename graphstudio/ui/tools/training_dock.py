@@ -42,7 +42,7 @@ from graphstudio.ui.tools.train_command import (
     trained_changes,
 )
 from graphstudio.ui.tools.training_form import TrainingForm
-from graphstudio.ui.tools.training_plots import START_HINT, BoundaryView, LossPlot
+from graphstudio.ui.tools.training_plots import BoundaryView, LossPlot
 
 __all__ = ["TrainingDock"]
 
@@ -98,21 +98,21 @@ class TrainingDock(QWidget):
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
         self.form = TrainingForm()
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("train_start")
-        self.start_button.setToolTip("Train the parameters with these settings")
-        self.pause_button = QPushButton("Pause")
+        self.start_button.setToolTip(self.tr("Train the parameters with these settings"))
+        self.pause_button = QPushButton(self.tr("Pause"))
         self.pause_button.setObjectName("train_pause")
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setObjectName("train_stop")
-        self.stop_button.setToolTip("End training now and keep the steps taken so far")
+        self.stop_button.setToolTip(self.tr("End training now and keep the steps taken so far"))
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         for b in (self.start_button, self.pause_button, self.stop_button):
             buttons.addWidget(b)
         self.progress = QProgressBar()
         self.progress.setObjectName("train_progress")
-        self.progress.setFormat("%v / %m steps")
+        self.progress.setFormat(self.tr("%v / %m steps"))
         self._steps_setting(self.form.steps_box.value())  # "0 / 200 steps", not "0 / 1"
         self.form.steps_box.valueChanged.connect(self._steps_setting)
         self.stats = QLabel()
@@ -166,7 +166,7 @@ class TrainingDock(QWidget):
         try:
             trainer = Trainer(self.graph, self.form.config())
         except TrainingError as ex:
-            self._say_error(f"Cannot train: {ex}")
+            self._say_error(self.tr("Cannot train: {0}").format(ex))
             return False
         self.trainer, self.applied, self.busy_s = trainer, None, 0.0
         self._started = started_specs(self.graph, trainer)
@@ -182,8 +182,8 @@ class TrainingDock(QWidget):
         self._say("")
         self._set_state("running")
         self._start_timer()
-        self.window.show_status(f"Training {', '.join(trainer.names.values())}: "
-                                f"{trainer.config.steps} steps of {optimizer_text(trainer)}")
+        self.window.show_status(self.tr("Training {0}: {1} steps of {2}").format(
+            ", ".join(trainer.names.values()), trainer.config.steps, optimizer_text(trainer)))
         return True
 
     def pause(self) -> None:
@@ -191,8 +191,8 @@ class TrainingDock(QWidget):
             self._timer.stop()
             self._set_state("paused")
             self._update_views(force=True)
-            self._say(f"Paused at step {self.trainer.steps_done}: Resume goes on, Stop keeps "
-                      "the steps taken")
+            self._say(self.tr("Paused at step {0}: Resume goes on, Stop keeps the steps taken")
+                      .format(self.trainer.steps_done))
 
     def resume(self) -> bool:
         if self.state != "paused":
@@ -218,7 +218,7 @@ class TrainingDock(QWidget):
             self.trainer.stop(why)
             self._restore_cards()
             self._set_state("idle")
-            self._say_error(f"Training abandoned: {why}. Nothing was changed")
+            self._say_error(self.tr("Training abandoned: {0}. Nothing was changed").format(why))
 
     def _undo_index_changed(self, index: int) -> None:
         """Undo/redo moved past the last run's command: say whether its values are in."""
@@ -231,8 +231,8 @@ class TrainingDock(QWidget):
         if done == self._applied_done:
             return
         self._applied_done = done
-        self._say(self.summary if done else "Undone: the parameters hold their values from "
-                  "before training again (Redo, Ctrl+Shift+Z, puts the trained values back)")
+        self._say(self.summary if done else self.tr("Undone: the parameters hold their values "
+                  "from before training again (Redo, Ctrl+Shift+Z, puts the trained values back)"))
 
     def _forget_run(self, keep_message: bool = False) -> None:
         """Another document: the last run's curve, boundary and summary are not about it."""
@@ -240,7 +240,7 @@ class TrainingDock(QWidget):
         self._steps, self._losses, self._norms = [], [], {}
         self.loss_plot.clear()
         self.boundary.clear()
-        self.boundary.show_message(START_HINT)
+        self.boundary.show_start_hint()
         self.stats.setText("")
         if not keep_message:
             self._say("")
@@ -305,26 +305,28 @@ class TrainingDock(QWidget):
             problem = t.stop_reason
         wall = time.perf_counter() - self._wall0
         if problem is not None:
-            advice = " (try a smaller learning rate)" if "loss became" in problem else ""
-            self.summary = f"Training stopped: {problem}{advice}. The parameters were left as " \
-                           "they were"
+            advice = self.tr(" (try a smaller learning rate)") if "loss became" in problem else ""
+            self.summary = self.tr("Training stopped: {0}{1}. The parameters were left as they "
+                                   "were").format(problem, advice)
             self._say_error(self.summary)
             self.window.show_status(self.summary)
             return
         changes, skipped = trained_changes(self.graph, t, self._started)
         n = t.steps_done
-        text = f"Train {n} step{'s' * (n != 1)} ({optimizer_text(t)})"
+        text = (self.tr("Train {0} step ({1})") if n == 1 else self.tr("Train {0} steps ({1})")
+                ).format(n, optimizer_text(t))
         if changes:
             cmd = TrainParametersCommand(self.graph, changes, text)
             reason = try_push(self.window.undo_stack, cmd)
             if reason:
-                self._say_error(f"The trained values could not be written: {reason}")
+                self._say_error(self.tr("The trained values could not be written: {0}")
+                                .format(reason))
                 return
             self.applied, self._applied_done = cmd, True
             self._applied_at = self.window.undo_stack.index()
         self.summary = run_summary(t, skipped, bool(changes))
         self._say(self.summary)
-        self.window.show_status(self.summary + (f" ({wall:.2f} s)" if n else ""))
+        self.window.show_status(self.summary + (f" ({wall:.2f} s)" if n else ""))  # seconds
 
     # ------------------------------------------------------------------ showing progress
     def _update_views(self, force: bool = False, cards: bool = True) -> None:
@@ -367,8 +369,8 @@ class TrainingDock(QWidget):
             from graphstudio.ui.run.scene_display import cards_overlap
 
             if cards_overlap(scene):
-                self.window.show_status("Cards overlap now that they show values: L lays the "
-                                        "graph out (training goes on)")
+                self.window.show_status(self.tr("Cards overlap now that they show values: L lays "
+                                                "the graph out (training goes on)"))
 
     def _display(self):
         """The run display (SceneDisplay) when the run UI is installed."""
@@ -391,11 +393,8 @@ class TrainingDock(QWidget):
         self._boundary_ok = False
         try:
             db = decision_boundary(t.graph, t, resolution=BOUNDARY_RES)
-        except TrainingError as ex:
-            self.boundary.show_message(f"No decision boundary: {ex}")
-            return
-        except Exception as ex:  # a classifier the picture cannot evaluate
-            self.boundary.show_message(f"No decision boundary: {ex}")
+        except Exception as ex:  # TrainingError, or a classifier the picture cannot evaluate
+            self.boundary.show_message(self.tr("No decision boundary: {0}").format(ex))
             return
         self._boundary_ok = True
         self.boundary.set_boundary(db)
@@ -405,7 +404,8 @@ class TrainingDock(QWidget):
             self.boundary.set_boundary(decision_boundary(t.graph, t, resolution=BOUNDARY_RES))
         except Exception as ex:  # e.g. NaN parameters: keep the last picture
             self._boundary_ok = False
-            self.boundary.show_message(f"The decision boundary stopped updating: {ex}")
+            self.boundary.show_message(self.tr("The decision boundary stopped updating: {0}")
+                                       .format(ex))
 
     # ------------------------------------------------------------------ state and text
     def _steps_setting(self, steps: int) -> None:
@@ -424,16 +424,17 @@ class TrainingDock(QWidget):
         active = running or paused
         self.start_button.setEnabled(not active)
         self.pause_button.setEnabled(active)
-        self.pause_button.setText("Resume" if paused else "Pause")
-        self.pause_button.setToolTip("Go on training" if paused else "Pause training; "
-                                     "the window shows the values so far")
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.pause_button.setToolTip(self.tr("Go on training") if paused else self.tr(
+            "Pause training; the window shows the values so far"))
         self.stop_button.setEnabled(active)
         self.form.set_running(active)
         if not self.graph.nodes and not active:
             self.start_button.setEnabled(False)
-            self.start_button.setToolTip("The graph is empty: open an example or add nodes")
+            self.start_button.setToolTip(self.tr("The graph is empty: open an example or add "
+                                                 "nodes"))
         else:
-            self.start_button.setToolTip("Train the parameters with these settings")
+            self.start_button.setToolTip(self.tr("Train the parameters with these settings"))
 
     def _say(self, text: str) -> None:
         self.message.setStyleSheet("")
@@ -453,7 +454,7 @@ class TrainingDock(QWidget):
                 return
             if ev.kind == "reset":
                 keep_message = self.state != "idle"
-                self.abandon("another graph was opened")
+                self.abandon(self.tr("another graph was opened"))
                 self._forget_run(keep_message)
             if self.state == "idle":
                 self._losses_timer.start()

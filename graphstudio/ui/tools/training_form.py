@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -27,9 +28,11 @@ from graphstudio.run.training import DEFAULT_LR, TrainConfig
 
 __all__ = ["PACES", "NumberBox", "TrainingForm", "scalar_nodes"]
 
-#: (label, steps per second or None for as fast as possible)
-PACES = (("Full speed", None), ("100 steps/s", 100.0), ("20 steps/s", 20.0),
-         ("5 steps/s", 5.0))
+#: (label, steps per second or None for as fast as possible); labels shown through self.tr
+PACES = ((QT_TRANSLATE_NOOP("TrainingForm", "Full speed"), None),
+         (QT_TRANSLATE_NOOP("TrainingForm", "100 steps/s"), 100.0),
+         (QT_TRANSLATE_NOOP("TrainingForm", "20 steps/s"), 20.0),
+         (QT_TRANSLATE_NOOP("TrainingForm", "5 steps/s"), 5.0))
 _PARTIAL_NUMBER = re.compile(r"[-+]?\d*\.?\d*(e[-+]?\d*)?", re.IGNORECASE)
 
 
@@ -91,42 +94,43 @@ class TrainingForm(QWidget):
         super().__init__(parent)
         self.loss_box = QComboBox()
         self.loss_box.setObjectName("train_loss")
-        self.loss_box.setToolTip("The scalar node to minimise (loss.backward() each step)")
+        self.loss_box.setToolTip(self.tr("The scalar node to minimise (loss.backward() each "
+                                         "step)"))
         self.loss_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.loss_box.setMinimumContentsLength(16)
         self.optimizer_box = QComboBox()
         self.optimizer_box.setObjectName("train_optimizer")
         self.optimizer_box.addItem("Adam", "adam")
-        self.optimizer_box.addItem("SGD with momentum", "sgd")
+        self.optimizer_box.addItem(self.tr("SGD with momentum"), "sgd")
         self.optimizer_box.setToolTip("torch.optim.Adam or torch.optim.SGD")
-        self.lr_box = NumberBox(1e-8, 100.0, DEFAULT_LR["adam"], "Learning rate (lr)",
+        self.lr_box = NumberBox(1e-8, 100.0, DEFAULT_LR["adam"], self.tr("Learning rate (lr)"),
                                 "train_lr")
-        self.momentum_box = NumberBox(0.0, 0.9999, 0.9, "SGD momentum (0: plain SGD)",
+        self.momentum_box = NumberBox(0.0, 0.9999, 0.9, self.tr("SGD momentum (0: plain SGD)"),
                                       "train_momentum")
-        self.beta1_box = NumberBox(0.0, 0.99999, 0.9, "Adam beta1: decay of the mean of the "
-                                   "gradients", "train_beta1")
-        self.beta2_box = NumberBox(0.0, 0.99999, 0.999, "Adam beta2: decay of the mean of the "
-                                   "squared gradients", "train_beta2")
-        self.decay_box = NumberBox(0.0, 10.0, 0.0, "Weight decay (L2 penalty added to the "
-                                   "gradient, as torch.optim does)", "train_weight_decay")
+        self.beta1_box = NumberBox(0.0, 0.99999, 0.9, self.tr("Adam beta1: decay of the mean of "
+                                   "the gradients"), "train_beta1")
+        self.beta2_box = NumberBox(0.0, 0.99999, 0.999, self.tr("Adam beta2: decay of the mean "
+                                   "of the squared gradients"), "train_beta2")
+        self.decay_box = NumberBox(0.0, 10.0, 0.0, self.tr("Weight decay (L2 penalty added to "
+                                   "the gradient, as torch.optim does)"), "train_weight_decay")
         self.steps_box = QSpinBox()
         self.steps_box.setObjectName("train_steps")
         self.steps_box.setRange(1, 10_000_000)
         self.steps_box.setValue(200)
         self.steps_box.setGroupSeparatorShown(True)
-        self.steps_box.setToolTip("How many optimizer steps (forward, backward, step)")
+        self.steps_box.setToolTip(self.tr("How many optimizer steps (forward, backward, step)"))
         self.steps_box.setKeyboardTracking(False)
         self.zero_grad_box = QCheckBox("zero_grad() before each step")
         self.zero_grad_box.setObjectName("train_zero_grad")
         self.zero_grad_box.setChecked(True)
-        self.zero_grad_box.setToolTip("Off: gradients pile up across steps, the classic "
-                                      "forgotten optimizer.zero_grad()")
+        self.zero_grad_box.setToolTip(self.tr("Off: gradients pile up across steps, the classic "
+                                              "forgotten optimizer.zero_grad()"))
         self.pace_box = QComboBox()
         self.pace_box.setObjectName("train_pace")
         for label, rate in PACES:
-            self.pace_box.addItem(label, rate)
-        self.pace_box.setToolTip("Slow training down to watch the parameters change on the "
-                                 "canvas (the numbers are the same at any pace)")
+            self.pace_box.addItem(self.tr(label), rate)
+        self.pace_box.setToolTip(self.tr("Slow training down to watch the parameters change on "
+                                         "the canvas (the numbers are the same at any pace)"))
         self._lay_out()
         self._optimizer = "adam"
         self.optimizer_box.currentIndexChanged.connect(self._optimizer_changed)
@@ -142,15 +146,15 @@ class TrainingForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Loss", self.loss_box)
-        form.addRow("Optimizer", self.optimizer_box)
-        form.addRow("Learning rate", self.lr_box)
-        form.addRow("Momentum", self.momentum_box)
-        form.addRow("Betas", betas)
-        form.addRow("Weight decay", self.decay_box)
-        form.addRow("Steps", self.steps_box)
+        form.addRow(self.tr("Loss"), self.loss_box)
+        form.addRow(self.tr("Optimizer"), self.optimizer_box)
+        form.addRow(self.tr("Learning rate"), self.lr_box)
+        form.addRow(self.tr("Momentum"), self.momentum_box)
+        form.addRow("Betas", betas)  # PyTorch's argument name
+        form.addRow(self.tr("Weight decay"), self.decay_box)
+        form.addRow(self.tr("Steps"), self.steps_box)
         form.addRow("", self.zero_grad_box)
-        form.addRow("Pace", self.pace_box)
+        form.addRow(self.tr("Pace"), self.pace_box)
         self.form = form
         self._betas_row = betas
 
@@ -189,9 +193,9 @@ class TrainingForm(QWidget):
         box = self.loss_box
         try:
             auto = resolve_loss(graph)
-            first = f"{graph.nodes[auto].name} (the graph's loss)"
+            first = self.tr("{0} (the graph's loss)").format(graph.nodes[auto].name)
         except (NodeLookupError, KeyError):
-            first = "the graph's loss (none yet)"
+            first = self.tr("the graph's loss (none yet)")
         items = [(None, first)] + scalar_nodes(graph)
         if [(box.itemData(i), box.itemText(i)) for i in range(box.count())] == items:
             return

@@ -9,7 +9,7 @@ its curve has the theme's value colour.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -22,8 +22,8 @@ CATEGORICAL = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
                "#000000")
 
 
-START_HINT = ("Press Start to train: a classifier of 2-D points shows its decision boundary "
-              "here")
+START_HINT = QT_TRANSLATE_NOOP("BoundaryView", "Press Start to train: a classifier of 2-D "
+                                               "points shows its decision boundary here")
 
 
 def _rgb(hex_colour: str) -> np.ndarray:
@@ -58,15 +58,17 @@ class LossPlot(QWidget):
 
         self._pg = pg
         self.theme = theme
-        self.log_box = QCheckBox("Log scale")
+        self.log_box = QCheckBox(self.tr("Log scale"))
         self.log_box.setObjectName("train_log_scale")
-        self.log_box.setToolTip("Show the loss (and gradient norms) on a logarithmic axis")
-        self.norms_box = QCheckBox("Gradient norms")
+        self.log_box.setToolTip(self.tr("Show the loss (and gradient norms) on a logarithmic "
+                                        "axis"))
+        self.norms_box = QCheckBox(self.tr("Gradient norms"))
         self.norms_box.setObjectName("train_grad_norms")
-        self.norms_box.setToolTip("Also plot each trained parameter's gradient norm per step")
+        self.norms_box.setToolTip(self.tr("Also plot each trained parameter's gradient norm per "
+                                          "step"))
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
-        self.title = _caption("Loss")
+        self.title = _caption(self.tr("Loss"))
         head.addWidget(self.title)
         head.addStretch(1)
         head.addWidget(self.log_box)
@@ -180,7 +182,7 @@ class BoundaryView(QWidget):
 
         self._pg = pg
         self.theme = theme
-        self.title = _caption("Decision boundary")
+        self.title = _caption(self.tr("Decision boundary"))
         self.note = QLabel()
         self.note.setObjectName("train_boundary_note")
         self.note.setWordWrap(True)
@@ -202,7 +204,10 @@ class BoundaryView(QWidget):
         layout.addWidget(self.note)
         self.probs: np.ndarray | None = None
         self.set_theme(theme)
-        self.show_message(START_HINT)
+        self.show_start_hint()
+
+    def show_start_hint(self) -> None:
+        self.show_message(self.tr(START_HINT))
 
     def show_message(self, text: str) -> None:
         self.note.setText(text)
