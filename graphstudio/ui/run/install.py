@@ -154,18 +154,22 @@ class _RunUI:
         """The node's "Gradient hook" submenu: none / print / scale by k / clip to ±c."""
         from graphstudio.graph.grad_hooks import hook_text
 
-        tr = partial(QCoreApplication.translate, "RunInstall")
+        translate = QCoreApplication.translate
         current = self.window.graph.run.get("hooks", {}).get(node.id)
-        sub = menu.addMenu(tr("Gradient hook") + (f": {hook_text(current)}" if current else ""))
+        title = translate("RunInstall", "Gradient hook")
+        sub = menu.addMenu(title + (f": {hook_text(current)}" if current else ""))
         sub.menuAction().setObjectName("ctx_gradient_hook")
         sub.setEnabled(enabled)
         sub.setToolTipsVisible(True)
-        sub.menuAction().setToolTip(tr(
-            "{0}.register_hook(fn): fn sees (and may replace) the gradient for {0} in the "
-            "backward; shown as its own step").format(node.name) if enabled else tr(
-            "Only tensors that require grad have hooks: a Parameter or an op's result"))
-        choices = [("none", tr("None"), None), ("print", tr("Print"), {"kind": "print"}),
-                   ("scale", tr("Scale by k…"), "k"), ("clip", tr("Clip to ±c…"), "c")]
+        tip = (translate("RunInstall", "{0}.register_hook(fn): fn sees (and may replace) the "
+                         "gradient for {0} in the backward; shown as its own step")
+               if enabled else translate("RunInstall", "Only tensors that require grad have "
+                                         "hooks: a Parameter or an op's result"))
+        sub.menuAction().setToolTip(tip.format(node.name))
+        choices = [("none", translate("RunInstall", "None"), None),
+                   ("print", translate("RunInstall", "Print"), {"kind": "print"}),
+                   ("scale", translate("RunInstall", "Scale by k…"), "k"),
+                   ("clip", translate("RunInstall", "Clip to ±c…"), "c")]
         for kind, label, hook in choices:
             act = sub.addAction(label)
             act.setObjectName(f"ctx_hook_{kind}")
@@ -176,11 +180,12 @@ class _RunUI:
     def choose_hook(self, node_id: str, kind: str, hook) -> bool:
         """Set the hook chosen in the submenu (asking for k or c first)."""
         if isinstance(hook, str):  # the number to ask for
-            tr = partial(QCoreApplication.translate, "RunInstall")
+            translate = QCoreApplication.translate
             old = self.window.graph.run.get("hooks", {}).get(node_id, {}).get(hook)
+            question = (translate("RunInstall", "Scale the gradient by k:") if kind == "scale"
+                        else translate("RunInstall", "Clip the gradient to ±c, c:"))
             value, ok = QInputDialog.getDouble(
-                self.window, tr("Gradient hook"), tr("Scale the gradient by k:") if kind ==
-                "scale" else tr("Clip the gradient to ±c, c:"),
+                self.window, translate("RunInstall", "Gradient hook"), question,
                 old if old is not None else (0.5 if kind == "scale" else 1.0),
                 0.0 if kind == "clip" else -1e6, 1e6, 4)
             if not ok:
