@@ -84,6 +84,9 @@ def make_window(qapp, settings, tmp_path, dialogs):
     for win in made:
         close_quietly(win)
         win.deleteLater()
+    from graphstudio.ui.language import apply_language
+
+    apply_language(qapp, "en")  # a test that chose View > Language leaves English behind
 
 
 @pytest.fixture
