@@ -275,12 +275,16 @@ class NodeItem(Hoverable, QGraphicsItem):
             self.retains_grad = retains
             self._layout()
 
-    def set_shape_result(self, result) -> bool:
-        """Show a ``ShapeResult`` (shape/dtype or error); returns True when the look changed."""
-        if not self._read_shape_result(result):
-            return False
+    def set_shape_result(self, result, layout: bool = True) -> bool:
+        """Show a ``ShapeResult`` (shape/dtype or error); returns True when the look changed.
+        ``layout=False``: keep size and texts until :meth:`relayout` (cards off screen)."""
+        changed = self._read_shape_result(result)
+        if changed and layout:
+            self._layout()
+        return changed
+
+    def relayout(self):
         self._layout()
-        return True
 
     def _read_shape_result(self, result) -> bool:
         shape_text, error, hint = "", None, None

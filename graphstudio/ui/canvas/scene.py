@@ -2,8 +2,10 @@
 
 ``GraphScene(graph, undo_stack, theme=LIGHT)`` builds one :class:`NodeItem` per node and one
 :class:`EdgeItem` per edge and then follows the model's events: a ``reset`` rebuilds everything,
-every other event updates only what changed. Shapes and errors come from ``infer_shapes``, run
-once per event-loop turn however many events arrived (a zero-delay single-shot timer).
+every other event updates only what changed. Shapes and errors come from the document's
+:func:`~graphstudio.graph.shape_cache.shapes_of`, brought up to date once per event-loop turn
+however many events arrived (a zero-delay single-shot timer); only cards whose result changed
+are touched, and when many change, those off screen are laid out a slice at a time.
 
 Edits never change items directly: gestures build undo commands and push them through
 :meth:`GraphScene.push`, which reports a refusal on :attr:`statusMessage` and as a tooltip.
@@ -12,6 +14,7 @@ Edits never change items directly: gestures build undo commands and push them th
 from __future__ import annotations
 
 import logging
+import time
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -19,6 +22,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
 from graphstudio.graph.model import Edge, Graph
+from graphstudio.graph.shape_cache import shapes_of
 from graphstudio.ui.canvas.edge_item import EdgeItem
 from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
 from graphstudio.ui.canvas.node_item import FreezeToggle, NodeItem, NodeRunState
@@ -69,6 +73,12 @@ class GraphScene(QGraphicsScene):
         self._shape_timer.setSingleShot(True)
         self._shape_timer.setInterval(0)
         self._shape_timer.timeout.connect(self.refresh_shapes)
+        self._shape_generation = -1  # of shapes_of(graph) the cards show
+        self._unlaid: set[str] = set()  # off-screen cards holding a new result, not laid out
+        self._layout_timer = QTimer(self)
+        self._layout_timer.setSingleShot(True)
+        self._layout_timer.setInterval(0)
+        self._layout_timer.timeout.connect(self._lay_out_some)
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
         self._handlers = {
             "node_added": self._on_node_added, "node_removed": self._on_node_removed,
@@ -188,6 +198,7 @@ class GraphScene(QGraphicsScene):
         """Stop following the model (call before dropping the scene for another graph)."""
         self._unsubscribe()
         self._shape_timer.stop()
+        self._layout_timer.stop()
 
     # ------------------------------------------------------------------ mirroring the model
     def rebuild(self):
@@ -199,8 +210,10 @@ class GraphScene(QGraphicsScene):
         for item in list(self._edges.values()):
             item.detach()
         self.clear()
+        self._unlaid.clear()
         types = _node_types()
         shapes = self._infer()
+        self._shape_generation = shapes_of(self.graph).generation
         for node in self.graph.nodes.values():
             item = NodeItem(node, types[node.type], self.theme, shapes.get(node.id))
             self._nodes[node.id] = item
@@ -230,7 +243,7 @@ class GraphScene(QGraphicsScene):
         except Exception as ex:  # the canvas must survive whatever arrives
             log.exception("canvas failed to follow %s", ev.kind)
             self.statusMessage.emit(f"canvas error while showing {ev.kind}: {ex}")
-        if ev.kind not in ("meta_changed", "node_moved", "node_renamed"):
+        if ev.kind not in ("meta_changed", "node_moved"):
             self._shape_timer.start()
 
     def _on_node_added(self, ev):
@@ -311,20 +324,60 @@ class GraphScene(QGraphicsScene):
 
     def _infer(self) -> dict:
         try:
-            from graphstudio.graph.shape_inference import infer_shapes
-
-            return infer_shapes(self.graph)
+            return shapes_of(self.graph).results()
         except Exception as ex:  # inference must never take the canvas down
             log.exception("shape inference failed")
             self.statusMessage.emit(f"shape inference failed: {ex}")
             return {}
 
+    #: more changed cards than this: the ones off screen are laid out a slice at a time
+    DEFER_LAYOUT = 200
+    #: how long one slice of laying out cards may take (seconds)
+    SLICE_S = 0.008
+
     def refresh_shapes(self):
-        """Run shape inference now and update every node's shape/error badge."""
+        """Bring shape inference up to date and update the badges of the nodes whose result
+        changed (the downstream of the edits since the last refresh)."""
         self._shape_timer.stop()
+        cache = shapes_of(self.graph)
+        try:
+            changed = cache.changed_since(self._shape_generation)
+        except Exception:
+            changed = None
         results = self._infer()
-        for nid, item in self._nodes.items():
-            item.set_shape_result(results.get(nid))
+        self._shape_generation = cache.generation
+        ids = list(self._nodes) if changed is None else [n for n in changed if n in self._nodes]
+        visible = self._visible_rect() if len(ids) > self.DEFER_LAYOUT else None
+        for nid in ids:
+            item = self._nodes[nid]
+            now = visible is None or visible.intersects(item.sceneBoundingRect())
+            if item.set_shape_result(results.get(nid), layout=now) and not now:
+                self._unlaid.add(nid)
+        if self._unlaid:
+            self._layout_timer.start()
+
+    @property
+    def layout_pending(self) -> int:
+        """How many off-screen cards still wait to be laid out for a new shape result."""
+        return len(self._unlaid)
+
+    def _visible_rect(self) -> QRectF | None:
+        """What the views show, in scene coordinates (None without a view)."""
+        rect = None
+        for view in self.views():
+            shown = view.mapToScene(view.viewport().rect()).boundingRect()
+            rect = shown if rect is None else rect.united(shown)
+        return rect
+
+    def _lay_out_some(self):
+        """Lay out off-screen cards that took a new result, for one slice of time."""
+        end = time.perf_counter() + self.SLICE_S
+        while self._unlaid and time.perf_counter() < end:
+            item = self._nodes.get(self._unlaid.pop())
+            if item is not None:
+                item.relayout()
+        if self._unlaid:
+            self._layout_timer.start()
 
     # ------------------------------------------------------------------ mouse
     def _top_item(self, pos: QPointF):
