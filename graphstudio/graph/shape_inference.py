@@ -43,14 +43,21 @@ def update_shapes(graph, results: dict[str, ShapeResult], touched) -> set[str]:
             if e.dst not in region:
                 region.add(e.dst)
                 stack.append(e.dst)
-    for nid in graph.topological_order(region):
-        if nid not in dirty:
-            continue
-        new = _infer_node(graph, nid, results)
-        if results.get(nid) != new:
-            results[nid] = new
-            changed.add(nid)
-            dirty.update(e.dst for e in outgoing[nid])
+    incoming = graph._in
+    waiting = {nid: sum(e.src in region for e in incoming[nid].values()) for nid in region}
+    ready = [nid for nid, n in waiting.items() if n == 0]
+    while ready:  # Kahn's order within the region (any topological order gives the same)
+        nid = ready.pop()
+        if nid in dirty:
+            new = _infer_node(graph, nid, results)
+            if results.get(nid) != new:
+                results[nid] = new
+                changed.add(nid)
+                dirty.update(e.dst for e in outgoing[nid])
+        for e in outgoing[nid]:
+            waiting[e.dst] -= 1
+            if waiting[e.dst] == 0:
+                ready.append(e.dst)
     return changed
 
 
