@@ -31,19 +31,19 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../graphstudio/ui/document.py" line="304"/>
-        <location filename="../../graphstudio/ui/document.py" line="341"/>
+        <location filename="../../graphstudio/ui/document.py" line="306"/>
+        <location filename="../../graphstudio/ui/document.py" line="343"/>
         <source>could not write the recovery file: {0}</source>
-        <extracomment>documents holding more tensor values than this are autosaved on a background thread a recovery file was written (its path) writing the recovery file failed (the reason) a write finished on the background thread: revision, path, error (&quot;&quot; if none) the folder that could not be created (no retries until ``directory`` changes) discard() came while a background write was under way: delete when it finishes</extracomment>
+        <extracomment>documents holding more tensor values than this are autosaved on a background thread a document with more nodes than this is written in the background too (seconds of JSON) a recovery file was written (its path) writing the recovery file failed (the reason) a write finished on the background thread: revision, path, error (&quot;&quot; if none) the folder that could not be created (no retries until ``directory`` changes) discard() came while a background write was under way: delete when it finishes</extracomment>
         <translation>无法写入恢复文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/document.py" line="307"/>
+        <location filename="../../graphstudio/ui/document.py" line="309"/>
         <source>could not write the recovery file: no free recovery slot</source>
         <translation>无法写入恢复文件：没有空闲的恢复位置</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/document.py" line="376"/>
+        <location filename="../../graphstudio/ui/document.py" line="378"/>
         <source>could not remove {0}: {1}</source>
         <translation>无法删除 {0}：{1}</translation>
     </message>
@@ -895,36 +895,36 @@ Restore {0}?</source>
 <context>
     <name>GraphScene</name>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="148"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="171"/>
         <source>no node with id {0}</source>
-        <extracomment>a refusal, a hint or a confirmation for the status bar a node was double-clicked on its body (e.g. to show it in the inspector) a wire was dropped on empty canvas: (scene position, connect_from tuple) the inline title editor while a rename is in progress True while the view drags a rubber band (it selects nodes, not wires)</extracomment>
+        <extracomment>a refusal, a hint or a confirmation for the status bar a node was double-clicked on its body (e.g. to show it in the inspector) a wire was dropped on empty canvas: (scene position, connect_from tuple) the inline title editor while a rename is in progress True while the view drags a rubber band (it selects nodes, not wires) over LAZY_CARDS nodes, FIRST_CARDS cards are built at once and the rest later; over DEFER_LAYOUT cards changed by an edit, those off screen are laid out later</extracomment>
         <translation>没有 id 为 {0} 的节点</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="162"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="185"/>
         <source>{0} is trainable (requires_grad=True)</source>
         <translation>{0} 可训练（requires_grad=True）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="163"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="186"/>
         <source>{0} is frozen (requires_grad=False)</source>
         <translation>{0} 已冻结（requires_grad=False）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="233"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="286"/>
         <source>canvas error while showing {0}: {1}</source>
         <translation>画布显示 {0} 时出错：{1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="321"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="376"/>
         <source>shape inference failed: {0}</source>
         <translation>形状推断失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="361"/>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="371"/>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="388"/>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="414"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="434"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="444"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="461"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="487"/>
         <source>that did not work: {0}</source>
         <translation>操作没有成功：{0}</translation>
     </message>
@@ -1879,27 +1879,27 @@ Restore {0}?</source>
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../graphstudio/ui/canvas/node_item.py" line="63"/>
+        <location filename="../../graphstudio/ui/canvas/freeze_toggle.py" line="31"/>
         <source>Frozen (requires_grad=False): click to train it again</source>
         <translation>已冻结（requires_grad=False）：点击后重新参与训练</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/node_item.py" line="65"/>
+        <location filename="../../graphstudio/ui/canvas/freeze_toggle.py" line="33"/>
         <source>Trainable (requires_grad=True): click to freeze</source>
         <translation>可训练（requires_grad=True）：点击冻结</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/node_item.py" line="82"/>
+        <location filename="../../graphstudio/ui/canvas/freeze_toggle.py" line="50"/>
         <source>could not change requires_grad: {0}</source>
         <translation>无法修改 requires_grad：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/node_item.py" line="296"/>
+        <location filename="../../graphstudio/ui/canvas/node_item.py" line="234"/>
         <source>needs input {0}</source>
         <translation>需要输入 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/node_item.py" line="299"/>
+        <location filename="../../graphstudio/ui/canvas/node_item.py" line="237"/>
         <source>waiting for {0}</source>
         <translation>等待 {0}</translation>
     </message>
@@ -2083,139 +2083,140 @@ Restore {0}?</source>
         <translation>非标量损失开始反向传播时使用的梯度（out.backward(gradient)）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="88"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="112"/>
         <source>&amp;Run</source>
+        <extracomment>above this many nodes the Loss box lists every candidate only when it is opened</extracomment>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="97"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="121"/>
         <source>&amp;Forward</source>
         <translation>前向(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="98"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="122"/>
         <source>&amp;Backward</source>
         <translation>反向(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="101"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="125"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="102"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="126"/>
         <source>Step B&amp;ack</source>
         <translation>后退一步(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="104"/>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="254"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="128"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="280"/>
         <source>&amp;Play</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="105"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="129"/>
         <source>Run to &amp;End</source>
         <translation>运行到结束(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="108"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="132"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="110"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="134"/>
         <source>&amp;Zero Grads</source>
         <translation>梯度清零(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="113"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="137"/>
         <source>&amp;Options</source>
         <translation>选项(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="116"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="140"/>
         <source>&amp;Zero Grads Before Backward</source>
         <translation>反向传播前清零梯度(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="117"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="141"/>
         <source>Forward under &amp;no_grad</source>
         <translation>在 no_grad 下前向(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="118"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="142"/>
         <source>&amp;Retain Graph</source>
         <translation>保留计算图(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="125"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="149"/>
         <source>&amp;Gradient Seed…</source>
         <translation>梯度种子(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="140"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="164"/>
         <source>Run Toolbar</source>
         <translation>运行工具栏</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="150"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="174"/>
         <source>Play speed (steps per second)</source>
         <translation>播放速度（每秒步数）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="155"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="179"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="159"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="183"/>
         <source>The node backward starts from (right-click a node &gt; Backward from Here)</source>
         <translation>反向传播的起点节点（也可以右键点击节点 &gt; 从这里反向传播）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="164"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="188"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="166"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="190"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="167"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="191"/>
         <source>Run options: zero grads, no_grad, retain_graph, gradient seed</source>
         <translation>运行选项：梯度清零、no_grad、retain_graph、梯度种子</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="248"/>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="261"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="274"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="287"/>
         <source>Add nodes first: the graph is empty</source>
         <translation>请先添加节点：计算图是空的</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="250"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="276"/>
         <source>No backward: {0}</source>
         <translation>无法反向传播：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="254"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="280"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="264"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="290"/>
         <source>At the start of the run</source>
         <translation>已在运行的开头</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="266"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="292"/>
         <source>Nothing run yet: Step (F10) starts a run</source>
         <translation>还没有运行：单步（F10）开始一次运行</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/toolbar.py" line="281"/>
+        <location filename="../../graphstudio/ui/run/toolbar.py" line="311"/>
         <source>auto: the scalar output</source>
         <translation>自动：标量输出</translation>
     </message>

@@ -12,42 +12,82 @@ from __future__ import annotations
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.graph.shape_rules import ShapeError, ShapeResult, Val
 
-__all__ = ["ShapeResult", "infer_shapes"]
+__all__ = ["ShapeResult", "infer_shapes", "update_shapes"]
 
 
 def infer_shapes(graph) -> dict[str, ShapeResult]:
     """Shape and dtype (or an error) of every node of ``graph``, keyed by node id."""
     results: dict[str, ShapeResult] = {}
-    incoming = graph._in
     for nid in graph.topological_order():
-        node = graph.nodes[nid]
-        nt = NODE_TYPES[node.type]
-        edges = incoming[nid]
-        ins: dict[str, Val] = {}
-        err = None
-        for port in nt.inputs:
-            e = edges.get(port.name)
-            if e is None:
-                if not port.optional:
-                    err = f"missing input {port.name!r}"
-                    break
-                continue
-            r = results[e.src]
-            if r.error is not None:
-                err = f"input {port.name!r} has an error (from node {graph.nodes[e.src].name!r})"
-                break
-            ins[port.name] = r.outputs[e.src_port]
-        if err is None:
-            try:
-                outs = nt.shape_rule(node, ins)
-            except ShapeError as ex:
-                err = f"{nt.type_id}: {ex}"
-            except Exception as ex:  # a rule must never take the editor down
-                err = f"{nt.type_id}: {type(ex).__name__}: {ex}"
-        if err is not None:
-            results[nid] = ShapeResult(None, None, err, {})
-        else:
-            first = outs[0] if outs else (None, None)
-            results[nid] = ShapeResult(first[0], first[1], None,
-                                       dict(zip(nt.output_names, outs, strict=False)))
+        results[nid] = _infer_node(graph, nid, results)
     return results
+
+
+def update_shapes(graph, results: dict[str, ShapeResult], touched) -> set[str]:
+    """Bring ``results`` (an earlier :func:`infer_shapes` of ``graph``) up to date in place after
+    edits that touched the nodes ``touched``: added, removed, given a new attribute or tensor,
+    an input wired or unwired, or renamed (its consumers' messages name it).
+
+    Only the downstream of the touched nodes is looked at, and a node is computed again only
+    when it was touched or one of its inputs' results changed, so an edit costs what it
+    changes. Returns the ids whose result changed (removed nodes included); afterwards
+    ``results`` equals ``infer_shapes(graph)``."""
+    changed = {nid for nid in touched if nid not in graph.nodes and results.pop(nid, None)}
+    dirty = {nid for nid in touched if nid in graph.nodes}
+    if not dirty:
+        return changed
+    outgoing = graph._out
+    region, stack = set(dirty), list(dirty)
+    while stack:
+        for e in outgoing[stack.pop()]:
+            if e.dst not in region:
+                region.add(e.dst)
+                stack.append(e.dst)
+    incoming = graph._in
+    waiting = {nid: sum(e.src in region for e in incoming[nid].values()) for nid in region}
+    ready = [nid for nid, n in waiting.items() if n == 0]
+    while ready:  # Kahn's order within the region (any topological order gives the same)
+        nid = ready.pop()
+        if nid in dirty:
+            new = _infer_node(graph, nid, results)
+            if results.get(nid) != new:
+                results[nid] = new
+                changed.add(nid)
+                dirty.update(e.dst for e in outgoing[nid])
+        for e in outgoing[nid]:
+            waiting[e.dst] -= 1
+            if waiting[e.dst] == 0:
+                ready.append(e.dst)
+    return changed
+
+
+def _infer_node(graph, nid: str, results: dict[str, ShapeResult]) -> ShapeResult:
+    """The result of node ``nid`` from its inputs' ``results``."""
+    node = graph.nodes[nid]
+    nt = NODE_TYPES[node.type]
+    edges = graph._in[nid]
+    ins: dict[str, Val] = {}
+    err = None
+    for port in nt.inputs:
+        e = edges.get(port.name)
+        if e is None:
+            if not port.optional:
+                err = f"missing input {port.name!r}"
+                break
+            continue
+        r = results[e.src]
+        if r.error is not None:
+            err = f"input {port.name!r} has an error (from node {graph.nodes[e.src].name!r})"
+            break
+        ins[port.name] = r.outputs[e.src_port]
+    if err is None:
+        try:
+            outs = nt.shape_rule(node, ins)
+        except ShapeError as ex:
+            err = f"{nt.type_id}: {ex}"
+        except Exception as ex:  # a rule must never take the editor down
+            err = f"{nt.type_id}: {type(ex).__name__}: {ex}"
+    if err is not None:
+        return ShapeResult(None, None, err, {})
+    first = outs[0] if outs else (None, None)
+    return ShapeResult(first[0], first[1], None, dict(zip(nt.output_names, outs, strict=False)))

@@ -217,6 +217,8 @@ def find_recovery(directory: str | os.PathLike) -> RecoveryInfo | None:
 
 #: documents holding more tensor values than this are autosaved on a background thread
 BACKGROUND_ELEMENTS = 200_000
+#: a document with more nodes than this is written in the background too (seconds of JSON)
+BACKGROUND_NODES = 2_000
 
 
 def _elements(graph: Graph) -> int:
@@ -283,8 +285,8 @@ class Autosaver(QObject):
 
     def save_now(self) -> bool:
         """Write the recovery copy if there are unsaved changes not yet written; True if written
-        (or, for a document with more than BACKGROUND_ELEMENTS tensor values, if a background
-        write started: formatting a million numbers froze the window for seconds)."""
+        (or, for a document with more than BACKGROUND_ELEMENTS tensor values or BACKGROUND_NODES
+        nodes, if a background write started: formatting a million numbers froze the window for seconds)."""
         self._settle.stop()
         doc = self.document
         if not doc.is_modified():
@@ -310,7 +312,7 @@ class Autosaver(QObject):
         sidecar = {"original_path": doc.path or (
             str(examples_dir() / doc.template_name) if doc.template_name else None),
             "saved_at": time.time(), "pid": os.getpid()}
-        if _elements(snapshot) <= BACKGROUND_ELEMENTS:
+        if _elements(snapshot) <= BACKGROUND_ELEMENTS and len(snapshot) <= BACKGROUND_NODES:
             self._finish(revision, str(path), self._write(snapshot, path, sidecar))
             return self._saved_revision == revision
         self._worker = threading.Thread(

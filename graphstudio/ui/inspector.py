@@ -294,11 +294,11 @@ class Inspector(QScrollArea):
             return
         if self._mode != "node" or self.node_id not in self.graph:
             return
-        from graphstudio.graph.shape_inference import infer_shapes
+        from graphstudio.graph.shape_cache import shapes_of
 
         g, node = self.graph, self.graph.node(self.node_id)
         nt = NODE_TYPES[node.type]
-        result = infer_shapes(g).get(node.id)
+        result = shapes_of(g).get(node.id)
         if result is None or result.ok:
             shape = "—" if result is None or result.shape is None else (
                 f"{tuple(result.shape)} {result.dtype}")

@@ -147,16 +147,17 @@ def test_loss_mark_follows_run_option(scene):
 
 
 def test_shape_inference_is_coalesced_per_event_loop_turn(scene, monkeypatch):
-    import graphstudio.graph.shape_inference as shapes
+    import graphstudio.graph.shape_cache as shapes
 
     calls = []
-    real = shapes.infer_shapes
-    monkeypatch.setattr(shapes, "infer_shapes", lambda g: calls.append(1) or real(g))
-    for i in range(10):
-        scene.graph.add_node("relu", pos=(i * 10, 400))
+    real = shapes.update_shapes
+    monkeypatch.setattr(shapes, "update_shapes",
+                        lambda g, r, touched: calls.append(set(touched)) or real(g, r, touched))
+    added = [scene.graph.add_node("relu", pos=(i * 10, 400)).id for i in range(10)]
     assert calls == []
     QApplication.processEvents()
-    assert len(calls) == 1
+    assert calls == [set(added)]  # once, and only for the nodes the edits touched
+    assert all(scene.node_item(nid).hint == "needs input 'input'" for nid in added)
 
 
 # ----------------------------------------------------------------------------- theme

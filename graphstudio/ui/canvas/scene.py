@@ -2,11 +2,11 @@
 
 ``GraphScene(graph, undo_stack, theme=LIGHT)`` builds one :class:`NodeItem` per node and one
 :class:`EdgeItem` per edge and then follows the model's events: a ``reset`` rebuilds everything,
-every other event updates only what changed. Shapes and errors come from ``infer_shapes``, run
-once per event-loop turn however many events arrived (a zero-delay single-shot timer).
+every other event updates only what changed. Shapes come from ``shapes_of(graph)``, updated
+once per event-loop turn (a zero-delay timer) for the cards whose result changed; a big
+document's cards are built, and many changed ones laid out, a slice at a time (node_queue).
 
-Edits never change items directly: gestures build undo commands and push them through
-:meth:`GraphScene.push`, which reports a refusal on :attr:`statusMessage` and as a tooltip.
+Gestures never change items: they push undo commands (:meth:`GraphScene.push` reports refusals).
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
 from graphstudio.graph.model import Edge, Graph
+from graphstudio.graph.shape_cache import shapes_of
 from graphstudio.ui.canvas.edge_item import EdgeItem
 from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
 from graphstudio.ui.canvas.node_item import FreezeToggle, NodeItem, NodeRunState
+from graphstudio.ui.canvas.node_queue import NodeQueue, shown_rect
 from graphstudio.ui.canvas.port_item import PortItem
 from graphstudio.ui.commands import (
     MoveNodesCommand,
@@ -69,6 +71,9 @@ class GraphScene(QGraphicsScene):
         self._shape_timer.setSingleShot(True)
         self._shape_timer.setInterval(0)
         self._shape_timer.timeout.connect(self.refresh_shapes)
+        self._shape_generation = -1  # of shapes_of(graph) the cards show
+        self._unlaid = NodeQueue(self, self._relayout)  # off-screen cards with a new result
+        self._cards = NodeQueue(self, self._build_card)  # a big document's cards still to build
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
         self._handlers = {
             "node_added": self._on_node_added, "node_removed": self._on_node_removed,
@@ -81,17 +86,33 @@ class GraphScene(QGraphicsScene):
         self.rebuild()
 
     # ------------------------------------------------------------------ public API
+    #: over LAZY_CARDS nodes, FIRST_CARDS cards are built at once and the rest later; over
+    #: DEFER_LAYOUT cards changed by an edit, those off screen are laid out later
+    LAZY_CARDS, FIRST_CARDS, DEFER_LAYOUT = 1500, 200, 200
+
     def node_item(self, node_id: str) -> NodeItem | None:
-        return self._nodes.get(node_id)
+        item = self._nodes.get(node_id)
+        if item is None and self._cards.take(node_id):
+            item = self._build_card(node_id)
+        return item
 
     def edge_item(self, edge: Edge) -> EdgeItem | None:
+        if edge not in self._edges and (edge.src in self._cards or edge.dst in self._cards):
+            self.node_item(edge.src), self.node_item(edge.dst)
         return self._edges.get(edge)
 
     def node_items(self) -> list[NodeItem]:
+        self._cards.finish()
         return list(self._nodes.values())
 
     def edge_items(self) -> list[EdgeItem]:
+        self._cards.finish()
         return list(self._edges.values())
+
+    @property
+    def deferred_work(self) -> int:
+        """Cards still to be built, updated or laid out again from the event loop."""
+        return len(self._cards) + len(self._unlaid) + self._shape_timer.isActive()
 
     def selected_node_ids(self) -> list[str]:
         """Ids of the selected nodes, in model order."""
@@ -111,16 +132,17 @@ class GraphScene(QGraphicsScene):
 
     def items_bounding_rect(self) -> QRectF:
         """The scene rectangle covering all node cards (an empty rect when there are none)."""
-        rect = QRectF()
+        rect = self._cards.rough_rect(self.graph)
         for item in self._nodes.values():
             rect = rect.united(item.sceneBoundingRect())
         return rect
 
     def node_sizes(self) -> dict[str, tuple[float, float]]:
-        return {nid: item.size() for nid, item in self._nodes.items()}
+        return {item.node_id: item.size() for item in self.node_items()}
 
     def set_theme(self, theme: Theme):
         self.theme = theme
+        self._cards.finish()
         for item in self._nodes.values():
             item.set_theme(theme)
         for item in self._edges.values():
@@ -189,6 +211,8 @@ class GraphScene(QGraphicsScene):
         """Stop following the model (call before dropping the scene for another graph)."""
         self._unsubscribe()
         self._shape_timer.stop()
+        self._unlaid.clear()
+        self._cards.clear()
 
     # ------------------------------------------------------------------ mirroring the model
     def rebuild(self):
@@ -200,8 +224,13 @@ class GraphScene(QGraphicsScene):
         for item in list(self._edges.values()):
             item.detach()
         self.clear()
+        self._unlaid.clear()
         types = _node_types()
         shapes = self._infer()
+        self._shape_generation = shapes_of(self.graph).generation
+        if len(self.graph.nodes) > self.LAZY_CARDS:
+            self._rebuild_lazily()
+            return
         for node in self.graph.nodes.values():
             item = NodeItem(node, types[node.type], self.theme, shapes.get(node.id))
             self._nodes[node.id] = item
@@ -210,9 +239,32 @@ class GraphScene(QGraphicsScene):
             self._add_edge_item(edge)
         self._update_loss_marks()
 
+    def _rebuild_lazily(self):
+        """The cards nearest the top-left (where the view opens) now, the rest from the
+        event loop (:class:`NodeQueue`)."""
+        nodes = self.graph.nodes
+        order = sorted(nodes, key=lambda nid: nodes[nid].pos[0] + nodes[nid].pos[1])
+        for nid in order[:self.FIRST_CARDS]:
+            self._build_card(nid)
+        self._cards.queue(order[self.FIRST_CARDS:])
+
+    def _build_card(self, node_id: str) -> NodeItem:
+        """The card of ``node_id`` with its marks and the wires to cards already built."""
+        node = self.graph.nodes[node_id]
+        item = NodeItem(node, _node_types()[node.type], self.theme, self._infer().get(node_id))
+        self._nodes[node_id] = item
+        self.addItem(item)
+        item.set_loss_mark(self.graph.run.get("loss") == node_id)
+        item.set_retain_mark(node_id in self.graph.run.get("retain_grad", ()))
+        for e in (*self.graph.incoming(node_id).values(), *self.graph.outgoing(node_id)):
+            if e not in self._edges and e.src in self._nodes and e.dst in self._nodes:
+                self._add_edge_item(e)
+        return item
+
     def clear(self):
         """Remove every item (the item tables are emptied too)."""
         self._forget_editor()
+        self._cards.clear()
         super().clear()
         self._nodes.clear()
         self._edges.clear()
@@ -232,7 +284,7 @@ class GraphScene(QGraphicsScene):
             log.exception("canvas failed to follow %s", ev.kind)
             self.statusMessage.emit(self.tr("canvas error while showing {0}: {1}")
                                     .format(ev.kind, ex))
-        if ev.kind not in ("meta_changed", "node_moved", "node_renamed"):
+        if ev.kind not in ("meta_changed", "node_moved"):
             self._shape_timer.start()
 
     def _on_node_added(self, ev):
@@ -252,6 +304,8 @@ class GraphScene(QGraphicsScene):
             self.editor = None
 
     def _on_node_removed(self, ev):
+        self._cards.take(ev.node_id)
+        self._unlaid.take(ev.node_id)
         item = self._nodes.pop(ev.node_id, None)
         if item is None:
             return
@@ -294,7 +348,9 @@ class GraphScene(QGraphicsScene):
             item.set_retain_mark(nid in retained)
 
     def _add_edge_item(self, edge: Edge):
-        src, dst = self._nodes[edge.src], self._nodes[edge.dst]
+        src, dst = self._nodes.get(edge.src), self._nodes.get(edge.dst)
+        if src is None or dst is None:  # made with the card still to be built
+            return
         item = EdgeItem(edge, src.outputs[edge.src_port], dst.inputs[edge.dst_port])
         self._edges[edge] = item
         self.addItem(item)
@@ -313,20 +369,36 @@ class GraphScene(QGraphicsScene):
 
     def _infer(self) -> dict:
         try:
-            from graphstudio.graph.shape_inference import infer_shapes
-
-            return infer_shapes(self.graph)
+            return shapes_of(self.graph).results()
         except Exception as ex:  # inference must never take the canvas down
             log.exception("shape inference failed")
             self.statusMessage.emit(self.tr("shape inference failed: {0}").format(ex))
             return {}
 
     def refresh_shapes(self):
-        """Run shape inference now and update every node's shape/error badge."""
+        """Bring shape inference up to date and update the badges of the nodes whose result
+        changed (the downstream of the edits since the last refresh)."""
         self._shape_timer.stop()
+        cache = shapes_of(self.graph)
+        try:
+            changed = cache.changed_since(self._shape_generation)
+        except Exception:
+            changed = None
         results = self._infer()
-        for nid, item in self._nodes.items():
-            item.set_shape_result(results.get(nid))
+        self._shape_generation = cache.generation
+        ids = list(self._nodes) if changed is None else [n for n in changed if n in self._nodes]
+        visible = shown_rect(self) if len(ids) > self.DEFER_LAYOUT else None
+        later = []
+        for nid in ids:
+            item = self._nodes[nid]
+            now = visible is None or visible.intersects(item.sceneBoundingRect())
+            if item.set_shape_result(results.get(nid), layout=now) and not now:
+                later.append(nid)
+        self._unlaid.queue(later)
+
+    def _relayout(self, node_id: str):
+        if node_id in self._nodes:
+            self._nodes[node_id].relayout()
 
     # ------------------------------------------------------------------ mouse
     def _top_item(self, pos: QPointF):

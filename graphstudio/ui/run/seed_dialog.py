@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 def loss_shape(graph):
     """(loss node name, its inferred output shape) or (None, None) when there is no loss."""
-    from graphstudio.graph.shape_inference import infer_shapes
+    from graphstudio.graph.shape_cache import shapes_of
 
     nid = graph.run.get("loss")
     if nid not in graph.nodes:
@@ -34,7 +34,7 @@ def loss_shape(graph):
         if e is None:
             return node.name, None
         nid, node = e.src, graph.nodes[e.src]
-    result = infer_shapes(graph).get(nid)
+    result = shapes_of(graph).get(nid)
     shape = None if result is None or result.error else result.shape
     return node.name, shape
 

@@ -64,10 +64,32 @@ TIPS = {
 }
 
 
-def loss_candidates(graph) -> list[tuple[str, str]]:
-    """(node id, label) of the nodes a backward can start from, in graph order."""
+#: above this many nodes the Loss box lists every candidate only when it is opened
+LAZY_LOSS_LIST = 500
+
+
+class LossBox(QComboBox):
+    """The Loss choice; ``before_popup`` runs before its list opens (to fill it in full)."""
+
+    def __init__(self, before_popup):
+        super().__init__()
+        self._before_popup = before_popup
+
+    def showPopup(self):
+        try:
+            self._before_popup()
+        except Exception:  # the list as it stands is still a valid choice
+            log.exception("could not list the loss candidates")
+        super().showPopup()
+
+
+def loss_candidates(graph, node_ids=None) -> list[tuple[str, str]]:
+    """(node id, label) of the nodes a backward can start from, in graph order (among
+    ``node_ids`` when given)."""
     out = []
-    for nid, node in graph.nodes.items():
+    chosen = graph.nodes.items() if node_ids is None else (
+        (nid, graph.nodes[nid]) for nid in node_ids if nid in graph.nodes)
+    for nid, node in chosen:
         nt = NODE_TYPES.get(node.type)
         if nt is None or nt.has_tensor or node.type in ("constant",):
             continue
@@ -83,6 +105,8 @@ class RunActions(QObject):
     def __init__(self, window, controller, open_seed_editor):
         super().__init__(window)
         self.window, self.controller = window, controller
+        self._loss_items: list | None = None  # every candidate, while still current
+        self._loss_shown: list | None = None  # what the Loss box lists
         self.graph = window.graph
         c = controller
         menu = window.menu("run", self.tr("&Run"))
@@ -154,7 +178,7 @@ class RunActions(QObject):
         self._speed_changed(self.speed.value())
         bar.addWidget(self._labelled(self.tr("Speed"), self.speed, self.speed_label))
         bar.addSeparator()
-        self.loss_box = QComboBox()
+        self.loss_box = LossBox(lambda: self._fill_loss_box(full=True))
         self.loss_box.setObjectName("run_loss")
         self.loss_box.setToolTip(self.tr("The node backward starts from (right-click a node > "
                                          "Backward from Here)"))
@@ -229,6 +253,8 @@ class RunActions(QObject):
             return
         if ev.kind in ("node_moved", "meta_changed"):
             return
+        if ev.kind in ("node_added", "node_removed", "node_renamed", "reset", "order_changed"):
+            self._loss_items = None  # the candidates may differ now
         self._sync_timer.start(0)
 
     def _step_changed(self, _k: int) -> None:
@@ -275,11 +301,21 @@ class RunActions(QObject):
         a.setToolTip(tip)
         a.setStatusTip(tip)
 
-    def _fill_loss_box(self) -> None:
-        box = self.loss_box
-        current = self.graph.run.get("loss")
-        items = [(None, self.tr("auto: the scalar output"))] + loss_candidates(self.graph)
-        if [(box.itemData(i), box.itemText(i)) for i in range(box.count())] != items:
+    def _fill_loss_box(self, full: bool = False) -> None:
+        """The Loss box's choices; in a big document only the current one until it opens
+        (listing thousands of nodes after every edit froze the window)."""
+        box, g = self.loss_box, self.graph
+        current = g.run.get("loss")
+        items = self._loss_items
+        if items is None:
+            items = [(None, self.tr("auto: the scalar output"))]
+            if full or len(g.nodes) <= LAZY_LOSS_LIST:
+                items += loss_candidates(g)
+                self._loss_items = items
+            else:
+                items += loss_candidates(g, [current] if current is not None else [])
+        if self._loss_shown != items:
+            self._loss_shown = items
             box.blockSignals(True)
             box.clear()
             for nid, label in items:

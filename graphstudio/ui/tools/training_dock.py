@@ -464,7 +464,7 @@ class TrainingDock(QWidget):
 
     def _refresh_losses(self) -> None:
         self._losses_timer.stop()
-        if self.state == "idle":
+        if self.state == "idle" and self.isVisible():  # showEvent lists them when it opens
             try:
                 self.form.fill_losses(self.graph)
             except Exception:  # the loss list is a convenience; never fail an edit over it

@@ -73,9 +73,9 @@ class NumberBox(QDoubleSpinBox):
 
 def scalar_nodes(graph) -> list[tuple[str, str]]:
     """(node id, label) of the nodes that compute a scalar tensor (what can be trained)."""
-    from graphstudio.graph.shape_inference import infer_shapes
+    from graphstudio.graph.shape_cache import shapes_of
 
-    shapes = infer_shapes(graph)
+    shapes = shapes_of(graph).results()
     out = []
     for nid, node in graph.nodes.items():
         nt = NODE_TYPES.get(node.type)

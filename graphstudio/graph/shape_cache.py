@@ -1,0 +1,83 @@
+"""The shape results of a document kept current edit by edit: :func:`shapes_of`.
+
+Every view of a document (canvas badges, the Inspector's shape line, the training form's loss
+choices) asks the same question after each edit. :class:`ShapeCache` follows the graph's events,
+notes which nodes an edit touched and, when asked, brings its results up to date with
+:func:`~graphstudio.graph.shape_inference.update_shapes`: the cost is the edit's downstream, not
+the document. A ``reset`` (open, revert) starts again from :func:`infer_shapes`.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from graphstudio.graph.shape_inference import ShapeResult, infer_shapes, update_shapes
+
+__all__ = ["ShapeCache", "shapes_of"]
+
+_HISTORY = 64  # changed-id sets kept for readers that fell behind (older: read everything)
+_caches: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def shapes_of(graph) -> ShapeCache:
+    """The one :class:`ShapeCache` of ``graph`` (made on first use, dropped with the graph)."""
+    cache = _caches.get(graph)
+    if cache is None:
+        cache = _caches[graph] = ShapeCache(graph)
+    return cache
+
+
+class ShapeCache:
+    """``results()`` is ``infer_shapes(graph)`` as of now, computed incrementally."""
+
+    def __init__(self, graph):
+        self._graph = weakref.ref(graph)
+        self._results: dict[str, ShapeResult] = {}
+        self._touched: set[str] = set()
+        self._full = True
+        #: counts the updates; ``changed_since`` answers in these units
+        self.generation = 0
+        self._history: list[tuple[int, frozenset | None]] = []  # None: everything changed
+        graph.subscribe(self._on_event)
+
+    def results(self) -> dict[str, ShapeResult]:
+        """Every node's result (read it, don't change it)."""
+        graph = self._graph()
+        if graph is None or not (self._full or self._touched):
+            return self._results
+        if self._full:
+            self._results = infer_shapes(graph)
+            changed = None
+        else:
+            changed = frozenset(update_shapes(graph, self._results, self._touched))
+        self._full, self._touched = False, set()
+        if changed is None or changed:
+            self.generation += 1
+            self._history = [*self._history[-_HISTORY + 1:], (self.generation, changed)]
+        return self._results
+
+    def get(self, node_id: str) -> ShapeResult | None:
+        return self.results().get(node_id)
+
+    def changed_since(self, generation: int) -> set[str] | None:
+        """Ids whose result changed after ``generation`` (None: assume all of them did)."""
+        self.results()
+        if generation >= self.generation:
+            return set()
+        newer = [ids for gen, ids in self._history if gen > generation]
+        if len(newer) < self.generation - generation or any(ids is None for ids in newer):
+            return None
+        return set().union(*newer)
+
+    def _on_event(self, ev) -> None:
+        kind = ev.kind
+        if kind == "reset":
+            self._full, self._touched = True, set()
+        elif kind in ("edge_added", "edge_removed"):
+            self._touched.add(ev.edge.dst)
+        elif kind in ("node_added", "node_removed", "attr_changed", "tensor_changed"):
+            self._touched.add(ev.node_id)
+        elif kind == "node_renamed":  # its consumers' "waiting for <name>" messages
+            graph = self._graph()
+            if graph is not None and ev.node_id in graph.nodes:
+                self._touched.update(e.dst for e in graph.outgoing(ev.node_id))
