@@ -8,7 +8,8 @@
 - the autograd library (``graphstudio.engine``) imports nothing of GraphStudio outside itself;
 - nothing outside ``graphstudio.ui`` imports Qt or pyqtgraph (the CLI may start the window
   through ``graphstudio.ui`` only);
-- no module ``__getattr__`` (a trick that hides cycles and names).
+- no module ``__getattr__`` (a trick that hides cycles and names);
+- no function over 60 lines unless it says why in a ``# long:`` comment at its top.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "graphstudio"
 MAX_LINES = 500
 MAX_MODULES = 20
+MAX_FUNCTION_LINES = 60
 
 
 def _module_name(path: Path) -> str:
@@ -145,3 +147,17 @@ def test_no_module_getattr():
               if any(isinstance(n, ast.FunctionDef) and n.name == "__getattr__"
                      for n in tree.body)]
     assert tricks == []
+
+
+def test_functions_stay_short_or_say_why():
+    long = []
+    for m, tree in TREES.items():
+        lines = MODULES[m].read_text(encoding="utf-8").splitlines()
+        for n in ast.walk(tree):
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = n.end_lineno - n.lineno + 1
+                top = lines[n.lineno:n.lineno + 8]
+                if length > MAX_FUNCTION_LINES and not any(
+                        t.strip().startswith("# long:") for t in top):
+                    long.append(f"{m}.{n.name}: {length} lines")
+    assert long == []

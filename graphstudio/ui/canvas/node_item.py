@@ -317,18 +317,40 @@ class NodeItem(Hoverable, QGraphicsItem):
         selected = bool(option.state & QStyle.State_Selected)
         title_c = t.frozen if self.frozen else t.category_color(self.nodetype.category)
         body_c = t.frozen_body if self.frozen else t.node_body
-        hl = self.run_state.highlight if self.run_state is not None else None
         if lod < 0.3:  # zoomed far out: blocks only
-            painter.setPen(Qt.NoPen)
-            painter.setBrush(body_c)
-            painter.drawRect(QRectF(0, 0, self._w, self._h))
-            painter.setBrush(t.error if self.error else title_c)
-            painter.drawRect(QRectF(0, 0, self._w, self._title_h))
-            if selected:
-                painter.setPen(QPen(t.selection, 3.0 / max(lod, 0.05)))
-                painter.setBrush(Qt.NoBrush)
-                painter.drawRect(QRectF(0, 0, self._w, self._h))
+            self._paint_block(painter, lod, selected, title_c, body_c)
             return
+        self._paint_body(painter, selected, title_c, body_c)
+        # title: name (bold) and op label (dim, right); zoomed out, the name only
+        painter.setPen(t.title_text)
+        f = self._fonts
+        painter.setFont(f.title)
+        if not self.editing:
+            painter.drawStaticText(QPointF(PAD, (self._title_h - f.fm_title.height()) / 2),
+                                   self._st_name)
+        if lod < greek_zoom():  # text too small to read: ports, and the values as grey lines
+            self._preview.paint_greeked(painter, self._preview_top, self._w)
+        else:
+            self._paint_texts(painter)
+        for port in (*self.inputs.values(), *self.outputs.values()):
+            paint_port(painter, port, t, at=port.pos())
+
+    def _paint_block(self, painter, lod, selected, title_c, body_c) -> None:
+        t = self.theme
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(body_c)
+        painter.drawRect(QRectF(0, 0, self._w, self._h))
+        painter.setBrush(t.error if self.error else title_c)
+        painter.drawRect(QRectF(0, 0, self._w, self._title_h))
+        if selected:
+            painter.setPen(QPen(t.selection, 3.0 / max(lod, 0.05)))
+            painter.setBrush(Qt.NoBrush)
+            painter.drawRect(QRectF(0, 0, self._w, self._h))
+
+    def _paint_body(self, painter, selected, title_c, body_c) -> None:
+        """The glow of the running step, the shadow, body, title bar and border."""
+        t = self.theme
+        hl = self.run_state.highlight if self.run_state is not None else None
         if hl in ("forward", "backward", "inner"):
             glow = {"forward": t.value, "inner": t.inner_grad}.get(hl, t.grad)
             for width, alpha in ((10.0, 50), (5.0, 110)):
@@ -355,27 +377,19 @@ class NodeItem(Hoverable, QGraphicsItem):
         painter.setPen(border)
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(self._body_path)
-        # title: name (bold) and op label (dim, right); zoomed out, the name only
-        painter.setPen(t.title_text)
-        f = self._fonts
-        painter.setFont(f.title)
-        fm = f.fm_title
-        if not self.editing:
-            painter.drawStaticText(QPointF(PAD, (self._title_h - fm.height()) / 2), self._st_name)
-        if lod < greek_zoom():  # text too small to read: ports, and the values as grey lines
-            self._preview.paint_greeked(painter, self._preview_top, self._w)
-            for port in (*self.inputs.values(), *self.outputs.values()):
-                paint_port(painter, port, t, at=port.pos())
-            return
+
+    def _paint_texts(self, painter) -> None:
+        """The op label, port names, the values and gradients, and the footer."""
+        t, f = self.theme, self._fonts
         op_w = self._st_op.size().width()
         right = self._w - PAD - (24 if self.freeze_toggle is not None else 0)
         painter.setFont(f.small)
         fs = f.fm_small
-        painter.setOpacity(0.8)
+        opacity = painter.opacity()  # a greyed card is drawn translucent: keep its opacity
+        painter.setOpacity(opacity * 0.8)
         painter.drawStaticText(QPointF(right - op_w, (self._title_h - fs.height()) / 2 + 0.5),
                                self._st_op)
-        painter.setOpacity(1.0)
-        # port labels
+        painter.setOpacity(opacity)
         painter.setPen(t.node_text)
         for i, name in enumerate(self.inputs):
             y = self._body_top + i * self._row_h + (self._row_h - fs.height()) / 2
@@ -388,8 +402,6 @@ class NodeItem(Hoverable, QGraphicsItem):
         self._preview.paint(painter, self._preview_top, self._w,
                             self._h - self._footer_h - self._preview_top)
         self._paint_footer(painter)
-        for port in (*self.inputs.values(), *self.outputs.values()):
-            paint_port(painter, port, t, at=port.pos())
 
     def _tags(self) -> list[tuple[str, object]]:
         """Small labels on the footer's right: the stale, retain_grad and loss marks."""

@@ -49,6 +49,14 @@ def make_attr_editor(spec, commit):
         w.activated.connect(lambda i: commit(w.itemData(i)))
         return w, lambda v: w.setCurrentIndex(max(0, w.findData(v)))
     w = QLineEdit()
+    parse, show = _text_codec(w, spec)
+    w.editingFinished.connect(lambda: w.isModified() and commit(parse(w.text())))
+    return w, lambda v: (show(v), w.setModified(False))
+
+
+def _text_codec(w, spec):
+    """(parse(text) -> value, show(value)) for a line edit holding ``spec.kind``."""
+    kind = spec.kind
     if kind in ("dims", "shape"):
         w.setPlaceholderText(QCoreApplication.translate("AttrEditors", "None (all)")
                              if spec.optional else QCoreApplication.translate("AttrEditors",
@@ -86,5 +94,4 @@ def make_attr_editor(spec, commit):
 
         def show(v):
             w.setText("" if v is None else str(v))
-    w.editingFinished.connect(lambda: w.isModified() and commit(parse(w.text())))
-    return w, lambda v: (show(v), w.setModified(False))
+    return parse, show

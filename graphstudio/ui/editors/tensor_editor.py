@@ -201,21 +201,7 @@ class TensorEditor(QWidget):
         self.form.addRow(self.tr("Value"), self.fill_edit)
         self.form.addRow(self.tr("Step"), self.step_edit)
 
-        self.table_model = TensorTableModel(self._cells_edited, self, self._cell_refused)
-        self.table = QTableView()
-        self.table.setModel(self.table_model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setMinimumSectionSize(52)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.setMinimumHeight(60)
-        self.info = QLabel()
-        self.info.setWordWrap(True)
-        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._build_table()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -234,6 +220,24 @@ class TensorEditor(QWidget):
         self.fill_edit.editingFinished.connect(self._edit_params)
         self.step_edit.editingFinished.connect(self._edit_params)
         self.to_values.clicked.connect(self._convert)
+
+    def _build_table(self) -> None:
+        """The table of values (small tensors) and the line under it."""
+        self.table_model = TensorTableModel(self._cells_edited, self, self._cell_refused)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setMinimumSectionSize(52)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setMinimumHeight(60)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     # ------------------------------------------------------------------ showing
     def set_theme(self, theme: Theme) -> None:
