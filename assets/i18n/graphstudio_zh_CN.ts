@@ -18,12 +18,12 @@
     <name>AttrEditors</name>
     <message>
         <location filename="../../graphstudio/ui/editors/attr_editors.py" line="37"/>
-        <location filename="../../graphstudio/ui/editors/attr_editors.py" line="53"/>
+        <location filename="../../graphstudio/ui/editors/attr_editors.py" line="61"/>
         <source>None (all)</source>
         <translation>None（全部）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/editors/attr_editors.py" line="54"/>
+        <location filename="../../graphstudio/ui/editors/attr_editors.py" line="62"/>
         <source>e.g. 0, 1</source>
         <translation>例如 0, 1</translation>
     </message>
@@ -895,36 +895,36 @@ Restore {0}?</source>
 <context>
     <name>GraphScene</name>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="171"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="170"/>
         <source>no node with id {0}</source>
         <extracomment>a refusal, a hint or a confirmation for the status bar a node was double-clicked on its body (e.g. to show it in the inspector) a wire was dropped on empty canvas: (scene position, connect_from tuple) the inline title editor while a rename is in progress True while the view drags a rubber band (it selects nodes, not wires) over LAZY_CARDS nodes, FIRST_CARDS cards are built at once and the rest later; over DEFER_LAYOUT cards changed by an edit, those off screen are laid out later</extracomment>
         <translation>没有 id 为 {0} 的节点</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="185"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="184"/>
         <source>{0} is trainable (requires_grad=True)</source>
         <translation>{0} 可训练（requires_grad=True）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="186"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="185"/>
         <source>{0} is frozen (requires_grad=False)</source>
         <translation>{0} 已冻结（requires_grad=False）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="286"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="285"/>
         <source>canvas error while showing {0}: {1}</source>
         <translation>画布显示 {0} 时出错：{1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="376"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="375"/>
         <source>shape inference failed: {0}</source>
         <translation>形状推断失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="434"/>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="444"/>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="461"/>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="487"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="433"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="443"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="460"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="486"/>
         <source>that did not work: {0}</source>
         <translation>操作没有成功：{0}</translation>
     </message>
@@ -1035,12 +1035,12 @@ Restore {0}?</source>
 <context>
     <name>Heatmap</name>
     <message>
-        <location filename="../../graphstudio/ui/editors/tensor_editor.py" line="475"/>
+        <location filename="../../graphstudio/ui/editors/tensor_editor.py" line="479"/>
         <source>scale ±{0} · hover for values</source>
         <translation>色阶 ±{0} · 悬停查看数值</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/editors/tensor_editor.py" line="485"/>
+        <location filename="../../graphstudio/ui/editors/tensor_editor.py" line="489"/>
         <source>[{0}, {1}] = {2}   (scale ±{3})</source>
         <translation>[{0}, {1}] = {2}   （色阶 ±{3}）</translation>
     </message>
@@ -2910,6 +2910,11 @@ Restore {0}?</source>
         <translation>开始</translation>
     </message>
     <message>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="376"/>
+        <source>Step &lt;b&gt;{0}&lt;/b&gt; of {1} · {2}</source>
+        <translation>第 &lt;b&gt;{0}&lt;/b&gt; 步，共 {1} 步 · {2}</translation>
+    </message>
+    <message>
         <location filename="../../graphstudio/ui/run/steps_dock.py" line="381"/>
         <source>- - inside {0}: its own backward (torch.autograd.grad, create_graph=True); teal dashed wires carry its gradients</source>
         <translation>- - 在 {0} 内部：它自己的反向传播（torch.autograd.grad，create_graph=True）；青色虚线传递它的梯度</translation>
@@ -3201,17 +3206,17 @@ Restore {0}?</source>
         <translation>步长</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/editors/tensor_editor.py" line="279"/>
+        <location filename="../../graphstudio/ui/editors/tensor_editor.py" line="283"/>
         <source>Cannot make this tensor: {0}</source>
         <translation>无法生成这个张量：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/editors/tensor_editor.py" line="284"/>
+        <location filename="../../graphstudio/ui/editors/tensor_editor.py" line="288"/>
         <source>Empty tensor (a size is 0).</source>
         <translation>空张量（有一维大小为 0）。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/editors/tensor_editor.py" line="412"/>
+        <location filename="../../graphstudio/ui/editors/tensor_editor.py" line="416"/>
         <source>{0!r} is not a number: write e.g. 0.5 or 1e-3</source>
         <translation>{0!r} 不是数字：请写成例如 0.5 或 1e-3</translation>
     </message>

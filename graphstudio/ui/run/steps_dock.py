@@ -373,7 +373,7 @@ class StepsDock(QWidget):
                      if c.k >= 0 else self.tr("start"))
             if isinstance(tl, SessionTimeline) and (section := tl.section_at(c.k)):
                 phase = section_title(section)
-            text = f"Step <b>{max(c.k, -1) + 1}</b> of {n} · {phase}"
+            text = self.tr("Step <b>{0}</b> of {1} · {2}").format(max(c.k, -1) + 1, n, phase)
             if 0 <= c.k < n and tl.steps[c.k].kind == "inner":
                 grad_node = self.graph.nodes.get(tl.steps[c.k].within)
                 text += "<br><span style='color:{}'>{}</span>".format(
