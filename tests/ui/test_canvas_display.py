@@ -237,3 +237,16 @@ def test_zoomed_out_card_still_shows_its_values(scene, scale):
     w = scene.node_item(scene.ids["w"])
     w.set_run_state(NodeRunState(value=np.ones((5, 3)), requires_grad=True))
     assert _value_pixels(w, scale) > 20
+
+
+def test_static_text_is_measured_in_its_own_font(qapp):
+    """Right-aligned title labels use QStaticText.size(): measured in the default font they
+    ran off the card in presentation mode's larger text ("Inpu", "Parameter" under the icon)."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from graphstudio.ui.canvas.preview import static_text
+
+    big = QFont(qapp.font())
+    big.setPixelSize(30)
+    width = static_text("Parameter", big).size().width()
+    assert width == pytest.approx(QFontMetricsF(big).horizontalAdvance("Parameter"), abs=2)

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QStaticText
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QStaticText, QTransform
 
 from graphstudio.ui.canvas.readable import text_px
 from graphstudio.ui.number_format import format_lines, format_number, format_scalar
@@ -158,6 +158,7 @@ def static_text(text: str, font, cache: bool = True) -> QStaticText:
         st = QStaticText(text)
         st.setTextFormat(Qt.PlainText)
         st.setPerformanceHint(QStaticText.AggressiveCaching)
+        st.prepare(QTransform(), font)  # size() in this font (right-aligned labels use it)
         if cache and len(_STATIC) < 4096:
             _STATIC[key] = st
     return st
