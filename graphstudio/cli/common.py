@@ -19,7 +19,7 @@ from collections.abc import Callable
 from graphstudio.graph.limits import brief
 
 __all__ = ["PROG", "CommandParser", "UsageError", "check_output", "fail", "load_graph_file",
-           "run_guarded"]
+           "run_guarded", "short_array"]
 
 PROG = "graphstudio"
 
@@ -83,3 +83,13 @@ def run_guarded(command: Callable[[], int]) -> int:
         return fail(f"{ex.filename or ''}{': ' if ex.filename else ''}{ex.strerror or ex}")
     except KeyboardInterrupt:
         return fail("interrupted", 130)
+
+
+def short_array(a) -> str:
+    """A tensor's values on one line, four decimals, long ones elided (``--steps`` output)."""
+    import numpy as np
+
+    if a is None:
+        return "None"
+    return np.array2string(np.asarray(a), precision=4, threshold=12, edgeitems=2,
+                           max_line_width=10**6, separator=", ").replace("\n", "")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from graphstudio.cli.common import UsageError, fail, load_graph_file
+from graphstudio.cli.common import UsageError, fail, load_graph_file, short_array
 
 __all__ = ["COMMANDS", "cmd_check", "cmd_render", "cmd_run", "print_results", "print_steps"]
 
@@ -133,13 +133,6 @@ def _json_result(graph, runner, timeline) -> dict:
             "warnings": list(timeline.warnings)}
 
 
-def _short(a) -> str:
-    if a is None:
-        return "None"
-    return np.array2string(np.asarray(a), precision=4, threshold=12, edgeitems=2,
-                           max_line_width=10**6, separator=", ").replace("\n", "")
-
-
 def print_steps(graph, timeline) -> None:
     """The timeline, one line a step; a Grad node's inner backward indented under it."""
     names = {nid: n.name for nid, n in graph.nodes.items()}
@@ -149,25 +142,25 @@ def print_steps(graph, timeline) -> None:
         head = f"{s.index + 1:>{width}} {s.kind:<8} "
         if s.kind == "forward":
             fn = f"  grad_fn={s.grad_fn}" if s.grad_fn else ""
-            print(f"{head}{s.label}: {_short(s.value)}{fn}")
+            print(f"{head}{s.label}: {short_array(s.value)}{fn}")
             continue
         if s.kind == "inner":
             head = f"{s.index + 1:>{width}}   {s.kind:<8} "
         if s.hook is not None:
-            print(f"{head}{s.label}: got {_short(s.hook[0])} -> {_short(s.hook[1])}")
+            print(f"{head}{s.label}: got {short_array(s.hook[0])} -> {short_array(s.hook[1])}")
             continue
-        line = f"{head}{s.label}: got {_short(s.grad_output)}"
+        line = f"{head}{s.label}: got {short_array(s.grad_output)}"
         if len(s.contributions) > 1:
-            line += " = " + " + ".join(_short(c) for c in s.contributions)
+            line += " = " + " + ".join(short_array(c) for c in s.contributions)
         into_grad = {e: g for e, g in s.edge_grads.items() if e.dst == s.within}
         if s.kind == "inner" and any(e.dst_port == "inputs" for e in into_grad):
-            line += (f"; {names[s.within]} = {_short(s.grad_output)} (captured: "
+            line += (f"; {names[s.within]} = {short_array(s.grad_output)} (captured: "
                      f"{names.get(s.leaf_id or s.node_id, '?')}.grad untouched)")
         elif s.leaf_id is not None:
-            line += f"; {names[s.leaf_id]}.grad = {_short(s.new_grad)}"
+            line += f"; {names[s.leaf_id]}.grad = {short_array(s.new_grad)}"
         for e, g in s.edge_grads.items():
             if e not in into_grad:
-                line += f"; to {names[e.src]} ({e.dst_port}): {_short(g)}"
+                line += f"; to {names[e.src]} ({e.dst_port}): {short_array(g)}"
         print(line)
     if timeline.backward_unavailable_reason:
         print(f"no backward: {timeline.backward_unavailable_reason}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from graphstudio.cli.common import fail
+from graphstudio.cli.common import fail, short_array
 from graphstudio.run.session import replay
 
 __all__ = ["run_session"]
@@ -50,13 +50,6 @@ def _end_states(graph, timeline) -> dict:
     return out
 
 
-def _short(a) -> str:
-    if a is None:
-        return "None"
-    return np.array2string(np.asarray(a), precision=4, threshold=12, edgeitems=2,
-                           max_line_width=10**6, separator=", ").replace("\n", "")
-
-
 def print_session_steps(graph, timeline) -> None:
     """Each section's title, then its steps numbered from 1 as the Steps dock numbers them."""
     names = {nid: n.name for nid, n in graph.nodes.items()}
@@ -66,9 +59,9 @@ def print_session_steps(graph, timeline) -> None:
         for s in timeline.steps[section.first:section.first + section.count]:
             head = f"{s.index + 1:>{width}} {s.kind:<8} "
             if s.kind == "forward":
-                print(f"{head}{s.label}: {_short(s.value)}")
+                print(f"{head}{s.label}: {short_array(s.value)}")
             elif s.kind == "backward":
-                grad = f"; {names[s.leaf_id]}.grad = {_short(s.new_grad)}" if s.leaf_id else ""
-                print(f"{head}{s.label}: got {_short(s.grad_output)}{grad}")
+                grad = f"; {names[s.leaf_id]}.grad = {short_array(s.new_grad)}" if s.leaf_id else ""
+                print(f"{head}{s.label}: got {short_array(s.grad_output)}{grad}")
             else:
                 print(f"{head}{s.label}")
