@@ -1,4 +1,4 @@
-"""Issue 16: the session part of a .gsgraph file (format version 2): saved and read back
+"""The session part of a .gsgraph file (format version 2): saved and read back
 exactly, version-1 files migrated, bad entries refused naming where, deleted nodes left out."""
 
 from __future__ import annotations
