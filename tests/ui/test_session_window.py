@@ -1,4 +1,4 @@
-"""Issue 16 in the window: the Steps dock lists the Jacobian session as sections, F10 walks
+"""Sessions in the window: the Steps dock lists the Jacobian session as sections, F10 walks
 across them while inp.grad goes 4/2 -> 8/4 -> 0 -> 4/2 on the canvas, and the Session dock
 edits the actions (add, remove, reorder), each an undo step."""
 
