@@ -45,15 +45,12 @@ def _reshape_back(self, g):
     return (g.reshape(self._ctx),)
 
 
-ViewBackward0 = backward_formula("ViewBackward0",
-                                 self="grad.reshape(self.shape) (reshaped back to the input's "
-                                      "shape)")(_reshape_back)
-UnsafeViewBackward0 = backward_formula("UnsafeViewBackward0",
-                                       self="grad.reshape(self.shape) (reshaped back to the "
-                                            "input's shape)")(_reshape_back)
+#: the rule of every backward that only reshapes
+_RESHAPE_RULE = "grad.reshape(self.shape) (reshaped back to the input's shape)"
+ViewBackward0 = backward_formula("ViewBackward0", self=_RESHAPE_RULE)(_reshape_back)
+UnsafeViewBackward0 = backward_formula("UnsafeViewBackward0", self=_RESHAPE_RULE)(_reshape_back)
 ReshapeAliasBackward0 = backward_formula("ReshapeAliasBackward0",
-                                         self="grad.reshape(self.shape) (reshaped back to the "
-                                              "input's shape)")(_reshape_back)
+                                         self=_RESHAPE_RULE)(_reshape_back)
 
 
 def _nocopy_reshape(d, shape):
