@@ -19,7 +19,7 @@ import weakref
 import numpy as np
 
 from . import creation, dtypes, indexing, linalg, ops, reductions, shape_ops, unary
-from .node import NAMESPACES, RESULT, AccumulateGrad, backward_formula
+from .node import FORMULA, NAMESPACES, RESULT, AccumulateGrad, backward_formula
 from .tensor import Tensor, make, wrap
 
 __all__ = ["TENSOR_NAMESPACE", "lift_saved", "to_input", "as_graph_tensor", "apply_recorded",
@@ -161,7 +161,11 @@ def lift_saved(fn):
     out = []
     for k, s in enumerate(saved):
         kind = kinds[k] if k < len(kinds) else None
-        if kind is None or s is None or s.__class__ is not np.ndarray:
+        if kind is not None and s.__class__ in (int, float):
+            # a user's ``x * 2``: PyTorch saved the number as a (wrapped number) tensor
+            arrays = [a for a in saved if a.__class__ is np.ndarray]
+            out.append(wrap(np.asarray(s, arrays[0].dtype if arrays else None)))
+        elif kind is None or s is None or s.__class__ is not np.ndarray:
             out.append(s)
         elif kind == RESULT:
             out.append(wrap(s, fn))
@@ -202,9 +206,12 @@ def apply_recorded(fn, grad):
                            "engine, so it cannot be part of a graph (create_graph=True).")
     saved = fn._saved
     fn._saved = lift_saved(fn)
+    outer = FORMULA.recording
+    FORMULA.recording = True
     try:
         return fn.apply(grad)
     finally:
+        FORMULA.recording = outer
         fn._saved = saved
 
 

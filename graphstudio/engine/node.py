@@ -33,7 +33,7 @@ import numpy as np
 
 __all__ = ["GradFn", "AccumulateGrad", "GraphRoot", "FREED", "RESULT", "node_type",
            "backward_formula", "derivative_rule", "derivative_rules", "SEQUENCE",
-           "array_namespace", "NAMESPACES", "NUMPY_NAMESPACE", "values_of"]
+           "array_namespace", "NAMESPACES", "NUMPY_NAMESPACE", "values_of", "FORMULA"]
 
 #: Creation order of backward functions (and of in-place changes, see ``versions.py``).
 SEQUENCE = itertools.count()
@@ -42,6 +42,11 @@ ACCUMULATE_SEQ = 2**64 - 1
 FREED = object()  # marks saved values released after a backward without retain_graph
 
 _RULES = {}  # grad_fn name -> {argument: rule text}
+#: ``FORMULA.recording`` is True while a backward formula runs on Tensors (``create_graph=True``):
+#: an op with a Python number operand then records PyTorch's Scalar overload (``MulBackward1``,
+#: ``AddBackward1``...), as the C++ formulas PyTorch records do, where a user's ``x * 2`` is
+#: ``MulBackward0`` (Python wraps the number in a tensor).
+FORMULA = types.SimpleNamespace(recording=False)
 #: In :attr:`GradFn.saved_as`: this saved value is the op's own result.
 RESULT = "result"
 

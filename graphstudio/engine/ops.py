@@ -8,7 +8,7 @@ shape and dtype. Python scalars never get a gradient slot beyond PyTorch's ``(No
 import numpy as np
 
 from . import dtypes
-from .node import RESULT, array_namespace, backward_formula, values_of
+from .node import FORMULA, RESULT, array_namespace, backward_formula, values_of
 from .tensor import Tensor, make, to_array, wrap
 from .unary import float_input
 
@@ -101,10 +101,24 @@ def SubBackward0(self, g):
     return g, (-g if alpha == 1 else g * -alpha)
 
 
+@backward_formula("AddBackward1",
+                  self="grad (other a number)")
+def AddBackward1(self, g):
+    return (g,)
+
+
+@backward_formula("SubBackward1",
+                  self="grad (other a number)")
+def SubBackward1(self, g):
+    return (g,)
+
+
 def add(input, other, *, alpha=1):
     if alpha != 1:
         return add(input, mul(other, alpha) if isinstance(other, Tensor) else other * alpha)
     out, _, _, bt = _binary(np.add, input, other)
+    if bt is None and FORMULA.recording:
+        return make(out, AddBackward1, (_lhs(input),))
     return make(out, AddBackward0, (_lhs(input), bt), None, 1)
 
 
@@ -116,6 +130,8 @@ def sub(input, other, *, alpha=1):
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
                            "Use the `^` or `logical_xor()` operator instead.")
     out, _, _, bt = _binary(np.subtract, a, other)
+    if bt is None and FORMULA.recording:
+        return make(out, SubBackward1, (a,))
     return make(out, SubBackward0, (a, bt), None, 1)
 
 
@@ -130,6 +146,8 @@ def rsub(input, other):
     if isinstance(other, Tensor):
         return sub(other, input)
     ad, b, _ = _operands(input, other)
+    if FORMULA.recording:  # C++ ``number - t`` is ``full_like(t, number).sub_(t)``
+        return make(np.subtract(b, ad), SubBackward0, (None, input), None, 1)
     return make(np.subtract(b, ad), RsubBackward1, (input,))
 
 
@@ -141,8 +159,16 @@ def MulBackward0(self, g):
     return (g * b if self.needs(0) else None), (g * a if self.needs(1) else None)
 
 
+@backward_formula("MulBackward1",
+                  self="grad * other (other a number)")
+def MulBackward1(self, g):
+    return (g * self._ctx,)
+
+
 def mul(input, other):
     out, ad, bd, bt = _binary(np.multiply, input, other)
+    if bt is None and FORMULA.recording:
+        return make(out, MulBackward1, (_lhs(input),), None, bd)
     return make(out, MulBackward0, (_lhs(input), bt), (ad, bd))
 
 
@@ -170,6 +196,8 @@ def div(input, other, *, rounding_mode=None):
         out = ad / bd
     except ValueError:
         raise broadcast_error(np.shape(ad), np.shape(bd)) from None
+    if bt is None and FORMULA.recording:
+        return make(out, DivBackward1, (a,), None, bd)
     return make(out, DivBackward0, (a, bt), (ad, bd))
 
 
@@ -208,6 +236,8 @@ def rdiv(input, other):
     """``other / input`` for a Python number: PyTorch computes ``reciprocal(input) * other``."""
     if isinstance(other, Tensor):
         return div(other, input)
+    if FORMULA.recording:  # C++ ``number / t`` is ``full_like(t, number).div_(t)``
+        return div(wrap(np.asarray(other, float_input(input._data).dtype)), input)
     return mul(reciprocal(input), other)
 
 
