@@ -9,9 +9,17 @@ import warnings
 import numpy as np
 
 from . import dtypes
+from .activation_backward import (
+    elu_backward,
+    gelu_backward,
+    leaky_relu_backward,
+    log_sigmoid_backward,
+    np_erf,
+    softplus_backward,
+)
 from .creation import default_generator
 from .linalg import linear
-from .node import RESULT, array_namespace, backward_formula, values_of
+from .node import array_namespace, backward_formula, values_of
 from .ops import broadcast_error, div_scalar
 from .reductions import log_softmax as _log_softmax
 from .reductions import softmax as _softmax
@@ -68,8 +76,7 @@ def relu(input, inplace=False):
 @backward_formula("LeakyReluBackward0", saves=((0, None),),
                   self="grad where self > 0, else negative_slope * grad")
 def LeakyReluBackward0(self, g):
-    (x,) = self._saved
-    return (array_namespace(g).where(values_of(x) > 0, g, g * self._ctx),)
+    return (leaky_relu_backward(g, self._saved[0], self._ctx),)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
@@ -81,11 +88,7 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
 @backward_formula("SoftplusBackward0", saves=((0, None),),
                   self="grad * σ(beta * self) (grad where beta * self > threshold)")
 def SoftplusBackward0(self, g):
-    (x,) = self._saved
-    beta, threshold = self._ctx
-    xp = array_namespace(g)
-    z = xp.exp(xp.minimum(x * beta, threshold))
-    return (xp.where(values_of(x) * beta > threshold, g, g * z / (z + 1)),)
+    return (softplus_backward(g, self._saved[0], *self._ctx),)
 
 
 def softplus(input, beta=1.0, threshold=20.0):
@@ -96,27 +99,11 @@ def softplus(input, beta=1.0, threshold=20.0):
     return make(out, SoftplusBackward0, (input,), (d,), (beta, threshold))
 
 
-_erf = np.frompyfunc(math.erf, 1, 1)
-
-
-def _np_erf(x):
-    return np.asarray(_erf(x.astype(np.float64)), np.float64).astype(x.dtype)
-
-
 @backward_formula("GeluBackward0", saves=((0, None),),
                   self="grad * (Φ(self) + self * φ(self)), Φ/φ the standard normal CDF/PDF (its "
                        "tanh form for approximate='tanh')")
 def GeluBackward0(self, g):
-    (x,) = self._saved
-    if self._ctx == "tanh":
-        k = math.sqrt(2 / math.pi)
-        inner = k * (x + 0.044715 * x ** 3)
-        th = np.tanh(inner)
-        dinner = k * (1 + 3 * 0.044715 * x * x)
-        return (g * (0.5 * (1 + th) + 0.5 * x * (1 - th * th) * dinner),)
-    cdf = 0.5 * (1 + _np_erf(x * (1 / math.sqrt(2))))
-    pdf = np.exp(-0.5 * x * x) * (1 / math.sqrt(2 * math.pi))
-    return (g * (cdf + x * pdf),)
+    return (gelu_backward(g, self._saved[0], self._ctx),)
 
 
 def gelu(input, approximate="none"):
@@ -127,7 +114,7 @@ def gelu(input, approximate="none"):
         k = math.sqrt(2 / math.pi)
         out = 0.5 * d * (1 + np.tanh(k * (d + 0.044715 * d ** 3)))
     else:
-        out = d * 0.5 * (1 + _np_erf(d * (1 / math.sqrt(2))))
+        out = d * 0.5 * (1 + np_erf(d * (1 / math.sqrt(2))))
     return make(out.astype(d.dtype, copy=False), GeluBackward0, (input,), (d,), approximate)
 
 
@@ -146,27 +133,22 @@ def silu(input, inplace=False):
     return make(out, SiluBackward0, (input,), (d,))
 
 
-@backward_formula("EluBackward0", saves=((0, None),), saved_as=(0, RESULT),
-                  self="grad where self > 0, else grad * (result + alpha)")
+@backward_formula("EluBackward0", saves=((0, None),),
+                  self="grad where self > 0, else grad * alpha * exp(self)")
 def EluBackward0(self, g):
-    x, out = self._saved
-    alpha = self._ctx
-    return (array_namespace(g).where(values_of(x) > 0, g, g * (out + alpha)),)
+    return (elu_backward(g, self._saved[0], self._ctx),)
 
 
 def elu(input, alpha=1.0, inplace=False):
     d = input._data
     out = np.where(d > 0, d, alpha * np.expm1(np.minimum(d, 0))).astype(d.dtype, copy=False)
-    return make(out, EluBackward0, (input,), (d, out), alpha)
+    return make(out, EluBackward0, (input,), (d,), alpha)
 
 
 @backward_formula("LogSigmoidBackward0", saves=((0, None),),
                   self="grad * (1 - σ(self)) (= grad * σ(-self))")
 def LogSigmoidBackward0(self, g):
-    (x,) = self._saved
-    xp = array_namespace(g)
-    e = xp.exp(-abs(x))
-    return (g * xp.where(values_of(x) < 0, 1 / (1 + e), e / (1 + e)),)
+    return (log_sigmoid_backward(g, self._saved[0]),)
 
 
 def _log_sigmoid(d):
@@ -330,8 +312,8 @@ def BinaryCrossEntropyWithLogitsBackward0(self, g):
     return gx, gy
 
 
-# erf and the saved log-sigmoid are computed on numpy only: these run on arrays only.
-GeluBackward0.differentiable = BinaryCrossEntropyWithLogitsBackward0.differentiable = False
+# the saved log-sigmoid is computed on numpy only: this one runs on arrays only.
+BinaryCrossEntropyWithLogitsBackward0.differentiable = False
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,

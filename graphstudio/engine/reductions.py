@@ -6,6 +6,7 @@ from collections import namedtuple
 import numpy as np
 
 from . import dtypes
+from .activation_backward import log_softmax_backward_data, softmax_backward_data
 from .node import RESULT, array_namespace, backward_formula, values_of
 from .ops import maximum, minimum
 from .tensor import make, wrap, wrap_dim
@@ -443,17 +444,13 @@ def softmax_dim(ndim, dim, name="softmax"):
                   self="result * (grad - Σ_dim grad * result): ds_i/da_j = s_i·(δ_ij - s_j), s = "
                        "result")
 def SoftmaxBackward0(self, g):
-    (y,) = self._saved
-    dim = self._ctx
-    return (y * (g - (g * y).sum(axis=dim, keepdims=True)),)
+    return (softmax_backward_data(g, self._saved[0], self._ctx),)
 
 
 @backward_formula("LogSoftmaxBackward0", saved_as=(RESULT,),
                   self="grad - exp(result) * Σ_dim grad (exp(result) = softmax(self))")
 def LogSoftmaxBackward0(self, g):
-    (y,) = self._saved
-    dim = self._ctx
-    return (g - array_namespace(g).exp(y) * g.sum(axis=dim, keepdims=True),)
+    return (log_softmax_backward_data(g, self._saved[0], self._ctx),)
 
 
 def _shifted(d, dim):

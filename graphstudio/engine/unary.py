@@ -8,6 +8,7 @@ import math
 import numpy as np
 
 from . import dtypes
+from .activation_backward import sigmoid_backward, tanh_backward, threshold_backward
 from .node import RESULT, array_namespace, backward_formula, values_of
 from .tensor import make
 
@@ -79,7 +80,7 @@ log2, Log2Backward0 = pointwise("Log2Backward0", np.log2, lambda g, x, y: g / (x
                                "grad / (self * ln 2)", quiet=True, saves_input=True)
 exp2, Exp2Backward0 = pointwise("Exp2Backward0", np.exp2, lambda g, x, y: g * (y * _LN2),
                                "grad * result * ln 2 (result = 2 ** self)", quiet=True)
-tanh, TanhBackward0 = pointwise("TanhBackward0", np.tanh, lambda g, x, y: g * (1 - y * y),
+tanh, TanhBackward0 = pointwise("TanhBackward0", np.tanh, lambda g, x, y: tanh_backward(g, y),
                                 "grad * (1 - result²) (result = tanh(self))")
 sin, SinBackward0 = pointwise("SinBackward0", np.sin, lambda g, x, y: g * array_namespace(g).cos(x),
                               "grad * cos(self)", saves_input=True)
@@ -117,11 +118,11 @@ def sign(input):
     return make(np.asarray(_sgn(input._data)), SignBackward0, (input,))
 
 
-@backward_formula("ReluBackward0",
+@backward_formula("ReluBackward0", saved_as=(RESULT,),
                   self="grad where result > 0, else 0 (relu'(0) = 0)")
 def ReluBackward0(self, g):
-    # the output is > 0, 0 or NaN (which passes, as in torch)
-    return (g * (values_of(self._saved[0]) != 0),)
+    # threshold_backward(grad, result, 0): the output is > 0, 0 or NaN (which passes, as in torch)
+    return (threshold_backward(g, self._saved[0], 0),)
 
 
 def relu(input):
@@ -135,8 +136,7 @@ def relu(input):
 @backward_formula("SigmoidBackward0", saved_as=(RESULT,),
                   self="grad * result * (1 - result) (result = σ(self): dσ/dx = σ(x)·(1 - σ(x)))")
 def SigmoidBackward0(self, g):
-    y = self._saved[0]
-    return (g * (1 - y) * y,)
+    return (sigmoid_backward(g, self._saved[0]),)
 
 
 def _sigmoid(d):
