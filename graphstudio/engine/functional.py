@@ -19,6 +19,7 @@ from .activation_backward import (
 )
 from .creation import default_generator
 from .linalg import linear
+from .loss_backward import binary_cross_entropy_backward, mse_loss_backward, nll_loss_backward
 from .node import array_namespace, backward_formula, values_of
 from .ops import broadcast_error, div_scalar
 from .reductions import log_softmax as _log_softmax
@@ -27,7 +28,7 @@ from .reductions import sum as _sum
 from .shape_ops import expand, view
 from .tensor import Size, Tensor, make, wrap
 from .unary import relu as _relu
-from .unary import sigmoid, tanh
+from .unary import sigmoid, sigmoid_array, tanh
 
 __all__ = ["relu", "leaky_relu", "sigmoid", "tanh", "softplus", "gelu", "silu", "elu",
            "softmax", "log_softmax", "linear", "mse_loss", "l1_loss", "binary_cross_entropy",
@@ -203,10 +204,9 @@ def _broadcast_pair(input, target):
                   target="-grad * 2 * (self - target) / N")
 def MseLossBackward0(self, g):
     x, y = self._saved
-    diff = x - y
     reduction = self._ctx
-    gi = _reduce_back(g, reduction, values_of(diff).size) * (2 * diff)
-    return (gi if self.needs(0) else None), (-gi if self.needs(1) else None)
+    return (mse_loss_backward(g, x, y, reduction) if self.needs(0) else None,
+            mse_loss_backward(g, y, x, reduction) if self.needs(1) else None)
 
 
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean"):
@@ -251,12 +251,12 @@ def BinaryCrossEntropyBackward0(self, g):
     x, y, w = self._saved
     reduction = self._ctx
     xp = array_namespace(g)
+    gx = gy = None
+    if self.needs(0):
+        gx = binary_cross_entropy_backward(g, x, y, w, reduction)
     g = _reduce_back(g, reduction, values_of(x).size)
     if w is not None:
         g = g * w
-    gx = gy = None
-    if self.needs(0):
-        gx = g * (x - y) / xp.maximum((1 - x) * x, 1e-12)
     if self.needs(1):
         with np.errstate(divide="ignore"):
             gy = -(xp.log(x) - xp.log1p(-x)) * g
@@ -292,28 +292,31 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
                   target="grad * weight * (ln σ(-self) - pos_weight * ln σ(self)) / N (-grad * "
                          "self / N without weights)")
 def BinaryCrossEntropyWithLogitsBackward0(self, g):
-    x, y, w, pw, log_sig = self._saved
-    g = _reduce_back(g, self._ctx, x.size)
+    # PyTorch's composite formulas, op for op (so a recorded backward shows its ops)
+    x, y, w, pw = self._saved
+    graph = g.__class__ is Tensor
+    n = values_of(x).size
     gx = gy = None
     if self.needs(0):
-        sig = np.exp(log_sig)  # sigmoid(x), accurate even where it underflows to 0
+        sig = sigmoid(x) if graph else sigmoid_array(x)
         if pw is None:
-            gx = (sig - y) * g
+            gx = sig - y
         else:
-            t = pw * y
-            gx = ((t + 1 - y) * sig - t) * g
-        if w is not None:
-            gx = gx * w
+            t = (wrap(pw) if graph else pw) * y
+            gx = (t + 1 - y) * sig - t
+        gx = _reduce_back(_weighted(gx * g, w), self._ctx, n)
     if self.needs(1):
-        # log_sigmoid(-x) = log_sigmoid(x) - x
-        gy = -x * g if pw is None else ((log_sig - x) - log_sig * pw) * g
-        if w is not None:
-            gy = gy * w
+        if pw is None:
+            gy = -x * g
+        else:
+            log_sig = logsigmoid if graph else _log_sigmoid
+            gy = (log_sig(-x) - log_sig(x) * pw) * g
+        gy = _reduce_back(_weighted(gy, w), self._ctx, n)
     return gx, gy
 
 
-# the saved log-sigmoid is computed on numpy only: this one runs on arrays only.
-BinaryCrossEntropyWithLogitsBackward0.differentiable = False
+def _weighted(grad, weight):
+    return grad if weight is None else grad * weight
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,
@@ -337,8 +340,8 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     if loss.dtype != dt:
         loss = loss.astype(dt)
     out = _reduce_array(loss, reduction)
-    return make(out, BinaryCrossEntropyWithLogitsBackward0, (input, target),
-                (x, y, w, pw, log_sig), reduction)
+    return make(out, BinaryCrossEntropyWithLogitsBackward0, (input, target), (x, y, w, pw),
+                reduction)
 
 
 # --- multi-class ---------------------------------------------------------------------------------
@@ -365,29 +368,15 @@ def _class_layout(x, t):
     return np.moveaxis(x, 1, -1).reshape(-1, c), t.reshape(-1)
 
 
-@backward_formula("NllLossBackward0", saves=((0, None),), saved_as=(),
+@backward_formula("NllLossBackward0", saves=((0, None),), saved_as=(0,),
                   self="-grad * weight[target_n] / Σ_n weight[target_n] at [n, target_n] (mean; "
                        "no division for 'sum'), 0 elsewhere and where target_n = ignore_index")
 def NllLossBackward0(self, g):
-    valid, tgt, wsel, total = self._saved
-    shape, reduction = self._ctx
-    x_shape = shape if len(shape) != 1 else (1,) + shape
-    c = x_shape[1]
-    rows = np.nonzero(valid)[0]
-    if reduction == "none":
-        coef = -wsel[valid] * g.reshape(-1)[rows]
-    else:
-        coef = -wsel[valid] * (g / total if reduction == "mean" else g)
-    xp = array_namespace(g)
-    # Only the valid rows get a value: ignored targets get 0 even for a NaN grad.
-    grad = xp.add_at((valid.size, c), (rows, tgt[valid]), coef)
-    if len(shape) > 2:
-        spatial = (shape[0],) + shape[2:] + (c,)
-        return (xp.moveaxis(grad.reshape(spatial), -1, 1),)
-    return (grad.reshape(shape),)
+    x, *picked = self._saved
+    return (nll_loss_backward(g, x, picked, self._ctx),)
 
 
-NllLoss2DBackward0 = backward_formula("NllLoss2DBackward0", saves=((0, None),), saved_as=(),
+NllLoss2DBackward0 = backward_formula("NllLoss2DBackward0", saves=((0, None),), saved_as=(0,),
                                       self="-grad * weight[target_n] / Σ_n weight[target_n] at "
                                            "each position's target class (mean), 0 elsewhere and "
                                            "at ignore_index")(NllLossBackward0.apply)
@@ -445,7 +434,7 @@ def _nll(input, target, weight, ignore_index, reduction):
             out = picked.sum() / total
     node = NllLoss2DBackward0 if x.ndim == 4 else NllLossBackward0
     return make(np.asarray(out, x.dtype), node, (input,),
-                (valid, tgt, wsel, total), (x.shape, reduction))
+                (x, valid, tgt, wsel, total), (x.shape, reduction))
 
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,

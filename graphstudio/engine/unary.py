@@ -13,7 +13,8 @@ from .node import RESULT, array_namespace, backward_formula, values_of
 from .tensor import make
 
 __all__ = ["exp", "exp2", "log2", "log", "log1p", "expm1", "sqrt", "abs", "sign", "relu",
-           "sigmoid", "tanh", "sin", "cos", "floor", "ceil", "round", "float_input"]
+           "sigmoid", "sigmoid_array", "tanh", "sin", "cos", "floor", "ceil", "round",
+           "float_input"]
 
 
 def float_input(d):
@@ -139,7 +140,7 @@ def SigmoidBackward0(self, g):
     return (sigmoid_backward(g, self._saved[0]),)
 
 
-def _sigmoid(d):
+def sigmoid_array(d):
     # PyTorch's formula, 1 / (1 + exp(-x)), in the input's dtype (exp(-x) = inf gives 0, no NaN).
     with np.errstate(over="ignore"):
         e = rounded(np.exp, -d)
@@ -147,7 +148,7 @@ def _sigmoid(d):
 
 
 def sigmoid(input):
-    out = _sigmoid(float_input(input._data))
+    out = sigmoid_array(float_input(input._data))
     return make(out, SigmoidBackward0, (input,), (out,))
 
 
