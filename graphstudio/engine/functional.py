@@ -9,7 +9,7 @@ import warnings
 import numpy as np
 
 from . import dtypes
-from .activation_backward import (
+from .backward_kernels.activations import (
     elu_backward,
     gelu_backward,
     leaky_relu_backward,
@@ -17,9 +17,13 @@ from .activation_backward import (
     np_erf,
     softplus_backward,
 )
+from .backward_kernels.losses import (
+    binary_cross_entropy_backward,
+    mse_loss_backward,
+    nll_loss_backward,
+)
 from .creation import default_generator
 from .linalg import linear
-from .loss_backward import binary_cross_entropy_backward, mse_loss_backward, nll_loss_backward
 from .node import array_namespace, backward_formula, values_of
 from .ops import broadcast_error, div_scalar
 from .reductions import log_softmax as _log_softmax

@@ -6,7 +6,8 @@ from collections import namedtuple
 import numpy as np
 
 from . import dtypes
-from .activation_backward import log_softmax_backward_data, softmax_backward_data
+from .backward_kernels.activations import log_softmax_backward_data, softmax_backward_data
+from .backward_kernels.products import prod_gradient
 from .node import RESULT, array_namespace, backward_formula, values_of
 from .ops import maximum, minimum
 from .tensor import make, wrap, wrap_dim
@@ -359,41 +360,25 @@ def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
     return make(out, StdBackward0, (input,), (d, out), (dims, keepdim, correction))
 
 
-def _others_product(x, axis):
-    """For each element, the product of the other elements along ``axis``, computed without
-    dividing (exact with zeros): the product of those before it times the product of those after."""
-    n = x.shape[axis]
-    if n == 0:
-        return x.copy()
-    ones = np.ones_like(np.take(x, [0], axis=axis))
-    head = np.take(x, range(n - 1), axis=axis)
-    left = np.concatenate([ones, np.cumprod(head, axis=axis)], axis=axis)
-    tail = np.flip(np.take(np.flip(x, axis), range(n - 1), axis=axis), axis)
-    right = np.concatenate([np.flip(np.cumprod(np.flip(tail, axis), axis=axis), axis), ones],
-                           axis=axis)
-    return (left * right).astype(x.dtype, copy=False)
-
-
-@backward_formula("ProdBackward0", saves=((0, None),),
-                  self="grad * (the product of all the other elements)")
+@backward_formula("ProdBackward0", saves=((0, None),), saved_as=(0, RESULT),
+                  self="grad * result / self, or grad * (the product of all the other elements) "
+                       "where self has zeros")
 def ProdBackward0(self, g):
-    x, _ = self._saved  # the result is saved (unused) as PyTorch saves it: see versions.py
-    return ((g * _others_product(x.reshape(-1), 0)).reshape(x.shape),)
-
-
-@backward_formula("ProdBackward1", saves=((0, None),),
-                  self="grad * (the product of the other elements along dim)")
-def ProdBackward1(self, g):
-    x, _ = self._saved
-    dim, keepdim = self._ctx
-    if x.ndim == 0:
+    x, y = self._saved
+    if values_of(x).ndim == 0:
         return (g,)
-    return (_kept(g, (dim,), keepdim) * _others_product(x, dim),)
+    return (prod_gradient(g, x, y, None),)
 
 
-# The product of the others is computed with numpy's cumprod (exact with zeros), which the engine
-# does not record: these two formulas run on arrays only.
-ProdBackward0.differentiable = ProdBackward1.differentiable = False
+@backward_formula("ProdBackward1", saves=((0, None),), saved_as=(0, RESULT),
+                  self="grad * result / self along dim, or grad * (the product of the other "
+                       "elements along dim) where a slice has zeros")
+def ProdBackward1(self, g):
+    x, y = self._saved
+    dim, keepdim = self._ctx
+    if values_of(x).ndim == 0:
+        return (g,)
+    return (prod_gradient(_kept(g, (dim,), keepdim), x, _kept(y, (dim,), keepdim), dim),)
 
 
 def prod(input, dim=None, keepdim=False, *, dtype=None):

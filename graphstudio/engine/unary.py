@@ -8,7 +8,7 @@ import math
 import numpy as np
 
 from . import dtypes
-from .activation_backward import sigmoid_backward, tanh_backward, threshold_backward
+from .backward_kernels.activations import sigmoid_backward, tanh_backward, threshold_backward
 from .node import RESULT, array_namespace, backward_formula, values_of
 from .tensor import make
 

@@ -1,12 +1,12 @@
 """The backward kernels of the fused losses, recorded as one node each when a gradient is itself
 recorded (``create_graph=True``), as PyTorch records them: ``MseLossBackwardBackward0``,
 ``BinaryCrossEntropyBackwardBackward0``, ``NllLossBackwardBackward0`` (see
-``activation_backward.py`` for how a kernel computes on arrays and records on Tensors)."""
+``activations.py`` for how a kernel computes on arrays and records on Tensors)."""
 
 import numpy as np
 
-from .activation_backward import in_graph, recorded
-from .node import array_namespace, backward_formula, values_of
+from ..node import array_namespace, backward_formula, values_of
+from .activations import in_graph, recorded
 
 __all__ = ["mse_loss_backward", "binary_cross_entropy_backward", "nll_loss_backward"]
 

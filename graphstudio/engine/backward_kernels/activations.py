@@ -14,8 +14,8 @@ import math
 
 import numpy as np
 
-from .node import array_namespace, backward_formula, values_of
-from .tensor import Tensor, make, wrap
+from ..node import array_namespace, backward_formula, values_of
+from ..tensor import Tensor, make, wrap
 
 __all__ = ["recorded", "in_graph", "np_erf", "tanh_backward", "sigmoid_backward",
            "threshold_backward", "leaky_relu_backward", "elu_backward", "gelu_backward",
