@@ -30,6 +30,7 @@ from graphstudio.ui.canvas.readable import text_scale
 __all__ = ["CELL", "DocumentSketch", "LazyCards"]
 
 CELL = 1024.0  # side of one grid cell (scene units)
+MARGIN = 8.0  # around the blocks (a cosmetic wire's width)
 
 
 def _cell(x: float, y: float) -> tuple[int, int]:
@@ -112,7 +113,7 @@ class DocumentSketch(QGraphicsItem):
 
     # ------------------------------------------------------------------ painting
     def boundingRect(self) -> QRectF:
-        return self._bounds.adjusted(-CELL, -CELL, CELL, CELL)
+        return self._bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
 
     def shape(self) -> QPainterPath:
         return QPainterPath()  # never hit: the canvas under it gets the clicks
