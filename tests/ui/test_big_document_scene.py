@@ -5,33 +5,20 @@ from the event loop."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from graphstudio.graph.model import TensorSpec
 from graphstudio.graph.shape_inference import infer_shapes
-from graphstudio.ui.canvas import GraphScene
-from graphstudio.ui.canvas.view import GraphView
 from graphstudio.ui.commands import RemoveNodesCommand, try_push
-from tests.support.graph_generator import make_large_graph
+from tests.support.big_scene import show_big_document
 
 
 @pytest.fixture
 def big(qtbot, monkeypatch):
     """A 300-node document shown by a scene that treats more than 60 nodes as big."""
-    monkeypatch.setattr(GraphScene, "LAZY_CARDS", 60)
-    monkeypatch.setattr(GraphScene, "FIRST_CARDS", 20)
-    monkeypatch.setattr(GraphScene, "DEFER_LAYOUT", 5)
-    g = make_large_graph(300)
-    stack = QUndoStack()
-    scene = GraphScene(g, stack)
-    view = GraphView(scene)
-    qtbot.addWidget(view)
-    view.resize(800, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    yield scene, view, stack
-    scene.detach()
+    yield (big := show_big_document(qtbot, monkeypatch, 300, LAZY_CARDS=60, FIRST_CARDS=20,
+                                    DEFER_LAYOUT=5))
+    big[0].detach()
 
 
 def _drain(scene):
