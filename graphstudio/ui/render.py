@@ -3,6 +3,12 @@
 Both paths draw the very :class:`GraphScene` a person sees in the window (same items, same theme),
 so a rendered file is a faithful picture of the canvas. PNG goes through an antialiased
 ``QImage``; SVG through ``QSvgGenerator`` (QtSvg ships with PySide6-Essentials).
+
+A PNG has at most MAX_PNG_SIDE pixels a side and MAX_PNG_PIXELS in all (encoding a PNG costs
+about 70 ms per million pixels). When that makes the picture's scale fall below the zoom at
+which cards are blocks (``BLOCK_ZOOM``), a big document's cards not built yet are not built:
+the scene's sketch draws them, as the window does zoomed that far out; otherwise every card is
+built first, so the picture shows every card as it is.
 """
 
 from __future__ import annotations
@@ -14,10 +20,13 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
+from graphstudio.ui.canvas.card_blocks import BLOCK_ZOOM
+
 FORMATS = (".png", ".svg")
 MARGIN = 32.0
 PNG_SCALE = 2.0
 MAX_PNG_SIDE = 12_000
+MAX_PNG_PIXELS = 20_000_000
 AFTER_CHOICES = ("forward", "backward")
 
 
@@ -64,6 +73,8 @@ def render_scene(scene, out: str | os.PathLike, margin: float = MARGIN,
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise RenderError(f"cannot write {out.name!r}: choose a .png or .svg file name")
+    if suffix == ".svg" or png_scale(scene_rect(scene, margin), scale) >= BLOCK_ZOOM:
+        scene.node_items()  # a big document's cards not built yet: every card is drawn
     selected = list(scene.selectedItems())
     _prepare(scene)
     source = scene_rect(scene, margin)
@@ -85,8 +96,15 @@ def render_scene(scene, out: str | os.PathLike, margin: float = MARGIN,
     return out
 
 
+def png_scale(source: QRectF, scale: float = PNG_SCALE) -> float:
+    """The scale a PNG of scene area ``source`` is drawn at: ``scale``, or less to keep within
+    MAX_PNG_SIDE and MAX_PNG_PIXELS."""
+    w, h = max(source.width(), 1.0), max(source.height(), 1.0)
+    return min(scale, MAX_PNG_SIDE / max(w, h), (MAX_PNG_PIXELS / (w * h)) ** 0.5)
+
+
 def _write_png(scene, source: QRectF, out: Path, scale: float) -> None:
-    scale = min(scale, MAX_PNG_SIDE / max(source.width(), source.height(), 1.0))
+    scale = png_scale(source, scale)
     size = QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(_background(scene))

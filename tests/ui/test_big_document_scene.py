@@ -1,36 +1,24 @@
-"""A big document on the canvas: cards built a slice at a time (those asked for at once), and an
-edit that changes many cards lays out those on screen at once and the rest from the event loop."""
+"""A big document on the canvas: cards built only near the view, a slice at a time (those asked
+for at once), and an edit that changes many cards lays out those on screen at once and the rest
+from the event loop."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from graphstudio.graph.model import TensorSpec
 from graphstudio.graph.shape_inference import infer_shapes
-from graphstudio.ui.canvas import GraphScene
-from graphstudio.ui.canvas.view import GraphView
 from graphstudio.ui.commands import RemoveNodesCommand, try_push
-from tests.support.graph_generator import make_large_graph
+from tests.support.big_scene import show_big_document
 
 
 @pytest.fixture
 def big(qtbot, monkeypatch):
     """A 300-node document shown by a scene that treats more than 60 nodes as big."""
-    monkeypatch.setattr(GraphScene, "LAZY_CARDS", 60)
-    monkeypatch.setattr(GraphScene, "FIRST_CARDS", 20)
-    monkeypatch.setattr(GraphScene, "DEFER_LAYOUT", 5)
-    g = make_large_graph(300)
-    stack = QUndoStack()
-    scene = GraphScene(g, stack)
-    view = GraphView(scene)
-    qtbot.addWidget(view)
-    view.resize(800, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    yield scene, view, stack
-    scene.detach()
+    yield (big := show_big_document(qtbot, monkeypatch, 300, LAZY_CARDS=60, FIRST_CARDS=20,
+                                    DEFER_LAYOUT=5))
+    big[0].detach()
 
 
 def _drain(scene):
@@ -52,10 +40,11 @@ def _all_match_the_model(scene):
             assert str(tuple(r.shape)) in item.display_text(), g.nodes[nid].name
 
 
-def test_cards_come_a_slice_at_a_time_and_any_card_asked_for_is_there(big):
+def test_only_cards_near_the_view_are_built_and_any_card_asked_for_is_there(big):
     scene, _view, _stack = big
     g = scene.graph
-    assert 20 <= len(scene._nodes) < len(g.nodes) and scene.deferred_work > 0
+    _drain(scene)
+    assert 20 <= scene.cards_built < len(g.nodes)
     far = max(g.nodes, key=lambda nid: sum(g.nodes[nid].pos))  # built last in order
     item = scene.node_item(far)
     assert item is not None and item.node_id == far

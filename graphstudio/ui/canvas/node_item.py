@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
+from graphstudio.ui.canvas.card_blocks import BLOCK_ZOOM, paint_blocks
 from graphstudio.ui.canvas.edge_item import move_labels_off
 from graphstudio.ui.canvas.freeze_toggle import FreezeToggle
 from graphstudio.ui.canvas.item_kinds import NODE_CARD
@@ -317,7 +318,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         selected = bool(option.state & QStyle.State_Selected)
         title_c = t.frozen if self.frozen else t.category_color(self.nodetype.category)
         body_c = t.frozen_body if self.frozen else t.node_body
-        if lod < 0.3:  # zoomed far out: blocks only
+        if lod < BLOCK_ZOOM:  # zoomed far out: blocks only
             self._paint_block(painter, lod, selected, title_c, body_c)
             return
         self._paint_body(painter, selected, title_c, body_c)
@@ -337,11 +338,8 @@ class NodeItem(Hoverable, QGraphicsItem):
 
     def _paint_block(self, painter, lod, selected, title_c, body_c) -> None:
         t = self.theme
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(body_c)
-        painter.drawRect(QRectF(0, 0, self._w, self._h))
-        painter.setBrush(t.error if self.error else title_c)
-        painter.drawRect(QRectF(0, 0, self._w, self._title_h))
+        paint_blocks(painter, [(QRectF(0, 0, self._w, self._h), self._title_h,
+                                t.error if self.error else title_c, body_c)])
         if selected:
             painter.setPen(QPen(t.selection, 3.0 / max(lod, 0.05)))
             painter.setBrush(Qt.NoBrush)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
@@ -22,11 +22,11 @@ from graphstudio.graph.model import Edge, Graph
 from graphstudio.graph.shape_cache import shapes_of
 from graphstudio.ui.canvas.edge_item import EdgeItem
 from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
-from graphstudio.ui.canvas.node_item import FreezeToggle, NodeItem, NodeRunState
+from graphstudio.ui.canvas.node_item import NodeItem, NodeRunState
 from graphstudio.ui.canvas.node_queue import NodeQueue, shown_rect
-from graphstudio.ui.canvas.port_item import PortItem
+from graphstudio.ui.canvas.scene_gestures import SceneGestures
+from graphstudio.ui.canvas.sketch import LazyCards
 from graphstudio.ui.commands import (
-    MoveNodesCommand,
     RenameNodeCommand,
     SetAttrCommand,
     try_push,
@@ -44,7 +44,7 @@ def _node_types():
     return NODE_TYPES
 
 
-class GraphScene(QGraphicsScene):
+class GraphScene(SceneGestures, QGraphicsScene):
     """The canvas contents for ``graph``; edits go onto ``undo_stack``."""
 
     #: a refusal, a hint or a confirmation for the status bar
@@ -73,7 +73,7 @@ class GraphScene(QGraphicsScene):
         self._shape_timer.timeout.connect(self.refresh_shapes)
         self._shape_generation = -1  # of shapes_of(graph) the cards show
         self._unlaid = NodeQueue(self, self._relayout)  # off-screen cards with a new result
-        self._cards = NodeQueue(self, self._build_card)  # a big document's cards still to build
+        self._lazy = LazyCards(self, self._build_card)  # a big document's cards not built
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
         self._handlers = {
             "node_added": self._on_node_added, "node_removed": self._on_node_removed,
@@ -86,33 +86,46 @@ class GraphScene(QGraphicsScene):
         self.rebuild()
 
     # ------------------------------------------------------------------ public API
-    #: over LAZY_CARDS nodes, FIRST_CARDS cards are built at once and the rest later; over
-    #: DEFER_LAYOUT cards changed by an edit, those off screen are laid out later
+    #: over LAZY_CARDS nodes, FIRST_CARDS cards are built at once, the others only when they
+    #: come near what a view shows (zoomed in to BLOCK_ZOOM or more; until then the sketch
+    #: draws them), or when asked for; over DEFER_LAYOUT cards changed by an edit, those off
+    #: screen are laid out later
     LAZY_CARDS, FIRST_CARDS, DEFER_LAYOUT = 1500, 200, 200
 
     def node_item(self, node_id: str) -> NodeItem | None:
+        """The card of ``node_id`` (built on the spot if it was not yet)."""
         item = self._nodes.get(node_id)
-        if item is None and self._cards.take(node_id):
+        if item is None and node_id in self._lazy:
             item = self._build_card(node_id)
         return item
 
+    def built_card(self, node_id: str) -> NodeItem | None:
+        """The card of ``node_id`` if it is built (None otherwise; never builds one)."""
+        return self._nodes.get(node_id)
+
     def edge_item(self, edge: Edge) -> EdgeItem | None:
-        if edge not in self._edges and (edge.src in self._cards or edge.dst in self._cards):
+        if edge not in self._edges and (edge.src in self._lazy or edge.dst in self._lazy):
             self.node_item(edge.src), self.node_item(edge.dst)
         return self._edges.get(edge)
 
     def node_items(self) -> list[NodeItem]:
-        self._cards.finish()
+        """Every card (a big document's cards not built yet are built now: slow)."""
+        self._lazy.build_all()
         return list(self._nodes.values())
 
     def edge_items(self) -> list[EdgeItem]:
-        self._cards.finish()
+        self._lazy.build_all()
         return list(self._edges.values())
+
+    @property
+    def cards_built(self) -> int:
+        """How many node cards exist as items (a big document builds those in view)."""
+        return len(self._nodes)
 
     @property
     def deferred_work(self) -> int:
         """Cards still to be built, updated or laid out again from the event loop."""
-        return len(self._cards) + len(self._unlaid) + self._shape_timer.isActive()
+        return len(self._lazy.queue) + len(self._unlaid) + self._shape_timer.isActive()
 
     def selected_node_ids(self) -> list[str]:
         """Ids of the selected nodes, in model order."""
@@ -126,13 +139,13 @@ class GraphScene(QGraphicsScene):
         """Select exactly ``node_ids`` (unknown ids are ignored)."""
         self.clearSelection()
         for nid in node_ids:
-            item = self._nodes.get(nid)
+            item = self.node_item(nid)
             if item is not None:
                 item.setSelected(True)
 
     def items_bounding_rect(self) -> QRectF:
         """The scene rectangle covering all node cards (an empty rect when there are none)."""
-        rect = self._cards.rough_rect(self.graph)
+        rect = self._lazy.rough_rect()
         for item in self._nodes.values():
             rect = rect.united(item.sceneBoundingRect())
         return rect
@@ -142,7 +155,7 @@ class GraphScene(QGraphicsScene):
 
     def set_theme(self, theme: Theme):
         self.theme = theme
-        self._cards.finish()
+        self._lazy.refresh(())
         for item in self._nodes.values():
             item.set_theme(theme)
         for item in self._edges.values():
@@ -212,7 +225,7 @@ class GraphScene(QGraphicsScene):
         self._unsubscribe()
         self._shape_timer.stop()
         self._unlaid.clear()
-        self._cards.clear()
+        self._lazy.forget()
 
     # ------------------------------------------------------------------ mirroring the model
     def rebuild(self):
@@ -240,17 +253,26 @@ class GraphScene(QGraphicsScene):
         self._update_loss_marks()
 
     def _rebuild_lazily(self):
-        """The cards nearest the top-left (where the view opens) now, the rest from the
-        event loop (:class:`NodeQueue`)."""
+        """The cards nearest the top-left (where the view opens) now; the rest are drawn by
+        the sketch until they come into view (:meth:`_queue_shown`)."""
         nodes = self.graph.nodes
+        self._lazy.start(nodes)
         order = sorted(nodes, key=lambda nid: nodes[nid].pos[0] + nodes[nid].pos[1])
         for nid in order[:self.FIRST_CARDS]:
             self._build_card(nid)
-        self._cards.queue(order[self.FIRST_CARDS:])
+
+    def shape_results(self) -> dict:
+        """The shape inference result of every node (cached by the graph's generation)."""
+        return self._infer()
+
+    def sketch_painted(self) -> None:
+        """The sketch was painted: a view moved, so the cards now in view may be missing."""
+        self._lazy.painted()
 
     def _build_card(self, node_id: str) -> NodeItem:
         """The card of ``node_id`` with its marks and the wires to cards already built."""
         node = self.graph.nodes[node_id]
+        self._lazy.built(node_id)
         item = NodeItem(node, _node_types()[node.type], self.theme, self._infer().get(node_id))
         self._nodes[node_id] = item
         self.addItem(item)
@@ -264,7 +286,7 @@ class GraphScene(QGraphicsScene):
     def clear(self):
         """Remove every item (the item tables are emptied too)."""
         self._forget_editor()
-        self._cards.clear()
+        self._lazy.forget()  # its sketch is deleted with every other item
         super().clear()
         self._nodes.clear()
         self._edges.clear()
@@ -304,7 +326,7 @@ class GraphScene(QGraphicsScene):
             self.editor = None
 
     def _on_node_removed(self, ev):
-        self._cards.take(ev.node_id)
+        self._lazy.built(ev.node_id)
         self._unlaid.take(ev.node_id)
         item = self._nodes.pop(ev.node_id, None)
         if item is None:
@@ -315,7 +337,8 @@ class GraphScene(QGraphicsScene):
         self.removeItem(item)
 
     def _on_node_moved(self, ev):
-        item = self._nodes.get(ev.node_id)
+        item = self.node_item(ev.node_id)  # a card not built yet is built where it now is
+        self._lazy.refresh((ev.node_id,))
         if item is not None and (item.pos().x(), item.pos().y()) != tuple(ev.new):
             item.setPos(*ev.new)
 
@@ -325,15 +348,19 @@ class GraphScene(QGraphicsScene):
             item.set_name(ev.new)
 
     def _on_attr_changed(self, ev):
+        if ev.node_id in self._lazy:
+            self._lazy.refresh((ev.node_id,))
         item = self._nodes.get(ev.node_id)
         if item is not None and ev.key == "requires_grad":
             item.set_frozen(ev.new is False)
 
     def _on_edge_added(self, ev):
         self._add_edge_item(ev.edge)
+        self._lazy.refresh((ev.edge.src, ev.edge.dst))
 
     def _on_edge_removed(self, ev):
         self._remove_edge_item(ev.edge)
+        self._lazy.refresh((ev.edge.src, ev.edge.dst))
 
     def _on_run_changed(self, ev):
         if ev.key in ("loss", "retain_grad"):
@@ -399,101 +426,3 @@ class GraphScene(QGraphicsScene):
     def _relayout(self, node_id: str):
         if node_id in self._nodes:
             self._nodes[node_id].relayout()
-
-    # ------------------------------------------------------------------ mouse
-    def _top_item(self, pos: QPointF):
-        for it in self.items(pos):
-            if it.isVisible() and it.zValue() < 5:  # skip a live wire
-                return it
-        return None
-
-    def mousePressEvent(self, event):
-        try:
-            if self._interaction is not None:
-                self._interaction.cancel()
-                self._interaction = None
-            if event.button() == Qt.LeftButton:
-                item = self._top_item(event.scenePos())
-                if isinstance(item, PortItem):
-                    self._interaction = WireDrag(self, item)
-                    event.accept()
-                    return
-                node = self.node_item_at(event.scenePos()) if item is not None else None
-                if node is not None and event.modifiers() & Qt.ShiftModifier \
-                        and not isinstance(item, FreezeToggle):
-                    node.setSelected(not node.isSelected())
-                    event.accept()
-                    return
-            super().mousePressEvent(event)
-            if event.button() == Qt.LeftButton:
-                self._press_positions = {it.node_id: it.pos() for it in self.selectedItems()
-                                         if isinstance(it, NodeItem)}
-        except Exception as ex:
-            log.exception("mouse press failed")
-            self.report(self.tr("that did not work: {0}").format(ex))
-
-    def mouseMoveEvent(self, event):
-        if self._interaction is not None:
-            try:
-                self._interaction.move(event.scenePos())
-            except Exception as ex:
-                log.exception("wire drag failed")
-                self._interaction.cancel()
-                self._interaction = None
-                self.report(self.tr("that did not work: {0}").format(ex))
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event):
-        try:
-            if self._interaction is not None and event.button() == Qt.LeftButton:
-                interaction, self._interaction = self._interaction, None
-                interaction.release(event.scenePos(), event.screenPos())
-                event.accept()
-                return
-            super().mouseReleaseEvent(event)
-            if event.button() == Qt.LeftButton and self._press_positions:
-                self._commit_move()
-        except Exception as ex:
-            log.exception("mouse release failed")
-            self.report(self.tr("that did not work: {0}").format(ex))
-
-    def _commit_move(self):
-        start, self._press_positions = self._press_positions, None
-        moves = {}
-        for nid, old in start.items():
-            item = self._nodes.get(nid)
-            if item is not None and item.pos() != old and nid in self.graph:
-                moves[nid] = ((old.x(), old.y()), (item.pos().x(), item.pos().y()))
-        if moves:
-            self.push(MoveNodesCommand(self.graph, moves))
-
-    def mouseDoubleClickEvent(self, event):
-        try:
-            item = self._top_item(event.scenePos())
-            node = self.node_item_at(event.scenePos()) if item is not None else None
-            if node is None or isinstance(item, PortItem | FreezeToggle):
-                super().mouseDoubleClickEvent(event)
-                return
-            if node.mapFromScene(event.scenePos()).y() <= node.title_rect().height():
-                self.start_rename(node.node_id)
-            else:
-                self.nodeActivated.emit(node.node_id)
-            event.accept()
-        except Exception as ex:
-            log.exception("double-click failed")
-            self.report(self.tr("that did not work: {0}").format(ex))
-
-    def keyPressEvent(self, event):
-        if self._interaction is not None and event.key() == Qt.Key_Escape:
-            self._interaction.cancel()
-            self._interaction = None
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    @property
-    def interacting(self) -> bool:
-        """True while a wire is being dragged."""
-        return self._interaction is not None

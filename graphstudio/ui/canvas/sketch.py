@@ -1,0 +1,259 @@
+"""The sketch of a big document's cards not built yet: blocks and straight wires in one item.
+
+A document over :attr:`GraphScene.LAZY_CARDS` nodes gets card items only near what the view
+shows (building a card costs about a millisecond and its memory; 100,000 of them would take
+minutes and gigabytes). Every other node is drawn by one :class:`DocumentSketch` as the block a
+card turns into when zoomed out (:func:`~graphstudio.ui.canvas.card_blocks.paint_blocks`, the
+same drawing code), at the size a card roughly has, and every wire with such an end as a
+straight line. Nodes are kept in a grid of cells, so painting a part of the scene looks only
+at the cells it covers, and a cell's blocks and lines are computed once until a card in or
+next to it is built, removed or moved.
+
+The sketch has an empty shape: clicks, ``items(pos)`` and ``itemAt`` go through it to the
+canvas beneath, as if it were not there. It tells the scene whenever it is painted (the view
+moved, zoomed or resized), so the scene can build the cards that came into view.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from graphstudio.ui.canvas.card_blocks import BLOCK_ZOOM, paint_blocks
+from graphstudio.ui.canvas.node_item import ROW_H, TITLE_H
+from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W, NodeQueue
+from graphstudio.ui.canvas.readable import text_scale
+
+__all__ = ["CELL", "DocumentSketch", "LazyCards"]
+
+CELL = 1024.0  # side of one grid cell (scene units)
+MARGIN = 8.0  # around the blocks (a cosmetic wire's width)
+
+
+def _cell(x: float, y: float) -> tuple[int, int]:
+    return math.floor(x / CELL), math.floor(y / CELL)
+
+
+class DocumentSketch(QGraphicsItem):
+    """Nodes of ``scene.graph`` that have no card yet (all of ``node_ids`` at first).
+
+    ``scene`` provides ``graph``, ``theme``, ``built_card(node_id)`` (the card if built, never
+    building one), ``shape_results()`` and ``sketch_painted()``."""
+
+    def __init__(self, scene, node_ids):
+        super().__init__()
+        self._scene = scene
+        self.waiting: set[str] = set(node_ids)
+        self._grid: dict[tuple[int, int], list[str]] = {}
+        self._looks: dict[tuple[int, int], tuple[list, list]] = {}
+        nodes = scene.graph.nodes
+        for nid in self.waiting:
+            self._grid.setdefault(_cell(*nodes[nid].pos), []).append(nid)
+        xs = [nodes[nid].pos[0] for nid in self.waiting] or [0.0]
+        ys = [nodes[nid].pos[1] for nid in self.waiting] or [0.0]
+        self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs) + ROUGH_W,
+                              max(ys) - min(ys) + ROUGH_H)
+        self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)  # paint only what is exposed
+        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setZValue(0.5)  # above wires, below cards (as a card is)
+
+    def __contains__(self, node_id) -> bool:
+        return node_id in self.waiting
+
+    def __len__(self) -> int:
+        return len(self.waiting)
+
+    # ------------------------------------------------------------------ bookkeeping
+    def take(self, node_id: str) -> None:
+        """``node_id`` has its card now, or is gone: stop drawing it."""
+        if node_id in self.waiting:
+            self.waiting.discard(node_id)
+            self.refresh((node_id,))
+
+    def refresh(self, node_ids) -> None:
+        """Recompute the look around these nodes (a wire or a neighbour changed)."""
+        graph = self._scene.graph
+        for nid in node_ids:
+            node = graph.nodes.get(nid)
+            if node is None:
+                self._looks.clear()  # a removed node: its wires' cells are unknown
+                break
+            self._looks.pop(_cell(*node.pos), None)
+            for other in self._neighbours(nid):
+                if other in graph.nodes:
+                    self._looks.pop(_cell(*graph.nodes[other].pos), None)
+        self.update()
+
+    def _neighbours(self, node_id: str) -> list[str]:
+        graph = self._scene.graph
+        return [e.src for e in graph.incoming(node_id).values()] + \
+            [e.dst for e in graph.outgoing(node_id)]
+
+    def ids_in(self, rect: QRectF, with_neighbours: bool = True) -> list[str]:
+        """Waiting nodes whose rough card meets ``rect`` (and their waiting neighbours)."""
+        nodes = self._scene.graph.nodes
+        near = rect.adjusted(-ROUGH_W, -ROUGH_H, 0, 0)
+        found = [nid for c in self._cells(near) for nid in self._grid.get(c, ())
+                 if nid in self.waiting and near.contains(QPointF(*nodes[nid].pos))]
+        if with_neighbours:
+            seen = set(found)
+            for nid in list(found):
+                for other in self._neighbours(nid):
+                    if other in self.waiting and other not in seen:
+                        seen.add(other)
+                        found.append(other)
+        return found
+
+    def rough_rect(self) -> QRectF:
+        """The area the waiting nodes take (as of the sketch's making; only ever shrinks)."""
+        return QRectF(self._bounds) if self.waiting else QRectF()
+
+    # ------------------------------------------------------------------ painting
+    def boundingRect(self) -> QRectF:
+        return self._bounds.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never hit: the canvas under it gets the clicks
+
+    def _cells(self, rect: QRectF):
+        x0, y0 = _cell(rect.left(), rect.top())
+        x1, y1 = _cell(rect.right(), rect.bottom())
+        return ((cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1))
+
+    def paint(self, painter, option, widget=None):
+        self._scene.sketch_painted()
+        if not self.waiting:
+            return
+        exposed = option.exposedRect.adjusted(-CELL, -CELL, CELL, CELL)
+        blocks, lines = [], []
+        for c in self._cells(exposed.intersected(self.boundingRect())):
+            if c not in self._grid:
+                continue
+            look = self._looks.get(c)
+            if look is None:
+                look = self._looks[c] = self._look(c)
+            blocks.extend(look[0])
+            lines.extend(look[1])
+        pen = QPen(self._scene.theme.wire, 1.5)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.drawLines(lines)
+        paint_blocks(painter, blocks)
+
+    def _look(self, cell) -> tuple[list, list]:
+        """The blocks of the waiting nodes in ``cell`` and the wires they own (a wire belongs
+        to its input's node when that waits, else to its output's)."""
+        graph, theme = self._scene.graph, self._scene.theme
+        results = self._scene.shape_results()
+        title_h = TITLE_H * text_scale()
+        types = _node_types()
+        blocks, lines = [], []
+        for nid in self._grid[cell]:
+            if nid not in self.waiting:
+                continue
+            node = graph.nodes[nid]
+            frozen = node.attrs.get("requires_grad") is False
+            result = results.get(nid)
+            if result is not None and result.error is not None \
+                    and not result.error.startswith("missing input") \
+                    and " has an error (from node " not in result.error:
+                title_c = theme.error
+            else:
+                title_c = theme.frozen if frozen else theme.category_color(
+                    types[node.type].category if node.type in types else None)
+            blocks.append((QRectF(node.pos[0], node.pos[1], ROUGH_W, ROUGH_H), title_h,
+                           title_c, theme.frozen_body if frozen else theme.node_body))
+            for e in graph.incoming(nid).values():
+                lines.append(QLineF(self._anchor(e.src, e.src_port, True),
+                                    self._anchor(nid, e.dst_port, False)))
+            for e in graph.outgoing(nid):
+                if e.dst not in self.waiting:
+                    lines.append(QLineF(self._anchor(nid, e.src_port, True),
+                                        self._anchor(e.dst, e.dst_port, False)))
+        return blocks, lines
+
+    def _anchor(self, node_id: str, port: str, output: bool) -> QPointF:
+        card = self._scene.built_card(node_id)
+        if card is not None and card.port(port, output) is not None:
+            return card.port(port, output).scenePos()
+        x, y = self._scene.graph.nodes[node_id].pos
+        return QPointF(x + (ROUGH_W if output else 0.0), y + TITLE_H * text_scale() + ROW_H / 2)
+
+
+def _node_types():
+    from graphstudio.graph.node_table import NODE_TYPES
+
+    return NODE_TYPES
+
+
+class LazyCards(QObject):
+    """A big document's cards: which are still drawn by the sketch, and building those that
+    come into view a slice at a time (``build(node_id)`` builds one card and calls
+    :meth:`built`)."""
+
+    def __init__(self, scene, build):
+        super().__init__(scene)
+        self._scene, self._build = scene, build
+        self.sketch: DocumentSketch | None = None
+        self.queue = NodeQueue(scene, build)  # cards in view still to build
+        self._shown_timer = QTimer(self)  # the views moved: build the cards now in view
+        self._shown_timer.setSingleShot(True)
+        self._shown_timer.setInterval(0)
+        self._shown_timer.timeout.connect(self.queue_shown)
+
+    def __contains__(self, node_id) -> bool:
+        return self.sketch is not None and node_id in self.sketch
+
+    def start(self, node_ids) -> None:
+        """Draw ``node_ids`` with a sketch until their cards are built."""
+        self.sketch = DocumentSketch(self._scene, node_ids)
+        self._scene.addItem(self.sketch)
+        self._shown_timer.start()
+
+    def built(self, node_id: str) -> None:
+        """The card of ``node_id`` was built, or the node is gone."""
+        self.queue.take(node_id)
+        if self.sketch is not None:
+            self.sketch.take(node_id)
+
+    def refresh(self, node_ids) -> None:
+        if self.sketch is not None:
+            self.sketch.refresh(node_ids)
+
+    def rough_rect(self) -> QRectF:
+        return self.sketch.rough_rect() if self.sketch is not None else QRectF()
+
+    def build_all(self) -> None:
+        """Build every card the sketch still draws, then drop the sketch."""
+        self.queue.clear()
+        if self.sketch is None:
+            return
+        for nid in list(self.sketch.waiting):
+            self._build(nid)
+        self._scene.removeItem(self.sketch)
+        self.sketch = None
+
+    def forget(self) -> None:
+        """Stop building (the scene is cleared: the sketch goes with its items)."""
+        self.queue.clear()
+        self._shown_timer.stop()
+        self.sketch = None
+
+    def painted(self) -> None:
+        """The sketch was painted: a view moved, so cards now in view may be missing."""
+        self._shown_timer.start()
+
+    def queue_shown(self) -> None:
+        """Queue the cards near what each view shows (and their neighbours, so every wire of
+        a card in view is a real wire), unless the view is zoomed out to blocks."""
+        if self.sketch is None:
+            return
+        for view in self._scene.views():
+            if view.transform().m11() < BLOCK_ZOOM:
+                continue
+            shown = view.mapToScene(view.viewport().rect()).boundingRect()
+            dx, dy = shown.width() / 4, shown.height() / 4
+            self.queue.queue(self.sketch.ids_in(shown.adjusted(-dx, -dy, dx, dy)))
