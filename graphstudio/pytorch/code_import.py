@@ -22,8 +22,6 @@ Anything else (shape errors too) raises :class:`CodeImportError` naming the line
 from __future__ import annotations
 
 import ast
-import gc
-from contextlib import contextmanager
 from dataclasses import replace
 
 from graphstudio.graph.limits import MAX_ELEMENTS
@@ -46,7 +44,7 @@ from graphstudio.pytorch.import_names import (
     name_base,
 )
 from graphstudio.pytorch.import_scan import scan_program
-from graphstudio.pytorch.import_source import MAX_CODE_CHARS, parse_code
+from graphstudio.pytorch.import_source import MAX_CODE_CHARS, collector_paused, parse_code
 from graphstudio.pytorch.import_tensors import CodeImportError, TensorParsing
 from graphstudio.pytorch.session_import import SessionRecorder
 
@@ -55,26 +53,12 @@ __all__ = ["CodeImportError", "MAX_CODE_CHARS", "graph_from_code"]
 
 def graph_from_code(text: str) -> Graph:
     """A new graph built from PyTorch-style ``text`` (see the module docstring)."""
-    with _collector_paused():
+    with collector_paused():
         tree = parse_code(text)  # refused here when too long or beyond the node limit
         try:
             return _Builder(tree).build()
         except RecursionError:
             raise CodeImportError("the code is nested too deeply") from None
-
-
-@contextmanager
-def _collector_paused():
-    """Python's cycle collector off while a program is read: the syntax tree and the graph
-    are hundreds of thousands of objects that all stay alive, and each full collection would
-    walk every one of them (most of the time a long import took). On again afterwards."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 class _Builder(TensorParsing):

@@ -80,9 +80,10 @@ class SessionRecorder:
         if old is None or self.b.env.get(name) != old[3]:
             return False
         value, reads, made, _ = old
-        if any(self.b.env.get(n) != ref for n, ref in reads.items()) or \
+        if type(stmt.value) is not type(value) or any(
+                self.b.env.get(n) != ref for n, ref in reads.items()) or \
                 ast.dump(stmt.value) != ast.dump(value):
-            return False  # reads first: comparing the expressions costs more
+            return False  # the cheap tests first: comparing whole expressions costs more
         g = self.b.g
         kinds = [NODE_TYPES[g.nodes[n].type] for n in made]
         if any(nt.type_id == "parameter" for nt in kinds) or all(
