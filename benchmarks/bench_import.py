@@ -4,16 +4,18 @@
                                       [--profile N]
 
 Each program is a realistic mix written the way a person writes PyTorch: tensors
-(``torch.tensor``, ``randn``, ``zeros``, ``ones``), parameters (``requires_grad=True``),
-``@``/``torch.matmul``, ``+``, ``*`` by a number, activations (``torch.tanh``, ``F.relu``,
+(``torch.tensor``, ``randn``, ``zeros``, ``ones``, ``full``), parameters (``requires_grad=True``),
+``@``/``torch.matmul``, ``+``, ``-``, ``*`` by a number, activations (``torch.tanh``, ``F.relu``,
 ``torch.sigmoid``), losses (``F.mse_loss``), reassignments such as ``h = torch.tanh(h)``,
-``a = b`` (an Output), ``h.retain_grad()`` and one ``loss.backward()`` at the end. For each size
-it prints the time :func:`~graphstudio.pytorch.code_import.graph_from_code` takes (wall clock,
-and the process's CPU time: on a busy machine the wall clock counts the other processes too),
-statements per second, the time per statement (flat when the import is linear) and the time to write the
-``.gsgraph`` (what ``graphstudio import -o`` does after it). Target (issue 15): 30,000
-statements in <= 5 s. ``--quick``: 1,000 and 3,000 statements (seconds; CI runs it so that the
-script keeps working). ``--profile N``: cProfile of one import of N statements instead.
+``a = b`` (an Output), ``h.retain_grad()`` and one ``total.backward()`` at the end.
+
+For each size it prints the time :func:`~graphstudio.pytorch.code_import.graph_from_code` takes
+(the wall clock, and the process's CPU time: on a busy machine the wall clock counts the other
+processes too), statements per second, the time per statement (flat when the import is linear)
+and the time to write the ``.gsgraph`` (what ``graphstudio import -o`` does after it). A first
+line times a plain Python loop, to compare machines. Target (issue 15): 30,000 statements in
+<= 5 s. ``--quick``: 1,000 and 3,000 statements (seconds; CI runs it so that the script keeps
+working). ``--profile N``: cProfile of one import of N statements instead.
 """
 
 from __future__ import annotations
@@ -84,6 +86,14 @@ def bench(statements: int, repeat: int) -> dict:
             "save s": save_s}
 
 
+def loop_seconds() -> float:
+    """CPU seconds for a plain Python loop: how fast this machine runs Python at all."""
+    c0, total = time.process_time(), 0
+    for i in range(10_000_000):
+        total += i
+    return time.process_time() - c0
+
+
 def profile(statements: int) -> None:
     text = program(statements)
     prof = cProfile.Profile()
@@ -103,6 +113,8 @@ def main(argv=None) -> int:
         profile(args.profile)
         return 0
     sizes = [1000, 3000] if args.quick else args.sizes
+    print(f"this machine: a 10,000,000-step Python loop takes {loop_seconds():.2f} s of CPU "
+          "(the figures below scale with it)")
     cols = ("statements", "nodes", "import s", "CPU s", "statements/s", "us/statement",
             "save s")
     print("  ".join(f"{c:>13}" for c in cols))

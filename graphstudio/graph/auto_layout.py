@@ -39,10 +39,11 @@ def _order_columns(columns, preds, succs, sweeps: int = 4):
 
     for s in range(sweeps):
         seq = columns[1:] if s % 2 == 0 else list(reversed(columns[:-1]))
+        nbrs = preds if s % 2 == 0 else succs
         for col in seq:
             if len(col) < 2:
                 continue  # a single node: nothing to order, its rank stays 0
-            col.sort(key=lambda v: bary(v, preds[v] if s % 2 == 0 else succs[v]))
+            col.sort(key=lambda v: bary(v, nbrs[v]))
             for i, v in enumerate(col):
                 rank[v] = i
 
