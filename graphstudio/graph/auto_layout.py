@@ -39,14 +39,19 @@ def _order_columns(columns, preds, succs, sweeps: int = 4):
 
     for s in range(sweeps):
         seq = columns[1:] if s % 2 == 0 else list(reversed(columns[:-1]))
+        nbrs = preds if s % 2 == 0 else succs
         for col in seq:
-            col.sort(key=lambda v: bary(v, preds[v] if s % 2 == 0 else succs[v]))
+            if len(col) < 2:
+                continue  # a single node: nothing to order, its rank stays 0
+            col.sort(key=lambda v: bary(v, nbrs[v]))
             for i, v in enumerate(col):
                 rank[v] = i
 
 
 def _place(col, desired, heights) -> dict[str, float]:
     """Tops for ``col`` (in order) as close to ``desired`` tops as possible without overlap."""
+    if len(col) == 1:  # a single node sits where it wants to be (the shift below is 0.0)
+        return {col[0]: desired[col[0]] + 0.0}
     tops, y = [], None
     for v in col:
         t = desired[v] if y is None else max(desired[v], y)
@@ -101,13 +106,15 @@ def layered_layout(graph, node_ids: Iterable[str] | None = None,
             desired[v] = (sum(ss) / len(ss) - heights[v] / 2) if (ss and not preds[v]) else top[v]
         top.update(_place(col, desired, heights))
 
-    x0 = min(graph.node(v).pos[0] for v in order)
-    y0 = min(graph.node(v).pos[1] for v in order)
+    corners = [graph.node(v).pos for v in order]
+    x0 = min(x for x, _ in corners)
+    y0 = min(y for _, y in corners)
     dy = y0 - min(top.values())
     out, x = {}, x0
     for col in columns:
         width = max(size[v][0] for v in col)
+        left = round(x, 1)
         for v in col:
-            out[v] = (round(x, 1), round(top[v] + dy, 1))
+            out[v] = (left, round(top[v] + dy, 1))
         x += width + H_GAP
     return out

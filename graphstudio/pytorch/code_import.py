@@ -43,7 +43,8 @@ from graphstudio.pytorch.import_names import (
     USUAL_MODS,
     name_base,
 )
-from graphstudio.pytorch.import_source import MAX_CODE_CHARS, parse_code
+from graphstudio.pytorch.import_scan import scan_program
+from graphstudio.pytorch.import_source import MAX_CODE_CHARS, collector_paused, parse_code
 from graphstudio.pytorch.import_tensors import CodeImportError, TensorParsing
 from graphstudio.pytorch.session_import import SessionRecorder
 
@@ -52,11 +53,12 @@ __all__ = ["CodeImportError", "MAX_CODE_CHARS", "graph_from_code"]
 
 def graph_from_code(text: str) -> Graph:
     """A new graph built from PyTorch-style ``text`` (see the module docstring)."""
-    tree = parse_code(text)  # refused here when too long or beyond the node limit
-    try:
-        return _Builder(tree).build()
-    except RecursionError:
-        raise CodeImportError("the code is nested too deeply") from None
+    with collector_paused():
+        tree = parse_code(text)  # refused here when too long or beyond the node limit
+        try:
+            return _Builder(tree).build()
+        except RecursionError:
+            raise CodeImportError("the code is nested too deeply") from None
 
 
 class _Builder(TensorParsing):
@@ -68,16 +70,15 @@ class _Builder(TensorParsing):
         self.labels: dict[str, str] = {}  # constant node id -> its number as a name part
         self.node_line: dict[str, int] = {}
         self.next_number: dict[str, int] = {}  # stem -> where fresh() goes on numbering
-        self.reserved = {t.id for n in ast.walk(tree) if isinstance(n, ast.Assign | ast.AugAssign)
-                         for t in ast.walk(n) if isinstance(t, ast.Name)
-                         and isinstance(t.ctx, ast.Store)}
+        names = scan_program(tree)
+        self.reserved = names.assigned
         self.seed = 0
         self.line = None
         self.no_grad = 0
         self.ops = {True: 0, False: 0}
         self.no_grad_line = None
         self.backward_line = None
-        self.session = SessionRecorder(self, tree)
+        self.session = SessionRecorder(self, names)
 
     def fail(self, message: str):
         raise CodeImportError(message, self.line)

@@ -25,6 +25,7 @@ import ast
 
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.graph.session_actions import FIELD_ATTRS, Backward, Field, Forward, Print, ZeroGrad
+from graphstudio.pytorch.import_scan import ProgramNames
 
 __all__ = ["SessionRecorder"]
 
@@ -33,7 +34,7 @@ class SessionRecorder:
     """Follows a code importer (``builder``: its graph ``g``, ``env``, ``no_grad`` depth,
     ``lookup``, ``literal`` and ``fail``) and records the session."""
 
-    def __init__(self, builder, tree: ast.Module):
+    def __init__(self, builder, names: ProgramNames):
         self.b = builder
         self.actions: list = []
         self.made: list[str] = []      # every node id, in the order the importer added them
@@ -41,11 +42,8 @@ class SessionRecorder:
         self.needed = False
         self.printed_last = False      # the last action was a print (more work: a session)
         self.backwards = 0
-        stores: dict[str, int] = {}
-        for n in ast.walk(tree):
-            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
-                stores[n.id] = stores.get(n.id, 0) + 1
-        self.reassigned = {k for k, v in stores.items() if v > 1}
+        self.reassigned = names.reassigned
+        self.value_names = names.value_names
         self.assigned: dict[str, tuple] = {}  # name -> (expression, reads, made ids, result)
         builder.g.subscribe(self._added)
 
@@ -58,9 +56,8 @@ class SessionRecorder:
     def mark(self, stmt) -> int:
         """Before ``stmt`` runs: what its expression reads now (``h = torch.tanh(h)`` reads the
         old ``h``, not the one it makes), and how many nodes exist."""
-        value = getattr(stmt, "value", None)
-        self.reads_before = {} if value is None else {
-            n.id: self.b.env.get(n.id) for n in ast.walk(value) if isinstance(n, ast.Name)}
+        env = self.b.env
+        self.reads_before = {n: env.get(n) for n in self.value_names.get(stmt, ())}
         return len(self.made)
 
     def done(self, stmt, mark: int) -> None:
@@ -72,9 +69,7 @@ class SessionRecorder:
         if target is None or target not in self.reassigned or target not in self.b.env \
                 or len(self.made) == mark:
             return
-        value = stmt.value
-        reads = self.reads_before
-        self.assigned[target] = (ast.dump(value), reads, tuple(self.made[mark:]),
+        self.assigned[target] = (stmt.value, self.reads_before, tuple(self.made[mark:]),
                                  self.b.env[target])
 
     def recompute(self, stmt) -> bool:
@@ -84,10 +79,11 @@ class SessionRecorder:
         old = self.assigned.get(name) if name is not None else None
         if old is None or self.b.env.get(name) != old[3]:
             return False
-        dump, reads, made, _ = old
-        if ast.dump(stmt.value) != dump or any(self.b.env.get(n) != ref
-                                               for n, ref in reads.items()):
-            return False
+        value, reads, made, _ = old
+        if type(stmt.value) is not type(value) or any(
+                self.b.env.get(n) != ref for n, ref in reads.items()) or \
+                ast.dump(stmt.value) != ast.dump(value):
+            return False  # the cheap tests first: comparing whole expressions costs more
         g = self.b.g
         kinds = [NODE_TYPES[g.nodes[n].type] for n in made]
         if any(nt.type_id == "parameter" for nt in kinds) or all(
@@ -100,18 +96,21 @@ class SessionRecorder:
 
     def flush(self) -> None:
         """A Forward for the nodes built since the last one (split where no_grad changes)."""
-        while self.pending:
-            mode = self.pending[0][1]
-            run = []
-            while self.pending and self.pending[0][1] == mode:
-                run.append(self.pending.pop(0)[0])
-            self.add(Forward(tuple(run), mode))
+        pending, start = self.pending, 0
+        self.pending = []
+        while start < len(pending):
+            mode, end = pending[start][1], start
+            while end < len(pending) and pending[end][1] == mode:
+                end += 1
+            self.add(Forward(tuple(nid for nid, _ in pending[start:end]), mode))
+            start = end
 
     def add(self, action) -> None:
         last = self.actions[-1] if self.actions else None
         if isinstance(action, Forward) and isinstance(last, Forward) and \
                 last.no_grad == action.no_grad:
-            nodes = last.nodes + tuple(n for n in action.nodes if n not in last.nodes)
+            had = set(last.nodes)
+            nodes = last.nodes + tuple(n for n in action.nodes if n not in had)
             self.actions[-1] = Forward(nodes, action.no_grad)
         else:
             self.actions.append(action)
