@@ -203,6 +203,7 @@ def cmd_import(args) -> int:
     from graphstudio.files.gsgraph import graph_to_json, save_graph
     from graphstudio.files.regular_file import open_regular
     from graphstudio.pytorch.code_import import CodeImportError, graph_from_code
+    from graphstudio.pytorch.import_source import collector_paused
 
     try:
         with open_regular(args.code) as f:
@@ -212,16 +213,17 @@ def cmd_import(args) -> int:
     if len(raw) > MAX_CODE_BYTES:
         return fail(f"{args.code}: the file is larger than {MAX_CODE_BYTES} bytes")
     check_output(args.output)
-    try:
-        graph = graph_from_code(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return fail(f"{args.code}: not UTF-8 text")
-    except CodeImportError as ex:
-        return fail(f"{args.code}: {ex}")
-    if args.output:
-        save_graph(graph, args.output)
-    else:
-        sys.stdout.write(graph_to_json(graph))
+    with collector_paused():  # the graph and its file text are all kept: nothing to collect
+        try:
+            graph = graph_from_code(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            return fail(f"{args.code}: not UTF-8 text")
+        except CodeImportError as ex:
+            return fail(f"{args.code}: {ex}")
+        if args.output:
+            save_graph(graph, args.output)
+        else:
+            sys.stdout.write(graph_to_json(graph))
     return 0
 
 

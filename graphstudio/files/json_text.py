@@ -45,41 +45,71 @@ def _scalar(v, finite_only: bool = True) -> str:
 def _text(v) -> str:
     """A JSON string (or other scalar): UTF-8 as it is, but a lone surrogate (which JSON text
     can hold and UTF-8 cannot) written as its ``\\uXXXX`` escape, so the file reads back."""
-    text = json.dumps(v, ensure_ascii=False)
+    text = _ENCODER.encode(v)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) \
         if _SURROGATE.search(text) else text
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# One encoder for every scalar: ``json.dumps`` with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def dump(obj, width: int = 100, finite_only: bool = True) -> str:
     """JSON with stable key order; a container goes on one line when it fits from its column.
     A NaN or infinite number raises :class:`NotFinite` (``finite_only``) or is written as
     Python's json module writes it."""
-    flats: dict[int, str] = {}
+    keys: dict = {}
 
-    def flat(o) -> str:
-        got = flats.get(id(o))
+    def key(k) -> str:
+        if type(k) is not str:
+            return _key(k)
+        got = keys.get(k)
         if got is None:
-            if type(o) is _Row:
-                got = "[" + ", ".join(o) + "]"
-            elif isinstance(o, dict):
-                got = "{" + ", ".join(_key(k) + flat(v) for k, v in o.items()) + "}"
-            elif isinstance(o, list | tuple):
-                got = "[" + ", ".join(flat(v) for v in o) + "]"
-            else:
-                return _scalar(o, finite_only)
-            flats[id(o)] = got
+            got = keys[k] = _key(k)
         return got
 
+    def within(o, room: int) -> str | None:
+        """``o`` on one line if that takes at most ``room`` characters, else None (found
+        without writing more than ``room`` characters of it: big containers cost nothing)."""
+        if type(o) is _Row:
+            text = "[" + ", ".join(o) + "]"
+            return text if len(text) <= room else None
+        if isinstance(o, dict):
+            parts, used = [], 2
+            for k, v in o.items():
+                kt = key(k)
+                used += len(kt) + (2 if parts else 0)
+                vt = within(v, room - used) if used <= room else None
+                if vt is None:
+                    return None
+                used += len(vt)
+                parts.append(kt + vt)
+            return "{" + ", ".join(parts) + "}" if used <= room else None
+        if isinstance(o, list | tuple):
+            parts, used = [], 2
+            for v in o:
+                used += 2 if parts else 0
+                vt = within(v, room - used) if used <= room else None
+                if vt is None:
+                    return None
+                used += len(vt)
+                parts.append(vt)
+            return "[" + ", ".join(parts) + "]" if used <= room else None
+        text = _scalar(o, finite_only)
+        return text if len(text) <= room else None
+
     def block(o, indent: int, col: int) -> str:
-        text = flat(o)
-        if col + len(text) <= width or not isinstance(o, dict | list | tuple) or not o:
+        if not isinstance(o, dict | list | tuple):
+            return _scalar(o, finite_only)
+        if not o:
+            return "{}" if isinstance(o, dict) else "[]"
+        text = within(o, width - col)
+        if text is not None:
             return text
         pad = " " * (indent + 2)
         if isinstance(o, dict):
-            body = ",\n".join(pad + _key(k) + block(v, indent + 2, indent + 2 + len(_key(k)))
+            body = ",\n".join(pad + key(k) + block(v, indent + 2, indent + 2 + len(key(k)))
                               for k, v in o.items())
             return "{\n" + body + "\n" + " " * indent + "}"
         if type(o) is _Row:  # its items are texts: each on its own line
