@@ -17,7 +17,7 @@ from collections import deque
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer
 
-__all__ = ["NodeQueue", "shown_rect"]
+__all__ = ["NodeQueue", "on_screen", "shown_rect"]
 
 SLICE_S = 0.008  # one slice of work (seconds)
 ROUGH_W, ROUGH_H = 150.0, 110.0  # a card not built yet counts as this big when framing
@@ -30,6 +30,22 @@ def shown_rect(scene) -> QRectF | None:
         shown = view.mapToScene(view.viewport().rect()).boundingRect()
         rect = shown if rect is None else rect.united(shown)
     return rect
+
+
+def on_screen(scene, node_ids) -> tuple[list[str], list[str]]:
+    """``node_ids`` split into those whose card the views may show and the rest, judged by
+    the model's positions with room for a card (no call into each card: an edit can change
+    thousands); all of them are "shown" without a view."""
+    shown = shown_rect(scene)
+    if shown is None:
+        return list(node_ids), []
+    left, top = shown.left() - 2 * ROUGH_W, shown.top() - 2 * ROUGH_H
+    right, bottom, nodes = shown.right(), shown.bottom(), scene.graph.nodes
+    now, later = [], []
+    for nid in node_ids:
+        x, y = nodes[nid].pos
+        (now if left <= x <= right and top <= y <= bottom else later).append(nid)
+    return now, later
 
 
 class NodeQueue(QObject):
@@ -108,5 +124,8 @@ class NodeQueue(QObject):
         end = time.perf_counter() + SLICE_S
         while self._pending and time.perf_counter() < end:
             self._do_next()
+        # the scene's index takes in the cards this slice built or resized now (any item query
+        # does that), not thousands at once in the turn of whatever edit comes next
+        self._scene.items(QRectF(0.0, 0.0, 1.0, 1.0))
         if self._pending:
             self._timer.start()
