@@ -226,7 +226,9 @@ class GraphScene(QGraphicsScene):
         self.clear()
         self._unlaid.clear()
         types = _node_types()
-        self._shape_generation = shapes_of(self.graph).generation
+        shapes = shapes_of(self.graph)
+        shapes.results()  # all of them after a reset; the cards show this generation
+        self._shape_generation = shapes.generation
         if len(self.graph.nodes) > self.LAZY_CARDS:
             self._rebuild_lazily()
             return
