@@ -51,9 +51,9 @@ def on_screen(scene, node_ids) -> tuple[list[str], list[str]]:
 class NodeQueue(QObject):
     """Node ids still waiting for ``work(node_id)``, in the order to do them."""
 
-    def __init__(self, scene, work):
+    def __init__(self, scene, work, index_each_slice: bool = False):
         super().__init__(scene)
-        self._scene, self._work = scene, work
+        self._scene, self._work, self._index = scene, work, index_each_slice
         self._pending: set[str] = set()
         self._order: deque[str] = deque()
         self._shown: QRectF | None = None  # the view the order was last sorted for
@@ -124,8 +124,8 @@ class NodeQueue(QObject):
         end = time.perf_counter() + SLICE_S
         while self._pending and time.perf_counter() < end:
             self._do_next()
-        # the scene's index takes in the cards this slice built or resized now (any item query
-        # does that), not thousands at once in the turn of whatever edit comes next
-        self._scene.items(QRectF(0.0, 0.0, 1.0, 1.0))
+        if self._index:  # the scene's index takes in the cards this slice resized now (any
+            # item query does that), not thousands at once in the turn of the next edit
+            self._scene.items(QRectF(0.0, 0.0, 1.0, 1.0))
         if self._pending:
             self._timer.start()

@@ -72,7 +72,7 @@ class GraphScene(QGraphicsScene):
         self._shape_timer.setInterval(0)
         self._shape_timer.timeout.connect(self.refresh_shapes)
         self._shape_generation = -1  # of shapes_of(graph) the cards show
-        self._unlaid = NodeQueue(self, self._relayout)  # off-screen cards with a new result
+        self._unlaid = NodeQueue(self, self._relayout, index_each_slice=True)  # off screen
         self._cards = NodeQueue(self, self._build_card)  # a big document's cards still to build
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
         self._handlers = {
