@@ -13,6 +13,7 @@ import heapq
 import keyword
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -29,6 +30,7 @@ from graphstudio.graph.elements import (
 from graphstudio.graph.limits import count_problem, pos_problem, shape_problem, total_problem
 from graphstudio.graph.names import NameCounter, python_name
 from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.graph.reach import reaches
 from graphstudio.graph.run_options import checked_run_option, json_problem
 
 __all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node", "TensorSpec",
@@ -56,6 +58,8 @@ class Graph:
         self.revision = 0
         self._next_id = 1
         self._elements = 0  # in the nodes' tensors, kept within the file's limit
+        self._edge_count = 0
+        self._type_counts: Counter[str] = Counter()
         self._listeners: list[Callable[[GraphEvent], None]] = []
 
     # ----------------------------------------------------------------- events
@@ -92,6 +96,15 @@ class Graph:
         for nid in self.nodes:
             out.extend(self._in[nid].values())
         return out
+
+    @property
+    def edge_count(self) -> int:
+        """How many edges there are (``len(edges)`` without building the list)."""
+        return self._edge_count
+
+    def type_counts(self) -> dict[str, int]:
+        """How many nodes of each type there are, types in the order first added."""
+        return {t: k for t, k in self._type_counts.items() if k}
 
     def node(self, node_id: str) -> Node:
         try:
@@ -197,8 +210,11 @@ class Graph:
     # ----------------------------------------------------------------- node edits
     def add_node(self, type: str, name: str | None = None, pos=(0.0, 0.0),
                  attrs: dict | None = None, tensor: TensorSpec | None = None,
-                 id: str | None = None) -> Node:
-        """Add a node of registry type ``type``; missing attributes take their defaults."""
+                 id: str | None = None, index: int | None = None) -> Node:
+        """Add a node of registry type ``type``; missing attributes take their defaults.
+
+        ``index``: its place in the node order (default: last); undo puts a deleted node back
+        where it was with it."""
         spec = NODE_TYPES.get(type)
         if spec is None:
             raise GraphError(f"unknown node type {type!r}")
@@ -230,6 +246,9 @@ class Graph:
         node = Node(id, type, name, pos, full, tensor)
         self._elements += numel
         self.nodes[id] = node
+        if index is not None and index < len(self.nodes) - 1:
+            _move_keys_after(self.nodes, max(0, index))
+        self._type_counts[type] += 1
         self._names[python_name(name)] = id
         self._in[id] = {}
         self._out[id] = []
@@ -245,6 +264,7 @@ class Graph:
         del self.nodes[node_id], self._in[node_id], self._out[node_id]
         del self._names[python_name(node.name)]
         self._counter.release(node.name)
+        self._type_counts[node.type] -= 1
         self._elements -= 0 if node.tensor is None else node.tensor.numel
         self._emit(GraphEvent("node_removed", node_id, old=node))
         return node, removed
@@ -330,17 +350,20 @@ class Graph:
                 return f"{s.name} is already connected to {d.name}.{dst_port}"
             other = self.nodes[occupant.src].name
             return f"input {dst_port!r} of {d.name} is already connected (to {other})"
-        if src in self.downstream(dst) or src == dst:
+        if reaches(self._out, self._in, dst, src):
             return f"connecting {s.name} to {d.name} would create a cycle"
         return None
 
-    def connect(self, src: str, src_port: str, dst: str, dst_port: str) -> Edge:
+    def connect(self, src: str, src_port: str, dst: str, dst_port: str,
+                out_index: int | None = None) -> Edge:
+        """Wire ``src.src_port`` to ``dst.dst_port``. ``out_index``: the wire's place among
+        ``src``'s outgoing edges (default: last); undo puts a removed wire back with it."""
         problem = self.connection_problem(src, src_port, dst, dst_port)
         if problem:
             raise GraphError(problem)
-        return self._add_edge(Edge(src, src_port, dst, dst_port))
+        return self._add_edge(Edge(src, src_port, dst, dst_port), out_index)
 
-    def _add_edge(self, edge: Edge) -> Edge:
+    def _add_edge(self, edge: Edge, out_index: int | None = None) -> Edge:
         """Add an edge already known to be valid (the file loader checks cycles in bulk)."""
         src, dst, dst_port = edge.src, edge.dst, edge.dst_port
         # keep incoming edges in the input ports' declared order
@@ -348,7 +371,9 @@ class Graph:
         ins[dst_port] = edge
         order = NODE_TYPES[self.nodes[dst].type].input_names
         self._in[dst] = {p: ins[p] for p in order if p in ins}
-        self._out[src].append(edge)
+        outs = self._out[src]
+        outs.insert(len(outs) if out_index is None else out_index, edge)
+        self._edge_count += 1
         self._emit(GraphEvent("edge_added", dst, edge=edge))
         return edge
 
@@ -357,6 +382,7 @@ class Graph:
             raise GraphError(f"no such edge: {edge}")
         del self._in[edge.dst][edge.dst_port]
         self._out[edge.src].remove(edge)
+        self._edge_count -= 1
         self._emit(GraphEvent("edge_removed", edge.dst, edge=edge))
 
     def restore_order(self, node_order: Sequence[str] | None = None,
@@ -441,6 +467,8 @@ class Graph:
         self.run = dict(other.run)
         self._next_id = other._next_id
         self._elements = sum(n.tensor.numel for n in self.nodes.values() if n.tensor is not None)
+        self._edge_count = other._edge_count
+        self._type_counts = Counter(n.type for n in self.nodes.values())
         self._emit(GraphEvent("reset"))
 
     def copy(self) -> Graph:
@@ -448,6 +476,17 @@ class Graph:
         g.replace_with(self)
         g.revision = 0
         return g
+
+
+def _move_keys_after(d: dict, index: int) -> None:
+    """Make the last entry of ``d`` its ``index``-th, in place (a held reference to ``d`` stays
+    current). Two flat lists and one pass in C: no pair object per entry, so a big document's
+    undo sets off no garbage collection."""
+    keys, values = list(d), list(d.values())
+    keys.insert(index, keys.pop())
+    values.insert(index, values.pop())
+    d.clear()
+    d.update(zip(keys, values, strict=True))
 
 
 def _checked_pos(pos) -> tuple[float, float]:

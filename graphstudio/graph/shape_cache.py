@@ -4,17 +4,29 @@ Every view of a document (canvas badges, the Inspector's shape line, the trainin
 choices) asks the same question after each edit. :class:`ShapeCache` follows the graph's events,
 notes which nodes an edit touched and, when asked, brings its results up to date with
 :func:`~graphstudio.graph.shape_inference.update_shapes`: the cost is the edit's downstream, not
-the document. A ``reset`` (open, revert) starts again from :func:`infer_shapes`.
+the document. When that downstream is big (more than ``LAZY_REGION`` nodes, e.g. deleting a node
+near the inputs of a 10,000-node graph) its nodes are only marked stale
+(:class:`~graphstudio.graph.shape_inference.StaleShapes`) and each is settled when someone asks
+for it with :meth:`ShapeCache.get`, so a view pays for what it shows; :meth:`ShapeCache.results`
+settles them all. A ``reset`` (open, revert) starts again from :func:`infer_shapes`.
 """
 
 from __future__ import annotations
 
 import weakref
 
-from graphstudio.graph.shape_inference import ShapeResult, infer_shapes, update_shapes
+from graphstudio.graph.shape_inference import (
+    ShapeResult,
+    StaleShapes,
+    downstream_region,
+    infer_shapes,
+    update_shapes,
+)
 
 __all__ = ["ShapeCache", "shapes_of"]
 
+#: an edit whose downstream holds more nodes than this is settled node by node, when asked
+LAZY_REGION = 300
 _HISTORY = 64  # changed-id sets kept for readers that fell behind (older: read everything)
 _caches: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -35,6 +47,7 @@ class ShapeCache:
         self._results: dict[str, ShapeResult] = {}
         self._touched: set[str] = set()
         self._full = True
+        self._stale = StaleShapes()
         #: counts the updates; ``changed_since`` answers in these units
         self.generation = 0
         self._history: list[tuple[int, frozenset | None]] = []  # None: everything changed
@@ -42,26 +55,50 @@ class ShapeCache:
 
     def results(self) -> dict[str, ShapeResult]:
         """Every node's result (read it, don't change it)."""
-        graph = self._graph()
-        if graph is None or not (self._full or self._touched):
-            return self._results
-        if self._full:
-            self._results = infer_shapes(graph)
-            changed = None
-        else:
-            changed = frozenset(update_shapes(graph, self._results, self._touched))
-        self._full, self._touched = False, set()
-        if changed is None or changed:
-            self.generation += 1
-            self._history = [*self._history[-_HISTORY + 1:], (self.generation, changed)]
+        graph = self._update()
+        if graph is not None and self._stale:
+            for nid in list(self._stale.stale):
+                self._stale.settle(graph, self._results, nid)
         return self._results
 
     def get(self, node_id: str) -> ShapeResult | None:
-        return self.results().get(node_id)
+        """One node's result; after a big edit only it and what it depends on are settled."""
+        graph = self._update()
+        if graph is not None and node_id in self._stale.stale:
+            self._stale.settle(graph, self._results, node_id)
+        return self._results.get(node_id)
+
+    def _update(self):
+        """Take in the edits since the last call: the graph (None once it is gone)."""
+        graph = self._graph()
+        if graph is None or not (self._full or self._touched):
+            return graph
+        touched, self._touched = self._touched, set()
+        if self._full:
+            self._results, self._stale = infer_shapes(graph), StaleShapes()
+            changed = None
+        else:
+            gone = [nid for nid in touched if nid not in graph.nodes]
+            for nid in gone:
+                self._stale.forget(nid)
+            changed = {nid for nid in gone if self._results.pop(nid, None)}
+            region = downstream_region(graph, touched)
+            if self._stale or len(region) > LAZY_REGION:
+                self._stale.mark(region, touched)
+                changed |= region  # may have changed: readers look
+            else:
+                changed |= update_shapes(graph, self._results, touched)
+        self._full = False
+        if changed is None or changed:
+            self.generation += 1
+            self._history = [*self._history[-_HISTORY + 1:], (self.generation,
+                              None if changed is None else frozenset(changed))]
+        return graph
 
     def changed_since(self, generation: int) -> set[str] | None:
-        """Ids whose result changed after ``generation`` (None: assume all of them did)."""
-        self.results()
+        """Ids whose result changed after ``generation`` (None: assume all of them did). After
+        a big edit these are the ids whose result may have changed (read them with :meth:`get`)."""
+        self._update()
         if generation >= self.generation:
             return set()
         newer = [ids for gen, ids in self._history if gen > generation]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.graph.shape_rules import ShapeError, ShapeResult, Val
 
-__all__ = ["ShapeResult", "infer_shapes", "update_shapes"]
+__all__ = ["ShapeResult", "StaleShapes", "downstream_region", "infer_shapes", "update_shapes"]
 
 
 def infer_shapes(graph) -> dict[str, ShapeResult]:
@@ -37,12 +37,7 @@ def update_shapes(graph, results: dict[str, ShapeResult], touched) -> set[str]:
     if not dirty:
         return changed
     outgoing = graph._out
-    region, stack = set(dirty), list(dirty)
-    while stack:
-        for e in outgoing[stack.pop()]:
-            if e.dst not in region:
-                region.add(e.dst)
-                stack.append(e.dst)
+    region = downstream_region(graph, dirty)
     incoming = graph._in
     waiting = {nid: sum(e.src in region for e in incoming[nid].values()) for nid in region}
     ready = [nid for nid, n in waiting.items() if n == 0]
@@ -59,6 +54,74 @@ def update_shapes(graph, results: dict[str, ShapeResult], touched) -> set[str]:
             if waiting[e.dst] == 0:
                 ready.append(e.dst)
     return changed
+
+
+def downstream_region(graph, node_ids) -> set[str]:
+    """The nodes of ``node_ids`` still in ``graph`` and everything downstream of them."""
+    outgoing = graph._out
+    region = {nid for nid in node_ids if nid in graph.nodes}
+    stack = list(region)
+    while stack:
+        for e in outgoing[stack.pop()]:
+            if e.dst not in region:
+                region.add(e.dst)
+                stack.append(e.dst)
+    return region
+
+
+class StaleShapes:
+    """Results that may be out of date, brought up to date one node at a time when asked.
+
+    An edit near the inputs of a big graph can change the result of thousands of nodes
+    downstream; a view needs the few it shows now. :meth:`mark` notes the edit's region
+    (``touched`` and all downstream of it) as stale in O(region) set operations; :meth:`settle`
+    makes one node current by settling its stale inputs first (iteratively, so a chain of any
+    length is fine). A stale node is computed again only when an edit touched it or one of its
+    inputs' results changed, as in :func:`update_shapes`; afterwards ``results`` holds for it
+    what :func:`infer_shapes` would. The stale set stays closed downstream: a node is settled
+    only after all its inputs are.
+    """
+
+    def __init__(self):
+        self.stale: set[str] = set()
+        self._touched: set[str] = set()
+        self._changed: set[str] = set()  # results that changed while some stayed stale
+
+    def __bool__(self) -> bool:
+        return bool(self.stale)
+
+    def mark(self, region: set[str], touched) -> None:
+        self.stale |= region
+        self._touched.update(nid for nid in touched if nid in region)
+
+    def forget(self, node_id: str) -> None:
+        """``node_id`` left the graph."""
+        self.stale.discard(node_id)
+        self._touched.discard(node_id)
+
+    def settle(self, graph, results: dict[str, ShapeResult], node_id: str) -> None:
+        stale, incoming = self.stale, graph._in
+        stack = [node_id]
+        while stack:
+            nid = stack[-1]
+            if nid not in stale:
+                stack.pop()
+                continue
+            waiting = [e.src for e in incoming[nid].values() if e.src in stale]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            stale.discard(nid)
+            if nid in self._touched or any(e.src in self._changed
+                                           for e in incoming[nid].values()):
+                new = _infer_node(graph, nid, results)
+                if results.get(nid) != new:
+                    results[nid] = new
+                    self._changed.add(nid)
+        if not stale:
+            self._touched.clear()
+            self._changed.clear()
 
 
 def _infer_node(graph, nid: str, results: dict[str, ShapeResult]) -> ShapeResult:

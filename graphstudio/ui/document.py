@@ -7,7 +7,9 @@ shows a dialog: errors propagate (``GraphFileError``, ``OSError``) for the windo
 failed open leaves the document exactly as it was.
 
 :class:`Autosaver` writes unsaved work to ``<data dir>/recovery.gsgraph`` (plus a JSON sidecar with
-the original path) every 30 s and shortly after each batch of edits settles, and deletes it when
+the original path) every 30 s and shortly after each batch of edits settles (from an immutable
+copy kept current edit by edit, :class:`~graphstudio.graph.frozen_copy.FrozenCopy`; a big
+document on a background thread), and deletes it when
 the document is clean again or the app exits normally. A ``QLockFile`` marks the slot as owned by a
 running process, so :func:`find_recovery` can tell a crashed session's leftovers from a second
 window that is still running.
@@ -25,6 +27,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from graphstudio.graph.frozen_copy import FrozenCopy, GraphSnapshot
 from graphstudio.graph.model import Graph
 from graphstudio.ui.file_guard import FileGuard, file_stamp
 
@@ -221,7 +224,7 @@ BACKGROUND_ELEMENTS = 200_000
 BACKGROUND_NODES = 2_000
 
 
-def _elements(graph: Graph) -> int:
+def _elements(graph: Graph | GraphSnapshot) -> int:
     return sum(n.tensor.values.size for n in graph
                if n.tensor is not None and n.tensor.values is not None)
 
@@ -259,6 +262,9 @@ class Autosaver(QObject):
         self._settle.setInterval(settle_ms)
         self._settle.timeout.connect(self.save_now)
         self._unsubscribe = document.graph.subscribe(lambda _event: self._settle.start())
+        #: the document as an immutable copy kept current edit by edit: taking it is cheap,
+        #: and the writer thread reads it while the person goes on editing
+        self._frozen = FrozenCopy(document.graph)
         document.modifiedChanged.connect(self._on_modified)
         self._periodic.start()
 
@@ -308,11 +314,11 @@ class Autosaver(QObject):
         if path is None:
             self.failed.emit(self.tr("could not write the recovery file: no free recovery slot"))
             return False
-        snapshot, revision = doc.graph.copy(), doc.graph.revision
+        snapshot, revision = self._frozen.take(), doc.graph.revision
         sidecar = {"original_path": doc.path or (
             str(examples_dir() / doc.template_name) if doc.template_name else None),
             "saved_at": time.time(), "pid": os.getpid()}
-        if _elements(snapshot) <= BACKGROUND_ELEMENTS and len(snapshot) <= BACKGROUND_NODES:
+        if len(snapshot) <= BACKGROUND_NODES and _elements(snapshot) <= BACKGROUND_ELEMENTS:
             self._finish(revision, str(path), self._write(snapshot, path, sidecar))
             return self._saved_revision == revision
         self._worker = threading.Thread(
@@ -323,7 +329,7 @@ class Autosaver(QObject):
         return True
 
     @staticmethod
-    def _write(graph: Graph, path: Path, sidecar: dict) -> str:
+    def _write(graph: GraphSnapshot, path: Path, sidecar: dict) -> str:
         """Write the copy and its sidecar; the error text ("" when written). Any thread."""
         from graphstudio.files.gsgraph import save_graph, write_text_atomic
 
@@ -382,6 +388,7 @@ class Autosaver(QObject):
         self._periodic.stop()
         self._settle.stop()
         self._unsubscribe()
+        self._frozen.close()
         self.wait()  # the only place that joins the writer (its files must go before the slot)
         self.discard()
         if self._lock is not None:

@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self) -> None:
         self._place_empty_hint()
-        n, e = len(self.graph), len(self.graph.edges)
+        n, e = len(self.graph), self.graph.edge_count
         nodes = self.tr("{0} node").format(n) if n == 1 else self.tr("{0} nodes").format(n)
         wires = self.tr("{0} wire").format(e) if e == 1 else self.tr("{0} wires").format(e)
         self.count_label.setText(f"{nodes} · {wires}")

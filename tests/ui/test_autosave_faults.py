@@ -99,3 +99,24 @@ def test_the_recovery_sidecar_is_written_with_the_atomic_fsyncing_writer(make_wi
     add(win)
     assert win.autosaver.save_now()
     assert str(tmp_path / "data" / "recovery.json") in written
+
+
+def test_a_big_document_is_autosaved_from_its_kept_copy_while_editing_goes_on(
+        make_window, tmp_path, monkeypatch):
+    """Autosave copied every node of the document on the window's thread before each
+    background write; it now takes the immutable copy kept edit by edit, and edits made
+    while the writer runs do not reach the file being written."""
+    from graphstudio.files.gsgraph import graph_to_json, load_graph
+    from graphstudio.graph.model import Graph
+
+    win, release = big_document_with_a_slow_writer(make_window, monkeypatch)
+    monkeypatch.setattr(Graph, "copy", lambda self: (_ for _ in ()).throw(AssertionError))
+    expected = graph_to_json(win.graph)
+    assert win.autosaver.save_now()
+    worker = win.autosaver._worker
+    nid = next(iter(win.graph.nodes))
+    win.graph.move_node(nid, (999.0, 999.0))  # editing goes on during the write
+    win.graph.rename_node(nid, "renamed_meanwhile")
+    release.set()
+    worker.join(5)
+    assert graph_to_json(load_graph(tmp_path / "data" / "recovery.gsgraph")) == expected

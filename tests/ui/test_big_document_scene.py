@@ -80,7 +80,9 @@ def test_an_edit_changing_many_cards_lays_out_off_screen_ones_later(big):
     waiting = scene.deferred_work
     assert waiting > 0
     changed = {nid for nid, r in infer_shapes(g).items() if r.error}
-    assert len(changed) > waiting  # the ones in view were laid out at once
+    assert len(g.downstream(x)) + 1 > waiting  # the ones in view were laid out at once
+    near = g.outgoing(x)[0].dst  # on screen, beside x
+    assert scene.node_item(near).error and near not in scene._unlaid
     _drain(scene)
     for nid in changed - {x}:
         assert "waiting for" in scene.node_item(nid).display_text() \

@@ -17,7 +17,7 @@ from collections import deque
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QTimer
 
-__all__ = ["NodeQueue", "shown_rect"]
+__all__ = ["NodeQueue", "on_screen", "shown_rect"]
 
 SLICE_S = 0.008  # one slice of work (seconds)
 ROUGH_W, ROUGH_H = 150.0, 110.0  # a card not built yet counts as this big when framing
@@ -32,12 +32,28 @@ def shown_rect(scene) -> QRectF | None:
     return rect
 
 
+def on_screen(scene, node_ids) -> tuple[list[str], list[str]]:
+    """``node_ids`` split into those whose card the views may show and the rest, judged by
+    the model's positions with room for a card (no call into each card: an edit can change
+    thousands); all of them are "shown" without a view."""
+    shown = shown_rect(scene)
+    if shown is None:
+        return list(node_ids), []
+    left, top = shown.left() - 2 * ROUGH_W, shown.top() - 2 * ROUGH_H
+    right, bottom, nodes = shown.right(), shown.bottom(), scene.graph.nodes
+    now, later = [], []
+    for nid in node_ids:
+        x, y = nodes[nid].pos
+        (now if left <= x <= right and top <= y <= bottom else later).append(nid)
+    return now, later
+
+
 class NodeQueue(QObject):
     """Node ids still waiting for ``work(node_id)``, in the order to do them."""
 
-    def __init__(self, scene, work):
+    def __init__(self, scene, work, index_each_slice: bool = False):
         super().__init__(scene)
-        self._scene, self._work = scene, work
+        self._scene, self._work, self._index = scene, work, index_each_slice
         self._pending: set[str] = set()
         self._order: deque[str] = deque()
         self._shown: QRectF | None = None  # the view the order was last sorted for
@@ -108,5 +124,8 @@ class NodeQueue(QObject):
         end = time.perf_counter() + SLICE_S
         while self._pending and time.perf_counter() < end:
             self._do_next()
+        if self._index:  # the scene's index takes in the cards this slice resized now (any
+            # item query does that), not thousands at once in the turn of the next edit
+            self._scene.items(QRectF(0.0, 0.0, 1.0, 1.0))
         if self._pending:
             self._timer.start()

@@ -23,7 +23,7 @@ from graphstudio.graph.shape_cache import shapes_of
 from graphstudio.ui.canvas.edge_item import EdgeItem
 from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
 from graphstudio.ui.canvas.node_item import NodeItem, NodeRunState
-from graphstudio.ui.canvas.node_queue import NodeQueue, shown_rect
+from graphstudio.ui.canvas.node_queue import NodeQueue, on_screen
 from graphstudio.ui.canvas.scene_gestures import SceneGestures
 from graphstudio.ui.canvas.sketch import LazyCards
 from graphstudio.ui.commands import (
@@ -72,7 +72,7 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self._shape_timer.setInterval(0)
         self._shape_timer.timeout.connect(self.refresh_shapes)
         self._shape_generation = -1  # of shapes_of(graph) the cards show
-        self._unlaid = NodeQueue(self, self._relayout)  # off-screen cards with a new result
+        self._unlaid = NodeQueue(self, self._relayout, index_each_slice=True)  # off screen
         self._lazy = LazyCards(self, self._build_card)  # a big document's cards not built
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
         self._handlers = {
@@ -239,13 +239,14 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self.clear()
         self._unlaid.clear()
         types = _node_types()
-        shapes = self._infer()
-        self._shape_generation = shapes_of(self.graph).generation
+        shapes = shapes_of(self.graph)
+        shapes.results()  # all of them after a reset; the cards show this generation
+        self._shape_generation = shapes.generation
         if len(self.graph.nodes) > self.LAZY_CARDS:
             self._rebuild_lazily()
             return
         for node in self.graph.nodes.values():
-            item = NodeItem(node, types[node.type], self.theme, shapes.get(node.id))
+            item = NodeItem(node, types[node.type], self.theme, self._shape_of(node.id))
             self._nodes[node.id] = item
             self.addItem(item)
         for edge in self.graph.edges:
@@ -273,7 +274,7 @@ class GraphScene(SceneGestures, QGraphicsScene):
         """The card of ``node_id`` with its marks and the wires to cards already built."""
         node = self.graph.nodes[node_id]
         self._lazy.built(node_id)
-        item = NodeItem(node, _node_types()[node.type], self.theme, self._infer().get(node_id))
+        item = NodeItem(node, _node_types()[node.type], self.theme, self._shape_of(node_id))
         self._nodes[node_id] = item
         self.addItem(item)
         item.set_loss_mark(self.graph.run.get("loss") == node_id)
@@ -404,25 +405,32 @@ class GraphScene(SceneGestures, QGraphicsScene):
 
     def refresh_shapes(self):
         """Bring shape inference up to date and update the badges of the nodes whose result
-        changed (the downstream of the edits since the last refresh)."""
+        changed (the downstream of the edits since the last refresh): those on screen now,
+        the others a slice at a time, each reading its result only then (after a big edit
+        the cache settles a result when it is asked for, see ``ShapeCache.get``)."""
         self._shape_timer.stop()
         cache = shapes_of(self.graph)
         try:
             changed = cache.changed_since(self._shape_generation)
         except Exception:
             changed = None
-        results = self._infer()
         self._shape_generation = cache.generation
         ids = list(self._nodes) if changed is None else [n for n in changed if n in self._nodes]
-        visible = shown_rect(self) if len(ids) > self.DEFER_LAYOUT else None
-        later = []
-        for nid in ids:
-            item = self._nodes[nid]
-            now = visible is None or visible.intersects(item.sceneBoundingRect())
-            if item.set_shape_result(results.get(nid), layout=now) and not now:
-                later.append(nid)
+        now, later = (on_screen(self, ids) if len(ids) > self.DEFER_LAYOUT else (ids, []))
+        for nid in now:
+            self._relayout(nid)
         self._unlaid.queue(later)
 
     def _relayout(self, node_id: str):
+        """Show ``node_id``'s current shape result (laid out again if its look changed)."""
         if node_id in self._nodes:
-            self._nodes[node_id].relayout()
+            self._nodes[node_id].set_shape_result(self._shape_of(node_id))
+
+    def _shape_of(self, node_id: str):
+        """One node's shape result (settled on demand; None if inference failed)."""
+        try:
+            return shapes_of(self.graph).get(node_id)
+        except Exception as ex:  # inference must never take the canvas down
+            log.exception("shape inference failed")
+            self.statusMessage.emit(self.tr("shape inference failed: {0}").format(ex))
+            return None

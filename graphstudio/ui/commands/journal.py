@@ -1,7 +1,9 @@
 """The exact-undo journal of one command: the model operations it made, replayed or inverted.
 
 It records changes, never a copy of the document: a removed node keeps its place in the node
-order as one number, so undoing a delete in a 100,000-node graph holds no list of every node."""
+order, and each removed wire its place among its source's outgoing wires, as one number, so
+undoing a delete in a 100,000-node graph holds no list of every node and puts everything back
+where it was without reordering the rest (its cost is the node's own wires)."""
 
 from __future__ import annotations
 
@@ -20,18 +22,15 @@ class EditJournal:
         self.graph = graph
         self.forward: list[Callable[[], Any]] = []
         self.backward: list[Callable[[], Any]] = []
-        #: (place in the node order, node id) of each node removed, in the order removed
-        self.removed_at: list[tuple[int, str]] = []
-        self.out_orders: dict[str, list[Edge]] = {}
 
     # each method applies one operation now and records how to redo and undo it
     def _record(self, do, undo):
         self.forward.append(do)
         self.backward.append(undo)
 
-    def _remember_out(self, node_id: str):
-        if node_id not in self.out_orders and node_id in self.graph:
-            self.out_orders[node_id] = self.graph.outgoing(node_id)
+    def _out_place(self, edge: Edge) -> int:
+        """Where ``edge`` is among its source's outgoing edges."""
+        return self.graph.outgoing(edge.src).index(edge)
 
     def add_node(self, type_id, name=None, pos=(0.0, 0.0), attrs=None, tensor=None, id=None):
         g = self.graph
@@ -43,20 +42,20 @@ class EditJournal:
 
     def remove_node(self, node_id: str):
         g = self.graph
-        self.removed_at.append((next(i for i, nid in enumerate(g.nodes) if nid == node_id),
-                                node_id))
-        for e in g.incoming(node_id).values():
-            self._remember_out(e.src)
-        self._remember_out(node_id)
+        g.node(node_id)  # GraphError for an unknown id
+        index = list(g.nodes).index(node_id)
+        # each wire into the node, with its place among its source's wires; the node's own
+        # outgoing wires come back in their order simply by being added in it
+        places = {e: self._out_place(e) for e in g.incoming(node_id).values()}
         node, edges = g.remove_node(node_id)
         node = node.copy()
 
         def restore():
             g.add_node(node.type, name=node.name, pos=node.pos, attrs=dict(node.attrs),
-                       tensor=node.tensor, id=node.id)
+                       tensor=node.tensor, id=node.id, index=index)
             for e in edges:
                 if e.src in g and e.dst in g:
-                    g.connect(e.src, e.src_port, e.dst, e.dst_port)
+                    g.connect(e.src, e.src_port, e.dst, e.dst_port, out_index=places.get(e))
 
         self._record(lambda: g.remove_node(node_id), restore)
         return node, edges
@@ -97,10 +96,12 @@ class EditJournal:
 
     def disconnect(self, edge: Edge):
         g = self.graph
-        self._remember_out(edge.src)
+        outs = g.outgoing(edge.src) if edge.src in g else []
+        place = outs.index(edge) if edge in outs else None
         g.disconnect(edge)
         self._record(lambda: g.disconnect(edge),
-                     lambda: g.connect(edge.src, edge.src_port, edge.dst, edge.dst_port))
+                     lambda: g.connect(edge.src, edge.src_port, edge.dst, edge.dst_port,
+                                       out_index=place))
 
     # replay
     def redo(self):
@@ -110,19 +111,3 @@ class EditJournal:
     def undo(self):
         for op in reversed(self.backward):
             op()
-        self._restore_orders()
-
-    def _restore_orders(self):
-        """Put node order and each fan-out's order back (removing then re-adding appends)."""
-        g = self.graph
-        nodes = None
-        if self.removed_at:  # each removed node back at its place, the last removed first
-            removed = {nid for _, nid in self.removed_at}
-            nodes = [nid for nid in g.nodes if nid not in removed]
-            for index, nid in reversed(self.removed_at):
-                nodes.insert(index, nid)
-            if len(nodes) != len(g.nodes) or set(nodes) != g.nodes.keys():
-                nodes = None
-        outs = {nid: order for nid, order in self.out_orders.items()
-                if nid in g and set(g.outgoing(nid)) == set(order)}
-        g.restore_order(nodes, outs)
