@@ -5,6 +5,7 @@ tensor data arrives preformatted (:func:`tensor_rows`), so big tensors are writt
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -59,16 +60,6 @@ def dump(obj, width: int = 100, finite_only: bool = True) -> str:
     """JSON with stable key order; a container goes on one line when it fits from its column.
     A NaN or infinite number raises :class:`NotFinite` (``finite_only``) or is written as
     Python's json module writes it."""
-    keys: dict = {}
-
-    def key(k) -> str:
-        if type(k) is not str:
-            return _key(k)
-        got = keys.get(k)
-        if got is None:
-            got = keys[k] = _key(k)
-        return got
-
     def within(o, room: int) -> str | None:
         """``o`` on one line if that takes at most ``room`` characters, else None (found
         without writing more than ``room`` characters of it: big containers cost nothing)."""
@@ -78,7 +69,7 @@ def dump(obj, width: int = 100, finite_only: bool = True) -> str:
         if isinstance(o, dict):
             parts, used = [], 2
             for k, v in o.items():
-                kt = key(k)
+                kt = _key(k)
                 used += len(kt) + (2 if parts else 0)
                 vt = within(v, room - used) if used <= room else None
                 if vt is None:
@@ -109,7 +100,7 @@ def dump(obj, width: int = 100, finite_only: bool = True) -> str:
             return text
         pad = " " * (indent + 2)
         if isinstance(o, dict):
-            body = ",\n".join(pad + key(k) + block(v, indent + 2, indent + 2 + len(key(k)))
+            body = ",\n".join(pad + _key(k) + block(v, indent + 2, indent + 2 + len(_key(k)))
                               for k, v in o.items())
             return "{\n" + body + "\n" + " " * indent + "}"
         if type(o) is _Row:  # its items are texts: each on its own line
@@ -121,6 +112,7 @@ def dump(obj, width: int = 100, finite_only: bool = True) -> str:
     return block(obj, 0, 0)
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # a document repeats the same few keys
 def _key(k) -> str:
     return _text(k) + ": "
 
