@@ -49,6 +49,7 @@ K_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 SUB_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_H = 22
+DETAIL_MIN_H = 64  # the step detail's height before a run's longest text grows it
 
 
 def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
@@ -303,7 +304,7 @@ class StepsDock(QWidget):
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        self.detail.setMinimumHeight(64)
+        self.detail.setMinimumHeight(DETAIL_MIN_H)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 8)
@@ -327,6 +328,7 @@ class StepsDock(QWidget):
     def refresh(self) -> None:
         c = self.controller
         self.model.set_rows(step_rows(c.timeline, self.graph))
+        self.detail.setMinimumHeight(DETAIL_MIN_H)  # a new run: room for its own steps
         self.show_step(c.k)
 
     def show_step(self, k: int) -> None:
@@ -340,11 +342,20 @@ class StepsDock(QWidget):
             text = describe_step(self.controller.timeline, k, self.graph)
             self.detail.setText(soft_breaks(text))
             self.detail.setToolTip(text)
+            self._keep_detail_height()
         except Exception as ex:  # a description must never break stepping
             log.exception("describing step %s failed", k)
             self.detail.setText(self.tr("(cannot describe this step: {0})").format(
                 html_escape(str(ex))))
         self._update_summary()
+
+    def _keep_detail_height(self) -> None:
+        """The step detail grows to its longest text of the run and never shrinks back while
+        stepping: the list above keeps its size, so a step repaints two rows of it, not the
+        whole list twice (and the rows do not jump up and down)."""
+        need = self.detail.heightForWidth(max(self.detail.width(), 1))
+        if need > self.detail.minimumHeight():
+            self.detail.setMinimumHeight(need)
 
     def _keep_visible(self, row: int) -> None:
         """Scroll so ``row`` shows, centred when it had to move (rows are ROW_H high: no
