@@ -27,6 +27,7 @@ class SteadyLabel(QWidget):
         label.setWordWrap(True)
         self.min_height = min_height
         self.grow_only = grow_only
+        self._measured: tuple = ()  # (text, width, font) the last fit measured
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(max(min_height, 1))
 
@@ -38,9 +39,15 @@ class SteadyLabel(QWidget):
 
     def reset_height(self) -> None:
         """Back to the height the current text needs (a new run: grow again from there)."""
+        self._measured = ()
         self.setFixedHeight(max(self.min_height, self._needed()))
 
     def fit(self) -> None:
+        label = self.label
+        key = (label.text(), self.width(), label.font().key())
+        if key == self._measured:  # the label's own layout request after set_text
+            return
+        self._measured = key
         need = max(self.min_height, self._needed())
         if need > self.height() or (need < self.height() and not self.grow_only):
             self.setFixedHeight(need)
