@@ -135,21 +135,8 @@ def test_a_new_run_gives_the_step_detail_its_own_height_again(run_window):
 
 
 # ---------------------------------------------------------------------- jumps
-def test_a_big_jump_updates_the_cards_on_screen_first_then_the_rest(qtbot):
-    from PySide6.QtGui import QUndoStack
-
-    from graphstudio.ui.canvas import GraphScene, GraphView
-    from graphstudio.ui.run.controller import RunController
-    from tests.support.graph_generator import make_large_graph
-
-    graph = make_large_graph(300)
-    scene = GraphScene(graph, QUndoStack())
-    view = GraphView(scene)
-    qtbot.addWidget(view)
-    view.resize(500, 400)
-    view.show()
-    c = RunController(graph, scene.undo_stack, scene)
-    c.animate = False
+def test_a_big_jump_updates_the_cards_on_screen_first_then_the_rest(big_run, qtbot):
+    c, scene, view = big_run(300)
     assert c.run_to_end()
     c.display.flush()
     c.jump(c.timeline.forward_count + 1)
@@ -165,8 +152,6 @@ def test_a_big_jump_updates_the_cards_on_screen_first_then_the_rest(qtbot):
     qtbot.waitUntil(lambda: c.display.pending == 0, timeout=30000)
     for item in scene.node_items():
         assert same_state(item.run_state, node_display(c.timeline, c.k, item.node_id))
-    c.close()
-    scene.detach()
 
 
 # ---------------------------------------------------------------------- wires
