@@ -33,6 +33,7 @@ LABEL_QUERY_LIMIT = 300  # above this many cards a label only avoids its wire's 
 #: a wire is drawn piece by piece when less than this part of its box is to be repainted
 PARTIAL_FRACTION = 0.5
 PIECE_LENGTH = 80.0  # about this long (scene units) each
+MAX_PIECES = 64  # a wire across a whole big graph: still pieces of a few hundred units
 
 _PENS: dict = {}
 
@@ -360,7 +361,7 @@ class EdgeItem(Hoverable, QGraphicsItem):
             painter.drawPath(self._path)
             return
         if self._pieces is None:
-            count = max(2, min(16, round(self._path.length() / PIECE_LENGTH)))
+            count = max(2, min(MAX_PIECES, round(self._path.length() / PIECE_LENGTH)))
             self._pieces = wire_pieces(self._path, count)
         reach = part.adjusted(-width, -width, width, width)
         for piece, rect in self._pieces:
