@@ -245,3 +245,47 @@ def test_zoomed_out_by_hand_wires_are_thin_lines_without_labels(long_wire):
     assert _drawn(_paint(wire, box, scale=far)) == _drawn(thin)
     assert _drawn(_paint(wire, box, scale=greek_zoom() * 1.01)) > _drawn(thin)
     wire.set_pulse(None)
+
+
+# ---------------------------------------------------------------------- the camera
+class PaintedArea(QObject):
+    """The area of every paint event a widget receives."""
+
+    def __init__(self):
+        super().__init__()
+        self.areas: list[int] = []
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            self.areas.append(sum(r.width() * r.height() for r in event.region()))
+        return False
+
+
+def test_follow_step_scrolls_the_view_instead_of_repainting_all_of_it(run_window):
+    from tests.ui.test_readable import open_at_1280
+
+    r = open_at_1280(run_window, "mlp_classifier")
+    follow = r.c.ui.view_options.follow
+    view = r.window.view
+    r.c.run_to_end()
+    r.c.jump(-1)
+    QApplication.processEvents()
+    transform = view.transform()
+    painted = PaintedArea()
+    view.viewport().installEventFilter(painted)
+    whole = view.viewport().width() * view.viewport().height()
+    fractions = []
+    while True:
+        pans = follow.pans
+        painted.areas.clear()
+        if not r.c.step():
+            break
+        QApplication.processEvents()
+        if follow.pans > pans:
+            assert view.transform() == transform  # panned by scrolling, not a new transform
+            fractions.append(sum(painted.areas) / whole)
+    view.viewport().removeEventFilter(painted)
+    assert len(fractions) >= 2
+    # a pan blits what stays in view and paints the strip it uncovers (and the cards the
+    # step changed), never the whole canvas each time
+    assert min(fractions) < 0.5 and sorted(fractions)[len(fractions) // 2] < 0.8, fractions
