@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle
 
 from graphstudio.ui.canvas.item_kinds import NODE_CARD
 from graphstudio.ui.canvas.port_item import Hoverable
-from graphstudio.ui.canvas.preview import Fonts, grad_label
+from graphstudio.ui.canvas.preview import Fonts, grad_label, static_text
 from graphstudio.ui.canvas.readable import greek_zoom
 
 __all__ = ["EdgeItem", "LiveWire", "move_labels_off", "wire_path", "wire_pen", "wire_pieces",
@@ -109,6 +109,7 @@ class EdgeLabel(QGraphicsItem):
         self.edge_item = edge_item
         self.text = ""
         self._rect = QRectF()
+        self._static = None  # (text, font, laid-out text): no text layout per repaint
         self.setZValue(4)
         self.setAcceptedMouseButtons(Qt.NoButton)
 
@@ -136,10 +137,16 @@ class EdgeLabel(QGraphicsItem):
                             Qt.DashLine if e.stale or e.inner else Qt.SolidLine))
         painter.setBrush(t.node_body)
         painter.drawRoundedRect(self._rect, 4, 4)
-        painter.setFont(self.font())
+        font = self.font()
+        painter.setFont(font)
         if e.stale:  # an old run's number: dimmed until the next run
             painter.setOpacity(0.55)
-        painter.drawText(self._rect, Qt.AlignCenter, self.text)
+        if self._static is None or self._static[0] != self.text or self._static[1] != font:
+            self._static = (self.text, font, static_text(self.text, font, cache=False))
+        st = self._static[2]
+        size = st.size()
+        painter.drawStaticText(self._rect.center() - QPointF(size.width(), size.height()) / 2,
+                               st)
 
 
 class EdgeItem(Hoverable, QGraphicsItem):
