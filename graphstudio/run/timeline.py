@@ -193,6 +193,15 @@ class Timeline:
                 out[edge] = g if edge not in out else out[edge] + g
         return out
 
+    def edge_grad_at(self, edge: Edge, k: int) -> np.ndarray | None:
+        """The gradient ``edge`` has carried by step ``k`` (None: none yet); one wire's part
+        of :meth:`edge_grads_at`, without visiting every wire."""
+        changes = self._edge_changes.get(edge)
+        if not changes:
+            return None
+        i = bisect.bisect_right(changes[0], k)
+        return changes[1][i - 1] if i else None
+
     def edge_grads_at(self, k: int) -> dict[Edge, np.ndarray]:
         """The gradient each edge has carried by step ``k`` (summed if it carried several)."""
         out = {}

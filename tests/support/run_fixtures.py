@@ -89,3 +89,33 @@ def run_window(make_window, qtbot):
         return RunWin(win, qtbot)
 
     return make
+
+
+@pytest.fixture
+def big_run(qtbot):
+    """``big_run(n)``: a generated graph of ``n`` nodes in a bare 500x400 view with a run
+    controller (no window, animations off): ``(controller, scene, view)``."""
+    from PySide6.QtGui import QUndoStack
+
+    from graphstudio.ui.canvas import GraphScene, GraphView
+    from graphstudio.ui.run.controller import RunController
+    from tests.support.graph_generator import make_large_graph
+
+    made = []
+
+    def make(n: int = 300):
+        graph = make_large_graph(n)
+        scene = GraphScene(graph, QUndoStack())
+        view = GraphView(scene)
+        qtbot.addWidget(view)
+        view.resize(500, 400)
+        view.show()
+        c = RunController(graph, scene.undo_stack, scene)
+        c.animate = False
+        made.append((c, scene))
+        return c, scene, view
+
+    yield make
+    for c, scene in made:
+        c.close()
+        scene.detach()

@@ -184,23 +184,12 @@ def test_render_after_backward_shows_what_the_window_shows_at_the_end(run_window
     scene.detach()
 
 
-def test_big_graph_cards_off_screen_catch_up_in_slices(qtbot):
-    from PySide6.QtGui import QUndoStack
-
-    from graphstudio.ui.canvas import GraphScene, GraphView
+def test_big_graph_cards_off_screen_catch_up_in_slices(big_run, qtbot):
     from graphstudio.ui.canvas.preview import grad_label
-    from graphstudio.ui.run.controller import RunController
     from graphstudio.ui.run.display import display_at
-    from tests.support.graph_generator import make_large_graph
 
-    graph = make_large_graph(300)
-    scene = GraphScene(graph, QUndoStack())
-    view = GraphView(scene)
-    qtbot.addWidget(view)
-    view.resize(500, 400)
-    view.show()
-    c = RunController(graph, scene.undo_stack, scene)
-    c.animate = False
+    c, scene, _view = big_run(300)
+    graph = c.graph
     assert c.run_to_end()
     assert c.display.pending > 0  # the cards on screen first, the rest from the event loop
     # a generous timeout: CI machines are shared
@@ -212,8 +201,6 @@ def test_big_graph_cards_off_screen_catch_up_in_slices(qtbot):
         assert scene.edge_item(edge).label_text() == ("" if d.grad is None
                                                       else grad_label(d.grad))
         assert scene.edge_item(edge).greyed == d.greyed
-    c.close()
-    scene.detach()
 
 
 def _text_for(scene, nid, state):

@@ -8,6 +8,11 @@ rebuilt only when an end moves. Display methods the stepping view drives:
   stale (the label dims, dashed, until the next run), ``inner``: the gradient of a Grad node's
   inner backward (dashed, in the theme's ``inner_grad`` teal; its tooltip says so).
 * :meth:`EdgeItem.set_pulse` - a dot travelling along the wire (animations), or None.
+
+Painting stays cheap on big graphs: pens are shared (:func:`wire_pen`); a repaint of a small
+part of a long wire draws only the pieces of it there (:func:`wire_pieces`); zoomed out by
+hand far below the readable floor (:func:`zoomed_far_out`), wires are thin plain lines
+without their gradient labels or travelling dots.
 """
 
 from __future__ import annotations
@@ -18,11 +23,19 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle
 
 from graphstudio.ui.canvas.item_kinds import NODE_CARD
 from graphstudio.ui.canvas.port_item import Hoverable
-from graphstudio.ui.canvas.preview import Fonts, grad_label
+from graphstudio.ui.canvas.preview import Fonts, grad_label, static_text
+from graphstudio.ui.canvas.readable import greek_zoom
 
-__all__ = ["EdgeItem", "LiveWire", "move_labels_off", "wire_path"]
+__all__ = ["EdgeItem", "LiveWire", "move_labels_off", "wire_path", "wire_pen", "wire_pieces",
+           "zoomed_far_out"]
 
 LABEL_QUERY_LIMIT = 300  # above this many cards a label only avoids its wire's own cards
+#: a wire is drawn piece by piece when less than this part of its box is to be repainted
+PARTIAL_FRACTION = 0.5
+PIECE_LENGTH = 80.0  # about this long (scene units) each
+MAX_PIECES = 64  # a wire across a whole big graph: still pieces of a few hundred units
+
+_PENS: dict = {}
 
 
 def wire_path(a: QPointF, b: QPointF) -> QPainterPath:
@@ -33,6 +46,49 @@ def wire_path(a: QPointF, b: QPointF) -> QPainterPath:
     p = QPainterPath(a)
     p.cubicTo(QPointF(a.x() + dx, a.y()), QPointF(b.x() - dx, b.y()), b)
     return p
+
+
+def wire_pen(colour: QColor, width: float, dashed: bool = False) -> QPen:
+    """The pen a wire of ``colour`` is drawn with (shared: a repaint makes no new pens);
+    ``width`` 0: a thin one-pixel line at any zoom (zoomed far out)."""
+    key = (colour.rgba(), width, dashed)
+    pen = _PENS.get(key)
+    if pen is None:
+        pen = QPen(colour, width, Qt.DashLine if dashed else Qt.SolidLine)
+        pen.setCapStyle(Qt.RoundCap)
+        pen.setCosmetic(width == 0)
+        _PENS[key] = pen
+    return pen
+
+
+def wire_pieces(path: QPainterPath, count: int) -> list[tuple[QPainterPath, QRectF]]:
+    """The S-shaped wire ``path`` (one cubic, see :func:`wire_path`) cut into ``count`` cubic
+    pieces end to end, each with its bounding rectangle: a repaint of part of a long wire
+    draws only the pieces there (a clip alone still rasterises the whole stroke)."""
+    el = [path.elementAt(i) for i in range(4)]
+    curve = [QPointF(e.x, e.y) for e in el]
+    pieces = []
+    for i in range(count, 0, -1):
+        head, curve = _split(curve, 1.0 / i)
+        piece = QPainterPath(head[0])
+        piece.cubicTo(head[1], head[2], head[3])
+        pieces.append((piece, piece.controlPointRect()))
+    return pieces
+
+
+def _split(curve, t: float):
+    """A cubic (four points) split at ``t`` by de Casteljau: (before, after)."""
+    p0, p1, p2, p3 = curve
+    a, b, c = p0 + (p1 - p0) * t, p1 + (p2 - p1) * t, p2 + (p3 - p2) * t
+    d, e = a + (b - a) * t, b + (c - b) * t
+    f = d + (e - d) * t
+    return (p0, a, d, f), (f, e, c, p3)
+
+
+def zoomed_far_out(option, painter) -> bool:
+    """Whether the view is zoomed out by hand so far that cards draw bars for text: wires are
+    then thin plain lines and their labels are left out."""
+    return option.levelOfDetailFromTransform(painter.worldTransform()) < greek_zoom()
 
 
 def move_labels_off(scene, rect: QRectF) -> None:
@@ -53,6 +109,7 @@ class EdgeLabel(QGraphicsItem):
         self.edge_item = edge_item
         self.text = ""
         self._rect = QRectF()
+        self._static = None  # (text, font, laid-out text): no text layout per repaint
         self.setZValue(4)
         self.setAcceptedMouseButtons(Qt.NoButton)
 
@@ -71,6 +128,8 @@ class EdgeLabel(QGraphicsItem):
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter, option, widget=None):
+        if zoomed_far_out(option, painter):  # unreadable at this zoom: left out
+            return
         e, t = self.edge_item, self.edge_item.theme
         colour = t.stale if e.stale else (t.greyed if e.greyed else
                                           (t.inner_grad if e.inner else t.grad))
@@ -78,10 +137,16 @@ class EdgeLabel(QGraphicsItem):
                             Qt.DashLine if e.stale or e.inner else Qt.SolidLine))
         painter.setBrush(t.node_body)
         painter.drawRoundedRect(self._rect, 4, 4)
-        painter.setFont(self.font())
+        font = self.font()
+        painter.setFont(font)
         if e.stale:  # an old run's number: dimmed until the next run
             painter.setOpacity(0.55)
-        painter.drawText(self._rect, Qt.AlignCenter, self.text)
+        if self._static is None or self._static[0] != self.text or self._static[1] != font:
+            self._static = (self.text, font, static_text(self.text, font, cache=False))
+        st = self._static[2]
+        size = st.size()
+        painter.drawStaticText(self._rect.center() - QPointF(size.width(), size.height()) / 2,
+                               st)
 
 
 class EdgeItem(Hoverable, QGraphicsItem):
@@ -101,8 +166,10 @@ class EdgeItem(Hoverable, QGraphicsItem):
         self.label_item: EdgeLabel | None = None
         self._path = QPainterPath()
         self._shape = None
+        self._pieces = None  # wire_pieces of the path, made at its first partial repaint
         self._rect = QRectF()
         self.setFlag(QGraphicsItem.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)  # the exposed rect, for pieces
         self.setAcceptHoverEvents(True)
         self.setZValue(-1)
         src_port.node_item.edges.add(self)
@@ -194,7 +261,7 @@ class EdgeItem(Hoverable, QGraphicsItem):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
-        self._path, self._shape = path, None
+        self._path, self._shape, self._pieces = path, None, None
         self.update()
 
     def path(self) -> QPainterPath:
@@ -267,12 +334,14 @@ class EdgeItem(Hoverable, QGraphicsItem):
     def paint(self, painter, option, widget=None):
         selected = bool(option.state & QStyle.State_Selected)
         colour, width = self._colour(selected)
-        dashed = (self.greyed or self.inner) and not selected
-        pen = QPen(colour, width, Qt.DashLine if dashed else Qt.SolidLine)
-        pen.setCapStyle(Qt.RoundCap)
-        painter.setPen(pen)
         painter.setBrush(Qt.NoBrush)
-        painter.drawPath(self._path)
+        if zoomed_far_out(option, painter):  # a thin plain line, no travelling dot
+            painter.setPen(wire_pen(colour, 0))
+            painter.drawPath(self._path)
+            return
+        dashed = (self.greyed or self.inner) and not selected
+        painter.setPen(wire_pen(colour, width, dashed))
+        self._draw_wire(painter, option.exposedRect, width, dashed)
         t = self.theme
         if self.pulse is not None:  # a value (forward) or gradient (backward) on its way
             backward = self.highlighted not in ("forward", False) or (
@@ -287,6 +356,24 @@ class EdgeItem(Hoverable, QGraphicsItem):
             painter.setPen(QPen(t.node_body, 1.5))
             painter.setBrush(c)
             painter.drawEllipse(at, 5.5, 5.5)
+
+
+    def _draw_wire(self, painter, exposed: QRectF, width: float, dashed: bool) -> None:
+        """The whole path, or (solid wires, a small part of the box to repaint) the pieces
+        that reach into ``exposed``."""
+        box = self._rect
+        part = exposed.intersected(box)
+        if dashed or part.width() * part.height() >= \
+                PARTIAL_FRACTION * box.width() * box.height():
+            painter.drawPath(self._path)
+            return
+        if self._pieces is None:
+            count = max(2, min(MAX_PIECES, round(self._path.length() / PIECE_LENGTH)))
+            self._pieces = wire_pieces(self._path, count)
+        reach = part.adjusted(-width, -width, width, width)
+        for piece, rect in self._pieces:
+            if rect.intersects(reach):
+                painter.drawPath(piece)
 
 
 class LiveWire(QGraphicsItem):

@@ -28,6 +28,7 @@ The rules, as in PyTorch:
 from __future__ import annotations
 
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,7 +37,7 @@ from PySide6.QtCore import QCoreApplication
 from graphstudio.run.session_timeline import SessionTimeline
 from graphstudio.ui.canvas.preview import NodeRunState
 
-__all__ = ["EdgeDisplay", "InnerGrads", "apply_display", "display_at", "edge_display",
+__all__ = ["CarriedGrads", "EdgeDisplay", "InnerGrads", "apply_display", "display_at", "edge_display",
            "edge_grads", "in_backward",
            "greyed_sources", "node_display", "out_label", "ran_no_grad",
            "seed_label", "shows_grads",
@@ -213,12 +214,42 @@ class InnerGrads(dict):
     inner = True
 
 
-def edge_grads(timeline, k: int) -> dict:
+class CarriedGrads(Mapping):
+    """The gradients the wires have carried by step ``k`` of the outer backward, looked up
+    one wire at a time (a step shows a handful of wires; a big graph has thousands)."""
+
+    inner = False
+
+    def __init__(self, timeline, k: int):
+        self.timeline, self.k = timeline, k
+
+    def get(self, edge, default=None):
+        grad = self.timeline.edge_grad_at(edge, self.k)
+        return default if grad is None else grad
+
+    def __getitem__(self, edge):
+        grad = self.timeline.edge_grad_at(edge, self.k)
+        if grad is None:
+            raise KeyError(edge)
+        return grad
+
+    def __contains__(self, edge) -> bool:
+        return self.timeline.edge_grad_at(edge, self.k) is not None
+
+    def __iter__(self):
+        return iter(self.timeline.edge_grads_at(self.k))
+
+    def __len__(self) -> int:
+        return len(self.timeline.edge_grads_at(self.k))
+
+
+def edge_grads(timeline, k: int) -> Mapping:
     """The gradients the wires show at step ``k``: the inner backward's during a Grad node's
-    nested steps (an :class:`InnerGrads`), else the outer backward's."""
+    nested steps (an :class:`InnerGrads`), else the outer backward's (a
+    :class:`CarriedGrads`)."""
     if 0 <= k < len(timeline) and timeline.steps[k].kind == "inner":
         return InnerGrads(timeline.inner_edge_grads_at(k))
-    return timeline.edge_grads_at(k)
+    return CarriedGrads(timeline, k)
 
 
 def display_at(timeline, k: int, graph, stale: bool = False):

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from graphstudio.engine import derivative_rule
 from graphstudio.graph.node_table import NODE_TYPES
+from graphstudio.ui.canvas.item_kinds import NODE_CARD
 from graphstudio.ui.run.array_view import ArrayPanel, ColorBar, symmetric_vmax
 from graphstudio.ui.run.display import (
     in_backward,
@@ -25,9 +26,13 @@ from graphstudio.ui.run.display import (
 )
 from graphstudio.ui.run.scene_display import same_state
 
-__all__ = ["ValuesDock"]
+__all__ = ["REFRESH_MS", "ValuesDock", "selected_cards"]
 
 log = logging.getLogger(__name__)
+
+#: the least time between two refreshes: stepping faster than this (playing, F10 held)
+#: shows every step on the canvas and the latest one here, about ten times a second
+REFRESH_MS = 100
 
 
 def _section(text: str) -> QLabel:
@@ -52,6 +57,12 @@ def _wrap(text: str = "", mono: bool = False) -> QLabel:
         f.setPointSizeF(8.5)
         label.setFont(f)
     return label
+
+
+def selected_cards(scene) -> list[str]:
+    """The ids of the selected node cards (in no particular order; the scene's own
+    ``selected_node_ids`` walks every node of the graph to put them in model order)."""
+    return [it.node_id for it in scene.selectedItems() if it.type() == NODE_CARD]
 
 
 def _esc(text: str) -> str:
@@ -104,17 +115,40 @@ class ValuesDock(QScrollArea):
                       self.grad_title, self.grad, self.grad_note]
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_due)
+        self._clock = QElapsedTimer()  # since the last refresh (invalid: none yet)
+        self._missed = False  # a refresh was due while the dock was hidden
         self.same_scale.toggled.connect(lambda _on: self.refresh(force=True))
-        scene.selectionChanged.connect(self._later)
+        scene.selectionChanged.connect(self._soon)
         controller.stepChanged.connect(self._later)
         controller.timelineChanged.connect(self._later)
         self._apply_theme()
         self.refresh(force=True)
 
     def _later(self, *_args) -> None:
-        self._timer.start()
+        """Refresh once the event loop is free: several steps, a selection change and a new
+        run in one turn make one refresh, at most one every REFRESH_MS while stepping fast
+        (playing, F10 held), and none while the dock is hidden (it catches up when shown)."""
+        if self._timer.isActive():
+            return
+        since = self._clock.elapsed() if self._clock.isValid() else REFRESH_MS
+        self._timer.start(max(0, REFRESH_MS - int(since)))
+
+    def _soon(self) -> None:
+        """Refresh on the next turn of the event loop (the person picked another node)."""
+        self._timer.start(0)
+
+    def _refresh_due(self) -> None:
+        if not self.isVisible():
+            self._missed = True
+            return
+        self.refresh()
+
+    def showEvent(self, event):  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._missed:
+            self._missed = False
+            self._later()
 
     def changeEvent(self, event):  # noqa: N802 (Qt's name)
         super().changeEvent(event)
@@ -129,6 +163,8 @@ class ValuesDock(QScrollArea):
 
     # ------------------------------------------------------------------ showing
     def refresh(self, force: bool = False) -> None:
+        self._timer.stop()
+        self._clock.start()
         try:
             self._refresh(force)
         except Exception as ex:  # showing values must never break the window
@@ -136,7 +172,7 @@ class ValuesDock(QScrollArea):
             self.where.setText(self.tr("(cannot show this node: {0})").format(_esc(ex)))
 
     def _refresh(self, force: bool) -> None:
-        ids = self.scene.selected_node_ids()
+        ids = selected_cards(self.scene)
         nid = ids[0] if len(ids) == 1 else None
         c = self.controller
         tl = c.timeline

@@ -89,6 +89,8 @@ class SceneDisplay:
     #: in slices of about SLICE_MS from the event loop (a step never freezes a big graph)
     DEFER_OVER = 150
     SLICE_MS = 6
+    #: a jump that changes more cards than this does the same (a step changes two or three)
+    DEFER_JUMP_OVER = 24
 
     def __init__(self, scene, graph):
         self.scene, self.graph = scene, graph
@@ -176,9 +178,11 @@ class SceneDisplay:
                 self._set_node(nid, None)
                 self._nodes.pop(nid, None)
             if len(nodes) > self.DEFER_OVER:
-                nodes, edges = self._visible_first(nodes, edges)
+                nodes, edges = self._visible_first(nodes, edges, timeline, k)
         else:
             nodes, edges = cand
+            if len(nodes) > self.DEFER_JUMP_OVER:  # a jump: the cards on screen first
+                nodes, edges = self._visible_first(nodes, edges, timeline, k)
         self.timeline, self.k, self.stale = timeline, k, stale
         return self._apply(nodes, edges, pre)
 
@@ -244,25 +248,37 @@ class SceneDisplay:
                 changed += self._set_edge(edge, d)
         return changed
 
-    def _visible_first(self, nodes, edges):
-        """(visible nodes, visible edges); the others wait in the pending sets."""
+    def _visible_first(self, nodes, edges, timeline, k: int):
+        """(visible nodes, visible edges); the others wait in the pending sets. Visible: in
+        a view now, or in a view's worth around step ``k``'s card (where Follow Step is
+        about to pan)."""
         views = self.scene.views()
         if not views:
             return nodes, edges
-        area = QRectF()
+        step_node = timeline.steps[k].node_id if 0 <= k < len(timeline) else None
+        card = self.scene.node_item(step_node) if step_node is not None else None
+        areas = []
         for view in views:
-            area = area.united(view.mapToScene(view.viewport().rect()).boundingRect())
-        area.adjust(-200, -200, 200, 200)
+            seen = view.mapToScene(view.viewport().rect()).boundingRect()
+            areas.append(seen.adjusted(-200, -200, 200, 200))
+            if card is not None:
+                seen.moveCenter(card.sceneBoundingRect().center())
+                areas.append(seen.adjusted(-200, -200, 200, 200))
+
+        def shown(item) -> bool:
+            rect = item.sceneBoundingRect()
+            return any(rect.intersects(area) for area in areas)
+
         now_n, now_e = [], []
         for nid in nodes:
             item = self.scene.node_item(nid)
-            if item is not None and item.sceneBoundingRect().intersects(area):
+            if item is not None and shown(item):
                 now_n.append(nid)
             else:
                 self._pending_nodes.add(nid)
         for edge in edges:
             item = self.scene.edge_item(edge)
-            if item is not None and item.sceneBoundingRect().intersects(area):
+            if item is not None and shown(item):
                 now_e.append(edge)
             else:
                 self._pending_edges.add(edge)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
-    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from graphstudio.run.session_timeline import SessionTimeline
 from graphstudio.ui.run.display import in_backward, ran_no_grad
 from graphstudio.ui.run.session_steps import section_title, session_rows
+from graphstudio.ui.run.steady_label import SteadyLabel
 from graphstudio.ui.run.step_detail import describe_step, html_escape, result_edge, step_line
 
 __all__ = ["StepsDock", "StepsModel", "describe_step", "soft_breaks", "step_line", "step_rows"]
@@ -49,6 +49,7 @@ K_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 SUB_ROLE = Qt.ItemDataRole.UserRole + 3
 ROW_H = 22
+DETAIL_MIN_H = 64  # the step detail's height before a run's longest text grows it
 
 
 def step_rows(timeline, graph) -> list[tuple[str, int, str, str]]:
@@ -302,15 +303,16 @@ class StepsDock(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.RichText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
-        self.detail.setMinimumHeight(64)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # the texts change every step: held outside the layout, they repaint themselves only
+        self.summary_box = SteadyLabel(self.summary)
+        self.detail_box = SteadyLabel(self.detail, DETAIL_MIN_H, grow_only=True)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 8)
         lay.setSpacing(6)
-        lay.addWidget(self.summary)
+        lay.addWidget(self.summary_box)
         lay.addWidget(self.view, 1)
-        lay.addWidget(self.detail)
+        lay.addWidget(self.detail_box)
         self.view.clicked.connect(self._clicked)
         controller.timelineChanged.connect(self.refresh)
         controller.stepChanged.connect(self.show_step)
@@ -328,6 +330,7 @@ class StepsDock(QWidget):
         c = self.controller
         self.model.set_rows(step_rows(c.timeline, self.graph))
         self.show_step(c.k)
+        self.detail_box.reset_height()  # a new run: room for its own steps
 
     def show_step(self, k: int) -> None:
         first, last = self.model.set_current(k)
@@ -338,11 +341,11 @@ class StepsDock(QWidget):
         self._repaint_rows(first, last)
         try:
             text = describe_step(self.controller.timeline, k, self.graph)
-            self.detail.setText(soft_breaks(text))
+            self.detail_box.set_text(soft_breaks(text))
             self.detail.setToolTip(text)
         except Exception as ex:  # a description must never break stepping
             log.exception("describing step %s failed", k)
-            self.detail.setText(self.tr("(cannot describe this step: {0})").format(
+            self.detail_box.set_text(self.tr("(cannot describe this step: {0})").format(
                 html_escape(str(ex))))
         self._update_summary()
 
@@ -391,7 +394,7 @@ class StepsDock(QWidget):
             elif not tl.has_backward and c.backward_reason() and c.kind == "run":
                 text += (f"<br><span style='color:{t.node_text_dim.name()}'>No backward: "
                          f"{html_escape(c.backward_reason())}</span>")
-        self.summary.setText(text)
+        self.summary_box.set_text(text)
 
     def _clicked(self, index) -> None:
         try:
