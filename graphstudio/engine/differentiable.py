@@ -130,7 +130,8 @@ TENSOR_NAMESPACE = types.SimpleNamespace(
     split=_split, add_at=_add_at, log1p=unary.log1p, tanh=unary.tanh,
     exp=unary.exp, log=unary.log, sin=unary.sin, cos=unary.cos, sqrt=unary.sqrt,
     sign=unary.sign, isnan=ops.isnan, outer=linalg.outer, matmul=linalg.matmul,
-    maximum=ops.maximum, minimum=ops.minimum, errstate=np.errstate,
+    maximum=ops.maximum, minimum=ops.minimum, errstate=np.errstate, t=shape_ops.t,
+    masked_fill=indexing.masked_fill, sigmoid=unary.sigmoid,
 )
 NAMESPACES[Tensor] = TENSOR_NAMESPACE
 

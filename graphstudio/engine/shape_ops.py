@@ -147,7 +147,7 @@ def to(input, *args, dtype=None, **kwargs):
 @backward_formula("TBackward0",
                   self="grad.t() (the gradient is transposed back)")
 def TBackward0(self, g):
-    return (g.T,)
+    return (array_namespace(g).t(g),)
 
 
 def t(input):
