@@ -20,10 +20,40 @@ from .versions import modified
 __all__ = ["getitem", "setitem", "select", "narrow", "unbind", "split", "chunk", "masked_fill"]
 
 
+def place_back(g, shape, dim, key):
+    """PyTorch's select_backward / slice_backward: zeros of ``shape`` with ``g`` at index or slice
+    ``key`` of ``dim``; on a Tensor ``g`` (a recorded backward) the node PyTorch shows,
+    SelectBackwardBackward0 or SliceBackwardBackward0."""
+    gd = np.asarray(values_of(g))
+    out = np.zeros(shape, gd.dtype)
+    out[(slice(None),) * dim + (key,)] = gd
+    if g.__class__ is not Tensor:
+        return out
+    node = SliceBackwardBackward0 if isinstance(key, slice) else SelectBackwardBackward0
+    return make(out, node, (g,), None, (dim, key))
+
+
+@backward_formula("SelectBackwardBackward0",
+                  grad_output="grad.select(dim, index)")
+def SelectBackwardBackward0(self, gg):
+    dim, index = self._ctx
+    if gg.__class__ is not Tensor:
+        return (gg[(slice(None),) * dim + (index,)],)
+    return (select(gg, dim, index),)
+
+
+@backward_formula("SliceBackwardBackward0",
+                  grad_output="grad.slice(dim, start, end, step)")
+def SliceBackwardBackward0(self, gg):
+    dim, key = self._ctx
+    if gg.__class__ is not Tensor:
+        return (gg[(slice(None),) * dim + (key,)],)
+    return (_slice(gg, dim, key, force=True),)
+
+
 def _place_back(self, g):
     """Select/Slice backward: zeros of the input's shape with ``g`` placed at the taken part."""
-    shape, dim, key = self._ctx
-    return (array_namespace(g).add_at(shape, (slice(None),) * dim + (key,), g),)
+    return (place_back(g, *self._ctx),)
 
 
 SelectBackward0 = backward_formula("SelectBackward0",
