@@ -27,6 +27,7 @@ its readable rule text, per differentiable argument like PyTorch's ``derivatives
 """
 
 import itertools
+import operator
 import types
 
 import numpy as np
@@ -79,7 +80,7 @@ NUMPY_NAMESPACE = types.SimpleNamespace(
         "where", "sum", "broadcast_to", "expand_dims", "squeeze", "swapaxes", "transpose",
         "moveaxis", "zeros_like", "reshape", "count_nonzero", "exp", "log", "log1p", "sin", "cos",
         "sqrt", "tanh", "sign", "isnan", "outer", "matmul", "maximum", "minimum", "split")},
-    add_at=_add_at, t=np.transpose, masked_fill=_masked_fill, sigmoid=_sigmoid)
+    add_at=_add_at, t=operator.attrgetter("T"), masked_fill=_masked_fill, sigmoid=_sigmoid)
 #: Array type -> the namespace a formula calls its functions from (``differentiable.py`` adds
 #: the engine Tensor's).
 NAMESPACES = {np.ndarray: NUMPY_NAMESPACE}

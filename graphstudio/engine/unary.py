@@ -153,10 +153,11 @@ def SigmoidBackward0(self, g):
 
 
 def sigmoid_array(d):
-    # PyTorch's formula, 1 / (1 + exp(-x)), in the input's dtype (exp(-x) = inf gives 0, no NaN).
+    """PyTorch's formula, 1 / (1 + exp(-x)), in the input's dtype (exp(-x) = inf gives 0, no
+    NaN); exp is computed in float64 and rounded (see :func:`rounded`), here by the cast of
+    ``np.add``'s float32/float16 loop."""
     with np.errstate(over="ignore"):
-        e = rounded(np.exp, -d)
-    return 1 / (1 + e)
+        return 1 / np.add(np.exp(np.negative(d, dtype=np.float64)), 1, dtype=d.dtype)
 
 
 def sigmoid(input):
