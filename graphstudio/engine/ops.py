@@ -176,7 +176,7 @@ def mul(input, other):
 
 @backward_formula("DivBackward0", saves=((0, 1), (1, None)),
                   self="grad / other (summed back over the dims that were broadcast)",
-                  other="-grad * (self / other) / other (summed back over the dims that were broadcast)")
+                  other="-grad * (self / other) / other (summed back over the broadcast dims)")
 def DivBackward0(self, g):
     a, b = self._saved
     ga = g / b if self.needs(0) else None

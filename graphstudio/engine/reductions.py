@@ -8,8 +8,8 @@ import numpy as np
 from . import dtypes
 from .backward_kernels.activations import log_softmax_backward_data, softmax_backward_data
 from .backward_kernels.products import prod_gradient
-from .node import RESULT, array_namespace, backward_formula, values_of
 from .indexing import masked_fill
+from .node import RESULT, array_namespace, backward_formula, values_of
 from .ops import maximum, minimum
 from .tensor import make, wrap, wrap_dim
 from .unary import rounded

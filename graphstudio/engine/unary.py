@@ -9,7 +9,7 @@ import numpy as np
 
 from . import dtypes
 from .backward_kernels.activations import sigmoid_backward, tanh_backward, threshold_backward
-from .node import RESULT, array_namespace, backward_formula, values_of
+from .node import RESULT, array_namespace, backward_formula
 from .tensor import Tensor, make
 
 __all__ = ["exp", "exp2", "log2", "log", "log1p", "expm1", "sqrt", "abs", "sign", "relu",
