@@ -34,7 +34,7 @@ from .creation import (
 )
 from .dtypes import get_default_dtype, set_default_dtype
 from .grad_mode import enable_grad, inference_mode, is_grad_enabled, no_grad, set_grad_enabled
-from .indexing import chunk, narrow, select, split, unbind
+from .indexing import chunk, masked_fill, narrow, select, split, unbind
 from .linalg import addmm, bmm, dot, matmul, mm, mv, outer
 from .node import derivative_rule
 from .ops import (
@@ -110,6 +110,7 @@ from .unary import (
     log2,
     relu,
     round,
+    sgn,
     sigmoid,
     sign,
     sin,

@@ -23,7 +23,7 @@ from .node import FORMULA, NAMESPACES, RESULT, AccumulateGrad, backward_formula
 from .tensor import Tensor, make, wrap
 
 __all__ = ["TENSOR_NAMESPACE", "lift_saved", "to_input", "as_graph_tensor", "apply_recorded",
-           "accumulate_graph", "graph_gradient", "CopyBackwards", "IndexPutBackward0"]
+           "accumulate_graph", "graph_gradient", "CopyBackwards", "IndexPutImplBackward0"]
 
 
 def _tensor(x):
@@ -107,19 +107,20 @@ def _split(x, indices, axis=0):
     return [indexing.narrow(x, axis, a, b - a) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-@backward_formula("IndexPutBackward0",
-                  values="grad at the positions the values were added to")
-def IndexPutBackward0(self, g):
-    return (g[self._ctx],)
+@backward_formula("IndexPutImplBackward0",
+                  self="grad with the indexed positions set to 0 (accumulate=False), else grad",
+                  values="grad at the positions the values were put at")
+def IndexPutImplBackward0(self, g):
+    return None, g[self._ctx]
 
 
 def _add_at(shape, key, g):
-    """Zeros of ``shape`` with ``g`` added at ``key``: ``zeros.index_put_(key, g,
-    accumulate=True)``, recorded."""
+    """Zeros of ``shape`` with ``g`` added at ``key``: PyTorch's ``zeros._index_put_impl_(key, g,
+    accumulate=True)`` (the zeros a constant), recorded."""
     g = _tensor(g)
     out = np.zeros(shape, g._data.dtype)
     np.add.at(out, key, g._data)
-    return make(out, IndexPutBackward0, (g,), None, key)
+    return make(out, IndexPutImplBackward0, (None, g), None, key)
 
 
 #: numpy's names and signatures over the engine's recorded ops (what formulas call as ``xp``).
@@ -130,7 +131,8 @@ TENSOR_NAMESPACE = types.SimpleNamespace(
     split=_split, add_at=_add_at, log1p=unary.log1p, tanh=unary.tanh,
     exp=unary.exp, log=unary.log, sin=unary.sin, cos=unary.cos, sqrt=unary.sqrt,
     sign=unary.sign, isnan=ops.isnan, outer=linalg.outer, matmul=linalg.matmul,
-    maximum=ops.maximum, minimum=ops.minimum, errstate=np.errstate,
+    maximum=ops.maximum, minimum=ops.minimum, errstate=np.errstate, t=shape_ops.t,
+    masked_fill=indexing.masked_fill, sigmoid=unary.sigmoid,
 )
 NAMESPACES[Tensor] = TENSOR_NAMESPACE
 

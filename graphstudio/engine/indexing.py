@@ -10,19 +10,50 @@ import warnings
 
 import numpy as np
 
+from . import dtypes
 from .grad_mode import STATE
 from .node import array_namespace, backward_formula, values_of
 from .shape_ops import unsqueeze
 from .tensor import Tensor, make, view_of, wrap_dim
 from .versions import modified
 
-__all__ = ["getitem", "setitem", "select", "narrow", "unbind", "split", "chunk"]
+__all__ = ["getitem", "setitem", "select", "narrow", "unbind", "split", "chunk", "masked_fill"]
+
+
+def place_back(g, shape, dim, key):
+    """PyTorch's select_backward / slice_backward: zeros of ``shape`` with ``g`` at index or slice
+    ``key`` of ``dim``; on a Tensor ``g`` (a recorded backward) the node PyTorch shows,
+    SelectBackwardBackward0 or SliceBackwardBackward0."""
+    gd = np.asarray(values_of(g))
+    out = np.zeros(shape, gd.dtype)
+    out[(slice(None),) * dim + (key,)] = gd
+    if g.__class__ is not Tensor:
+        return out
+    node = SliceBackwardBackward0 if isinstance(key, slice) else SelectBackwardBackward0
+    return make(out, node, (g,), None, (dim, key))
+
+
+@backward_formula("SelectBackwardBackward0",
+                  grad_output="grad.select(dim, index)")
+def SelectBackwardBackward0(self, gg):
+    dim, index = self._ctx
+    if gg.__class__ is not Tensor:
+        return (gg[(slice(None),) * dim + (index,)],)
+    return (select(gg, dim, index),)
+
+
+@backward_formula("SliceBackwardBackward0",
+                  grad_output="grad.slice(dim, start, end, step)")
+def SliceBackwardBackward0(self, gg):
+    dim, key = self._ctx
+    if gg.__class__ is not Tensor:
+        return (gg[(slice(None),) * dim + (key,)],)
+    return (_slice(gg, dim, key, force=True),)
 
 
 def _place_back(self, g):
     """Select/Slice backward: zeros of the input's shape with ``g`` placed at the taken part."""
-    shape, dim, key = self._ctx
-    return (array_namespace(g).add_at(shape, (slice(None),) * dim + (key,), g),)
+    return (place_back(g, *self._ctx),)
 
 
 SelectBackward0 = backward_formula("SelectBackward0",
@@ -234,6 +265,40 @@ def setitem(input, key, value):
     new = input._data.copy()
     new[index] = vd
     input.rebase_history(make(new, CopySlices, (input, vt), None, index))
+
+
+# --- masked_fill -------------------------------------------------------------------------------
+@backward_formula("MaskedFillBackward0",
+                  self="grad where not mask, else 0 (value a number)")
+def MaskedFillBackward0(self, g):
+    return (array_namespace(g).masked_fill(g, self._ctx, 0),)
+
+
+@backward_formula("MaskedFillBackward1",
+                  self="grad where not mask, else 0",
+                  value="Σ grad where mask (the value fills every masked position)")
+def MaskedFillBackward1(self, g):
+    mask = self._ctx
+    xp = array_namespace(g)
+    return (xp.masked_fill(g, mask, 0) if self.needs(0) else None,
+            xp.sum(xp.where(mask, g, 0)) if self.needs(1) else None)
+
+
+def masked_fill(input, mask, value):
+    """``input`` with ``value`` (a number or a 0-d tensor) where the bool ``mask`` is True."""
+    m = mask._data if isinstance(mask, Tensor) else np.asarray(mask)
+    if m.dtype.kind != "b":
+        raise RuntimeError(f"masked_fill_ only supports boolean masks, but got mask with dtype "
+                           f"{dtypes.cpp_name(m.dtype)}")
+    d = input._data
+    if isinstance(value, Tensor):
+        if value._data.ndim:
+            raise RuntimeError(f"masked_fill_ only supports a 0-dimensional value tensor, but got "
+                               f"tensor with {value._data.ndim} dimension(s).")
+        out = np.where(m, value._data.astype(d.dtype), d)
+        return make(out, MaskedFillBackward1, (input, value), None, m)
+    return make(np.where(m, np.asarray(value).astype(d.dtype), d), MaskedFillBackward0, (input,),
+                None, m)
 
 
 # --- several views at once: unbind / split / chunk ---------------------------------------------

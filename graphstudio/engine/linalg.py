@@ -55,8 +55,9 @@ def dot(input, other):
                   vec="selfᵀ @ grad")
 def MvBackward0(self, g):
     m, v = self._saved
-    return ((array_namespace(g).outer(g, v) if self.needs(0) else None),
-            (m.T @ g if self.needs(1) else None))
+    xp = array_namespace(g)
+    return ((xp.outer(g, v) if self.needs(0) else None),
+            (xp.t(m) @ g if self.needs(1) else None))
 
 
 def mv(input, vec):
@@ -76,9 +77,10 @@ def _mat2_grad(a, g, b):
     it is built as the transpose of a C-ordered product, so TBackward0 hands AccumulateGrad a
     contiguous array (PyTorch's mm_mat2_backward makes the same choice)."""
     flags = values_of(b).flags
+    xp = array_namespace(g)
     if flags.f_contiguous and not flags.c_contiguous:
-        return (g.T @ a).T
-    return a.T @ g
+        return xp.t(xp.t(g) @ a)
+    return xp.t(a) @ g
 
 
 @backward_formula("MmBackward0", saves=((0, 1), (1, 0)),
@@ -86,7 +88,8 @@ def _mat2_grad(a, g, b):
                   mat2="selfᵀ @ grad")
 def MmBackward0(self, g):
     a, b = self._saved
-    return (g @ b.T if self.needs(0) else None), (_mat2_grad(a, g, b) if self.needs(1) else None)
+    ga = g @ array_namespace(g).t(b) if self.needs(0) else None
+    return ga, (_mat2_grad(a, g, b) if self.needs(1) else None)
 
 
 def _check_mm(a, b):
@@ -138,7 +141,7 @@ def bmm(input, mat2):
 def AddmmBackward0(self, g):
     a, b = self._saved
     return (g if self.needs(0) else None,
-            g @ b.T if self.needs(1) else None,
+            g @ array_namespace(g).t(b) if self.needs(1) else None,
             _mat2_grad(a, g, b) if self.needs(2) else None)
 
 

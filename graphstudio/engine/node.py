@@ -27,6 +27,7 @@ its readable rule text, per differentiable argument like PyTorch's ``derivatives
 """
 
 import itertools
+import operator
 import types
 
 import numpy as np
@@ -58,6 +59,15 @@ def _add_at(shape, key, g):
     return out
 
 
+def _masked_fill(x, mask, value):
+    """``x`` with ``value`` where ``mask`` is True (``Tensor.masked_fill``)."""
+    return np.where(mask, value, x)
+
+
+def _sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
 def values_of(x):
     """The numpy values of a saved value (a Tensor's ``_data`` under ``create_graph=True``), for
     masks and shapes that are constants of a formula."""
@@ -70,7 +80,7 @@ NUMPY_NAMESPACE = types.SimpleNamespace(
         "where", "sum", "broadcast_to", "expand_dims", "squeeze", "swapaxes", "transpose",
         "moveaxis", "zeros_like", "reshape", "count_nonzero", "exp", "log", "log1p", "sin", "cos",
         "sqrt", "tanh", "sign", "isnan", "outer", "matmul", "maximum", "minimum", "split")},
-    add_at=_add_at)
+    add_at=_add_at, t=operator.attrgetter("T"), masked_fill=_masked_fill, sigmoid=_sigmoid)
 #: Array type -> the namespace a formula calls its functions from (``differentiable.py`` adds
 #: the engine Tensor's).
 NAMESPACES = {np.ndarray: NUMPY_NAMESPACE}

@@ -98,7 +98,7 @@ def AddBackward0(self, g):
                   other="-alpha * grad (summed back over the dims that were broadcast)")
 def SubBackward0(self, g):
     alpha = self._ctx
-    return g, (-g if alpha == 1 else g * -alpha)
+    return g, (-g if alpha == 1 else -g * alpha)
 
 
 @backward_formula("AddBackward1",
@@ -114,9 +114,11 @@ def SubBackward1(self, g):
 
 
 def add(input, other, *, alpha=1):
-    if alpha != 1:
-        return add(input, mul(other, alpha) if isinstance(other, Tensor) else other * alpha)
-    out, _, _, bt = _binary(np.add, input, other)
+    if alpha != 1 and not isinstance(other, Tensor):
+        return add(input, other * alpha)
+    out, _, _, bt = _binary(np.add if alpha == 1 else lambda a, b: a + b * alpha, input, other)
+    if alpha != 1:  # one node, as torch
+        return make(out, AddBackward0, (_lhs(input), bt), None, alpha)
     if bt is None and FORMULA.recording:
         return make(out, AddBackward1, (_lhs(input),))
     return make(out, AddBackward0, (_lhs(input), bt), None, 1)
@@ -124,15 +126,15 @@ def add(input, other, *, alpha=1):
 
 def sub(input, other, *, alpha=1):
     a = _lhs(input)
-    if alpha != 1:
-        return sub(a, mul(other, alpha) if isinstance(other, Tensor) else other * alpha)
+    if alpha != 1 and not isinstance(other, Tensor):
+        return sub(a, other * alpha)
     if a._data.dtype.kind == "b":
         raise RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. "
                            "Use the `^` or `logical_xor()` operator instead.")
-    out, _, _, bt = _binary(np.subtract, a, other)
+    out, _, _, bt = _binary(np.subtract if alpha == 1 else lambda x, y: x - y * alpha, a, other)
     if bt is None and FORMULA.recording:
         return make(out, SubBackward1, (a,))
-    return make(out, SubBackward0, (a, bt), None, 1)
+    return make(out, SubBackward0, (a, bt), None, alpha)
 
 
 @backward_formula("RsubBackward1",
@@ -174,11 +176,11 @@ def mul(input, other):
 
 @backward_formula("DivBackward0", saves=((0, 1), (1, None)),
                   self="grad / other (summed back over the dims that were broadcast)",
-                  other="-grad * self / other² (summed back over the dims that were broadcast)")
+                  other="-grad * (self / other) / other (summed back over the broadcast dims)")
 def DivBackward0(self, g):
     a, b = self._saved
     ga = g / b if self.needs(0) else None
-    gb = -g * a / (b * b) if self.needs(1) else None
+    gb = -g * ((a / b) / b) if self.needs(1) else None
     return ga, gb
 
 

@@ -8,6 +8,7 @@ import numpy as np
 from . import dtypes
 from .backward_kernels.activations import log_softmax_backward_data, softmax_backward_data
 from .backward_kernels.products import prod_gradient
+from .indexing import masked_fill
 from .node import RESULT, array_namespace, backward_formula, values_of
 from .ops import maximum, minimum
 from .tensor import make, wrap, wrap_dim
@@ -78,21 +79,21 @@ def sum(input, dim=None, keepdim=False, *, dtype=None):
 
 
 @backward_formula("MeanBackward0",
-                  self="grad / N expanded to self's shape (N = number of elements)")
+                  self="grad expanded to self's shape / N (N = number of elements)")
 def MeanBackward0(self, g):
     shape = self._ctx
     n = int(np.prod(shape, dtype=np.int64))
-    return (array_namespace(g).broadcast_to(g / n, shape),)
+    return (array_namespace(g).broadcast_to(g, shape) / n,)
 
 
 @backward_formula("MeanBackward1",
-                  self="grad / N expanded back over the reduced dims (N = elements per mean)")
+                  self="grad expanded back over the reduced dims / N (N = elements per mean)")
 def MeanBackward1(self, g):
     shape, dims, keepdim = self._ctx
     n = 1
     for i in dims:
         n *= shape[i]
-    return (_expand_back(g / n, shape, dims, keepdim),)
+    return (_expand_back(g, shape, dims, keepdim) / n,)
 
 
 def _need_float(d, name):
@@ -140,7 +141,12 @@ def _evenly(self, g):
     """Full max/min: the gradient is split evenly between all elements equal to the result."""
     x, out = (values_of(v) for v in self._saved)
     mask = np.isnan(x) if np.isnan(out) else (x == out)
-    return (array_namespace(g).where(mask, g / np.count_nonzero(mask), 0),)
+    count = np.count_nonzero(mask)
+    if g.__class__ is np.ndarray:
+        return (np.where(mask, g / count, 0),)
+    # PyTorch: zeros.masked_fill_(mask, grad / mask.sum()), the count an int64 tensor
+    share = g / wrap(np.asarray(count, np.int64))
+    return (masked_fill(wrap(np.zeros(x.shape, values_of(g).dtype)), mask, share),)
 
 
 MaxBackward1 = backward_formula("MaxBackward1", saves=((0, None),),
@@ -231,8 +237,9 @@ def min(input, dim=None, keepdim=False, *, other=None):
 def AmaxBackward0(self, g):
     x, out = (values_of(v) for v in self._saved)
     shape, dims, keepdim = self._ctx
-    mask = x == _kept(out, dims, keepdim)
-    g_k = _kept(g, dims, keepdim)
+    kept = tuple(1 if i in dims else n for i, n in enumerate(shape))
+    mask = x == out.reshape(kept)
+    g_k = g if keepdim else array_namespace(g).reshape(g, kept)  # restore_reduced_dims
     count = mask.sum(axis=dims, keepdims=True).astype(values_of(g).dtype)
     with np.errstate(divide="ignore", invalid="ignore"):  # all-NaN slices give NaN, as torch
         return (g_k / count * mask,)
@@ -305,7 +312,7 @@ def _spread_args(input, dim, unbiased, correction, name):
     _need_float(d, name)
     if correction is None:
         correction = 1 if unbiased is None or unbiased else 0
-    return d, _dims(dim, d.ndim), correction
+    return d, _dims(dim, d.ndim), correction, dim is None or d.ndim == 0
 
 
 def _spread(fn, d, dims, correction, keepdim, name):
@@ -325,39 +332,48 @@ def _spread(fn, d, dims, correction, keepdim, name):
         return fn(d, axis=dims, ddof=correction, keepdims=keepdim).astype(d.dtype, copy=False)
 
 
-@backward_formula("VarBackward0", saves=((0, None),),
-                  self="grad * 2 * (self - mean(self)) / (N - correction)")
-def VarBackward0(self, g):
-    (x,) = self._saved
-    dims, keepdim, correction = self._ctx
-    n = int(np.prod([x.shape[i] for i in dims]))
-    centred = x - x.mean(axis=dims, keepdims=True)
+def _var_backward(g, x, ctx):
+    """PyTorch's var_backward: ``2 / (N - correction) * grad * (self - self.mean(dim))``, the
+    mean over all elements (and grad as it is) when no dim was given."""
+    dims, keepdim, correction, full = ctx
+    xv = values_of(x)
+    n = int(np.prod([xv.shape[i] for i in dims]))
+    if full:
+        centred = x - x.mean()
+    else:
+        if not keepdim and xv.ndim > 1:
+            g = array_namespace(g).expand_dims(g, dims)
+        centred = x - x.mean(axis=dims, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):  # n == correction: inf * 0, as torch
         scale = float(np.divide(2.0, n - correction))
-        return (scale * _kept(g, dims, keepdim) * centred,)
+        return g * scale * centred
+
+
+@backward_formula("VarBackward0", saves=((0, None),),
+                  self="grad * 2 / (N - correction) * (self - mean(self))")
+def VarBackward0(self, g):
+    return (_var_backward(g, self._saved[0], self._ctx),)
 
 
 def var(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    d, dims, correction = _spread_args(input, dim, unbiased, correction, "var")
+    d, dims, correction, full = _spread_args(input, dim, unbiased, correction, "var")
     out = _spread(np.var, d, dims, correction, keepdim, "var")
-    return make(out, VarBackward0, (input,), (d,), (dims, keepdim, correction))
+    return make(out, VarBackward0, (input,), (d,), (dims, keepdim, correction, full))
 
 
 @backward_formula("StdBackward0", saves=((0, None),), saved_as=(0, RESULT),
-                  self="grad * (self - mean(self)) / ((N - correction) * result)")
+                  self="var's gradient of grad / (2 * result) (0 where result = 0)")
 def StdBackward0(self, g):
     x, out = self._saved
-    dims, keepdim, correction = self._ctx
-    n = int(np.prod([x.shape[i] for i in dims]))
-    centred = x - x.mean(axis=dims, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):
-        return (_kept(g, dims, keepdim) * centred / (_kept(out, dims, keepdim) * (n - correction)),)
+        g_var = array_namespace(g).masked_fill(g / (out * 2), values_of(out) == 0, 0)
+    return (_var_backward(g_var, x, self._ctx),)
 
 
 def std(input, dim=None, unbiased=None, keepdim=False, *, correction=None):
-    d, dims, correction = _spread_args(input, dim, unbiased, correction, "std")
+    d, dims, correction, full = _spread_args(input, dim, unbiased, correction, "std")
     out = _spread(np.std, d, dims, correction, keepdim, "std")
-    return make(out, StdBackward0, (input,), (d, out), (dims, keepdim, correction))
+    return make(out, StdBackward0, (input,), (d, out), (dims, keepdim, correction, full))
 
 
 @backward_formula("ProdBackward0", saves=((0, None),), saved_as=(0, RESULT),

@@ -147,7 +147,7 @@ def to(input, *args, dtype=None, **kwargs):
 @backward_formula("TBackward0",
                   self="grad.t() (the gradient is transposed back)")
 def TBackward0(self, g):
-    return (g.T,)
+    return (array_namespace(g).t(g),)
 
 
 def t(input):
@@ -205,26 +205,39 @@ def T(input):
     return permute(input, tuple(range(d.ndim - 1, -1, -1)))
 
 
-_SQUEEZED = "grad.reshape(self.shape) (the size-1 dims come back)"
-SqueezeBackward0 = backward_formula("SqueezeBackward0", self=_SQUEEZED)(_reshape_back)
-SqueezeBackward1 = backward_formula("SqueezeBackward1", self=_SQUEEZED)(_reshape_back)
-SqueezeBackward2 = backward_formula("SqueezeBackward2", self=_SQUEEZED)(_reshape_back)
-SqueezeBackward4 = backward_formula("SqueezeBackward4", self=_SQUEEZED)(_reshape_back)  # squeeze_
+def _unsqueeze_back(self, g):
+    """PyTorch's unsqueeze_to: the squeezed size-1 dims come back, one unsqueeze each (recorded),
+    or one reshape of an array."""
+    shape, dropped = self._ctx
+    if g.__class__ is not Tensor:
+        return (g.reshape(shape),)
+    for i in dropped:
+        g = unsqueeze(g, i)
+    return (g,)
+
+
+_SQUEEZED = "grad.unsqueeze(dim) for each squeezed dim (the size-1 dims come back)"
+SqueezeBackward0 = backward_formula("SqueezeBackward0", self=_SQUEEZED)(_unsqueeze_back)
+SqueezeBackward1 = backward_formula("SqueezeBackward1", self=_SQUEEZED)(_unsqueeze_back)
+SqueezeBackward2 = backward_formula("SqueezeBackward2", self=_SQUEEZED)(_unsqueeze_back)
+SqueezeBackward4 = backward_formula("SqueezeBackward4", self=_SQUEEZED)(_unsqueeze_back)  # squeeze_
 
 
 def squeeze(input, dim=None, _node=None):
     d = input._data
-    if dim is None:
-        out = make(np.squeeze(d), _node or SqueezeBackward0, (input,), None, d.shape)
-        return view_of(out, input)
     shape = d.shape
+    if dim is None:
+        drop = tuple(i for i, n in enumerate(shape) if n == 1)
+        out = make(np.squeeze(d), _node or SqueezeBackward0, (input,), None, (shape, drop))
+        return view_of(out, input)
     if isinstance(dim, (tuple, list)):
-        drop = tuple(i for i in (wrap_dim(i, d.ndim) for i in dim) if shape[i] == 1)
+        drop = tuple(sorted({i for i in (wrap_dim(i, d.ndim) for i in dim) if shape[i] == 1}))
         out = np.squeeze(d, drop) if drop else d
-        return view_of(make(out, _node or SqueezeBackward2, (input,), None, shape), input)
+        return view_of(make(out, _node or SqueezeBackward2, (input,), None, (shape, drop)), input)
     i = wrap_dim(dim, d.ndim)
-    out = d.reshape(shape[:i] + shape[i + 1:]) if shape and shape[i] == 1 else d
-    return view_of(make(out, _node or SqueezeBackward1, (input,), None, shape), input)
+    drop = (i,) if shape and shape[i] == 1 else ()
+    out = d.reshape(shape[:i] + shape[i + 1:]) if drop else d
+    return view_of(make(out, _node or SqueezeBackward1, (input,), None, (shape, drop)), input)
 
 
 @backward_formula("UnsqueezeBackward0",

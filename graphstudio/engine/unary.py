@@ -9,11 +9,11 @@ import numpy as np
 
 from . import dtypes
 from .backward_kernels.activations import sigmoid_backward, tanh_backward, threshold_backward
-from .node import RESULT, array_namespace, backward_formula, values_of
-from .tensor import make
+from .node import RESULT, array_namespace, backward_formula
+from .tensor import Tensor, make
 
 __all__ = ["exp", "exp2", "log2", "log", "log1p", "expm1", "sqrt", "abs", "sign", "relu",
-           "sigmoid", "sigmoid_array", "tanh", "sin", "cos", "floor", "ceil", "round",
+           "sigmoid", "sigmoid_array", "sgn", "tanh", "sin", "cos", "floor", "ceil", "round",
            "float_input"]
 
 
@@ -79,7 +79,7 @@ sqrt, SqrtBackward0 = pointwise("SqrtBackward0", np.sqrt, lambda g, x, y: g / (2
 _LN2 = math.log(2)
 log2, Log2Backward0 = pointwise("Log2Backward0", np.log2, lambda g, x, y: g / (x * _LN2),
                                "grad / (self * ln 2)", quiet=True, saves_input=True)
-exp2, Exp2Backward0 = pointwise("Exp2Backward0", np.exp2, lambda g, x, y: g * (y * _LN2),
+exp2, Exp2Backward0 = pointwise("Exp2Backward0", np.exp2, lambda g, x, y: g * y * _LN2,
                                "grad * result * ln 2 (result = 2 ** self)", quiet=True)
 tanh, TanhBackward0 = pointwise("TanhBackward0", np.tanh, lambda g, x, y: tanh_backward(g, y),
                                 "grad * (1 - result²) (result = tanh(self))")
@@ -99,9 +99,21 @@ def _sgn(x):
 
 
 @backward_formula("AbsBackward0", saves=((0, None),),
-                  self="grad * sign(self) (0 at 0)")
+                  self="grad * sgn(self) (0 at 0)")
 def AbsBackward0(self, g):
-    return (g * _sgn(values_of(self._saved[0])),)
+    x = self._saved[0]
+    return (g * (sgn(x) if x.__class__ is Tensor else _sgn(x)),)
+
+
+@backward_formula("SgnBackward0",
+                  self="0 (sgn is piecewise constant)")
+def SgnBackward0(self, g):
+    return (array_namespace(g).zeros_like(g),)
+
+
+def sgn(input):
+    """The sign (``torch.sgn``: for real tensors, ``sign``), recorded as SgnBackward0."""
+    return make(np.asarray(_sgn(input._data)), SgnBackward0, (input,))
 
 
 def abs(input):
@@ -141,10 +153,11 @@ def SigmoidBackward0(self, g):
 
 
 def sigmoid_array(d):
-    # PyTorch's formula, 1 / (1 + exp(-x)), in the input's dtype (exp(-x) = inf gives 0, no NaN).
+    """PyTorch's formula, 1 / (1 + exp(-x)), in the input's dtype (exp(-x) = inf gives 0, no
+    NaN); exp is computed in float64 and rounded (see :func:`rounded`), here by the cast of
+    ``np.add``'s float32/float16 loop."""
     with np.errstate(over="ignore"):
-        e = rounded(np.exp, -d)
-    return 1 / (1 + e)
+        return 1 / np.add(np.exp(np.negative(d, dtype=np.float64)), 1, dtype=d.dtype)
 
 
 def sigmoid(input):

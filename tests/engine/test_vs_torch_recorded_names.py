@@ -2,8 +2,11 @@
 family, the ``grad_fn`` names of the whole recorded DAG of ``g = autograd.grad(y, x,
 create_graph=True)[0]`` (``g.grad_fn`` and its ``next_functions``, recursively) are torch's -
 fused kernels (TanhBackwardBackward0, ThresholdBackwardBackward0, MseLossBackwardBackward0...) and
-C++ Scalar overloads (MulBackward1, AddBackward1...) included - and the values of ``g`` and of its
-own gradient are torch's. Also prod with zeros, gelu in both forms and BCE-with-logits with weights
+C++ Scalar overloads (MulBackward1, AddBackward1...), torch's order of operations (mean expands,
+then divides), SgnBackward0 under abs, MaskedFillBackward for std and full max/min, TBackward0
+for products' transposes and SelectBackwardBackward0 / SliceBackwardBackward0 /
+IndexPutImplBackward0 for indexing included - and the values of ``g`` and of its own gradient are
+torch's. Also prod with zeros, gelu in both forms and BCE-with-logits with weights
 under create_graph, and third derivatives through the fused nodes."""
 
 import warnings
@@ -77,6 +80,87 @@ PROGRAMS = {
     "add": lambda T, x: ((x + x * x) ** 2).sum(),
     "mul_number": lambda T, x: (x * 2 * x).sum(),
 }
+
+
+W = [1.0, 2.0, 3.0]
+PROGRAMS.update({
+    "div": lambda T, x: (x / (x * x + 1)).sum(),
+    "rdiv": lambda T, x: (2 / (x * x + 1)).sum(),
+    "exp2": lambda T, x: T.exp2(x).sum(),
+    "abs": lambda T, x: (T.abs(x) ** 3).sum(),
+    "abs_of_product": lambda T, x: T.abs(x * x).sum(),
+    "l1_loss": lambda T, x: F(T).l1_loss(x * x, T.tensor([1.0, 2.0, 0.0])),
+    "mean": lambda T, x: (x * x).mean() ** 2,
+    "mean_dim": lambda T, x: ((x * x).unsqueeze(0).mean(1) ** 2).sum(),
+    "mean_keepdim": lambda T, x: (T.outer(x, x).mean(1, keepdim=True) ** 2).sum(),
+    "var": lambda T, x: (x * x).var() ** 2,
+    "var_dim_1d": lambda T, x: (x * x).var(0) ** 2,
+    "var_dim": lambda T, x: ((x * x).unsqueeze(0).var(1) ** 2).sum(),
+    "std": lambda T, x: (x * x).std() ** 2,
+    "std_dim": lambda T, x: ((x * x).unsqueeze(0).std(1) ** 2).sum(),
+    "max": lambda T, x: (x * x).max() ** 2,
+    "max_ties": lambda T, x: (x * x * T.tensor([1.0, 0.25, 0.0625])).max() ** 2,
+    "min": lambda T, x: (x * x).min() ** 2,
+    "amax": lambda T, x: (x * x).amax() ** 2,
+    "amax_ties": lambda T, x: (x * x * T.tensor([1.0, 0.25, 0.0625])).amax() ** 2,
+    "amax_dim": lambda T, x: ((x * x).unsqueeze(0).amax(1) ** 2).sum(),
+    "amin_dim": lambda T, x: ((x * x).unsqueeze(0).amin(1) ** 2).sum(),
+    "silu": lambda T, x: F(T).silu(x).sum(),
+    "index_list": lambda T, x: (x[[0, 2]] ** 3).sum(),
+    "index_mask": lambda T, x: (x[x > 0] ** 3).sum(),
+    "index_slice": lambda T, x: (x[1:] ** 3).sum(),
+    "index_select": lambda T, x: x[1] ** 3,
+    "index_2d": lambda T, x: (T.outer(x, x)[1, 1:] ** 2).sum(),
+    "index_ellipsis": lambda T, x: (T.outer(x, x)[..., 0] ** 2).sum(),
+    "index_none": lambda T, x: ((x * x)[None] ** 2).sum(),
+    "narrow": lambda T, x: ((x * x).narrow(0, 1, 2) ** 2).sum(),
+    "matmul_vv": lambda T, x: T.matmul(x * x, x),
+    "matmul_mv": lambda T, x: T.matmul(T.outer(x, x), x).sum(),
+    "matmul_vm": lambda T, x: T.matmul(x, T.outer(x, x)).sum(),
+    "matmul_batched": lambda T, x: T.matmul(T.outer(x, x).unsqueeze(0), T.outer(x, x)).sum(),
+    "mm": lambda T, x: T.mm(T.outer(x, x), T.outer(x, x)).sum(),
+    "mv": lambda T, x: T.mv(T.outer(x, x), x).sum(),
+    "dot": lambda T, x: T.dot(x * x, x),
+    "addmm": lambda T, x: T.addmm(x, T.outer(x, x), T.outer(x, x)).sum(),
+    "linear": lambda T, x: F(T).linear(x.unsqueeze(0), T.outer(x, x), x).pow(2).sum(),
+    "linear_no_bias": lambda T, x: F(T).linear(x.unsqueeze(0), T.outer(x, x)).pow(2).sum(),
+    "t": lambda T, x: (T.outer(x, x).t() * T.outer(x, T.tensor(W))).sum(),
+    "T": lambda T, x: (T.outer(x, x).T * T.outer(x, T.tensor(W))).sum(),
+    "transpose": lambda T, x: (T.outer(x, x).transpose(0, 1) * T.outer(x, T.tensor(W))).sum(),
+    "permute": lambda T, x: (T.outer(x, x).permute(1, 0) * T.outer(x, T.tensor(W))).sum(),
+    "reshape": lambda T, x: ((x * x).reshape(3, 1) * x).sum(),
+    "view": lambda T, x: ((x * x).view(3, 1) * x).sum(),
+    "flatten": lambda T, x: (T.outer(x, x).flatten() ** 2).sum(),
+    "expand": lambda T, x: ((x * x).expand(2, 3) * x).sum(),
+    "squeeze": lambda T, x: ((x * x).unsqueeze(0).squeeze() ** 2).sum(),
+    "squeeze_dim": lambda T, x: ((x * x).unsqueeze(0).squeeze(0) ** 2).sum(),
+    "sum_dim": lambda T, x: (T.outer(x, x).sum(0) ** 2).sum(),
+    "sum_keepdim": lambda T, x: (T.outer(x, x).sum(1, keepdim=True) ** 2).sum(),
+    "cat": lambda T, x: (T.cat([x * x, x]) ** 2).sum(),
+    "repeat_interleave": lambda T, x: ((x * x).repeat_interleave(2) ** 2).sum(),
+    "clamp_tensors": lambda T, x: (x.clamp(T.tensor([-0.5] * 3), T.tensor([1.0] * 3)) ** 3).sum(),
+    "clamp_min": lambda T, x: (x.clamp(min=-0.5) ** 3).sum(),
+    "cross_entropy_probabilities": lambda T, x: F(T).cross_entropy(
+        (x * x).unsqueeze(0), T.tensor([[0.2, 0.3, 0.5]])),
+    "logsumexp_squared": lambda T, x: T.logsumexp(x * x, 0) ** 2,
+    "prod_squared": lambda T, x: (x * x + 1).prod() ** 2,
+    "minimum": lambda T, x: T.minimum(x ** 2, x).sum(),
+    "max_other": lambda T, x: T.max(x ** 2, x).sum(),
+    "add_alpha": lambda T, x: (T.add(x, x * x, alpha=2) ** 2).sum(),
+    "sub_alpha": lambda T, x: (T.sub(x, x * x, alpha=2) ** 2).sum(),
+    "sub_tensors": lambda T, x: ((x - x * x) ** 2).sum(),
+    "to_double": lambda T, x: ((x * x).double() ** 2).sum(),
+    "clone": lambda T, x: ((x * x).clone() ** 2).sum(),
+    "sign": lambda T, x: (T.sign(x) * x * x).sum(),
+    "floor": lambda T, x: (T.floor(x) * x * x).sum(),
+    "inplace_add": lambda T, x: _inplace_add(x),
+})
+
+
+def _inplace_add(x):
+    y = x * x
+    y += x
+    return (y ** 2).sum()
 
 
 def _run(T, program):
@@ -176,3 +260,36 @@ def test_gelu_hessian_vector_product(approximate):
         return dag(g.grad_fn), _values(g), _values(hv)
 
     assert hvp(E) == hvp(torch)
+
+
+@pytest.mark.parametrize("value", [2.5, "tensor"])
+def test_masked_fill_matches_torch(value):
+    def run(T):
+        x = T.tensor([[0.5, -1.0], [2.0, 3.0]], requires_grad=True)
+        v = T.tensor(4.0, requires_grad=True) if value == "tensor" else value
+        y = (x * x).masked_fill(T.tensor([[True, False], [False, True]]), v)
+        grads = T.autograd.grad((y * y).sum(), [x] + ([v] if value == "tensor" else []),
+                                create_graph=True)
+        # the value's gradient is recorded as where(mask, grad, 0).sum() (torch: masked_select)
+        return _values(y), y.grad_fn.name(), dag(grads[0].grad_fn), [_values(g) for g in grads]
+
+    assert run(E) == run(torch)
+
+
+@pytest.mark.parametrize("mask", [[1.0, 0.0], [1, 0]])
+def test_masked_fill_refuses_a_mask_that_is_not_bool(mask):
+    def message(T):
+        with pytest.raises(RuntimeError) as err:
+            T.tensor([1.0, 2.0]).masked_fill(T.tensor(mask), 0)
+        return str(err.value)
+
+    assert message(E) == message(torch)
+
+
+def test_sgn_matches_torch():
+    def run(T):
+        x = T.tensor([-2.0, 0.0, 3.0, float("nan")], requires_grad=True)
+        s = T.sgn(x)
+        return _values(s), s.grad_fn.name(), _values(x.sgn())
+
+    assert run(E) == run(torch)
