@@ -1,6 +1,8 @@
 """Deterministic JSON text, laid out for diffs: stable key order, a container on one line when
 it fits from its column, else one item per line. The graph files' writer (and the CLI's JSON);
-tensor data arrives preformatted (:func:`tensor_rows`), so big tensors are written in bulk.
+tensor data arrives preformatted (:func:`tensor_rows`), so big tensors are written in bulk, and
+the many small items of a long list (a graph's nodes and edges) are each written at once by
+Python's C encoder (:func:`list_item`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import numpy as np
 
 from graphstudio.graph.literals import format_numbers
 
-__all__ = ["NotFinite", "dump", "tensor_rows"]
+__all__ = ["NotFinite", "dump", "list_item", "one_line", "tensor_rows"]
 
 
 class NotFinite(ValueError):
@@ -53,12 +55,72 @@ def _text(v) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # One encoder for every scalar: ``json.dumps`` with options builds a new one per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
+# A container on one line, in C: what ``dump`` writes when it fits, but for a whole float
+# (2.0, which dump writes 2), a lone surrogate (dump escapes it) or NaN (refused here)
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False,
+                             separators=(", ", ": "))
+_WHOLE_FLOAT = re.compile("\\d\\.0(?!\\d)")
 
 
-def dump(obj, width: int = 100, finite_only: bool = True) -> str:
+def _c_one_line():
+    """The C encoder behind ``_ONE_LINE``, made once (``encode`` makes one per call), or None
+    where Python has no C encoder."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return None
+    try:
+        return make(None, _ONE_LINE.default, json.encoder.encode_basestring, None, ": ", ", ",
+                    False, False, False)
+    except TypeError:  # another Python's signature
+        return None
+
+
+_C_ONE_LINE = _c_one_line()
+
+
+def one_line(obj) -> str | None:
+    """``obj`` on one line exactly as :func:`dump` writes it there, or None when this quick
+    way cannot tell (a whole float such as ``2.0``, which dump writes ``2``; a NaN or infinite
+    number; a lone surrogate): then ask :func:`dump`. ``obj`` holds plain JSON values only
+    (dict keys are strings), no tensor data from :func:`tensor_rows`."""
+    try:
+        text = "".join(_C_ONE_LINE(obj, 0)) if _C_ONE_LINE else _ONE_LINE.encode(obj)
+    except (ValueError, TypeError):
+        return None
+    if ".0" in text and _WHOLE_FLOAT.search(text):
+        return None
+    return text if text.isascii() or not _SURROGATE.search(text) else None
+
+
+def list_item(obj: dict, indent: int, width: int = 100, plain: bool = True) -> str:
+    """``obj`` laid out as :func:`dump` lays out an item of a list at ``indent``: text to put
+    in that list, which dump writes as it is. ``plain``: ``obj`` holds plain JSON values (as
+    for :func:`one_line`), so its text is found at a fraction of dump's cost (the long lists
+    of a graph file); else it may hold tensor data and dump lays it out."""
+    text = one_line(obj) if plain else None
+    if text is None:
+        return _Raw(dump(obj, width, indent=indent, col=indent))
+    if len(text) <= width - indent or not obj:
+        return _Raw(text)
+    pad, lines = " " * (indent + 2), []
+    for k, v in obj.items():  # one key a line, each value on one line when it fits
+        kt = _key(k)
+        if not isinstance(v, dict | list | tuple):
+            lines.append(pad + kt + _scalar(v))
+            continue
+        col = indent + 2 + len(kt)
+        vt = one_line(v)
+        if vt is None or (len(vt) > width - col and v):
+            vt = dump(v, width, indent=indent + 2, col=col)
+        lines.append(pad + kt + vt)
+    return _Raw("{\n" + ",\n".join(lines) + "\n" + " " * indent + "}")
+
+
+def dump(obj, width: int = 100, finite_only: bool = True, indent: int = 0, col: int = 0) -> str:
     """JSON with stable key order; a container goes on one line when it fits from its column.
     A NaN or infinite number raises :class:`NotFinite` (``finite_only``) or is written as
-    Python's json module writes it."""
+    Python's json module writes it. ``indent``, ``col``: where the text starts (a value inside
+    a bigger document being written)."""
     keys: dict = {}
 
     def key(k) -> str:
@@ -100,6 +162,8 @@ def dump(obj, width: int = 100, finite_only: bool = True) -> str:
         return text if len(text) <= room else None
 
     def block(o, indent: int, col: int) -> str:
+        if type(o) is _Raw:  # e.g. a list item laid out already (list_item)
+            return o
         if not isinstance(o, dict | list | tuple):
             return _scalar(o, finite_only)
         if not o:
@@ -118,7 +182,7 @@ def dump(obj, width: int = 100, finite_only: bool = True) -> str:
             body = ",\n".join(pad + block(v, indent + 2, indent + 2) for v in o)
         return "[\n" + body + "\n" + " " * indent + "]"
 
-    return block(obj, 0, 0)
+    return block(obj, indent, col)
 
 
 def _key(k) -> str:
