@@ -32,18 +32,17 @@ def _layers(order, preds, succs) -> dict[str, int]:
 
 def _order_columns(columns, preds, succs, sweeps: int = 4):
     rank = {v: i for col in columns for i, v in enumerate(col)}
-
-    def bary(v, nbrs):
-        ns = [rank[u] for u in nbrs]
-        return sum(ns) / len(ns) if ns else rank[v]
-
     for s in range(sweeps):
         seq = columns[1:] if s % 2 == 0 else list(reversed(columns[:-1]))
         nbrs = preds if s % 2 == 0 else succs
         for col in seq:
             if len(col) < 2:
                 continue  # a single node: nothing to order, its rank stays 0
-            col.sort(key=lambda v: bary(v, nbrs[v]))
+            bary = {}  # the mean rank of a node's neighbours (its own rank without any)
+            for v in col:
+                ns = nbrs[v]
+                bary[v] = sum([rank[u] for u in ns]) / len(ns) if ns else rank[v]
+            col.sort(key=bary.__getitem__)
             for i, v in enumerate(col):
                 rank[v] = i
 
@@ -90,6 +89,11 @@ def layered_layout(graph, node_ids: Iterable[str] | None = None,
     top: dict[str, float] = {}
     # forward: each node near the middle of what feeds it
     for col in columns:
+        if len(col) == 1:  # a single node sits where it wants to be (see _place)
+            v = col[0]
+            ps = [top[u] + heights[u] / 2 for u in preds[v] if u in top]
+            top[v] = (sum(ps) / len(ps) - heights[v] / 2 if ps else 0.0) + 0.0
+            continue
         desired, y = {}, 0.0
         for v in col:
             ps = [top[u] + heights[u] / 2 for u in preds[v] if u in top]

@@ -97,6 +97,13 @@ class Graph:
             except Exception:
                 _log.exception("a graph listener (%r) failed on %s", cb, event.kind)
 
+    def _tell(self, kind: str, node_id: str, **fields) -> None:
+        """:meth:`_emit` for the busiest changes: no event object when nobody listens."""
+        if self._listeners:
+            self._emit(GraphEvent(kind, node_id, **fields))
+        else:  # a graph being built (the code importer's): only the revision changes
+            self.revision += 1
+
     # ----------------------------------------------------------------- queries
     @property
     def edges(self) -> list[Edge]:
@@ -246,10 +253,7 @@ class Graph:
         self._names[python_name(name)] = id
         self._in[id] = {}
         self._out[id] = []
-        if self._listeners:
-            self._emit(GraphEvent("node_added", id, new=node))
-        else:  # nobody to tell (a graph being built): no event object
-            self.revision += 1
+        self._tell("node_added", id, new=node)
         return node
 
     def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
@@ -272,7 +276,7 @@ class Graph:
         if new == node.pos:
             return
         old, node.pos = node.pos, new
-        self._emit(GraphEvent("node_moved", node_id, old=old, new=new))
+        self._tell("node_moved", node_id, old=old, new=new)
 
     def rename_node(self, node_id: str, name: str) -> None:
         node = self.node(node_id)
@@ -372,10 +376,7 @@ class Graph:
         outs = self._out[src]
         outs.insert(len(outs) if out_index is None else out_index, edge)
         self._edge_count += 1
-        if self._listeners:
-            self._emit(GraphEvent("edge_added", dst, edge=edge))
-        else:
-            self.revision += 1
+        self._tell("edge_added", dst, edge=edge)
         return edge
 
     def disconnect(self, edge: Edge) -> None:

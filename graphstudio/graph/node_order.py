@@ -95,8 +95,10 @@ def topological(ids: Sequence[str], incoming: Mapping[str, Mapping[str, Edge]],
                 outgoing: Mapping[str, Sequence[Edge]]) -> list[str]:
     """``ids`` in a topological order (Kahn's, ties broken by their place in ``ids``), counting
     only the edges between them; ``incoming``/``outgoing`` are a graph's edge tables."""
-    wanted = set(ids)
     rank = {nid: i for i, nid in enumerate(ids)}
+    if all(rank.get(e.src, -1) < i for i, nid in enumerate(ids) for e in incoming[nid].values()):
+        return list(ids)  # already in order: Kahn's would give it back unchanged
+    wanted = set(ids)
     indeg = {nid: sum(1 for e in incoming[nid].values() if e.src in wanted) for nid in ids}
     ready = [rank[n] for n in ids if indeg[n] == 0]
     heapq.heapify(ready)
