@@ -38,6 +38,15 @@ def _order_columns(columns, preds, succs, sweeps: int = 4):
         for col in seq:
             if len(col) < 2:
                 continue  # a single node: nothing to order, its rank stays 0
+            if len(col) == 2:  # the sort below, for two: swapped when the second comes first
+                a, b = col
+                na, nb = nbrs[a], nbrs[b]
+                ka = sum([rank[u] for u in na]) / len(na) if na else rank[a]
+                kb = sum([rank[u] for u in nb]) / len(nb) if nb else rank[b]
+                if kb < ka:
+                    col[0], col[1] = b, a
+                rank[col[0]], rank[col[1]] = 0, 1
+                continue
             bary = {}  # the mean rank of a node's neighbours (its own rank without any)
             for v in col:
                 ns = nbrs[v]
@@ -72,11 +81,16 @@ def layered_layout(graph, node_ids: Iterable[str] | None = None,
     order = graph.topological_order(node_ids)
     if not order:
         return {}
-    wanted = set(order)
     sizes = sizes or {}
     size = {v: tuple(sizes.get(v, DEFAULT_SIZE)) for v in order}
-    preds = {v: [e.src for e in graph.incoming(v).values() if e.src in wanted] for v in order}
-    succs = {v: [e.dst for e in graph.outgoing(v) if e.dst in wanted] for v in order}
+    if node_ids is None:  # every node: every wire counts
+        preds = {v: [e.src for e in graph.incoming(v).values()] for v in order}
+        succs = {v: [e.dst for e in graph.outgoing(v)] for v in order}
+    else:
+        wanted = set(order)
+        preds = {v: [e.src for e in graph.incoming(v).values() if e.src in wanted]
+                 for v in order}
+        succs = {v: [e.dst for e in graph.outgoing(v) if e.dst in wanted] for v in order}
     layer = _layers(order, preds, succs)
 
     columns: list[list[str]] = [[] for _ in range(max(layer.values()) + 1)]
@@ -110,7 +124,7 @@ def layered_layout(graph, node_ids: Iterable[str] | None = None,
             desired[v] = (sum(ss) / len(ss) - heights[v] / 2) if (ss and not preds[v]) else top[v]
         top.update(_place(col, desired, heights))
 
-    corners = [graph.node(v).pos for v in order]
+    corners = [graph.nodes[v].pos for v in order]
     x0 = min(x for x, _ in corners)
     y0 = min(y for _, y in corners)
     dy = y0 - min(top.values())
