@@ -121,17 +121,25 @@ def dump(obj, width: int = 100, finite_only: bool = True, indent: int = 0, col: 
     A NaN or infinite number raises :class:`NotFinite` (``finite_only``) or is written as
     Python's json module writes it. ``indent``, ``col``: where the text starts (a value inside
     a bigger document being written)."""
-    keys: dict = {}
+    return _Layout(width, finite_only).block(obj, indent, col)
 
-    def key(k) -> str:
+
+class _Layout:
+    """One :func:`dump`: its width, its rule for NaN, and the key texts made so far."""
+
+    def __init__(self, width: int, finite_only: bool):
+        self.width, self.finite_only = width, finite_only
+        self.keys: dict = {}
+
+    def key(self, k) -> str:
         if type(k) is not str:
             return _key(k)
-        got = keys.get(k)
+        got = self.keys.get(k)
         if got is None:
-            got = keys[k] = _key(k)
+            got = self.keys[k] = _key(k)
         return got
 
-    def within(o, room: int) -> str | None:
+    def within(self, o, room: int) -> str | None:
         """``o`` on one line if that takes at most ``room`` characters, else None (found
         without writing more than ``room`` characters of it: big containers cost nothing)."""
         if type(o) is _Row:
@@ -140,9 +148,9 @@ def dump(obj, width: int = 100, finite_only: bool = True, indent: int = 0, col: 
         if isinstance(o, dict):
             parts, used = [], 2
             for k, v in o.items():
-                kt = key(k)
+                kt = self.key(k)
                 used += len(kt) + (2 if parts else 0)
-                vt = within(v, room - used) if used <= room else None
+                vt = self.within(v, room - used) if used <= room else None
                 if vt is None:
                     return None
                 used += len(vt)
@@ -152,37 +160,36 @@ def dump(obj, width: int = 100, finite_only: bool = True, indent: int = 0, col: 
             parts, used = [], 2
             for v in o:
                 used += 2 if parts else 0
-                vt = within(v, room - used) if used <= room else None
+                vt = self.within(v, room - used) if used <= room else None
                 if vt is None:
                     return None
                 used += len(vt)
                 parts.append(vt)
             return "[" + ", ".join(parts) + "]" if used <= room else None
-        text = _scalar(o, finite_only)
+        text = _scalar(o, self.finite_only)
         return text if len(text) <= room else None
 
-    def block(o, indent: int, col: int) -> str:
+    def block(self, o, indent: int, col: int) -> str:
         if type(o) is _Raw:  # e.g. a list item laid out already (list_item)
             return o
         if not isinstance(o, dict | list | tuple):
-            return _scalar(o, finite_only)
+            return _scalar(o, self.finite_only)
         if not o:
             return "{}" if isinstance(o, dict) else "[]"
-        text = within(o, width - col)
+        text = self.within(o, self.width - col)
         if text is not None:
             return text
         pad = " " * (indent + 2)
         if isinstance(o, dict):
-            body = ",\n".join(pad + key(k) + block(v, indent + 2, indent + 2 + len(key(k)))
+            body = ",\n".join(pad + self.key(k)
+                              + self.block(v, indent + 2, indent + 2 + len(self.key(k)))
                               for k, v in o.items())
             return "{\n" + body + "\n" + " " * indent + "}"
         if type(o) is _Row:  # its items are texts: each on its own line
             body = ",\n".join([pad + v for v in o])
         else:
-            body = ",\n".join(pad + block(v, indent + 2, indent + 2) for v in o)
+            body = ",\n".join(pad + self.block(v, indent + 2, indent + 2) for v in o)
         return "[\n" + body + "\n" + " " * indent + "]"
-
-    return block(obj, indent, col)
 
 
 def _key(k) -> str:

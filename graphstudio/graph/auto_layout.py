@@ -70,6 +70,34 @@ def _place(col, desired, heights) -> dict[str, float]:
     return {v: t + shift for v, t in zip(col, tops, strict=True)}
 
 
+def _tops(columns, preds, succs, heights) -> dict[str, float]:
+    """Each node's top, column by column (``heights``: each node's height)."""
+    top: dict[str, float] = {}
+    # forward: each node near the middle of what feeds it
+    for col in columns:
+        if len(col) == 1:  # a single node sits where it wants to be (see _place)
+            v = col[0]
+            ps = [top[u] + heights[u] / 2 for u in preds[v] if u in top]
+            top[v] = (sum(ps) / len(ps) - heights[v] / 2 if ps else 0.0) + 0.0
+            continue
+        desired, y = {}, 0.0
+        for v in col:
+            ps = [top[u] + heights[u] / 2 for u in preds[v] if u in top]
+            desired[v] = (sum(ps) / len(ps) - heights[v] / 2) if ps else y
+            y = desired[v] + heights[v] + V_GAP
+        top.update(_place(col, desired, heights))
+    # backward: sources next to the middle of what they feed
+    for col in reversed(columns):
+        if all(preds[v] for v in col):
+            continue
+        desired = {}
+        for v in col:
+            ss = [top[w] + heights[w] / 2 for w in succs[v]]
+            desired[v] = (sum(ss) / len(ss) - heights[v] / 2) if (ss and not preds[v]) else top[v]
+        top.update(_place(col, desired, heights))
+    return top
+
+
 def layered_layout(graph, node_ids: Iterable[str] | None = None,
                    sizes: Mapping[str, tuple[float, float]] | None = None
                    ) -> dict[str, tuple[float, float]]:
@@ -99,30 +127,7 @@ def layered_layout(graph, node_ids: Iterable[str] | None = None,
     columns = [c for c in columns if c]
     _order_columns(columns, preds, succs)
 
-    heights = {v: size[v][1] for v in order}
-    top: dict[str, float] = {}
-    # forward: each node near the middle of what feeds it
-    for col in columns:
-        if len(col) == 1:  # a single node sits where it wants to be (see _place)
-            v = col[0]
-            ps = [top[u] + heights[u] / 2 for u in preds[v] if u in top]
-            top[v] = (sum(ps) / len(ps) - heights[v] / 2 if ps else 0.0) + 0.0
-            continue
-        desired, y = {}, 0.0
-        for v in col:
-            ps = [top[u] + heights[u] / 2 for u in preds[v] if u in top]
-            desired[v] = (sum(ps) / len(ps) - heights[v] / 2) if ps else y
-            y = desired[v] + heights[v] + V_GAP
-        top.update(_place(col, desired, heights))
-    # backward: sources next to the middle of what they feed
-    for col in reversed(columns):
-        if all(preds[v] for v in col):
-            continue
-        desired = {}
-        for v in col:
-            ss = [top[w] + heights[w] / 2 for w in succs[v]]
-            desired[v] = (sum(ss) / len(ss) - heights[v] / 2) if (ss and not preds[v]) else top[v]
-        top.update(_place(col, desired, heights))
+    top = _tops(columns, preds, succs, {v: size[v][1] for v in order})
 
     corners = [graph.nodes[v].pos for v in order]
     x0 = min(x for x, _ in corners)
