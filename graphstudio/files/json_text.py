@@ -1,11 +1,12 @@
 """Deterministic JSON text, laid out for diffs: stable key order, a container on one line when
 it fits from its column, else one item per line. The graph files' writer (and the CLI's JSON);
-tensor data arrives preformatted (:func:`tensor_rows`), so big tensors are written in bulk.
+tensor data arrives preformatted (:func:`tensor_rows`), so big tensors are written in bulk, and
+the many small items of a long list (a graph's nodes and edges) are each written at once by
+Python's C encoder (:func:`list_item`).
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 import re
@@ -14,7 +15,7 @@ import numpy as np
 
 from graphstudio.graph.literals import format_numbers
 
-__all__ = ["NotFinite", "dump", "tensor_rows"]
+__all__ = ["NotFinite", "dump", "list_item", "one_line", "tensor_rows"]
 
 
 class NotFinite(ValueError):
@@ -54,13 +55,91 @@ def _text(v) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # One encoder for every scalar: ``json.dumps`` with options builds a new one per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
+# A container on one line, in C: what ``dump`` writes when it fits, but for a whole float
+# (2.0, which dump writes 2), a lone surrogate (dump escapes it) or NaN (refused here)
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False,
+                             separators=(", ", ": "))
+_WHOLE_FLOAT = re.compile("\\d\\.0(?!\\d)")
 
 
-def dump(obj, width: int = 100, finite_only: bool = True) -> str:
+def _c_one_line():
+    """The C encoder behind ``_ONE_LINE``, made once (``encode`` makes one per call), or None
+    where Python has no C encoder."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return None
+    try:
+        return make(None, _ONE_LINE.default, json.encoder.encode_basestring, None, ": ", ", ",
+                    False, False, False)
+    except TypeError:  # another Python's signature
+        return None
+
+
+_C_ONE_LINE = _c_one_line()
+
+
+def one_line(obj) -> str | None:
+    """``obj`` on one line exactly as :func:`dump` writes it there, or None when this quick
+    way cannot tell (a whole float such as ``2.0``, which dump writes ``2``; a NaN or infinite
+    number; a lone surrogate): then ask :func:`dump`. ``obj`` holds plain JSON values only
+    (dict keys are strings), no tensor data from :func:`tensor_rows`."""
+    try:
+        text = "".join(_C_ONE_LINE(obj, 0)) if _C_ONE_LINE else _ONE_LINE.encode(obj)
+    except (ValueError, TypeError):
+        return None
+    if ".0" in text and _WHOLE_FLOAT.search(text):
+        return None
+    return text if text.isascii() or not _SURROGATE.search(text) else None
+
+
+def list_item(obj: dict, indent: int, width: int = 100, plain: bool = True) -> str:
+    """``obj`` laid out as :func:`dump` lays out an item of a list at ``indent``: text to put
+    in that list, which dump writes as it is. ``plain``: ``obj`` holds plain JSON values (as
+    for :func:`one_line`), so its text is found at a fraction of dump's cost (the long lists
+    of a graph file); else it may hold tensor data and dump lays it out."""
+    text = one_line(obj) if plain else None
+    if text is None:
+        return _Raw(dump(obj, width, indent=indent, col=indent))
+    if len(text) <= width - indent or not obj:
+        return _Raw(text)
+    pad, lines = " " * (indent + 2), []
+    for k, v in obj.items():  # one key a line, each value on one line when it fits
+        kt = _key(k)
+        if not isinstance(v, dict | list | tuple):
+            lines.append(pad + kt + _scalar(v))
+            continue
+        col = indent + 2 + len(kt)
+        vt = one_line(v)
+        if vt is None or (len(vt) > width - col and v):
+            vt = dump(v, width, indent=indent + 2, col=col)
+        lines.append(pad + kt + vt)
+    return _Raw("{\n" + ",\n".join(lines) + "\n" + " " * indent + "}")
+
+
+def dump(obj, width: int = 100, finite_only: bool = True, indent: int = 0, col: int = 0) -> str:
     """JSON with stable key order; a container goes on one line when it fits from its column.
     A NaN or infinite number raises :class:`NotFinite` (``finite_only``) or is written as
-    Python's json module writes it."""
-    def within(o, room: int) -> str | None:
+    Python's json module writes it. ``indent``, ``col``: where the text starts (a value inside
+    a bigger document being written)."""
+    return _Layout(width, finite_only).block(obj, indent, col)
+
+
+class _Layout:
+    """One :func:`dump`: its width, its rule for NaN, and the key texts made so far."""
+
+    def __init__(self, width: int, finite_only: bool):
+        self.width, self.finite_only = width, finite_only
+        self.keys: dict = {}
+
+    def key(self, k) -> str:
+        if type(k) is not str:
+            return _key(k)
+        got = self.keys.get(k)
+        if got is None:
+            got = self.keys[k] = _key(k)
+        return got
+
+    def within(self, o, room: int) -> str | None:
         """``o`` on one line if that takes at most ``room`` characters, else None (found
         without writing more than ``room`` characters of it: big containers cost nothing)."""
         if type(o) is _Row:
@@ -69,9 +148,9 @@ def dump(obj, width: int = 100, finite_only: bool = True) -> str:
         if isinstance(o, dict):
             parts, used = [], 2
             for k, v in o.items():
-                kt = _key(k)
+                kt = self.key(k)
                 used += len(kt) + (2 if parts else 0)
-                vt = within(v, room - used) if used <= room else None
+                vt = self.within(v, room - used) if used <= room else None
                 if vt is None:
                     return None
                 used += len(vt)
@@ -81,38 +160,38 @@ def dump(obj, width: int = 100, finite_only: bool = True) -> str:
             parts, used = [], 2
             for v in o:
                 used += 2 if parts else 0
-                vt = within(v, room - used) if used <= room else None
+                vt = self.within(v, room - used) if used <= room else None
                 if vt is None:
                     return None
                 used += len(vt)
                 parts.append(vt)
             return "[" + ", ".join(parts) + "]" if used <= room else None
-        text = _scalar(o, finite_only)
+        text = _scalar(o, self.finite_only)
         return text if len(text) <= room else None
 
-    def block(o, indent: int, col: int) -> str:
+    def block(self, o, indent: int, col: int) -> str:
+        if type(o) is _Raw:  # e.g. a list item laid out already (list_item)
+            return o
         if not isinstance(o, dict | list | tuple):
-            return _scalar(o, finite_only)
+            return _scalar(o, self.finite_only)
         if not o:
             return "{}" if isinstance(o, dict) else "[]"
-        text = within(o, width - col)
+        text = self.within(o, self.width - col)
         if text is not None:
             return text
         pad = " " * (indent + 2)
         if isinstance(o, dict):
-            body = ",\n".join(pad + _key(k) + block(v, indent + 2, indent + 2 + len(_key(k)))
+            body = ",\n".join(pad + self.key(k)
+                              + self.block(v, indent + 2, indent + 2 + len(self.key(k)))
                               for k, v in o.items())
             return "{\n" + body + "\n" + " " * indent + "}"
         if type(o) is _Row:  # its items are texts: each on its own line
             body = ",\n".join([pad + v for v in o])
         else:
-            body = ",\n".join(pad + block(v, indent + 2, indent + 2) for v in o)
+            body = ",\n".join(pad + self.block(v, indent + 2, indent + 2) for v in o)
         return "[\n" + body + "\n" + " " * indent + "]"
 
-    return block(obj, 0, 0)
 
-
-@functools.lru_cache(maxsize=4096, typed=True)  # a document repeats the same few keys
 def _key(k) -> str:
     return _text(k) + ": "
 

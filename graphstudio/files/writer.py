@@ -10,7 +10,7 @@ from graphstudio.files.format import (
     VERSION,
     GraphFileError,
 )
-from graphstudio.files.json_text import NotFinite, dump, tensor_rows
+from graphstudio.files.json_text import NotFinite, dump, list_item, tensor_rows
 from graphstudio.files.session_format import session_to_json
 from graphstudio.graph.limits import (
     MAX_FILE_BYTES,
@@ -40,7 +40,10 @@ def tensor_to_dict(spec: TensorSpec, where: str = "tensor") -> dict:
 
 
 def _json_value(v):
-    """Plain JSON for a run/meta/attr value: tuples become lists, dict keys sorted."""
+    """Plain JSON for a run/meta/attr value: tuples become lists, dict keys sorted, a whole
+    float an int (as the file spells it: 2.0 is written 2)."""
+    if type(v) is float:
+        return _number(v)
     if isinstance(v, TensorSpec):
         return tensor_to_dict(v, "run")
     if isinstance(v, list | tuple):
@@ -67,15 +70,33 @@ def _run_document(graph: Graph) -> dict:
     return out
 
 
-def graph_to_document(graph: Graph) -> dict:
-    nodes = []
-    for n in graph.nodes.values():
-        d = {"id": n.id, "type": n.type, "name": n.name, "pos": [n.pos[0], n.pos[1]],
-             "attrs": {k: _json_value(n.attrs[k]) for k in sorted(n.attrs)}}
-        if n.tensor is not None:
-            d["tensor"] = tensor_to_dict(n.tensor, f'node "{n.id}" ({n.type})')
-        nodes.append(d)
-    edges = [{"from": [e.src, e.src_port], "to": [e.dst, e.dst_port]} for e in graph.edges]
+def _number(v: float):
+    """A float as the file writes it: a whole one (below 1e15) as an int."""
+    return int(v) if v.is_integer() and abs(v) < 1e15 else v
+
+
+def _node_document(n) -> dict:
+    d = {"id": n.id, "type": n.type, "name": n.name, "pos": [_number(n.pos[0]), _number(n.pos[1])],
+         "attrs": {k: _json_value(n.attrs[k]) for k in sorted(n.attrs)}}
+    if n.tensor is not None:
+        t = tensor_to_dict(n.tensor, f'node "{n.id}" ({n.type})')
+        d["tensor"] = t if n.tensor.init == "values" else {k: _json_value(v) for k, v in t.items()}
+    return d
+
+
+def _edge_document(e) -> dict:
+    return {"from": [e.src, e.src_port], "to": [e.dst, e.dst_port]}
+
+
+def graph_to_document(graph: Graph, items_as_text: bool = False) -> dict:
+    """The file's document. ``items_as_text``: each node and edge already laid out as its text
+    in the file (:func:`~graphstudio.files.json_text.list_item`), for :func:`graph_to_json`."""
+    nodes = [_node_document(n) for n in graph.nodes.values()]
+    edges = [_edge_document(e) for e in graph.edges]
+    if items_as_text:  # tensor data (preformatted numbers) is not plain JSON for list_item
+        nodes = [list_item(d, 4, plain=n.tensor is None or n.tensor.init != "values")
+                 for d, n in zip(nodes, graph.nodes.values(), strict=True)]
+        edges = [list_item(d, 4) for d in edges]
     doc = {"format": FORMAT, "version": VERSION,
            "meta": _json_value(graph.meta),
            "run": _run_document(graph),
@@ -94,7 +115,7 @@ def compact_json(obj) -> str:
 def graph_to_json(graph: Graph) -> str:
     """The document as deterministic JSON text (ends with a newline)."""
     try:
-        return dump(graph_to_document(graph)) + "\n"
+        return dump(graph_to_document(graph, items_as_text=True)) + "\n"
     except NotFinite as ex:  # the model refuses these; never write a file that cannot load
         raise GraphFileError(str(ex), "<save>") from None
 

@@ -32,18 +32,26 @@ def _layers(order, preds, succs) -> dict[str, int]:
 
 def _order_columns(columns, preds, succs, sweeps: int = 4):
     rank = {v: i for col in columns for i, v in enumerate(col)}
-
-    def bary(v, nbrs):
-        ns = [rank[u] for u in nbrs]
-        return sum(ns) / len(ns) if ns else rank[v]
-
     for s in range(sweeps):
         seq = columns[1:] if s % 2 == 0 else list(reversed(columns[:-1]))
         nbrs = preds if s % 2 == 0 else succs
         for col in seq:
             if len(col) < 2:
                 continue  # a single node: nothing to order, its rank stays 0
-            col.sort(key=lambda v: bary(v, nbrs[v]))
+            if len(col) == 2:  # the sort below, for two: swapped when the second comes first
+                a, b = col
+                na, nb = nbrs[a], nbrs[b]
+                ka = sum([rank[u] for u in na]) / len(na) if na else rank[a]
+                kb = sum([rank[u] for u in nb]) / len(nb) if nb else rank[b]
+                if kb < ka:
+                    col[0], col[1] = b, a
+                rank[col[0]], rank[col[1]] = 0, 1
+                continue
+            bary = {}  # the mean rank of a node's neighbours (its own rank without any)
+            for v in col:
+                ns = nbrs[v]
+                bary[v] = sum([rank[u] for u in ns]) / len(ns) if ns else rank[v]
+            col.sort(key=bary.__getitem__)
             for i, v in enumerate(col):
                 rank[v] = i
 
@@ -62,34 +70,16 @@ def _place(col, desired, heights) -> dict[str, float]:
     return {v: t + shift for v, t in zip(col, tops, strict=True)}
 
 
-def layered_layout(graph, node_ids: Iterable[str] | None = None,
-                   sizes: Mapping[str, tuple[float, float]] | None = None
-                   ) -> dict[str, tuple[float, float]]:
-    """New top-left positions ``{node_id: (x, y)}`` for ``node_ids`` (default: all nodes).
-
-    ``sizes`` gives each node's (width, height) when known (the scene's item sizes). The layout
-    keeps the current top-left corner of the nodes it arranges.
-    """
-    order = graph.topological_order(node_ids)
-    if not order:
-        return {}
-    wanted = set(order)
-    sizes = sizes or {}
-    size = {v: tuple(sizes.get(v, DEFAULT_SIZE)) for v in order}
-    preds = {v: [e.src for e in graph.incoming(v).values() if e.src in wanted] for v in order}
-    succs = {v: [e.dst for e in graph.outgoing(v) if e.dst in wanted] for v in order}
-    layer = _layers(order, preds, succs)
-
-    columns: list[list[str]] = [[] for _ in range(max(layer.values()) + 1)]
-    for v in order:
-        columns[layer[v]].append(v)
-    columns = [c for c in columns if c]
-    _order_columns(columns, preds, succs)
-
-    heights = {v: size[v][1] for v in order}
+def _tops(columns, preds, succs, heights) -> dict[str, float]:
+    """Each node's top, column by column (``heights``: each node's height)."""
     top: dict[str, float] = {}
     # forward: each node near the middle of what feeds it
     for col in columns:
+        if len(col) == 1:  # a single node sits where it wants to be (see _place)
+            v = col[0]
+            ps = [top[u] + heights[u] / 2 for u in preds[v] if u in top]
+            top[v] = (sum(ps) / len(ps) - heights[v] / 2 if ps else 0.0) + 0.0
+            continue
         desired, y = {}, 0.0
         for v in col:
             ps = [top[u] + heights[u] / 2 for u in preds[v] if u in top]
@@ -105,8 +95,41 @@ def layered_layout(graph, node_ids: Iterable[str] | None = None,
             ss = [top[w] + heights[w] / 2 for w in succs[v]]
             desired[v] = (sum(ss) / len(ss) - heights[v] / 2) if (ss and not preds[v]) else top[v]
         top.update(_place(col, desired, heights))
+    return top
 
-    corners = [graph.node(v).pos for v in order]
+
+def layered_layout(graph, node_ids: Iterable[str] | None = None,
+                   sizes: Mapping[str, tuple[float, float]] | None = None
+                   ) -> dict[str, tuple[float, float]]:
+    """New top-left positions ``{node_id: (x, y)}`` for ``node_ids`` (default: all nodes).
+
+    ``sizes`` gives each node's (width, height) when known (the scene's item sizes). The layout
+    keeps the current top-left corner of the nodes it arranges.
+    """
+    order = graph.topological_order(node_ids)
+    if not order:
+        return {}
+    sizes = sizes or {}
+    size = {v: tuple(sizes.get(v, DEFAULT_SIZE)) for v in order}
+    if node_ids is None:  # every node: every wire counts
+        preds = {v: [e.src for e in graph.incoming(v).values()] for v in order}
+        succs = {v: [e.dst for e in graph.outgoing(v)] for v in order}
+    else:
+        wanted = set(order)
+        preds = {v: [e.src for e in graph.incoming(v).values() if e.src in wanted]
+                 for v in order}
+        succs = {v: [e.dst for e in graph.outgoing(v) if e.dst in wanted] for v in order}
+    layer = _layers(order, preds, succs)
+
+    columns: list[list[str]] = [[] for _ in range(max(layer.values()) + 1)]
+    for v in order:
+        columns[layer[v]].append(v)
+    columns = [c for c in columns if c]
+    _order_columns(columns, preds, succs)
+
+    top = _tops(columns, preds, succs, {v: size[v][1] for v in order})
+
+    corners = [graph.nodes[v].pos for v in order]
     x0 = min(x for x, _ in corners)
     y0 = min(y for _, y in corners)
     dy = y0 - min(top.values())

@@ -9,7 +9,6 @@ Node types (ports, attributes, defaults) come from :mod:`graphstudio.graph.node_
 
 from __future__ import annotations
 
-import heapq
 import keyword
 import logging
 import re
@@ -29,6 +28,15 @@ from graphstudio.graph.elements import (
 )
 from graphstudio.graph.limits import count_problem, pos_problem, shape_problem, total_problem
 from graphstudio.graph.names import NameCounter, python_name
+from graphstudio.graph.node_order import (
+    checked_order,
+    move_last_to,
+    new_ids,
+    renumber_nodes,
+    renumbered_edges,
+    renumbered_run,
+    topological,
+)
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.graph.reach import reaches
 from graphstudio.graph.run_options import checked_run_option, json_problem
@@ -40,6 +48,7 @@ __all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node
 RESERVED_NAMES = frozenset({"torch", "F", "nn", "print", "None", "True", "False"})
 
 _ID_RE = re.compile(r"^n(\d+)$")
+_ORIGIN = (0.0, 0.0)  # a new node's default place
 _log = logging.getLogger("graphstudio.graph")
 
 
@@ -88,6 +97,13 @@ class Graph:
             except Exception:
                 _log.exception("a graph listener (%r) failed on %s", cb, event.kind)
 
+    def _tell(self, kind: str, node_id: str, **fields) -> None:
+        """:meth:`_emit` for the busiest changes: no event object when nobody listens."""
+        if self._listeners:
+            self._emit(GraphEvent(kind, node_id, **fields))
+        else:  # a graph being built (the code importer's): only the revision changes
+            self.revision += 1
+
     # ----------------------------------------------------------------- queries
     @property
     def edges(self) -> list[Edge]:
@@ -125,27 +141,11 @@ class Graph:
 
     def topological_order(self, node_ids: Iterable[str] | None = None) -> list[str]:
         """Deterministic topological order (Kahn; ties broken by insertion order)."""
-        if node_ids is None:
-            ids = list(self.nodes)
-        else:
+        ids = list(self.nodes)
+        if node_ids is not None:
             keep = set(node_ids)
-            ids = [i for i in self.nodes if i in keep]
-        wanted = set(ids)
-        rank = {nid: i for i, nid in enumerate(ids)}
-        indeg = {nid: sum(1 for e in self._in[nid].values() if e.src in wanted) for nid in ids}
-
-        ready = [rank[n] for n in ids if indeg[n] == 0]
-        heapq.heapify(ready)
-        order = []
-        while ready:
-            nid = ids[heapq.heappop(ready)]
-            order.append(nid)
-            for e in self._out[nid]:
-                if e.dst in wanted:
-                    indeg[e.dst] -= 1
-                    if indeg[e.dst] == 0:
-                        heapq.heappush(ready, rank[e.dst])
-        return order
+            ids = [i for i in ids if i in keep]
+        return topological(ids, self._in, self._out)
 
     def upstream(self, node_id: str) -> set[str]:
         """Ids of every node ``node_id`` depends on (not including itself)."""
@@ -208,7 +208,7 @@ class Graph:
         return self._counter.free(base, self._names)
 
     # ----------------------------------------------------------------- node edits
-    def add_node(self, type: str, name: str | None = None, pos=(0.0, 0.0),
+    def add_node(self, type: str, name: str | None = None, pos=_ORIGIN,
                  attrs: dict | None = None, tensor: TensorSpec | None = None,
                  id: str | None = None, index: int | None = None) -> Node:
         """Add a node of registry type ``type``; missing attributes take their defaults.
@@ -220,16 +220,17 @@ class Graph:
             raise GraphError(f"unknown node type {type!r}")
         if id is None:
             id = self.new_id()
+            self._next_id += 1
         elif id in self.nodes:
             raise GraphError(f"a node with id {id!r} already exists")
         elif not isinstance(id, str) or not id:
             raise GraphError(f"invalid node id {id!r}")
-        m = _ID_RE.match(id)
-        if m:
+        elif m := _ID_RE.match(id):
             self._next_id = max(self._next_id, int(m.group(1)) + 1)
         if problem := count_problem(len(self.nodes) + 1):
             raise GraphError(problem)
-        pos = _checked_pos(pos)
+        if pos is not _ORIGIN:
+            pos = _checked_pos(pos)
         if name is None:
             name = self.unique_name(spec.default_name)
         problem = self.name_problem(name)
@@ -247,12 +248,12 @@ class Graph:
         self._elements += numel
         self.nodes[id] = node
         if index is not None and index < len(self.nodes) - 1:
-            _move_keys_after(self.nodes, max(0, index))
+            move_last_to(self.nodes, max(0, index))
         self._type_counts[type] += 1
         self._names[python_name(name)] = id
         self._in[id] = {}
         self._out[id] = []
-        self._emit(GraphEvent("node_added", id, new=node))
+        self._tell("node_added", id, new=node)
         return node
 
     def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
@@ -275,7 +276,7 @@ class Graph:
         if new == node.pos:
             return
         old, node.pos = node.pos, new
-        self._emit(GraphEvent("node_moved", node_id, old=old, new=new))
+        self._tell("node_moved", node_id, old=old, new=new)
 
     def rename_node(self, node_id: str, name: str) -> None:
         node = self.node(node_id)
@@ -350,7 +351,7 @@ class Graph:
                 return f"{s.name} is already connected to {d.name}.{dst_port}"
             other = self.nodes[occupant.src].name
             return f"input {dst_port!r} of {d.name} is already connected (to {other})"
-        if reaches(self._out, self._in, dst, src):
+        if self._out[dst] and reaches(self._out, self._in, dst, src):
             return f"connecting {s.name} to {d.name} would create a cycle"
         return None
 
@@ -369,12 +370,13 @@ class Graph:
         # keep incoming edges in the input ports' declared order
         ins = self._in[dst]
         ins[dst_port] = edge
-        order = NODE_TYPES[self.nodes[dst].type].input_names
-        self._in[dst] = {p: ins[p] for p in order if p in ins}
+        if len(ins) > 1:
+            order = NODE_TYPES[self.nodes[dst].type].input_names
+            self._in[dst] = {p: ins[p] for p in order if p in ins}
         outs = self._out[src]
         outs.insert(len(outs) if out_index is None else out_index, edge)
         self._edge_count += 1
-        self._emit(GraphEvent("edge_added", dst, edge=edge))
+        self._tell("edge_added", dst, edge=edge)
         return edge
 
     def disconnect(self, edge: Edge) -> None:
@@ -399,9 +401,7 @@ class Graph:
         """
         new_nodes = None
         if node_order is not None:
-            new_nodes = list(node_order)
-            if len(new_nodes) != len(self.nodes) or set(new_nodes) != set(self.nodes):
-                raise GraphError("the node order given is not a reordering of the graph's nodes")
+            new_nodes = checked_order(node_order, self.nodes)
             if new_nodes == list(self.nodes):
                 new_nodes = None
         new_outs = {}
@@ -425,6 +425,20 @@ class Graph:
         new = (tuple(self.nodes), {nid: tuple(o) for nid, o in new_outs.items()})
         self._emit(GraphEvent("order_changed", old=old, new=new))
         return True
+
+    def renumber(self, order: Sequence[str]) -> dict[str, str]:
+        """Ids ``n1``, ``n2``, ... in ``order`` (a reordering of the nodes, which becomes their
+        order); edges and run options follow, outgoing edges in the order of :attr:`edges`. In
+        place, one ``reset`` event (no copy for the code importer). Returns {old: new id}."""
+        order = checked_order(order, self.nodes)
+        new = new_ids(order)
+        self._in, self._out = renumbered_edges(order, self.edges, new)
+        renumber_nodes(self.nodes, order, new)  # in place: a held ``nodes`` stays current
+        self._names = {key: new[nid] for key, nid in self._names.items()}
+        self.run = renumbered_run(self.run, new)
+        self._next_id = len(order) + 1
+        self._emit(GraphEvent("reset"))
+        return dict(new)
 
     # ----------------------------------------------------------------- document settings
     def set_meta(self, key: str, value) -> None:
@@ -476,17 +490,6 @@ class Graph:
         g.replace_with(self)
         g.revision = 0
         return g
-
-
-def _move_keys_after(d: dict, index: int) -> None:
-    """Make the last entry of ``d`` its ``index``-th, in place (a held reference to ``d`` stays
-    current). Two flat lists and one pass in C: no pair object per entry, so a big document's
-    undo sets off no garbage collection."""
-    keys, values = list(d), list(d.values())
-    keys.insert(index, keys.pop())
-    values.insert(index, values.pop())
-    d.clear()
-    d.update(zip(keys, values, strict=True))
 
 
 def _checked_pos(pos) -> tuple[float, float]:

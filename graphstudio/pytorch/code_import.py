@@ -277,6 +277,7 @@ class _Builder(TensorParsing):
         except GraphError as ex:
             self.fail(str(ex))
         self.node_line[node.id] = self.line
+        self.session.added(node.id)
         if type_id not in ("constant", "output") and not NODE_TYPES[type_id].has_tensor:
             self.ops[self.no_grad > 0] += 1
         return node.id

@@ -6,49 +6,36 @@ from __future__ import annotations
 
 from graphstudio.graph.auto_layout import H_GAP, V_GAP, layered_layout
 from graphstudio.graph.model import Graph
-from graphstudio.graph.session_actions import renumbered
 
-__all__ = ["COL", "ROW", "arrange"]
+__all__ = ["COL", "ROW", "arrange", "written_order"]
 
 COL, ROW = 260.0, 190.0
 
 
 def arrange(g: Graph) -> Graph:
-    """A reordered copy of ``g`` (see :func:`_reordered`) with every node placed."""
-    out = _reordered(g)
-    _layout(out)
-    return out
+    """``g`` itself, its nodes renumbered in the order a person writes them (see
+    :func:`written_order`) and every node placed."""
+    g.renumber(written_order(g))
+    _layout(g)
+    return g
 
 
-def _reordered(g: Graph) -> Graph:
-    """A copy whose nodes come in the order a person writes them: each source (a tensor or a
-    number) just before the first op that uses it, ops in the order of the code; fresh ids."""
+def written_order(g: Graph) -> list[str]:
+    """The nodes in the order a person writes them: each source (a tensor or a number) just
+    before the first op that uses it, ops in the order of the code."""
     order, done = [], set()
     for nid in g.nodes:
-        ins = list(g.incoming(nid).values())
+        ins = g.incoming(nid)
         if not ins and g.outgoing(nid):
             continue
-        for e in ins:
+        for e in ins.values():
             if e.src not in done:
                 done.add(e.src)
                 order.append(e.src)
         done.add(nid)
         order.append(nid)
     order += [nid for nid in g.nodes if nid not in done]
-    out = Graph()
-    new = {}
-    for nid in order:
-        n = g.nodes[nid]
-        new[nid] = out.add_node(n.type, n.name, attrs=n.attrs, tensor=n.tensor).id
-    for e in g.edges:
-        out.connect(new[e.src], e.src_port, new[e.dst], e.dst_port)
-    for key, value in g.meta.items():
-        out.set_meta(key, value)
-    for key, value in g.run.items():
-        value = {"loss": lambda v: new[v], "retain_grad": lambda v: tuple(new[i] for i in v),
-                 "session": lambda v: renumbered(v, new)}.get(key, lambda v: v)(value)
-        out.set_run_option(key, value)
-    return out
+    return order
 
 
 def _layout(g: Graph) -> None:

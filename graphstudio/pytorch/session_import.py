@@ -45,12 +45,11 @@ class SessionRecorder:
         self.reassigned = names.reassigned
         self.value_names = names.value_names
         self.assigned: dict[str, tuple] = {}  # name -> (expression, reads, made ids, result)
-        builder.g.subscribe(self._added)
 
-    def _added(self, ev) -> None:
-        if ev.kind == "node_added":
-            self.made.append(ev.node_id)
-            self.pending.append((ev.node_id, self.b.no_grad > 0))
+    def added(self, node_id: str) -> None:
+        """The importer added node ``node_id`` (it calls this for every node it adds)."""
+        self.made.append(node_id)
+        self.pending.append((node_id, self.b.no_grad > 0))
 
     # ------------------------------------------------------------------ statements
     def mark(self, stmt) -> int:
