@@ -12,22 +12,38 @@ next to it is built, removed or moved.
 The sketch has an empty shape: clicks, ``items(pos)`` and ``itemAt`` go through it to the
 canvas beneath, as if it were not there. It tells the scene whenever it is painted (the view
 moved, zoomed or resized), so the scene can build the cards that came into view.
+
+A sketched node can be selected (a rubber band zoomed out, Select All): :attr:`DocumentSketch.
+selected` holds those, drawn with the selection outline, and a card built for one is selected.
+After a big edit :class:`LazyCards` settles the shape results a slice at a time in the
+background and then recolours the blocks whose result may have changed.
 """
 
 from __future__ import annotations
 
+import logging
 import math
+import time
 
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from graphstudio.ui.canvas.card_blocks import BLOCK_ZOOM, paint_blocks
+from graphstudio.graph.shape_cache import shapes_of
+from graphstudio.ui.canvas.card_blocks import (
+    BLOCK_ZOOM,
+    block_title_colour,
+    error_kind,
+    paint_blocks,
+    paint_outlines,
+)
 from graphstudio.ui.canvas.node_item import ROW_H, TITLE_H
-from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W, NodeQueue
+from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W, SLICE_S, NodeQueue
 from graphstudio.ui.canvas.readable import text_scale
 
 __all__ = ["CELL", "DocumentSketch", "LazyCards"]
+
+log = logging.getLogger(__name__)
 
 CELL = 1024.0  # side of one grid cell (scene units)
 MARGIN = 8.0  # around the blocks (a cosmetic wire's width)
@@ -47,6 +63,7 @@ class DocumentSketch(QGraphicsItem):
         super().__init__()
         self._scene = scene
         self.waiting: set[str] = set(node_ids)
+        self.selected: set[str] = set()  # waiting nodes shown selected
         self._grid: dict[tuple[int, int], list[str]] = {}
         self._looks: dict[tuple[int, int], tuple[list, list]] = {}
         nodes = scene.graph.nodes
@@ -71,6 +88,7 @@ class DocumentSketch(QGraphicsItem):
         """``node_id`` has its card now, or is gone: stop drawing it."""
         if node_id in self.waiting:
             self.waiting.discard(node_id)
+            self.selected.discard(node_id)
             self.refresh((node_id,))
 
     def refresh(self, node_ids) -> None:
@@ -85,6 +103,21 @@ class DocumentSketch(QGraphicsItem):
             for other in self._neighbours(nid):
                 if other in graph.nodes:
                     self._looks.pop(_cell(*graph.nodes[other].pos), None)
+        self.update()
+
+    def recolour(self, node_ids) -> None:
+        """Draw these nodes' blocks again (their shape result or selection changed)."""
+        nodes, dropped = self._scene.graph.nodes, 0
+        for nid in node_ids:
+            node = nodes.get(nid)
+            if node is not None and nid in self.waiting:
+                dropped += self._looks.pop(_cell(*node.pos), None) is not None
+        if dropped:
+            self.update()
+
+    def refresh_all(self) -> None:
+        """Draw every block again (the text size or every result changed)."""
+        self._looks.clear()
         self.update()
 
     def _neighbours(self, node_id: str) -> list[str]:
@@ -128,7 +161,7 @@ class DocumentSketch(QGraphicsItem):
         if not self.waiting:
             return
         exposed = option.exposedRect.adjusted(-CELL, -CELL, CELL, CELL)
-        blocks, lines = [], []
+        blocks, lines, outlines = [], [], []
         for c in self._cells(exposed.intersected(self.boundingRect())):
             if c not in self._grid:
                 continue
@@ -137,35 +170,38 @@ class DocumentSketch(QGraphicsItem):
                 look = self._looks[c] = self._look(c)
             blocks.extend(look[0])
             lines.extend(look[1])
+            outlines.extend(look[2])
         pen = QPen(self._scene.theme.wire, 1.5)
         pen.setCosmetic(True)
         painter.setPen(pen)
         painter.drawLines(lines)
         paint_blocks(painter, blocks)
+        if outlines:
+            paint_outlines(painter, outlines, self._scene.theme.selection)
 
-    def _look(self, cell) -> tuple[list, list]:
+    def _look(self, cell) -> tuple[list, list, list]:
         """The blocks of the waiting nodes in ``cell`` and the wires they own (a wire belongs
-        to its input's node when that waits, else to its output's)."""
+        to its input's node when that waits, else to its output's), and the outlines of the
+        selected ones."""
         graph, theme = self._scene.graph, self._scene.theme
         results = self._scene.shape_results()
         title_h = TITLE_H * text_scale()
         types = _node_types()
-        blocks, lines = [], []
+        blocks, lines, outlines = [], [], []
         for nid in self._grid[cell]:
             if nid not in self.waiting:
                 continue
             node = graph.nodes[nid]
             frozen = node.attrs.get("requires_grad") is False
-            result = results.get(nid)
-            if result is not None and result.error is not None \
-                    and not result.error.startswith("missing input") \
-                    and " has an error (from node " not in result.error:
-                title_c = theme.error
-            else:
-                title_c = theme.frozen if frozen else theme.category_color(
-                    types[node.type].category if node.type in types else None)
-            blocks.append((QRectF(node.pos[0], node.pos[1], ROUGH_W, ROUGH_H), title_h,
-                           title_c, theme.frozen_body if frozen else theme.node_body))
+            title_c = block_title_colour(theme, error_kind(results.get(nid)), theme.frozen
+                                         if frozen else theme.category_color(
+                                             types[node.type].category if node.type in types
+                                             else None))
+            rect = QRectF(node.pos[0], node.pos[1], ROUGH_W, ROUGH_H)
+            blocks.append((rect, title_h, title_c,
+                           theme.frozen_body if frozen else theme.node_body))
+            if nid in self.selected:
+                outlines.append(rect)
             for e in graph.incoming(nid).values():
                 lines.append(QLineF(self._anchor(e.src, e.src_port, True),
                                     self._anchor(nid, e.dst_port, False)))
@@ -173,7 +209,7 @@ class DocumentSketch(QGraphicsItem):
                 if e.dst not in self.waiting:
                     lines.append(QLineF(self._anchor(nid, e.src_port, True),
                                         self._anchor(e.dst, e.dst_port, False)))
-        return blocks, lines
+        return blocks, lines, outlines
 
     def _anchor(self, node_id: str, port: str, output: bool) -> QPointF:
         card = self._scene.built_card(node_id)
@@ -203,6 +239,69 @@ class LazyCards(QObject):
         self._shown_timer.setSingleShot(True)
         self._shown_timer.setInterval(0)
         self._shown_timer.timeout.connect(self.queue_shown)
+        self._recolour: list = []  # id sets whose blocks to draw again once results settle
+        self._settle_timer = QTimer(self)  # a big edit's results, a slice a turn
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(0)
+        self._settle_timer.timeout.connect(self._settle_some)
+
+    @property
+    def settling(self) -> bool:
+        """True while shape results the sketch draws are being settled in the background."""
+        return self._settle_timer.isActive()
+
+    def shapes_changed(self, changed) -> None:
+        """The results of ``changed`` (None: of every node) may have changed: recolour their
+        blocks once the results are settled, which happens a slice at a time from here."""
+        if self.sketch is None:
+            return
+        if changed is None:
+            self._recolour = []
+            self.sketch.refresh_all()
+            return
+        if changed:
+            self._recolour.append(changed)
+            self._settle_timer.start()
+
+    def _settle_some(self) -> None:
+        """One slice of settling; when every result is settled, recolour what changed."""
+        if self.sketch is None:
+            self._recolour = []
+            return
+        cache, end = shapes_of(self._scene.graph), time.perf_counter() + SLICE_S
+        try:
+            while not cache.settle(None, 100):
+                if time.perf_counter() >= end:
+                    self._settle_timer.start()
+                    return
+        except Exception:  # the blocks keep their colours; the canvas goes on
+            log.exception("settling shape results failed")
+        pending, self._recolour = self._recolour, []
+        for ids in {id(ids): ids for ids in pending}.values():
+            self.sketch.recolour(ids)
+
+    def refresh_all(self) -> None:
+        if self.sketch is not None:
+            self.sketch.refresh_all()
+
+    @property
+    def selected(self) -> set[str]:
+        """Nodes drawn selected by the sketch (read it, don't change it)."""
+        return self.sketch.selected if self.sketch is not None else set()
+
+    def set_selected(self, node_ids) -> None:
+        """Show exactly these of the sketched nodes selected (the others are ignored)."""
+        if self.sketch is None:
+            return
+        new = {nid for nid in node_ids if nid in self.sketch.waiting}
+        old, self.sketch.selected = self.sketch.selected, new
+        if old != new:
+            self.sketch.recolour(old ^ new)
+
+    def ids_in(self, rect: QRectF) -> list[str]:
+        """The sketched nodes whose rough card meets ``rect``."""
+        return self.sketch.ids_in(rect, with_neighbours=False) if self.sketch is not None \
+            else []
 
     def __contains__(self, node_id) -> bool:
         return self.sketch is not None and node_id in self.sketch
@@ -240,6 +339,8 @@ class LazyCards(QObject):
         """Stop building (the scene is cleared: the sketch goes with its items)."""
         self.queue.clear()
         self._shown_timer.stop()
+        self._settle_timer.stop()
+        self._recolour = []
         self.sketch = None
 
     def painted(self) -> None:

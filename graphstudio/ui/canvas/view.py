@@ -75,9 +75,12 @@ class GraphView(QGraphicsView):
         self._space = False
         self.quick_add: QuickAddPopup | None = None
         self._menu_providers: list = []
+        self._band: QRectF | None = None  # the rubber band being dragged (scene coordinates)
+        self._band_adds = False  # it adds to the selection (Ctrl held when it started)
         self.context_popup: QMenu | None = None
         scene.quickAddRequested.connect(self.open_quick_add)
-        self.rubberBandChanged.connect(self._rubber_band_changed)
+        self.rubberBandChanged.connect(guarded(self._rubber_band_changed, scene.report,
+                                               pass_args=True))
         self.centerOn(0, 0)
 
     def graph_scene(self):
@@ -275,8 +278,19 @@ class GraphView(QGraphicsView):
         menu.popup(event.globalPos())
         event.accept()
 
-    def _rubber_band_changed(self, rect, _from, _to):
-        self.scene().rubber_banding = not rect.isNull()
+    def _rubber_band_changed(self, rect, from_, to_):
+        """Qt selects the cards in a rubber band; the nodes the sketch draws (a big document
+        zoomed out) are selected when the band is let go, if it meets their rough cards."""
+        scene = self.scene()
+        if not rect.isNull():
+            self._band = QRectF(from_, to_).normalized()
+        elif self._band is not None:
+            band, self._band = self._band, None
+            scene.rubber_banding = False
+            scene.select_sketched(band, add=self._band_adds)
+        if not scene.rubber_banding and not rect.isNull():
+            self._band_adds = bool(QGuiApplication.keyboardModifiers() & Qt.ControlModifier)
+        scene.rubber_banding = not rect.isNull()
 
     # ------------------------------------------------------------------ keys
     def focusNextPrevChild(self, next_):
