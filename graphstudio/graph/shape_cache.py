@@ -10,7 +10,8 @@ near the inputs of a 100,000-node graph) the edit only notes the nodes it touche
 slice at a time by :meth:`ShapeCache.spread` (or at once when someone needs it) and each node is
 settled when someone asks for it with :meth:`ShapeCache.get`, or a budget at a time with
 :meth:`ShapeCache.settle`, so a view pays for what it shows and never for long in one go;
-:meth:`ShapeCache.results` settles them all. A ``reset`` (open, revert) starts again from :func:`infer_shapes`.
+:meth:`ShapeCache.results` settles them all. A ``reset`` (open, revert) starts again from
+:func:`infer_shapes`.
 """
 
 from __future__ import annotations

@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QGraphicsScene, QToolTip
+from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
 from graphstudio.graph.model import Edge, Graph
 from graphstudio.graph.shape_cache import shapes_of
@@ -133,51 +133,8 @@ class GraphScene(SceneGestures, QGraphicsScene):
         return len(self._lazy.queue) + len(self._unlaid) + self._shape_timer.isActive() \
             + self._lazy.settling
 
-    def selected_node_ids(self) -> list[str]:
-        """Ids of the selected nodes (cards and sketched nodes), in model order."""
-        chosen = {it.node_id for it in self.selectedItems() if isinstance(it, NodeItem)}
-        chosen |= self._lazy.selected
-        return [nid for nid in self.graph.nodes if nid in chosen]
-
     def selected_edges(self) -> list[Edge]:
         return [it.edge for it in self.selectedItems() if isinstance(it, EdgeItem)]
-
-    def select_nodes(self, node_ids):
-        """Select exactly ``node_ids`` (unknown ids are ignored); nodes without a card yet
-        are selected in the sketch (no card is built for this)."""
-        self._selecting = True
-        try:
-            self.clearSelection()
-            sketched = []
-            for nid in node_ids:
-                item = self._nodes.get(nid)
-                if item is not None:
-                    item.setSelected(True)
-                elif nid in self._lazy:
-                    sketched.append(nid)
-            self._lazy.set_selected(sketched)
-        finally:
-            self._selecting = False
-
-    def select_sketched(self, rect: QRectF, add: bool = False) -> int:
-        """Select the sketched nodes whose rough card meets ``rect`` (a rubber band's area)
-        besides those already selected (``add``) or instead; returns how many it found."""
-        found = self._lazy.ids_in(rect)
-        self._lazy.set_selected([*self._lazy.selected, *found] if add else found)
-        return len(found)
-
-    def clearSelection(self):
-        """Deselect every card and sketched node."""
-        self._lazy.set_selected(())
-        super().clearSelection()
-
-    def _selection_changed(self):
-        """Qt changed the cards' selection (a click, a band): the sketched nodes' selection
-        goes too unless Ctrl or Shift adds to it, or a band is still being dragged."""
-        if self._selecting or self.rubber_banding or not self._lazy.selected:
-            return
-        if not QApplication.keyboardModifiers() & (Qt.ControlModifier | Qt.ShiftModifier):
-            self._lazy.set_selected(())
 
     def items_bounding_rect(self) -> QRectF:
         """The scene rectangle covering all node cards (an empty rect when there are none)."""

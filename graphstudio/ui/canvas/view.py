@@ -75,8 +75,6 @@ class GraphView(QGraphicsView):
         self._space = False
         self.quick_add: QuickAddPopup | None = None
         self._menu_providers: list = []
-        self._band: QRectF | None = None  # the rubber band being dragged (scene coordinates)
-        self._band_adds = False  # it adds to the selection (Ctrl held when it started)
         self.context_popup: QMenu | None = None
         scene.quickAddRequested.connect(self.open_quick_add)
         self.rubberBandChanged.connect(guarded(self._rubber_band_changed, scene.report,
@@ -279,20 +277,8 @@ class GraphView(QGraphicsView):
         event.accept()
 
     def _rubber_band_changed(self, rect, from_, to_):
-        """Qt selects the cards in a rubber band; the nodes the sketch draws (a big document
-        zoomed out) are selected when the band is let go, if it meets their rough cards."""
-        scene = self.scene()
-        if not rect.isNull():
-            self._band = QRectF(from_, to_).normalized()
-        elif self._band is not None:
-            band, self._band = self._band, None
-            scene.rubber_banding = False
-            scene.select_sketched(band, add=self._band_adds)
-        if not scene.rubber_banding and not rect.isNull():
-            self._band_adds = bool(QGuiApplication.keyboardModifiers() & Qt.ControlModifier)
-        scene.rubber_banding = not rect.isNull()
+        self.scene().follow_rubber_band(not rect.isNull(), from_, to_)
 
-    # ------------------------------------------------------------------ keys
     def focusNextPrevChild(self, next_):
         return False  # Tab opens quick-add instead of moving focus
 
