@@ -122,6 +122,12 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self._lazy.build_all()
         return list(self._edges.values())
 
+    def waiting_cards(self) -> list[str]:
+        """Ids of the nodes whose card is not built yet (a big document's, drawn by the
+        sketch), in model order."""
+        return [nid for nid in self.graph.nodes if nid in self._lazy] if self._lazy.sketch \
+            else []
+
     @property
     def cards_built(self) -> int:
         """How many node cards exist as items (a big document builds those in view)."""
