@@ -118,6 +118,9 @@ class SceneGestures:
                     self._interaction = WireDrag(self, item)
                     event.accept()
                     return
+                if item is None and not event.modifiers() & (Qt.ControlModifier
+                                                              | Qt.ShiftModifier):
+                    self._lazy.set_selected(())  # a click on empty canvas selects nothing
                 node = self.node_item_at(event.scenePos()) if item is not None else None
                 if node is not None and event.modifiers() & Qt.ShiftModifier \
                         and not isinstance(item, FreezeToggle):
