@@ -30,7 +30,7 @@ PNG_SCALE = 2.0
 MAX_PNG_SIDE = 12_000
 MAX_PNG_PIXELS = 20_000_000
 AFTER_CHOICES = ("forward", "backward")
-#: an SVG of more cards would take minutes and hundreds of megabytes (about 20 KB a card)
+# an SVG of more cards would take minutes and hundreds of megabytes (about 20 KB a card)
 MAX_SVG_CARDS = 5_000
 PROGRESS_EVERY = 25  # cards built between two progress reports
 

@@ -32,7 +32,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ShareExport", text)
 
 
-#: a picture needing fewer cards built than this is made without a progress dialog
+# a picture needing fewer cards built than this is made without a progress dialog
 PROGRESS_FROM_CARDS = 200
 
 
@@ -44,9 +44,11 @@ def card_progress(window, path: str, cards: int):
 
     if cards < PROGRESS_FROM_CARDS:
         return None
-    dialog = QProgressDialog(_tr("Drawing {cards:,} cards for {name}…").format(
-        cards=cards, name=os.path.basename(path)), _tr("Cancel"), 0, cards, window)
-    dialog.setWindowTitle(_tr("Export Image"))
+    label = QCoreApplication.translate("ShareExport", "Drawing {cards:,} cards for {name}…")
+    dialog = QProgressDialog(label.format(cards=cards, name=os.path.basename(path)),
+                             QCoreApplication.translate("ShareExport", "Cancel"), 0, cards,
+                             window)
+    dialog.setWindowTitle(QCoreApplication.translate("ShareExport", "Export Image"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)  # the picture is of this moment
     dialog.setMinimumDuration(0)
 
