@@ -293,11 +293,11 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self._nodes[node_id] = item
         self.addItem(item)
         if selected:
-            self._selecting = True
+            was, self._selecting = self._selecting, True
             try:
                 item.setSelected(True)
             finally:
-                self._selecting = False
+                self._selecting = was
         item.set_loss_mark(self.graph.run.get("loss") == node_id)
         item.set_retain_mark(node_id in self.graph.run.get("retain_grad", ()))
         for e in (*self.graph.incoming(node_id).values(), *self.graph.outgoing(node_id)):

@@ -49,7 +49,7 @@ class SceneGestures:
     def select_nodes(self, node_ids):
         """Select exactly ``node_ids`` (unknown ids are ignored); nodes without a card yet
         are selected in the sketch (no card is built for this)."""
-        self._selecting = True
+        was, self._selecting = self._selecting, True
         try:
             self.clearSelection()
             sketched = []
@@ -59,20 +59,24 @@ class SceneGestures:
                     item.setSelected(True)
                 elif nid in self._lazy:
                     sketched.append(nid)
-            self._lazy.set_selected(sketched)
+            changed = self._lazy.set_selected(sketched)
         finally:
-            self._selecting = False
+            self._selecting = was
+        if changed:
+            self._sketch_selection_changed()
 
     def select_sketched(self, rect: QRectF, add: bool = False) -> int:
         """Select the sketched nodes whose rough card meets ``rect`` (a rubber band's area)
         besides those already selected (``add``) or instead; returns how many it found."""
         found = self._lazy.ids_in(rect)
-        self._lazy.set_selected([*self._lazy.selected, *found] if add else found)
+        if self._lazy.set_selected([*self._lazy.selected, *found] if add else found):
+            self._sketch_selection_changed()
         return len(found)
 
     def clearSelection(self):
         """Deselect every card and sketched node."""
-        self._lazy.set_selected(())
+        if self._lazy.set_selected(()):
+            self._sketch_selection_changed()
         super().clearSelection()
 
     def _selection_changed(self):
@@ -80,8 +84,18 @@ class SceneGestures:
         goes too unless Ctrl or Shift adds to it, or a band is still being dragged."""
         if self._selecting or self.rubber_banding or not self._lazy.selected:
             return
-        if not QGuiApplication.keyboardModifiers() & (Qt.ControlModifier | Qt.ShiftModifier):
-            self._lazy.set_selected(())
+        if not QGuiApplication.keyboardModifiers() & (Qt.ControlModifier | Qt.ShiftModifier) \
+                and self._lazy.set_selected(()):
+            self._sketch_selection_changed()
+
+    def _sketch_selection_changed(self):
+        """Tell the selection's followers (Inspector, status bar) that sketched nodes' selection
+        changed: Qt only signals its items'."""
+        was, self._selecting = self._selecting, True
+        try:
+            self.selectionChanged.emit()
+        finally:
+            self._selecting = was
 
 
     def follow_rubber_band(self, dragging: bool, from_: QPointF, to_: QPointF) -> None:
@@ -120,7 +134,7 @@ class SceneGestures:
                     return
                 if item is None and not event.modifiers() & (Qt.ControlModifier
                                                               | Qt.ShiftModifier):
-                    self._lazy.set_selected(())  # a click on empty canvas selects nothing
+                    self.clearSelection()  # a click on empty canvas selects nothing
                 node = self.node_item_at(event.scenePos()) if item is not None else None
                 if node is not None and event.modifiers() & Qt.ShiftModifier \
                         and not isinstance(item, FreezeToggle):

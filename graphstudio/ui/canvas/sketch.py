@@ -289,14 +289,17 @@ class LazyCards(QObject):
         """Nodes drawn selected by the sketch (read it, don't change it)."""
         return self.sketch.selected if self.sketch is not None else set()
 
-    def set_selected(self, node_ids) -> None:
-        """Show exactly these of the sketched nodes selected (the others are ignored)."""
+    def set_selected(self, node_ids) -> bool:
+        """Show exactly these of the sketched nodes selected (the others are ignored); True
+        if that changed anything."""
         if self.sketch is None:
-            return
+            return False
         new = {nid for nid in node_ids if nid in self.sketch.waiting}
         old, self.sketch.selected = self.sketch.selected, new
-        if old != new:
-            self.sketch.recolour(old ^ new)
+        if old == new:
+            return False
+        self.sketch.recolour(old ^ new)
+        return True
 
     def ids_in(self, rect: QRectF) -> list[str]:
         """The sketched nodes whose rough card meets ``rect``."""

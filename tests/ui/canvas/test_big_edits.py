@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from graphstudio.graph import shape_cache
 from graphstudio.graph.model import TensorSpec
@@ -154,10 +154,34 @@ def test_text_size_lays_out_only_built_cards(run_window, monkeypatch, tmp_path):
     _settle(scene)
     built = _built(scene)
     card = scene.built_card(next(iter(built)))
-    width = card.size()[0]
+    height = card.size()[1]
     try:
         r.window.actions["text_size_150"].trigger()
         assert _built(scene) == built  # the sketch draws the rest at the new size
-        assert card.size()[0] > width
+        assert card.size()[1] > height  # its rows grew with the text
     finally:
         set_text_scale(1.0)
+
+
+def test_the_inspector_follows_a_selection_of_sketched_nodes(window, monkeypatch, tmp_path):
+    from graphstudio.files.gsgraph import save_graph
+    from graphstudio.ui.canvas import GraphScene
+    from tests.support.graph_generator import make_large_graph
+
+    for name, value in (("LAZY_CARDS", 60), ("FIRST_CARDS", 10)):
+        monkeypatch.setattr(GraphScene, name, value)
+    save_graph(make_large_graph(600), tmp_path / "big.gsgraph")
+    assert window.files.open_file(tmp_path / "big.gsgraph", ask=False)
+    scene = window.scene
+    signals = []
+    scene.selectionChanged.connect(lambda: signals.append(len(scene.selected_node_ids())))
+    far = sorted(scene.graph.nodes, key=lambda nid: -sum(scene.graph.nodes[nid].pos))[:3]
+    assert all(scene.built_card(nid) is None for nid in far)
+    scene.select_nodes(far)
+    assert signals and signals[-1] == 3 and scene.selected_node_ids() == \
+        [nid for nid in scene.graph.nodes if nid in far]
+    QApplication.processEvents()
+    shown = " ".join(label.text() for label in window.inspector.findChildren(QLabel))
+    assert "3 nodes selected" in shown and window.actions["copy"].isEnabled()
+    scene.clearSelection()
+    assert signals[-1] == 0 and scene.selected_node_ids() == []
