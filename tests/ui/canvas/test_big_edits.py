@@ -17,7 +17,7 @@ from graphstudio.graph.shape_inference import infer_shapes
 from graphstudio.ui.canvas.card_blocks import BLOCK_ZOOM, block_title_colour
 from graphstudio.ui.canvas.node_item import NodeItem
 from graphstudio.ui.commands import RemoveNodesCommand, try_push
-from tests.support.big_scene import show_big_document
+from tests.support.big_scene import settle_scene, show_big_document
 
 
 @pytest.fixture
@@ -28,19 +28,9 @@ def big(qtbot, monkeypatch):
     scene, view, stack = show_big_document(qtbot, monkeypatch, 600, LAZY_CARDS=60,
                                            FIRST_CARDS=10, DEFER_LAYOUT=5, SPREAD_SLICE=20,
                                            SETTLE_SLICE=5)
-    _settle(scene)
+    settle_scene(scene)
     yield scene, view, stack
     scene.detach()
-
-
-def _settle(scene):
-    for _ in range(200):
-        QApplication.processEvents()
-    for _ in range(20_000):
-        if not scene.deferred_work:
-            return
-        QApplication.processEvents()
-    raise AssertionError("the scene never finished its deferred work")
 
 
 def _built(scene) -> set[str]:
@@ -52,7 +42,7 @@ def test_a_big_edit_lays_out_only_built_cards_a_slice_at_a_time(big, monkeypatch
     g = scene.graph
     victim = next(nid for nid, n in g.nodes.items() if n.type == "tanh")
     view.centerOn(QPointF(g.nodes[victim].pos[0] + 500, g.nodes[victim].pos[1]))
-    _settle(scene)  # the cards of what it feeds are built
+    settle_scene(scene)  # the cards of what it feeds are built
     before = _built(scene)
     down = g.downstream(victim)
     assert down & before
@@ -63,7 +53,7 @@ def test_a_big_edit_lays_out_only_built_cards_a_slice_at_a_time(big, monkeypatch
     assert shapes_of(g).spread(0) is False  # the edit itself walked no downstream
     QApplication.processEvents()
     assert scene.deferred_work  # the rest comes a slice per turn
-    _settle(scene)
+    settle_scene(scene)
     assert _built(scene) <= before  # no card built for the edit
     assert laid and set(laid) <= before and set(laid) & down
     assert len(down) > 10 * len(set(laid))  # the sketched downstream needed nothing
@@ -74,7 +64,7 @@ def test_a_big_edit_lays_out_only_built_cards_a_slice_at_a_time(big, monkeypatch
         if r.ok and r.shape is not None:
             assert str(tuple(r.shape)) in scene.built_card(nid).display_text()
     stack.undo()
-    _settle(scene)
+    settle_scene(scene)
     assert shapes_of(g).known() == infer_shapes(g) and _built(scene) <= before
 
 
@@ -87,7 +77,7 @@ def test_a_rubber_band_zoomed_out_selects_sketched_nodes_without_building_cards(
     scene, view, _stack = big
     view.set_zoom(BLOCK_ZOOM * 0.5)
     view.centerOn(scene.items_bounding_rect().center())
-    _settle(scene)
+    settle_scene(scene)
     built = scene.cards_built
     vp = view.viewport()
     start, end = QPoint(vp.width() // 2, vp.height() // 2 + 7), QPoint(vp.width() - 20,
@@ -126,7 +116,7 @@ def test_blocks_downstream_of_a_shape_error_show_it(big):
     far = max(g.nodes, key=lambda nid: sum(g.nodes[nid].pos) if g.nodes[nid].type == "tanh"
               else 0)
     view.centerOn(QPointF(*g.nodes[far].pos))
-    _settle(scene)
+    settle_scene(scene)
     assert scene.built_card(far) is None and "has an error" in shapes_of(g).get(far).error
     image = view.viewport().grab().toImage()
     ratio = view.viewport().devicePixelRatioF()
@@ -151,7 +141,7 @@ def test_text_size_lays_out_only_built_cards(run_window, monkeypatch, tmp_path):
     r = run_window(None)
     assert r.window.files.open_file(tmp_path / "big.gsgraph", ask=False)
     scene = r.window.scene
-    _settle(scene)
+    settle_scene(scene)
     built = _built(scene)
     card = scene.built_card(next(iter(built)))
     height = card.size()[1]

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtWidgets import QApplication
 
 from graphstudio.ui.canvas.card_blocks import BLOCK_ZOOM
 from graphstudio.ui.canvas.edge_item import EdgeItem
 from graphstudio.ui.canvas.node_item import NodeItem
 from graphstudio.ui.commands import MoveNodesCommand, RemoveNodesCommand, try_push
-from tests.support.big_scene import show_big_document
+from tests.support.big_scene import settle_scene, show_big_document
 
 
 @pytest.fixture
@@ -19,19 +18,9 @@ def big(qtbot, monkeypatch):
     """A 600-node document shown by a scene that treats more than 60 nodes as big."""
     scene, view, stack = show_big_document(qtbot, monkeypatch, 600, LAZY_CARDS=60,
                                            FIRST_CARDS=10)
-    _settle(scene)
+    settle_scene(scene)
     yield scene, view, stack
     scene.detach()
-
-
-def _settle(scene):
-    for _ in range(200):  # paint, queue what is in view, build it a slice at a time
-        QApplication.processEvents()
-    for _ in range(10_000):
-        if not scene.deferred_work:
-            return
-        QApplication.processEvents()
-    raise AssertionError("the scene never finished its deferred work")
 
 
 def _far_node(g):
@@ -55,7 +44,7 @@ def test_only_cards_in_view_are_built_and_scrolling_builds_the_ones_that_come(bi
     assert scene.built_card(far) is None
     view.centerOn(QPointF(*g.nodes[far].pos))
     view.viewport().update()
-    _settle(scene)
+    settle_scene(scene)
     card = scene.built_card(far)
     assert card is not None and scene.cards_built > built
     for e in (*g.incoming(far).values(), *g.outgoing(far)):  # every wire of a card in view
@@ -70,7 +59,7 @@ def test_zoomed_out_to_blocks_no_card_is_built_and_the_sketch_is_never_hit(big):
     view.set_zoom(BLOCK_ZOOM * 0.5)
     view.centerOn(scene.items_bounding_rect().center())
     view.viewport().update()
-    _settle(scene)
+    settle_scene(scene)
     assert scene.cards_built == built
     shown = view.visible_scene_rect().adjusted(60, 60, -200, -150)
     far = next(nid for nid, n in g.nodes.items()
@@ -99,12 +88,12 @@ def test_any_card_asked_for_is_there_and_edits_on_sketched_nodes_show(big):
         is None
     moved = scene.built_card(victims[2])  # a moved node gets its card where it now is
     assert moved is not None and (moved.pos().x(), moved.pos().y()) == (pos[0] + 30, pos[1])
-    _settle(scene)
+    settle_scene(scene)
     assert {it.node_id for it in scene.node_items()} == set(g.nodes)
     assert {it.edge for it in scene.edge_items()} == set(g.edges)
     stack.undo()
     stack.undo()
-    _settle(scene)
+    settle_scene(scene)
     assert {it.node_id for it in scene.node_items()} == set(g.nodes)
     assert {it.edge for it in scene.edge_items()} == set(g.edges)
 
