@@ -96,6 +96,7 @@ class StaleShapes:
         self._changed: set[str] = set()  # results that changed while some stayed stale
         self._frontier: list[str] = []  # marked nodes whose consumers are not marked yet
         self._stack: list[str] = []  # an interrupted settle's place
+        self._picks: list[str] = []  # stale nodes to settle next when none is asked for
 
     def __bool__(self) -> bool:
         return bool(self.stale)
@@ -134,6 +135,16 @@ class StaleShapes:
         self.stale.discard(node_id)
         self._touched.discard(node_id)
 
+    def _pick(self) -> str:
+        """A stale node (taking the first of a set again and again after discarding many of
+        its items would scan the emptied slots each time: quadratic)."""
+        picks = self._picks
+        while picks and picks[-1] not in self.stale:
+            picks.pop()
+        if not picks:
+            picks.extend(self.stale)
+        return picks.pop()
+
     def settle(self, graph, results: dict[str, ShapeResult], node_id: str | None = None,
                budget: int | None = None) -> bool:
         """Make ``node_id`` current (any stale node, as many as the budget allows: None),
@@ -150,7 +161,7 @@ class StaleShapes:
             if not stack:
                 if node_id is not None:
                     break
-                stack.append(next(iter(stale)))
+                stack.append(self._pick())
             nid = stack[-1]
             if nid not in stale:
                 stack.pop()
@@ -172,6 +183,7 @@ class StaleShapes:
             self._touched.clear()
             self._changed.clear()
             self._stack.clear()
+            self._picks.clear()
             self.marked = set()  # a new set: readers may still hold the old one
         return not stale if node_id is None else node_id not in stale
 

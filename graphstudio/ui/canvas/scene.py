@@ -12,6 +12,7 @@ Gestures never change items: they push undo commands (:meth:`GraphScene.push` re
 from __future__ import annotations
 
 import logging
+import time
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
@@ -23,7 +24,7 @@ from graphstudio.graph.shape_cache import shapes_of
 from graphstudio.ui.canvas.edge_item import EdgeItem
 from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
 from graphstudio.ui.canvas.node_item import NodeItem, NodeRunState
-from graphstudio.ui.canvas.node_queue import NodeQueue, on_screen
+from graphstudio.ui.canvas.node_queue import SLICE_S, NodeQueue, on_screen
 from graphstudio.ui.canvas.scene_gestures import SceneGestures
 from graphstudio.ui.canvas.sketch import LazyCards
 from graphstudio.ui.commands import (
@@ -442,7 +443,11 @@ class GraphScene(SceneGestures, QGraphicsScene):
             ids = [nid for nid in changed if nid in self._nodes]
         self._lazy.shapes_changed(changed)
         now, later = (on_screen(self, ids) if len(ids) > self.DEFER_LAYOUT else (ids, []))
-        for nid in now:
+        end = time.perf_counter() + SLICE_S
+        for k, nid in enumerate(now):
+            if time.perf_counter() > end:  # the rest of the screen next turn, first
+                later = now[k:] + later
+                break
             self._relayout(nid)
         self._unlaid.queue(later)
 
