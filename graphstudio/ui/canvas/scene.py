@@ -24,7 +24,7 @@ from graphstudio.graph.shape_cache import shapes_of
 from graphstudio.ui.canvas.edge_item import EdgeItem
 from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
 from graphstudio.ui.canvas.node_item import NodeItem, NodeRunState
-from graphstudio.ui.canvas.node_queue import SLICE_S, NodeQueue, on_screen
+from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W, SLICE_S, NodeQueue, on_screen
 from graphstudio.ui.canvas.scene_gestures import SceneGestures
 from graphstudio.ui.canvas.sketch import LazyCards
 from graphstudio.ui.commands import (
@@ -149,6 +149,15 @@ class GraphScene(SceneGestures, QGraphicsScene):
         for item in self._nodes.values():
             rect = rect.united(item.sceneBoundingRect())
         return rect
+
+    def node_rect(self, node_id: str) -> QRectF:
+        """The scene rectangle of ``node_id``'s card, or of its rough card if the sketch draws
+        it (building none)."""
+        card = self._nodes.get(node_id)
+        if card is not None:
+            return card.sceneBoundingRect()
+        x, y = self.graph.nodes[node_id].pos
+        return QRectF(x, y, ROUGH_W, ROUGH_H)
 
     def node_sizes(self) -> dict[str, tuple[float, float]]:
         return {item.node_id: item.size() for item in self.node_items()}

@@ -13,6 +13,11 @@ The sketch has an empty shape: clicks, ``items(pos)`` and ``itemAt`` go through 
 canvas beneath, as if it were not there. It tells the scene whenever it is painted (the view
 moved, zoomed or resized), so the scene can build the cards that came into view.
 
+Zoomed so far out that a block is a few pixels (below :data:`FAR_ZOOM`), each cell is drawn as
+one patch over its nodes (in the error colours if one of them fails), without wires: a frame of
+a 100,000-node document costs its cells, not its nodes. A paint works out new looks for at most
+:data:`LOOK_BUDGET_S`; cells left are drawn as plain patches and painted again next turn.
+
 A sketched node can be selected (a rubber band zoomed out, Select All): :attr:`DocumentSketch.
 selected` holds those, drawn with the selection outline, and a card built for one is selected.
 After a big edit :class:`LazyCards` settles the shape results a slice at a time in the
@@ -25,6 +30,7 @@ import logging
 import math
 import time
 
+import shiboken6
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
@@ -47,6 +53,11 @@ log = logging.getLogger(__name__)
 
 CELL = 1024.0  # side of one grid cell (scene units)
 MARGIN = 8.0  # around the blocks (a cosmetic wire's width)
+#: below this zoom a block is a few pixels: each cell is drawn as one patch (no wires)
+FAR_ZOOM = 0.03
+#: the looks a paint works out at most (seconds); cells still without one are drawn as plain
+#: patches and painted again next turn, so zooming out on a huge document never freezes
+LOOK_BUDGET_S = 0.03
 
 
 def _cell(x: float, y: float) -> tuple[int, int]:
@@ -66,9 +77,12 @@ class DocumentSketch(QGraphicsItem):
         self.selected: set[str] = set()  # waiting nodes shown selected
         self._grid: dict[tuple[int, int], list[str]] = {}
         self._looks: dict[tuple[int, int], tuple[list, list]] = {}
+        self._patches: dict[tuple[int, int], tuple[QRectF, object]] = {}  # far zoom
+        self._more = False  # a paint left looks to work out: paint again next turn
         nodes = scene.graph.nodes
         for nid in self.waiting:
             self._grid.setdefault(_cell(*nodes[nid].pos), []).append(nid)
+        self._extent = {c: _extent(nodes, ids) for c, ids in self._grid.items()}
         xs = [nodes[nid].pos[0] for nid in self.waiting] or [0.0]
         ys = [nodes[nid].pos[1] for nid in self.waiting] or [0.0]
         self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs) + ROUGH_W,
@@ -98,11 +112,12 @@ class DocumentSketch(QGraphicsItem):
             node = graph.nodes.get(nid)
             if node is None:
                 self._looks.clear()  # a removed node: its wires' cells are unknown
+                self._patches.clear()
                 break
-            self._looks.pop(_cell(*node.pos), None)
+            self._forget(_cell(*node.pos))
             for other in self._neighbours(nid):
                 if other in graph.nodes:
-                    self._looks.pop(_cell(*graph.nodes[other].pos), None)
+                    self._forget(_cell(*graph.nodes[other].pos))
         self.update()
 
     def recolour(self, node_ids) -> None:
@@ -111,14 +126,20 @@ class DocumentSketch(QGraphicsItem):
         for nid in node_ids:
             node = nodes.get(nid)
             if node is not None and nid in self.waiting:
-                dropped += self._looks.pop(_cell(*node.pos), None) is not None
+                dropped += self._forget(_cell(*node.pos))
         if dropped:
             self.update()
 
     def refresh_all(self) -> None:
         """Draw every block again (the text size or every result changed)."""
         self._looks.clear()
+        self._patches.clear()
         self.update()
+
+    def _forget(self, cell) -> bool:
+        """Work out ``cell``'s look again when next painted; True if it had one."""
+        self._patches.pop(cell, None)
+        return self._looks.pop(cell, None) is not None
 
     def _neighbours(self, node_id: str) -> list[str]:
         graph = self._scene.graph
@@ -160,24 +181,61 @@ class DocumentSketch(QGraphicsItem):
         self._scene.sketch_painted()
         if not self.waiting:
             return
+        far = option.levelOfDetailFromTransform(painter.worldTransform()) < FAR_ZOOM
+        cache, work = (self._patches, self._patch) if far else (self._looks, self._look)
         exposed = option.exposedRect.adjusted(-CELL, -CELL, CELL, CELL)
-        blocks, lines, outlines = [], [], []
+        end = time.perf_counter() + LOOK_BUDGET_S
+        looks, plain, worked = [], [], False  # at least one new look a paint
         for c in self._cells(exposed.intersected(self.boundingRect())):
             if c not in self._grid:
                 continue
-            look = self._looks.get(c)
+            look = cache.get(c)
+            if look is None and (time.perf_counter() < end or not worked):
+                look = cache[c] = work(c)
+                worked = True
             if look is None:
-                look = self._looks[c] = self._look(c)
-            blocks.extend(look[0])
-            lines.extend(look[1])
-            outlines.extend(look[2])
+                plain.append(QRectF(*self._extent[c]))
+            else:
+                looks.append(look)
+        theme = self._scene.theme
+        if far:
+            paint_blocks(painter, [(rect, 0.0, colour, colour) for rect, colour, _s in looks])
+            chosen = [rect for rect, _c, selected in looks if selected]
+            if chosen:
+                paint_outlines(painter, chosen, theme.selection)
+        else:
+            self._paint_looks(painter, looks)
+        if plain:  # worked out on the next turns
+            paint_blocks(painter, [(rect, 0.0, theme.wire, theme.wire) for rect in plain])
+            if not self._more:
+                self._more = True
+                QTimer.singleShot(0, self._paint_more)
+
+    def _paint_more(self) -> None:
+        if shiboken6.isValid(self):  # not deleted with its scene meanwhile
+            self._more = False
+            self.update()
+
+    def _paint_looks(self, painter, looks) -> None:
         pen = QPen(self._scene.theme.wire, 1.5)
         pen.setCosmetic(True)
         painter.setPen(pen)
-        painter.drawLines(lines)
-        paint_blocks(painter, blocks)
+        painter.drawLines([line for look in looks for line in look[1]])
+        paint_blocks(painter, [block for look in looks for block in look[0]])
+        outlines = [rect for look in looks for rect in look[2]]
         if outlines:
             paint_outlines(painter, outlines, self._scene.theme.selection)
+
+    def _patch(self, cell) -> tuple[QRectF, object, bool]:
+        """``cell`` far out: one patch over its nodes, in the error colour if one of them
+        fails, the paler one if one is downstream of a failure, else the colour of wires;
+        and whether one of them is selected."""
+        theme, results = self._scene.theme, self._scene.shape_results()
+        ids = [nid for nid in self._grid[cell] if nid in self.waiting]
+        kinds = {error_kind(results.get(nid)) for nid in ids}
+        kind = "error" if "error" in kinds else "upstream" if "upstream" in kinds else None
+        return (QRectF(*self._extent[cell]), block_title_colour(theme, kind, theme.wire),
+                any(nid in self.selected for nid in ids))
 
     def _look(self, cell) -> tuple[list, list, list]:
         """The blocks of the waiting nodes in ``cell`` and the wires they own (a wire belongs
@@ -217,6 +275,13 @@ class DocumentSketch(QGraphicsItem):
             return card.port(port, output).scenePos()
         x, y = self._scene.graph.nodes[node_id].pos
         return QPointF(x + (ROUGH_W if output else 0.0), y + TITLE_H * text_scale() + ROW_H / 2)
+
+
+def _extent(nodes, node_ids) -> tuple[float, float, float, float]:
+    """(x, y, width, height) covering the rough cards of ``node_ids``."""
+    xs = [nodes[nid].pos[0] for nid in node_ids]
+    ys = [nodes[nid].pos[1] for nid in node_ids]
+    return min(xs), min(ys), max(xs) - min(xs) + ROUGH_W, max(ys) - min(ys) + ROUGH_H
 
 
 def _node_types():

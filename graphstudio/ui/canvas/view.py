@@ -15,7 +15,7 @@ import logging
 import math
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu
 
 from graphstudio.graph.auto_layout import DEFAULT_SIZE
@@ -95,7 +95,7 @@ class GraphView(QGraphicsView):
 
     def set_zoom(self, z: float, anchor: QPointF | None = None):
         """Zoom to ``z`` (clamped) keeping scene point ``anchor`` (default: centre) in place."""
-        z = min(max(z, MIN_ZOOM), MAX_ZOOM)
+        z = min(max(z, self.min_zoom()), MAX_ZOOM)
         f = z / self.zoom()
         if abs(f - 1.0) < 1e-9:
             return
@@ -109,6 +109,14 @@ class GraphView(QGraphicsView):
             self.setTransformationAnchor(old)
             self._pan_by(before - self.mapFromScene(anchor))
         self.zoomChanged.emit(self.zoom())
+
+    def min_zoom(self) -> float:
+        """How far out the view zooms: MIN_ZOOM, or further for a document too big to be seen
+        whole at it (a big document's far-out look is cheap, see sketch.FAR_ZOOM)."""
+        rect, vp = self.scene().items_bounding_rect(), self.viewport()
+        fit = 0.8 * min(vp.width() / rect.width(), vp.height() / rect.height()) \
+            if not rect.isEmpty() else MIN_ZOOM
+        return min(MIN_ZOOM, max(fit, 1e-4))
 
     def wheelEvent(self, event):
         dy = event.angleDelta().y() or event.angleDelta().x()
@@ -125,7 +133,7 @@ class GraphView(QGraphicsView):
         ids = scene.selected_node_ids()
         rect = QRectF()
         for nid in ids:
-            rect = rect.united(scene.node_item(nid).sceneBoundingRect())
+            rect = rect.united(scene.node_rect(nid))
         if rect.isNull():
             rect = scene.items_bounding_rect()
         self.frame_rect(rect)
@@ -180,19 +188,15 @@ class GraphView(QGraphicsView):
         step = GRID
         while step * z < 9:
             step *= GRID_MAJOR
-        left = math.floor(rect.left() / step) * step
-        top = math.floor(rect.top() / step) * step
         minor, major = [], []
-        x = left
-        while x < rect.right():
-            (major if round(x / step) % GRID_MAJOR == 0 else minor).append(
-                QLineF(x, rect.top(), x, rect.bottom()))
-            x += step
-        y = top
-        while y < rect.bottom():
-            (major if round(y / step) % GRID_MAJOR == 0 else minor).append(
-                QLineF(rect.left(), y, rect.right(), y))
-            y += step
+        for lo, hi, line in ((rect.left(), rect.right(), lambda v: QLineF(v, rect.top(), v,
+                                                                           rect.bottom())),
+                             (rect.top(), rect.bottom(), lambda v: QLineF(rect.left(), v,
+                                                                          rect.right(), v))):
+            v = math.floor(lo / step) * step
+            while v < hi:
+                (major if round(v / step) % GRID_MAJOR == 0 else minor).append(line(v))
+                v += step
         painter.setRenderHint(QPainter.Antialiasing, False)
         pen = painter.pen()
         pen.setCosmetic(True)
@@ -341,8 +345,6 @@ class GraphView(QGraphicsView):
     # ------------------------------------------------------------------ edits
     def _cursor_scene_pos(self) -> QPointF | None:
         """The mouse position in scene coordinates, or None if the mouse is outside the view."""
-        from PySide6.QtGui import QCursor
-
         p = self.viewport().mapFromGlobal(QCursor.pos())
         if self.viewport().rect().contains(p):
             return self.mapToScene(p)

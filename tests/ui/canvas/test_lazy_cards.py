@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtWidgets import QApplication
 
 from graphstudio.ui.canvas.card_blocks import BLOCK_ZOOM
 from graphstudio.ui.canvas.edge_item import EdgeItem
@@ -102,3 +103,48 @@ def test_select_all_selects_every_node_built_or_not(big):
     scene, view, _stack = big
     view.select_all()
     assert scene.selected_node_ids() == list(scene.graph.nodes)
+
+
+def test_a_paint_works_out_new_looks_within_a_budget_and_finishes_on_later_turns(big,
+                                                                                 monkeypatch):
+    from graphstudio.ui.canvas import sketch
+
+    scene, view, _stack = big
+    made, real = [], sketch.DocumentSketch._look
+    monkeypatch.setattr(sketch.DocumentSketch, "_look",
+                        lambda self, cell: made.append(cell) or real(self, cell))
+    monkeypatch.setattr(sketch, "LOOK_BUDGET_S", 0.0)  # one new look a paint
+    view.set_zoom(BLOCK_ZOOM * 0.2)
+    view.centerOn(scene.items_bounding_rect().center())
+    scene.sketch_painted()
+    view.viewport().grab()
+    assert len(made) == 1  # the other cells were drawn as plain patches
+    settle_scene(scene)
+    for _ in range(50):
+        QApplication.processEvents()
+    assert len(made) > 3 and len(set(made)) == len(made)  # each worked out once, later
+
+
+def test_far_out_each_cell_is_one_patch_in_the_error_colour_if_a_node_fails(big, monkeypatch):
+    from graphstudio.graph.model import TensorSpec
+    from graphstudio.ui.canvas import sketch
+
+    scene, view, _stack = big
+    g = scene.graph
+    w = next(nid for nid, n in g.nodes.items() if n.type == "parameter"
+             and scene.built_card(nid) is None and scene.built_card(g.outgoing(nid)[0].dst)
+             is None)
+    g.set_tensor(w, TensorSpec("zeros", (3, 3)))  # its matmul fails
+    settle_scene(scene)
+    looked = []
+    monkeypatch.setattr(sketch.DocumentSketch, "_look", lambda self, cell: looked.append(cell))
+    view.resetTransform()  # further out than this small document lets the view zoom
+    view.scale(sketch.FAR_ZOOM * 0.5, sketch.FAR_ZOOM * 0.5)
+    view.centerOn(QPointF(*g.nodes[w].pos))
+    image = view.viewport().grab().toImage()
+    assert looked == []  # no block or wire worked out that far out
+    mm = g.outgoing(w)[0].dst
+    spot = view.mapFromScene(QPointF(g.nodes[mm].pos[0] + 10, g.nodes[mm].pos[1] + 10))
+    ratio = view.viewport().devicePixelRatioF()
+    assert image.pixelColor(round(spot.x() * ratio), round(spot.y() * ratio)) == \
+        scene.theme.error
