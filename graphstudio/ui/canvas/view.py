@@ -111,8 +111,7 @@ class GraphView(QGraphicsView):
         self.zoomChanged.emit(self.zoom())
 
     def min_zoom(self) -> float:
-        """How far out the view zooms: MIN_ZOOM, or further for a document too big to be seen
-        whole at it (a big document's far-out look is cheap, see sketch.FAR_ZOOM)."""
+        """How far out it zooms: MIN_ZOOM, or further for a document too big to see whole."""
         rect, vp = self.scene().items_bounding_rect(), self.viewport()
         fit = 0.8 * min(vp.width() / rect.width(), vp.height() / rect.height()) \
             if not rect.isEmpty() else MIN_ZOOM
