@@ -26,7 +26,7 @@ from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
 from graphstudio.ui.canvas.node_item import NodeItem, NodeRunState
 from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W, SLICE_S, NodeQueue, on_screen
 from graphstudio.ui.canvas.scene_gestures import SceneGestures
-from graphstudio.ui.canvas.sketch import LazyCards
+from graphstudio.ui.canvas.sketch import LazyCards, let_go_of_frozen
 from graphstudio.ui.commands import (
     RenameNodeCommand,
     SetAttrCommand,
@@ -43,6 +43,7 @@ def _node_types():
     from graphstudio.graph.node_table import NODE_TYPES
 
     return NODE_TYPES
+
 
 
 class GraphScene(SceneGestures, QGraphicsScene):
@@ -247,6 +248,7 @@ class GraphScene(SceneGestures, QGraphicsScene):
             item.detach()
         self.clear()
         self._unlaid.clear()
+        let_go_of_frozen()
         types = _node_types()
         shapes = shapes_of(self.graph)
         shapes.results()  # all of them after a reset; the cards show this generation
@@ -270,6 +272,8 @@ class GraphScene(SceneGestures, QGraphicsScene):
         order = sorted(nodes, key=lambda nid: nodes[nid].pos[0] + nodes[nid].pos[1])
         for nid in order[:self.FIRST_CARDS]:
             self._build_card(nid)
+
+
 
     def shape_results(self) -> dict:
         """Every node's shape result as last worked out, settling nothing (a big edit's are

@@ -175,3 +175,14 @@ def test_the_inspector_follows_a_selection_of_sketched_nodes(window, monkeypatch
     assert "3 nodes selected" in shown and window.actions["copy"].isEnabled()
     scene.clearSelection()
     assert signals[-1] == 0 and scene.selected_node_ids() == []
+
+
+def test_a_big_documents_objects_are_kept_out_of_full_collections_while_it_is_open(big):
+    import gc
+
+    from tests.support.graph_generator import make_large_graph
+
+    scene, _view, _stack = big
+    assert gc.get_freeze_count() > 0  # the document's objects, frozen when it was sketched
+    scene.graph.replace_with(make_large_graph(30))  # a small one: nothing frozen for it
+    assert gc.get_freeze_count() == 0
