@@ -33,7 +33,7 @@ import time
 
 import shiboken6
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from graphstudio.graph.shape_cache import shapes_of
@@ -60,7 +60,7 @@ FAR_ZOOM = 0.03
 RECOLOUR_ALL = 2000
 #: the looks a paint works out at most (seconds); cells still without one are drawn as plain
 #: patches and painted again next turn, so zooming out on a huge document never freezes
-LOOK_BUDGET_S = 0.03
+LOOK_BUDGET_S = 0.02
 
 
 def _cell(x: float, y: float) -> tuple[int, int]:
@@ -202,10 +202,7 @@ class DocumentSketch(QGraphicsItem):
                 looks.append(look)
         theme = self._scene.theme
         if far:
-            paint_blocks(painter, [(rect, 0.0, colour, colour) for rect, colour, _s in looks])
-            chosen = [rect for rect, _c, selected in looks if selected]
-            if chosen:
-                paint_outlines(painter, chosen, theme.selection)
+            self._paint_patches(painter, looks)
         else:
             self._paint_looks(painter, looks)
         if plain:  # worked out on the next turns
@@ -213,6 +210,18 @@ class DocumentSketch(QGraphicsItem):
             if not self._more:
                 self._more = True
                 QTimer.singleShot(0, self._paint_more)
+
+    def _paint_patches(self, painter, patches) -> None:
+        by_colour: dict[int, list[QRectF]] = {}
+        for rect, colour, _selected in patches:
+            by_colour.setdefault(colour.rgba(), []).append(rect)
+        painter.setPen(Qt.NoPen)
+        for rgba, rects in by_colour.items():
+            painter.setBrush(QColor.fromRgba(rgba))
+            painter.drawRects(rects)
+        chosen = [rect for rect, _c, selected in patches if selected]
+        if chosen:
+            paint_outlines(painter, chosen, self._scene.theme.selection)
 
     def _paint_more(self) -> None:
         if shiboken6.isValid(self):  # not deleted with its scene meanwhile
@@ -357,6 +366,7 @@ class LazyCards(QObject):
             log.exception("settling shape results failed")
         pending, self._recolour = self._recolour, []
         distinct = list({id(ids): ids for ids in pending}.values())
+        gc.freeze()  # the new results live on too (see let_go_of_frozen)
         if sum(map(len, distinct)) > RECOLOUR_ALL:
             self.sketch.refresh_all()  # cheaper than finding each one's cell; looks come back
             return  # for what is painted (within the paint's budget)
