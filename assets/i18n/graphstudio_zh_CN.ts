@@ -31,19 +31,19 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <location filename="../../graphstudio/ui/document.py" line="306"/>
-        <location filename="../../graphstudio/ui/document.py" line="343"/>
+        <location filename="../../graphstudio/ui/document.py" line="312"/>
+        <location filename="../../graphstudio/ui/document.py" line="349"/>
         <source>could not write the recovery file: {0}</source>
-        <extracomment>documents holding more tensor values than this are autosaved on a background thread a document with more nodes than this is written in the background too (seconds of JSON) a recovery file was written (its path) writing the recovery file failed (the reason) a write finished on the background thread: revision, path, error (&quot;&quot; if none) the folder that could not be created (no retries until ``directory`` changes) discard() came while a background write was under way: delete when it finishes</extracomment>
+        <extracomment>documents holding more tensor values than this are autosaved on a background thread a document with more nodes than this is written in the background too (seconds of JSON) a recovery file was written (its path) writing the recovery file failed (the reason) a write finished on the background thread: revision, path, error (&quot;&quot; if none) the folder that could not be created (no retries until ``directory`` changes) discard() came while a background write was under way: delete when it finishes the document as an immutable copy kept current edit by edit: taking it is cheap, and the writer thread reads it while the person goes on editing</extracomment>
         <translation>无法写入恢复文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/document.py" line="309"/>
+        <location filename="../../graphstudio/ui/document.py" line="315"/>
         <source>could not write the recovery file: no free recovery slot</source>
         <translation>无法写入恢复文件：没有空闲的恢复位置</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/document.py" line="378"/>
+        <location filename="../../graphstudio/ui/document.py" line="384"/>
         <source>could not remove {0}: {1}</source>
         <translation>无法删除 {0}：{1}</translation>
     </message>
@@ -150,18 +150,18 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../graphstudio/ui/document.py" line="86"/>
+        <location filename="../../graphstudio/ui/document.py" line="89"/>
         <source>Untitled</source>
         <extracomment>the document&apos;s file changed (new path, or &quot;&quot; for an untitled document) unsaved changes appeared (True) or were saved/discarded (False) the graph was replaced wholesale (new, open, revert, restore) for untitled copies of an example: the example&apos;s file name, shown in the title opened while another window has the file open: Save goes to Save As the file&apos;s lock, watch and stamp (another writer is noticed)</extracomment>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/document.py" line="126"/>
+        <location filename="../../graphstudio/ui/document.py" line="129"/>
         <source>the document has no file yet: choose where to save it</source>
         <translation>文档还没有文件：请选择保存位置</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/document.py" line="138"/>
+        <location filename="../../graphstudio/ui/document.py" line="141"/>
         <source>the document has never been saved, so there is nothing to revert to</source>
         <translation>文档从未保存过，没有可以还原到的版本</translation>
     </message>
@@ -438,7 +438,7 @@
     </message>
     <message>
         <location filename="../../graphstudio/ui/file_actions.py" line="241"/>
-        <location filename="../../graphstudio/ui/file_actions.py" line="375"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="383"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
@@ -606,37 +606,42 @@
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="374"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="378"/>
+        <source>Export cancelled: {0} was not written</source>
+        <translation>导出已取消：未写入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/file_actions.py" line="382"/>
         <source>Cannot export image</source>
         <translation>无法导出图片</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="377"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="385"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="390"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="398"/>
         <source> (example)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="392"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="400"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="425"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="433"/>
         <source>Opened {0}; GraphStudio shows one graph per window</source>
         <translation>已打开 {0}；GraphStudio 每个窗口只显示一个计算图</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="440"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="448"/>
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="441"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="449"/>
         <source>GraphStudio did not shut down normally last time.
 
 Restore {0}?</source>
@@ -645,22 +650,22 @@ Restore {0}?</source>
 要恢复{0}吗？</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="443"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="451"/>
         <source>If you discard it, the autosaved copy is deleted.</source>
         <translation>如果放弃，自动保存的副本会被删除。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="451"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="459"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="451"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="459"/>
         <source>The autosaved copy could not be read.</source>
         <translation>无法读取自动保存的副本。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="458"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="466"/>
         <source>Recovered unsaved work: save it to keep it</source>
         <translation>已恢复未保存的工作：请保存以保留它</translation>
     </message>
@@ -895,36 +900,34 @@ Restore {0}?</source>
 <context>
     <name>GraphScene</name>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="170"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="182"/>
         <source>no node with id {0}</source>
-        <extracomment>a refusal, a hint or a confirmation for the status bar a node was double-clicked on its body (e.g. to show it in the inspector) a wire was dropped on empty canvas: (scene position, connect_from tuple) the inline title editor while a rename is in progress True while the view drags a rubber band (it selects nodes, not wires) over LAZY_CARDS nodes, FIRST_CARDS cards are built at once and the rest later; over DEFER_LAYOUT cards changed by an edit, those off screen are laid out later</extracomment>
+        <extracomment>a refusal, a hint or a confirmation for the status bar a node was double-clicked on its body (e.g. to show it in the inspector) a wire was dropped on empty canvas: (scene position, connect_from tuple) the inline title editor while a rename is in progress True while the view drags a rubber band (it selects nodes, not wires) over LAZY_CARDS nodes, FIRST_CARDS cards are built at once, the others only when they come near what a view shows (zoomed in to BLOCK_ZOOM or more; until then the sketch draws them), or when asked for; over DEFER_LAYOUT cards changed by an edit, those off screen are laid out later after a big edit, per event-loop turn: nodes whose downstream is marked stale, and nodes settled for one card (a few milliseconds each)</extracomment>
         <translation>没有 id 为 {0} 的节点</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="184"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="196"/>
         <source>{0} is trainable (requires_grad=True)</source>
         <translation>{0} 可训练（requires_grad=True）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="185"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="197"/>
         <source>{0} is frozen (requires_grad=False)</source>
         <translation>{0} 已冻结（requires_grad=False）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="285"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="329"/>
         <source>canvas error while showing {0}: {1}</source>
         <translation>画布显示 {0} 时出错：{1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="375"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="271"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="470"/>
         <source>shape inference failed: {0}</source>
         <translation>形状推断失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="433"/>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="443"/>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="460"/>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="486"/>
+        <location filename="../../graphstudio/ui/canvas/scene_gestures.py" line="27"/>
         <source>that did not work: {0}</source>
         <translation>操作没有成功：{0}</translation>
     </message>
@@ -932,7 +935,7 @@ Restore {0}?</source>
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="269"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="270"/>
         <source>that did not work: {0}</source>
         <extracomment>the scale changed (wheel, keys, framing); the new zoom</extracomment>
         <translation>操作没有成功：{0}</translation>
@@ -1318,17 +1321,17 @@ Restore {0}?</source>
         <translation>名称未更改：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/inspector.py" line="408"/>
+        <location filename="../../graphstudio/ui/inspector.py" line="412"/>
         <source>{0} nodes · {1} wires</source>
         <translation>{0} 个节点 · {1} 条连线</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/inspector.py" line="428"/>
+        <location filename="../../graphstudio/ui/inspector.py" line="432"/>
         <source>‹{0} values, {1}›</source>
         <translation>‹{0} 个数值，{1}›</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/inspector.py" line="440"/>
+        <location filename="../../graphstudio/ui/inspector.py" line="444"/>
         <source># cannot write this node as PyTorch: {0}</source>
         <translation># 无法把这个节点写成 PyTorch 代码：{0}</translation>
     </message>
@@ -1894,12 +1897,12 @@ Restore {0}?</source>
         <translation>无法修改 requires_grad：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/node_item.py" line="234"/>
+        <location filename="../../graphstudio/ui/canvas/node_item.py" line="241"/>
         <source>needs input {0}</source>
         <translation>需要输入 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/node_item.py" line="237"/>
+        <location filename="../../graphstudio/ui/canvas/node_item.py" line="244"/>
         <source>waiting for {0}</source>
         <translation>等待 {0}</translation>
     </message>
@@ -1983,7 +1986,7 @@ Restore {0}?</source>
         <translation>最小 {0}  最大 {1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/preview.py" line="266"/>
+        <location filename="../../graphstudio/ui/canvas/preview.py" line="267"/>
         <source>error: {0}</source>
         <translation>错误：{0}</translation>
     </message>
@@ -2009,14 +2012,22 @@ Restore {0}?</source>
 <context>
     <name>RecoveryInfo</name>
     <message>
-        <location filename="../../graphstudio/ui/document.py" line="168"/>
+        <location filename="../../graphstudio/ui/document.py" line="171"/>
         <source>an untitled graph</source>
         <translation>一个未命名的计算图</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/document.py" line="169"/>
+        <location filename="../../graphstudio/ui/document.py" line="172"/>
         <source>unsaved changes to {0} (autosaved {1})</source>
         <translation>对 {0} 的未保存更改（自动保存于 {1}）</translation>
+    </message>
+</context>
+<context>
+    <name>Render</name>
+    <message>
+        <location filename="../../graphstudio/ui/render.py" line="92"/>
+        <source>an SVG of {0:,} cards would take minutes to draw and hundreds of megabytes (at most {1:,}): export a PNG, which shows a document this big whole, as blocks</source>
+        <translation>{0:,} 张卡片的 SVG 需要几分钟绘制、占用数百 MB（最多 {1:,} 张）：请导出 PNG，它会把这么大的文档整体画成色块</translation>
     </message>
 </context>
 <context>
@@ -2710,6 +2721,24 @@ Restore {0}?</source>
         <location filename="../../graphstudio/ui/run/session_dock.py" line="161"/>
         <source>Print</source>
         <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>ShareExport</name>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="47"/>
+        <source>Drawing {cards:,} cards for {name}…</source>
+        <translation>正在为 {name} 绘制 {cards:,} 张卡片…</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="49"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="51"/>
+        <source>Export Image</source>
+        <translation>导出图片</translation>
     </message>
 </context>
 <context>

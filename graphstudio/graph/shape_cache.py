@@ -5,10 +5,13 @@ choices) asks the same question after each edit. :class:`ShapeCache` follows the
 notes which nodes an edit touched and, when asked, brings its results up to date with
 :func:`~graphstudio.graph.shape_inference.update_shapes`: the cost is the edit's downstream, not
 the document. When that downstream is big (more than ``LAZY_REGION`` nodes, e.g. deleting a node
-near the inputs of a 10,000-node graph) its nodes are only marked stale
-(:class:`~graphstudio.graph.shape_inference.StaleShapes`) and each is settled when someone asks
-for it with :meth:`ShapeCache.get`, so a view pays for what it shows; :meth:`ShapeCache.results`
-settles them all. A ``reset`` (open, revert) starts again from :func:`infer_shapes`.
+near the inputs of a 100,000-node graph) the edit only notes the nodes it touched as stale
+(:class:`~graphstudio.graph.shape_inference.StaleShapes`); their downstream is marked stale a
+slice at a time by :meth:`ShapeCache.spread` (or at once when someone needs it) and each node is
+settled when someone asks for it with :meth:`ShapeCache.get`, or a budget at a time with
+:meth:`ShapeCache.settle`, so a view pays for what it shows and never for long in one go;
+:meth:`ShapeCache.results` settles them all. A ``reset`` (open, revert) starts again from
+:func:`infer_shapes`.
 """
 
 from __future__ import annotations
@@ -57,19 +60,45 @@ class ShapeCache:
         """Every node's result (read it, don't change it)."""
         graph = self._update()
         if graph is not None and self._stale:
-            for nid in list(self._stale.stale):
-                self._stale.settle(graph, self._results, nid)
+            self._stale.settle(graph, self._results)
+        return self._results
+
+    def known(self) -> dict[str, ShapeResult]:
+        """Every node's result as last worked out, without settling anything: after a big
+        edit some may be out of date until settled (read it, don't change it)."""
+        self._update()
         return self._results
 
     def get(self, node_id: str) -> ShapeResult | None:
         """One node's result; after a big edit only it and what it depends on are settled."""
         graph = self._update()
-        if graph is not None and node_id in self._stale.stale:
+        if graph is not None and self._stale:
             self._stale.settle(graph, self._results, node_id)
         return self._results.get(node_id)
 
+    def settle(self, node_id: str | None = None, budget: int | None = None) -> bool:
+        """Settle ``node_id`` (any stale node: None) doing at most ``budget`` nodes' work;
+        True when it is current (None: when every result is). Call again to go on."""
+        graph = self._update()
+        if graph is None or not self._stale:
+            return True
+        return self._stale.settle(graph, self._results, node_id, budget)
+
+    def spread(self, limit: int | None = None) -> bool:
+        """Find up to ``limit`` more nodes a big edit may have changed; True once they are all
+        known (then :meth:`changed_since` answers at once)."""
+        graph = self._update()
+        return graph is None or self._stale.spread(graph, limit)
+
+    @property
+    def settled(self) -> bool:
+        """True when no result is waiting to be settled."""
+        self._update()
+        return not self._stale
+
     def _update(self):
-        """Take in the edits since the last call: the graph (None once it is gone)."""
+        """Take in the edits since the last call: the graph (None once it is gone). A big
+        edit costs what it touched here; its downstream is found by :meth:`spread`."""
         graph = self._graph()
         if graph is None or not (self._full or self._touched):
             return graph
@@ -82,29 +111,35 @@ class ShapeCache:
             for nid in gone:
                 self._stale.forget(nid)
             changed = {nid for nid in gone if self._results.pop(nid, None)}
-            region = downstream_region(graph, touched)
-            if self._stale or len(region) > LAZY_REGION:
-                self._stale.mark(region, touched)
-                changed |= region  # may have changed: readers look
+            if self._stale or downstream_region(graph, touched, LAZY_REGION) is None:
+                self._stale.mark(graph, touched)
+                self._stale.marked.update(changed)
+                changed = self._stale.marked  # grows as it spreads: may have changed
             else:
                 changed |= update_shapes(graph, self._results, touched)
         self._full = False
         if changed is None or changed:
             self.generation += 1
-            self._history = [*self._history[-_HISTORY + 1:], (self.generation,
-                              None if changed is None else frozenset(changed))]
+            self._history = [*self._history[-_HISTORY + 1:], (self.generation, changed if
+                              changed is None or changed is self._stale.marked
+                              else frozenset(changed))]
         return graph
 
-    def changed_since(self, generation: int) -> set[str] | None:
+    def changed_since(self, generation: int):
         """Ids whose result changed after ``generation`` (None: assume all of them did). After
-        a big edit these are the ids whose result may have changed (read them with :meth:`get`)."""
-        self._update()
+        a big edit these are the ids whose result may have changed (read them with :meth:`get`;
+        finding them all costs the edit's downstream: :meth:`spread` does it a slice at a
+        time). Read the answer, don't change it."""
+        graph = self._update()
         if generation >= self.generation:
             return set()
         newer = [ids for gen, ids in self._history if gen > generation]
         if len(newer) < self.generation - generation or any(ids is None for ids in newer):
             return None
-        return set().union(*newer)
+        if graph is not None:
+            self._stale.spread(graph)
+        distinct = list({id(ids): ids for ids in newer}.values())
+        return distinct[0] if len(distinct) == 1 else set().union(*distinct)
 
     def _on_event(self, ev) -> None:
         kind = ev.kind

@@ -56,8 +56,9 @@ def update_shapes(graph, results: dict[str, ShapeResult], touched) -> set[str]:
     return changed
 
 
-def downstream_region(graph, node_ids) -> set[str]:
-    """The nodes of ``node_ids`` still in ``graph`` and everything downstream of them."""
+def downstream_region(graph, node_ids, limit: int | None = None) -> set[str] | None:
+    """The nodes of ``node_ids`` still in ``graph`` and everything downstream of them (None
+    as soon as that is more than ``limit`` nodes: the walk stops there)."""
     outgoing = graph._out
     region = {nid for nid in node_ids if nid in graph.nodes}
     stack = list(region)
@@ -66,43 +67,101 @@ def downstream_region(graph, node_ids) -> set[str]:
             if e.dst not in region:
                 region.add(e.dst)
                 stack.append(e.dst)
+        if limit is not None and len(region) > limit:
+            return None
     return region
 
 
 class StaleShapes:
-    """Results that may be out of date, brought up to date one node at a time when asked.
+    """Results that may be out of date, found a slice at a time and brought up to date one
+    node at a time when asked.
 
     An edit near the inputs of a big graph can change the result of thousands of nodes
-    downstream; a view needs the few it shows now. :meth:`mark` notes the edit's region
-    (``touched`` and all downstream of it) as stale in O(region) set operations; :meth:`settle`
-    makes one node current by settling its stale inputs first (iteratively, so a chain of any
-    length is fine). A stale node is computed again only when an edit touched it or one of its
-    inputs' results changed, as in :func:`update_shapes`; afterwards ``results`` holds for it
-    what :func:`infer_shapes` would. The stale set stays closed downstream: a node is settled
-    only after all its inputs are.
+    downstream; a view needs the few it shows now. :meth:`mark` takes the nodes an edit touched
+    in O(touched): their downstream is found later by :meth:`spread`, a bounded number of
+    nodes per call (or all at once when someone needs the answer). :meth:`settle` makes one node
+    current by settling its stale inputs first (iteratively, so a chain of any length is fine),
+    optionally within a budget of nodes, keeping its place for the next call. A stale node is
+    computed again only when an edit touched it or one of its inputs' results changed, as in
+    :func:`update_shapes`; afterwards ``results`` holds for it what :func:`infer_shapes` would.
+    Once spread, the stale set is closed downstream: a node is settled only after all its
+    inputs are. ``marked`` holds every node marked stale since the set was last empty (the ids
+    whose result may have changed).
     """
 
     def __init__(self):
         self.stale: set[str] = set()
+        self.marked: set[str] = set()
         self._touched: set[str] = set()
         self._changed: set[str] = set()  # results that changed while some stayed stale
+        self._frontier: list[str] = []  # marked nodes whose consumers are not marked yet
+        self._stack: list[str] = []  # an interrupted settle's place
+        self._picks: list[str] = []  # stale nodes to settle next when none is asked for
 
     def __bool__(self) -> bool:
         return bool(self.stale)
 
-    def mark(self, region: set[str], touched) -> None:
-        self.stale |= region
-        self._touched.update(nid for nid in touched if nid in region)
+    @property
+    def spreading(self) -> bool:
+        """True while some stale nodes' downstream is not marked yet."""
+        return bool(self._frontier)
+
+    def mark(self, graph, touched) -> None:
+        """The nodes ``touched`` (those still in ``graph``) and, once spread, their downstream
+        are stale."""
+        for nid in touched:
+            if nid in graph.nodes:
+                self._touched.add(nid)
+                if nid not in self.stale:
+                    self.stale.add(nid)
+                    self.marked.add(nid)
+                    self._frontier.append(nid)
+
+    def spread(self, graph, limit: int | None = None) -> bool:
+        """Mark the downstream of up to ``limit`` marked nodes (all: None); True when done."""
+        stale, marked, frontier, outgoing = self.stale, self.marked, self._frontier, graph._out
+        done = 0
+        while frontier and (limit is None or done < limit):
+            done += 1
+            for e in outgoing.get(frontier.pop(), ()):  # gone from the graph: nothing
+                if e.dst not in stale:
+                    stale.add(e.dst)
+                    marked.add(e.dst)
+                    frontier.append(e.dst)
+        return not frontier
 
     def forget(self, node_id: str) -> None:
         """``node_id`` left the graph."""
         self.stale.discard(node_id)
         self._touched.discard(node_id)
 
-    def settle(self, graph, results: dict[str, ShapeResult], node_id: str) -> None:
-        stale, incoming = self.stale, graph._in
-        stack = [node_id]
-        while stack:
+    def _pick(self) -> str:
+        """A stale node (taking the first of a set again and again after discarding many of
+        its items would scan the emptied slots each time: quadratic)."""
+        picks = self._picks
+        while picks and picks[-1] not in self.stale:
+            picks.pop()
+        if not picks:
+            picks.extend(self.stale)
+        return picks.pop()
+
+    def settle(self, graph, results: dict[str, ShapeResult], node_id: str | None = None,
+               budget: int | None = None) -> bool:
+        """Make ``node_id`` current (any stale node, as many as the budget allows: None),
+        settling at most ``budget`` nodes (no limit: None). True when ``node_id`` is current
+        (None: when nothing is stale)."""
+        self.spread(graph)
+        stale, incoming, stack = self.stale, graph._in, self._stack
+        if node_id is not None and node_id in stale:
+            stack.append(node_id)
+        steps = 0
+        while stale and (budget is None or steps < budget):
+            if node_id is not None and node_id not in stale:
+                break
+            if not stack:
+                if node_id is not None:
+                    break
+                stack.append(self._pick())
             nid = stack[-1]
             if nid not in stale:
                 stack.pop()
@@ -113,6 +172,7 @@ class StaleShapes:
                 continue
             stack.pop()
             stale.discard(nid)
+            steps += 1
             if nid in self._touched or any(e.src in self._changed
                                            for e in incoming[nid].values()):
                 new = _infer_node(graph, nid, results)
@@ -122,6 +182,10 @@ class StaleShapes:
         if not stale:
             self._touched.clear()
             self._changed.clear()
+            self._stack.clear()
+            self._picks.clear()
+            self.marked = set()  # a new set: readers may still hold the old one
+        return not stale if node_id is None else node_id not in stale
 
 
 def _infer_node(graph, nid: str, results: dict[str, ShapeResult]) -> ShapeResult:

@@ -369,7 +369,15 @@ class FileActions(QObject):
         if Path(path).suffix.lower() not in filters.values():
             path += filters.get(chosen, ".png")
         try:
-            render_scene(self.window.scene, path)
+            from graphstudio.ui.render import cards_to_build
+            from graphstudio.ui.share.export_dialog import card_progress
+
+            progress = card_progress(self.window, path, cards_to_build(
+                self.window.scene, Path(path).suffix.lower()))
+            if render_scene(self.window.scene, path, progress=progress) is None:
+                self.window.show_status(self.tr("Export cancelled: {0} was not written")
+                                        .format(os.path.basename(path)))
+                return False
         except (OSError, RenderError) as exc:
             self.error(self.tr("Cannot export image"),
                        self.tr("{0} could not be written.").format(path), str(exc))

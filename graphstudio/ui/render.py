@@ -8,7 +8,9 @@ A PNG has at most MAX_PNG_SIDE pixels a side and MAX_PNG_PIXELS in all (encoding
 about 70 ms per million pixels). When that makes the picture's scale fall below the zoom at
 which cards are blocks (``BLOCK_ZOOM``), a big document's cards not built yet are not built:
 the scene's sketch draws them, as the window does zoomed that far out; otherwise every card is
-built first, so the picture shows every card as it is.
+built first, so the picture shows every card as it is. Building them is reported to an optional
+``progress(done, total)`` callback that can cancel; an SVG (every card as vectors, text and all)
+of more than MAX_SVG_CARDS nodes is refused with a message that says what to do instead.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -28,6 +30,9 @@ PNG_SCALE = 2.0
 MAX_PNG_SIDE = 12_000
 MAX_PNG_PIXELS = 20_000_000
 AFTER_CHOICES = ("forward", "backward")
+# an SVG of more cards would take minutes and hundreds of megabytes (about 20 KB a card)
+MAX_SVG_CARDS = 5_000
+PROGRESS_EVERY = 25  # cards built between two progress reports
 
 
 class RenderError(ValueError):
@@ -66,16 +71,32 @@ def _prepare(scene) -> None:
         view.viewport().update()
 
 
+def cards_to_build(scene, suffix: str, margin: float = MARGIN, scale: float = PNG_SCALE) -> int:
+    """How many cards a picture of ``scene`` in format ``suffix`` needs built first (0 when
+    it is drawn at a scale that shows blocks, or every card is built)."""
+    if suffix == ".svg" or png_scale(scene_rect(scene, margin), scale) >= BLOCK_ZOOM:
+        return len(scene.waiting_cards())
+    return 0
+
+
 def render_scene(scene, out: str | os.PathLike, margin: float = MARGIN,
-                 scale: float = PNG_SCALE) -> Path:
-    """Write ``scene`` to ``out`` (``.png`` or ``.svg``); returns the path written."""
+                 scale: float = PNG_SCALE, progress=None) -> Path | None:
+    """Write ``scene`` to ``out`` (``.png`` or ``.svg``); returns the path written, or None
+    when ``progress(done, total)`` returned False while cards were built (cancelled)."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
         raise RenderError(f"cannot write {out.name!r}: choose a .png or .svg file name")
-    if suffix == ".svg" or png_scale(scene_rect(scene, margin), scale) >= BLOCK_ZOOM:
-        scene.node_items()  # a big document's cards not built yet: every card is drawn
-    selected = list(scene.selectedItems())
+    nodes = len(scene.graph.nodes)
+    if suffix == ".svg" and nodes > MAX_SVG_CARDS:
+        raise RenderError(QCoreApplication.translate(
+            "Render", "an SVG of {0:,} cards would take minutes to draw and hundreds of "
+            "megabytes (at most {1:,}): export a PNG, which shows a document this big whole, "
+            "as blocks").format(nodes, MAX_SVG_CARDS))
+    if cards_to_build(scene, suffix, margin, scale) and not _build_cards(scene, progress):
+        return None
+    nodes_chosen = scene.selected_node_ids()
+    selected = [item for item in scene.selectedItems() if item.parentItem() is None]
     _prepare(scene)
     source = scene_rect(scene, margin)
     # cached items would be pasted as bitmaps: blurry at 2x and raster inside an SVG
@@ -91,9 +112,25 @@ def render_scene(scene, out: str | os.PathLike, margin: float = MARGIN,
     finally:
         for item, mode in cached:
             item.setCacheMode(mode)
+        scene.select_nodes(nodes_chosen)  # sketched ones too, building no card
         for item in selected:
             item.setSelected(True)
     return out
+
+
+def _build_cards(scene, progress) -> bool:
+    """Build every card a big document has not built yet (the picture shows them all),
+    telling ``progress(done, total)`` along the way; False if it cancelled."""
+    waiting = scene.waiting_cards()
+    for done, nid in enumerate(waiting):
+        if progress is not None and done % PROGRESS_EVERY == 0 \
+                and not progress(done, len(waiting)):
+            return False
+        scene.node_item(nid)
+    scene.node_items()  # nothing left to build: the sketch goes
+    if progress is not None:
+        progress(len(waiting), len(waiting))
+    return True
 
 
 def png_scale(source: QRectF, scale: float = PNG_SCALE) -> float:

@@ -4,10 +4,11 @@ so a few hundred nodes count as big (for the canvas's big-document tests)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from tests.support.graph_generator import make_large_graph
 
-__all__ = ["show_big_document"]
+__all__ = ["settle_scene", "show_big_document"]
 
 
 def show_big_document(qtbot, monkeypatch, n_nodes: int, **thresholds):
@@ -26,3 +27,14 @@ def show_big_document(qtbot, monkeypatch, n_nodes: int, **thresholds):
     view.show()
     qtbot.waitExposed(view)
     return scene, view, stack
+
+
+def settle_scene(scene) -> None:
+    """Let ``scene`` paint, build the cards in view and finish all the work it deferred."""
+    for _ in range(200):
+        QApplication.processEvents()
+    for _ in range(20_000):
+        if not scene.deferred_work:
+            return
+        QApplication.processEvents()
+    raise AssertionError("the scene never finished its deferred work")

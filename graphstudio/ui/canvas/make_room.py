@@ -68,6 +68,8 @@ class MakeRoom(QObject):
         """Lay the cards out for their current sizes; returns how many are shown moved."""
         self.active = True
         self._again.stop()
+        if len(self.graph.nodes) > LIMIT:  # before building every card to find out
+            return 0
         items = {nid: self.scene.node_item(nid) for nid in self.graph.nodes}
         items = {nid: it for nid, it in items.items() if it is not None}
         if len(items) > LIMIT:

@@ -18,7 +18,12 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle
 
-from graphstudio.ui.canvas.card_blocks import BLOCK_ZOOM, paint_blocks
+from graphstudio.ui.canvas.card_blocks import (
+    BLOCK_ZOOM,
+    block_title_colour,
+    error_kind,
+    paint_blocks,
+)
 from graphstudio.ui.canvas.edge_item import move_labels_off
 from graphstudio.ui.canvas.freeze_toggle import FreezeToggle
 from graphstudio.ui.canvas.item_kinds import NODE_CARD
@@ -64,6 +69,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         self.frozen = node.attrs.get("requires_grad") is False and nodetype.has_tensor
         self.shape_text = ""
         self.error: str | None = None
+        self.error_kind: str | None = None  # card_blocks.error_kind of the result shown
         self.hint: str | None = None
         self.is_loss = False
         self.retains_grad = False
@@ -242,6 +248,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         if (shape_text, error, hint) == (self.shape_text, self.error, self.hint):
             return False
         self.shape_text, self.error, self.hint = shape_text, error, hint
+        self.error_kind = error_kind(result)
         self.badge.setVisible(error is not None)
         self.badge.setToolTip(error or "")
         return True
@@ -339,7 +346,7 @@ class NodeItem(Hoverable, QGraphicsItem):
     def _paint_block(self, painter, lod, selected, title_c, body_c) -> None:
         t = self.theme
         paint_blocks(painter, [(QRectF(0, 0, self._w, self._h), self._title_h,
-                                t.error if self.error else title_c, body_c)])
+                                block_title_colour(t, self.error_kind, title_c), body_c)])
         if selected:
             painter.setPen(QPen(t.selection, 3.0 / max(lod, 0.05)))
             painter.setBrush(Qt.NoBrush)

@@ -12,6 +12,7 @@ Gestures never change items: they push undo commands (:meth:`GraphScene.push` re
 from __future__ import annotations
 
 import logging
+import time
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
@@ -23,9 +24,9 @@ from graphstudio.graph.shape_cache import shapes_of
 from graphstudio.ui.canvas.edge_item import EdgeItem
 from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
 from graphstudio.ui.canvas.node_item import NodeItem, NodeRunState
-from graphstudio.ui.canvas.node_queue import NodeQueue, on_screen
+from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W, SLICE_S, NodeQueue, on_screen
 from graphstudio.ui.canvas.scene_gestures import SceneGestures
-from graphstudio.ui.canvas.sketch import LazyCards
+from graphstudio.ui.canvas.sketch import LazyCards, let_go_of_frozen
 from graphstudio.ui.commands import (
     RenameNodeCommand,
     SetAttrCommand,
@@ -42,6 +43,7 @@ def _node_types():
     from graphstudio.graph.node_table import NODE_TYPES
 
     return NODE_TYPES
+
 
 
 class GraphScene(SceneGestures, QGraphicsScene):
@@ -74,6 +76,8 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self._shape_generation = -1  # of shapes_of(graph) the cards show
         self._unlaid = NodeQueue(self, self._relayout, index_each_slice=True)  # off screen
         self._lazy = LazyCards(self, self._build_card)  # a big document's cards not built
+        self._selecting = False  # True while the scene itself selects
+        self.selectionChanged.connect(self._selection_changed)
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
         self._handlers = {
             "node_added": self._on_node_added, "node_removed": self._on_node_removed,
@@ -91,6 +95,9 @@ class GraphScene(SceneGestures, QGraphicsScene):
     #: draws them), or when asked for; over DEFER_LAYOUT cards changed by an edit, those off
     #: screen are laid out later
     LAZY_CARDS, FIRST_CARDS, DEFER_LAYOUT = 1500, 200, 200
+    #: after a big edit, per event-loop turn: nodes whose downstream is marked stale, and
+    #: nodes settled for one card (a few milliseconds each)
+    SPREAD_SLICE, SETTLE_SLICE = 3000, 150
 
     def node_item(self, node_id: str) -> NodeItem | None:
         """The card of ``node_id`` (built on the spot if it was not yet)."""
@@ -117,6 +124,12 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self._lazy.build_all()
         return list(self._edges.values())
 
+    def waiting_cards(self) -> list[str]:
+        """Ids of the nodes whose card is not built yet (a big document's, drawn by the
+        sketch), in model order."""
+        return [nid for nid in self.graph.nodes if nid in self._lazy] if self._lazy.sketch \
+            else []
+
     @property
     def cards_built(self) -> int:
         """How many node cards exist as items (a big document builds those in view)."""
@@ -125,23 +138,11 @@ class GraphScene(SceneGestures, QGraphicsScene):
     @property
     def deferred_work(self) -> int:
         """Cards still to be built, updated or laid out again from the event loop."""
-        return len(self._lazy.queue) + len(self._unlaid) + self._shape_timer.isActive()
-
-    def selected_node_ids(self) -> list[str]:
-        """Ids of the selected nodes, in model order."""
-        chosen = {it.node_id for it in self.selectedItems() if isinstance(it, NodeItem)}
-        return [nid for nid in self.graph.nodes if nid in chosen]
+        return len(self._lazy.queue) + len(self._unlaid) + self._shape_timer.isActive() \
+            + self._lazy.settling
 
     def selected_edges(self) -> list[Edge]:
         return [it.edge for it in self.selectedItems() if isinstance(it, EdgeItem)]
-
-    def select_nodes(self, node_ids):
-        """Select exactly ``node_ids`` (unknown ids are ignored)."""
-        self.clearSelection()
-        for nid in node_ids:
-            item = self.node_item(nid)
-            if item is not None:
-                item.setSelected(True)
 
     def items_bounding_rect(self) -> QRectF:
         """The scene rectangle covering all node cards (an empty rect when there are none)."""
@@ -149,6 +150,15 @@ class GraphScene(SceneGestures, QGraphicsScene):
         for item in self._nodes.values():
             rect = rect.united(item.sceneBoundingRect())
         return rect
+
+    def node_rect(self, node_id: str) -> QRectF:
+        """The scene rectangle of ``node_id``'s card, or of its rough card if the sketch draws
+        it (building none)."""
+        card = self._nodes.get(node_id)
+        if card is not None:
+            return card.sceneBoundingRect()
+        x, y = self.graph.nodes[node_id].pos
+        return QRectF(x, y, ROUGH_W, ROUGH_H)
 
     def node_sizes(self) -> dict[str, tuple[float, float]]:
         return {item.node_id: item.size() for item in self.node_items()}
@@ -238,6 +248,7 @@ class GraphScene(SceneGestures, QGraphicsScene):
             item.detach()
         self.clear()
         self._unlaid.clear()
+        let_go_of_frozen()
         types = _node_types()
         shapes = shapes_of(self.graph)
         shapes.results()  # all of them after a reset; the cards show this generation
@@ -262,9 +273,26 @@ class GraphScene(SceneGestures, QGraphicsScene):
         for nid in order[:self.FIRST_CARDS]:
             self._build_card(nid)
 
+
+
     def shape_results(self) -> dict:
-        """The shape inference result of every node (cached by the graph's generation)."""
-        return self._infer()
+        """Every node's shape result as last worked out, settling nothing (a big edit's are
+        settled a slice at a time, see :meth:`refresh_shapes`); read it, don't change it."""
+        try:
+            return shapes_of(self.graph).known()
+        except Exception as ex:  # inference must never take the canvas down
+            log.exception("shape inference failed")
+            self.statusMessage.emit(self.tr("shape inference failed: {0}").format(ex))
+            return {}
+
+    def restyle_cards(self) -> None:
+        """Lay the built cards and their wires out again for the text size in force; the
+        sketch draws the others at it (no card is built for this)."""
+        for item in self._nodes.values():
+            item.set_theme(item.theme)  # fonts and rows follow the text size
+        for wire in self._edges.values():
+            wire.refresh_label()
+        self._lazy.refresh_all()
 
     def sketch_painted(self) -> None:
         """The sketch was painted: a view moved, so the cards now in view may be missing."""
@@ -273,10 +301,17 @@ class GraphScene(SceneGestures, QGraphicsScene):
     def _build_card(self, node_id: str) -> NodeItem:
         """The card of ``node_id`` with its marks and the wires to cards already built."""
         node = self.graph.nodes[node_id]
+        selected = node_id in self._lazy.selected
         self._lazy.built(node_id)
         item = NodeItem(node, _node_types()[node.type], self.theme, self._shape_of(node_id))
         self._nodes[node_id] = item
         self.addItem(item)
+        if selected:
+            was, self._selecting = self._selecting, True
+            try:
+                item.setSelected(True)
+            finally:
+                self._selecting = was
         item.set_loss_mark(self.graph.run.get("loss") == node_id)
         item.set_retain_mark(node_id in self.graph.run.get("retain_grad", ()))
         for e in (*self.graph.incoming(node_id).values(), *self.graph.outgoing(node_id)):
@@ -395,36 +430,54 @@ class GraphScene(SceneGestures, QGraphicsScene):
         src = item.src_port
         src.set_connected(any(e.src_port is src for e in src.node_item.edges))
 
-    def _infer(self) -> dict:
-        try:
-            return shapes_of(self.graph).results()
-        except Exception as ex:  # inference must never take the canvas down
-            log.exception("shape inference failed")
-            self.statusMessage.emit(self.tr("shape inference failed: {0}").format(ex))
-            return {}
-
     def refresh_shapes(self):
-        """Bring shape inference up to date and update the badges of the nodes whose result
-        changed (the downstream of the edits since the last refresh): those on screen now,
-        the others a slice at a time, each reading its result only then (after a big edit
-        the cache settles a result when it is asked for, see ``ShapeCache.get``)."""
+        """Bring the built cards up to date with shape inference: the cards whose result may
+        have changed since the last refresh, those on screen first and the others a slice at a
+        time. A big edit's downstream is found a slice per event-loop turn first (the cards
+        keep their look meanwhile), and each card settles its own result within a budget
+        (``ShapeCache.settle``); cards not built need nothing (they read their result when
+        built) and the sketch's blocks are settled in the background (LazyCards)."""
         self._shape_timer.stop()
         cache = shapes_of(self.graph)
         try:
+            if not cache.spread(self.SPREAD_SLICE):
+                self._shape_timer.start()  # go on next turn
+                return
             changed = cache.changed_since(self._shape_generation)
         except Exception:
+            log.exception("shape inference failed")
             changed = None
         self._shape_generation = cache.generation
-        ids = list(self._nodes) if changed is None else [n for n in changed if n in self._nodes]
+        if changed is None:
+            ids = list(self._nodes)
+        elif len(changed) > len(self._nodes):
+            ids = [nid for nid in self._nodes if nid in changed]
+        else:
+            ids = [nid for nid in changed if nid in self._nodes]
+        self._lazy.shapes_changed(changed)
         now, later = (on_screen(self, ids) if len(ids) > self.DEFER_LAYOUT else (ids, []))
-        for nid in now:
+        end = time.perf_counter() + SLICE_S
+        for k, nid in enumerate(now):
+            if time.perf_counter() > end:  # the rest of the screen next turn, first
+                later = now[k:] + later
+                break
             self._relayout(nid)
         self._unlaid.queue(later)
 
     def _relayout(self, node_id: str):
-        """Show ``node_id``'s current shape result (laid out again if its look changed)."""
-        if node_id in self._nodes:
+        """Show ``node_id``'s current shape result (laid out again if its look changed); a
+        result that needs more than a budget of settling goes on later (it is queued again)."""
+        if node_id not in self._nodes:
+            return
+        try:
+            settled = shapes_of(self.graph).settle(node_id, self.SETTLE_SLICE)
+        except Exception:
+            log.exception("shape inference failed")
+            settled = True
+        if settled:
             self._nodes[node_id].set_shape_result(self._shape_of(node_id))
+        else:
+            self._unlaid.queue((node_id,))
 
     def _shape_of(self, node_id: str):
         """One node's shape result (settled on demand; None if inference failed)."""

@@ -1,4 +1,4 @@
-"""Mouse and key gestures on the canvas scene: wire drags, shift-clicks, moves, renames.
+"""Selection and the mouse and key gestures on the canvas scene: wire drags, moves, renames.
 
 :class:`SceneGestures` is mixed into :class:`~graphstudio.ui.canvas.scene.GraphScene`; every
 gesture ends in an undo command pushed through the scene (never a change to items), and a
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QGuiApplication
 
 from graphstudio.ui.canvas.freeze_toggle import FreezeToggle
 from graphstudio.ui.canvas.interactions import WireDrag
@@ -27,11 +28,91 @@ def _failed() -> str:
 
 
 class SceneGestures:
-    """The scene's mouse and key handlers (a mixin for a QGraphicsScene subclass that has
-    ``push``, ``report``, ``node_item_at``, ``start_rename`` and ``nodeActivated``)."""
+    """The scene's selection and mouse and key handlers (a mixin for a QGraphicsScene
+    subclass that has ``push``, ``report``, ``node_item_at``, ``start_rename``,
+    ``nodeActivated``, its cards ``_nodes`` and its sketched nodes ``_lazy``)."""
 
     _interaction: WireDrag | None = None
     _press_positions: dict[str, QPointF] | None = None
+    _selecting = False  # True while the scene itself selects
+    _band: QRectF | None = None  # the rubber band being dragged (scene coordinates)
+    _band_adds = False  # it adds to the selection (Ctrl held when it started)
+    rubber_banding = False
+
+    # ------------------------------------------------------------------ selection
+    def selected_node_ids(self) -> list[str]:
+        """Ids of the selected nodes (cards and sketched nodes), in model order."""
+        chosen = {it.node_id for it in self.selectedItems() if isinstance(it, NodeItem)}
+        chosen |= self._lazy.selected
+        return [nid for nid in self.graph.nodes if nid in chosen]
+
+    def select_nodes(self, node_ids):
+        """Select exactly ``node_ids`` (unknown ids are ignored); nodes without a card yet
+        are selected in the sketch (no card is built for this)."""
+        was, self._selecting = self._selecting, True
+        try:
+            self.clearSelection()
+            sketched = []
+            for nid in node_ids:
+                item = self._nodes.get(nid)
+                if item is not None:
+                    item.setSelected(True)
+                elif nid in self._lazy:
+                    sketched.append(nid)
+            changed = self._lazy.set_selected(sketched)
+        finally:
+            self._selecting = was
+        if changed:
+            self._sketch_selection_changed()
+
+    def select_sketched(self, rect: QRectF, add: bool = False) -> int:
+        """Select the sketched nodes whose rough card meets ``rect`` (a rubber band's area)
+        besides those already selected (``add``) or instead; returns how many it found."""
+        found = self._lazy.ids_in(rect)
+        if self._lazy.set_selected([*self._lazy.selected, *found] if add else found):
+            self._sketch_selection_changed()
+        return len(found)
+
+    def clearSelection(self):
+        """Deselect every card and sketched node."""
+        if self._lazy.set_selected(()):
+            self._sketch_selection_changed()
+        super().clearSelection()
+
+    def _selection_changed(self):
+        """Qt changed the cards' selection (a click, a band): the sketched nodes' selection
+        goes too unless Ctrl or Shift adds to it, or a band is still being dragged."""
+        if self._selecting or self.rubber_banding or not self._lazy.selected:
+            return
+        if not QGuiApplication.keyboardModifiers() & (Qt.ControlModifier | Qt.ShiftModifier) \
+                and self._lazy.set_selected(()):
+            self._sketch_selection_changed()
+
+    def _sketch_selection_changed(self):
+        """Tell the selection's followers (Inspector, status bar) that sketched nodes' selection
+        changed: Qt only signals its items'."""
+        was, self._selecting = self._selecting, True
+        try:
+            self.selectionChanged.emit()
+        finally:
+            self._selecting = was
+
+
+    def follow_rubber_band(self, dragging: bool, from_: QPointF, to_: QPointF) -> None:
+        """A view's rubber band moved (``dragging``) or was let go. Qt selects the cards in
+        it; the nodes the sketch draws (a big document zoomed out) are selected when it is
+        let go, if their rough cards meet it (with Ctrl held at its start: added to)."""
+        if dragging:
+            if not self.rubber_banding:
+                self._band_adds = bool(QGuiApplication.keyboardModifiers() & Qt.ControlModifier)
+            self._band = QRectF(from_, to_).normalized()
+            self.rubber_banding = True
+            return
+        self.rubber_banding = False
+        band, self._band = self._band, None
+        if band is not None:
+            self.select_sketched(band, add=self._band_adds)
+
 
     # ------------------------------------------------------------------ mouse
     def _top_item(self, pos: QPointF):
@@ -51,6 +132,9 @@ class SceneGestures:
                     self._interaction = WireDrag(self, item)
                     event.accept()
                     return
+                if item is None and not event.modifiers() & (Qt.ControlModifier
+                                                              | Qt.ShiftModifier):
+                    self.clearSelection()  # a click on empty canvas selects nothing
                 node = self.node_item_at(event.scenePos()) if item is not None else None
                 if node is not None and event.modifiers() & Qt.ShiftModifier \
                         and not isinstance(item, FreezeToggle):

@@ -12,25 +12,55 @@ next to it is built, removed or moved.
 The sketch has an empty shape: clicks, ``items(pos)`` and ``itemAt`` go through it to the
 canvas beneath, as if it were not there. It tells the scene whenever it is painted (the view
 moved, zoomed or resized), so the scene can build the cards that came into view.
+
+Zoomed so far out that a block is a few pixels (below :data:`FAR_ZOOM`), each cell is drawn as
+one patch over its nodes (in the error colours if one of them fails), without wires: a frame of
+a 100,000-node document costs its cells, not its nodes. A paint works out new looks for at most
+:data:`LOOK_BUDGET_S`; cells left are drawn as plain patches and painted again next turn.
+
+A sketched node can be selected (a rubber band zoomed out, Select All): :attr:`DocumentSketch.
+selected` holds those, drawn with the selection outline, and a card built for one is selected.
+After a big edit :class:`LazyCards` settles the shape results a slice at a time in the
+background and then recolours the blocks whose result may have changed.
 """
 
 from __future__ import annotations
 
+import gc
+import logging
 import math
+import time
 
+import shiboken6
 from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from graphstudio.ui.canvas.card_blocks import BLOCK_ZOOM, paint_blocks
+from graphstudio.graph.shape_cache import shapes_of
+from graphstudio.ui.canvas.card_blocks import (
+    BLOCK_ZOOM,
+    block_title_colour,
+    error_kind,
+    paint_blocks,
+    paint_outlines,
+)
 from graphstudio.ui.canvas.node_item import ROW_H, TITLE_H
-from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W, NodeQueue
+from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W, SLICE_S, NodeQueue
 from graphstudio.ui.canvas.readable import text_scale
 
-__all__ = ["CELL", "DocumentSketch", "LazyCards"]
+__all__ = ["CELL", "DocumentSketch", "LazyCards", "let_go_of_frozen"]
+
+log = logging.getLogger(__name__)
 
 CELL = 1024.0  # side of one grid cell (scene units)
 MARGIN = 8.0  # around the blocks (a cosmetic wire's width)
+#: below this zoom a block is a few pixels: each cell is drawn as one patch (no wires)
+FAR_ZOOM = 0.03
+#: more nodes than this recoloured at once: every look is worked out again when painted
+RECOLOUR_ALL = 2000
+#: the looks a paint works out at most (seconds); cells still without one are drawn as plain
+#: patches and painted again next turn, so zooming out on a huge document never freezes
+LOOK_BUDGET_S = 0.02
 
 
 def _cell(x: float, y: float) -> tuple[int, int]:
@@ -47,11 +77,15 @@ class DocumentSketch(QGraphicsItem):
         super().__init__()
         self._scene = scene
         self.waiting: set[str] = set(node_ids)
+        self.selected: set[str] = set()  # waiting nodes shown selected
         self._grid: dict[tuple[int, int], list[str]] = {}
         self._looks: dict[tuple[int, int], tuple[list, list]] = {}
+        self._patches: dict[tuple[int, int], tuple[QRectF, object]] = {}  # far zoom
+        self._more = False  # a paint left looks to work out: paint again next turn
         nodes = scene.graph.nodes
         for nid in self.waiting:
             self._grid.setdefault(_cell(*nodes[nid].pos), []).append(nid)
+        self._extent = {c: _extent(nodes, ids) for c, ids in self._grid.items()}
         xs = [nodes[nid].pos[0] for nid in self.waiting] or [0.0]
         ys = [nodes[nid].pos[1] for nid in self.waiting] or [0.0]
         self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs) + ROUGH_W,
@@ -71,6 +105,7 @@ class DocumentSketch(QGraphicsItem):
         """``node_id`` has its card now, or is gone: stop drawing it."""
         if node_id in self.waiting:
             self.waiting.discard(node_id)
+            self.selected.discard(node_id)
             self.refresh((node_id,))
 
     def refresh(self, node_ids) -> None:
@@ -80,12 +115,34 @@ class DocumentSketch(QGraphicsItem):
             node = graph.nodes.get(nid)
             if node is None:
                 self._looks.clear()  # a removed node: its wires' cells are unknown
+                self._patches.clear()
                 break
-            self._looks.pop(_cell(*node.pos), None)
+            self._forget(_cell(*node.pos))
             for other in self._neighbours(nid):
                 if other in graph.nodes:
-                    self._looks.pop(_cell(*graph.nodes[other].pos), None)
+                    self._forget(_cell(*graph.nodes[other].pos))
         self.update()
+
+    def recolour(self, node_ids) -> None:
+        """Draw these nodes' blocks again (their shape result or selection changed)."""
+        nodes, dropped = self._scene.graph.nodes, 0
+        for nid in node_ids:
+            node = nodes.get(nid)
+            if node is not None and nid in self.waiting:
+                dropped += self._forget(_cell(*node.pos))
+        if dropped:
+            self.update()
+
+    def refresh_all(self) -> None:
+        """Draw every block again (the text size or every result changed)."""
+        self._looks.clear()
+        self._patches.clear()
+        self.update()
+
+    def _forget(self, cell) -> bool:
+        """Work out ``cell``'s look again when next painted; True if it had one."""
+        self._patches.pop(cell, None)
+        return self._looks.pop(cell, None) is not None
 
     def _neighbours(self, node_id: str) -> list[str]:
         graph = self._scene.graph
@@ -127,45 +184,94 @@ class DocumentSketch(QGraphicsItem):
         self._scene.sketch_painted()
         if not self.waiting:
             return
+        far = option.levelOfDetailFromTransform(painter.worldTransform()) < FAR_ZOOM
+        cache, work = (self._patches, self._patch) if far else (self._looks, self._look)
         exposed = option.exposedRect.adjusted(-CELL, -CELL, CELL, CELL)
-        blocks, lines = [], []
+        end = time.perf_counter() + LOOK_BUDGET_S
+        looks, plain, worked = [], [], False  # at least one new look a paint
         for c in self._cells(exposed.intersected(self.boundingRect())):
             if c not in self._grid:
                 continue
-            look = self._looks.get(c)
+            look = cache.get(c)
+            if look is None and (time.perf_counter() < end or not worked):
+                look = cache[c] = work(c)
+                worked = True
             if look is None:
-                look = self._looks[c] = self._look(c)
-            blocks.extend(look[0])
-            lines.extend(look[1])
+                plain.append(QRectF(*self._extent[c]))
+            else:
+                looks.append(look)
+        theme = self._scene.theme
+        if far:
+            self._paint_patches(painter, looks)
+        else:
+            self._paint_looks(painter, looks)
+        if plain:  # worked out on the next turns
+            paint_blocks(painter, [(rect, 0.0, theme.wire, theme.wire) for rect in plain])
+            if not self._more:
+                self._more = True
+                QTimer.singleShot(0, self._paint_more)
+
+    def _paint_patches(self, painter, patches) -> None:
+        by_colour: dict[int, list[QRectF]] = {}
+        for rect, colour, _selected in patches:
+            by_colour.setdefault(colour.rgba(), []).append(rect)
+        painter.setPen(Qt.NoPen)
+        for rgba, rects in by_colour.items():
+            painter.setBrush(QColor.fromRgba(rgba))
+            painter.drawRects(rects)
+        chosen = [rect for rect, _c, selected in patches if selected]
+        if chosen:
+            paint_outlines(painter, chosen, self._scene.theme.selection)
+
+    def _paint_more(self) -> None:
+        if shiboken6.isValid(self):  # not deleted with its scene meanwhile
+            self._more = False
+            self.update()
+
+    def _paint_looks(self, painter, looks) -> None:
         pen = QPen(self._scene.theme.wire, 1.5)
         pen.setCosmetic(True)
         painter.setPen(pen)
-        painter.drawLines(lines)
-        paint_blocks(painter, blocks)
+        painter.drawLines([line for look in looks for line in look[1]])
+        paint_blocks(painter, [block for look in looks for block in look[0]])
+        outlines = [rect for look in looks for rect in look[2]]
+        if outlines:
+            paint_outlines(painter, outlines, self._scene.theme.selection)
 
-    def _look(self, cell) -> tuple[list, list]:
+    def _patch(self, cell) -> tuple[QRectF, object, bool]:
+        """``cell`` far out: one patch over its nodes, in the error colour if one of them
+        fails, the paler one if one is downstream of a failure, else the colour of wires;
+        and whether one of them is selected."""
+        theme, results = self._scene.theme, self._scene.shape_results()
+        ids = [nid for nid in self._grid[cell] if nid in self.waiting]
+        kinds = {error_kind(results.get(nid)) for nid in ids}
+        kind = "error" if "error" in kinds else "upstream" if "upstream" in kinds else None
+        return (QRectF(*self._extent[cell]), block_title_colour(theme, kind, theme.wire),
+                any(nid in self.selected for nid in ids))
+
+    def _look(self, cell) -> tuple[list, list, list]:
         """The blocks of the waiting nodes in ``cell`` and the wires they own (a wire belongs
-        to its input's node when that waits, else to its output's)."""
+        to its input's node when that waits, else to its output's), and the outlines of the
+        selected ones."""
         graph, theme = self._scene.graph, self._scene.theme
         results = self._scene.shape_results()
         title_h = TITLE_H * text_scale()
         types = _node_types()
-        blocks, lines = [], []
+        blocks, lines, outlines = [], [], []
         for nid in self._grid[cell]:
             if nid not in self.waiting:
                 continue
             node = graph.nodes[nid]
             frozen = node.attrs.get("requires_grad") is False
-            result = results.get(nid)
-            if result is not None and result.error is not None \
-                    and not result.error.startswith("missing input") \
-                    and " has an error (from node " not in result.error:
-                title_c = theme.error
-            else:
-                title_c = theme.frozen if frozen else theme.category_color(
-                    types[node.type].category if node.type in types else None)
-            blocks.append((QRectF(node.pos[0], node.pos[1], ROUGH_W, ROUGH_H), title_h,
-                           title_c, theme.frozen_body if frozen else theme.node_body))
+            title_c = block_title_colour(theme, error_kind(results.get(nid)), theme.frozen
+                                         if frozen else theme.category_color(
+                                             types[node.type].category if node.type in types
+                                             else None))
+            rect = QRectF(node.pos[0], node.pos[1], ROUGH_W, ROUGH_H)
+            blocks.append((rect, title_h, title_c,
+                           theme.frozen_body if frozen else theme.node_body))
+            if nid in self.selected:
+                outlines.append(rect)
             for e in graph.incoming(nid).values():
                 lines.append(QLineF(self._anchor(e.src, e.src_port, True),
                                     self._anchor(nid, e.dst_port, False)))
@@ -173,7 +279,7 @@ class DocumentSketch(QGraphicsItem):
                 if e.dst not in self.waiting:
                     lines.append(QLineF(self._anchor(nid, e.src_port, True),
                                         self._anchor(e.dst, e.dst_port, False)))
-        return blocks, lines
+        return blocks, lines, outlines
 
     def _anchor(self, node_id: str, port: str, output: bool) -> QPointF:
         card = self._scene.built_card(node_id)
@@ -181,6 +287,24 @@ class DocumentSketch(QGraphicsItem):
             return card.port(port, output).scenePos()
         x, y = self._scene.graph.nodes[node_id].pos
         return QPointF(x + (ROUGH_W if output else 0.0), y + TITLE_H * text_scale() + ROW_H / 2)
+
+
+def _extent(nodes, node_ids) -> tuple[float, float, float, float]:
+    """(x, y, width, height) covering the rough cards of ``node_ids``."""
+    xs = [nodes[nid].pos[0] for nid in node_ids]
+    ys = [nodes[nid].pos[1] for nid in node_ids]
+    return min(xs), min(ys), max(xs) - min(xs) + ROUGH_W, max(ys) - min(ys) + ROUGH_H
+
+
+def let_go_of_frozen() -> None:
+    """A big document's millions of objects live as long as it is open, so once its sketch is made
+    they are moved out of the cycle collector's way (``gc.freeze``: a full collection walking
+    them took 0.2 s at 30,000 nodes and most of a second at 100,000, in whichever edit's turn
+    it fell). When the scene is rebuilt (another document, a revert) they go back to the
+    collector and what the old document left is collected, so nothing stays for good."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
 
 
 def _node_types():
@@ -203,6 +327,77 @@ class LazyCards(QObject):
         self._shown_timer.setSingleShot(True)
         self._shown_timer.setInterval(0)
         self._shown_timer.timeout.connect(self.queue_shown)
+        self._recolour: list = []  # id sets whose blocks to draw again once results settle
+        self._settle_timer = QTimer(self)  # a big edit's results, a slice a turn
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(0)
+        self._settle_timer.timeout.connect(self._settle_some)
+
+    @property
+    def settling(self) -> bool:
+        """True while shape results the sketch draws are being settled in the background."""
+        return self._settle_timer.isActive()
+
+    def shapes_changed(self, changed) -> None:
+        """The results of ``changed`` (None: of every node) may have changed: recolour their
+        blocks once the results are settled, which happens a slice at a time from here."""
+        if self.sketch is None:
+            return
+        if changed is None:
+            self._recolour = []
+            self.sketch.refresh_all()
+            return
+        if changed:
+            self._recolour.append(changed)
+            self._settle_timer.start()
+
+    def _settle_some(self) -> None:
+        """One slice of settling; when every result is settled, recolour what changed."""
+        if self.sketch is None:
+            self._recolour = []
+            return
+        cache, end = shapes_of(self._scene.graph), time.perf_counter() + SLICE_S
+        try:
+            while not cache.settle(None, 100):
+                if time.perf_counter() >= end:
+                    self._settle_timer.start()
+                    return
+        except Exception:  # the blocks keep their colours; the canvas goes on
+            log.exception("settling shape results failed")
+        pending, self._recolour = self._recolour, []
+        distinct = list({id(ids): ids for ids in pending}.values())
+        gc.freeze()  # the new results live on too (see let_go_of_frozen)
+        if sum(map(len, distinct)) > RECOLOUR_ALL:
+            self.sketch.refresh_all()  # cheaper than finding each one's cell; looks come back
+            return  # for what is painted (within the paint's budget)
+        for ids in distinct:
+            self.sketch.recolour(ids)
+
+    def refresh_all(self) -> None:
+        if self.sketch is not None:
+            self.sketch.refresh_all()
+
+    @property
+    def selected(self) -> set[str]:
+        """Nodes drawn selected by the sketch (read it, don't change it)."""
+        return self.sketch.selected if self.sketch is not None else set()
+
+    def set_selected(self, node_ids) -> bool:
+        """Show exactly these of the sketched nodes selected (the others are ignored); True
+        if that changed anything."""
+        if self.sketch is None:
+            return False
+        new = {nid for nid in node_ids if nid in self.sketch.waiting}
+        old, self.sketch.selected = self.sketch.selected, new
+        if old == new:
+            return False
+        self.sketch.recolour(old ^ new)
+        return True
+
+    def ids_in(self, rect: QRectF) -> list[str]:
+        """The sketched nodes whose rough card meets ``rect``."""
+        return self.sketch.ids_in(rect, with_neighbours=False) if self.sketch is not None \
+            else []
 
     def __contains__(self, node_id) -> bool:
         return self.sketch is not None and node_id in self.sketch
@@ -212,6 +407,7 @@ class LazyCards(QObject):
         self.sketch = DocumentSketch(self._scene, node_ids)
         self._scene.addItem(self.sketch)
         self._shown_timer.start()
+        gc.freeze()  # its objects live as long as it is open: see let_go_of_frozen
 
     def built(self, node_id: str) -> None:
         """The card of ``node_id`` was built, or the node is gone."""
@@ -240,6 +436,8 @@ class LazyCards(QObject):
         """Stop building (the scene is cleared: the sketch goes with its items)."""
         self.queue.clear()
         self._shown_timer.stop()
+        self._settle_timer.stop()
+        self._recolour = []
         self.sketch = None
 
     def painted(self) -> None:

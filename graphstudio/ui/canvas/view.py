@@ -15,7 +15,7 @@ import logging
 import math
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView, QMenu
 
 from graphstudio.graph.auto_layout import DEFAULT_SIZE
@@ -77,7 +77,8 @@ class GraphView(QGraphicsView):
         self._menu_providers: list = []
         self.context_popup: QMenu | None = None
         scene.quickAddRequested.connect(self.open_quick_add)
-        self.rubberBandChanged.connect(self._rubber_band_changed)
+        self.rubberBandChanged.connect(guarded(self._rubber_band_changed, scene.report,
+                                               pass_args=True))
         self.centerOn(0, 0)
 
     def graph_scene(self):
@@ -94,7 +95,7 @@ class GraphView(QGraphicsView):
 
     def set_zoom(self, z: float, anchor: QPointF | None = None):
         """Zoom to ``z`` (clamped) keeping scene point ``anchor`` (default: centre) in place."""
-        z = min(max(z, MIN_ZOOM), MAX_ZOOM)
+        z = min(max(z, self.min_zoom()), MAX_ZOOM)
         f = z / self.zoom()
         if abs(f - 1.0) < 1e-9:
             return
@@ -108,6 +109,13 @@ class GraphView(QGraphicsView):
             self.setTransformationAnchor(old)
             self._pan_by(before - self.mapFromScene(anchor))
         self.zoomChanged.emit(self.zoom())
+
+    def min_zoom(self) -> float:
+        """How far out it zooms: MIN_ZOOM, or further for a document too big to see whole."""
+        rect, vp = self.scene().items_bounding_rect(), self.viewport()
+        fit = 0.8 * min(vp.width() / rect.width(), vp.height() / rect.height()) \
+            if not rect.isEmpty() else MIN_ZOOM
+        return min(MIN_ZOOM, max(fit, 1e-4))
 
     def wheelEvent(self, event):
         dy = event.angleDelta().y() or event.angleDelta().x()
@@ -124,7 +132,7 @@ class GraphView(QGraphicsView):
         ids = scene.selected_node_ids()
         rect = QRectF()
         for nid in ids:
-            rect = rect.united(scene.node_item(nid).sceneBoundingRect())
+            rect = rect.united(scene.node_rect(nid))
         if rect.isNull():
             rect = scene.items_bounding_rect()
         self.frame_rect(rect)
@@ -179,19 +187,15 @@ class GraphView(QGraphicsView):
         step = GRID
         while step * z < 9:
             step *= GRID_MAJOR
-        left = math.floor(rect.left() / step) * step
-        top = math.floor(rect.top() / step) * step
         minor, major = [], []
-        x = left
-        while x < rect.right():
-            (major if round(x / step) % GRID_MAJOR == 0 else minor).append(
-                QLineF(x, rect.top(), x, rect.bottom()))
-            x += step
-        y = top
-        while y < rect.bottom():
-            (major if round(y / step) % GRID_MAJOR == 0 else minor).append(
-                QLineF(rect.left(), y, rect.right(), y))
-            y += step
+        for lo, hi, line in ((rect.left(), rect.right(), lambda v: QLineF(v, rect.top(), v,
+                                                                           rect.bottom())),
+                             (rect.top(), rect.bottom(), lambda v: QLineF(rect.left(), v,
+                                                                          rect.right(), v))):
+            v = math.floor(lo / step) * step
+            while v < hi:
+                (major if round(v / step) % GRID_MAJOR == 0 else minor).append(line(v))
+                v += step
         painter.setRenderHint(QPainter.Antialiasing, False)
         pen = painter.pen()
         pen.setCosmetic(True)
@@ -275,10 +279,9 @@ class GraphView(QGraphicsView):
         menu.popup(event.globalPos())
         event.accept()
 
-    def _rubber_band_changed(self, rect, _from, _to):
-        self.scene().rubber_banding = not rect.isNull()
+    def _rubber_band_changed(self, rect, from_, to_):
+        self.scene().follow_rubber_band(not rect.isNull(), from_, to_)
 
-    # ------------------------------------------------------------------ keys
     def focusNextPrevChild(self, next_):
         return False  # Tab opens quick-add instead of moving focus
 
@@ -341,8 +344,6 @@ class GraphView(QGraphicsView):
     # ------------------------------------------------------------------ edits
     def _cursor_scene_pos(self) -> QPointF | None:
         """The mouse position in scene coordinates, or None if the mouse is outside the view."""
-        from PySide6.QtGui import QCursor
-
         p = self.viewport().mapFromGlobal(QCursor.pos())
         if self.viewport().rect().contains(p):
             return self.mapToScene(p)

@@ -94,10 +94,7 @@ class ViewOptions(QObject):
         """Lay every card, wire label and dock out again for the text size in force."""
         scale = text_scale()
         scene = self.window.scene
-        for item in scene.node_items():
-            item.set_theme(item.theme)  # fonts and rows follow the text size
-        for wire in scene.edge_items():
-            wire.refresh_label()
+        scene.restyle_cards()  # the built cards; the sketch draws the rest
         display = self.controller.display
         if self.controller.timeline is not None or scale > 1.0:
             display.make_room.apply()

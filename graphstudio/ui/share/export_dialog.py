@@ -1,4 +1,5 @@
-"""File > Export Animation… and File > Export Handout…: the window's way to share a run.
+"""File > Export Animation… and File > Export Handout…: the window's way to share a run; and
+the progress of File > Export Image… while it builds a big document's cards (:func:`card_progress`).
 
 Both run a copy of the current document with its run options (Run ▸ Options: the loss, the
 gradient seed, no_grad, ...) and make the file with the same job as ``graphstudio animate`` /
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from graphstudio.ui.slots import guarded
 
-__all__ = ["ANIMATION_FILTERS", "ShareExport"]
+__all__ = ["ANIMATION_FILTERS", "ShareExport", "card_progress"]
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,39 @@ PDF_FILTER = "PDF handout (*.pdf)"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ShareExport", text)
+
+
+# a picture needing fewer cards built than this is made without a progress dialog
+PROGRESS_FROM_CARDS = 200
+
+
+def card_progress(window, path: str, cards: int):
+    """A ``progress(done, total)`` callback for ``render_scene`` showing a modal progress
+    dialog with Cancel while ``cards`` cards are built for the picture ``path`` (None when
+    there are too few to be worth one); it returns False once Cancel was pressed."""
+    from PySide6.QtWidgets import QApplication
+
+    if cards < PROGRESS_FROM_CARDS:
+        return None
+    label = QCoreApplication.translate("ShareExport", "Drawing {cards:,} cards for {name}…")
+    dialog = QProgressDialog(label.format(cards=cards, name=os.path.basename(path)),
+                             QCoreApplication.translate("ShareExport", "Cancel"), 0, cards,
+                             window)
+    dialog.setWindowTitle(QCoreApplication.translate("ShareExport", "Export Image"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)  # the picture is of this moment
+    dialog.setMinimumDuration(0)
+
+    def progress(done: int, total: int) -> bool:
+        dialog.setValue(min(done, total))
+        QApplication.processEvents()
+        if dialog.wasCanceled():
+            dialog.close()
+            return False
+        if done >= total:
+            dialog.close()
+        return True
+
+    return progress
 
 
 class ShareExport(QObject):
