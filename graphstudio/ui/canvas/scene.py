@@ -55,6 +55,8 @@ class GraphScene(SceneGestures, QGraphicsScene):
     nodeActivated = Signal(str)
     #: a wire was dropped on empty canvas: (scene position, connect_from tuple)
     quickAddRequested = Signal(QPointF, object)
+    #: a big document's card was built (it came into view, or was asked for by id)
+    cardBuilt = Signal(str)
 
     def __init__(self, graph: Graph, undo_stack, theme: Theme = LIGHT, parent=None):
         super().__init__(parent)
@@ -109,6 +111,10 @@ class GraphScene(SceneGestures, QGraphicsScene):
     def built_card(self, node_id: str) -> NodeItem | None:
         """The card of ``node_id`` if it is built (None otherwise; never builds one)."""
         return self._nodes.get(node_id)
+
+    def built_wire(self, edge: Edge) -> EdgeItem | None:
+        """The wire of ``edge`` if both its cards are built (None otherwise; builds none)."""
+        return self._edges.get(edge)
 
     def edge_item(self, edge: Edge) -> EdgeItem | None:
         if edge not in self._edges and (edge.src in self._lazy or edge.dst in self._lazy):
@@ -317,6 +323,7 @@ class GraphScene(SceneGestures, QGraphicsScene):
         for e in (*self.graph.incoming(node_id).values(), *self.graph.outgoing(node_id)):
             if e not in self._edges and e.src in self._nodes and e.dst in self._nodes:
                 self._add_edge_item(e)
+        self.cardBuilt.emit(node_id)
         return item
 
     def clear(self):

@@ -110,12 +110,15 @@ class SceneDisplay:
         self.make_room = MakeRoom(scene, graph)
         self._reserved: set[str] = set()  # cards keeping room for the shown run's results
         self._reserve_ks: tuple[int, ...] = ()
+        built = getattr(scene, "cardBuilt", None)  # a big document builds cards as they show
+        if built is not None:
+            built.connect(self._card_built)
 
     # ------------------------------------------------------------------ public
     def clear(self) -> None:
         """Take every run display off the canvas (cards back to their size and place)."""
         for nid, state in self._nodes.items():
-            item = self.scene.node_item(nid)
+            item = self.scene.built_card(nid)
             if item is not None and state is not None:
                 item.set_run_state(None)
         for item in self._error_tips:
@@ -123,7 +126,7 @@ class SceneDisplay:
                 _show_error_tip(item, None)
         self._error_tips = set()
         for edge, d in self._edges.items():
-            item = self.scene.edge_item(edge)
+            item = self.scene.built_wire(edge)
             if item is not None and d is not NO_EDGE:
                 item.set_run_state(None, False, False)
                 item.set_pulse(None)
@@ -197,7 +200,7 @@ class SceneDisplay:
         if len(self.graph.nodes) > MAKE_ROOM_LIMIT:  # reserved as each card is updated
             return
         for nid in self.graph.nodes:
-            item = self.scene.node_item(nid)
+            item = self.scene.built_card(nid)
             if nid in known and item is not None:
                 self._reserve(nid, item, layout=True)
         self.make_room.apply()
@@ -210,7 +213,7 @@ class SceneDisplay:
 
     def _unreserve(self, node_ids) -> None:
         for nid in node_ids:
-            item = self.scene.node_item(nid)
+            item = self.scene.built_card(nid)
             if item is not None:
                 item.reserve_for(())
 
@@ -256,7 +259,7 @@ class SceneDisplay:
         if not views:
             return nodes, edges
         step_node = timeline.steps[k].node_id if 0 <= k < len(timeline) else None
-        card = self.scene.node_item(step_node) if step_node is not None else None
+        card = self.scene.built_card(step_node) if step_node is not None else None
         areas = []
         for view in views:
             seen = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -270,18 +273,16 @@ class SceneDisplay:
             return any(rect.intersects(area) for area in areas)
 
         now_n, now_e = [], []
-        for nid in nodes:
-            item = self.scene.node_item(nid)
-            if item is not None and shown(item):
-                now_n.append(nid)
-            else:
-                self._pending_nodes.add(nid)
+        for nid in nodes:  # a card not built yet is brought up to date when it is
+            item = self.scene.built_card(nid)
+            if item is None:
+                continue
+            (now_n.append if shown(item) else self._pending_nodes.add)(nid)
         for edge in edges:
-            item = self.scene.edge_item(edge)
-            if item is not None and shown(item):
-                now_e.append(edge)
-            else:
-                self._pending_edges.add(edge)
+            item = self.scene.built_wire(edge)
+            if item is None:
+                continue
+            (now_e.append if shown(item) else self._pending_edges.add)(edge)
         self._flush_timer.start()
         return now_n, now_e
 
@@ -301,7 +302,7 @@ class SceneDisplay:
                 else:
                     batch = [self._pending_edges.pop()
                              for _ in range(min(16, len(self._pending_edges)))]
-                    self._apply((), [e for e in batch if self.scene.edge_item(e) is not None])
+                    self._apply((), [e for e in batch if self.scene.built_wire(e) is not None])
         except Exception:  # a timer slot must never raise
             log.exception("deferred run display failed")
             self._pending_nodes.clear()
@@ -327,8 +328,26 @@ class SceneDisplay:
             if ev.kind == "node_added":
                 if ev.node_id in known:
                     self._apply((ev.node_id,), ())
-            elif self.scene.edge_item(ev.edge) is not None:
+            elif self.scene.built_wire(ev.edge) is not None:
                 self._apply((), (ev.edge,))
+
+    def _card_built(self, node_id: str) -> None:
+        """A card built since (a big document's, come into view): it and its wires show what
+        the run shows at the current step."""
+        try:
+            self._pending_nodes.discard(node_id)
+            if self.timeline is None:
+                if node_id in self._overrides:
+                    self._set_node(node_id, self._overrides[node_id])
+                return
+            g = self.graph
+            wires = [e for e in (*g.incoming(node_id).values(), *g.outgoing(node_id))
+                     if self.scene.built_wire(e) is not None]
+            self._pending_edges.difference_update(wires)
+            known = node_id in timeline_nodes(self.timeline) or node_id in self._overrides
+            self._apply((node_id,) if known and node_id in g.nodes else (), wires)
+        except Exception:  # a slot must never raise
+            log.exception("showing the run on a new card failed")
 
     def node_state(self, node_id: str):
         """What the card of ``node_id`` shows now (None: nothing)."""
@@ -362,13 +381,13 @@ class SceneDisplay:
             nodes.update(self._aliases.get(nid, ()))
         known = timeline_nodes(timeline)
         return [n for n in nodes if n in known and n in self.graph.nodes], \
-            [e for e in edges if self.scene.edge_item(e) is not None]
+            [e for e in edges if self.scene.built_wire(e) is not None]
 
     # The caches say what was put on the items; an item the scene built since (undo of a
     # delete re-creates the card and its wires) shows nothing, so "same as cached" skips only
     # when the item itself still shows the cached state.
     def _set_node(self, nid: str, state) -> int:
-        item = self.scene.node_item(nid)
+        item = self.scene.built_card(nid)
         if (nid in self._nodes and same_state(self._nodes[nid], state)
                 and (item is None or item.run_state is self._nodes[nid])):
             return 0
@@ -387,7 +406,7 @@ class SceneDisplay:
 
     def _set_edge(self, edge, d) -> int:
         old = self._edges.get(edge, NO_EDGE)
-        item = self.scene.edge_item(edge)
+        item = self.scene.built_wire(edge)
         if (old.key() == d.key() and old.grad is d.grad
                 and (item is None or _edge_shows(item) == old.key())):
             return 0
