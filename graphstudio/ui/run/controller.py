@@ -19,6 +19,7 @@ choosing the loss or toggling retain_grad re-run the same thing at once, from th
 
 from __future__ import annotations
 
+import gc
 import logging
 
 import shiboken6
@@ -313,6 +314,8 @@ class RunController(QObject):
         self._run_inputs = run_inputs(self.graph)
         self.timelineChanged.emit()
         self._go(k)
+        if len(self.graph.nodes) > self.scene.LAZY_CARDS:  # a big run's objects live while
+            gc.freeze()  # it is shown: out of the collector's way (sketch.let_go_of_frozen)
         self.stateChanged.emit()
 
     def _go(self, k: int, animate: bool = False) -> None:
