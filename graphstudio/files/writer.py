@@ -12,6 +12,7 @@ from graphstudio.files.format import (
 )
 from graphstudio.files.json_text import NotFinite, dump, list_item, tensor_rows
 from graphstudio.files.session_format import session_to_json
+from graphstudio.graph.collector import collector_paused
 from graphstudio.graph.limits import (
     MAX_FILE_BYTES,
 )
@@ -123,8 +124,10 @@ def graph_to_json(graph: Graph) -> str:
 def save_graph(graph: Graph, path) -> None:
     """Write atomically (see :func:`write_text_atomic`). Refuses (with GraphFileError), before
     touching the disk, what :func:`load_graph` would refuse to read back: NaN or infinite
-    numbers, a file larger than the limit."""
-    text = graph_to_json(graph)
+    numbers, a file larger than the limit. The cycle collector sleeps while the text is made
+    (the document's many small objects would otherwise be walked again and again)."""
+    with collector_paused():
+        text = graph_to_json(graph)
     if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise GraphFileError(f"the file would be larger than {MAX_FILE_BYTES // 2**20} MiB, "
                              "more than GraphStudio can read back", "<save>")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
+from graphstudio.graph.collector import collector_paused
 from graphstudio.graph.limits import MAX_ELEMENTS
 from graphstudio.graph.model import Graph, GraphError, TensorSpec
 from graphstudio.graph.node_table import NODE_TYPES
@@ -44,7 +45,7 @@ from graphstudio.pytorch.import_names import (
     name_base,
 )
 from graphstudio.pytorch.import_scan import scan_program
-from graphstudio.pytorch.import_source import MAX_CODE_CHARS, collector_paused, parse_code
+from graphstudio.pytorch.import_source import MAX_CODE_CHARS, parse_code
 from graphstudio.pytorch.import_tensors import CodeImportError, TensorParsing
 from graphstudio.pytorch.session_import import SessionRecorder
 
