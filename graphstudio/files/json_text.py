@@ -56,6 +56,8 @@ def _scalar(v, finite_only: bool = True) -> str:
 def _text(v) -> str:
     """A JSON string (or other scalar): UTF-8 as it is, but a lone surrogate (which JSON text
     can hold and UTF-8 cannot) written as its ``\\uXXXX`` escape, so the file reads back."""
+    if type(v) is str and v.isidentifier():  # nothing to escape (an id, a name, a key)
+        return '"' + v + '"'
     text = _ENCODER.encode(v)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) \
         if _SURROGATE.search(text) else text

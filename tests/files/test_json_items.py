@@ -99,3 +99,17 @@ def test_an_edge_item_at_the_width(name_len):
     assert edge_item(e) == list_item(doc, 4)
     assert (len(edge_item(e)) <= 96) == ("\n" not in edge_item(e))
     assert len(list_item(doc, 4).split("\n")[0]) == (65 + name_len if name_len <= 31 else 1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=20), st.from_regex(r"\A[^\W\d]\w{0,15}\Z"),
+                 st.sampled_from(["n1", "é", "x_1", "ｘ", "ℌ", "a\u0301", "\ud800"])))
+def test_a_string_is_written_as_json_writes_it(text):
+    """Strings (ids, names, keys: identifiers written at once) read back as themselves and,
+    but for a lone surrogate's escape, are what json writes."""
+    import json
+
+    written = dump(text)
+    assert json.loads(written) == text
+    if text.isidentifier():
+        assert written == json.dumps(text, ensure_ascii=False)
