@@ -56,10 +56,14 @@ def graph_from_code(text: str) -> Graph:
     """A new graph built from PyTorch-style ``text`` (see the module docstring)."""
     with collector_paused():
         tree = parse_code(text)  # refused here when too long or beyond the node limit
+        builder = _Builder(tree)
         try:
-            return _Builder(tree).build()
+            return builder.build()
         except RecursionError:
             raise CodeImportError("the code is nested too deeply") from None
+        finally:  # its session recorder refers back to it: without this the builder and the
+            # whole syntax tree would wait, a cycle, for the collector's next full walk
+            builder.session = None
 
 
 class _Builder(TensorParsing):
