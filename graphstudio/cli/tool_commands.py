@@ -202,8 +202,8 @@ def add_import(sub):
 def cmd_import(args) -> int:
     from graphstudio.files.gsgraph import graph_to_json, save_graph
     from graphstudio.files.regular_file import open_regular
+    from graphstudio.graph.collector import collector_paused
     from graphstudio.pytorch.code_import import CodeImportError, graph_from_code
-    from graphstudio.pytorch.import_source import collector_paused
 
     try:
         with open_regular(args.code) as f:

@@ -15,7 +15,10 @@ import numpy as np
 
 from graphstudio.graph.literals import format_numbers
 
-__all__ = ["NotFinite", "dump", "list_item", "one_line", "tensor_rows"]
+__all__ = ["LINE_WIDTH", "NotFinite", "dump", "list_item", "one_line", "tensor_rows", "verbatim"]
+
+#: how wide a line may be before a container is written one item a line
+LINE_WIDTH = 100
 
 
 class NotFinite(ValueError):
@@ -24,6 +27,12 @@ class NotFinite(ValueError):
 
 class _Raw(str):
     """Text written verbatim (tensor data already formatted)."""
+
+
+def verbatim(text: str) -> str:
+    """``text`` marked to be written as it is, e.g. a list item already laid out the way
+    :func:`list_item` lays it out."""
+    return _Raw(text)
 
 
 class _Row(list):
@@ -47,6 +56,8 @@ def _scalar(v, finite_only: bool = True) -> str:
 def _text(v) -> str:
     """A JSON string (or other scalar): UTF-8 as it is, but a lone surrogate (which JSON text
     can hold and UTF-8 cannot) written as its ``\\uXXXX`` escape, so the file reads back."""
+    if type(v) is str and v.isidentifier():  # nothing to escape (an id, a name, a key)
+        return '"' + v + '"'
     text = _ENCODER.encode(v)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) \
         if _SURROGATE.search(text) else text
@@ -92,7 +103,7 @@ def one_line(obj) -> str | None:
     return text if text.isascii() or not _SURROGATE.search(text) else None
 
 
-def list_item(obj: dict, indent: int, width: int = 100, plain: bool = True) -> str:
+def list_item(obj: dict, indent: int, width: int = LINE_WIDTH, plain: bool = True) -> str:
     """``obj`` laid out as :func:`dump` lays out an item of a list at ``indent``: text to put
     in that list, which dump writes as it is. ``plain``: ``obj`` holds plain JSON values (as
     for :func:`one_line`), so its text is found at a fraction of dump's cost (the long lists
@@ -116,7 +127,8 @@ def list_item(obj: dict, indent: int, width: int = 100, plain: bool = True) -> s
     return _Raw("{\n" + ",\n".join(lines) + "\n" + " " * indent + "}")
 
 
-def dump(obj, width: int = 100, finite_only: bool = True, indent: int = 0, col: int = 0) -> str:
+def dump(obj, width: int = LINE_WIDTH, finite_only: bool = True, indent: int = 0,
+         col: int = 0) -> str:
     """JSON with stable key order; a container goes on one line when it fits from its column.
     A NaN or infinite number raises :class:`NotFinite` (``finite_only``) or is written as
     Python's json module writes it. ``indent``, ``col``: where the text starts (a value inside

@@ -10,8 +10,16 @@ from graphstudio.files.format import (
     VERSION,
     GraphFileError,
 )
-from graphstudio.files.json_text import NotFinite, dump, list_item, tensor_rows
+from graphstudio.files.json_text import (
+    LINE_WIDTH,
+    NotFinite,
+    dump,
+    list_item,
+    tensor_rows,
+    verbatim,
+)
 from graphstudio.files.session_format import session_to_json
+from graphstudio.graph.collector import collector_paused
 from graphstudio.graph.limits import (
     MAX_FILE_BYTES,
 )
@@ -88,15 +96,29 @@ def _edge_document(e) -> dict:
     return {"from": [e.src, e.src_port], "to": [e.dst, e.dst_port]}
 
 
+def edge_item(e) -> str:
+    """An edge as its item in the file's list of edges: the text :func:`list_item` gives its
+    document, written at once when its ids and ports are identifiers (nothing to escape) and
+    it fits on its line (a graph file has more edges than anything else)."""
+    src, src_port, dst, dst_port = e.src, e.src_port, e.dst, e.dst_port
+    if src.isidentifier() and src_port.isidentifier() and dst.isidentifier() \
+            and dst_port.isidentifier():
+        text = f'{{"from": ["{src}", "{src_port}"], "to": ["{dst}", "{dst_port}"]}}'
+        if len(text) <= LINE_WIDTH - 4:  # an item of the edges list, indented by 4
+            return verbatim(text)
+    return list_item(_edge_document(e), 4)
+
+
 def graph_to_document(graph: Graph, items_as_text: bool = False) -> dict:
     """The file's document. ``items_as_text``: each node and edge already laid out as its text
     in the file (:func:`~graphstudio.files.json_text.list_item`), for :func:`graph_to_json`."""
     nodes = [_node_document(n) for n in graph.nodes.values()]
-    edges = [_edge_document(e) for e in graph.edges]
     if items_as_text:  # tensor data (preformatted numbers) is not plain JSON for list_item
         nodes = [list_item(d, 4, plain=n.tensor is None or n.tensor.init != "values")
                  for d, n in zip(nodes, graph.nodes.values(), strict=True)]
-        edges = [list_item(d, 4) for d in edges]
+        edges = [edge_item(e) for e in graph.edges]
+    else:
+        edges = [_edge_document(e) for e in graph.edges]
     doc = {"format": FORMAT, "version": VERSION,
            "meta": _json_value(graph.meta),
            "run": _run_document(graph),
@@ -123,8 +145,10 @@ def graph_to_json(graph: Graph) -> str:
 def save_graph(graph: Graph, path) -> None:
     """Write atomically (see :func:`write_text_atomic`). Refuses (with GraphFileError), before
     touching the disk, what :func:`load_graph` would refuse to read back: NaN or infinite
-    numbers, a file larger than the limit."""
-    text = graph_to_json(graph)
+    numbers, a file larger than the limit. The cycle collector sleeps while the text is made
+    (the document's many small objects would otherwise be walked again and again)."""
+    with collector_paused():
+        text = graph_to_json(graph)
     if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise GraphFileError(f"the file would be larger than {MAX_FILE_BYTES // 2**20} MiB, "
                              "more than GraphStudio can read back", "<save>")

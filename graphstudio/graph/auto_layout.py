@@ -23,10 +23,12 @@ V_GAP = 36.0
 def _layers(order, preds, succs) -> dict[str, int]:
     layer: dict[str, int] = {}
     for v in order:
-        layer[v] = max((layer[u] + 1 for u in preds[v]), default=0)
+        ps = preds[v]
+        layer[v] = max([layer[u] for u in ps]) + 1 if ps else 0
     for v in reversed(order):  # pull sources next to their first consumer
-        if not preds[v] and succs[v]:
-            layer[v] = max(min(layer[w] for w in succs[v]) - 1, 0)
+        ss = succs[v]
+        if ss and not preds[v]:
+            layer[v] = max(min([layer[w] for w in ss]) - 1, 0)
     return layer
 
 
@@ -41,8 +43,8 @@ def _order_columns(columns, preds, succs, sweeps: int = 4):
             if len(col) == 2:  # the sort below, for two: swapped when the second comes first
                 a, b = col
                 na, nb = nbrs[a], nbrs[b]
-                ka = sum([rank[u] for u in na]) / len(na) if na else rank[a]
-                kb = sum([rank[u] for u in nb]) / len(nb) if nb else rank[b]
+                ka = _mean_rank(na, rank) if na else rank[a]
+                kb = _mean_rank(nb, rank) if nb else rank[b]
                 if kb < ka:
                     col[0], col[1] = b, a
                 rank[col[0]], rank[col[1]] = 0, 1
@@ -54,6 +56,14 @@ def _order_columns(columns, preds, succs, sweeps: int = 4):
             col.sort(key=bary.__getitem__)
             for i, v in enumerate(col):
                 rank[v] = i
+
+
+def _mean_rank(neighbours, rank) -> float:
+    """The mean rank of ``neighbours`` (at least one): the same number as the sum over the
+    count, found at once for the usual single neighbour."""
+    if len(neighbours) == 1:
+        return rank[neighbours[0]]
+    return sum([rank[u] for u in neighbours]) / len(neighbours)
 
 
 def _place(col, desired, heights) -> dict[str, float]:
@@ -88,6 +98,13 @@ def _tops(columns, preds, succs, heights) -> dict[str, float]:
         top.update(_place(col, desired, heights))
     # backward: sources next to the middle of what they feed
     for col in reversed(columns):
+        if len(col) == 1:  # as below, for one node: only a source moves, to where it wants
+            v = col[0]
+            ss = succs[v]
+            if ss and not preds[v]:
+                ts = [top[w] + heights[w] / 2 for w in ss]
+                top[v] = (sum(ts) / len(ts) - heights[v] / 2) + 0.0
+            continue
         if all(preds[v] for v in col):
             continue
         desired = {}

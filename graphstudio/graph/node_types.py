@@ -22,7 +22,6 @@ from typing import Any
 
 import numpy as np
 
-from graphstudio.engine import derivative_rule
 from graphstudio.graph.elements import GraphError, TensorSpec
 
 __all__ = ["ATTR_KINDS", "AttrSpec", "CATEGORIES", "NodeType", "PortSpec"]
@@ -221,6 +220,8 @@ class NodeType:
     def derivative(self) -> str:
         """The local derivative rule for a person: the engine's own rule text of each grad_fn
         this node records (one source with the formula that computes it), else the note."""
+        from graphstudio.engine import derivative_rule  # the engine only when a rule is shown
+
         if not self.grad_fns:
             return self.gradient_note
         if len(self.grad_fns) == 1:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
+from graphstudio.graph.collector import collector_paused
 from graphstudio.graph.limits import MAX_ELEMENTS
 from graphstudio.graph.model import Graph, GraphError, TensorSpec
 from graphstudio.graph.node_table import NODE_TYPES
@@ -44,7 +45,7 @@ from graphstudio.pytorch.import_names import (
     name_base,
 )
 from graphstudio.pytorch.import_scan import scan_program
-from graphstudio.pytorch.import_source import MAX_CODE_CHARS, collector_paused, parse_code
+from graphstudio.pytorch.import_source import MAX_CODE_CHARS, parse_code
 from graphstudio.pytorch.import_tensors import CodeImportError, TensorParsing
 from graphstudio.pytorch.session_import import SessionRecorder
 
@@ -55,10 +56,14 @@ def graph_from_code(text: str) -> Graph:
     """A new graph built from PyTorch-style ``text`` (see the module docstring)."""
     with collector_paused():
         tree = parse_code(text)  # refused here when too long or beyond the node limit
+        builder = _Builder(tree)
         try:
-            return _Builder(tree).build()
+            return builder.build()
         except RecursionError:
             raise CodeImportError("the code is nested too deeply") from None
+        finally:  # its session recorder refers back to it: without this the builder and the
+            # whole syntax tree would wait, a cycle, for the collector's next full walk
+            builder.session = None
 
 
 class _Builder(TensorParsing):

@@ -1,19 +1,16 @@
 """Reading a program for the code importer (:mod:`graphstudio.pytorch.code_import`): its text
 parsed, and refused at once when it is too long or would make more nodes than a graph holds,
-before a single node is built; and Python's cycle collector paused while that happens.
+before a single node is built.
 """
 
 from __future__ import annotations
 
 import ast
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from graphstudio.graph.limits import MAX_NODES
 from graphstudio.pytorch.import_tensors import CodeImportError
 
-__all__ = ["MAX_CODE_CHARS", "collector_paused", "least_nodes", "parse_code"]
+__all__ = ["MAX_CODE_CHARS", "least_nodes", "parse_code"]
 
 MAX_CODE_CHARS = 20_000_000
 
@@ -50,16 +47,3 @@ def parse_code(text: str) -> ast.Module:
                               f"limit of {MAX_NODES:,} in a graph")
     return tree
 
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for the length of an import, then as it was: the syntax
-    tree and the graph are hundreds of thousands of objects that all stay alive, and every
-    full collection would walk each of them again (most of the time a long import took)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()

@@ -171,3 +171,24 @@ def test_export_keeps_the_umask_permissions(tmp_path, capsys):
     finally:
         os.umask(umask)
     assert os.stat(target).st_mode & 0o777 == 0o644
+
+
+def test_import_in_a_fresh_process_leaves_the_engine_unloaded(tmp_path):
+    """`graphstudio import` builds and saves a graph without ever loading the autograd engine
+    (start-up time counts in the end-to-end figure of issue 15)."""
+    import subprocess
+    import sys
+
+    code = tmp_path / "prog.py"
+    code.write_text("import torch\nx = torch.ones(3)\nw = torch.randn(3, requires_grad=True)\n"
+                    "loss = (x * w).sum()\nloss.backward()\n", encoding="utf-8")
+    out = tmp_path / "out.gsgraph"
+    probe = ("import sys\nfrom graphstudio.cli.dispatch import main\n"
+             f"code = main(['import', {str(code)!r}, '-o', {str(out)!r}])\n"
+             "print(code, sorted(m for m in sys.modules if m.startswith('graphstudio.engine')))\n")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = dict(os.environ, PYTHONPATH=root)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env=env, check=True)
+    assert done.stdout.strip() == "0 []"
+    assert load_graph(out).edge_count > 0

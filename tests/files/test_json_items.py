@@ -69,3 +69,47 @@ def test_an_item_one_character_either_side_of_the_width(extra):
     text = list_item(item, 4)
     assert ("\n" in text) == (extra > 0)
     assert dump({"nodes": [text, text]}) == dump({"nodes": [item, item]})
+
+
+ports = st.one_of(st.text(max_size=50), st.sampled_from(["out", "input", "é", "a" * 40, "x y",
+                                                          "\ud800", 'q"', "n1\\", "_"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(ports, ports, ports, ports)
+def test_an_edge_item_is_the_list_item_of_its_document(src, src_port, dst, dst_port):
+    """The writer's quick text of an edge is what list_item lays out for it, escapes, width
+    (96 characters and one more) and all."""
+    from graphstudio.files.writer import edge_item
+    from graphstudio.graph.elements import Edge
+
+    e = Edge(src, src_port, dst, dst_port)
+    doc = {"from": [src, src_port], "to": [dst, dst_port]}
+    assert edge_item(e) == list_item(doc, 4)
+    assert dump({"edges": [edge_item(e)]}) == dump({"edges": [doc]})
+
+
+@pytest.mark.parametrize("name_len", [30, 31, 32, 33])
+def test_an_edge_item_at_the_width(name_len):
+    from graphstudio.files.writer import edge_item
+    from graphstudio.graph.elements import Edge
+
+    e = Edge("n" * name_len, "out", "m" * 23, "other")  # 95 to 98 characters
+    doc = {"from": [e.src, "out"], "to": [e.dst, "other"]}
+    assert edge_item(e) == list_item(doc, 4)
+    assert (len(edge_item(e)) <= 96) == ("\n" not in edge_item(e))
+    assert len(list_item(doc, 4).split("\n")[0]) == (65 + name_len if name_len <= 31 else 1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=20), st.from_regex(r"\A[^\W\d]\w{0,15}\Z"),
+                 st.sampled_from(["n1", "é", "x_1", "ｘ", "ℌ", "a\u0301", "\ud800"])))
+def test_a_string_is_written_as_json_writes_it(text):
+    """Strings (ids, names, keys: identifiers written at once) read back as themselves and,
+    but for a lone surrogate's escape, are what json writes."""
+    import json
+
+    written = dump(text)
+    assert json.loads(written) == text
+    if text.isidentifier():
+        assert written == json.dumps(text, ensure_ascii=False)

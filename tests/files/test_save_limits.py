@@ -188,3 +188,23 @@ def test_files_reads_its_limits_from_the_one_shared_place():
         users = [m for m in (reader, writer) if hasattr(m, name)]
         assert all(getattr(m, name) is getattr(limits, name) for m in users)
     assert reader.MAX_FILE_BYTES is limits.MAX_FILE_BYTES and reader.MAX_NDIM is limits.MAX_NDIM
+
+
+def test_saving_pauses_the_cycle_collector_and_restores_it(tmp_path, monkeypatch):
+    import gc
+
+    g = Graph()
+    g.add_node("input", name="x", tensor=TensorSpec(init="zeros", shape=(2,)))
+    seen = []
+    encode = writer.graph_to_document
+    monkeypatch.setattr(writer, "graph_to_document",
+                        lambda *a, **k: seen.append(gc.isenabled()) or encode(*a, **k))
+    assert gc.isenabled()
+    save_graph(g, tmp_path / "a.gsgraph")
+    assert seen == [False] and gc.isenabled()
+    g.set_run_option("gradient", TensorSpec(init="full", fill=1.0, shape=(2,)))
+    monkeypatch.setattr(writer, "tensor_to_dict", lambda *a: (_ for _ in ()).throw(
+        GraphFileError("refused", "<save>")))
+    with pytest.raises(GraphFileError, match="refused"):
+        save_graph(g, tmp_path / "b.gsgraph")
+    assert gc.isenabled()  # on again after a refusal too

@@ -137,3 +137,30 @@ def test_the_cycle_collector_is_paused_only_while_importing(monkeypatch):
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("text", ["import torch\nx = torch.ones(2)\ny = x * 2\n",
+                                  "import torch\nx = torch.ones(2)\ny = q * 2\n"])
+def test_the_builder_and_its_syntax_tree_are_freed_at_once(monkeypatch, text):
+    """No reference cycle is left for the collector: a long program's tree (hundreds of
+    thousands of objects) is freed when the import ends, not at the next full collection."""
+    import weakref
+
+    builders = []
+    make = graph_from_code.__globals__["_Builder"]
+
+    def recorded(tree):
+        b = make(tree)
+        builders.append(weakref.ref(b))
+        return b
+
+    monkeypatch.setitem(graph_from_code.__globals__, "_Builder", recorded)
+    gc.disable()
+    try:
+        try:
+            graph_from_code(text)
+        except CodeImportError:
+            pass
+        assert len(builders) == 1 and builders[0]() is None
+    finally:
+        gc.enable()
