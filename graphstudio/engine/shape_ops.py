@@ -328,6 +328,8 @@ concat = concatenate = cat
                   tensors="grad unbound along dim back to each input")
 def StackBackward0(self, g):
     dim = self._ctx
+    if g.__class__ is Tensor:  # recorded: one select per input, as torch's stack backward
+        return tuple(g.select(dim, i) for i in range(g._data.shape[dim]))
     return tuple(array_namespace(g).moveaxis(g, dim, 0))
 
 

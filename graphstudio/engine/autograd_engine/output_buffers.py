@@ -6,11 +6,11 @@ slot is the plain gradient (or a list of them on fan-out, ``backward.py``). A
 pass first finds the node, so that gradients reaching different outputs stay apart. When the node
 is ready, :func:`collect` sums each output's gradients, runs that output's tensor hooks (and
 ``retain_grad``), hands ``autograd.grad`` what it asked for, and gives the formula one gradient
-per output (None for an output no gradient reached: the formula puts zeros there, as PyTorch
-fills missing gradients).
+per output (None for an output no gradient reached: its hooks are called with None, and the
+formula puts zeros there, as PyTorch fills missing gradients).
 """
 
-from ..hooks import run_tensor_hooks
+from ..hooks import TensorHook, run_tensor_hooks
 
 __all__ = ["OutputGrads", "collect", "root_buffer"]
 
@@ -49,15 +49,15 @@ def collect(fn, buf, capture):
     hooks = fn._output_hooks
     for nr, slot in enumerate(buf.slots):
         if slot is None:
-            grads.append(None)
-            contributions.append(())
-            continue
-        parts = slot if slot.__class__ is list else [slot]
-        g = parts[0]
-        for p in parts[1:]:
-            g = g + p
+            parts = ()
+            g = None
+        else:
+            parts = slot if slot.__class__ is list else [slot]
+            g = parts[0]
+            for p in parts[1:]:
+                g = g + p
         if hooks is not None and hooks.get(nr):
-            g = run_tensor_hooks(hooks[nr], g)
+            g = run_tensor_hooks(hooks[nr], g) if g is not None else hooks_on_none(hooks[nr])
         if capture is not None and (fn, nr) in capture:
             capture[fn, nr].append(g)
         grads.append(g)
@@ -65,3 +65,15 @@ def collect(fn, buf, capture):
     if all(g is None for g in grads):
         return None, tuple(contributions)
     return tuple(grads), tuple(contributions)
+
+
+def hooks_on_none(hooks):
+    """An output that got no gradient: PyTorch still calls its hooks, with None; a hook returning
+    a tensor gives the output that gradient."""
+    for h in list(hooks):
+        if h.__class__ is TensorHook:
+            new = h.fn(None)
+            if new is not None:
+                return run_tensor_hooks([e for e in hooks if e.__class__ is not TensorHook],
+                                        new._data)
+    return None
