@@ -5,6 +5,7 @@ Indexing (``t[...]``, ``select``, ``narrow``, ``t[...] = v``) is in ``indexing.p
 import numpy as np
 
 from . import dtypes
+from .backward_kernels.scatter import index_add_into_zeros
 from .node import array_namespace, backward_formula
 from .tensor import Size, Tensor, make, view_of, wrap, wrap_dim
 
@@ -380,7 +381,7 @@ def repeat(input, *repeats):
                        "accumulate)")
 def IndexSelectBackward0(self, g):
     shape, dim, index = self._ctx
-    return (array_namespace(g).add_at(shape, (slice(None),) * dim + (index,), g),)
+    return (index_add_into_zeros(shape, dim, index, g),)  # PyTorch: zeros.index_add_(...)
 
 
 def index_select(input, dim, index):
