@@ -9,7 +9,8 @@ Order (as PyTorch's engine): dependency counts are computed over the graph reach
 a node becomes ready once all its incoming gradients have arrived; the ready queue is a binary
 max-heap on the node's creation sequence number, with AccumulateGrad nodes at the highest priority.
 The heap (``autograd_engine/ready_queue.py``) replicates libstdc++'s ``push_heap``/``pop_heap``
-(what PyTorch's ``std::priority_queue`` runs on) so that even ties between several ready AccumulateGrad nodes pop in PyTorch's order.
+(what PyTorch's ``std::priority_queue`` runs on) so that even ties between several ready
+AccumulateGrad nodes pop in PyTorch's order.
 
 Broadcast gradients are reduced to each input's shape by one ``sum_to_shape`` here, and cast back
 to the input's dtype, exactly where PyTorch's engine validates a node's outputs.
@@ -33,13 +34,12 @@ Known differences from PyTorch: an in-place op recorded by autograd rebinds the 
 memory (its gradients stay right, but views of it do not see the change), while in-place ops
 outside autograd (``with no_grad(): w -= lr * w.grad``) write into the memory as PyTorch does.
 Higher-order gradients (``create_graph=True``) run the same formulas on Tensors
-(``differentiable.py``); the recorded ops are the formulas' own, so a gradient PyTorch computes
-with a fused kernel (``TanhBackwardBackward0``, ``SoftmaxBackwardDataBackward0``...) shows the
-elementary op at its top instead (the values agree); prod, gelu and
-binary_cross_entropy_with_logits compute their derivative on numpy only and refuse
-``create_graph=True``. unbind/split/chunk make one node with several outputs, as PyTorch does
-(``autograd_engine/output_buffers.py`` keeps their gradients per output). ``backward(inputs=...)`` runs, as PyTorch does, only
-the nodes on a path from the root to an input (the others keep their saved values) and makes each
+(``differentiable.py``); the recorded ops are PyTorch's where a formula calls the same ops or a
+fused kernel of the same name (``backward_kernels/``), else the formula's own with the same
+values (``cumprod``'s gradient). unbind/split/chunk make one node with several outputs, as
+PyTorch does (``autograd_engine/output_buffers.py`` keeps their gradients per output).
+``backward(inputs=...)`` runs, as PyTorch does, only the nodes on a path from the root to an
+input (the others keep their saved values) and makes each
 non-leaf input retain its gradient.
 """
 
@@ -49,10 +49,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .differentiable import accumulate_graph, apply_recorded, graph_gradient, to_input
-from .grad_mode import enable_grad
 from .autograd_engine.output_buffers import OutputGrads, collect, root_buffer
 from .autograd_engine.ready_queue import heap_pop, heap_push
+from .differentiable import accumulate_graph, apply_recorded, graph_gradient, to_input
+from .grad_mode import enable_grad
 from .hooks import run_tensor_hooks
 from .node import FREED, AccumulateGrad, GraphRoot, MultiOutputFn
 from .tensor import Size, Tensor, accumulator, to_array, wrap
@@ -453,8 +453,9 @@ def grad_steps(outputs, inputs, grad_outputs=None, retain_graph=None, create_gra
             raise RuntimeError("One of the differentiated Tensors does not require grad")
         capture[_capture_key(t)] = []
     with enable_grad() if create_graph else nullcontext():
-        steps = [s for s in _run(root, g, bool(retain_graph), record, capture,
-                                 _needed(root, {_node_of(k) for k in capture}), bool(create_graph)) if record]
+        needed = _needed(root, {_node_of(k) for k in capture})
+        steps = [s for s in _run(root, g, bool(retain_graph), record, capture, needed,
+                                 bool(create_graph)) if record]
     return _captured(inputs, capture, allow_unused, materialize_grads, create_graph), steps
 
 
