@@ -223,3 +223,16 @@ def test_without_grad_the_parts_have_no_node():
         with T.no_grad():
             parts = T.tensor(X, requires_grad=True).split(2)
         assert all(p.grad_fn is None and p.output_nr == 0 for p in parts)
+
+
+def test_iterating_a_tensor_unbinds_it_as_torch():
+    seen = []
+    for T in (torch, E):
+        x = T.tensor(X, requires_grad=True)
+        rows = list(x * 2)
+        a, b, c, d = x * 2
+        assert rows[0].grad_fn is rows[3].grad_fn and a.grad_fn is d.grad_fn
+        loss = sum((r * (k + 1)).sum() for k, r in enumerate(rows)) + (b * c).sum()
+        loss.backward()
+        seen.append((rows[1].grad_fn.name(), graph(loss.grad_fn), x.grad.numpy().tolist()))
+    assert seen[0] == seen[1]
