@@ -72,13 +72,18 @@ def _no_grad_for_zeros(self):
         raise RuntimeError(f"{self.name()}: its self argument is a constant here")
 
 
-@backward_formula("ScatterBackward0",
-                  self="grad with the scattered positions set to 0",
-                  src="grad.gather(dim, index)")
-def ScatterBackward0(self, g):
+def _src_gathered(self, g):
+    """scatter / scatter_add backward: ``src`` gets the gradient gathered back from ``index``."""
     _no_grad_for_zeros(self)
     dim, index = self._ctx
     return None, gather(g, dim, index)
+
+
+ScatterBackward0 = backward_formula(
+    "ScatterBackward0", self="grad with the scattered positions set to 0",
+    src="grad.gather(dim, index)")(_src_gathered)
+ScatterAddBackward0 = backward_formula(
+    "ScatterAddBackward0", self="grad", src="grad.gather(dim, index)")(_src_gathered)
 
 
 @backward_formula("GatherBackward0",
@@ -88,13 +93,6 @@ def GatherBackward0(self, g):
     return (scatter_add_into_zeros(shape, dim, index, g),)
 
 
-@backward_formula("ScatterAddBackward0",
-                  self="grad",
-                  src="grad.gather(dim, index)")
-def ScatterAddBackward0(self, g):
-    _no_grad_for_zeros(self)
-    dim, index = self._ctx
-    return None, gather(g, dim, index)
 
 
 @backward_formula("IndexAddBackward0",
