@@ -236,3 +236,19 @@ def test_iterating_a_tensor_unbinds_it_as_torch():
         loss.backward()
         seen.append((rows[1].grad_fn.name(), graph(loss.grad_fn), x.grad.numpy().tolist()))
     assert seen[0] == seen[1]
+
+
+def hook_gives_a_missing_gradient(T):
+    x = T.tensor(X, requires_grad=True)
+    a, b = (x * 2).split(2)
+    seen = []
+    b.register_hook(lambda g: seen.append(g))
+    b.register_hook(lambda g: T.ones_like(b))
+    with pytest.raises(RuntimeError) as err:
+        (a * a).sum().backward()
+    return seen, str(err.value)
+
+
+def test_a_hook_on_a_part_without_gradient_cannot_give_one():
+    assert hook_gives_a_missing_gradient(E) == hook_gives_a_missing_gradient(torch)
+    assert hook_gives_a_missing_gradient(E)[0] == [None]

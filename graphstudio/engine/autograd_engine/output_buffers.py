@@ -68,12 +68,8 @@ def collect(fn, buf, capture):
 
 
 def hooks_on_none(hooks):
-    """An output that got no gradient: PyTorch still calls its hooks, with None; a hook returning
-    a tensor gives the output that gradient."""
+    """An output that got no gradient: PyTorch still calls its hooks, with None, and refuses a
+    hook that returns a gradient there."""
     for h in list(hooks):
-        if h.__class__ is TensorHook:
-            new = h.fn(None)
-            if new is not None:
-                return run_tensor_hooks([e for e in hooks if e.__class__ is not TensorHook],
-                                        new._data)
-    return None
+        if h.__class__ is TensorHook and h.fn(None) is not None:
+            raise RuntimeError("can't replace a None gradient with a non-None value")
