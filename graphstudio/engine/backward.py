@@ -8,8 +8,9 @@ window animates is exactly what the engine does.
 Order (as PyTorch's engine): dependency counts are computed over the graph reachable from the root;
 a node becomes ready once all its incoming gradients have arrived; the ready queue is a binary
 max-heap on the node's creation sequence number, with AccumulateGrad nodes at the highest priority.
-The heap replicates libstdc++'s ``push_heap``/``pop_heap`` (what PyTorch's ``std::priority_queue``
-runs on) so that even ties between several ready AccumulateGrad nodes pop in PyTorch's order.
+The heap (``autograd_engine/ready_queue.py``) replicates libstdc++'s ``push_heap``/``pop_heap``
+(what PyTorch's ``std::priority_queue`` runs on) so that even ties between several ready
+AccumulateGrad nodes pop in PyTorch's order.
 
 Broadcast gradients are reduced to each input's shape by one ``sum_to_shape`` here, and cast back
 to the input's dtype, exactly where PyTorch's engine validates a node's outputs.
@@ -33,13 +34,12 @@ Known differences from PyTorch: an in-place op recorded by autograd rebinds the 
 memory (its gradients stay right, but views of it do not see the change), while in-place ops
 outside autograd (``with no_grad(): w -= lr * w.grad``) write into the memory as PyTorch does.
 Higher-order gradients (``create_graph=True``) run the same formulas on Tensors
-(``differentiable.py``); the recorded ops are the formulas' own, so a gradient PyTorch computes
-with a fused kernel (``TanhBackwardBackward0``, ``SoftmaxBackwardDataBackward0``...) shows the
-elementary op at its top instead (the values agree); prod, gelu and
-binary_cross_entropy_with_logits compute their derivative on numpy only and refuse
-``create_graph=True``. unbind/split/chunk make one node per part
-(PyTorch: one node with several outputs). ``backward(inputs=...)`` runs, as PyTorch does, only
-the nodes on a path from the root to an input (the others keep their saved values) and makes each
+(``differentiable.py``); the recorded ops are PyTorch's where a formula calls the same ops or a
+fused kernel of the same name (``backward_kernels/``), else the formula's own with the same
+values (``cumprod``'s gradient). unbind/split/chunk make one node with several outputs, as
+PyTorch does (``autograd_engine/output_buffers.py`` keeps their gradients per output).
+``backward(inputs=...)`` runs, as PyTorch does, only the nodes on a path from the root to an
+input (the others keep their saved values) and makes each
 non-leaf input retain its gradient.
 """
 
@@ -49,10 +49,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .autograd_engine.output_buffers import OutputGrads, collect, root_buffer
+from .autograd_engine.ready_queue import heap_pop, heap_push
 from .differentiable import accumulate_graph, apply_recorded, graph_gradient, to_input
 from .grad_mode import enable_grad
 from .hooks import run_tensor_hooks
-from .node import FREED, AccumulateGrad, GraphRoot
+from .node import FREED, AccumulateGrad, GraphRoot, MultiOutputFn
 from .tensor import Size, Tensor, accumulator, to_array, wrap
 from .versions import Stale, check_saved_inputs
 
@@ -114,48 +116,9 @@ def _expandable(shape, to):
     return all(s == 1 or s == t for s, t in zip(reversed(shape), reversed(to), strict=False))
 
 
-# --- the ready queue: libstdc++'s binary heap, ordered by node._seq ---------------------------
-def _sift_up(heap, hole, node):
-    """libstdc++ ``__push_heap``: move ``node`` up from ``hole`` while its parent ranks lower."""
-    seq = node._seq
-    while hole > 0:
-        parent = (hole - 1) >> 1
-        p = heap[parent]
-        if p._seq < seq:
-            heap[hole] = p
-            hole = parent
-        else:
-            break
-    heap[hole] = node
-
-
-def _heap_push(heap, node):
-    heap.append(node)
-    _sift_up(heap, len(heap) - 1, node)
-
-
-def _heap_pop(heap):
-    top = heap[0]
-    last = heap.pop()
-    n = len(heap)
-    if n:
-        hole = child = 0
-        while child < (n - 1) // 2:
-            child = 2 * (child + 1)
-            if heap[child]._seq < heap[child - 1]._seq:
-                child -= 1
-            heap[hole] = heap[child]
-            hole = child
-        if n & 1 == 0 and child == (n - 2) // 2:
-            child = 2 * (child + 1)
-            heap[hole] = heap[child - 1]
-            hole = child - 1
-        _sift_up(heap, hole, last)
-    return top
-
-
-def _dependencies(root):
-    """How many edges point at each node reachable from ``root`` (iterative)."""
+def _dependencies(root, buffers):
+    """How many edges point at each node reachable from ``root`` (iterative); a node with several
+    outputs gets its :class:`OutputGrads` buffer in ``buffers``."""
     deps = {}
     get = deps.get
     stack = [root]
@@ -169,6 +132,8 @@ def _dependencies(root):
                 if nxt not in seen:
                     add(nxt)
                     push(nxt)
+                    if nxt.__class__.__base__ is MultiOutputFn:
+                        buffers[nxt] = OutputGrads(nxt.n_outputs())
     return deps
 
 
@@ -217,8 +182,8 @@ def _graph_root(tensors, gradients, create_graph=False):
     if create_graph:
         grads = [graph_gradient(a, g) for a, g in zip(grads, gradients, strict=True)]
     if len(nodes) == 1:
-        return nodes[0], grads[0]
-    root = GraphRoot([(n, 0) for n in nodes], grads)
+        return nodes[0], _root_buffer(nodes[0], tensors[0], grads[0])
+    root = GraphRoot([(n, t._output_nr) for n, t in zip(nodes, tensors, strict=True)], grads)
     root._meta = tuple((t._data.shape, t._data.dtype) for t in tensors)
     one = _scalar_one(np.dtype(np.float32))
     return root, (wrap(one) if create_graph else one)
@@ -235,9 +200,14 @@ def backward_steps(tensor, gradient=None, retain_graph=False, *, record=True, ca
     ``Tensor.backward``, the only tensors whose ``.grad`` is filled (see :func:`_needed`).
     """
     root = _root_node(tensor)
-    g = _root_gradient(tensor, gradient)
+    g = _root_buffer(root, tensor, _root_gradient(tensor, gradient))
     needed = None if inputs is None else _needed(root, _input_nodes(inputs))
     return _run(root, g, bool(retain_graph), record, capture, needed)
+
+
+def _root_buffer(node, t, g):
+    """The root's input buffer: its gradient, at ``t``'s output for a node with several."""
+    return root_buffer(node, t._output_nr, g) if isinstance(node, MultiOutputFn) else g
 
 
 def _input_nodes(inputs):
@@ -280,23 +250,29 @@ def _run(root, root_grad, retain_graph, record, capture, needed=None, graph=Fals
     # long: the per-node loop of every backward; split into calls it costs bench_engine's margin
     if needed is not None and root not in needed:
         return
-    deps = _dependencies(root)
-    # A node's input buffer: its one gradient, or a list once a second one arrives (fan-out).
+    # A node's input buffer: its one gradient, or a list once a second one arrives (fan-out);
+    # an OutputGrads for a node with several outputs.
     buffers = {root: root_grad}
+    deps = _dependencies(root, buffers)
     pop_buffer = buffers.pop
     get_buffer = buffers.get
     heap = [root]
     index = 0
     while heap:
-        fn = heap.pop() if len(heap) == 1 else _heap_pop(heap)
+        fn = heap.pop() if len(heap) == 1 else heap_pop(heap)
         g = pop_buffer(fn, None)
-        if g is None:
+        kind = g.__class__
+        if kind is ndarray:
+            contribs = (g,)
+        elif g is None:
             contribs = ()
-        elif g.__class__ is list:
+        elif kind is list:
             contribs = g
             g = contribs[0]
             for c in contribs[1:]:
                 g = g + c
+        elif kind is OutputGrads:
+            g, contribs = collect(fn, g, capture)
         else:
             contribs = (g,)
         if fn.__class__ is AccumulateGrad:
@@ -347,6 +323,8 @@ def _run(root, root_grad, retain_graph, record, capture, needed=None, graph=Fals
                     buffers[nxt] = gi
                 elif buf.__class__ is list:
                     buf.append(gi)
+                elif buf.__class__ is OutputGrads:
+                    buf.add(edge[1], gi)
                 else:
                     buffers[nxt] = [buf, gi]
             if record:
@@ -355,7 +333,7 @@ def _run(root, root_grad, retain_graph, record, capture, needed=None, graph=Fals
             deps[nxt] = left
             if not left:
                 if heap:
-                    _heap_push(heap, nxt)
+                    heap_push(heap, nxt)
                 else:
                     heap.append(nxt)
         step = _record(fn, index, g, contribs, sent) if record else None
@@ -410,10 +388,18 @@ def as_tensor(a):
 
 
 def _record(fn, index, g, contribs, grads):
+    sent = tuple(None if gi is None else as_tensor(gi) for gi in grads)
+    if isinstance(fn, MultiOutputFn):  # per output: its gradient and what arrived for it
+        totals = (None,) * fn.n_outputs() if g is None else _tensors_or_none(g)
+        received = tuple(_tensors(c) for c in contribs)
+        return BackwardStep(index, type(fn).__name__, fn, totals, received, sent)
     received = _tensors(contribs)
     total = received[0] if len(received) == 1 else (None if g is None else as_tensor(g))
-    sent = tuple(None if gi is None else as_tensor(gi) for gi in grads)
     return BackwardStep(index, type(fn).__name__, fn, (total,), (received,), sent)
+
+
+def _tensors_or_none(arrays):
+    return tuple(None if a is None else as_tensor(a) for a in arrays)
 
 
 # --- the public entry points -----------------------------------------------------------------
@@ -465,10 +451,11 @@ def grad_steps(outputs, inputs, grad_outputs=None, retain_graph=None, create_gra
     for t in inputs:
         if not t._requires_grad:
             raise RuntimeError("One of the differentiated Tensors does not require grad")
-        capture[_sink(t)] = []
+        capture[_capture_key(t)] = []
     with enable_grad() if create_graph else nullcontext():
-        steps = [s for s in _run(root, g, bool(retain_graph), record, capture,
-                                 _needed(root, set(capture)), bool(create_graph)) if record]
+        needed = _needed(root, {_node_of(k) for k in capture})
+        steps = [s for s in _run(root, g, bool(retain_graph), record, capture, needed,
+                                 bool(create_graph)) if record]
     return _captured(inputs, capture, allow_unused, materialize_grads, create_graph), steps
 
 
@@ -476,7 +463,7 @@ def _captured(inputs, capture, allow_unused, materialize_grads, create_graph):
     """``grad``'s results from the gradients captured at each input's node."""
     result = []
     for i, t in enumerate(inputs):
-        parts = capture[_sink(t)]
+        parts = capture[_capture_key(t)]
         if not parts:
             if not (allow_unused or materialize_grads):
                 raise RuntimeError(f"The differentiated Tensor at index {i} appears to not have "
@@ -492,6 +479,17 @@ def _captured(inputs, capture, allow_unused, materialize_grads, create_graph):
             continue
         result.append(wrap(np.array(total, dtype=t._data.dtype, copy=True)))
     return tuple(result)
+
+
+def _capture_key(t):
+    """Where ``grad`` collects ``t``'s gradient: its node, or (node, output) for a part of a node
+    with several outputs."""
+    fn = _sink(t)
+    return (fn, t._output_nr) if isinstance(fn, MultiOutputFn) else fn
+
+
+def _node_of(key):
+    return key[0] if key.__class__ is tuple else key
 
 
 def _sink(t):

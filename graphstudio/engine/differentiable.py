@@ -137,9 +137,9 @@ TENSOR_NAMESPACE = types.SimpleNamespace(
 NAMESPACES[Tensor] = TENSOR_NAMESPACE
 
 
-def as_graph_tensor(array, fn):
-    """A tensor with ``array``'s values whose gradient flows into ``fn`` (a node, an
-    AccumulateGrad for a leaf's values, or None for a constant)."""
+def as_graph_tensor(array, fn, output_nr=0):
+    """A tensor with ``array``'s values whose gradient flows into output ``output_nr`` of ``fn``
+    (a node, an AccumulateGrad for a leaf's values, or None for a constant)."""
     if fn is None:
         return wrap(array)
     if fn.__class__ is AccumulateGrad:
@@ -150,7 +150,9 @@ def as_graph_tensor(array, fn):
         t._requires_grad = True
         t._acc = weakref.ref(fn)
         return t
-    return wrap(array, fn)
+    t = wrap(array, fn)
+    t._output_nr = output_nr
+    return t
 
 
 def lift_saved(fn):
@@ -172,7 +174,7 @@ def lift_saved(fn):
         elif kind == RESULT:
             out.append(wrap(s, fn))
         else:
-            out.append(as_graph_tensor(s, fn.next_functions[kind][0]))
+            out.append(as_graph_tensor(s, *fn.next_functions[kind]))
     return tuple(out)
 
 
@@ -191,7 +193,9 @@ def to_input(fn, meta, grad):
                                f"{list(shape)}")
         axes = tuple(range(lead)) + tuple(i + lead for i, s in enumerate(shape)
                                           if s == 1 and gshape[i + lead] != 1)
-        if axes:
+        if not shape:  # to a 0-d input: torch's sum_to sums everything (SumBackward0)
+            grad = reductions.sum(grad)
+        elif axes:
             grad = reductions.sum(grad, axes, True)
         if grad._data.shape != shape:
             grad = shape_ops.reshape(grad, shape)

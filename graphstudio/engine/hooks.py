@@ -1,7 +1,8 @@
 """Tensor hooks: ``Tensor.register_hook`` and how the engine runs them with ``retain_grad``.
 
 A non-leaf tensor's hooks live on its ``grad_fn`` (``_hooks``, next to the ``retain_grad`` entry,
-a weak reference to the tensor); a leaf's on the tensor itself. The engine calls
+a weak reference to the tensor; per output in ``_output_hooks`` for a node with several outputs);
+a leaf's on the tensor itself. The engine calls
 :func:`run_tensor_hooks` when the gradient for the tensor is complete: for a non-leaf before its
 node runs, for a leaf before the gradient is added to ``.grad`` (or captured by
 ``autograd.grad``), as PyTorch 2.13 does.
@@ -84,9 +85,12 @@ def register_hook(tensor, hook):
     non-leaf belong to its current ``grad_fn`` (an in-place op later does not move them)."""
     if not tensor._requires_grad:
         raise RuntimeError("cannot register a hook on a tensor that doesn't require gradient")
-    owner = tensor.grad_fn if tensor.grad_fn is not None else tensor
-    if owner._hooks is None:
-        owner._hooks = []
+    if tensor.grad_fn is not None:
+        hooks = tensor.grad_fn.tensor_hooks(tensor._output_nr)
+    else:
+        if tensor._hooks is None:
+            tensor._hooks = []
+        hooks = tensor._hooks
     entry = TensorHook(hook)
-    owner._hooks.append(entry)
-    return RemovableHandle(owner._hooks, entry)
+    hooks.append(entry)
+    return RemovableHandle(hooks, entry)

@@ -12,9 +12,9 @@ import numpy as np
 
 from . import dtypes
 from .grad_mode import STATE
-from .node import array_namespace, backward_formula, values_of
-from .shape_ops import unsqueeze
-from .tensor import Tensor, make, view_of, wrap_dim
+from .node import MultiOutputFn, array_namespace, backward_formula, values_of
+from .shape_ops import cat, stack, unsqueeze
+from .tensor import Tensor, make, view_of, wrap, wrap_dim
 from .versions import modified
 
 __all__ = ["getitem", "setitem", "select", "narrow", "unbind", "split", "chunk", "masked_fill"]
@@ -302,32 +302,74 @@ def masked_fill(input, mask, value):
 
 
 # --- several views at once: unbind / split / chunk ---------------------------------------------
-# PyTorch makes one node with several outputs; here each part gets its own node of that name, with
-# the same formula as a select / slice (so values, gradients and names agree; the graph has one
-# node per part where PyTorch has one node in all).
+# As in PyTorch, one node with several outputs: every part's grad_fn is the same node, the part's
+# output_nr says which output it is, and the formula gets one gradient per output.
+def _join_parts(self, grads):
+    """Unbind/Split backward: zeros of the input's shape with each part's gradient at its place
+    (zeros for parts without one); on Tensors (a recorded backward) PyTorch's ops: stack for
+    unbind, cat for split."""
+    shape, dim, keys = self._ctx
+    lead = (slice(None),) * dim
+    known = next(g for g in grads if g is not None)
+    if any(g.__class__ is Tensor for g in grads):
+        dtype = values_of(known).dtype
+        parts = [wrap(np.zeros(_part_shape(shape, dim, k), dtype)) if g is None
+                 else g if g.__class__ is Tensor else wrap(np.asarray(g))
+                 for k, g in zip(keys, grads, strict=True)]
+        joined = cat(parts, dim) if isinstance(keys[0], slice) else stack(parts, dim)
+        return (joined,)
+    out = np.zeros(shape, known.dtype)
+    for k, g in zip(keys, grads, strict=True):
+        if g is not None:
+            out[lead + (k,)] = g
+    return (out,)
+
+
+def _part_shape(shape, dim, key):
+    """The shape of the part ``key`` (an index or a slice) of ``dim`` of a ``shape`` tensor."""
+    mid = (key.stop - key.start,) if isinstance(key, slice) else ()
+    return shape[:dim] + mid + shape[dim + 1:]
+
+
 UnbindBackward0 = backward_formula(
-    "UnbindBackward0", self="grad of each part placed at its index along dim (zeros for parts "
-                            "that got no gradient)")(_place_back)
+    "UnbindBackward0", node_base=MultiOutputFn,
+    self="the parts' grads stacked along dim (zeros for parts that got no gradient)")(_join_parts)
 SplitBackward0 = backward_formula(
-    "SplitBackward0", self="the parts' grads put back side by side along dim (zeros for parts "
-                           "that got no gradient)")(_place_back)
+    "SplitBackward0", node_base=MultiOutputFn,
+    self="the parts' grads put back side by side along dim (zeros for parts that got no "
+         "gradient)")(_join_parts)
 SplitWithSizesBackward0 = backward_formula(
-    "SplitWithSizesBackward0", self="the parts' grads put back side by side along dim (zeros for "
-                                    "parts that got no gradient)")(_place_back)
+    "SplitWithSizesBackward0", node_base=MultiOutputFn,
+    self="the parts' grads put back side by side along dim (zeros for parts that got no "
+         "gradient)")(_join_parts)
+
+
+def _parts(input, dim, keys, node_type):
+    """The views ``input[..., key, ...]`` (``key`` at ``dim``) for each key, all outputs of one
+    ``node_type`` node when recording."""
+    d = input._data
+    lead = (slice(None),) * dim
+    arrays = [d[lead + (k,)] for k in keys]
+    if not arrays:
+        return ()
+    first = make(arrays[0], node_type, (input,), None, (d.shape, dim, tuple(keys)))
+    node = first.grad_fn
+    parts = [first]
+    if node is not None:
+        node._output_hooks = None
+    for nr, a in enumerate(arrays[1:], 1):
+        part = wrap(a, node)
+        if node is not None:
+            part._output_nr = nr
+        parts.append(part)
+    return tuple(view_of(p, input) for p in parts)
 
 
 def unbind(input, dim=0):
     """The slices along ``dim`` (views), as a tuple."""
     d = input._data
     dim = wrap_dim(dim, d.ndim)
-    return tuple(view_of(make(d[(slice(None),) * dim + (i,)], UnbindBackward0, (input,), None,
-                              (d.shape, dim, i)), input) for i in range(d.shape[dim]))
-
-
-def _parts(input, dim, bounds, node):
-    d = input._data
-    return tuple(view_of(make(d[(slice(None),) * dim + (slice(a, b),)], node, (input,), None,
-                              (d.shape, dim, slice(a, b))), input) for a, b in bounds)
+    return _parts(input, dim, range(d.shape[dim]), UnbindBackward0)
 
 
 def split(input, split_size_or_sections, dim=0):
@@ -344,13 +386,13 @@ def split(input, split_size_or_sections, dim=0):
                                f"split expects split_size be non-negative, but got split_size="
                                f"{step}")
         starts = range(0, size, step) if step else [0]
-        return _parts(input, dim, [(a, min(a + step, size)) for a in starts], SplitBackward0)
+        return _parts(input, dim, [slice(a, min(a + step, size)) for a in starts], SplitBackward0)
     sizes = [int(s) for s in split_size_or_sections]
     if sum(sizes) != size:
         raise RuntimeError(f"split_with_sizes expects split_sizes to sum exactly to {size} (input "
                            f"tensor's size at dimension {dim}), but got split_sizes={sizes}")
     ends = np.cumsum(sizes).tolist()
-    return _parts(input, dim, list(zip([0] + ends[:-1], ends, strict=True)),
+    return _parts(input, dim, [slice(a, b) for a, b in zip([0] + ends[:-1], ends, strict=True)],
                   SplitWithSizesBackward0)
 
 

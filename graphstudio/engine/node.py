@@ -32,7 +32,7 @@ import types
 
 import numpy as np
 
-__all__ = ["GradFn", "AccumulateGrad", "GraphRoot", "FREED", "RESULT", "node_type",
+__all__ = ["GradFn", "MultiOutputFn", "AccumulateGrad", "GraphRoot", "FREED", "RESULT", "node_type",
            "backward_formula", "derivative_rule", "derivative_rules", "SEQUENCE",
            "array_namespace", "NAMESPACES", "NUMPY_NAMESPACE", "values_of", "FORMULA"]
 
@@ -118,8 +118,35 @@ class GradFn:
         """Whether input ``i`` wants a gradient (it requires grad)."""
         return self.next_functions[i][0] is not None
 
+    def tensor_hooks(self, output_nr):
+        """The hook list of the tensor that is this node's output ``output_nr`` (created empty):
+        where ``register_hook`` and ``retain_grad`` put their entries."""
+        if self._hooks is None:
+            self._hooks = []
+        return self._hooks
+
     def apply(self, grad):  # pragma: no cover - every subclass defines it
         raise TypeError(f"{type(self).__name__} has no backward formula")
+
+
+class MultiOutputFn(GradFn):
+    """A node with several outputs (``unbind``, ``split``, ``chunk``), as PyTorch makes them: every
+    part's ``grad_fn`` is this one node and its ``output_nr`` says which output it is.
+
+    ``apply`` receives a tuple with one gradient per output (None for an output no gradient
+    reached); the engine gathers them in the node's input buffer before it runs. The hooks of
+    output ``i`` live in ``_output_hooks[i]`` (``_hooks`` stays None). ``_ctx`` is
+    ``(input shape, dim, keys)``: ``keys[i]`` indexes output ``i`` in the input."""
+
+    __slots__ = ("_output_hooks",)
+
+    def n_outputs(self):
+        return len(self._ctx[2])
+
+    def tensor_hooks(self, output_nr):
+        if self._output_hooks is None:
+            self._output_hooks = {}
+        return self._output_hooks.setdefault(output_nr, [])
 
 
 class AccumulateGrad(GradFn):
@@ -164,32 +191,34 @@ class GraphRoot(GradFn):
         return self._ctx
 
 
-def node_type(name, apply, doc=None, rules=None, saves=(), saved_as=None):
+def node_type(name, apply, doc=None, rules=None, saves=(), saved_as=None, base=GradFn):
     """Create the GradFn subclass ``name`` whose backward is ``apply(self, grad) -> tuple``;
     ``rules`` maps each differentiable argument to its readable derivative rule; ``saves`` is the
     class's :attr:`GradFn.saves`; ``saved_as`` its :attr:`GradFn.saved_as` (default: the
-    ``saves`` inputs, in order, at the front of ``_saved``)."""
+    ``saves`` inputs, in order, at the front of ``_saved``); ``base`` the class it derives from
+    (:class:`MultiOutputFn` for a node with several outputs)."""
     if rules:
         _RULES[name] = dict(rules)
     if saved_as is None:
         saved_as = tuple(i for i, _ in saves)
-    return type(name, (GradFn,), {"__slots__": (), "apply": apply, "__doc__": doc,
+    return type(name, (base,), {"__slots__": (), "apply": apply, "__doc__": doc,
                                   "__module__": __name__, "saves": tuple(saves),
                                   "saved_as": tuple(saved_as)})
 
 
-def backward_formula(name, saves=(), saved_as=None, **rules):
+def backward_formula(name, saves=(), saved_as=None, node_base=GradFn, **rules):
     """Decorator: turn ``def f(self, grad) -> tuple`` into the GradFn subclass ``name``.
 
     Keyword arguments give the rule per differentiable argument, in PyTorch's argument names and
     ``derivatives.yaml`` style, written for a student: ``self="grad * other"``. ``grad`` is the
     gradient arriving from the output, ``result`` the op's output. ``saves``: which inputs the
     formula keeps (see :attr:`GradFn.saves`); ``saved_as``: what each saved value is (see
-    :attr:`GradFn.saved_as`).
+    :attr:`GradFn.saved_as`); ``node_base``: the base class (:class:`MultiOutputFn` for several
+    outputs).
     """
 
     def make(apply):
-        return node_type(name, apply, apply.__doc__, rules, saves, saved_as)
+        return node_type(name, apply, apply.__doc__, rules, saves, saved_as, node_base)
 
     return make
 

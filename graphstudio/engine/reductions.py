@@ -8,6 +8,7 @@ import numpy as np
 from . import dtypes
 from .backward_kernels.activations import log_softmax_backward_data, softmax_backward_data
 from .backward_kernels.products import prod_gradient
+from .backward_kernels.scatter import scatter_into_zeros
 from .indexing import masked_fill
 from .node import RESULT, array_namespace, backward_formula, values_of
 from .ops import maximum, minimum
@@ -163,12 +164,10 @@ def _select_back(self, g):
     shape, dim, keepdim = self._ctx
     if not shape:
         return (g,)
-    xp = array_namespace(g)
     if not keepdim:
-        g = xp.expand_dims(g, dim)
+        g = array_namespace(g).expand_dims(g, dim)
         idx = np.expand_dims(idx, dim)
-    positions = np.arange(shape[dim]).reshape([-1 if i == dim else 1 for i in range(len(shape))])
-    return (xp.where(positions == idx, xp.broadcast_to(g, shape), 0),)
+    return (scatter_into_zeros(shape, dim, idx, g),)  # PyTorch: zeros.scatter_(dim, idx, grad)
 
 
 MaxBackward0 = backward_formula("MaxBackward0",

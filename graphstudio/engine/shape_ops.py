@@ -5,6 +5,7 @@ Indexing (``t[...]``, ``select``, ``narrow``, ``t[...] = v``) is in ``indexing.p
 import numpy as np
 
 from . import dtypes
+from .backward_kernels.scatter import index_add_into_zeros
 from .node import array_namespace, backward_formula
 from .tensor import Size, Tensor, make, view_of, wrap, wrap_dim
 
@@ -328,6 +329,8 @@ concat = concatenate = cat
                   tensors="grad unbound along dim back to each input")
 def StackBackward0(self, g):
     dim = self._ctx
+    if g.__class__ is Tensor:  # recorded: one select per input, as torch's stack backward
+        return tuple(g.select(dim, i) for i in range(g._data.shape[dim]))
     return tuple(array_namespace(g).moveaxis(g, dim, 0))
 
 
@@ -378,7 +381,7 @@ def repeat(input, *repeats):
                        "accumulate)")
 def IndexSelectBackward0(self, g):
     shape, dim, index = self._ctx
-    return (array_namespace(g).add_at(shape, (slice(None),) * dim + (index,), g),)
+    return (index_add_into_zeros(shape, dim, index, g),)  # PyTorch: zeros.index_add_(...)
 
 
 def index_select(input, dim, index):

@@ -12,7 +12,7 @@ import numpy as np
 
 from . import dtypes
 from .grad_mode import STATE
-from .node import SEQUENCE, AccumulateGrad
+from .node import SEQUENCE, AccumulateGrad, MultiOutputFn
 from .printing import tensor_repr
 from .versions import (
     SAVES_RESULT,
@@ -71,7 +71,7 @@ class Tensor:
     """An n-dimensional array that can record the operations applied to it for backward."""
 
     __slots__ = ("_data", "grad_fn", "_requires_grad", "_grad", "_retains_grad", "_acc", "_vc",
-                 "_base", "_hooks", "__weakref__")
+                 "_base", "_hooks", "_output_nr", "__weakref__")
     # numpy defers to our reflected operators (np.float32(2) * t calls t.__rmul__).
     __array_ufunc__ = None
 
@@ -178,6 +178,11 @@ class Tensor:
         self._grad = None
 
     @property
+    def output_nr(self):
+        """Which output of its ``grad_fn`` this tensor is (0 but for unbind/split/chunk parts)."""
+        return self._output_nr
+
+    @property
     def retains_grad(self):
         return self._retains_grad
 
@@ -187,10 +192,7 @@ class Tensor:
             raise RuntimeError("can't retain_grad on Tensor that has requires_grad=False")
         if self.grad_fn is None or self._retains_grad:
             return
-        fn = self.grad_fn
-        if fn._hooks is None:
-            fn._hooks = []
-        fn._hooks.append(weakref.ref(self))
+        self.grad_fn.tensor_hooks(self._output_nr).append(weakref.ref(self))
         self._retains_grad = True
 
     @property
@@ -266,7 +268,7 @@ class Tensor:
     def __iter__(self):
         if self._data.ndim == 0:
             raise TypeError("iteration over a 0-d tensor")
-        return (self[i] for i in range(self._data.shape[0]))
+        return iter(self.unbind(0))  # as torch: the rows share one UnbindBackward0
 
     __hash__ = object.__hash__
 
@@ -305,6 +307,8 @@ class Tensor:
         if self._requires_grad and STATE.enabled:
             if self.grad_fn is None:
                 raise RuntimeError(LEAF_INPLACE)
+            if isinstance(self.grad_fn, MultiOutputFn):
+                raise RuntimeError(multi_view_inplace(self))
             base = self._base
             if base is not None and base.grad_fn is None and base._requires_grad:
                 raise RuntimeError(VIEW_LEAF_INPLACE)
@@ -370,6 +374,7 @@ def wrap(arr, fn=None):
     t._vc = None
     t._base = None
     t._hooks = None
+    t._output_nr = 0
     return t
 
 
@@ -385,6 +390,15 @@ def view_of(out, input):
     out._base = base
     out._vc = counter(base)
     return out
+
+
+def multi_view_inplace(t):
+    """PyTorch's error for an in-place op on a part of unbind/split/chunk (in grad mode)."""
+    op = t.grad_fn.name().removesuffix("Backward0")
+    return (f"Output {t._output_nr} of {op} is a view and is being modified inplace. This view is "
+            "the output of a function that returns multiple views. Such functions do not allow "
+            "the output views to be modified inplace. You should replace the inplace operation "
+            "by an out-of-place one.")
 
 
 def accumulator(t):
@@ -428,7 +442,7 @@ def make(data, cls, inputs, saved=None, ctx=None):
             meta.append(None)
         else:
             fn = t.grad_fn
-            edges.append((fn if fn is not None else accumulator(t), 0))
+            edges.append((fn, t._output_nr) if fn is not None else (accumulator(t), 0))
             d = t._data
             meta.append((d.shape, d.dtype))
     node = _new(cls)

@@ -31,7 +31,7 @@ def test_mul_rule_is_per_argument_like_derivatives_yaml():
 def test_every_registered_formula_has_a_rule_for_each_input():
     missing = []
     for cls in _all_grad_fn_classes():
-        if cls.__name__ in ("GraphRoot",):
+        if cls.__name__ in ("GraphRoot", "MultiOutputFn"):  # no formula of their own
             continue
         rules = derivative_rules(cls.__name__)
         if not rules or not all(text.strip() for text in rules.values()):

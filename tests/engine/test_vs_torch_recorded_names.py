@@ -138,6 +138,17 @@ PROGRAMS.update({
     "sum_keepdim": lambda T, x: (T.outer(x, x).sum(1, keepdim=True) ** 2).sum(),
     "cat": lambda T, x: (T.cat([x * x, x]) ** 2).sum(),
     "repeat_interleave": lambda T, x: ((x * x).repeat_interleave(2) ** 2).sum(),
+    "repeat_interleave_counts": lambda T, x: (
+        (x * x).repeat_interleave(T.tensor([1, 2, 0])) ** 2).sum(),
+    "index_select_repeated": lambda T, x: (
+        T.index_select(x * x, 0, T.tensor([2, 0, 2])) ** 2).sum(),
+    "max_dim": lambda T, x: ((x * x).unsqueeze(0).max(1)[0] ** 2).sum(),
+    "min_dim": lambda T, x: ((x * x).unsqueeze(0).min(1).values ** 2).sum(),
+    "max_dim_keepdim": lambda T, x: ((x * x).reshape(3, 1).max(0, keepdim=True)[0] ** 2).sum(),
+    "max_dim_2d": lambda T, x: (T.outer(x, x).max(1)[0] ** 2).sum(),
+    "unbind": lambda T, x: sum((p * p * (k + 1)).sum() for k, p in enumerate(x.unbind())),
+    "split_some": lambda T, x: ((x * x).split([2, 1])[1] ** 3).sum(),
+    "chunk_all": lambda T, x: sum((p ** 3).sum() for p in (x * 2).chunk(3)),
     "clamp_tensors": lambda T, x: (x.clamp(T.tensor([-0.5] * 3), T.tensor([1.0] * 3)) ** 3).sum(),
     "clamp_min": lambda T, x: (x.clamp(min=-0.5) ** 3).sum(),
     "cross_entropy_probabilities": lambda T, x: F(T).cross_entropy(
@@ -293,3 +304,28 @@ def test_sgn_matches_torch():
         return _values(s), s.grad_fn.name(), _values(x.sgn())
 
     assert run(E) == run(torch)
+
+
+SCATTERED = {
+    "max_dim": lambda T, x: (x * x).max(1)[0],
+    "max_dim_exp": lambda T, x: T.exp(x).max(1)[0],
+    "min_dim_keepdim": lambda T, x: (x * x).min(0, keepdim=True).values,
+    "index_select": lambda T, x: T.index_select(x * x, 1, T.tensor([2, 0, 2, 2])),
+    "repeat_interleave_counts": lambda T, x: (x ** 3).repeat_interleave(T.tensor([2, 0]), 0),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCATTERED))
+def test_third_derivatives_through_scatter_gather_and_index_add(name):
+    """ScatterBackward0 -> GatherBackward0 -> ScatterAddBackward0 and IndexAddBackward0 ->
+    IndexSelectBackward0, names and values to the third derivative."""
+    def derivatives(T):
+        x = T.tensor([[0.5, -1.0, 2.0], [3.0, -0.25, 1.5]], requires_grad=True)
+        w = T.tensor([[1.0, -2.0, 3.0], [0.5, 4.0, -1.5]])
+        y = SCATTERED[name](T, x)
+        (g1,) = T.autograd.grad((y * y).sum(), x, create_graph=True)
+        (g2,) = T.autograd.grad((g1 * w).sum() ** 2, x, create_graph=True)
+        (g3,) = T.autograd.grad((g2 * w).sum(), x)
+        return dag(g1.grad_fn), dag(g2.grad_fn), _values(g1), _values(g2), _values(g3)
+
+    assert derivatives(E) == derivatives(torch)
