@@ -97,7 +97,16 @@ def threshold_backward(grad, input, threshold):
         return recorded(ThresholdBackwardBackward0, (grad, input),
                         threshold_backward(values_of(grad), values_of(input), threshold),
                         threshold)
-    return np.where(input <= threshold, 0, grad)
+    keep = ~(input <= threshold)  # NaN passes, as in PyTorch
+    if isinstance(grad, np.ndarray) and grad.dtype.kind == "f":
+        # the gradient's bits times 0/1: +0 where cut, the gradient bit for bit elsewhere (the
+        # same as where(input <= threshold, 0, grad), three times faster)
+        unsigned = _UNSIGNED[grad.dtype.itemsize]
+        return (grad.view(unsigned) * keep).view(grad.dtype)
+    return np.where(keep, grad, 0)
+
+
+_UNSIGNED = {2: np.uint16, 4: np.uint32, 8: np.uint64}
 
 
 @backward_formula("ThresholdBackwardBackward0", saved_as=(0, 1),
