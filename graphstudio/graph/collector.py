@@ -1,6 +1,6 @@
-"""Python's cycle collector paused while a big document is built or written: one helper for the
-code importer (:mod:`graphstudio.pytorch`) and the file writer (:mod:`graphstudio.files`), which
-both import :mod:`graphstudio.graph` and nothing of each other."""
+"""Python's cycle collector paused while a big document is built, written or run: one helper for
+the code importer (:mod:`graphstudio.pytorch`), the file writer (:mod:`graphstudio.files`) and
+the runner's timeline building (:mod:`graphstudio.run`), which all import :mod:`graphstudio.graph`."""
 
 from __future__ import annotations
 

@@ -14,13 +14,12 @@ A run returns a :class:`~graphstudio.run.timeline.Timeline` of immutable steps (
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from graphstudio.graph.collector import collector_paused
 from graphstudio.graph.grad_hooks import hook_function
 from graphstudio.graph.lookup import NO_LOSS, failed_loss_reason, pick_loss
 from graphstudio.graph.model import Graph, TensorSpec
@@ -81,7 +80,7 @@ class Runner:
     def run(self, options: RunOptions | None = None) -> Timeline:
         """Forward, then (unless forward_only / no_grad) backward from the loss."""
         options = options or RunOptions.from_graph(self.graph)
-        with _gc_paused():
+        with collector_paused():  # a timeline: many small objects, no cycles
             if options.zero_grad:
                 self.zero_grad()
             fwd = self._forward(options)
@@ -90,14 +89,14 @@ class Runner:
 
     def forward(self, options: RunOptions | None = None) -> Timeline:
         options = options or RunOptions.from_graph(self.graph)
-        with _gc_paused():
+        with collector_paused():  # a timeline: many small objects, no cycles
             return self._finish(self._forward(options), None)
 
     def backward(self, options: RunOptions | None = None) -> Timeline:
         """Backward on the last forward (running a forward first when there is none, the graph
         changed, or the options ask for a different forward)."""
         options = options or RunOptions.from_graph(self.graph)
-        with _gc_paused():
+        with collector_paused():  # a timeline: many small objects, no cycles
             fwd = self._fwd
             if (fwd is None or fwd.revision != self.graph.revision
                     or fwd.no_grad != options.no_grad
@@ -274,19 +273,6 @@ class Runner:
 
 
 Session = Runner
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """Building a timeline allocates many small objects and no cycles: keep the cyclic
-    collector from rescanning the heap meanwhile (about a quarter of the time on big graphs)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _register_hook(fwd: ForwardPass, node, out, hook) -> str | None:
