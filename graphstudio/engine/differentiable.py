@@ -207,9 +207,6 @@ def to_input(fn, meta, grad):
 def apply_recorded(fn, grad):
     """Run ``fn``'s formula on the Tensor ``grad`` with its saved values lifted into the graph:
     the formula's operations are recorded (the caller has grad mode on)."""
-    if not fn.differentiable:
-        raise RuntimeError(f"{fn.name()}'s derivative is computed on numpy arrays only in this "
-                           "engine, so it cannot be part of a graph (create_graph=True).")
     saved = fn._saved
     fn._saved = lift_saved(fn)
     outer = FORMULA.recording

@@ -105,8 +105,6 @@ class GradFn:
     #: values), :data:`RESULT` (the op's output) or None (a constant such as a mask or indices).
     #: Entries past its end are constants.
     saved_as = ()
-    #: False for a formula that only runs on numpy arrays (not differentiable again).
-    differentiable = True
 
     def name(self):
         return type(self).__name__
