@@ -15,6 +15,7 @@ from graphstudio.files.json_text import (
     NotFinite,
     dump,
     list_item,
+    one_line,
     tensor_rows,
     verbatim,
 )
@@ -109,15 +110,59 @@ def edge_item(e) -> str:
     return list_item(_edge_document(e), 4)
 
 
+def node_item(n) -> str:
+    """A node as its item in the file's list of nodes: the text :func:`list_item` gives its
+    document (:func:`_node_document`), put together from its parts when its id, type and name
+    are identifiers and its tensor (if any) is not literal data (what nearly every node of a
+    big graph is); else found by :func:`list_item` itself."""
+    texts = _node_texts(n)
+    if texts is None:
+        doc = _node_document(n)
+        return list_item(doc, 4, plain=n.tensor is None or n.tensor.init != "values")
+    line = "{" + ", ".join(texts) + "}"
+    if len(line) <= LINE_WIDTH - 4:  # an item of the nodes list, indented by 4
+        return verbatim(line)
+    for text in texts[3:]:  # a container that does not fit from its column goes to list_item
+        key_len = text.index(":") + 2
+        if len(text) - key_len > LINE_WIDTH - 6 - key_len and text[key_len:] not in ("{}",
+                                                                                    "[]"):
+            return list_item(_node_document(n), 4)
+    return verbatim("{\n      " + ",\n      ".join(texts) + "\n    }")
+
+
+def _node_texts(n) -> list[str] | None:
+    """Each ``"key": value`` of a node's document on one line, as :func:`list_item` writes it,
+    or None when this quick way cannot tell (a name to escape, literal tensor data, a value
+    :func:`~graphstudio.files.json_text.one_line` cannot write)."""
+    nid, type_id, name = n.id, n.type, n.name
+    if not (nid.isidentifier() and type_id.isidentifier() and name.isidentifier()):
+        return None
+    x, y = n.pos
+    pos = one_line([_number(x), _number(y)])
+    attrs = n.attrs
+    attrs = "{}" if not attrs else one_line({k: _json_value(attrs[k]) for k in sorted(attrs)})
+    if pos is None or attrs is None:
+        return None
+    texts = [f'"id": "{nid}"', f'"type": "{type_id}"', f'"name": "{name}"', f'"pos": {pos}',
+             f'"attrs": {attrs}']
+    if n.tensor is not None:
+        if n.tensor.init == "values":
+            return None
+        t = one_line({k: _json_value(v) for k, v in tensor_to_dict(n.tensor).items()})
+        if t is None:
+            return None
+        texts.append(f'"tensor": {t}')
+    return texts
+
+
 def graph_to_document(graph: Graph, items_as_text: bool = False) -> dict:
     """The file's document. ``items_as_text``: each node and edge already laid out as its text
     in the file (:func:`~graphstudio.files.json_text.list_item`), for :func:`graph_to_json`."""
-    nodes = [_node_document(n) for n in graph.nodes.values()]
-    if items_as_text:  # tensor data (preformatted numbers) is not plain JSON for list_item
-        nodes = [list_item(d, 4, plain=n.tensor is None or n.tensor.init != "values")
-                 for d, n in zip(nodes, graph.nodes.values(), strict=True)]
+    if items_as_text:
+        nodes = [node_item(n) for n in graph.nodes.values()]
         edges = [edge_item(e) for e in graph.edges]
     else:
+        nodes = [_node_document(n) for n in graph.nodes.values()]
         edges = [_edge_document(e) for e in graph.edges]
     doc = {"format": FORMAT, "version": VERSION,
            "meta": _json_value(graph.meta),
