@@ -22,40 +22,62 @@ V_GAP = 36.0
 
 def _layers(order, preds, succs) -> dict[str, int]:
     layer: dict[str, int] = {}
+    sources = []
     for v in order:
         ps = preds[v]
-        layer[v] = max([layer[u] for u in ps]) + 1 if ps else 0
-    for v in reversed(order):  # pull sources next to their first consumer
+        if not ps:
+            layer[v] = 0
+            sources.append(v)
+        elif len(ps) == 1:  # the max below, for the usual single input
+            layer[v] = layer[ps[0]] + 1
+        else:
+            layer[v] = max([layer[u] for u in ps]) + 1
+    for v in sources:  # pull sources next to their first consumer (never another source)
         ss = succs[v]
-        if ss and not preds[v]:
+        if ss:
             layer[v] = max(min([layer[w] for w in ss]) - 1, 0)
     return layer
 
 
 def _order_columns(columns, preds, succs, sweeps: int = 4):
-    rank = {v: i for col in columns for i, v in enumerate(col)}
+    rank = {v: i for col in columns for i, v in enumerate(col)}  # always its place in its column
+    # a single node has nothing to order (its rank stays 0): only the others are swept
+    forward = [col for col in columns[1:] if len(col) > 1]
+    backward = [col for col in reversed(columns[:-1]) if len(col) > 1]
+    still = 0  # sweeps in a row that moved nothing
     for s in range(sweeps):
-        seq = columns[1:] if s % 2 == 0 else list(reversed(columns[:-1]))
-        nbrs = preds if s % 2 == 0 else succs
-        for col in seq:
-            if len(col) < 2:
-                continue  # a single node: nothing to order, its rank stays 0
-            if len(col) == 2:  # the sort below, for two: swapped when the second comes first
-                a, b = col
-                na, nb = nbrs[a], nbrs[b]
-                ka = _mean_rank(na, rank) if na else rank[a]
-                kb = _mean_rank(nb, rank) if nb else rank[b]
-                if kb < ka:
-                    col[0], col[1] = b, a
-                rank[col[0]], rank[col[1]] = 0, 1
-                continue
-            bary = {}  # the mean rank of a node's neighbours (its own rank without any)
-            for v in col:
-                ns = nbrs[v]
-                bary[v] = sum([rank[u] for u in ns]) / len(ns) if ns else rank[v]
-            col.sort(key=bary.__getitem__)
-            for i, v in enumerate(col):
-                rank[v] = i
+        if still == 2:  # nothing moves either way: the sweeps left would change nothing
+            break
+        still += 1
+        for col in forward if s % 2 == 0 else backward:
+            if _sort_column(col, preds if s % 2 == 0 else succs, rank):
+                still = 0
+
+
+def _sort_column(col, nbrs, rank) -> bool:
+    """Order ``col`` by the mean rank of each node's ``nbrs`` (its own rank without any) and
+    give its nodes their new ranks; True when the order changed."""
+    if len(col) == 2:  # the sort below, for two: swapped when the second comes first
+        a, b = col
+        na, nb = nbrs[a], nbrs[b]
+        ka = _mean_rank(na, rank) if na else rank[a]
+        kb = _mean_rank(nb, rank) if nb else rank[b]
+        if kb < ka:
+            col[0], col[1] = b, a
+            rank[a], rank[b] = 1, 0
+            return True
+        return False
+    bary = {}
+    for v in col:
+        ns = nbrs[v]
+        bary[v] = sum([rank[u] for u in ns]) / len(ns) if ns else rank[v]
+    before = col[:]
+    col.sort(key=bary.__getitem__)
+    if col == before:
+        return False
+    for i, v in enumerate(col):
+        rank[v] = i
+    return True
 
 
 def _mean_rank(neighbours, rank) -> float:
@@ -87,7 +109,12 @@ def _tops(columns, preds, succs, heights) -> dict[str, float]:
     for col in columns:
         if len(col) == 1:  # a single node sits where it wants to be (see _place)
             v = col[0]
-            ps = [top[u] + heights[u] / 2 for u in preds[v] if u in top]
+            ps = preds[v]
+            if len(ps) == 1:  # the mean below, for one input: sum([m]) / 1 is m + 0.0
+                u = ps[0]
+                top[v] = (top[u] + heights[u] / 2 + 0.0 - heights[v] / 2) + 0.0
+                continue
+            ps = [top[u] + heights[u] / 2 for u in ps if u in top]
             top[v] = (sum(ps) / len(ps) - heights[v] / 2 if ps else 0.0) + 0.0
             continue
         desired, y = {}, 0.0
@@ -152,9 +179,13 @@ def layered_layout(graph, node_ids: Iterable[str] | None = None,
     dy = y0 - min(top.values())
     out, x = {}, x0
     for col in columns:
-        width = max(size[v][0] for v in col)
         left = round(x, 1)
+        if len(col) == 1:
+            v = col[0]
+            out[v] = (left, round(top[v] + dy, 1))
+            x += size[v][0] + H_GAP
+            continue
         for v in col:
             out[v] = (left, round(top[v] + dy, 1))
-        x += width + H_GAP
+        x += max([size[v][0] for v in col]) + H_GAP
     return out
