@@ -38,7 +38,7 @@ from graphstudio.graph.node_order import (
     topological,
 )
 from graphstudio.graph.node_table import NODE_TYPES
-from graphstudio.graph.reach import reaches
+from graphstudio.graph.reach import downstream_of, reaches, upstream_of
 from graphstudio.graph.run_options import checked_run_option, json_problem
 
 __all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node", "TensorSpec",
@@ -149,24 +149,10 @@ class Graph:
 
     def upstream(self, node_id: str) -> set[str]:
         """Ids of every node ``node_id`` depends on (not including itself)."""
-        seen: set[str] = set()
-        stack = [node_id]
-        while stack:
-            for e in self._in[stack.pop()].values():
-                if e.src not in seen:
-                    seen.add(e.src)
-                    stack.append(e.src)
-        return seen
+        return upstream_of(self._in, node_id)
 
     def downstream(self, node_id: str) -> set[str]:
-        seen: set[str] = set()
-        stack = [node_id]
-        while stack:
-            for e in self._out[stack.pop()]:
-                if e.dst not in seen:
-                    seen.add(e.dst)
-                    stack.append(e.dst)
-        return seen
+        return downstream_of(self._out, node_id)
 
     def __len__(self):
         return len(self.nodes)
@@ -277,6 +263,15 @@ class Graph:
             return
         old, node.pos = node.pos, new
         self._tell("node_moved", node_id, old=old, new=new)
+
+    def place_nodes(self, places: Mapping[str, Sequence[float]]) -> None:
+        """Move many nodes at once (a layout): ``{node id: (x, y)}``, every id and place checked
+        before any node moves; a ``node_moved`` event for each node that moved."""
+        moves = [(self.node(nid), _checked_pos(pos)) for nid, pos in places.items()]
+        for node, new in moves:
+            if new != node.pos:
+                old, node.pos = node.pos, new
+                self._tell("node_moved", node.id, old=old, new=new)
 
     def rename_node(self, node_id: str, name: str) -> None:
         node = self.node(node_id)

@@ -1,4 +1,5 @@
-"""Whether one node of a graph depends on another, at the cost of the smaller side.
+"""Whether one node of a graph depends on another, at the cost of the smaller side; everything
+upstream or downstream of a node.
 
 The cycle check of every new wire asks this. Walking everything downstream of the wire's
 destination costs the whole graph when the wire enters its first layer (undoing the delete of
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["reaches"]
+__all__ = ["reaches", "upstream_of", "downstream_of"]
 
 
 def reaches(outgoing: Mapping[str, Sequence], incoming: Mapping[str, Mapping], start: str,
@@ -41,3 +42,28 @@ def reaches(outgoing: Mapping[str, Sequence], incoming: Mapping[str, Mapping], s
             behind.update(backward)
             backward = list(dict.fromkeys(backward))
     return False
+
+
+def upstream_of(incoming: Mapping[str, Mapping], node_id: str) -> set[str]:
+    """Ids of every node ``node_id`` depends on (not itself), from a graph's incoming table."""
+    seen: set[str] = set()
+    stack = [node_id]
+    while stack:
+        for e in incoming[stack.pop()].values():
+            if e.src not in seen:
+                seen.add(e.src)
+                stack.append(e.src)
+    return seen
+
+
+def downstream_of(outgoing: Mapping[str, Sequence], node_id: str) -> set[str]:
+    """Ids of every node that depends on ``node_id`` (not itself), from a graph's outgoing
+    table."""
+    seen: set[str] = set()
+    stack = [node_id]
+    while stack:
+        for e in outgoing[stack.pop()]:
+            if e.dst not in seen:
+                seen.add(e.dst)
+                stack.append(e.dst)
+    return seen

@@ -43,5 +43,4 @@ def _layout(g: Graph) -> None:
     of ``COL - H_GAP`` by ``ROW - V_GAP``: columns ``COL`` apart, and room for cards that grow
     once they show values."""
     size = (COL - H_GAP, ROW - V_GAP)
-    for nid, pos in layered_layout(g, sizes=dict.fromkeys(g.nodes, size)).items():
-        g.move_node(nid, pos)
+    g.place_nodes(layered_layout(g, sizes=dict.fromkeys(g.nodes, size)))
