@@ -6,6 +6,7 @@ re-exported from :mod:`graphstudio.graph.model`, the usual place to import them 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,7 +128,7 @@ class TensorSpec:
 
     @property
     def numel(self) -> int:
-        return int(np.prod(self.shape, dtype=np.int64)) if self.shape else 1
+        return math.prod(self.shape)  # exact (a Python int), as the limits count it
 
     def __eq__(self, other):
         if not isinstance(other, TensorSpec):

@@ -47,10 +47,10 @@ __all__ = ["DTYPES", "INITS", "Edge", "Graph", "GraphError", "GraphEvent", "Node
 #: Names the exporter uses for modules; a node may not shadow them.
 RESERVED_NAMES = frozenset({"torch", "F", "nn", "print", "None", "True", "False"})
 
+_TAKEN_WORDS = frozenset(keyword.kwlist) | RESERVED_NAMES  # no node may be called these
 _ID_RE = re.compile(r"^n(\d+)$")
 _ORIGIN = (0.0, 0.0)  # a new node's default place
 _log = logging.getLogger("graphstudio.graph")
-
 
 
 class Graph:
@@ -171,6 +171,9 @@ class Graph:
 
     def name_problem(self, name: str, node_id: str | None = None) -> str | None:
         """Why ``name`` cannot be used for node ``node_id`` (None when it can)."""
+        if type(name) is str and name.isascii() and name.isidentifier() and name not in \
+                _TAKEN_WORDS and name not in self._names:  # the usual case, at once
+            return None
         if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
             return (f"{name!r} is not a valid name: use letters, digits and _, "
                     "not starting with a digit")
@@ -186,7 +189,9 @@ class Graph:
 
     def unique_name(self, base: str) -> str:
         """A free name like ``base`` (as Python reads it): ``base``, else ``base1``, ``base2``..."""
-        base = re.sub(r"\W", "_", python_name(base or "node"))
+        base = python_name(base or "node")
+        if not (base.isascii() and base.isidentifier()):  # else nothing to replace
+            base = re.sub(r"\W", "_", base)
         if not base or base[0].isdigit():
             base = "n_" + base
         if keyword.iskeyword(base) or base in RESERVED_NAMES:
