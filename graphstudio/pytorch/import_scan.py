@@ -17,6 +17,10 @@ __all__ = ["ProgramNames", "names_in", "scan_program"]
 
 #: nodes below which no name can be (operators, load/store markers, constants)
 _NO_NAMES = (ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop, ast.Constant)
+#: the types of values below which no name can be, known without isinstance: markers,
+#: operators, constants, and a field's plain values (an attribute's name, a missing part)
+_LEAVES = frozenset({ast.Constant, str, int, type(None),
+                     *(c for base in _NO_NAMES[:-1] for c in base.__subclasses__())})
 #: what holds statements: a statement, an ``except`` clause, a ``case`` of a match
 _HOLDS_STATEMENTS = (ast.stmt, ast.excepthandler, ast.match_case)
 
@@ -37,18 +41,23 @@ def names_in(node: ast.AST, out: list[ast.Name]) -> list[ast.Name]:
     """Every :class:`ast.Name` in the tree under ``node`` (itself included), added to ``out``:
     the ones :func:`ast.walk` finds, without its per-node generators."""
     stack = [node]
+    push, pop, found = stack.append, stack.pop, out.append
     while stack:
-        node = stack.pop()
+        node = pop()
         if type(node) is ast.Name:
-            out.append(node)
+            found(node)
             continue
         for name in node._fields:
             child = getattr(node, name, None)
-            if type(child) is list:
-                stack.extend(c for c in child if isinstance(c, ast.AST)
-                             and not isinstance(c, _NO_NAMES))
-            elif isinstance(child, ast.AST) and not isinstance(child, _NO_NAMES):
-                stack.append(child)
+            kind = type(child)
+            if kind is list:
+                for c in child:
+                    if type(c) not in _LEAVES and isinstance(c, ast.AST) and \
+                            not isinstance(c, _NO_NAMES):
+                        push(c)
+            elif kind not in _LEAVES and isinstance(child, ast.AST) and \
+                    not isinstance(child, _NO_NAMES):
+                push(child)
     return out
 
 
