@@ -92,6 +92,12 @@ def _place(col, desired, heights) -> dict[str, float]:
     """Tops for ``col`` (in order) as close to ``desired`` tops as possible without overlap."""
     if len(col) == 1:  # a single node sits where it wants to be (the shift below is 0.0)
         return {col[0]: desired[col[0]] + 0.0}
+    if len(col) == 2:  # the loop and shift below, for two (sum() adds to 0 first: + 0.0)
+        a, b = col
+        da, db = desired[a], desired[b]
+        below = max(db, da + heights[a] + V_GAP)
+        shift = ((da - da + 0.0) + (db - below)) / 2
+        return {a: da + shift, b: below + shift}
     tops, y = [], None
     for v in col:
         t = desired[v] if y is None else max(desired[v], y)
