@@ -95,9 +95,9 @@ def topological(ids: Sequence[str], incoming: Mapping[str, Mapping[str, Edge]],
                 outgoing: Mapping[str, Sequence[Edge]]) -> list[str]:
     """``ids`` in a topological order (Kahn's, ties broken by their place in ``ids``), counting
     only the edges between them; ``incoming``/``outgoing`` are a graph's edge tables."""
-    rank = {nid: i for i, nid in enumerate(ids)}
-    if all(rank.get(e.src, -1) < i for i, nid in enumerate(ids) for e in incoming[nid].values()):
+    if _in_order(ids, incoming):
         return list(ids)  # already in order: Kahn's would give it back unchanged
+    rank = {nid: i for i, nid in enumerate(ids)}
     wanted = set(ids)
     indeg = {nid: sum(1 for e in incoming[nid].values() if e.src in wanted) for nid in ids}
     ready = [rank[n] for n in ids if indeg[n] == 0]
@@ -112,3 +112,18 @@ def topological(ids: Sequence[str], incoming: Mapping[str, Mapping[str, Edge]],
                 if indeg[e.dst] == 0:
                     heapq.heappush(ready, rank[e.dst])
     return order
+
+
+def _in_order(ids: Sequence[str], incoming: Mapping[str, Mapping[str, Edge]]) -> bool:
+    """Whether every edge between ``ids`` comes from an earlier one (a node's own wire, or one
+    from a later node, says no)."""
+    seen, wanted = set(), None
+    for nid in ids:
+        for e in incoming[nid].values():
+            if e.src not in seen:
+                if wanted is None:  # made only when an edge comes from outside (or not in order)
+                    wanted = set(ids)
+                if e.src in wanted:
+                    return False
+        seen.add(nid)
+    return True
