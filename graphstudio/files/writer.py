@@ -84,6 +84,11 @@ def _number(v: float):
     return int(v) if v.is_integer() and abs(v) < 1e15 else v
 
 
+def _number_text(v: float) -> str:
+    """A float as the file spells it (see :func:`_number`): what one_line writes of it."""
+    return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+
+
 def _node_document(n) -> dict:
     d = {"id": n.id, "type": n.type, "name": n.name, "pos": [_number(n.pos[0]), _number(n.pos[1])],
          "attrs": {k: _json_value(n.attrs[k]) for k in sorted(n.attrs)}}
@@ -138,10 +143,10 @@ def _node_texts(n) -> list[str] | None:
     if not (nid.isidentifier() and type_id.isidentifier() and name.isidentifier()):
         return None
     x, y = n.pos
-    pos = one_line([_number(x), _number(y)])
+    pos = f"[{_number_text(x)}, {_number_text(y)}]"
     attrs = n.attrs
     attrs = "{}" if not attrs else one_line({k: _json_value(attrs[k]) for k in sorted(attrs)})
-    if pos is None or attrs is None:
+    if attrs is None or "n" in pos:  # an infinite or NaN place (never in a graph): as dump does
         return None
     texts = [f'"id": "{nid}"', f'"type": "{type_id}"', f'"name": "{name}"', f'"pos": {pos}',
              f'"attrs": {attrs}']

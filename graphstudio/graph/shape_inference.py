@@ -216,5 +216,9 @@ def _infer_node(graph, nid: str, results: dict[str, ShapeResult]) -> ShapeResult
             err = f"{nt.type_id}: {type(ex).__name__}: {ex}"
     if err is not None:
         return ShapeResult(None, None, err, {})
+    names = nt.output_names
+    if len(outs) == 1 and names:  # the usual one output: the dict below, made at once
+        first = outs[0]
+        return ShapeResult(first[0], first[1], None, {names[0]: first})
     first = outs[0] if outs else (None, None)
-    return ShapeResult(first[0], first[1], None, dict(zip(nt.output_names, outs, strict=False)))
+    return ShapeResult(first[0], first[1], None, dict(zip(names, outs, strict=False)))
