@@ -200,7 +200,9 @@ class _Layout:
         if type(o) is _Row:  # its items are texts: each on its own line
             body = ",\n".join([pad + v for v in o])
         else:
-            body = ",\n".join(pad + self.block(v, indent + 2, indent + 2) for v in o)
+            inner = indent + 2  # an item laid out already (a _Raw): as it is, at once
+            body = ",\n".join([pad + (v if type(v) is _Raw else self.block(v, inner, inner))
+                                for v in o])
         return "[\n" + body + "\n" + " " * indent + "]"
 
 
