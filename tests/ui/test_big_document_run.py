@@ -58,3 +58,34 @@ def test_a_run_on_a_big_document_builds_no_card_and_new_cards_show_the_step(big)
     display.clear()
     assert scene.built_card(far).run_state is None
     assert scene.built_card(order[0]).run_state is None
+
+
+def test_a_card_built_while_a_run_is_shown_is_laid_out_once_with_the_step(big, monkeypatch):
+    """A card come into view mid-run is made with the step's values and the room for the
+    run's fullest looks: one layout, not one empty and one again with the values."""
+    from graphstudio.ui.canvas.node_item import NodeItem
+
+    scene, _view, _stack = big
+    g = scene.graph
+    settle_scene(scene)
+    tl = Runner(g).forward(RunOptions.from_graph(g))
+    display = SceneDisplay(scene, g)
+    last = len(tl) - 1
+    display.show(tl, last)
+    display.flush()
+    layouts: list[str] = []
+    laid_out = NodeItem._layout
+
+    def counting(item):
+        layouts.append(item.node_id)
+        laid_out(item)
+
+    monkeypatch.setattr(NodeItem, "_layout", counting)
+    order = sorted(g.nodes, key=lambda nid: sum(g.nodes[nid].pos))
+    far = next(nid for nid in reversed(order) if scene.built_card(nid) is None
+               and g.run.get("loss") != nid and node_display(tl, last, nid, False, g))
+    card = scene.node_item(far)
+    assert layouts.count(far) == 1
+    _shows(scene, g, tl, last, far)
+    assert card.room  # it keeps room for the run's looks from the start
+    assert display.node_state(far) is card.run_state

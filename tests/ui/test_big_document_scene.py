@@ -87,3 +87,40 @@ def test_an_edit_changing_many_cards_lays_out_off_screen_ones_later(big):
     for nid in changed - {x}:
         assert "waiting for" in scene.node_item(nid).display_text() \
             or scene.node_item(nid).error, g.nodes[nid].name
+
+
+
+def test_a_card_built_from_the_sketch_repaints_only_around_it(big):
+    """The sketch stops drawing a node whose card is built: what is repainted for that is
+    around the node and its neighbours, not every pixel of the views (a step that builds the
+    cards coming into view repainted the whole canvas for each)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from tests.support.big_scene import settle_scene
+
+    scene, view, _stack = big
+    g = scene.graph
+    order = sorted(g.nodes, key=lambda nid: sum(g.nodes[nid].pos))
+    view.centerOn(*g.nodes[order[len(order) // 2]].pos)  # the sketch fills the view
+    settle_scene(scene)
+    _drain(scene)
+    painted: list = []
+
+    class Painted(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.region().boundingRect())
+            return False
+
+    spy = Painted()
+    view.viewport().installEventFilter(spy)
+    view.viewport().repaint()
+    assert painted  # the spy sees the view's paints
+    painted.clear()
+    far = next(nid for nid in reversed(order) if scene.built_card(nid) is None)  # out of view
+    scene.node_item(far)
+    for _ in range(5):
+        QApplication.processEvents()
+    whole = view.viewport().rect()
+    assert all(r.width() * r.height() < whole.width() * whole.height() / 2 for r in painted)
+    view.viewport().removeEventFilter(spy)

@@ -59,7 +59,9 @@ class NodeItem(Hoverable, QGraphicsItem):
     def type(self) -> int:
         return NODE_CARD
 
-    def __init__(self, node, nodetype, theme: Theme, shape_result=None):
+    def __init__(self, node, nodetype, theme: Theme, shape_result=None, run_look=None):
+        """``run_look``: (run state, states to keep room for) of a card built while a run is
+        shown, so it is laid out once, with the step's values (not empty, then again)."""
         super().__init__()
         self.node_id = node.id
         self.nodetype = nodetype
@@ -98,6 +100,9 @@ class NodeItem(Hoverable, QGraphicsItem):
         self.setToolTip(f"<b>{nodetype.label}</b>: {nodetype.doc}")
         if shape_result is not None:
             self._read_shape_result(shape_result)
+        if run_look is not None:
+            self.room = PreviewRoom(run_look[1])
+            self._take_run_state(run_look[0])
         self._layout()
 
     # ------------------------------------------------------------------ geometry
@@ -269,11 +274,14 @@ class NodeItem(Hoverable, QGraphicsItem):
 
         ``state`` is a :class:`NodeRunState` or any object with some of its attributes (the
         runner's ``NodeState`` works as is)."""
+        self._take_run_state(state)
+        self._layout()
+
+    def _take_run_state(self, state) -> None:
         state = NodeRunState.of(state)
         self.run_state = state
         # greyed (no gradient flows) yet every number still readable on a projector
         self.setOpacity(0.6 if (state is not None and state.greyed) else 1.0)
-        self._layout()
 
     def reserve_for(self, states, layout: bool = True) -> None:
         """Keep room on the card for each of ``states`` (NodeRunStates, None ignored): a run

@@ -198,7 +198,7 @@ class PreviewRoom:
         """(width, height) for a card called ``name`` drawn with ``fonts`` (remembered)."""
         key = (name, id(fonts), theme.name, error)
         if self.states and key != self._key:
-            previews = [Preview(without_error(s, error), name, theme, fonts)
+            previews = [Preview(without_error(s, error), name, theme, fonts, measure=True)
                         for s in self.states]
             self._key = key
             self._size = (max(p.width for p in previews), max(p.height for p in previews))
@@ -211,9 +211,11 @@ def _same(a, b) -> bool:
 
 
 class Preview:
-    """The laid-out preview of one card (empty when ``state`` is None)."""
+    """The laid-out preview of one card (empty when ``state`` is None). ``measure``: only its
+    size is wanted (a card's room), so its text rows keep their strings, not laid-out texts."""
 
-    def __init__(self, state: NodeRunState | None, name: str, theme: Theme, fonts: Fonts):
+    def __init__(self, state: NodeRunState | None, name: str, theme: Theme, fonts: Fonts,
+                 measure: bool = False):
         self.state, self.name, self.theme, self.fonts = state, name, theme, fonts
         self.rows: list[tuple] = []
         self.width = self.height = 0.0
@@ -221,7 +223,8 @@ class Preview:
         y = 0.0
         for kind, data, colour in self._rows():
             if kind == "text":
-                self.rows.append((kind, static_text(data, fonts.mono, cache=False), colour, y))
+                text = data if measure else static_text(data, fonts.mono, cache=False)
+                self.rows.append((kind, text, colour, y))
                 self.width, y = max(self.width, fm.horizontalAdvance(data)), y + fm.height()
             else:
                 iw, ih = data.width(), data.height()

@@ -79,6 +79,8 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self._unlaid = NodeQueue(self, self._relayout, index_each_slice=True)  # off screen
         self._lazy = LazyCards(self, self._build_card)  # a big document's cards not built
         self._selecting = False  # True while the scene itself selects
+        #: set by a run display: node id -> NodeItem's ``run_look`` for a card built now
+        self.run_look = None
         self.selectionChanged.connect(self._selection_changed)
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
         self._handlers = {
@@ -309,7 +311,8 @@ class GraphScene(SceneGestures, QGraphicsScene):
         node = self.graph.nodes[node_id]
         selected = node_id in self._lazy.selected
         self._lazy.built(node_id)
-        item = NodeItem(node, _node_types()[node.type], self.theme, self._shape_of(node_id))
+        item = NodeItem(node, _node_types()[node.type], self.theme, self._shape_of(node_id),
+                        self.run_look(node_id) if self.run_look is not None else None)
         self._nodes[node_id] = item
         self.addItem(item)
         if selected:

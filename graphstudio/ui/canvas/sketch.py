@@ -102,26 +102,48 @@ class DocumentSketch(QGraphicsItem):
 
     # ------------------------------------------------------------------ bookkeeping
     def take(self, node_id: str) -> None:
-        """``node_id`` has its card now, or is gone: stop drawing it."""
+        """``node_id`` has its card now, or is gone: stop drawing it (repainting only around
+        it and its neighbours, where its block and lines were and lines to its card go: a
+        repaint of the whole view for each card built cost more than the card)."""
         if node_id in self.waiting:
             self.waiting.discard(node_id)
             self.selected.discard(node_id)
-            self.refresh((node_id,))
+            area = self._forget_around((node_id,))
+            if area is None:
+                self.update()
+            elif not area.isEmpty():
+                self.update(area.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
     def refresh(self, node_ids) -> None:
         """Recompute the look around these nodes (a wire or a neighbour changed)."""
-        graph = self._scene.graph
+        self._forget_around(node_ids)
+        self.update()
+
+    def _forget_around(self, node_ids) -> QRectF | None:
+        """Forget the looks of the cells of these nodes and of their neighbours; the area
+        their blocks, cards and the straight lines between them take (None: a node is gone,
+        every look is forgotten)."""
+        graph, area = self._scene.graph, QRectF()
         for nid in node_ids:
             node = graph.nodes.get(nid)
             if node is None:
                 self._looks.clear()  # a removed node: its wires' cells are unknown
                 self._patches.clear()
-                break
+                return None
             self._forget(_cell(*node.pos))
+            area = area.united(self._area_of(nid))
             for other in self._neighbours(nid):
                 if other in graph.nodes:
                     self._forget(_cell(*graph.nodes[other].pos))
-        self.update()
+                    area = area.united(self._area_of(other))
+        return area
+
+    def _area_of(self, node_id: str) -> QRectF:
+        """Where ``node_id``'s block and (if built) card are."""
+        x, y = self._scene.graph.nodes[node_id].pos
+        rect = QRectF(x, y, ROUGH_W, ROUGH_H)
+        card = self._scene.built_card(node_id)
+        return rect if card is None else rect.united(card.sceneBoundingRect())
 
     def recolour(self, node_ids) -> None:
         """Draw these nodes' blocks again (their shape result or selection changed)."""

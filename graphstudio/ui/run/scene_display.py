@@ -113,6 +113,7 @@ class SceneDisplay:
         built = getattr(scene, "cardBuilt", None)  # a big document builds cards as they show
         if built is not None:
             built.connect(self._card_built)
+            scene.run_look = self._look_of_new_card
 
     # ------------------------------------------------------------------ public
     def clear(self) -> None:
@@ -331,11 +332,37 @@ class SceneDisplay:
             elif self.scene.built_wire(ev.edge) is not None:
                 self._apply((), (ev.edge,))
 
+    def _look_of_new_card(self, node_id: str):
+        """The ``run_look`` of a card about to be built (come into view): what the run shows
+        of it at the current step and the looks to keep room for, so it is laid out once."""
+        try:
+            tl = self.timeline
+            known = tl is not None and node_id in timeline_nodes(tl)
+            if node_id in self._overrides:
+                state = self._overrides[node_id]
+            elif known:
+                state = node_display(tl, self.k, node_id, self.stale, self.graph)
+            else:
+                return None
+            if not (known and self._reserve_ks):
+                return state, ()
+            self._reserved.add(node_id)
+            return state, [node_display(tl, k, node_id, False, self.graph)
+                           for k in self._reserve_ks]
+        except Exception:  # the card is built empty and brought up to date after
+            log.exception("working out a new card's run display failed")
+            return None
+
     def _card_built(self, node_id: str) -> None:
         """A card built since (a big document's, come into view): it and its wires show what
-        the run shows at the current step."""
+        the run shows at the current step (the card itself mostly since it was made, see
+        :meth:`_look_of_new_card`)."""
         try:
             self._pending_nodes.discard(node_id)
+            item = self.scene.built_card(node_id)
+            if item is not None and self.timeline is not None \
+                    and node_id not in self._overrides:
+                self._nodes[node_id] = item.run_state  # what it was built showing
             if self.timeline is None:
                 if node_id in self._overrides:
                     self._set_node(node_id, self._overrides[node_id])
@@ -346,6 +373,10 @@ class SceneDisplay:
             self._pending_edges.difference_update(wires)
             known = node_id in timeline_nodes(self.timeline) or node_id in self._overrides
             self._apply((node_id,) if known and node_id in g.nodes else (), wires)
+            error = getattr(self._nodes.get(node_id), "error", None)
+            if item is not None and error and item not in self._error_tips:
+                _show_error_tip(item, error)
+                self._error_tips.add(item)
         except Exception:  # a slot must never raise
             log.exception("showing the run on a new card failed")
 
