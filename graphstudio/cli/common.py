@@ -50,12 +50,15 @@ def load_graph_file(path: str):
 
 
 def check_output(path) -> None:
-    """Refuse an output path that cannot be written before doing the work (OSError naming it)."""
+    """Refuse an output path that cannot be written before doing the work (OSError naming it):
+    a missing folder, or a target (a symlink's, followed) that is a folder, pipe, device or
+    socket."""
+    from graphstudio.files.atomic_write import output_target
+
     if path is None:
         return
-    if os.path.isdir(path):
-        raise OSError(errno.EISDIR, "cannot write: Is a directory", path)
-    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+    target, _mode = output_target(path)
+    if not os.path.isdir(os.path.dirname(target)):
         raise OSError(errno.ENOENT, "cannot write: no such folder", path)
 
 
