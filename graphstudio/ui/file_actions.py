@@ -369,9 +369,11 @@ class FileActions(QObject):
         if Path(path).suffix.lower() not in filters.values():
             path += filters.get(chosen, ".png")
         try:
+            from graphstudio.files.atomic_write import output_target
             from graphstudio.ui.render import cards_to_build
             from graphstudio.ui.share.export_dialog import card_progress
 
+            output_target(path)  # a pipe, device or folder: refused before drawing anything
             progress = card_progress(self.window, path, cards_to_build(
                 self.window.scene, Path(path).suffix.lower()))
             if render_scene(self.window.scene, path, progress=progress) is None:
@@ -379,8 +381,9 @@ class FileActions(QObject):
                                         .format(os.path.basename(path)))
                 return False
         except (OSError, RenderError) as exc:
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.error(self.tr("Cannot export image"),
-                       self.tr("{0} could not be written.").format(path), str(exc))
+                       self.tr("{0} could not be written.").format(path), detail)
             return False
         self.window.show_status(self.tr("Exported {0}").format(os.path.basename(path)))
         return True

@@ -42,7 +42,8 @@ def file_stamp(path: str) -> Stamp:
 
 
 def lock_path(path: str) -> str:
-    folder, name = os.path.split(path)
+    """The lock file of ``path``, beside the real file (a symlink and its target share one)."""
+    folder, name = os.path.split(os.path.realpath(path))
     return os.path.join(folder, f".{name}.lock")
 
 
@@ -68,22 +69,26 @@ class FileGuard(QObject):
     # ------------------------------------------------------------------ lock
     def acquire(self, path: str) -> bool:
         """Lock ``path`` for this window; False when another GraphStudio window holds it. A
-        folder where no lock can be made counts as unlocked (True)."""
-        if path in self._locks:
+        folder where no lock can be made counts as unlocked (True). Locks are keyed on the real
+        path: opening a file through a symlink and directly are noticed as the same file."""
+        key = os.path.realpath(path)
+        if key in self._locks:
             return True
         lock = QLockFile(lock_path(path))
         lock.setStaleLockTime(0)  # only a dead owner makes a lock stale
         if lock.tryLock(0):
-            self._locks[path] = lock
+            self._locks[key] = lock
             return True
         return lock.error() != QLockFile.LockError.LockFailedError
 
     def holds(self, path: str) -> bool:
-        return path in self._locks
+        return os.path.realpath(path) in self._locks
 
     def drop(self, path: str) -> None:
         """Give up the lock on ``path`` (unless it is the watched file)."""
-        lock = self._locks.pop(path, None) if path != self.path else None
+        key = os.path.realpath(path)
+        watched = self.path is not None and key == os.path.realpath(self.path)
+        lock = self._locks.pop(key, None) if not watched else None
         if lock is not None:
             lock.unlock()
 
@@ -93,7 +98,8 @@ class FileGuard(QObject):
         if self._watcher.files():
             self._watcher.removePaths(self._watcher.files())
         self.path, self.stamp, self._reported = path, stamp, None
-        for other in [p for p in self._locks if p != path]:
+        key = os.path.realpath(path) if path is not None else None
+        for other in [p for p in self._locks if p != key]:
             self._locks.pop(other).unlock()
         if path is not None and os.path.exists(path):
             self._watcher.addPath(path)
