@@ -47,3 +47,45 @@ def test_import_keeps_the_largest_64_bit_integer(tmp_path, capsys):
                    "y = (x * 9223372036854775807).sum()\n")
     status, _out, err = call(capsys, "import", src, "-o", tmp_path / "ok.gsgraph")
     assert status == 0, err
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--steps", HUGE, "steps must be a whole number from 0 to 10,000,000, not a 4,000-digit "
+                      "number"),
+    ("--steps", "10000001", "steps must be a whole number from 0 to 10,000,000, not 10000001"),
+    ("--momentum", HUGE, "momentum must be a finite number >= 0, not inf"),
+    ("--weight-decay", "nan", "weight decay must be a finite number >= 0, not nan"),
+    ("--seed", HUGE, "the seed must be in 0 .. 2**63-1, not a 4,000-digit number"),
+    ("--seed", "-1", "the seed must be in 0 .. 2**63-1, not -1")])
+@pytest.mark.parametrize("example", [MLP, TUTORIAL])  # the same answer whatever the graph
+def test_train_options_out_of_range_are_refused(tmp_path, capsys, example, option, value,
+                                                message):
+    out = tmp_path / "t.gsgraph"
+    status, stdout, err = call(capsys, "train", example, option, value, "--quiet", "-o", out)
+    assert status == 2 and stdout == "" and one_line(err) == message and not out.exists()
+
+
+def test_train_seed_near_the_top_leaves_room_for_every_parameter(capsys):
+    status, _out, err = call(capsys, "train", MLP, "--seed", 2**63 - 1, "--quiet")
+    assert status == 2
+    assert one_line(err) == ("the seed must be in 0 .. 2**63-1: 2 Parameters are drawn with "
+                             "seeds from 9223372036854775807, so start at most "
+                             "9,223,372,036,854,775,806")
+    assert call(capsys, "train", MLP, "--seed", 2**63 - 2, "--quiet", "--steps", 1)[0] == 0
+
+
+@pytest.mark.parametrize("keep_going", [False, True])
+def test_a_diverged_training_says_so_and_does_not_save_nan(tmp_path, capsys, keep_going):
+    out = tmp_path / "tr.gsgraph"
+    out.write_text("an older file\n")
+    extra = ["--keep-going", "--steps", "4"] if keep_going else []
+    status, stdout, err = call(capsys, "train", "--lr", "1e308", "--quiet", "-o", out, MLP,
+                               *extra)
+    assert status == 1 and "wrote" not in stdout
+    stopped = "" if keep_going else "; stopped there"
+    assert err.splitlines() == [
+        f"graphstudio: training diverged: the loss became nan at step 2{stopped} "
+        "(adam, lr 1e+308)",
+        f"graphstudio: {out} was not written: the trained W1, b1, W2, b2 hold inf or nan, "
+        "which a file cannot keep"]
+    assert out.read_text() == "an older file\n"
