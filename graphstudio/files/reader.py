@@ -163,13 +163,21 @@ class _Reader:
         for i, nd in enumerate(nodes):
             self.node(graph, nd, i)
         self.edges(graph, self.lst(doc["edges"], "edges"))
-        graph.meta.update(self.obj(doc.get("meta", {}), "meta"))
+        graph.meta.update(self.meta(self.obj(doc.get("meta", {}), "meta")))
         for k, v in self.obj(doc.get("run", {}), "run").items():
             graph.run[k] = self.run_option(graph, k, v)
         if doc.get("session"):
             graph.run["session"] = read_session(self, graph, doc["session"])
         graph.revision = 0
         return graph
+
+    def meta(self, meta: dict) -> dict:
+        """``meta`` with its ``title`` and ``notes`` checked to be text (or null): shown to
+        people, they must never turn up as a Python repr of a list or dict."""
+        for key in ("title", "notes"):
+            if meta.get(key) is not None and not isinstance(meta[key], str):
+                self.fail(f"meta.{key}", f"expected text, got {_kind(meta[key])}")
+        return meta
 
     def migrate(self, doc: dict) -> dict:
         if doc.get("format") != FORMAT:

@@ -47,3 +47,15 @@ def test_edges_within_the_limit_are_checked_as_before():
     with pytest.raises(GraphFileError, match='input "input" is connected twice'):
         graph_from_json(two_nodes_with_edges(2))
     assert len(graph_from_json(two_nodes_with_edges(1)).edges) == 1
+
+
+@pytest.mark.parametrize("key, value, kind", [("title", {"x": [1]}, "an object"),
+                                              ("notes", [1, {"a": 2}], "a list"),
+                                              ("title", 3, "an integer")])
+def test_a_title_or_notes_that_is_not_text_is_refused(key, value, kind):
+    doc = json.loads(two_nodes_with_edges(1))
+    doc["meta"] = {key: value}
+    with pytest.raises(GraphFileError, match=f"meta.{key}: expected text, got {kind}"):
+        graph_from_json(json.dumps(doc))
+    doc["meta"] = {"title": "A title", "notes": "", "extra": 5}
+    assert graph_from_json(json.dumps(doc)).meta["title"] == "A title"
