@@ -22,7 +22,10 @@ _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
 
 
 class NotRegularFileError(OSError):
-    """The path names a folder, pipe, device or socket; ``strerror`` says which."""
+    """The path names a folder, pipe, device or socket; ``strerror`` says which, ``kind`` is
+    that phrase alone ("a socket"), for a window to say in its own language."""
+
+    kind = "something else"
 
 
 def check_regular_mode(mode: int, path) -> None:
@@ -30,8 +33,10 @@ def check_regular_mode(mode: int, path) -> None:
     ``st_mode``) is a regular file's."""
     if stat.S_ISREG(mode):
         return
-    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-    raise NotRegularFileError(errno.EINVAL, f"{kind}, not a regular file", os.fspath(path))
+    kind = next((name for test, name in _KINDS if test(mode)), NotRegularFileError.kind)
+    error = NotRegularFileError(errno.EINVAL, f"{kind}, not a regular file", os.fspath(path))
+    error.kind = kind
+    raise error
 
 
 def open_regular(path):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from graphstudio.files.gsgraph import GraphFileError
 from graphstudio.ui.document import EXTENSION, examples_dir, find_recovery, is_example
-from graphstudio.ui.file_guard import describe_differences
+from graphstudio.ui.file_guard import describe_differences, error_reason
 from graphstudio.ui.language import localized_meta
 from graphstudio.ui.settings import APP_NAME
 from graphstudio.ui.share.export_dialog import ShareExport
@@ -229,7 +229,7 @@ class FileActions(QObject):
             written = self.document.save(path)
         except OSError as exc:
             problem = self.tr("{0}. The previous file (if any) is unchanged.").format(
-                exc.strerror or exc)
+                error_reason(exc))
         except (GraphFileError, ValueError) as exc:
             problem = str(exc)
         else:
@@ -381,7 +381,7 @@ class FileActions(QObject):
                                         .format(os.path.basename(path)))
                 return False
         except (OSError, RenderError) as exc:
-            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            detail = error_reason(exc)
             self.error(self.tr("Cannot export image"),
                        self.tr("{0} could not be written.").format(path), detail)
             return False

@@ -23,11 +23,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from graphstudio.files.regular_file import NotRegularFileError
 from graphstudio.graph.model import Graph, Node, same_value
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
-__all__ = ["FileGuard", "describe_differences", "file_stamp"]
+__all__ = ["FileGuard", "describe_differences", "error_reason", "file_stamp"]
 
 #: the stamp of a file: (modification time in ns, size, inode); None when it does not exist
 Stamp = tuple[int, int, int] | None
@@ -165,3 +166,22 @@ def describe_differences(mine: Graph, theirs: Graph) -> list[str]:
     if moved:
         lines.append(translate("FileGuard", "Nodes placed differently: {n}").format(n=moved))
     return lines
+
+
+def error_reason(ex: Exception) -> str:
+    """Why ``ex`` happened, for a dialog: a path that is not a regular file says what it is in
+    the interface's language, another OSError its reason without errno or path."""
+    if isinstance(ex, NotRegularFileError):
+        #: why a file cannot be read or written: the path names something else
+        kinds = {
+            "a folder": translate("FileErrors", "a folder, not a regular file"),
+            "a named pipe (FIFO)": translate("FileErrors",
+                                             "a named pipe (FIFO), not a regular file"),
+            "a character device": translate("FileErrors",
+                                            "a character device, not a regular file"),
+            "a block device": translate("FileErrors", "a block device, not a regular file"),
+            "a socket": translate("FileErrors", "a socket, not a regular file")}
+        return kinds.get(ex.kind, translate("FileErrors", "not a regular file"))
+    if isinstance(ex, OSError):
+        return ex.strerror or str(ex)
+    return str(ex)

@@ -72,3 +72,34 @@ def test_export_script_onto_a_fifo_is_refused_with_a_dialog(window, dialogs, tmp
     title, text, _ = dialogs.seen[-1]
     assert title == "Cannot export" and "named pipe (FIFO), not a regular file" in text
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+@fifo_only
+@pytest.mark.parametrize("kind", ["handout", "animation"])
+def test_a_handout_or_animation_onto_a_fifo_is_refused_with_a_dialog(window, dialogs, tmp_path,
+                                                                    kind):
+    assert window.files.open_file(TUTORIAL)
+    fifo = tmp_path / ("pipe.pdf" if kind == "handout" else "pipe.gif")
+    os.mkfifo(fifo)
+    dialogs.answer(Button.Ok)
+    share = window.files.share
+    started = (share.export_handout if kind == "handout" else share.export_animation)(str(fifo))
+    assert not started and not share.running
+    title, text, _ = dialogs.seen[-1]
+    assert title == "Cannot export"
+    assert text == f"{fifo} could not be written.\n\na named pipe (FIFO), not a regular file"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and sorted(os.listdir(tmp_path)) == [fifo.name]
+
+
+@fifo_only
+def test_the_reason_is_said_in_chinese(window, dialogs, tmp_path, qapp):
+    from graphstudio.ui.language import apply_language
+
+    assert window.files.open_file(TUTORIAL)
+    fifo = tmp_path / "pipe.py"
+    os.mkfifo(fifo)
+    apply_language(qapp, "zh_CN")
+    dialogs.answer(Button.Ok)
+    assert export_pytorch_script(window, str(fifo)) is None
+    text = dialogs.seen[-1][1]
+    assert "命名管道" in text and "not a regular file" not in text

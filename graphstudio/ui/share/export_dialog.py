@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from graphstudio.ui.file_guard import error_reason
 from graphstudio.ui.slots import guarded
 
 __all__ = ["ANIMATION_FILTERS", "ShareExport", "card_progress"]
@@ -133,7 +134,7 @@ class ShareExport(QObject):
         try:
             self.job = make_job(graph, run_for_share(graph))
         except (OSError, ValueError) as ex:
-            self._fail(path, str(ex))
+            self._fail(path, error_reason(ex))
             return False
         self.progress = QProgressDialog(_tr("Writing {name}…").format(
             name=os.path.basename(path)), _tr("Cancel"), 0, self.job.total, self.window)
@@ -158,7 +159,7 @@ class ShareExport(QObject):
         except Exception as ex:  # a timer slot never raises: say what went wrong
             log.exception("export failed")
             self._end()
-            self._fail(str(job.out), str(ex))
+            self._fail(str(job.out), error_reason(ex))
             return
         if self.progress is not None:
             self.progress.setValue(job.done)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from graphstudio.files.regular_file import open_regular
 from graphstudio.graph.limits import MAX_ELEMENTS, brief
 from graphstudio.pytorch.code_import import MAX_CODE_CHARS, CodeImportError, graph_from_code
+from graphstudio.ui.file_guard import error_reason
 from graphstudio.ui.tools.highlighter import PythonHighlighter, code_font
 
 __all__ = ["TUTORIAL_CODE", "NewFromCodeDialog"]
@@ -201,7 +202,7 @@ class NewFromCodeDialog(QDialog):
                 raw = f.read(MAX_CODE_CHARS + 1)
             text = raw.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as ex:
-            reason = ex.strerror if isinstance(ex, OSError) and ex.strerror else str(ex)
+            reason = error_reason(ex)
             self.status.setText("✗ " + self.tr("{0} could not be read: {1}").format(
                 os.path.basename(path), reason))
             return
