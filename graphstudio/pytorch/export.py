@@ -59,7 +59,11 @@ def export_with_line_map(graph: Graph, max_literal: int | None = None
 
 def export_with_spans(graph: Graph, max_literal: int | None = None
                       ) -> tuple[str, dict[str, tuple[int, int]]]:
-    """``(script, {node_id: (first line, last line)})`` of each node's statement."""
+    """``(script, {node_id: (first line, last line)})`` of each node's statement; a ValueError
+    for a negative ``max_literal``."""
+    if max_literal is not None and max_literal < 0:
+        raise ValueError(f"the most elements written out must be a whole number >= 0, not "
+                         f"{max_literal}")
     return _Exporter(graph, max_literal).build()
 
 

@@ -89,3 +89,19 @@ def test_a_diverged_training_says_so_and_does_not_save_nan(tmp_path, capsys, kee
         f"graphstudio: {out} was not written: the trained W1, b1, W2, b2 hold inf or nan, "
         "which a file cannot keep"]
     assert out.read_text() == "an older file\n"
+
+
+def test_export_refuses_a_negative_max_literal(tmp_path, capsys):
+    out = tmp_path / "x.py"
+    status, stdout, err = call(capsys, "export", "--max-literal", "-5", "-o", out, TUTORIAL)
+    assert status == 2 and not out.exists()
+    assert one_line(err) == "the most elements written out must be a whole number >= 0, not -5"
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--step-ms", HUGE, "step time a 4,000-digit number ms: choose from 20 to 60,000 ms"),
+    ("--step-ms", "5", "step time 5 ms: choose from 20 to 60,000 ms")])
+def test_animate_options_out_of_range(tmp_path, capsys, option, value, message):
+    out = tmp_path / "a.gif"
+    status, _stdout, err = call(capsys, "animate", TUTORIAL, "-o", out, option, value)
+    assert status == 2 and one_line(err) == message and not out.exists()

@@ -47,7 +47,7 @@ class ShareOptions:
                              f"{MAX_SIZE[0]}x{MAX_SIZE[1]}")
         lo, hi = STEP_MS_RANGE
         if not lo <= self.step_ms <= hi:
-            raise ShareError(f"step time {self.step_ms} ms: choose from {lo} to {hi} ms")
+            raise ShareError(f"step time {self.step_ms} ms: choose from {lo:,} to {hi:,} ms")
         if self.first < 0:
             raise ShareError(f"--from {self.first}: steps are numbered from 0 (before the run)")
         if self.last is not None and self.first > self.last:
