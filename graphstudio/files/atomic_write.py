@@ -72,8 +72,8 @@ class TempOutput:
 
     def commit(self, allow_empty: bool = False) -> None:
         """Flush the temp file to disk and replace the target with it; an empty temp file (a
-        writer that failed quietly) is refused unless ``allow_empty``. On failure the target is untouched and the temp
-        file gone; the OSError names the person's path."""
+        writer that failed quietly) is refused unless ``allow_empty``. On failure the target
+        is untouched and the temp file gone; the OSError names the person's path."""
         try:
             self._close_fd()
             fd = os.open(self.temp, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))

@@ -5,23 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from graphstudio import cli
 from graphstudio.paths import examples_dir
+from tests.support.cli_calls import call, one_line
 
 HUGE = "9" * 4000
 MLP = examples_dir() / "mlp_classifier.gsgraph"
 TUTORIAL = examples_dir() / "tutorial_single_layer.gsgraph"
-
-
-def call(capsys, *argv):
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line(err: str) -> str:
-    assert err.startswith("graphstudio: ") and err.count("\n") == 1 and "Traceback" not in err
-    return err.removeprefix("graphstudio: ").rstrip("\n")
 
 
 @pytest.mark.parametrize("code, line", [

@@ -12,23 +12,12 @@ import uuid
 
 import pytest
 
-from graphstudio import cli
 from graphstudio.paths import examples_dir
+from tests.support.cli_calls import call, one_line
 
 TUTORIAL = examples_dir() / "tutorial_single_layer.gsgraph"
 WRITERS = [("export", "out.py"), ("render", "out.png"), ("render", "out.svg"),
            ("handout", "out.pdf"), ("animate", "out.gif"), ("train", "out.gsgraph")]
-
-
-def call(capsys, *argv):
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line(err: str) -> str:
-    assert err.startswith("graphstudio: ") and err.count("\n") == 1 and "Traceback" not in err
-    return err
 
 
 def args_for(command, out):
@@ -97,6 +86,6 @@ def test_a_full_disk_keeps_the_old_file(full_disk, capsys, command, name, old):
     code, stdout, err = call(capsys, command, TUTORIAL, "-o", out)
     assert code == 2 and "wrote" not in stdout
     line = one_line(err)
-    assert line.startswith(f"graphstudio: {out}: cannot write") and ".tmp" not in line
+    assert line.startswith(f"{out}: cannot write") and ".tmp" not in line
     assert out.read_bytes() == old
     assert sorted(p.name for p in full_disk.iterdir()) == sorted(["filler", name])

@@ -14,8 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from graphstudio.files.gsgraph import write_text_atomic
-from graphstudio.ui.file_guard import error_reason
 from graphstudio.pytorch.export import export_script
+from graphstudio.ui.file_guard import error_reason
 
 __all__ = ["SCRIPT_FILTER", "export_pytorch_script", "suggested_script_path"]
 
