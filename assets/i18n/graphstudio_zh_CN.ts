@@ -2761,19 +2761,85 @@ Restore {0}?</source>
 <context>
     <name>ShareExport</name>
     <message>
-        <location filename="../../graphstudio/ui/share/export_dialog.py" line="48"/>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="47"/>
         <source>Drawing {cards:,} cards for {name}…</source>
         <translation>正在为 {name} 绘制 {cards:,} 张卡片…</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/share/export_dialog.py" line="50"/>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="49"/>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/share/export_dialog.py" line="52"/>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="51"/>
         <source>Export Image</source>
         <translation>导出图片</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="82"/>
+        <source>Export &amp;Animation…</source>
+        <translation>导出动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="84"/>
+        <source>Save the run as an animated GIF, PNG or WebP, a frame per step</source>
+        <translation>把这次运行存为动画 GIF、PNG 或 WebP，每一步一帧</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="86"/>
+        <source>Export &amp;Handout…</source>
+        <translation>导出讲义(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="88"/>
+        <source>Save the run as a PDF: a title page and a page per step</source>
+        <translation>把这次运行存为 PDF：一页标题页，每一步一页</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="101"/>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="112"/>
+        <source>Export Handout</source>
+        <translation>导出讲义</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="133"/>
+        <source>An export is still running</source>
+        <translation>还有一个导出正在进行</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="142"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="145"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="172"/>
+        <source>Exported {name}</source>
+        <translation>已导出 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="181"/>
+        <source>Export cancelled: {name} was not written</source>
+        <translation>导出已取消：没有写入 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="195"/>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="196"/>
+        <source>{path} could not be written.</source>
+        <translation>无法写入 {path}。</translation>
     </message>
 </context>
 <context>

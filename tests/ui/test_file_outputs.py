@@ -103,3 +103,8 @@ def test_the_reason_is_said_in_chinese(window, dialogs, tmp_path, qapp):
     assert export_pytorch_script(window, str(fifo)) is None
     text = dialogs.seen[-1][1]
     assert "命名管道" in text and "not a regular file" not in text
+    pdf = tmp_path / "pipe.pdf"  # the share exports' own words are translated too
+    os.mkfifo(pdf)
+    dialogs.answer(Button.Ok)
+    assert not window.files.share.export_handout(str(pdf))
+    assert dialogs.seen[-1][:2] == ("无法导出", f"无法写入 {pdf}。\n\n是命名管道（FIFO），不是普通文件")
