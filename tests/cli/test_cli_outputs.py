@@ -89,3 +89,21 @@ def test_a_full_disk_keeps_the_old_file(full_disk, capsys, command, name, old):
     assert line.startswith(f"{out}: cannot write") and ".tmp" not in line
     assert out.read_bytes() == old
     assert sorted(p.name for p in full_disk.iterdir()) == sorted(["filler", name])
+
+
+@pytest.fixture
+def read_only_folder(full_disk):
+    """The small tmpfs, remounted read-only."""
+    if subprocess.run(["mount", "-o", "remount,ro", str(full_disk)],
+                      capture_output=True).returncode:
+        pytest.skip("cannot remount read-only here")
+    return full_disk
+
+
+@pytest.mark.parametrize("command, name", WRITERS)
+def test_a_read_only_folder_is_named_by_the_given_path(read_only_folder, capsys, command,
+                                                       name):
+    out = read_only_folder / name
+    code, _stdout, err = call(capsys, *args_for(command, out))
+    assert code == 2
+    assert one_line(err) == f"{out}: cannot write: Read-only file system"
