@@ -104,6 +104,6 @@ def read_only_folder(full_disk):
 def test_a_read_only_folder_is_named_by_the_given_path(read_only_folder, capsys, command,
                                                        name):
     out = read_only_folder / name
-    code, _stdout, err = call(capsys, *args_for(command, out))
-    assert code == 2
+    code, stdout, err = call(capsys, *args_for(command, out))
+    assert code == 2 and stdout == ""  # refused before the work (train: before training)
     assert one_line(err) == f"{out}: cannot write: Read-only file system"
