@@ -107,4 +107,5 @@ def test_the_reason_is_said_in_chinese(window, dialogs, tmp_path, qapp):
     os.mkfifo(pdf)
     dialogs.answer(Button.Ok)
     assert not window.files.share.export_handout(str(pdf))
-    assert dialogs.seen[-1][:2] == ("无法导出", f"无法写入 {pdf}。\n\n是命名管道（FIFO），不是普通文件")
+    assert dialogs.seen[-1][:2] == ("无法导出",
+                                    f"无法写入 {pdf}。\n\n是命名管道（FIFO），不是普通文件")
