@@ -222,8 +222,9 @@
 <context>
     <name>EdgeItem</name>
     <message>
-        <location filename="../../graphstudio/ui/canvas/edge_item.py" line="226"/>
+        <location filename="../../graphstudio/ui/canvas/edge_item.py" line="293"/>
         <source>Dashed teal: a gradient inside a Grad node&apos;s forward step (torch.autograd.grad with create_graph=True). Orange: the backward from the loss.</source>
+        <extracomment>a wire is drawn piece by piece when less than this part of its box is to be repainted</extracomment>
         <translation>青色虚线：Grad 节点前向步骤内部的梯度（torch.autograd.grad，create_graph=True）。橙色：从损失开始的反向传播。</translation>
     </message>
 </context>
@@ -248,38 +249,38 @@
 <context>
     <name>ExportActions</name>
     <message>
-        <location filename="../../graphstudio/ui/tools/export_actions.py" line="21"/>
+        <location filename="../../graphstudio/ui/tools/export_actions.py" line="22"/>
         <source>Python scripts (*.py);;All files (*)</source>
         <translation>Python 脚本 (*.py);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/export_actions.py" line="37"/>
+        <location filename="../../graphstudio/ui/tools/export_actions.py" line="38"/>
         <source>Export PyTorch Script</source>
         <translation>导出 PyTorch 脚本</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/export_actions.py" line="49"/>
-        <location filename="../../graphstudio/ui/tools/export_actions.py" line="57"/>
+        <location filename="../../graphstudio/ui/tools/export_actions.py" line="50"/>
+        <location filename="../../graphstudio/ui/tools/export_actions.py" line="58"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/export_actions.py" line="50"/>
+        <location filename="../../graphstudio/ui/tools/export_actions.py" line="51"/>
         <source>The graph could not be written as PyTorch.</source>
         <translation>无法把计算图写成 PyTorch 代码。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/export_actions.py" line="58"/>
+        <location filename="../../graphstudio/ui/tools/export_actions.py" line="59"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/export_actions.py" line="59"/>
+        <location filename="../../graphstudio/ui/tools/export_actions.py" line="60"/>
         <source>{0}. The previous file (if any) is unchanged.</source>
         <translation>{0}。原有文件（如果有）保持不变。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/export_actions.py" line="63"/>
+        <location filename="../../graphstudio/ui/tools/export_actions.py" line="64"/>
         <source>Exported {0}: run it with PyTorch to print what Run shows</source>
         <translation>已导出 {0}：用 PyTorch 运行它，会打印出与“运行”显示相同的结果</translation>
     </message>
@@ -438,7 +439,7 @@
     </message>
     <message>
         <location filename="../../graphstudio/ui/file_actions.py" line="241"/>
-        <location filename="../../graphstudio/ui/file_actions.py" line="383"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="386"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
@@ -606,42 +607,42 @@
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="378"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="380"/>
         <source>Export cancelled: {0} was not written</source>
         <translation>导出已取消：未写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="382"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="385"/>
         <source>Cannot export image</source>
         <translation>无法导出图片</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="385"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="388"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="398"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="401"/>
         <source> (example)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="400"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="403"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="433"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="436"/>
         <source>Opened {0}; GraphStudio shows one graph per window</source>
         <translation>已打开 {0}；GraphStudio 每个窗口只显示一个计算图</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="448"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="451"/>
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="449"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="452"/>
         <source>GraphStudio did not shut down normally last time.
 
 Restore {0}?</source>
@@ -650,61 +651,95 @@ Restore {0}?</source>
 要恢复{0}吗？</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="451"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="454"/>
         <source>If you discard it, the autosaved copy is deleted.</source>
         <translation>如果放弃，自动保存的副本会被删除。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="459"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="462"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="459"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="462"/>
         <source>The autosaved copy could not be read.</source>
         <translation>无法读取自动保存的副本。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="466"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="469"/>
         <source>Recovered unsaved work: save it to keep it</source>
         <translation>已恢复未保存的工作：请保存以保留它</translation>
     </message>
 </context>
 <context>
+    <name>FileErrors</name>
+    <message>
+        <location filename="../../graphstudio/ui/file_guard.py" line="177"/>
+        <source>a folder, not a regular file</source>
+        <extracomment>why a file cannot be read or written: the path names something else</extracomment>
+        <translation>是文件夹，不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/file_guard.py" line="178"/>
+        <source>a named pipe (FIFO), not a regular file</source>
+        <translation>是命名管道（FIFO），不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/file_guard.py" line="180"/>
+        <source>a character device, not a regular file</source>
+        <translation>是字符设备，不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/file_guard.py" line="182"/>
+        <source>a block device, not a regular file</source>
+        <translation>是块设备，不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/file_guard.py" line="183"/>
+        <source>a socket, not a regular file</source>
+        <translation>是套接字，不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/file_guard.py" line="184"/>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+</context>
+<context>
     <name>FileGuard</name>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="137"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="144"/>
         <source> and {n} more</source>
         <extracomment>the stamp of a file: (modification time in ns, size, inode); None when it does not exist the file changed on disk (or went away) since it was opened or saved here: its path</extracomment>
         <translation> 等另外 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="144"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="151"/>
         <source>Only in this window: {names}</source>
         <translation>只在本窗口中：{names}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="147"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="154"/>
         <source>Only in the file on disk: {names}</source>
         <translation>只在磁盘文件中：{names}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="151"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="158"/>
         <source>Changed: {names}</source>
         <translation>已更改：{names}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="154"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="161"/>
         <source>Wires that differ: {n}</source>
         <translation>不同的连线：{n}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="157"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="164"/>
         <source>The title, notes or run settings differ</source>
         <translation>标题、说明或运行设置不同</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="160"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="167"/>
         <source>Nodes placed differently: {n}</source>
         <translation>位置不同的节点：{n}</translation>
     </message>
@@ -900,29 +935,29 @@ Restore {0}?</source>
 <context>
     <name>GraphScene</name>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="182"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="199"/>
         <source>no node with id {0}</source>
-        <extracomment>a refusal, a hint or a confirmation for the status bar a node was double-clicked on its body (e.g. to show it in the inspector) a wire was dropped on empty canvas: (scene position, connect_from tuple) the inline title editor while a rename is in progress True while the view drags a rubber band (it selects nodes, not wires) over LAZY_CARDS nodes, FIRST_CARDS cards are built at once, the others only when they come near what a view shows (zoomed in to BLOCK_ZOOM or more; until then the sketch draws them), or when asked for; over DEFER_LAYOUT cards changed by an edit, those off screen are laid out later after a big edit, per event-loop turn: nodes whose downstream is marked stale, and nodes settled for one card (a few milliseconds each)</extracomment>
+        <extracomment>a refusal, a hint or a confirmation for the status bar a node was double-clicked on its body (e.g. to show it in the inspector) a wire was dropped on empty canvas: (scene position, connect_from tuple) a big document&apos;s card was built (it came into view, or was asked for by id) the inline title editor while a rename is in progress True while the view drags a rubber band (it selects nodes, not wires) over LAZY_CARDS nodes, FIRST_CARDS cards are built at once, the others only when they come near what a view shows (zoomed in to BLOCK_ZOOM or more; until then the sketch draws them), or when asked for; over DEFER_LAYOUT cards changed by an edit, those off screen are laid out later after a big edit, per event-loop turn: nodes whose downstream is marked stale, and nodes settled for one card (a few milliseconds each)</extracomment>
         <translation>没有 id 为 {0} 的节点</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="196"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="213"/>
         <source>{0} is trainable (requires_grad=True)</source>
         <translation>{0} 可训练（requires_grad=True）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="197"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="214"/>
         <source>{0} is frozen (requires_grad=False)</source>
         <translation>{0} 已冻结（requires_grad=False）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="329"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="350"/>
         <source>canvas error while showing {0}: {1}</source>
         <translation>画布显示 {0} 时出错：{1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="271"/>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="470"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="291"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="495"/>
         <source>shape inference failed: {0}</source>
         <translation>形状推断失败：{0}</translation>
     </message>
@@ -935,63 +970,63 @@ Restore {0}?</source>
 <context>
     <name>GraphView</name>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="270"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="273"/>
         <source>that did not work: {0}</source>
         <extracomment>the scale changed (wheel, keys, framing); the new zoom</extracomment>
         <translation>操作没有成功：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="361"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="362"/>
         <source>nothing selected to delete</source>
         <translation>没有选中要删除的内容</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="367"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="368"/>
         <source>Delete {0} items</source>
         <translation>删除 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="368"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="369"/>
         <source>Delete {0} wires</source>
         <translation>删除 {0} 条连线</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="369"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="370"/>
         <source>Delete wire</source>
         <translation>删除连线</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="382"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="383"/>
         <source>nothing selected to copy</source>
         <translation>没有选中要复制的内容</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="386"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="387"/>
         <source>copied {0}</source>
         <translation>已复制 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="393"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="394"/>
         <source>Cut {0}</source>
         <translation>剪切 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="404"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="405"/>
         <source>the clipboard holds no nodes</source>
         <translation>剪贴板里没有节点</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="415"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="416"/>
         <source>nothing selected to duplicate</source>
         <translation>没有选中要创建副本的节点</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="418"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="419"/>
         <source>Duplicate {0}</source>
         <translation>创建 {0}的副本</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/view.py" line="426"/>
+        <location filename="../../graphstudio/ui/canvas/view.py" line="427"/>
         <source>laid out by topological layers</source>
         <translation>已按拓扑层次排列</translation>
     </message>
@@ -999,38 +1034,38 @@ Restore {0}?</source>
 <context>
     <name>Handout</name>
     <message>
-        <location filename="../../graphstudio/ui/share/handout.py" line="142"/>
+        <location filename="../../graphstudio/ui/share/handout.py" line="156"/>
         <source>Notes</source>
         <extracomment>a value printed on a page is cut after this many lines</extracomment>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/share/handout.py" line="148"/>
+        <location filename="../../graphstudio/ui/share/handout.py" line="162"/>
         <source>{nodes} nodes. The run has {n} steps: {f} forward, {b} backward</source>
         <translation>{nodes} 个节点。运行共 {n} 步：前向 {f} 步，反向 {b} 步</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/share/handout.py" line="153"/>
+        <location filename="../../graphstudio/ui/share/handout.py" line="167"/>
         <source> (from {loss})</source>
         <translation>（从 {loss} 开始）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/share/handout.py" line="157"/>
+        <location filename="../../graphstudio/ui/share/handout.py" line="171"/>
         <source>File: {name}.</source>
         <translation>文件：{name}。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/share/handout.py" line="178"/>
+        <location filename="../../graphstudio/ui/share/handout.py" line="192"/>
         <source>What this step did</source>
         <translation>这一步做了什么</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/share/handout.py" line="183"/>
+        <location filename="../../graphstudio/ui/share/handout.py" line="197"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/share/handout.py" line="235"/>
+        <location filename="../../graphstudio/ui/share/handout.py" line="249"/>
         <source>page {i} of {n}</source>
         <translation>第 {i} 页，共 {n} 页</translation>
     </message>
@@ -1634,108 +1669,108 @@ Restore {0}?</source>
 <context>
     <name>NewFromCodeDialog</name>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="55"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="56"/>
         <source>Paste PyTorch-style code. It is read, never run: tensors (&lt;tt&gt;torch.tensor&lt;/tt&gt;, &lt;tt&gt;ones&lt;/tt&gt;, &lt;tt&gt;zeros&lt;/tt&gt;, &lt;tt&gt;randn&lt;/tt&gt;, …; &lt;tt&gt;requires_grad=True&lt;/tt&gt; makes a Parameter), operators, &lt;tt&gt;torch.*&lt;/tt&gt; and &lt;tt&gt;F.*&lt;/tt&gt; functions, tensor methods and &lt;tt&gt;loss.backward()&lt;/tt&gt;. &lt;tt&gt;randn&lt;/tt&gt; draws from GraphStudio&apos;s generator, so its numbers differ from PyTorch&apos;s; write values with &lt;tt&gt;torch.tensor([...])&lt;/tt&gt; to keep them.</source>
         <extracomment>the code of PyTorch&apos;s autograd tutorial, what the dialog starts with</extracomment>
         <translation>粘贴 PyTorch 风格的代码。代码只会被读取，绝不会被运行：支持张量（&lt;tt&gt;torch.tensor&lt;/tt&gt;、&lt;tt&gt;ones&lt;/tt&gt;、&lt;tt&gt;zeros&lt;/tt&gt;、&lt;tt&gt;randn&lt;/tt&gt; 等；&lt;tt&gt;requires_grad=True&lt;/tt&gt; 会生成 Parameter）、运算符、&lt;tt&gt;torch.*&lt;/tt&gt; 和 &lt;tt&gt;F.*&lt;/tt&gt; 函数、张量方法以及 &lt;tt&gt;loss.backward()&lt;/tt&gt;。&lt;tt&gt;randn&lt;/tt&gt; 使用 GraphStudio 的随机数生成器，得到的数与 PyTorch 的不同；要保留具体数值，请用 &lt;tt&gt;torch.tensor([...])&lt;/tt&gt; 写出。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="75"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="76"/>
         <source>New From Code</source>
         <translation>从代码新建</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="97"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="98"/>
         <source>Create Graph</source>
         <translation>创建计算图</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="99"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="100"/>
         <source>Load File…</source>
         <translation>加载文件…</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="101"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="102"/>
         <source>Put the contents of a .py file in the editor (it is not run)</source>
         <translation>把 .py 文件的内容放进编辑器（不会运行）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="103"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="104"/>
         <source>Tutorial Code</source>
         <translation>教程代码</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="104"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="105"/>
         <source>Start again from the autograd tutorial&apos;s code</source>
         <translation>从自动求导教程的代码重新开始</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="137"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="138"/>
         <source>write or paste some code first</source>
         <translation>请先写入或粘贴一些代码</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="139"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="140"/>
         <source>the code is longer than {0} characters</source>
         <translation>代码超过了 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="163"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="164"/>
         <source>{0}, {1}, {2}: Create Graph replaces the open document</source>
         <translation>{0}，{1}，{2}：“创建计算图”会替换当前打开的文档</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="170"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="171"/>
         <source>line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="186"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="187"/>
         <source>{0} node</source>
         <translation>{0} 个节点</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="187"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="188"/>
         <source>{0} nodes</source>
         <translation>{0} 个节点</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="188"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="189"/>
         <source>{0} wire</source>
         <translation>{0} 条连线</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="189"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="190"/>
         <source>{0} wires</source>
         <translation>{0} 条连线</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="190"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="191"/>
         <source>{0} parameter</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="191"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="192"/>
         <source>{0} parameters</source>
         <translation>{0} 个参数</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="195"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="196"/>
         <source>Load Code</source>
         <translation>加载代码</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="196"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="197"/>
         <source>Python files (*.py);;All files (*)</source>
         <translation>Python 文件 (*.py);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="204"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="206"/>
         <source>{0} could not be read: {1}</source>
         <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="230"/>
+        <location filename="../../graphstudio/ui/tools/new_from_code.py" line="232"/>
         <source>{0} would hold {1} elements: at most {2}</source>
         <translation>{0} 将包含 {1} 个元素：最多允许 {2} 个</translation>
     </message>
@@ -2025,7 +2060,7 @@ Restore {0}?</source>
 <context>
     <name>Render</name>
     <message>
-        <location filename="../../graphstudio/ui/render.py" line="92"/>
+        <location filename="../../graphstudio/ui/render.py" line="94"/>
         <source>an SVG of {0:,} cards would take minutes to draw and hundreds of megabytes (at most {1:,}): export a PNG, which shows a document this big whole, as blocks</source>
         <translation>{0:,} 张卡片的 SVG 需要几分钟绘制、占用数百 MB（最多 {1:,} 张）：请导出 PNG，它会把这么大的文档整体画成色块</translation>
     </message>
@@ -2235,178 +2270,178 @@ Restore {0}?</source>
 <context>
     <name>RunController</name>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="103"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="104"/>
         <source>the graph is empty</source>
         <extracomment>edits that do not change any computed number events that change no number a run shows (order_changed: undo putting the node and wire order back; nothing is added, removed or altered) run options that re-run at once (the person asked to see their effect) run options that change what the shown run would be</extracomment>
         <translation>计算图是空的</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="105"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="106"/>
         <source>no_grad is on: the forward runs under torch.no_grad(), so nothing gets a grad_fn and there is no backward (untick Run ▸ Options ▸ Forward under no_grad)</source>
         <translation>no_grad 已开启：前向在 torch.no_grad() 下运行，没有任何张量得到 grad_fn，因此无法反向传播（取消勾选 运行 ▸ 选项 ▸ 在 no_grad 下前向）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="112"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="113"/>
         <source> (Run ▸ Options ▸ Gradient Seed…)</source>
         <translation>（运行 ▸ 选项 ▸ 梯度种子…）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="131"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="132"/>
         <source>Forward</source>
         <translation>前向传播</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="139"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="140"/>
         <source>No backward: {0}</source>
         <translation>无法反向传播：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="145"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="146"/>
         <source>Backward</source>
         <translation>反向传播</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="154"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="155"/>
         <source>Zeroed .grad of {0} (now None)</source>
         <translation>已清零 {0} 的 .grad（现在是 None）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="155"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="156"/>
         <source>No parameter requires grad</source>
         <translation>没有需要梯度的参数</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="161"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="162"/>
         <source>; forward ready, Backward computes fresh gradients</source>
         <translation>；前向已就绪，反向传播将计算新的梯度</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="175"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="176"/>
         <source>Reset: results cleared and every .grad forgotten</source>
         <translation>已重置：结果已清除，所有 .grad 都已丢弃</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="205"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="206"/>
         <source>Nothing to step back through: run first (F10 steps forward)</source>
         <translation>没有可以后退的步骤：请先运行（F10 前进一步）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="208"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="209"/>
         <source>At the start of the run</source>
         <translation>已在运行的开头</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="229"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="230"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="243"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="244"/>
         <source>Nothing to play: the graph is empty</source>
         <translation>没有可播放的内容：计算图是空的</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="268"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="269"/>
         <source>Stopped playing: {0}</source>
         <translation>已停止播放：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="286"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="287"/>
         <source>The run failed: {0}</source>
         <translation>运行失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="296"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="297"/>
         <source>The graph changed: started a new run</source>
         <translation>计算图已改变：开始了新的运行</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="308"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="309"/>
         <source>The session stopped at {0}</source>
         <translation>会话停在了 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="356"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="359"/>
         <source>run option {0}</source>
         <translation>运行选项 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="358"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="361"/>
         <source>run option {0} changed</source>
         <translation>运行选项 {0} 已改变</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="364"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="367"/>
         <source>a parameter</source>
         <translation>某个参数</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="365"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="368"/>
         <source>{0} frozen</source>
         <translation>{0} 已冻结</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="366"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="369"/>
         <source>{0} trainable</source>
         <translation>{0} 可训练</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="368"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="371"/>
         <source>the graph changed</source>
         <translation>计算图已改变</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="387"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="390"/>
         <source>Results are stale ({0}): Step, Forward or Run to End computes them again; undoing the edits brings them back</source>
         <translation>结果已过期（{0}）：单步、前向或运行到结束会重新计算；撤销这些修改可以恢复原来的结果</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="400"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="403"/>
         <source>The graph is back to what this run was made on: its results are valid again</source>
         <translation>计算图已恢复到这次运行时的状态：结果重新有效</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="420"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="423"/>
         <source>Re-ran ({0})</source>
         <translation>已重新运行（{0}）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="425"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="428"/>
         <source>re-running after {0} failed: {1}</source>
         <translation>{0} 后重新运行失败：{1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="439"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="442"/>
         <source>Backward from {0}</source>
         <translation>从 {0} 反向传播</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="456"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="459"/>
         <source>Retain grad of {0}</source>
         <translation>保留 {0} 的梯度</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="457"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="460"/>
         <source>Stop retaining grad of {0}</source>
         <translation>不再保留 {0} 的梯度</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="464"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="467"/>
         <source>{0}.retain_grad() on: the next backward keeps its .grad</source>
         <translation>{0}.retain_grad() 已开启：下一次反向传播会保留它的 .grad</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="465"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="468"/>
         <source>{0}.retain_grad() off</source>
         <translation>{0}.retain_grad() 已关闭</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="480"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="483"/>
         <source>Gradient hook on {0}: {1}</source>
         <translation>{0} 上的梯度钩子：{1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/controller.py" line="481"/>
+        <location filename="../../graphstudio/ui/run/controller.py" line="484"/>
         <source>Remove the gradient hook of {0}</source>
         <translation>移除 {0} 的梯度钩子</translation>
     </message>
@@ -2414,7 +2449,7 @@ Restore {0}?</source>
 <context>
     <name>RunDisplay</name>
     <message>
-        <location filename="../../graphstudio/ui/run/display.py" line="151"/>
+        <location filename="../../graphstudio/ui/run/display.py" line="152"/>
         <source>seed v</source>
         <translation>种子 v</translation>
     </message>
@@ -2573,9 +2608,9 @@ Restore {0}?</source>
 <context>
     <name>SceneDisplay</name>
     <message>
-        <location filename="../../graphstudio/ui/run/scene_display.py" line="393"/>
+        <location filename="../../graphstudio/ui/run/scene_display.py" line="428"/>
         <source>error: {0}</source>
-        <extracomment>a jump over more steps than this recomputes every node instead of the steps&apos; nodes a full refresh of more cards than this updates the visible ones at once, the rest in slices of about SLICE_MS from the event loop (a step never freezes a big graph)</extracomment>
+        <extracomment>a jump over more steps than this recomputes every node instead of the steps&apos; nodes a full refresh of more cards than this updates the visible ones at once, the rest in slices of about SLICE_MS from the event loop (a step never freezes a big graph) a jump that changes more cards than this does the same (a step changes two or three)</extracomment>
         <translation>错误：{0}</translation>
     </message>
 </context>
@@ -2732,6 +2767,7 @@ Restore {0}?</source>
     </message>
     <message>
         <location filename="../../graphstudio/ui/share/export_dialog.py" line="49"/>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="143"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2739,6 +2775,71 @@ Restore {0}?</source>
         <location filename="../../graphstudio/ui/share/export_dialog.py" line="51"/>
         <source>Export Image</source>
         <translation>导出图片</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="82"/>
+        <source>Export &amp;Animation…</source>
+        <translation>导出动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="84"/>
+        <source>Save the run as an animated GIF, PNG or WebP, a frame per step</source>
+        <translation>把这次运行存为动画 GIF、PNG 或 WebP，每一步一帧</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="86"/>
+        <source>Export &amp;Handout…</source>
+        <translation>导出讲义(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="88"/>
+        <source>Save the run as a PDF: a title page and a page per step</source>
+        <translation>把这次运行存为 PDF：一页标题页，每一步一页</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="101"/>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="112"/>
+        <source>Export Handout</source>
+        <translation>导出讲义</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="133"/>
+        <source>An export is still running</source>
+        <translation>还有一个导出正在进行</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="142"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="145"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="172"/>
+        <source>Exported {name}</source>
+        <translation>已导出 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="181"/>
+        <source>Export cancelled: {name} was not written</source>
+        <translation>导出已取消：没有写入 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="195"/>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/share/export_dialog.py" line="196"/>
+        <source>{path} could not be written.</source>
+        <translation>无法写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -2884,77 +2985,77 @@ Restore {0}?</source>
 <context>
     <name>StepsDock</name>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="59"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="60"/>
         <source>Before the run</source>
         <translation>运行之前</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="64"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="65"/>
         <source>Forward · {0} step</source>
         <translation>前向 · {0} 步</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="65"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="66"/>
         <source>Forward · {0} steps</source>
         <translation>前向 · {0} 步</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="79"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="80"/>
         <source>Backward from {0} · {1} step</source>
         <translation>从 {0} 反向传播 · {1} 步</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="80"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="81"/>
         <source>Backward from {0} · {1} steps</source>
         <translation>从 {0} 反向传播 · {1} 步</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="100"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="101"/>
         <source>hook</source>
         <translation>钩子</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="107"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="108"/>
         <source>{0} · grad op</source>
         <translation>{0} · 梯度运算</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="345"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="348"/>
         <source>(cannot describe this step: {0})</source>
         <translation>（无法描述这一步：{0}）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="369"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="372"/>
         <source>No run yet.</source>
         <translation>还没有运行。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="372"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="375"/>
         <source>backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="373"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="376"/>
         <source>start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="376"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="379"/>
         <source>Step &lt;b&gt;{0}&lt;/b&gt; of {1} · {2}</source>
         <translation>第 &lt;b&gt;{0}&lt;/b&gt; 步，共 {1} 步 · {2}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="381"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="384"/>
         <source>- - inside {0}: its own backward (torch.autograd.grad, create_graph=True); teal dashed wires carry its gradients</source>
         <translation>- - 在 {0} 内部：它自己的反向传播（torch.autograd.grad，create_graph=True）；青色虚线传递它的梯度</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="386"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="389"/>
         <source>Stale: {0}. These numbers are from before the edit: Step or Run to End runs it again, Undo back to the run makes them valid again.</source>
         <translation>已过期：{0}。这些数值来自修改之前：单步或运行到结束会重新运行，撤销回到这次运行时的状态会让它们重新有效。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="404"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="407"/>
         <source>Could not show that step: {0}</source>
         <translation>无法显示这一步：{0}</translation>
     </message>
@@ -2969,8 +3070,8 @@ Restore {0}?</source>
         <translation>在 torch.no_grad() 下前向</translation>
     </message>
     <message>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="375"/>
         <location filename="../../graphstudio/ui/run/session_steps.py" line="26"/>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="372"/>
         <source>forward</source>
         <translation>前向</translation>
     </message>
@@ -2980,8 +3081,8 @@ Restore {0}?</source>
         <translation>会话之前</translation>
     </message>
     <message>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="61"/>
         <location filename="../../graphstudio/ui/run/session_steps.py" line="34"/>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="60"/>
         <source>nothing computed yet</source>
         <translation>还没有计算</translation>
     </message>
@@ -3631,118 +3732,118 @@ Restore {0}?</source>
 <context>
     <name>TrainingForm</name>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="32"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="33"/>
         <source>Full speed</source>
         <extracomment>(label, steps per second or None for as fast as possible); labels shown through self.tr</extracomment>
         <translation>全速</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="33"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="34"/>
         <source>100 steps/s</source>
         <translation>每秒 100 步</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="34"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="35"/>
         <source>20 steps/s</source>
         <translation>每秒 20 步</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="35"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="36"/>
         <source>5 steps/s</source>
         <translation>每秒 5 步</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="97"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="98"/>
         <source>The scalar node to minimise (loss.backward() each step)</source>
         <translation>要最小化的标量节点（每一步执行 loss.backward()）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="104"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="105"/>
         <source>SGD with momentum</source>
         <translation>带动量的 SGD</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="106"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="107"/>
         <source>Learning rate (lr)</source>
         <translation>学习率（lr）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="108"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="109"/>
         <source>SGD momentum (0: plain SGD)</source>
         <translation>SGD 动量（0：普通 SGD）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="110"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="111"/>
         <source>Adam beta1: decay of the mean of the gradients</source>
         <translation>Adam beta1：梯度均值的衰减率</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="112"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="113"/>
         <source>Adam beta2: decay of the mean of the squared gradients</source>
         <translation>Adam beta2：梯度平方均值的衰减率</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="114"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="115"/>
         <source>Weight decay (L2 penalty added to the gradient, as torch.optim does)</source>
         <translation>权重衰减（L2 惩罚加到梯度上，与 torch.optim 的做法相同）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="121"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="122"/>
         <source>How many optimizer steps (forward, backward, step)</source>
         <translation>优化器执行多少步（前向、反向、step）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="126"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="127"/>
         <source>Off: gradients pile up across steps, the classic forgotten optimizer.zero_grad()</source>
         <translation>关闭时：梯度会在各步之间累加，正是经典的忘记调用 optimizer.zero_grad() 的错误</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="132"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="133"/>
         <source>Slow training down to watch the parameters change on the canvas (the numbers are the same at any pace)</source>
         <translation>放慢训练，在画布上观察参数的变化（无论快慢，数值都相同）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="149"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="150"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="150"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="151"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="151"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="152"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="152"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="153"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="154"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="155"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="155"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="156"/>
         <source>Steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="157"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="158"/>
         <source>Pace</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="196"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="197"/>
         <source>{0} (the graph&apos;s loss)</source>
         <translation>{0}（计算图的损失）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/tools/training_form.py" line="198"/>
+        <location filename="../../graphstudio/ui/tools/training_form.py" line="199"/>
         <source>the graph&apos;s loss (none yet)</source>
         <translation>计算图的损失（还没有）</translation>
     </message>
@@ -3750,170 +3851,171 @@ Restore {0}?</source>
 <context>
     <name>ValuesDock</name>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="82"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="93"/>
         <source>One colour scale for value and gradient</source>
+        <extracomment>the least time between two refreshes: stepping faster than this (playing, F10 held) shows every step on the canvas and the latest one here, about ten times a second</extracomment>
         <translation>数值和梯度使用同一色标</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="85"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="96"/>
         <source>Colour the value and the gradient against the same ±max, so colours compare (off: each symmetric about zero on its own scale, so a small gradient stays visible)</source>
         <translation>数值和梯度按同一个 ±最大值着色，颜色可以直接比较（关闭时各自以零为中心、用自己的刻度，小梯度也能看清）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="91"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="102"/>
         <source>Local derivative</source>
         <translation>局部导数</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="93"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="104"/>
         <source>PyTorch computes</source>
         <translation>PyTorch 的计算</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="95"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="106"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="96"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="107"/>
         <source>Gradient</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="136"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="172"/>
         <source>(cannot show this node: {0})</source>
         <translation>（无法显示这个节点：{0}）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="151"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="187"/>
         <source>Select one node to read its value and gradient at this step.</source>
         <translation>选中一个节点，查看它在这一步的数值和梯度。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="185"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="221"/>
         <source>run the graph to see its value (F10 steps)</source>
         <translation>运行计算图来查看它的值（F10 单步）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="188"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="224"/>
         <source>not computed in this run</source>
         <translation>这次运行中没有计算</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="190"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="226"/>
         <source>computed at step {0} (forward), no value to show</source>
         <translation>在第 {0} 步（前向）计算，没有可显示的值</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="191"/>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="207"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="227"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="243"/>
         <source>before the run</source>
         <translation>运行之前</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="191"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="227"/>
         <source>at step {0}</source>
         <translation>在第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="192"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="228"/>
         <source>computed at step {0} (forward)
 now {1}: F10 steps on</source>
         <translation>在第 {0} 步（前向）计算
 现在{1}：按 F10 前进</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="196"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="232"/>
         <source>Values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="205"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="241"/>
         <source>No run yet.</source>
         <translation>还没有运行。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="208"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="244"/>
         <source>backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="208"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="244"/>
         <source>forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="209"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="245"/>
         <source>at step {0} of {1} · {2}</source>
         <translation>第 {0} 步，共 {1} 步 · {2}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="212"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="248"/>
         <source>stale: the graph changed since this run</source>
         <translation>已过期：这次运行之后计算图改变了</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="226"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="262"/>
         <source>shape {0}</source>
         <translation>形状 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="244"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="280"/>
         <source>given to {0}.backward(gradient=v)</source>
         <translation>传给 {0}.backward(gradient=v)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="245"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="281"/>
         <source>passing through</source>
         <translation>正在经过</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="252"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="288"/>
         <source>value ±{0}; gradient ±{1}</source>
         <translation>数值 ±{0}；梯度 ±{1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="262"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="298"/>
         <source>A Python number, not a tensor: it has no .grad.</source>
         <translation>这是 Python 数字，不是张量：它没有 .grad。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="264"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="300"/>
         <source>{0} was computed under torch.no_grad(): no graph is recorded, so it has requires_grad=False, no grad_fn and no gradient can reach it.</source>
         <translation>{0} 是在 torch.no_grad() 下计算的：没有记录计算图，所以它的 requires_grad=False，没有 grad_fn，梯度也无法到达它。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="268"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="304"/>
         <source>{0} does not require grad (an input, a frozen parameter, after a detach or under no_grad): no gradient flows here, {0}.grad is None.</source>
         <translation>{0} 不需要梯度（输入、冻结的参数、detach 之后或在 no_grad 下）：没有梯度流到这里，{0}.grad 是 None。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="273"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="309"/>
         <source>{0} is not a leaf, so PyTorch does not keep its .grad (None): the gradient only passes through. Right-click &gt; Retain Grad keeps it.</source>
         <translation>{0} 不是叶子节点，所以 PyTorch 不保留它的 .grad（None）：梯度只是经过这里。右键 &gt; 保留梯度 可以保留它。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="276"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="312"/>
         <source>{0} is not a leaf: its .grad stays None unless you call {0}.retain_grad() (right-click &gt; Retain Grad).</source>
         <translation>{0} 不是叶子节点：除非调用 {0}.retain_grad()（右键 &gt; 保留梯度），它的 .grad 一直是 None。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="279"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="315"/>
         <source>backward has not reached it yet.</source>
         <translation>反向传播还没有到达它。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="280"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="316"/>
         <source>None until a backward pass reaches it.</source>
         <translation>在反向传播到达之前是 None。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="282"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="318"/>
         <source>AccumulateGrad stored this in .grad (it adds to what was there).</source>
         <translation>AccumulateGrad 把它存入了 .grad（加到原有的值上）。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/inspector_run.py" line="283"/>
+        <location filename="../../graphstudio/ui/run/inspector_run.py" line="319"/>
         <source>{0}.retain_grad() is on, so its .grad is kept.</source>
         <translation>{0}.retain_grad() 已开启，所以保留了它的 .grad。</translation>
     </message>

@@ -50,13 +50,21 @@ def load_graph_file(path: str):
 
 
 def check_output(path) -> None:
-    """Refuse an output path that cannot be written before doing the work (OSError naming it)."""
+    """Refuse an output path that cannot be written before doing the work (OSError naming it):
+    a missing or read-only folder, or a target (a symlink's, followed) that is a folder, pipe,
+    device or socket."""
+    from graphstudio.files.atomic_write import output_target
+
     if path is None:
         return
-    if os.path.isdir(path):
-        raise OSError(errno.EISDIR, "cannot write: Is a directory", path)
-    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+    target, _mode = output_target(path)
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
         raise OSError(errno.ENOENT, "cannot write: no such folder", path)
+    if not os.access(folder, os.W_OK):  # say so now, not after minutes of training
+        read_only = os.statvfs(folder).f_flag & os.ST_RDONLY
+        code = errno.EROFS if read_only else errno.EACCES
+        raise OSError(code, f"cannot write: {os.strerror(code)}", path)
 
 
 #: numpy's floating-point warnings ("overflow encountered in ..."): PyTorch computes with inf

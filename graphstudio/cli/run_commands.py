@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from graphstudio.cli.common import UsageError, fail, load_graph_file, short_array
+from graphstudio.cli.common import UsageError, check_output, fail, load_graph_file, short_array
 
 __all__ = ["COMMANDS", "cmd_check", "cmd_render", "cmd_run", "print_results", "print_steps"]
 
@@ -208,6 +208,7 @@ def add_render(sub):
 def cmd_render(args) -> int:
     from graphstudio.ui.render import render_file
 
+    check_output(args.output)
     render_file(args.file, args.output, after=args.after)
     return 0
 

@@ -116,13 +116,19 @@ def cmd_train(args) -> int:
               f"{losses[-1]:.6g}")
     else:
         print(f"trained {names} for 0 steps ({what})")
+    if trainer.diverged_at is not None:
+        loss = losses[trainer.diverged_at - 1]
+        fail(f"training diverged: the loss became {loss} at step {trainer.diverged_at}"
+             + ("" if not config.stop_if_diverged else "; stopped there") + f" ({what})", 1)
+    unsaved = trainer.non_finite_parameters() if args.output else []
+    if unsaved:
+        return fail(f"{args.output} was not written: the trained {', '.join(unsaved)} hold inf "
+                    f"or nan, which a file cannot keep", 1)
     if args.output:
         save_graph(trainer.trained_graph(), args.output)
         print(f"wrote {args.output}")
     if trainer.diverged_at is not None:
-        loss = losses[trainer.diverged_at - 1]
-        return fail(f"training diverged: the loss became {loss} at step {trainer.diverged_at}"
-                    + ("" if not config.stop_if_diverged else "; stopped there") + f" ({what})", 1)
+        return 1
     if trainer.stop_reason is not None:
         return fail(f"training stopped: {trainer.stop_reason}", 1)
     return 0

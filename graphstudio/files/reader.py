@@ -21,6 +21,7 @@ from graphstudio.files.regular_file import open_regular
 from graphstudio.files.session_format import read_session
 from graphstudio.graph.grad_hooks import check_hooks
 from graphstudio.graph.limits import (
+    MAX_EDGES,
     MAX_FILE_BYTES,
     MAX_NDIM,
     MAX_NODES,
@@ -97,23 +98,36 @@ def _unique_keys(pairs):
 _NODE_KEYS = frozenset({"id", "type", "name", "pos", "attrs", "tensor"})
 
 
-class _TooManyNodes(ValueError):
-    """Raised while parsing, as soon as the document holds more than MAX_NODES nodes."""
+_EDGE_KEYS = frozenset({"from", "to"})
+
+
+class _TooMany(ValueError):
+    """Raised while parsing, as soon as the document holds more than MAX_NODES nodes or
+    MAX_EDGES edges; ``where`` says which."""
+
+    def __init__(self, where: str, message: str):
+        super().__init__(message)
+        self.where = where
 
 
 class _CountingKeys:
-    """The JSON parser's object hook: checks keys are unique and counts node-shaped objects,
-    so an over-limit file is refused while it is parsed, not after a million nodes exist."""
+    """The JSON parser's object hook: checks keys are unique and counts node-shaped and
+    edge-shaped objects, so an over-limit file is refused while it is parsed, not after a
+    million nodes or edges exist."""
 
     def __init__(self):
-        self.nodes = 0
+        self.nodes = self.edges = 0
 
     def __call__(self, pairs):
         d = _unique_keys(pairs)
         if "id" in d and "type" in d and "name" in d and d.keys() <= _NODE_KEYS:
             self.nodes += 1
             if self.nodes > MAX_NODES:
-                raise _TooManyNodes(f"more nodes than the limit of {MAX_NODES}")
+                raise _TooMany("nodes", f"more nodes than the limit of {MAX_NODES:,}")
+        elif d.keys() == _EDGE_KEYS:
+            self.edges += 1
+            if self.edges > MAX_EDGES:
+                raise _TooMany("edges", f"more edges than the limit of {MAX_EDGES:,}")
         return d
 
 
@@ -133,8 +147,8 @@ class _Reader:
         try:
             doc = json.loads(text, parse_constant=_reject_constant,
                              object_pairs_hook=_CountingKeys())
-        except _TooManyNodes as ex:
-            self.fail("nodes", str(ex))
+        except _TooMany as ex:
+            self.fail(ex.where, str(ex))
         except ValueError as ex:
             what = f"line {ex.lineno} column {ex.colno}: {ex.msg}" if hasattr(ex, "lineno") \
                 else str(ex)
@@ -149,13 +163,21 @@ class _Reader:
         for i, nd in enumerate(nodes):
             self.node(graph, nd, i)
         self.edges(graph, self.lst(doc["edges"], "edges"))
-        graph.meta.update(self.obj(doc.get("meta", {}), "meta"))
+        graph.meta.update(self.meta(self.obj(doc.get("meta", {}), "meta")))
         for k, v in self.obj(doc.get("run", {}), "run").items():
             graph.run[k] = self.run_option(graph, k, v)
         if doc.get("session"):
             graph.run["session"] = read_session(self, graph, doc["session"])
         graph.revision = 0
         return graph
+
+    def meta(self, meta: dict) -> dict:
+        """``meta`` with its ``title`` and ``notes`` checked to be text (or null): shown to
+        people, they must never turn up as a Python repr of a list or dict."""
+        for key in ("title", "notes"):
+            if meta.get(key) is not None and not isinstance(meta[key], str):
+                self.fail(f"meta.{key}", f"expected text, got {_kind(meta[key])}")
+        return meta
 
     def migrate(self, doc: dict) -> dict:
         if doc.get("format") != FORMAT:

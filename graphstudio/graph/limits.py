@@ -15,7 +15,8 @@ import numpy as np
 
 __all__ = ["MAX_ELEMENTS", "MAX_MESSAGE", "brief", "shown", "MAX_FILE_BYTES", "MAX_NDIM", "MAX_NODES", "MAX_POS",
            "MAX_TOTAL_ELEMENTS", "count_problem", "number_problem", "pos_problem",
-           "seed_problem", "shape_problem", "total_problem"]
+           "seed_problem", "shape_problem", "total_problem", "MAX_EDGES",
+           "MAX_TRAIN_STEPS"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_NODES = 100_000
@@ -24,6 +25,10 @@ MAX_TOTAL_ELEMENTS = 50_000_000  # all tensors of a document together
 MAX_NDIM = 16
 MAX_POS = 1e9  # a node's x and y
 MAX_MESSAGE = 300  # characters of one message line
+#: wires of one document: an input takes one wire and no node type has more than three inputs,
+#: so a graph within MAX_NODES never has more (a test holds the node table to it)
+MAX_EDGES = 3 * MAX_NODES
+MAX_TRAIN_STEPS = 10_000_000  # optimizer steps of one training run (the window's Steps box too)
 
 _LONG_NUMBER = re.compile(r"\d{41,}")
 

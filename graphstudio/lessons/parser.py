@@ -20,6 +20,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
+from graphstudio.files.regular_file import open_regular
 from graphstudio.lessons.conditions import parse_condition
 from graphstudio.lessons.format import (
     DEFAULT_HINT_SECONDS,
@@ -64,11 +65,12 @@ def read_lesson(path: str | os.PathLike) -> Lesson:
     path = os.fspath(path)
     name = os.path.basename(path)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise LessonError(f"too large for a lesson ({size} bytes; at most {MAX_BYTES})",
-                              source=name)
-        with open(path, "rb") as f:
+        # a pipe, device, socket or folder is refused at once, saying what it is
+        with open_regular(path) as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise LessonError(f"too large for a lesson ({size:,} bytes; at most "
+                                  f"{MAX_BYTES:,})", source=name)
             data = f.read(MAX_BYTES + 1)
     except OSError as ex:
         raise LessonError(f"cannot read: {ex.strerror or ex}", source=name) from None

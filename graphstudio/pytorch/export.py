@@ -59,7 +59,11 @@ def export_with_line_map(graph: Graph, max_literal: int | None = None
 
 def export_with_spans(graph: Graph, max_literal: int | None = None
                       ) -> tuple[str, dict[str, tuple[int, int]]]:
-    """``(script, {node_id: (first line, last line)})`` of each node's statement."""
+    """``(script, {node_id: (first line, last line)})`` of each node's statement; a ValueError
+    for a negative ``max_literal``."""
+    if max_literal is not None and max_literal < 0:
+        raise ValueError(f"the most elements written out must be a whole number >= 0, not "
+                         f"{max_literal}")
     return _Exporter(graph, max_literal).build()
 
 
@@ -263,8 +267,11 @@ def _frozen(expr: str, frozen: bool) -> str:
 
 
 #: what a docstring cannot hold as it is: control characters but the newline (NUL makes the
-#: script unparsable, a carriage return turns into a newline) and lone surrogates (not UTF-8)
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: script unparsable, a carriage return turns into a newline), lone surrogates (not UTF-8), the
+#: bidirectional controls that make code read differently from how it runs (U+202A-U+202E,
+#: U+2066-U+2069) and the line and paragraph separators (U+2028, U+2029)
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                      r"\ud800-\udfff]")
 
 
 def _escaped(m: re.Match) -> str:

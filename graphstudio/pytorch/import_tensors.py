@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from graphstudio.graph.limits import brief
 from graphstudio.graph.model import GraphError, TensorSpec
 from graphstudio.graph.shape_inference import infer_shapes
 
@@ -42,6 +43,8 @@ class TensorParsing:
         if not isinstance(e, ast.Constant | ast.UnaryOp | ast.Call) or (
                 isinstance(e, ast.Call) and not isinstance(e.func, ast.Name)):
             return None  # not a number, and quickly so (no error message composed)
+        if isinstance(e, ast.Constant):
+            self.checked_int(e.value)  # too large: say so, not "unsupported expression"
         try:
             v = self.literal(e)
         except CodeImportError:
@@ -51,7 +54,7 @@ class TensorParsing:
     def literal(self, e):
         """A Python literal (numbers, bools, None, strings, lists, ``float('inf')``, dtypes)."""
         if isinstance(e, ast.Constant) and isinstance(e.value, int | float | bool | str | None):
-            return e.value
+            return self.checked_int(e.value)
         if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub | ast.UAdd):
             v = self.literal(e.operand)
             if isinstance(v, int | float) and not isinstance(v, bool):
@@ -66,6 +69,14 @@ class TensorParsing:
         if fn and fn.startswith("torch.") and fn[6:] in DTYPES:
             return DTYPES[fn[6:]]
         self.fail(f"expected a literal value, got {ast.unparse(e)[:60]}")
+
+    def checked_int(self, value):
+        """``value``, failing (with the number shortened) for an integer PyTorch cannot hold:
+        it unpacks Python ints into 64 bits."""
+        if isinstance(value, int) and not -2**63 <= value < 2**63:
+            self.fail(brief(f"{value} is too large: PyTorch integers have 64 bits (from "
+                            f"-2**63 to 2**63 - 1)"))
+        return value
 
     def literal_or_none(self, e):
         try:

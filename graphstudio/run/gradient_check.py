@@ -27,11 +27,25 @@ from graphstudio.graph.model import Graph, TensorSpec
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.run.training import TrainingError
 
-__all__ = ["GradcheckFailed", "ParamReport", "check_graph_gradients", "format_report"]
+__all__ = ["GradcheckFailed", "GradcheckOptionError", "ParamReport", "check_graph_gradients",
+           "format_report"]
 
 
 class GradcheckFailed(TrainingError):
     """The graph cannot be checked (no loss, a node fails, no backward)."""
+
+
+class GradcheckOptionError(ValueError):
+    """``eps``, ``atol`` or ``rtol`` is not a number the check can use; says which."""
+
+
+def _option_problem(eps: float, atol: float, rtol: float) -> str | None:
+    if not (np.isfinite(eps) and eps > 0):
+        return f"eps must be a finite number > 0, not {eps}"
+    for label, value in (("atol", atol), ("rtol", rtol)):
+        if not (np.isfinite(value) and value >= 0):
+            return f"{label} must be a finite number >= 0, not {value}"
+    return None
 
 
 @dataclass(frozen=True, eq=False)
@@ -136,8 +150,18 @@ def check_graph_gradients(graph: Graph, loss_node: str | None = None, eps: float
 
     ``progress(done, total)`` is called as elements are differenced; ``should_stop()`` returning
     True ends the check early, the rest reported as skipped ("cancelled"). Raises
-    :class:`GradcheckFailed` when there is no loss or backward.
+    :class:`GradcheckFailed` when there is no loss or backward, :class:`GradcheckOptionError`
+    for an ``eps`` that is not finite and positive or a negative or non-finite tolerance.
+    Computing with inf and nan is silent, as in PyTorch: the report says what happened.
     """
+    problem = _option_problem(eps, atol, rtol)
+    if problem is not None:
+        raise GradcheckOptionError(problem)
+    with np.errstate(all="ignore"):
+        return _check(graph, loss_node, eps, atol, rtol, progress, should_stop)
+
+
+def _check(graph, loss_node, eps, atol, rtol, progress, should_stop) -> list[ParamReport]:
     import graphstudio.engine as T
 
     g = graph.copy()
@@ -221,7 +245,9 @@ def _compare(node, analytical, numerical, atol, rtol) -> ParamReport:
         rel = np.where(err == 0, 0.0, err / np.abs(numerical))
     excess = err - (atol + rtol * np.abs(numerical))
     worst = tuple(int(i) for i in np.unravel_index(int(np.argmax(excess)), excess.shape))
-    return ParamReport(node.id, node.name, float(err.max()), float(np.nanmax(rel)), worst,
+    # np.nanmax warns ("All-NaN slice") when every relative error is nan
+    worst_rel = float(np.nanmax(rel)) if not np.isnan(rel).all() else float("nan")
+    return ParamReport(node.id, node.name, float(err.max()), worst_rel, worst,
                        analytical, numerical, bool((excess <= 0).all()))
 
 

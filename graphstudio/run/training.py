@@ -27,6 +27,7 @@ from types import MappingProxyType
 
 import numpy as np
 
+from graphstudio.graph.limits import MAX_TRAIN_STEPS, brief, seed_problem
 from graphstudio.graph.lookup import NodeLookupError, resolve_loss, resolve_node
 from graphstudio.graph.model import Graph, TensorSpec
 
@@ -82,17 +83,22 @@ class TrainConfig:
             raise TrainingError(f"unknown optimizer {self.optimizer!r} (use adam or sgd)")
         object.__setattr__(self, "optimizer", name)
         object.__setattr__(self, "betas", tuple(float(b) for b in self.betas))
+        seed_wrong = self.seed is not None and seed_problem(self.seed)
         checks = [(self.lr is None or (math.isfinite(self.lr) and self.lr > 0),
                    f"the learning rate must be a positive number, not {self.lr}"),
-                  (self.momentum >= 0, f"momentum must be >= 0, not {self.momentum}"),
-                  (self.weight_decay >= 0, f"weight decay must be >= 0, not {self.weight_decay}"),
+                  (math.isfinite(self.momentum) and self.momentum >= 0,
+                   f"momentum must be a finite number >= 0, not {self.momentum}"),
+                  (math.isfinite(self.weight_decay) and self.weight_decay >= 0,
+                   f"weight decay must be a finite number >= 0, not {self.weight_decay}"),
                   (len(self.betas) == 2 and all(0 <= b < 1 for b in self.betas),
                    f"betas must be two numbers in [0, 1), not {self.betas}"),
-                  (isinstance(self.steps, int) and self.steps >= 0,
-                   f"steps must be a whole number >= 0, not {self.steps}")]
+                  (isinstance(self.steps, int) and 0 <= self.steps <= MAX_TRAIN_STEPS,
+                   f"steps must be a whole number from 0 to {MAX_TRAIN_STEPS:,}, not "
+                   f"{self.steps}"),
+                  (not seed_wrong, f"{seed_wrong}, not {self.seed}")]
         for ok, message in checks:
             if not ok:
-                raise TrainingError(message)
+                raise TrainingError(brief(message))
 
     @property
     def learning_rate(self) -> float:
@@ -275,6 +281,12 @@ class Trainer:
             changed[nid] = (old, spec)
         return changed
 
+    def non_finite_parameters(self) -> list[str]:
+        """The names of the trained Parameters holding inf or nan (a diverged run); a file
+        cannot hold those values."""
+        return [self.names[nid] for nid, arr in self.current_params().items()
+                if not np.isfinite(np.asarray(arr, dtype=np.float64)).all()]
+
     def trained_graph(self) -> Graph:
         """A copy of the document with the trained values (the document is not changed)."""
         out = self.source.copy()
@@ -288,12 +300,13 @@ def _trainable(graph: Graph) -> list[str]:
 
 
 def _reseed(graph: Graph, seed: int) -> None:
-    i = 0
-    for nid in _trainable(graph):
-        spec = graph.nodes[nid].tensor
-        if spec is not None and spec.init in ("rand", "randn"):
-            graph.set_tensor(nid, replace(spec, seed=int(seed) + i))
-            i += 1
+    drawn = [nid for nid in _trainable(graph) if graph.nodes[nid].tensor is not None
+             and graph.nodes[nid].tensor.init in ("rand", "randn")]
+    if drawn and seed_problem(int(seed) + len(drawn) - 1):  # seeds seed, seed + 1, ...
+        raise TrainingError(f"{seed_problem(2**63)}: {len(drawn)} Parameters are drawn with "
+                            f"seeds from {seed}, so start at most {2**63 - len(drawn):,}")
+    for i, nid in enumerate(drawn):
+        graph.set_tensor(nid, replace(graph.nodes[nid].tensor, seed=int(seed) + i))
 
 
 # ====================================================================== decision boundary

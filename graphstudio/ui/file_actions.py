@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from graphstudio.files.gsgraph import GraphFileError
 from graphstudio.ui.document import EXTENSION, examples_dir, find_recovery, is_example
-from graphstudio.ui.file_guard import describe_differences
+from graphstudio.ui.file_guard import describe_differences, error_reason
 from graphstudio.ui.language import localized_meta
 from graphstudio.ui.settings import APP_NAME
 from graphstudio.ui.share.export_dialog import ShareExport
@@ -229,7 +229,7 @@ class FileActions(QObject):
             written = self.document.save(path)
         except OSError as exc:
             problem = self.tr("{0}. The previous file (if any) is unchanged.").format(
-                exc.strerror or exc)
+                error_reason(exc))
         except (GraphFileError, ValueError) as exc:
             problem = str(exc)
         else:
@@ -369,9 +369,11 @@ class FileActions(QObject):
         if Path(path).suffix.lower() not in filters.values():
             path += filters.get(chosen, ".png")
         try:
+            from graphstudio.files.atomic_write import output_target
             from graphstudio.ui.render import cards_to_build
             from graphstudio.ui.share.export_dialog import card_progress
 
+            output_target(path)  # a pipe, device or folder: refused before drawing anything
             progress = card_progress(self.window, path, cards_to_build(
                 self.window.scene, Path(path).suffix.lower()))
             if render_scene(self.window.scene, path, progress=progress) is None:
@@ -379,8 +381,9 @@ class FileActions(QObject):
                                         .format(os.path.basename(path)))
                 return False
         except (OSError, RenderError) as exc:
+            detail = error_reason(exc)
             self.error(self.tr("Cannot export image"),
-                       self.tr("{0} could not be written.").format(path), str(exc))
+                       self.tr("{0} could not be written.").format(path), detail)
             return False
         self.window.show_status(self.tr("Exported {0}").format(os.path.basename(path)))
         return True

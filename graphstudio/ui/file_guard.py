@@ -23,11 +23,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from graphstudio.files.regular_file import NotRegularFileError
 from graphstudio.graph.model import Graph, Node, same_value
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
-__all__ = ["FileGuard", "describe_differences", "file_stamp"]
+__all__ = ["FileGuard", "describe_differences", "error_reason", "file_stamp"]
 
 #: the stamp of a file: (modification time in ns, size, inode); None when it does not exist
 Stamp = tuple[int, int, int] | None
@@ -42,7 +43,8 @@ def file_stamp(path: str) -> Stamp:
 
 
 def lock_path(path: str) -> str:
-    folder, name = os.path.split(path)
+    """The lock file of ``path``, beside the real file (a symlink and its target share one)."""
+    folder, name = os.path.split(os.path.realpath(path))
     return os.path.join(folder, f".{name}.lock")
 
 
@@ -68,22 +70,26 @@ class FileGuard(QObject):
     # ------------------------------------------------------------------ lock
     def acquire(self, path: str) -> bool:
         """Lock ``path`` for this window; False when another GraphStudio window holds it. A
-        folder where no lock can be made counts as unlocked (True)."""
-        if path in self._locks:
+        folder where no lock can be made counts as unlocked (True). Locks are keyed on the real
+        path: opening a file through a symlink and directly are noticed as the same file."""
+        key = os.path.realpath(path)
+        if key in self._locks:
             return True
         lock = QLockFile(lock_path(path))
         lock.setStaleLockTime(0)  # only a dead owner makes a lock stale
         if lock.tryLock(0):
-            self._locks[path] = lock
+            self._locks[key] = lock
             return True
         return lock.error() != QLockFile.LockError.LockFailedError
 
     def holds(self, path: str) -> bool:
-        return path in self._locks
+        return os.path.realpath(path) in self._locks
 
     def drop(self, path: str) -> None:
         """Give up the lock on ``path`` (unless it is the watched file)."""
-        lock = self._locks.pop(path, None) if path != self.path else None
+        key = os.path.realpath(path)
+        watched = self.path is not None and key == os.path.realpath(self.path)
+        lock = self._locks.pop(key, None) if not watched else None
         if lock is not None:
             lock.unlock()
 
@@ -93,7 +99,8 @@ class FileGuard(QObject):
         if self._watcher.files():
             self._watcher.removePaths(self._watcher.files())
         self.path, self.stamp, self._reported = path, stamp, None
-        for other in [p for p in self._locks if p != path]:
+        key = os.path.realpath(path) if path is not None else None
+        for other in [p for p in self._locks if p != key]:
             self._locks.pop(other).unlock()
         if path is not None and os.path.exists(path):
             self._watcher.addPath(path)
@@ -159,3 +166,22 @@ def describe_differences(mine: Graph, theirs: Graph) -> list[str]:
     if moved:
         lines.append(translate("FileGuard", "Nodes placed differently: {n}").format(n=moved))
     return lines
+
+
+def error_reason(ex: Exception) -> str:
+    """Why ``ex`` happened, for a dialog: a path that is not a regular file says what it is in
+    the interface's language, another OSError its reason without errno or path."""
+    if isinstance(ex, NotRegularFileError):
+        #: why a file cannot be read or written: the path names something else
+        kinds = {
+            "a folder": translate("FileErrors", "a folder, not a regular file"),
+            "a named pipe (FIFO)": translate("FileErrors",
+                                             "a named pipe (FIFO), not a regular file"),
+            "a character device": translate("FileErrors",
+                                            "a character device, not a regular file"),
+            "a block device": translate("FileErrors", "a block device, not a regular file"),
+            "a socket": translate("FileErrors", "a socket, not a regular file")}
+        return kinds.get(ex.kind, translate("FileErrors", "not a regular file"))
+    if isinstance(ex, OSError):
+        return ex.strerror or str(ex)
+    return str(ex)

@@ -15,13 +15,15 @@ of more than MAX_SVG_CARDS nodes is refused with a message that says what to do 
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
+from graphstudio.files.atomic_write import write_bytes_atomic
 from graphstudio.ui.canvas.card_blocks import BLOCK_ZOOM
 
 FORMATS = (".png", ".svg")
@@ -150,15 +152,23 @@ def _write_png(scene, source: QRectF, out: Path, scale: float) -> None:
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), source,
                  Qt.AspectRatioMode.KeepAspectRatio)
     painter.end()
-    if not image.save(str(out), "PNG"):
-        raise OSError(f"could not write {out}")
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise OSError(errno.EIO, "cannot write: the PNG could not be encoded", str(out))
+    buffer.close()
+    write_bytes_atomic(out, data.data())
 
 
 def _write_svg(scene, source: QRectF, out: Path) -> None:
     from PySide6.QtSvg import QSvgGenerator
 
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     gen = QSvgGenerator()
-    gen.setFileName(str(out))
+    gen.setOutputDevice(buffer)
     gen.setSize(QSize(round(source.width()), round(source.height())))
     gen.setViewBox(QRectF(0, 0, source.width(), source.height()))
     # fonts are sized in points: at QSvgGenerator's default 72 dpi every label came out 3/4 the
@@ -168,14 +178,15 @@ def _write_svg(scene, source: QRectF, out: Path) -> None:
     gen.setDescription("Rendered by GraphStudio")
     painter = QPainter()
     if not painter.begin(gen):
-        raise OSError(f"could not write {out}")
+        raise OSError(errno.EIO, "cannot write: the SVG could not be started", str(out))
     _hints(painter)
     target = QRectF(0, 0, source.width(), source.height())
     painter.fillRect(target, _background(scene))
     scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
-    painter.end()
-    if not out.exists():
-        raise OSError(f"could not write {out}")
+    if not painter.end():
+        raise OSError(errno.EIO, "cannot write: the SVG could not be finished", str(out))
+    buffer.close()
+    write_bytes_atomic(out, data.data())
 
 
 def _screen_dpi() -> int:

@@ -153,7 +153,7 @@ def test_zero_steps(capsys, steps):
 
 @pytest.mark.parametrize("command", [["train", MLP, "--steps", 3], ["export", TUTORIAL]])
 @pytest.mark.parametrize("where, reason", [("nowhere/out.x", "cannot write: no such folder"),
-                                           (".", "cannot write: Is a directory")])
+                                           (".", "a folder, not a regular file")])
 def test_an_unwritable_output_is_refused_before_the_work(tmp_path, capsys, command, where,
                                                          reason):
     target = tmp_path / where

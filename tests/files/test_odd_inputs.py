@@ -70,7 +70,7 @@ def test_an_over_limit_node_count_is_refused_while_parsing():
     nodes = ",".join(f'{{"id":"n{i}","type":"constant","name":"c{i}"}}'
                      for i in range(1, MAX_NODES + 3))
     text = f'{{"format":"graphstudio-graph","version":1,"nodes":[{nodes}],"edges":[]}}'
-    with pytest.raises(GraphFileError, match=f"nodes: more nodes than the limit of {MAX_NODES}"):
+    with pytest.raises(GraphFileError, match=f"nodes: more nodes than the limit of {MAX_NODES:,}"):
         graph_from_json(text)
 
 
@@ -196,3 +196,29 @@ def test_diverging_training_says_so_in_one_line_without_numpy_warnings(tmp_path)
     assert "for 5 steps" in proc.stdout
     assert proc.stderr.splitlines() == [
         "graphstudio: training diverged: the loss became nan at step 2 (adam, lr 1e+308)"]
+
+
+def test_a_long_program_past_the_node_limit_is_refused_without_parsing_it_whole(monkeypatch):
+    from graphstudio.pytorch import import_source
+
+    parsed = []
+    real_parse = import_source.ast.parse
+    monkeypatch.setattr(import_source.ast, "parse",
+                        lambda text, *a, **k: parsed.append(len(text)) or real_parse(text))
+    src = "import torch\nx = torch.ones(2)\n" + "y = x * 2\n" * (3 * MAX_NODES)
+    with pytest.raises(CodeImportError, match="the code would make at least 1[0-9,]+ nodes, "
+                                              "more than the limit of 100,000 in a graph"):
+        graph_from_code(src)
+    assert parsed and max(parsed) < len(src) // 2  # slices, never the whole text
+
+
+@pytest.mark.parametrize("wrapper", ['s = """\n{body}"""\n', "t = torch.tensor([\n{body}])\n"])
+def test_a_long_program_that_fits_is_never_refused(wrapper):
+    """Statement-like lines inside a string, and a literal longer than the node limit in lines,
+    spanning slice edges: the slices do not parse alone, the whole text does and fits."""
+    body = ("x = 1\n" if "s =" in wrapper else "1.0,\n") * (MAX_NODES + 5)
+    src = "import torch\nx = torch.ones(2)\n" + wrapper.format(body=body) + "y = x * 2\n"
+    if "s =" in wrapper:
+        src = src.replace('s = """', 'y0 = x * 3\n"""')  # a bare string statement: no node
+    g = graph_from_code(src)
+    assert 0 < len(g) < 10  # built: x, the products and their constants

@@ -3,6 +3,8 @@ progress kept in the settings, highlights, and bad lesson files refused with the
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -105,3 +107,14 @@ def test_bad_lesson_files_are_refused_with_their_line(who, dialogs, tmp_path):
     dialogs.answer(QMessageBox.StandardButton.Ok)
     assert not who.ui.start(str(ghost))
     assert "line 3: action 'fly'" in dialogs.texts
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_fifo_lesson_is_refused_with_a_dialog_without_freezing(who, dialogs, tmp_path):
+    fifo = tmp_path / "pipe.gslesson"
+    os.mkfifo(fifo)
+    dialogs.answer(QMessageBox.StandardButton.Ok)
+    dialogs.open_paths.append(str(fifo))
+    assert not who.window.actions["open_lesson"].trigger() and who.driver.progress is None
+    assert dialogs.seen[-1][0] == "Cannot open lesson"
+    assert "pipe.gslesson: cannot read: a named pipe (FIFO), not a regular file" in dialogs.texts

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from graphstudio.ui.file_guard import error_reason
 from graphstudio.ui.slots import guarded
 
 __all__ = ["ANIMATION_FILTERS", "ShareExport", "card_progress"]
@@ -28,8 +29,7 @@ ANIMATION_FILTERS = {"Animated GIF (*.gif)": ".gif", "Animated PNG (*.png)": ".p
 PDF_FILTER = "PDF handout (*.pdf)"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShareExport", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
 
 # a picture needing fewer cards built than this is made without a progress dialog
@@ -79,12 +79,14 @@ class ShareExport(QObject):
 
     def add_actions(self, menu) -> None:
         w = self.window
-        w.add_action("export_animation", _tr("Export &Animation…"), self.export_animation,
-                     tip=_tr("Save the run as an animated GIF, PNG or WebP, a frame per step"),
-                     menu=menu)
-        w.add_action("export_handout", _tr("Export &Handout…"), self.export_handout,
-                     tip=_tr("Save the run as a PDF: a title page and a page per step"),
-                     menu=menu)
+        w.add_action("export_animation", translate("ShareExport", "Export &Animation…"),
+                     self.export_animation, menu=menu,
+                     tip=translate("ShareExport", "Save the run as an animated GIF, PNG or WebP, "
+                                                  "a frame per step"))
+        w.add_action("export_handout", translate("ShareExport", "Export &Handout…"),
+                     self.export_handout, menu=menu,
+                     tip=translate("ShareExport", "Save the run as a PDF: a title page and a page "
+                                                  "per step"))
 
     @property
     def running(self) -> bool:
@@ -96,7 +98,8 @@ class ShareExport(QObject):
         from graphstudio.ui.share.animation import AnimationJob
         from graphstudio.ui.share.export_job import ShareOptions
 
-        path = path or self._ask(_tr("Export Animation"), ".gif", ANIMATION_FILTERS)
+        path = path or self._ask(translate("ShareExport", "Export Animation"), ".gif",
+                                 ANIMATION_FILTERS)
         if not path:
             return False
         options = ShareOptions(theme=self.window.theme.name)
@@ -106,7 +109,8 @@ class ShareExport(QObject):
         """Ask for a file (unless ``path``), then start writing the handout."""
         from graphstudio.ui.share.handout import HandoutJob
 
-        path = path or self._ask(_tr("Export Handout"), ".pdf", {PDF_FILTER: ".pdf"})
+        path = path or self._ask(translate("ShareExport", "Export Handout"), ".pdf",
+                                 {PDF_FILTER: ".pdf"})
         if not path:
             return False
         name = os.path.basename(self.window.document.path or "")
@@ -126,18 +130,19 @@ class ShareExport(QObject):
         from graphstudio.ui.share.export_job import run_for_share
 
         if self.running:
-            self.window.show_status(_tr("An export is still running"))
+            self.window.show_status(translate("ShareExport", "An export is still running"))
             return False
         self.window.commit_pending_edits()
         graph = self.window.graph.copy()
         try:
             self.job = make_job(graph, run_for_share(graph))
         except (OSError, ValueError) as ex:
-            self._fail(path, str(ex))
+            self._fail(path, error_reason(ex))
             return False
-        self.progress = QProgressDialog(_tr("Writing {name}…").format(
-            name=os.path.basename(path)), _tr("Cancel"), 0, self.job.total, self.window)
-        self.progress.setWindowTitle(_tr("Export"))
+        self.progress = QProgressDialog(translate("ShareExport", "Writing {name}…").format(
+            name=os.path.basename(path)), translate("ShareExport", "Cancel"), 0, self.job.total,
+            self.window)
+        self.progress.setWindowTitle(translate("ShareExport", "Export"))
         self.progress.setWindowModality(Qt.WindowModality.NonModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
@@ -158,13 +163,14 @@ class ShareExport(QObject):
         except Exception as ex:  # a timer slot never raises: say what went wrong
             log.exception("export failed")
             self._end()
-            self._fail(str(job.out), str(ex))
+            self._fail(str(job.out), error_reason(ex))
             return
         if self.progress is not None:
             self.progress.setValue(job.done)
         if not more:
             self._end()
-            self.window.show_status(_tr("Exported {name}").format(name=job.out.name))
+            self.window.show_status(translate("ShareExport", "Exported {name}").format(
+                name=job.out.name))
 
     def cancel(self) -> None:
         """Stop the running export and delete its unfinished file."""
@@ -172,8 +178,9 @@ class ShareExport(QObject):
         self._end()
         if job is not None:
             job.cancel()
-            self.window.show_status(_tr("Export cancelled: {name} was not written").format(
-                name=job.out.name))
+            self.window.show_status(translate(
+                "ShareExport", "Export cancelled: {name} was not written").format(
+                    name=job.out.name))
 
     def _end(self) -> None:
         self._timer.stop()
@@ -185,8 +192,9 @@ class ShareExport(QObject):
             progress.deleteLater()
 
     def _fail(self, path: str, why: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, _tr("Cannot export"),
-                          _tr("{path} could not be written.").format(path=path) + "\n\n" + why,
+        box = QMessageBox(QMessageBox.Icon.Critical, translate("ShareExport", "Cannot export"),
+                          translate("ShareExport", "{path} could not be written.").format(
+                              path=path) + "\n\n" + why,
                           QMessageBox.StandardButton.Ok, self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()

@@ -9,12 +9,12 @@ window calls :meth:`ExportJob.advance` from a timer so it never blocks.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
+
+from graphstudio.files.atomic_write import TempOutput
 
 __all__ = ["MAX_SIZE", "MIN_SIZE", "ExportJob", "ShareError", "ShareOptions", "parse_size",
            "run_for_share", "step_range"]
@@ -47,7 +47,7 @@ class ShareOptions:
                              f"{MAX_SIZE[0]}x{MAX_SIZE[1]}")
         lo, hi = STEP_MS_RANGE
         if not lo <= self.step_ms <= hi:
-            raise ShareError(f"step time {self.step_ms} ms: choose from {lo} to {hi} ms")
+            raise ShareError(f"step time {self.step_ms} ms: choose from {lo:,} to {hi:,} ms")
         if self.first < 0:
             raise ShareError(f"--from {self.first}: steps are numbered from 0 (before the run)")
         if self.last is not None and self.first > self.last:
@@ -97,18 +97,12 @@ class ExportJob(ABC):
     def __init__(self, out, total: int):
         self.out = Path(out)
         self.total, self.done = total, 0
-        folder = self.out.parent if str(self.out.parent) else Path(".")
-        fd, self._temp = tempfile.mkstemp(prefix=f".{self.out.name}.", suffix=".part",
-                                          dir=folder)
-        os.close(fd)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self._temp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
+        self._output = TempOutput(self.out)  # refuses a pipe, device or folder at once
         self.finished = False
 
     @property
     def temp_path(self) -> str:
-        return self._temp
+        return self._output.temp
 
     def advance(self) -> bool:
         """Make the next frame or page; True while more remain. The last one finishes."""
@@ -120,10 +114,15 @@ class ExportJob(ABC):
                 self.done += 1
             if self.done >= self.total:
                 self._close(complete=True)
-                os.replace(self._temp, self.out)
+                self._output.commit()
                 self.finished = True
                 self._release()
                 return False
+        except OSError as ex:  # a full disk, say: name the person's file, not the temp one
+            self.cancel()
+            if ex.filename == str(self.out):
+                raise
+            raise OSError(ex.errno, f"cannot write: {ex.strerror or ex}", str(self.out)) from None
         except BaseException:
             self.cancel()
             raise
@@ -146,10 +145,7 @@ class ExportJob(ABC):
         except Exception:  # the partial file is deleted either way
             pass
         self._release()
-        try:
-            os.remove(self._temp)
-        except OSError:
-            pass
+        self._output.discard()
 
     @abstractmethod
     def _make(self, index: int) -> None:

@@ -10,6 +10,9 @@ text) and the values of the node it ran, as PyTorch prints them. Qt's own PDF wr
 
 from __future__ import annotations
 
+import errno
+import os
+
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
@@ -66,6 +69,17 @@ def _printed(prefix: str, text: str) -> list[str]:
     if len(lines) > VALUE_LINES:
         lines = lines[:VALUE_LINES - 1] + [" " * len(prefix) + "…"]
     return lines
+
+
+def _ends_like_a_pdf(path: str) -> bool:
+    """Whether the file at ``path`` ends with a PDF's end-of-file marker (a finished PDF)."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            f.seek(max(0, f.tell() - 64))
+            return b"%%EOF" in f.read()
+    except OSError:
+        return False
 
 
 class HandoutJob(ExportJob):
@@ -237,8 +251,13 @@ class HandoutJob(ExportJob):
 
     # ------------------------------------------------------------------ end
     def _close(self, complete: bool) -> None:
+        ended = True
         if self.painter is not None and self.painter.isActive():
-            self.painter.end()
+            ended = self.painter.end()
+        if complete and not (ended and _ends_like_a_pdf(self.temp_path)):
+            # QPdfWriter says nothing when the disk fills up: the file is cut short
+            raise OSError(errno.EIO, "cannot write: the PDF could not be finished "
+                          "(is the disk full?)", str(self.out))
 
     def _release(self) -> None:
         if self.frames is not None:

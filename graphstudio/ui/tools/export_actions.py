@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from graphstudio.files.gsgraph import write_text_atomic
 from graphstudio.pytorch.export import export_script
+from graphstudio.ui.file_guard import error_reason
 
 __all__ = ["SCRIPT_FILTER", "export_pytorch_script", "suggested_script_path"]
 
@@ -57,7 +58,7 @@ def export_pytorch_script(window, path: str | None = None) -> str | None:
         window.files.error(translate("ExportActions", "Cannot export"),
                            translate("ExportActions", "{0} could not be written.").format(path),
                            translate("ExportActions", "{0}. The previous file (if any) is "
-                                                      "unchanged.").format(ex.strerror or ex))
+                                                      "unchanged.").format(error_reason(ex)))
         return None
     QApplication.restoreOverrideCursor()
     window.show_status(translate("ExportActions", "Exported {0}: run it with PyTorch to print "

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from graphstudio.files.regular_file import open_regular
-from graphstudio.graph.limits import MAX_ELEMENTS
+from graphstudio.graph.limits import MAX_ELEMENTS, brief
 from graphstudio.pytorch.code_import import MAX_CODE_CHARS, CodeImportError, graph_from_code
+from graphstudio.ui.file_guard import error_reason
 from graphstudio.ui.tools.highlighter import PythonHighlighter, code_font
 
 __all__ = ["TUTORIAL_CODE", "NewFromCodeDialog"]
@@ -164,7 +165,7 @@ class NewFromCodeDialog(QDialog):
                                                "document").format(*self._counted(n, e, params)))
         else:
             self.status.setStyleSheet(f"color: {error_colour.name()};")
-            msg = str(self.error)
+            msg = brief(str(self.error))  # a 4,000-digit literal is "a 4,000-digit number"
             line = self.error_line()
             if line is not None and not msg.startswith("line"):
                 msg = self.tr("line {0}: {1}").format(line, msg)
@@ -201,8 +202,9 @@ class NewFromCodeDialog(QDialog):
                 raw = f.read(MAX_CODE_CHARS + 1)
             text = raw.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as ex:
+            reason = error_reason(ex)
             self.status.setText("✗ " + self.tr("{0} could not be read: {1}").format(
-                os.path.basename(path), ex))
+                os.path.basename(path), reason))
             return
         self.editor.setPlainText(text)
         self.validate()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from graphstudio.graph.limits import MAX_TRAIN_STEPS
 from graphstudio.graph.lookup import NodeLookupError, resolve_loss
 from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.run.training import DEFAULT_LR, TrainConfig
@@ -115,7 +116,7 @@ class TrainingForm(QWidget):
                                    "the gradient, as torch.optim does)"), "train_weight_decay")
         self.steps_box = QSpinBox()
         self.steps_box.setObjectName("train_steps")
-        self.steps_box.setRange(1, 10_000_000)
+        self.steps_box.setRange(1, MAX_TRAIN_STEPS)
         self.steps_box.setValue(200)
         self.steps_box.setGroupSeparatorShown(True)
         self.steps_box.setToolTip(self.tr("How many optimizer steps (forward, backward, step)"))
