@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from graphstudio.files.atomic_write import write_text_atomic
@@ -32,7 +34,7 @@ def tensor_to_dict(spec: TensorSpec, where: str = "tensor") -> dict:
     if spec.init == "values":
         arr = spec.values
         if arr.dtype.kind == "f" and not np.isfinite(arr).all():
-            raise GraphFileError("NaN or infinite values cannot be saved", "<save>", where)
+            raise GraphFileError("NaN or infinite values cannot be saved", "the graph", where)
         return {"dtype": spec.dtype, "shape": list(spec.shape),
                 "data": tensor_rows(arr, spec.dtype)}
     out = {"init": spec.init, "shape": list(spec.shape), "dtype": spec.dtype}
@@ -93,7 +95,7 @@ def _node_document(n) -> dict:
     d = {"id": n.id, "type": n.type, "name": n.name, "pos": [_number(n.pos[0]), _number(n.pos[1])],
          "attrs": {k: _json_value(n.attrs[k]) for k in sorted(n.attrs)}}
     if n.tensor is not None:
-        t = tensor_to_dict(n.tensor, f'node "{n.id}" ({n.type})')
+        t = tensor_to_dict(n.tensor, f"node {n.name!r} ({n.type})")  # named as the person sees it
         d["tensor"] = t if n.tensor.init == "values" else {k: _json_value(v) for k, v in t.items()}
     return d
 
@@ -189,7 +191,7 @@ def graph_to_json(graph: Graph) -> str:
     try:
         return dump(graph_to_document(graph, items_as_text=True)) + "\n"
     except NotFinite as ex:  # the model refuses these; never write a file that cannot load
-        raise GraphFileError(str(ex), "<save>") from None
+        raise GraphFileError(str(ex), "the graph") from None
 
 
 def save_graph(graph: Graph, path) -> None:
@@ -197,9 +199,12 @@ def save_graph(graph: Graph, path) -> None:
     touching the disk, what :func:`load_graph` would refuse to read back: NaN or infinite
     numbers, a file larger than the limit. The cycle collector sleeps while the text is made
     (the document's many small objects would otherwise be walked again and again)."""
-    with collector_paused():
-        text = graph_to_json(graph)
+    try:
+        with collector_paused():
+            text = graph_to_json(graph)
+    except GraphFileError as ex:  # said of the file being written, not of a placeholder
+        raise GraphFileError(ex.what, os.fspath(path), ex.where) from None
     if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise GraphFileError(f"the file would be larger than {MAX_FILE_BYTES // 2**20} MiB, "
-                             "more than GraphStudio can read back", "<save>")
+                             "more than GraphStudio can read back", os.fspath(path))
     write_text_atomic(path, text)

@@ -294,6 +294,17 @@ def test_nan_values_are_refused_on_save(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+def test_a_refused_save_names_the_file_and_the_node_by_its_name(tmp_path):
+    g = Graph()
+    g.add_node("parameter", name="W1", tensor=TensorSpec.from_array([1.0, np.inf]))
+    target = tmp_path / "w.gsgraph"
+    with pytest.raises(GraphFileError) as info:
+        save_graph(g, target)
+    assert str(info.value) == (f"{target}: node 'W1' (parameter): "
+                               "NaN or infinite values cannot be saved")
+    assert "<save>" not in str(info.value) and not list(tmp_path.iterdir())
+
+
 # ------------------------------------------------------------------ fuzzing
 def _mutate_text(rng: random.Random, text: str) -> str:
     i = rng.randrange(len(text))
