@@ -16,18 +16,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from graphstudio.graph.elements import (
-    DTYPES,
-    INITS,
-    Edge,
-    GraphError,
-    GraphEvent,
-    Node,
-    TensorSpec,
-    same_value,
-)
+from graphstudio.graph.elements import (DTYPES, INITS, Edge, GraphError, GraphEvent, Node,
+                                        TensorSpec, same_value)
 from graphstudio.graph.limits import count_problem, pos_problem, shape_problem, total_problem
-from graphstudio.graph.names import NameCounter, python_name
+from graphstudio.graph.names import NameCounter, python_name, spelled_out
 from graphstudio.graph.node_order import (
     checked_order,
     move_last_to,
@@ -183,7 +175,8 @@ class Graph:
         other = self.nodes[self._names[same]] if same in self._names else None
         if other is not None and other.id != node_id:
             if other.name != name:  # e.g. fullwidth ｘ and x: one variable in Python
-                return f"{name!r} is the same Python name as {other.name!r}, another node's name"
+                return (f"{spelled_out(name)} is the same Python name as "
+                        f"{spelled_out(other.name)}, another node's name")
             return f"the name {name!r} is already used by another node"
         return None
 

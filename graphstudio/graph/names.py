@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Container
 
-__all__ = ["NameCounter", "python_name"]
+__all__ = ["NameCounter", "python_name", "spelled_out"]
 
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 
@@ -21,6 +21,14 @@ _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 def python_name(name: str) -> str:
     """The identifier Python makes of ``name`` (its NFKC normal form)."""
     return name if name.isascii() else unicodedata.normalize("NFKC", name)
+
+
+def spelled_out(name: str) -> str:
+    """``name`` quoted, with its code points when it is not plain ASCII (look-alike names such
+    as fullwidth ``ｘ`` or a decomposed ``é`` read the same on screen): ``'ｘ' (U+FF58)``."""
+    if name.isascii() or len(name) > 16:
+        return repr(name)
+    return f"{name!r} ({' '.join(f'U+{ord(c):04X}' for c in name)})"
 
 
 def _split(name: str) -> tuple[str, int]:

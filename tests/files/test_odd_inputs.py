@@ -97,7 +97,7 @@ def test_names_equal_under_nfkc_are_refused_when_typed():
     x = g.add_node("parameter", "x")
     other = g.add_node("parameter", "y")
     problem = g.name_problem("\uff58", other.id)  # fullwidth x
-    assert problem == "'\uff58' is the same Python name as 'x', another node's name"
+    assert problem == "'\uff58' (U+FF58) is the same Python name as 'x', another node's name"
     with pytest.raises(GraphError, match="same Python name"):
         g.rename_node(other.id, "\uff58")
     with pytest.raises(GraphError, match="same Python name"):
@@ -107,6 +107,14 @@ def test_names_equal_under_nfkc_are_refused_when_typed():
     assert "reserved" in g.name_problem("\uff49\uff46")  # fullwidth if: Python reads `if`
     assert g.unique_name("\uff58") == "x1"
     assert g.node_by_name("\uff58") is None and g.node_by_name("x") is x
+
+
+def test_look_alike_names_are_told_apart_by_their_code_points():
+    g = Graph()
+    g.add_node("parameter", "caf\u00e9")  # composed é
+    problem = g.name_problem("cafe\u0301")  # e and a combining acute: the same on screen
+    assert problem == ("'cafe\u0301' (U+0063 U+0061 U+0066 U+0065 U+0301) is the same Python "
+                       "name as 'caf\u00e9' (U+0063 U+0061 U+0066 U+00E9), another node's name")
 
 
 def test_names_equal_under_nfkc_are_refused_when_loaded():
