@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 
-__all__ = ["MAX_ELEMENTS", "MAX_MESSAGE", "brief", "shown", "MAX_FILE_BYTES", "MAX_NDIM", "MAX_NODES", "MAX_POS",
+__all__ = ["MAX_ELEMENTS", "MAX_MESSAGE", "brief", "counted", "shown", "MAX_FILE_BYTES", "MAX_NDIM", "MAX_NODES", "MAX_POS",
            "MAX_TOTAL_ELEMENTS", "count_problem", "number_problem", "pos_problem",
            "seed_problem", "shape_problem", "total_problem", "MAX_EDGES",
            "MAX_TRAIN_STEPS"]
@@ -57,6 +57,12 @@ def shown(value, limit: int = 60) -> str:
     return brief(repr(value), limit)
 
 
+def counted(n: int) -> str:
+    """A count for a message, with thousands separators (``10,000,000``); a count too long to
+    read is described as :func:`shown` does."""
+    return f"{n:,}" if n.bit_length() <= 133 else shown(n)
+
+
 def shape_problem(shape) -> str | None:
     """``shape`` is a tuple of ints: too many dimensions, a negative size, too many elements."""
     if len(shape) > MAX_NDIM:
@@ -65,22 +71,22 @@ def shape_problem(shape) -> str | None:
         return f"negative size in shape [{', '.join(shown(s) for s in shape)}]"
     numel = math.prod(shape)
     if numel > MAX_ELEMENTS:
-        count = shown(numel)
+        count = counted(numel)
         return f"{count}{' of' if count[0] == 'a' else ''} elements is more than the limit of " \
-               f"{MAX_ELEMENTS}"
+               f"{MAX_ELEMENTS:,}"
     return None
 
 
 def total_problem(total: int) -> str | None:
     """``total`` elements in all the tensors of one document."""
     if total > MAX_TOTAL_ELEMENTS:
-        return f"the tensors hold more than {MAX_TOTAL_ELEMENTS} elements together"
+        return f"the tensors hold more than {MAX_TOTAL_ELEMENTS:,} elements together"
     return None
 
 
 def count_problem(nodes: int) -> str | None:
     if nodes > MAX_NODES:
-        return f"{nodes} nodes is more than the limit of {MAX_NODES}"
+        return f"{counted(nodes)} nodes is more than the limit of {MAX_NODES:,}"
     return None
 
 

@@ -167,7 +167,7 @@ BAD = [
     (_edit(lambda d: d["edges"].append(d["edges"][0])), 'input "input" is connected twice'),
     (_edit(lambda d: _node(d, "w")["tensor"].update(shape=[5, 4])), "does not match shape"),
     (_edit(lambda d: _node(d, "w")["tensor"].update(shape=[100000, 100000])),
-     "more than the limit of 10000000"),
+     "more than the limit of 10,000,000"),
     (_edit(lambda d: _node(d, "x")["tensor"].update(shape=[10**6] * 3)), "more than the limit"),
     (_edit(lambda d: _node(d, "x")["tensor"].update(shape=[1] * 40)), "dimensions is more"),
     (_edit(lambda d: _node(d, "x")["tensor"].update(shape=[-1])), "negative size"),

@@ -98,14 +98,14 @@ def test_a_tensor_too_big_for_a_file_is_refused_in_the_readers_words():
     g = Graph()
     with pytest.raises(GraphError) as info:
         g.add_node("input", "x", tensor=big)
-    assert str(info.value) == "10000000000 elements is more than the limit of 10000000"
+    assert str(info.value) == "10,000,000,000 elements is more than the limit of 10,000,000"
     assert str(info.value) == _load_message(init="ones", shape=[100000, 100000],
                                             dtype="float32")
     assert len(g) == 0
     x = g.add_node("input", "x", tensor=TensorSpec("ones", (3,)))
-    with pytest.raises(GraphError, match="^10000000000 elements is more than the limit"):
+    with pytest.raises(GraphError, match="^10,000,000,000 elements is more than the limit"):
         g.set_tensor(x.id, big)
-    with pytest.raises(GraphError, match="^10000000000 elements is more than the limit"):
+    with pytest.raises(GraphError, match="^10,000,000,000 elements is more than the limit"):
         g.set_run_option("gradient", big)
     deep = TensorSpec("zeros", (1,) * 17)
     with pytest.raises(GraphError) as info:
@@ -120,7 +120,7 @@ def test_the_documents_total_is_kept_within_the_files_limit():
     ids = [g.add_node("parameter", tensor=nine).id for _ in range(5)]  # 45M elements
     with pytest.raises(GraphError) as info:
         g.add_node("parameter", tensor=nine)
-    assert str(info.value) == "the tensors hold more than 50000000 elements together"
+    assert str(info.value) == "the tensors hold more than 50,000,000 elements together"
     with pytest.raises(GraphError, match="together"):
         g.set_run_option("gradient", nine)
     g.set_tensor(ids[0], TensorSpec("ones", (10**7,)))  # 46M: fits
