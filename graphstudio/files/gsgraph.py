@@ -26,7 +26,7 @@ escapes :func:`load_graph` or :func:`graph_from_json`. Nothing in a file is ever
 
 from graphstudio.files.atomic_write import write_text_atomic
 from graphstudio.files.format import FORMAT, MIGRATIONS, VERSION, GraphFileError
-from graphstudio.files.reader import graph_from_json, load_graph
+from graphstudio.files.reader import graph_from_json, load_graph, load_graph_and_bytes
 from graphstudio.files.writer import (
     compact_json,
     graph_to_document,
@@ -36,5 +36,5 @@ from graphstudio.files.writer import (
 )
 
 __all__ = ["FORMAT", "GraphFileError", "MIGRATIONS", "VERSION", "compact_json", "graph_from_json",
-           "graph_to_document", "graph_to_json", "load_graph", "save_graph", "tensor_to_dict",
-           "write_text_atomic"]
+           "graph_to_document", "graph_to_json", "load_graph", "load_graph_and_bytes",
+           "save_graph", "tensor_to_dict", "write_text_atomic"]

@@ -39,6 +39,12 @@ from graphstudio.graph.node_table import NODE_TYPES
 
 def load_graph(path) -> Graph:
     """Read a ``.gsgraph`` file. Raises GraphFileError, and only that, on any problem."""
+    return load_graph_and_bytes(path)[0]
+
+
+def load_graph_and_bytes(path) -> tuple[Graph, bytes]:
+    """:func:`load_graph`, and the bytes it read (the window remembers a hash of them to notice
+    a rewrite that keeps the file's size and modification time)."""
     try:
         source = os.fspath(path)
     except TypeError:
@@ -54,7 +60,7 @@ def load_graph(path) -> Graph:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as ex:
         raise GraphFileError(f"not UTF-8 text (byte {ex.start})", source) from None
-    return graph_from_json(text, source)
+    return graph_from_json(text, source), raw
 
 
 def _read_limited(f) -> bytes:

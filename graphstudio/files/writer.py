@@ -6,7 +6,7 @@ import os
 
 import numpy as np
 
-from graphstudio.files.atomic_write import write_text_atomic
+from graphstudio.files.atomic_write import write_bytes_atomic
 from graphstudio.files.format import (
     FORMAT,
     VERSION,
@@ -194,9 +194,9 @@ def graph_to_json(graph: Graph) -> str:
         raise GraphFileError(str(ex), "the graph") from None
 
 
-def save_graph(graph: Graph, path) -> None:
-    """Write atomically (see :func:`write_text_atomic`). Refuses (with GraphFileError), before
-    touching the disk, what :func:`load_graph` would refuse to read back: NaN or infinite
+def save_graph(graph: Graph, path) -> bytes:
+    """Write atomically (see :func:`write_bytes_atomic`); returns the bytes written. Refuses
+    (with GraphFileError), before touching the disk, what :func:`load_graph` would refuse to read back: NaN or infinite
     numbers, a file larger than the limit. The cycle collector sleeps while the text is made
     (the document's many small objects would otherwise be walked again and again)."""
     try:
@@ -204,7 +204,9 @@ def save_graph(graph: Graph, path) -> None:
             text = graph_to_json(graph)
     except GraphFileError as ex:  # said of the file being written, not of a placeholder
         raise GraphFileError(ex.what, os.fspath(path), ex.where) from None
-    if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+    data = text.encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
         raise GraphFileError(f"the file would be larger than {MAX_FILE_BYTES // 2**20} MiB, "
                              "more than GraphStudio can read back", os.fspath(path))
-    write_text_atomic(path, text)
+    write_bytes_atomic(path, data)
+    return data

@@ -89,11 +89,11 @@ class Document(QObject):
         return self.tr("Untitled")
 
     def _set_path(self, path: str | None, template_name: str | None = None,
-                  stamp=None, read_only: bool = False) -> None:
+                  stamp=None, read_only: bool = False, content: bytes | None = None) -> None:
         self.path = os.path.abspath(path) if path else None
         self.template_name = template_name
         self.read_only = read_only and self.path is not None
-        self.guard.watch(self.path, stamp)
+        self.guard.watch(self.path, stamp, content)
         self.pathChanged.emit(self.path or "")
 
     def _replace(self, graph: Graph) -> None:
@@ -109,15 +109,15 @@ class Document(QObject):
     def open(self, path: str | os.PathLike, read_only: bool = False) -> None:
         """Load ``path``; raises GraphFileError/OSError and then changes nothing. ``read_only``:
         another window has it open (see ``guard.acquire``)."""
-        from graphstudio.files.gsgraph import load_graph
+        from graphstudio.files.gsgraph import load_graph_and_bytes
 
         path = os.path.abspath(os.fspath(path))
         stamp = file_stamp(path)  # before reading: a change made meanwhile is noticed later
-        graph = load_graph(path)
+        graph, content = load_graph_and_bytes(path)
         if is_example(path):
             self._set_path(None, template_name=Path(path).name)
         else:
-            self._set_path(path, stamp=stamp, read_only=read_only)
+            self._set_path(path, stamp=stamp, read_only=read_only, content=content)
         self._replace(graph)
 
     def save(self, path: str | os.PathLike | None = None) -> str:
@@ -127,11 +127,11 @@ class Document(QObject):
         target = os.fspath(path) if path is not None else self.path
         if not target:
             raise ValueError(self.tr("the document has no file yet: choose where to save it"))
-        save_graph(self.graph, target)
+        content = save_graph(self.graph, target)
         if self.path is None or os.path.abspath(target) != self.path:
-            self._set_path(target, stamp=file_stamp(target))
+            self._set_path(target, stamp=file_stamp(target), content=content)
         else:
-            self.guard.watch(self.path, file_stamp(target))
+            self.guard.watch(self.path, file_stamp(target), content)
         self.undo_stack.setClean()
         self.saved.emit(self.path)
         return self.path

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from graphstudio.files.gsgraph import GraphFileError
 from graphstudio.ui.document import EXTENSION, examples_dir, find_recovery, is_example
-from graphstudio.ui.file_guard import describe_differences, error_reason
+from graphstudio.ui.file_guard import MISSING, SAME, describe_differences, error_reason
 from graphstudio.ui.language import localized_meta
 from graphstudio.ui.settings import APP_NAME
 from graphstudio.ui.share.export_dialog import ShareExport
@@ -265,8 +265,9 @@ class FileActions(QObject):
 
     def _may_overwrite(self, path: str) -> bool:
         """Before saving to ``path``: when it is this document's file and changed on disk
-        since it was opened or saved, ask (Overwrite / Save As / Reload / Compare); when it is
-        another file open in another window, ask too. False: do not write it."""
+        since it was opened or saved, ask (Overwrite / Save As / Reload / Compare), when it was
+        deleted or moved away, ask too (Save / Save As); when it is another file open in
+        another window, ask too. False: do not write it."""
         doc = self.document
         name = os.path.basename(path)
         if path != doc.path:
@@ -278,7 +279,9 @@ class FileActions(QObject):
                 self.tr("Saving over it makes that window's copy out of date."),
                 Button.Save | Button.Cancel, Button.Cancel, {Button.Save: self.tr("Overwrite")})
             return answer == Button.Save
-        while doc.guard.changed_on_disk():
+        while (state := doc.guard.disk_state()) != SAME:
+            if state == MISSING:
+                return self._save_where_it_was(name)
             answer = self.message(
                 QMessageBox.Icon.Warning, self.tr("File changed on disk"),
                 self.tr("{name} was changed on disk since you opened or saved it (by another "
@@ -302,6 +305,19 @@ class FileActions(QObject):
             self.compare_with_disk()
         return True
 
+    def _save_where_it_was(self, name: str) -> bool:
+        """The document's file is gone from disk: ask to write it there again (True)."""
+        answer = self.message(
+            QMessageBox.Icon.Warning, self.tr("File deleted on disk"),
+            self.tr("{name} was deleted or moved on disk since you opened or saved it.").format(
+                name=name),
+            self.tr("Save this window's graph there again, or save it under a new name."),
+            Button.Save | Button.SaveAll | Button.Cancel, Button.Save,
+            {Button.SaveAll: self.tr("Save As…")})
+        if answer == Button.SaveAll:
+            self.save_as()
+        return answer == Button.Save
+
     def compare_with_disk(self) -> None:
         """Say how the file on disk differs from this window's graph."""
         from graphstudio.files.gsgraph import load_graph
@@ -323,9 +339,13 @@ class FileActions(QObject):
         name = os.path.basename(path)
         if path != doc.path:
             return
-        if not os.path.exists(path):
+        self.update_title()
+        if doc.guard.state == MISSING:
             self.window.show_status(self.tr("{name} was deleted or moved on disk")
                                     .format(name=name))
+            return
+        if doc.guard.state == SAME:
+            self.window.show_status(self.tr("{name} is back on disk").format(name=name))
             return
         if doc.is_modified():
             self.window.show_status(self.tr("{name} changed on disk: saving will ask what to do")
@@ -401,6 +421,8 @@ class FileActions(QObject):
             name += self.tr(" (example)")
         if doc.read_only:
             name += self.tr(" (read-only)")
+        if doc.path and doc.guard.state == MISSING:
+            name += self.tr(" (deleted on disk)")
         w.setWindowTitle(f"{name}[*] — {APP_NAME}")
         w.setWindowModified(doc.is_modified())
         w.setWindowFilePath(doc.path or "")

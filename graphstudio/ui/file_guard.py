@@ -3,15 +3,19 @@ already open, a watch on the file, and the file's stamp (modification time, size
 was when opened or last saved.
 
 :class:`FileGuard` belongs to a :class:`~graphstudio.ui.document.Document`. Saving compares the
-stamp on disk with the remembered one before writing (:meth:`FileGuard.changed_on_disk`); the
+stamp on disk with the remembered one before writing (:meth:`FileGuard.disk_state`) and, as a
+rewrite can keep the size and modification time, the content with a hash of the bytes the window
+last read or wrote (taken from the bytes in hand at open and save, never by reading again); the
 ``QFileSystemWatcher`` reports a change while the window is open (``changedOnDisk``), once per
-new stamp. The lock is a ``QLockFile`` next to the document (``.name.gsgraph.lock``); a folder
+new state. A file deleted or replaced drops out of the watcher: while it is missing its folder is
+watched instead, and the file is watched again as soon as it reappears. The lock is a ``QLockFile`` next to the document (``.name.gsgraph.lock``); a folder
 where it cannot be made (read-only media) just goes unlocked. :func:`describe_differences` says,
 for the Compare button, how the file on disk differs from the window's graph.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 from PySide6.QtCore import (
@@ -23,15 +27,18 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from graphstudio.files.regular_file import NotRegularFileError
+from graphstudio.files.regular_file import NotRegularFileError, open_regular
 from graphstudio.graph.model import Graph, Node, same_value
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
-__all__ = ["FileGuard", "describe_differences", "error_reason", "file_stamp"]
+__all__ = ["CHANGED", "MISSING", "SAME", "FileGuard", "content_digest", "describe_differences",
+           "error_reason", "file_stamp"]
 
 #: the stamp of a file: (modification time in ns, size, inode); None when it does not exist
 Stamp = tuple[int, int, int] | None
+#: what the file on disk is, against what the window opened or last saved (FileGuard.state)
+SAME, CHANGED, MISSING = "same", "changed", "missing"
 
 
 def file_stamp(path: str) -> Stamp:
@@ -40,6 +47,20 @@ def file_stamp(path: str) -> Stamp:
     except OSError:
         return None
     return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def content_digest(data: bytes) -> bytes:
+    """A hash of a file's bytes (BLAKE2b, 128 bits: fast, and no accidental match)."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def file_digest(path: str) -> bytes | None:
+    """:func:`content_digest` of the file at ``path`` read now; None when it cannot be read."""
+    try:
+        with open_regular(path) as f:
+            return hashlib.file_digest(f, lambda: hashlib.blake2b(digest_size=16)).digest()
+    except OSError:
+        return None
 
 
 def lock_path(path: str) -> str:
@@ -51,17 +72,23 @@ def lock_path(path: str) -> str:
 class FileGuard(QObject):
     """Lock, watch and stamp of the document's file (see the module docstring)."""
 
-    #: the file changed on disk (or went away) since it was opened or saved here: its path
+    #: the file changed on disk, went away or came back since it was opened or saved here:
+    #: its path (:attr:`FileGuard.state` says which)
     changedOnDisk = Signal(str)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.path: str | None = None
         self.stamp: Stamp = None
+        #: the hash of the bytes last read or written here (None: not known)
+        self.digest: bytes | None = None
+        #: what the file on disk was when last looked at: SAME, CHANGED or MISSING
+        self.state = SAME
         self._locks: dict[str, QLockFile] = {}
-        self._reported: Stamp = None
+        self._reported: tuple[str, Stamp] = (SAME, None)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(lambda _p: self._settle.start())
+        self._watcher.directoryChanged.connect(lambda _p: self._settle.start())
         self._settle = QTimer(self)  # an atomic save is several events: look once they settle
         self._settle.setSingleShot(True)
         self._settle.setInterval(150)
@@ -94,31 +121,67 @@ class FileGuard(QObject):
             lock.unlock()
 
     # ------------------------------------------------------------------ watch and stamp
-    def watch(self, path: str | None, stamp: Stamp) -> None:
-        """Follow ``path`` (None: no file) as it was at ``stamp``; other locks are released."""
-        if self._watcher.files():
-            self._watcher.removePaths(self._watcher.files())
-        self.path, self.stamp, self._reported = path, stamp, None
+    def watch(self, path: str | None, stamp: Stamp, content: bytes | None = None) -> None:
+        """Follow ``path`` (None: no file) as it was at ``stamp`` holding ``content`` (the bytes
+        just read or written; None: not known); other locks are released."""
+        self._settle.stop()
+        self.path, self.stamp, self.state = path, stamp, SAME
+        self.digest = content_digest(content) if content is not None else None
+        self._reported = (SAME, stamp)
         key = os.path.realpath(path) if path is not None else None
         for other in [p for p in self._locks if p != key]:
             self._locks.pop(other).unlock()
-        if path is not None and os.path.exists(path):
-            self._watcher.addPath(path)
+        self._follow()
+
+    def watching(self) -> bool:
+        """Whether the watcher follows the file itself (not just its folder)."""
+        return self.path is not None and self.path in self._watcher.files()
+
+    def _follow(self) -> None:
+        """Watch the file when it exists, else its folder (to see it come back)."""
+        wanted = []
+        if self.path is not None:
+            folder = os.path.dirname(self.path)
+            wanted = [self.path] if os.path.exists(self.path) else [folder]
+        stale = [p for p in self._watcher.files() + self._watcher.directories()
+                 if p not in wanted]
+        if stale:
+            self._watcher.removePaths(stale)
+        for p in wanted:
+            if p not in self._watcher.files() + self._watcher.directories():
+                self._watcher.addPath(p)
+
+    def disk_state(self) -> str:
+        """SAME, CHANGED or MISSING: the file now against what this window opened or last saved.
+        With the same stamp the content is compared too, when its hash is known (a rewrite
+        can keep the size and set the old modification time back)."""
+        if self.path is None:
+            return SAME
+        now = file_stamp(self.path)
+        if now is None:
+            self.state = MISSING
+        elif now != self.stamp:
+            self.state = CHANGED
+        else:
+            same = self.digest is None or file_digest(self.path) == self.digest
+            self.state = SAME if same else CHANGED
+        return self.state
 
     def changed_on_disk(self) -> bool:
         """Whether the file is no longer what this window opened or last saved."""
-        return self.path is not None and file_stamp(self.path) != self.stamp
+        return self.disk_state() != SAME
 
     def check_now(self) -> None:
-        """Look at the file now; report a change not reported yet (watching it again: an
-        atomic replace ends the watch on the old file)."""
+        """Look at the file now and report a state not reported yet; watch the file again when
+        it is back (an atomic replace or a deletion ends the watch on the old file)."""
         if self.path is None:
             return
-        if os.path.exists(self.path) and self.path not in self._watcher.files():
-            self._watcher.addPath(self.path)
-        now = file_stamp(self.path)
-        if now != self.stamp and now != self._reported:
-            self._reported = now
+        self._follow()
+        seen = (self.disk_state(), file_stamp(self.path))
+        news = seen != self._reported and SAME not in (seen[0], self._reported[0]) \
+            or seen[0] != self._reported[0]
+        self._reported = seen
+        if news:
             self.changedOnDisk.emit(self.path)
 
     def release(self) -> None:

@@ -1,4 +1,6 @@
-"""Two windows on one file never silently overwrite each other; only regular files open."""
+"""Two windows on one file never silently overwrite each other; only regular files open. Other
+writers the stamp alone misses are noticed too: a rewrite that keeps size and modification time,
+a file deleted or moved away while open, and a file that comes back."""
 
 from __future__ import annotations
 
@@ -127,3 +129,126 @@ def test_a_fifo_is_refused_with_a_dialog(window, dialogs, tmp_path):
     title, text, _ = dialogs.seen[-1]
     assert title == "Cannot open graph" and "pipe.gsgraph could not be opened" in text
     assert "named pipe (FIFO), not a regular file" in text
+
+
+@pytest.fixture
+def buttons(monkeypatch, dialogs):
+    """The buttons of every dialog shown, in order (answers still come from ``dialogs``)."""
+    shown: list[set[Button]] = []
+
+    def exec_box(box):
+        shown.append({b for b in Button if b != Button.NoButton and box.standardButtons() & b})
+        return dialogs.exec_box(box)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    return shown
+
+
+def rewrite_keeping_size_and_time(path):
+    """Another program renames node b to q in place and sets the old modification time back."""
+    before = os.stat(path)
+    data = path.read_bytes().replace(b'"name": "b"', b'"name": "q"')
+    with open(path, "r+b") as f:
+        f.write(data)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == \
+        (before.st_size, before.st_mtime_ns, before.st_ino)
+    return data
+
+
+def test_rewrite_with_same_size_and_time_is_noticed_before_saving(window, dialogs, shared):
+    assert window.files.open_file(shared)
+    freeze(window, "w")
+    theirs = rewrite_keeping_size_and_time(shared)
+    dialogs.answer(Button.Help, Button.Ok, Button.Cancel)  # Compare, then Cancel
+    assert not window.files.save()
+    assert [s[0] for s in dialogs.seen] == ["File changed on disk", "Compare with disk",
+                                            "File changed on disk"]
+    assert dialogs.seen[1][2] == "Changed: b, w"  # b renamed there, w frozen here
+    assert shared.read_bytes() == theirs and window.isWindowModified()
+
+
+def test_touched_file_still_asks(window, dialogs, shared):
+    assert window.files.open_file(shared)
+    freeze(window, "w")
+    os.utime(shared, ns=(1, 1))  # a new stamp is a change, whatever the bytes
+    dialogs.answer(Button.Cancel)
+    assert not window.files.save()
+    assert dialogs.seen[-1][0] == "File changed on disk"
+
+
+def test_after_its_own_save_the_window_still_notices_a_same_size_rewrite(window, dialogs, shared):
+    assert window.files.open_file(shared)
+    freeze(window, "w")
+    assert window.files.save()
+    freeze(window, "b")
+    rewrite_keeping_size_and_time(shared)
+    dialogs.answer(Button.Cancel)
+    assert not window.files.save()
+    assert dialogs.seen[-1][0] == "File changed on disk"
+
+
+@pytest.mark.parametrize("how", ["deleted", "moved"])
+def test_saving_a_file_gone_from_disk_offers_save_again(window, dialogs, buttons, shared,
+                                                        tmp_path, how):
+    assert window.files.open_file(shared)
+    freeze(window, "w")
+    if how == "deleted":
+        shared.unlink()
+    else:
+        shared.rename(tmp_path / "elsewhere.gsgraph")
+    dialogs.answer(Button.Cancel)
+    assert not window.files.save()
+    title, text, _ = dialogs.seen[-1]
+    assert title == "File deleted on disk" and "was deleted or moved on disk" in text
+    assert buttons[-1] == {Button.Save, Button.SaveAll, Button.Cancel}  # no Reload, no Compare
+    assert not shared.exists() and window.isWindowModified()
+
+    dialogs.answer(Button.Save)  # write it again where it was
+    assert window.files.save()
+    assert graph_to_json(load_graph(shared)) == graph_to_json(window.graph)
+    assert not window.isWindowModified() and "deleted" not in window.windowTitle()
+    assert window.document.guard.watching()
+
+
+def test_save_as_answer_for_a_deleted_file(window, dialogs, shared, tmp_path):
+    assert window.files.open_file(shared)
+    freeze(window, "w")
+    shared.unlink()
+    dialogs.answer(Button.SaveAll)
+    dialogs.save_paths.append(str(tmp_path / "new.gsgraph"))
+    assert not window.files.save()
+    assert window.document.path == str(tmp_path / "new.gsgraph") and not shared.exists()
+
+
+def test_unmodified_window_says_deleted_and_reattaches_when_it_returns(window, dialogs, shared,
+                                                                       tmp_path, qtbot):
+    assert window.files.open_file(shared)
+    away = tmp_path / "away.gsgraph"
+    shared.rename(away)
+    status = window.statusBar()
+    qtbot.waitUntil(lambda: "deleted or moved on disk" in status.currentMessage(), timeout=600)
+    assert "(deleted on disk)" in window.windowTitle() and dialogs.seen == []
+    assert not window.document.guard.watching()
+
+    away.rename(shared)  # moved back, unchanged: nothing to reload
+    qtbot.waitUntil(lambda: "(deleted on disk)" not in window.windowTitle(), timeout=3000)
+    assert "t.gsgraph is back on disk" in status.currentMessage()
+    assert window.document.guard.watching() and dialogs.seen == []
+
+    dialogs.answer(Button.Yes)  # the watch is back: a real change offers to reload
+    other = load_graph(shared)
+    other.remove_node(other.node_by_name("b").id)
+    save_graph(other, shared)
+    qtbot.waitUntil(lambda: window.graph.node_by_name("b") is None, timeout=3000)
+    assert dialogs.seen[-1][0] == "File changed on disk"
+
+
+def test_modified_window_notices_deletion_in_the_title(window, dialogs, shared, qtbot):
+    assert window.files.open_file(shared)
+    freeze(window, "w")
+    os.remove(shared)
+    qtbot.waitUntil(lambda: "(deleted on disk)" in window.windowTitle(), timeout=600)
+    assert "deleted or moved on disk" in window.statusBar().currentMessage()
+    assert dialogs.seen == []
