@@ -3,14 +3,16 @@ already open, a watch on the file, and the file's stamp (modification time, size
 was when opened or last saved.
 
 :class:`FileGuard` belongs to a :class:`~graphstudio.ui.document.Document`. Saving compares the
-stamp on disk with the remembered one before writing (:meth:`FileGuard.disk_state`) and, as a
-rewrite can keep the size and modification time, the content with a hash of the bytes the window
-last read or wrote (taken from the bytes in hand at open and save, never by reading again); the
-``QFileSystemWatcher`` reports a change while the window is open (``changedOnDisk``), once per
-new state. A file deleted or replaced drops out of the watcher: while it is missing its folder is
-watched instead, and the file is watched again as soon as it reappears. The lock is a ``QLockFile`` next to the document (``.name.gsgraph.lock``); a folder
-where it cannot be made (read-only media) just goes unlocked. :func:`describe_differences` says,
-for the Compare button, how the file on disk differs from the window's graph.
+stamp on disk with the remembered one before writing (:meth:`FileGuard.disk_state`); as a
+rewrite can keep the size and modification time, an unchanged stamp is checked by content too,
+against a hash of the bytes the window last read or wrote (hashed from the bytes in hand at open
+and save; the file is read again only for this check). The ``QFileSystemWatcher`` reports a
+change while the window is open (``changedOnDisk``), once per new state. A deleted or replaced
+file drops out of the watcher: while it is missing its folder is watched instead, and the file
+is watched again as soon as it reappears. The lock is a ``QLockFile`` next to the document
+(``.name.gsgraph.lock``); a folder where it cannot be made (read-only media) just goes unlocked.
+:func:`describe_differences` says, for the Compare button, how the file on disk differs from the
+window's graph.
 """
 
 from __future__ import annotations
