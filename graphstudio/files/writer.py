@@ -197,8 +197,9 @@ def graph_to_json(graph: Graph) -> str:
 def save_graph(graph: Graph, path) -> bytes:
     """Write atomically (see :func:`write_bytes_atomic`); returns the bytes written. Refuses
     (with GraphFileError), before touching the disk, what :func:`load_graph` would refuse to
-    read back: NaN or infinite numbers, a file larger than the limit. The cycle collector sleeps while the text is made
-    (the document's many small objects would otherwise be walked again and again)."""
+    read back: NaN or infinite numbers, a file larger than the limit. The cycle collector
+    sleeps while the text is made (the document's many small objects would otherwise be walked
+    again and again)."""
     try:
         with collector_paused():
             text = graph_to_json(graph)
