@@ -439,7 +439,7 @@
     </message>
     <message>
         <location filename="../../graphstudio/ui/file_actions.py" line="241"/>
-        <location filename="../../graphstudio/ui/file_actions.py" line="386"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="406"/>
         <source>{0} could not be written.</source>
         <translation>无法写入 {0}。</translation>
     </message>
@@ -474,175 +474,201 @@
         <translation>仍然打开</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="276"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="277"/>
         <source>File open elsewhere</source>
         <translation>文件在别处打开</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="277"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="278"/>
         <source>{name} is open in another GraphStudio window.</source>
         <translation>{name} 正在另一个 GraphStudio 窗口中打开。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="278"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="279"/>
         <source>Saving over it makes that window&apos;s copy out of date.</source>
         <translation>覆盖保存会让那个窗口中的副本过时。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="279"/>
-        <location filename="../../graphstudio/ui/file_actions.py" line="289"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="280"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="292"/>
         <source>Overwrite</source>
         <translation>覆盖</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="283"/>
-        <location filename="../../graphstudio/ui/file_actions.py" line="335"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="286"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="355"/>
         <source>File changed on disk</source>
         <translation>磁盘上的文件已更改</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="284"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="287"/>
         <source>{name} was changed on disk since you opened or saved it (by another window or program).</source>
         <translation>自你打开或保存以来，{name} 在磁盘上已被（另一个窗口或程序）更改。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="286"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="289"/>
         <source>Overwrite it with this window&apos;s graph, save this graph under a new name, reload the file (losing this window&apos;s changes), or compare the two.</source>
         <translation>可以用本窗口的计算图覆盖它、用新名称保存本计算图、重新加载文件（丢弃本窗口的更改），或比较两者。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="290"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="293"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="316"/>
         <source>Save As…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="291"/>
-        <location filename="../../graphstudio/ui/file_actions.py" line="338"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="294"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="358"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="291"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="294"/>
         <source>Compare…</source>
         <translation>比较…</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="313"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="311"/>
+        <source>File deleted on disk</source>
+        <translation>文件已在磁盘上被删除</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/file_actions.py" line="312"/>
+        <source>{name} was deleted or moved on disk since you opened or saved it.</source>
+        <translation>自你打开或保存以来，{name} 已在磁盘上被删除或移动。</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/file_actions.py" line="314"/>
+        <source>Save this window&apos;s graph there again, or save it under a new name.</source>
+        <translation>将此窗口的计算图重新保存到原位置，或以新名称保存。</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/file_actions.py" line="329"/>
         <source>The file on disk cannot be read: {error}</source>
         <translation>无法读取磁盘上的文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="314"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="330"/>
         <source>The file on disk holds the same graph as this window.</source>
         <translation>磁盘上的文件与本窗口的计算图相同。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="315"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="331"/>
         <source>Compare with disk</source>
         <translation>与磁盘比较</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="316"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="332"/>
         <source>How {name} on disk differs from this window:</source>
         <translation>磁盘上的 {name} 与本窗口的不同之处：</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="327"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="344"/>
         <source>{name} was deleted or moved on disk</source>
         <translation>{name} 已在磁盘上被删除或移动</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="331"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="348"/>
+        <source>{name} is back on disk</source>
+        <translation>{name} 已重新出现在磁盘上</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/file_actions.py" line="351"/>
         <source>{name} changed on disk: saving will ask what to do</source>
         <translation>{name} 在磁盘上已更改：保存时会询问如何处理</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="336"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="356"/>
         <source>{name} was changed on disk by another window or program.</source>
         <translation>{name} 在磁盘上已被另一个窗口或程序更改。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="337"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="357"/>
         <source>Reload it? This window has no unsaved changes.</source>
         <translation>要重新加载吗？本窗口没有未保存的更改。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="339"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="359"/>
         <source>Keep This Version</source>
         <translation>保留此版本</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="347"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="367"/>
         <source>The graph has never been saved: nothing to revert to</source>
         <translation>计算图从未保存过：没有可以还原到的版本</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="351"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="371"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="352"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="372"/>
         <source>Discard your changes and go back to the saved {0}?</source>
         <translation>放弃你的更改，回到已保存的 {0} 吗？</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="354"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="374"/>
         <source>This cannot be undone.</source>
         <translation>此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="363"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="383"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="363"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="383"/>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="365"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="385"/>
         <source>Export Image</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="380"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="400"/>
         <source>Export cancelled: {0} was not written</source>
         <translation>导出已取消：未写入 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="385"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="405"/>
         <source>Cannot export image</source>
         <translation>无法导出图片</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="388"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="408"/>
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="401"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="421"/>
         <source> (example)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="403"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="423"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="436"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="425"/>
+        <source> (deleted on disk)</source>
+        <translation>（已在磁盘上删除）</translation>
+    </message>
+    <message>
+        <location filename="../../graphstudio/ui/file_actions.py" line="458"/>
         <source>Opened {0}; GraphStudio shows one graph per window</source>
         <translation>已打开 {0}；GraphStudio 每个窗口只显示一个计算图</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="451"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="473"/>
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="452"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="474"/>
         <source>GraphStudio did not shut down normally last time.
 
 Restore {0}?</source>
@@ -651,22 +677,22 @@ Restore {0}?</source>
 要恢复{0}吗？</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="454"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="476"/>
         <source>If you discard it, the autosaved copy is deleted.</source>
         <translation>如果放弃，自动保存的副本会被删除。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="462"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="484"/>
         <source>Cannot recover</source>
         <translation>无法恢复</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="462"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="484"/>
         <source>The autosaved copy could not be read.</source>
         <translation>无法读取自动保存的副本。</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_actions.py" line="469"/>
+        <location filename="../../graphstudio/ui/file_actions.py" line="491"/>
         <source>Recovered unsaved work: save it to keep it</source>
         <translation>已恢复未保存的工作：请保存以保留它</translation>
     </message>
@@ -674,33 +700,33 @@ Restore {0}?</source>
 <context>
     <name>FileErrors</name>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="177"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="242"/>
         <source>a folder, not a regular file</source>
         <extracomment>why a file cannot be read or written: the path names something else</extracomment>
         <translation>是文件夹，不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="178"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="243"/>
         <source>a named pipe (FIFO), not a regular file</source>
         <translation>是命名管道（FIFO），不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="180"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="245"/>
         <source>a character device, not a regular file</source>
         <translation>是字符设备，不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="182"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="247"/>
         <source>a block device, not a regular file</source>
         <translation>是块设备，不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="183"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="248"/>
         <source>a socket, not a regular file</source>
         <translation>是套接字，不是普通文件</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="184"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="249"/>
         <source>not a regular file</source>
         <translation>不是普通文件</translation>
     </message>
@@ -708,38 +734,38 @@ Restore {0}?</source>
 <context>
     <name>FileGuard</name>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="144"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="209"/>
         <source> and {n} more</source>
-        <extracomment>the stamp of a file: (modification time in ns, size, inode); None when it does not exist the file changed on disk (or went away) since it was opened or saved here: its path</extracomment>
+        <extracomment>the stamp of a file: (modification time in ns, size, inode); None when it does not exist what the file on disk is, against what the window opened or last saved (FileGuard.state) the file changed on disk, went away or came back since it was opened or saved here: its path (:attr:`FileGuard.state` says which) the hash of the bytes last read or written here (None: not known) what the file on disk was when last looked at: SAME, CHANGED or MISSING</extracomment>
         <translation> 等另外 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="151"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="216"/>
         <source>Only in this window: {names}</source>
         <translation>只在本窗口中：{names}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="154"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="219"/>
         <source>Only in the file on disk: {names}</source>
         <translation>只在磁盘文件中：{names}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="158"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="223"/>
         <source>Changed: {names}</source>
         <translation>已更改：{names}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="161"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="226"/>
         <source>Wires that differ: {n}</source>
         <translation>不同的连线：{n}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="164"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="229"/>
         <source>The title, notes or run settings differ</source>
         <translation>标题、说明或运行设置不同</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/file_guard.py" line="167"/>
+        <location filename="../../graphstudio/ui/file_guard.py" line="232"/>
         <source>Nodes placed differently: {n}</source>
         <translation>位置不同的节点：{n}</translation>
     </message>
@@ -935,29 +961,29 @@ Restore {0}?</source>
 <context>
     <name>GraphScene</name>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="199"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="201"/>
         <source>no node with id {0}</source>
-        <extracomment>a refusal, a hint or a confirmation for the status bar a node was double-clicked on its body (e.g. to show it in the inspector) a wire was dropped on empty canvas: (scene position, connect_from tuple) a big document&apos;s card was built (it came into view, or was asked for by id) the inline title editor while a rename is in progress True while the view drags a rubber band (it selects nodes, not wires) over LAZY_CARDS nodes, FIRST_CARDS cards are built at once, the others only when they come near what a view shows (zoomed in to BLOCK_ZOOM or more; until then the sketch draws them), or when asked for; over DEFER_LAYOUT cards changed by an edit, those off screen are laid out later after a big edit, per event-loop turn: nodes whose downstream is marked stale, and nodes settled for one card (a few milliseconds each)</extracomment>
+        <extracomment>a refusal, a hint or a confirmation for the status bar a node was double-clicked on its body (e.g. to show it in the inspector) a wire was dropped on empty canvas: (scene position, connect_from tuple) a big document&apos;s card was built (it came into view, or was asked for by id) the inline title editor while a rename is in progress True while the view drags a rubber band (it selects nodes, not wires) set by a run display: node id -&gt; NodeItem&apos;s ``run_look`` for a card built now over LAZY_CARDS nodes, FIRST_CARDS cards are built at once, the others only when they come near what a view shows (zoomed in to BLOCK_ZOOM or more; until then the sketch draws them), or when asked for; over DEFER_LAYOUT cards changed by an edit, those off screen are laid out later after a big edit, per event-loop turn: nodes whose downstream is marked stale, and nodes settled for one card (a few milliseconds each)</extracomment>
         <translation>没有 id 为 {0} 的节点</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="213"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="215"/>
         <source>{0} is trainable (requires_grad=True)</source>
         <translation>{0} 可训练（requires_grad=True）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="214"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="216"/>
         <source>{0} is frozen (requires_grad=False)</source>
         <translation>{0} 已冻结（requires_grad=False）</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="350"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="353"/>
         <source>canvas error while showing {0}: {1}</source>
         <translation>画布显示 {0} 时出错：{1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="291"/>
-        <location filename="../../graphstudio/ui/canvas/scene.py" line="495"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="293"/>
+        <location filename="../../graphstudio/ui/canvas/scene.py" line="498"/>
         <source>shape inference failed: {0}</source>
         <translation>形状推断失败：{0}</translation>
     </message>
@@ -1932,12 +1958,12 @@ Restore {0}?</source>
         <translation>无法修改 requires_grad：{0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/node_item.py" line="241"/>
+        <location filename="../../graphstudio/ui/canvas/node_item.py" line="246"/>
         <source>needs input {0}</source>
         <translation>需要输入 {0}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/node_item.py" line="244"/>
+        <location filename="../../graphstudio/ui/canvas/node_item.py" line="249"/>
         <source>waiting for {0}</source>
         <translation>等待 {0}</translation>
     </message>
@@ -2021,7 +2047,7 @@ Restore {0}?</source>
         <translation>最小 {0}  最大 {1}</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/canvas/preview.py" line="267"/>
+        <location filename="../../graphstudio/ui/canvas/preview.py" line="270"/>
         <source>error: {0}</source>
         <translation>错误：{0}</translation>
     </message>
@@ -2608,7 +2634,7 @@ Restore {0}?</source>
 <context>
     <name>SceneDisplay</name>
     <message>
-        <location filename="../../graphstudio/ui/run/scene_display.py" line="428"/>
+        <location filename="../../graphstudio/ui/run/scene_display.py" line="459"/>
         <source>error: {0}</source>
         <extracomment>a jump over more steps than this recomputes every node instead of the steps&apos; nodes a full refresh of more cards than this updates the visible ones at once, the rest in slices of about SLICE_MS from the event loop (a step never freezes a big graph) a jump that changes more cards than this does the same (a step changes two or three)</extracomment>
         <translation>错误：{0}</translation>
@@ -3070,8 +3096,8 @@ Restore {0}?</source>
         <translation>在 torch.no_grad() 下前向</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="375"/>
         <location filename="../../graphstudio/ui/run/session_steps.py" line="26"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="375"/>
         <source>forward</source>
         <translation>前向</translation>
     </message>
@@ -3081,8 +3107,8 @@ Restore {0}?</source>
         <translation>会话之前</translation>
     </message>
     <message>
-        <location filename="../../graphstudio/ui/run/steps_dock.py" line="61"/>
         <location filename="../../graphstudio/ui/run/session_steps.py" line="34"/>
+        <location filename="../../graphstudio/ui/run/steps_dock.py" line="61"/>
         <source>nothing computed yet</source>
         <translation>还没有计算</translation>
     </message>
