@@ -144,7 +144,10 @@ class FileGuard(QObject):
         wanted = []
         if self.path is not None:
             folder = os.path.dirname(self.path)
-            wanted = [self.path] if os.path.exists(self.path) else [folder]
+            if os.path.exists(self.path):
+                wanted = [self.path]
+            elif os.path.isdir(folder):  # a folder gone too: the check before saving remains
+                wanted = [folder]
         stale = [p for p in self._watcher.files() + self._watcher.directories()
                  if p not in wanted]
         if stale:

@@ -252,3 +252,18 @@ def test_modified_window_notices_deletion_in_the_title(window, dialogs, shared, 
     qtbot.waitUntil(lambda: "(deleted on disk)" in window.windowTitle(), timeout=600)
     assert "deleted or moved on disk" in window.statusBar().currentMessage()
     assert dialogs.seen == []
+
+
+def test_folder_removed_with_the_file(window, dialogs, tmp_path, qtbot):
+    folder = tmp_path / "lesson"
+    folder.mkdir()
+    path = folder / "t.gsgraph"
+    shutil.copy(TUTORIAL, path)
+    assert window.files.open_file(path)
+    freeze(window, "w")
+    shutil.rmtree(folder)
+    qtbot.waitUntil(lambda: "(deleted on disk)" in window.windowTitle(), timeout=600)
+    dialogs.answer(Button.Save, Button.Ok)  # write it again: the folder is gone, so it cannot
+    assert not window.files.save()
+    assert [s[0] for s in dialogs.seen] == ["File deleted on disk", "Cannot save graph"]
+    assert window.isWindowModified() and not path.exists()
