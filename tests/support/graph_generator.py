@@ -3,7 +3,8 @@
 ``make_large_graph(n)`` builds exactly ``n`` nodes (n >= 14): several parallel lanes of small
 blocks ``act(h @ W + b)`` with (4, 4) weights, some biases taken from the neighbouring lane
 so the lanes mix, each lane summed, the sums added into a scalar ``loss``; leftover nodes are
-Output nodes watching activations. Positions are laid out left to right, one lane per band.
+Output nodes watching activations (each below its activation, where a block leaves room).
+Positions are laid out left to right, one lane per band; no two bare cards meet.
 """
 
 from __future__ import annotations
@@ -56,9 +57,14 @@ def make_large_graph(n_nodes: int, seed: int = 0) -> Graph:
         g.connect(s, "out", add.id, "other")
         total = add.id
     acts = [nid for nid, n in g.nodes.items() if n.type in ACTIVATIONS]
+    watched: set[int] = set()
     for i in range(n_nodes - len(g)):
-        src = g.nodes[acts[(i * 7) % len(acts)]]
-        out = g.add_node("output", f"out{i}", (src.pos[0] + 0.5 * COL, src.pos[1] + 0.5 * ROW))
+        pick = (i * 7) % len(acts)  # the next activation not watched yet, while there is one
+        while pick in watched and len(watched) < len(acts):
+            pick = (pick + 1) % len(acts)
+        watched.add(pick)
+        src = g.nodes[acts[pick]]
+        out = g.add_node("output", f"out{i}", (src.pos[0], src.pos[1] + 0.5 * ROW))  # free
         g.connect(src.id, "out", out.id, "input")
     g.set_run_option("loss", total)
     g.set_meta("title", f"Generated graph of {n_nodes} nodes (seed {seed})")

@@ -41,7 +41,8 @@ from graphstudio.ui.canvas.preview import (
 from graphstudio.ui.canvas.readable import greek_zoom, text_scale
 from graphstudio.ui.theme import Theme
 
-__all__ = ["NodeItem", "NodeRunState", "format_array", "format_number"]
+__all__ = ["ERROR_W", "PAD", "NodeItem", "NodeRunState", "bare_card_height", "bare_card_width",
+           "footer_of", "format_array", "format_number", "named_outputs", "tag_width"]
 
 TITLE_H = 26.0
 ROW_H = 22.0
@@ -51,6 +52,55 @@ RADIUS = 7.0
 MIN_W = 150.0
 TAG_W = 36.0
 ERROR_W = 240.0  # widest the footer's error text gets
+
+
+def named_outputs(nodetype) -> list[str]:
+    """The outputs whose names a card shows (a lone ``out`` goes unnamed)."""
+    names = [p.name for p in nodetype.outputs]
+    return names if len(names) > 1 or names != ["out"] else []
+
+
+def bare_card_width(fonts: Fonts, name: str, nodetype, freeze_toggle: bool) -> float:
+    """The width a card needs for its title and port names: what it has at least, with no
+    footer or preview (a card is as wide as the widest of those, see ``NodeItem``)."""
+    title_w = fonts.fm_title.horizontalAdvance(name) + \
+        fonts.fm_small.horizontalAdvance(nodetype.label)
+    title_w += 3 * PAD + (24 if freeze_toggle else 0)
+    in_w = max((fonts.fm_small.horizontalAdvance(p.name) for p in nodetype.inputs), default=0)
+    out_w = max((fonts.fm_small.horizontalAdvance(n) for n in named_outputs(nodetype)),
+                default=0)
+    return max(MIN_W, title_w, in_w + out_w + 4 * PAD)
+
+
+def bare_card_height(nodetype) -> float:
+    """The height of a card with no preview: title, a row per port, the footer."""
+    s = text_scale()
+    rows = max(len(nodetype.inputs), len(named_outputs(nodetype)))
+    return TITLE_H * s + 4 + rows * ROW_H * s + (4 if rows else 0) + FOOTER_H * s
+
+
+def footer_of(result) -> tuple[str, str | None, str | None]:
+    """(shape text, error, hint) a card's footer shows for a shape ``result`` (or None)."""
+    shape_text, error, hint = "", None, None
+    if result is not None:
+        if result.error is None:
+            shape_text = str(tuple(result.shape)) if result.shape is not None else ""
+            if result.dtype not in (None, "float32"):
+                shape_text += f" {result.dtype}"
+        elif result.error.startswith("missing input"):
+            hint = QCoreApplication.translate("NodeItem", "needs input {0}").format(
+                result.error[len("missing input "):])
+        elif " has an error (from node " in result.error:
+            hint = QCoreApplication.translate("NodeItem", "waiting for {0}").format(
+                result.error.split("(from node ", 1)[1].rstrip(")"))
+        else:
+            error = result.error
+    return shape_text, error, hint
+
+
+def tag_width(fonts: Fonts, label: str) -> float:
+    """The width of a footer tag (``stale``, ``retain_grad``, ``loss``)."""
+    return max(TAG_W, math.ceil(fonts.fm_small.horizontalAdvance(label)) + 10.0)
 
 
 class NodeItem(Hoverable, QGraphicsItem):
@@ -138,25 +188,19 @@ class NodeItem(Hoverable, QGraphicsItem):
         op = self.nodetype.label
         self._st_op = static_text(op if op.lower() != self.name.lower() else "", f.small)
         self._st_in = {n: static_text(n, f.small) for n in self.inputs}
-        self._st_out = {n: static_text(n, f.small) for n in self.outputs
-                        if len(self.outputs) > 1 or n != "out"}
+        self._st_out = {n: static_text(n, f.small) for n in named_outputs(self.nodetype)}
         tags = [label for label, _c in self._tags()]
         if self.room and "stale" not in tags:  # room for it when an edit comes
             tags.append("stale")
         tags_w = sum(self._tag_width(label) + 4 for label in tags)
         footer = self._footer_text(tags_w)
         self._st_footer = static_text(footer, f.mono)
-        title_w = f.fm_title.horizontalAdvance(self.name) + f.fm_small.horizontalAdvance(op)
-        title_w += 3 * PAD + (24 if self.freeze_toggle is not None else 0)
-        in_w = max((f.fm_small.horizontalAdvance(n) for n in self.inputs), default=0)
-        out_w = max((f.fm_small.horizontalAdvance(n) for n in self._st_out), default=0)
+        bare_w = bare_card_width(f, self.name, self.nodetype, self.freeze_toggle is not None)
         footer_w = f.fm_mono.horizontalAdvance(footer) + 2 * PAD + 8 + tags_w
         preview_w, preview_h = self._layout_preview(f.fm_mono)
-        w = math.ceil(max(MIN_W, title_w, in_w + out_w + 4 * PAD, footer_w,
-                          preview_w + 2 * PAD))
-        rows = max(len(self.inputs), len(self._st_out))
+        w = math.ceil(max(bare_w, footer_w, preview_w + 2 * PAD))
         self._body_top = self._title_h + 4
-        self._preview_top = self._body_top + rows * self._row_h + (4 if rows else 0)
+        self._preview_top = bare_card_height(self.nodetype) - self._footer_h
         h = self._preview_top + preview_h + self._footer_h
         if (w, h) != (self._w, self._h):
             grew = w > self._w or h > self._h
@@ -236,20 +280,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         self._layout()
 
     def _read_shape_result(self, result) -> bool:
-        shape_text, error, hint = "", None, None
-        if result is not None:
-            if result.error is None:
-                shape_text = str(tuple(result.shape)) if result.shape is not None else ""
-                if result.dtype not in (None, "float32"):
-                    shape_text += f" {result.dtype}"
-            elif result.error.startswith("missing input"):
-                hint = QCoreApplication.translate("NodeItem", "needs input {0}").format(
-                    result.error[len("missing input "):])
-            elif " has an error (from node " in result.error:
-                hint = QCoreApplication.translate("NodeItem", "waiting for {0}").format(
-                    result.error.split("(from node ", 1)[1].rstrip(")"))
-            else:
-                error = result.error
+        shape_text, error, hint = footer_of(result)
         if (shape_text, error, hint) == (self.shape_text, self.error, self.hint):
             return False
         self.shape_text, self.error, self.hint = shape_text, error, hint
@@ -428,7 +459,7 @@ class NodeItem(Hoverable, QGraphicsItem):
         return tags
 
     def _tag_width(self, label: str) -> float:
-        return max(TAG_W, math.ceil(self._fonts.fm_small.horizontalAdvance(label)) + 10.0)
+        return tag_width(self._fonts, label)
 
     def _paint_footer(self, painter):
         t = self.theme

@@ -40,10 +40,10 @@ def on_screen(scene, node_ids) -> tuple[list[str], list[str]]:
     if shown is None:
         return list(node_ids), []
     left, top = shown.left() - 2 * ROUGH_W, shown.top() - 2 * ROUGH_H
-    right, bottom, nodes = shown.right(), shown.bottom(), scene.graph.nodes
+    right, bottom = shown.right(), shown.bottom()
     now, later = [], []
     for nid in node_ids:
-        x, y = nodes[nid].pos
+        x, y = scene.shown_pos(nid)
         (now if left <= x <= right and top <= y <= bottom else later).append(nid)
     return now, later
 
@@ -97,8 +97,8 @@ class NodeQueue(QObject):
 
     def rough_rect(self, graph) -> QRectF:
         """The scene area the waiting nodes' cards take, near enough for framing."""
-        xs = [graph.nodes[nid].pos[0] for nid in self._pending if nid in graph.nodes]
-        ys = [graph.nodes[nid].pos[1] for nid in self._pending if nid in graph.nodes]
+        spots = [self._scene.shown_pos(nid) for nid in self._pending if nid in graph.nodes]
+        xs, ys = [x for x, _y in spots], [y for _x, y in spots]
         if not xs:
             return QRectF()
         return QRectF(min(xs), min(ys), max(xs) - min(xs) + ROUGH_W, max(ys) - min(ys) + ROUGH_H)
@@ -120,7 +120,7 @@ class NodeQueue(QObject):
             graph = self._scene.graph
             near = shown.adjusted(-ROUGH_W, -ROUGH_H, 0, 0)
             self._order.extendleft(nid for nid in self._pending if nid in graph.nodes
-                                   and near.contains(QPointF(*graph.nodes[nid].pos)))
+                                   and near.contains(QPointF(*self._scene.shown_pos(nid))))
         end = time.perf_counter() + SLICE_S
         while self._pending and time.perf_counter() < end:
             self._do_next()

@@ -23,10 +23,11 @@ from graphstudio.graph.model import Edge, Graph
 from graphstudio.graph.shape_cache import shapes_of
 from graphstudio.ui.canvas.edge_item import EdgeItem
 from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
+from graphstudio.ui.canvas.lazy_cards import LazyCards
 from graphstudio.ui.canvas.node_item import NodeItem, NodeRunState
 from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W, SLICE_S, NodeQueue, on_screen
 from graphstudio.ui.canvas.scene_gestures import SceneGestures
-from graphstudio.ui.canvas.sketch import LazyCards, let_go_of_frozen
+from graphstudio.ui.canvas.sketch import let_go_of_frozen
 from graphstudio.ui.commands import (
     RenameNodeCommand,
     SetAttrCommand,
@@ -165,8 +166,16 @@ class GraphScene(SceneGestures, QGraphicsScene):
         card = self._nodes.get(node_id)
         if card is not None:
             return card.sceneBoundingRect()
-        x, y = self.graph.nodes[node_id].pos
-        return QRectF(x, y, ROUGH_W, ROUGH_H)
+        return QRectF(*self.shown_pos(node_id), ROUGH_W, ROUGH_H)
+
+    def shown_pos(self, node_id: str) -> tuple[float, float]:
+        """Where the canvas shows ``node_id``'s card: its position, or stretched to make room
+        for a run's values on a big document (:meth:`set_room_map`)."""
+        return self._lazy.shown_pos(node_id)
+
+    def set_room_map(self, room) -> None:
+        """Show the document through ``room`` (a ``run_room.RoomMap``; None: as it is)."""
+        self._lazy.set_room(room, self._nodes)
 
     def node_sizes(self) -> dict[str, tuple[float, float]]:
         return {item.node_id: item.size() for item in self.node_items()}
@@ -216,27 +225,6 @@ class GraphScene(SceneGestures, QGraphicsScene):
                                      else self.tr("{0} is frozen (requires_grad=False)"))
                                     .format(node.name))
         return ok
-
-    def start_rename(self, node_id: str) -> TitleEditor | None:
-        item = self._nodes.get(node_id)
-        if item is None:
-            return None
-        if self.editor is not None:
-            self.editor.close()
-        self.editor = TitleEditor(item)  # keep the Python object alive while it is shown
-        self.editor.finished.connect(self._editor_closed)
-        return self.editor
-
-    def _editor_closed(self):
-        self.editor = None
-
-    def node_item_at(self, pos: QPointF) -> NodeItem | None:
-        for it in self.items(pos):
-            while it is not None and not isinstance(it, NodeItem):
-                it = it.parentItem()
-            if it is not None:
-                return it
-        return None
 
     def detach(self):
         """Stop following the model (call before dropping the scene for another graph)."""
@@ -313,6 +301,7 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self._lazy.built(node_id)
         item = NodeItem(node, _node_types()[node.type], self.theme, self._shape_of(node_id),
                         self.run_look(node_id) if self.run_look is not None else None)
+        item.setPos(*self.shown_pos(node_id))
         self._nodes[node_id] = item
         self.addItem(item)
         if selected:
@@ -385,8 +374,9 @@ class GraphScene(SceneGestures, QGraphicsScene):
     def _on_node_moved(self, ev):
         item = self.node_item(ev.node_id)  # a card not built yet is built where it now is
         self._lazy.refresh((ev.node_id,))
-        if item is not None and (item.pos().x(), item.pos().y()) != tuple(ev.new):
-            item.setPos(*ev.new)
+        spot = self.shown_pos(ev.node_id)
+        if item is not None and (item.pos().x(), item.pos().y()) != spot:
+            item.setPos(*spot)
 
     def _on_node_renamed(self, ev):
         item = self._nodes.get(ev.node_id)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QGuiApplication
 
 from graphstudio.ui.canvas.freeze_toggle import FreezeToggle
-from graphstudio.ui.canvas.interactions import WireDrag
+from graphstudio.ui.canvas.interactions import TitleEditor, WireDrag
 from graphstudio.ui.canvas.node_item import NodeItem
 from graphstudio.ui.canvas.port_item import PortItem
 from graphstudio.ui.commands import MoveNodesCommand
@@ -28,9 +28,9 @@ def _failed() -> str:
 
 
 class SceneGestures:
-    """The scene's selection and mouse and key handlers (a mixin for a QGraphicsScene
-    subclass that has ``push``, ``report``, ``node_item_at``, ``start_rename``,
-    ``nodeActivated``, its cards ``_nodes`` and its sketched nodes ``_lazy``)."""
+    """The scene's selection and mouse and key handlers, and the card under a point and the
+    inline rename (a mixin for a QGraphicsScene subclass that has ``push``, ``report``,
+    ``nodeActivated``, ``editor``, its cards ``_nodes`` and its sketched nodes ``_lazy``)."""
 
     _interaction: WireDrag | None = None
     _press_positions: dict[str, QPointF] | None = None
@@ -176,13 +176,35 @@ class SceneGestures:
             log.exception("mouse release failed")
             self.report(_failed().format(ex))
 
+    def start_rename(self, node_id: str) -> TitleEditor | None:
+        item = self._nodes.get(node_id)
+        if item is None:
+            return None
+        if self.editor is not None:
+            self.editor.close()
+        self.editor = TitleEditor(item)  # keep the Python object alive while it is shown
+        self.editor.finished.connect(self._editor_closed)
+        return self.editor
+
+    def _editor_closed(self):
+        self.editor = None
+
+    def node_item_at(self, pos: QPointF) -> NodeItem | None:
+        for it in self.items(pos):
+            while it is not None and not isinstance(it, NodeItem):
+                it = it.parentItem()
+            if it is not None:
+                return it
+        return None
+
     def _commit_move(self):
         start, self._press_positions = self._press_positions, None
         moves = {}
         for nid, old in start.items():
             item = self._nodes.get(nid)
             if item is not None and item.pos() != old and nid in self.graph:
-                moves[nid] = ((old.x(), old.y()), (item.pos().x(), item.pos().y()))
+                moves[nid] = (self._lazy.doc_pos(old.x(), old.y()),  # (a stretched canvas)
+                              self._lazy.doc_pos(item.pos().x(), item.pos().y()))
         if moves:
             self.push(MoveNodesCommand(self.graph, moves))
 

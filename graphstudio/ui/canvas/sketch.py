@@ -20,8 +20,9 @@ a 100,000-node document costs its cells, not its nodes. A paint works out new lo
 
 A sketched node can be selected (a rubber band zoomed out, Select All): :attr:`DocumentSketch.
 selected` holds those, drawn with the selection outline, and a card built for one is selected.
-After a big edit :class:`LazyCards` settles the shape results a slice at a time in the
-background and then recolours the blocks whose result may have changed.
+After a big edit, :class:`~graphstudio.ui.canvas.lazy_cards.LazyCards` settles the shape
+results a slice at a time in the background and then recolours the blocks whose result may
+have changed.
 """
 
 from __future__ import annotations
@@ -32,23 +33,21 @@ import math
 import time
 
 import shiboken6
-from PySide6.QtCore import QLineF, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
-from graphstudio.graph.shape_cache import shapes_of
 from graphstudio.ui.canvas.card_blocks import (
-    BLOCK_ZOOM,
     block_title_colour,
     error_kind,
     paint_blocks,
     paint_outlines,
 )
 from graphstudio.ui.canvas.node_item import ROW_H, TITLE_H
-from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W, SLICE_S, NodeQueue
+from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W
 from graphstudio.ui.canvas.readable import text_scale
 
-__all__ = ["CELL", "DocumentSketch", "LazyCards", "let_go_of_frozen"]
+__all__ = ["CELL", "RECOLOUR_ALL", "DocumentSketch", "let_go_of_frozen"]
 
 log = logging.getLogger(__name__)
 
@@ -71,23 +70,24 @@ class DocumentSketch(QGraphicsItem):
     """Nodes of ``scene.graph`` that have no card yet (all of ``node_ids`` at first).
 
     ``scene`` provides ``graph``, ``theme``, ``built_card(node_id)`` (the card if built, never
-    building one), ``shape_results()`` and ``sketch_painted()``."""
+    building one), ``shape_results()`` and ``sketch_painted()``; ``at(node_id)`` is where the
+    canvas shows a node (its position, or stretched: see ``run_room``)."""
 
-    def __init__(self, scene, node_ids):
+    def __init__(self, scene, node_ids, at):
         super().__init__()
-        self._scene = scene
+        self._scene, self._at = scene, at
         self.waiting: set[str] = set(node_ids)
         self.selected: set[str] = set()  # waiting nodes shown selected
         self._grid: dict[tuple[int, int], list[str]] = {}
         self._looks: dict[tuple[int, int], tuple[list, list]] = {}
         self._patches: dict[tuple[int, int], tuple[QRectF, object]] = {}  # far zoom
         self._more = False  # a paint left looks to work out: paint again next turn
-        nodes = scene.graph.nodes
-        for nid in self.waiting:
-            self._grid.setdefault(_cell(*nodes[nid].pos), []).append(nid)
-        self._extent = {c: _extent(nodes, ids) for c, ids in self._grid.items()}
-        xs = [nodes[nid].pos[0] for nid in self.waiting] or [0.0]
-        ys = [nodes[nid].pos[1] for nid in self.waiting] or [0.0]
+        spots = {nid: at(nid) for nid in self.waiting}
+        for nid, spot in spots.items():
+            self._grid.setdefault(_cell(*spot), []).append(nid)
+        self._extent = {c: _extent(spots, ids) for c, ids in self._grid.items()}
+        xs = [x for x, _y in spots.values()] or [0.0]
+        ys = [y for _x, y in spots.values()] or [0.0]
         self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs) + ROUGH_W,
                               max(ys) - min(ys) + ROUGH_H)
         self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)  # paint only what is exposed
@@ -130,17 +130,17 @@ class DocumentSketch(QGraphicsItem):
                 self._looks.clear()  # a removed node: its wires' cells are unknown
                 self._patches.clear()
                 return None
-            self._forget(_cell(*node.pos))
+            self._forget(_cell(*self._at(nid)))
             area = area.united(self._area_of(nid))
             for other in self._neighbours(nid):
                 if other in graph.nodes:
-                    self._forget(_cell(*graph.nodes[other].pos))
+                    self._forget(_cell(*self._at(other)))
                     area = area.united(self._area_of(other))
         return area
 
     def _area_of(self, node_id: str) -> QRectF:
         """Where ``node_id``'s block and (if built) card are."""
-        x, y = self._scene.graph.nodes[node_id].pos
+        x, y = self._at(node_id)
         rect = QRectF(x, y, ROUGH_W, ROUGH_H)
         card = self._scene.built_card(node_id)
         return rect if card is None else rect.united(card.sceneBoundingRect())
@@ -151,7 +151,7 @@ class DocumentSketch(QGraphicsItem):
         for nid in node_ids:
             node = nodes.get(nid)
             if node is not None and nid in self.waiting:
-                dropped += self._forget(_cell(*node.pos))
+                dropped += self._forget(_cell(*self._at(nid)))
         if dropped:
             self.update()
 
@@ -173,10 +173,9 @@ class DocumentSketch(QGraphicsItem):
 
     def ids_in(self, rect: QRectF, with_neighbours: bool = True) -> list[str]:
         """Waiting nodes whose rough card meets ``rect`` (and their waiting neighbours)."""
-        nodes = self._scene.graph.nodes
         near = rect.adjusted(-ROUGH_W, -ROUGH_H, 0, 0)
         found = [nid for c in self._cells(near) for nid in self._grid.get(c, ())
-                 if nid in self.waiting and near.contains(QPointF(*nodes[nid].pos))]
+                 if nid in self.waiting and near.contains(QPointF(*self._at(nid)))]
         if with_neighbours:
             seen = set(found)
             for nid in list(found):
@@ -289,7 +288,7 @@ class DocumentSketch(QGraphicsItem):
                                          if frozen else theme.category_color(
                                              types[node.type].category if node.type in types
                                              else None))
-            rect = QRectF(node.pos[0], node.pos[1], ROUGH_W, ROUGH_H)
+            rect = QRectF(*self._at(nid), ROUGH_W, ROUGH_H)
             blocks.append((rect, title_h, title_c,
                            theme.frozen_body if frozen else theme.node_body))
             if nid in self.selected:
@@ -307,14 +306,14 @@ class DocumentSketch(QGraphicsItem):
         card = self._scene.built_card(node_id)
         if card is not None and card.port(port, output) is not None:
             return card.port(port, output).scenePos()
-        x, y = self._scene.graph.nodes[node_id].pos
+        x, y = self._at(node_id)
         return QPointF(x + (ROUGH_W if output else 0.0), y + TITLE_H * text_scale() + ROW_H / 2)
 
 
-def _extent(nodes, node_ids) -> tuple[float, float, float, float]:
-    """(x, y, width, height) covering the rough cards of ``node_ids``."""
-    xs = [nodes[nid].pos[0] for nid in node_ids]
-    ys = [nodes[nid].pos[1] for nid in node_ids]
+def _extent(spots, node_ids) -> tuple[float, float, float, float]:
+    """(x, y, width, height) covering the rough cards of ``node_ids`` (shown at ``spots``)."""
+    xs = [spots[nid][0] for nid in node_ids]
+    ys = [spots[nid][1] for nid in node_ids]
     return min(xs), min(ys), max(xs) - min(xs) + ROUGH_W, max(ys) - min(ys) + ROUGH_H
 
 
@@ -333,147 +332,3 @@ def _node_types():
     from graphstudio.graph.node_table import NODE_TYPES
 
     return NODE_TYPES
-
-
-class LazyCards(QObject):
-    """A big document's cards: which are still drawn by the sketch, and building those that
-    come into view a slice at a time (``build(node_id)`` builds one card and calls
-    :meth:`built`)."""
-
-    def __init__(self, scene, build):
-        super().__init__(scene)
-        self._scene, self._build = scene, build
-        self.sketch: DocumentSketch | None = None
-        self.queue = NodeQueue(scene, build)  # cards in view still to build
-        self._shown_timer = QTimer(self)  # the views moved: build the cards now in view
-        self._shown_timer.setSingleShot(True)
-        self._shown_timer.setInterval(0)
-        self._shown_timer.timeout.connect(self.queue_shown)
-        self._recolour: list = []  # id sets whose blocks to draw again once results settle
-        self._settle_timer = QTimer(self)  # a big edit's results, a slice a turn
-        self._settle_timer.setSingleShot(True)
-        self._settle_timer.setInterval(0)
-        self._settle_timer.timeout.connect(self._settle_some)
-
-    @property
-    def settling(self) -> bool:
-        """True while shape results the sketch draws are being settled in the background."""
-        return self._settle_timer.isActive()
-
-    def shapes_changed(self, changed) -> None:
-        """The results of ``changed`` (None: of every node) may have changed: recolour their
-        blocks once the results are settled, which happens a slice at a time from here."""
-        if self.sketch is None:
-            return
-        if changed is None:
-            self._recolour = []
-            self.sketch.refresh_all()
-            return
-        if changed:
-            self._recolour.append(changed)
-            self._settle_timer.start()
-
-    def _settle_some(self) -> None:
-        """One slice of settling; when every result is settled, recolour what changed."""
-        if self.sketch is None:
-            self._recolour = []
-            return
-        cache, end = shapes_of(self._scene.graph), time.perf_counter() + SLICE_S
-        try:
-            while not cache.settle(None, 100):
-                if time.perf_counter() >= end:
-                    self._settle_timer.start()
-                    return
-        except Exception:  # the blocks keep their colours; the canvas goes on
-            log.exception("settling shape results failed")
-        pending, self._recolour = self._recolour, []
-        distinct = list({id(ids): ids for ids in pending}.values())
-        gc.freeze()  # the new results live on too (see let_go_of_frozen)
-        if sum(map(len, distinct)) > RECOLOUR_ALL:
-            self.sketch.refresh_all()  # cheaper than finding each one's cell; looks come back
-            return  # for what is painted (within the paint's budget)
-        for ids in distinct:
-            self.sketch.recolour(ids)
-
-    def refresh_all(self) -> None:
-        if self.sketch is not None:
-            self.sketch.refresh_all()
-
-    @property
-    def selected(self) -> set[str]:
-        """Nodes drawn selected by the sketch (read it, don't change it)."""
-        return self.sketch.selected if self.sketch is not None else set()
-
-    def set_selected(self, node_ids) -> bool:
-        """Show exactly these of the sketched nodes selected (the others are ignored); True
-        if that changed anything."""
-        if self.sketch is None:
-            return False
-        new = {nid for nid in node_ids if nid in self.sketch.waiting}
-        old, self.sketch.selected = self.sketch.selected, new
-        if old == new:
-            return False
-        self.sketch.recolour(old ^ new)
-        return True
-
-    def ids_in(self, rect: QRectF) -> list[str]:
-        """The sketched nodes whose rough card meets ``rect``."""
-        return self.sketch.ids_in(rect, with_neighbours=False) if self.sketch is not None \
-            else []
-
-    def __contains__(self, node_id) -> bool:
-        return self.sketch is not None and node_id in self.sketch
-
-    def start(self, node_ids) -> None:
-        """Draw ``node_ids`` with a sketch until their cards are built."""
-        self.sketch = DocumentSketch(self._scene, node_ids)
-        self._scene.addItem(self.sketch)
-        self._shown_timer.start()
-        gc.freeze()  # its objects live as long as it is open: see let_go_of_frozen
-
-    def built(self, node_id: str) -> None:
-        """The card of ``node_id`` was built, or the node is gone."""
-        self.queue.take(node_id)
-        if self.sketch is not None:
-            self.sketch.take(node_id)
-
-    def refresh(self, node_ids) -> None:
-        if self.sketch is not None:
-            self.sketch.refresh(node_ids)
-
-    def rough_rect(self) -> QRectF:
-        return self.sketch.rough_rect() if self.sketch is not None else QRectF()
-
-    def build_all(self) -> None:
-        """Build every card the sketch still draws, then drop the sketch."""
-        self.queue.clear()
-        if self.sketch is None:
-            return
-        for nid in list(self.sketch.waiting):
-            self._build(nid)
-        self._scene.removeItem(self.sketch)
-        self.sketch = None
-
-    def forget(self) -> None:
-        """Stop building (the scene is cleared: the sketch goes with its items)."""
-        self.queue.clear()
-        self._shown_timer.stop()
-        self._settle_timer.stop()
-        self._recolour = []
-        self.sketch = None
-
-    def painted(self) -> None:
-        """The sketch was painted: a view moved, so cards now in view may be missing."""
-        self._shown_timer.start()
-
-    def queue_shown(self) -> None:
-        """Queue the cards near what each view shows (and their neighbours, so every wire of
-        a card in view is a real wire), unless the view is zoomed out to blocks."""
-        if self.sketch is None:
-            return
-        for view in self._scene.views():
-            if view.transform().m11() < BLOCK_ZOOM:
-                continue
-            shown = view.mapToScene(view.viewport().rect()).boundingRect()
-            dx, dy = shown.width() / 4, shown.height() / 4
-            self.queue.queue(self.sketch.ids_in(shown.adjusted(-dx, -dy, dx, dy)))

@@ -15,12 +15,14 @@ import html
 import logging
 import time
 
-from PySide6.QtCore import QCoreApplication, QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from graphstudio.graph.lookup import output_aliases
+from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.canvas.make_room import LIMIT as MAKE_ROOM_LIMIT
 from graphstudio.ui.canvas.make_room import MakeRoom
 from graphstudio.ui.canvas.readable import text_scale
+from graphstudio.ui.canvas.run_room import RoomPlanner, card_room
 from graphstudio.ui.run.display import (
     NO_EDGE,
     edge_display,
@@ -110,6 +112,7 @@ class SceneDisplay:
         self.make_room = MakeRoom(scene, graph)
         self._reserved: set[str] = set()  # cards keeping room for the shown run's results
         self._reserve_ks: tuple[int, ...] = ()
+        self.room_planner: RoomPlanner | None = None  # a big document's room for a run
         built = getattr(scene, "cardBuilt", None)  # a big document builds cards as they show
         if built is not None:
             built.connect(self._card_built)
@@ -140,6 +143,7 @@ class SceneDisplay:
         self._unreserve(self._reserved)
         self._reserved, self._reserve_ks = set(), ()
         self.make_room.restore()
+        self._plan_room(None)
         if text_scale() > 1.0:  # larger text: the cards at their new size still need room
             self.make_room.apply()
 
@@ -199,12 +203,44 @@ class SceneDisplay:
         self._reserve_ks = tuple(sorted({timeline.forward_count - 1, len(timeline) - 1}))
         self.timeline = timeline
         if len(self.graph.nodes) > MAKE_ROOM_LIMIT:  # reserved as each card is updated
+            self._plan_room(timeline, known)
             return
         for nid in self.graph.nodes:
             item = self.scene.built_card(nid)
             if nid in known and item is not None:
                 self._reserve(nid, item, layout=True)
         self.make_room.apply()
+
+    def _plan_room(self, timeline, known=()) -> None:
+        """A big document shows ``timeline`` (None: no run) on a canvas stretched so that
+        every card has the room its fullest look in the run needs (no two cards meet; the
+        document keeps its positions): measured a slice at a time, then shown at once."""
+        if self.room_planner is not None:
+            self.room_planner.stop()
+            self.room_planner = None
+        show = getattr(self.scene, "set_room_map", None)
+        if show is None:
+            return
+        if timeline is None:
+            show(None)
+            return
+        graph, ks, theme = self.graph, self._reserve_ks, self.scene.theme
+        results, types = self.scene.shape_results(), NODE_TYPES
+        loss, kept = graph.run.get("loss"), set(graph.run.get("retain_grad", ()))
+
+        def measure(nid: str):
+            node = graph.nodes.get(nid)
+            if node is None or nid not in known or node.type not in types:
+                return None
+            tags = ["stale", *(["retain_grad"] if nid in kept else []),
+                    *(["loss"] if nid == loss else [])]
+            states = [node_display(timeline, k, nid, False, graph) for k in ks]
+            return (*node.pos, *card_room(theme, node, types[node.type], results.get(nid),
+                                          states, tags))
+
+        self.room_planner = RoomPlanner(list(graph.nodes), measure)
+        self.room_planner.ready.connect(show)
+        self.room_planner.start()
 
     def _reserve(self, nid: str, item, layout: bool = False) -> None:
         tl = self.timeline

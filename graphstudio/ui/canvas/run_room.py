@@ -1,0 +1,169 @@
+"""Room for a run's values on a big document: the canvas stretched, display only.
+
+A run makes cards wider and taller (values, ``.grad``, ``grad_fn``); on a document laid out
+for bare cards a grown card would cover its neighbours. A small document moves the
+neighbours aside one by one (:mod:`~graphstudio.ui.canvas.make_room`); a big one, whose cards
+are mostly not built (:mod:`~graphstudio.ui.canvas.sketch`), is shown through a
+:class:`RoomMap` instead: each axis is stretched by a step function, so that everything to
+the right of a card (past its bare width) moves right by as much as that card grows, on top
+of what moved the card itself, and likewise downwards. Two cards clear of each other along
+an axis in the document stay clear along it on the canvas, with at least the gap they had,
+however much they grew, so no two cards meet; the order of everything is kept. The stretch
+is worked out from every node's bare and grown size (:func:`card_room`, a bound for a card
+not built) by :class:`RoomPlanner`, a slice at a time, and is the same for the cards and the
+sketch. The document keeps its positions: a card dragged meanwhile goes back through
+:meth:`RoomMap.doc`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import time
+from bisect import bisect_right
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from graphstudio.ui.canvas.node_item import (
+    ERROR_W,
+    PAD,
+    bare_card_height,
+    bare_card_width,
+    footer_of,
+    tag_width,
+)
+from graphstudio.ui.canvas.preview import Fonts, PreviewRoom
+
+__all__ = ["AxisStretch", "RoomMap", "RoomPlanner", "card_room"]
+
+#: how long one slice of measuring cards takes at most (seconds)
+SLICE_S = 0.015
+
+
+class AxisStretch:
+    """``v -> v + shift(v)`` along one axis, ``shift`` a non-decreasing step function made
+    from ``spans``: (start, bare length, grown length) of every card along the axis."""
+
+    def __init__(self, spans):
+        self._at: list[float] = []     # where a step is
+        self._shift: list[float] = []  # the shift from there on
+        pending: list[tuple[float, float]] = []  # (where, shift from there on), a heap
+        current = 0.0
+        for start, bare, grown in sorted(spans):
+            while pending and pending[0][0] <= start:
+                current = self._step(*heapq.heappop(pending), current)
+            heapq.heappush(pending, (start + bare, current + max(0.0, grown - bare)))
+        while pending:
+            current = self._step(*heapq.heappop(pending), current)
+        self._shown_at = [a + d for a, d in zip(self._at, self._shift, strict=True)]
+
+    def _step(self, where: float, shift: float, current: float) -> float:
+        if shift <= current:
+            return current
+        if self._at and self._at[-1] == where:
+            self._shift[-1] = shift
+        else:
+            self._at.append(where)
+            self._shift.append(shift)
+        return shift
+
+    def __call__(self, v: float) -> float:
+        i = bisect_right(self._at, v) - 1
+        return v + self._shift[i] if i >= 0 else v
+
+    def back(self, shown: float) -> float:
+        """The document coordinate shown at ``shown`` (a point in a gap the stretch opened
+        goes to the start of what lies past it)."""
+        i = bisect_right(self._shown_at, shown) - 1
+        if i < 0:
+            return min(shown, self._at[0]) if self._at else shown
+        v = shown - self._shift[i]
+        return min(v, self._at[i + 1]) if i + 1 < len(self._at) else v
+
+    @property
+    def total(self) -> float:
+        """How much the far end moves."""
+        return self._shift[-1] if self._shift else 0.0
+
+
+class RoomMap:
+    """Where the canvas shows a document position (:meth:`shown`) and back (:meth:`doc`)."""
+
+    def __init__(self, boxes: dict):
+        """``boxes``: node id -> (x, y, bare width, bare height, grown width, grown height)."""
+        self.xs = AxisStretch((b[0], b[2], b[4]) for b in boxes.values())
+        self.ys = AxisStretch((b[1], b[3], b[5]) for b in boxes.values())
+
+    def shown(self, x: float, y: float) -> tuple[float, float]:
+        return self.xs(x), self.ys(y)
+
+    def doc(self, x: float, y: float) -> tuple[float, float]:
+        return self.xs.back(x), self.ys.back(y)
+
+
+def card_room(theme, node, nodetype, shape_result, states, tags) -> tuple:
+    """(bare width, bare height, grown width, grown height) of ``node``'s card: bare, what it
+    needs at least (title and ports); grown, at most what it takes showing each of ``states``
+    (NodeRunStates kept room for) with the footer tags ``tags`` and its shape result, in
+    ``theme``'s fonts at the text size in force."""
+    fonts = Fonts.of(theme)
+    toggle = nodetype.has_tensor and "requires_grad" in node.attrs
+    bare_w, bare_h = bare_card_width(fonts, node.name, nodetype, toggle), \
+        bare_card_height(nodetype)
+    shape_text, error, hint = footer_of(shape_result)
+    tags_w = sum(tag_width(fonts, label) + 4 for label in tags)
+    text_w = ERROR_W if error else fonts.fm_mono.horizontalAdvance(hint or shape_text)
+    preview_w, preview_h = PreviewRoom(states).size(node.name, theme, fonts, error)
+    grown_w = max(bare_w, text_w + 2 * PAD + 8 + tags_w, preview_w + 2 * PAD)
+    return bare_w, bare_h, math.ceil(grown_w), bare_h + preview_h
+
+
+class RoomPlanner(QObject):
+    """Measures the cards of ``node_ids`` (``measure(node_id)``: a :func:`card_room` box
+    with the position in front, or None to leave it out) a slice at a time and emits
+    :attr:`ready` with the :class:`RoomMap` they make."""
+
+    ready = Signal(object)
+
+    def __init__(self, node_ids, measure, parent=None):
+        super().__init__(parent)
+        self._todo, self._measure = list(node_ids), measure
+        self._boxes: dict = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._some)
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._todo = []
+
+    @property
+    def busy(self) -> bool:
+        return self._timer.isActive()
+
+    def finish(self) -> RoomMap:
+        """Measure what is left now; the map (also emitted)."""
+        self._timer.stop()
+        return self._run(math.inf)
+
+    def _some(self) -> None:
+        self._run(SLICE_S)
+
+    def _run(self, budget: float) -> RoomMap | None:
+        end = time.perf_counter() + budget
+        todo, boxes, measure = self._todo, self._boxes, self._measure
+        while todo:
+            nid = todo.pop()
+            box = measure(nid)
+            if box is not None:
+                boxes[nid] = box
+            if time.perf_counter() >= end and todo:
+                self._timer.start()
+                return None
+        room = RoomMap(boxes)
+        self.ready.emit(room)
+        return room

@@ -1,0 +1,119 @@
+"""A run shown on a big document: the canvas is stretched (display only) so that no two cards
+meet once they grow to show values, ``.grad`` and ``grad_fn``; the document keeps its
+positions, a card dragged meanwhile lands where it was dropped, and Reset puts everything
+back (ui/canvas/run_room.py)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from graphstudio.run.runner import Runner, RunOptions
+from graphstudio.ui.run.scene_display import SceneDisplay
+from tests.support.big_scene import settle_scene, show_big_document
+
+
+@pytest.fixture
+def big(qtbot, monkeypatch):
+    """A 300-node document shown by a scene that treats more than 60 nodes as big, and by a
+    display that counts more than 60 nodes as a big document (as over make_room.LIMIT)."""
+    monkeypatch.setattr("graphstudio.ui.run.scene_display.MAKE_ROOM_LIMIT", 60)
+    yield (big := show_big_document(qtbot, monkeypatch, 300, LAZY_CARDS=60, FIRST_CARDS=20,
+                                    DEFER_LAYOUT=5))
+    big[0].detach()
+
+
+def _built(scene):
+    cards = [scene.built_card(nid) for nid in scene.graph.nodes]
+    return [card for card in cards if card is not None]
+
+
+def _overlapping(scene) -> list[tuple[str, str]]:
+    """Names of the pairs of built cards that meet (the glow margin is not card)."""
+    cards = _built(scene)
+    rects = [card.sceneBoundingRect().adjusted(7, 7, -7, -7) for card in cards]
+    return [(cards[i].name, cards[j].name) for i, a in enumerate(rects)
+            for j in range(i + 1, len(rects)) if a.intersects(rects[j])]
+
+
+def _run_shown(scene, qtbot):
+    """(a SceneDisplay showing the first backward steps of a run (every card grown), the
+    RoomMap made for them), once the room is made."""
+    g = scene.graph
+    settle_scene(scene)
+    tl = Runner(g).forward(RunOptions.from_graph(g))
+    display = SceneDisplay(scene, g)
+    display.show(tl, 0)
+    display.show(tl, tl.forward_count + 2)
+    display.flush()
+    planner, rooms = getattr(display, "room_planner", None), []
+    if planner is not None:
+        planner.ready.connect(rooms.append)
+        qtbot.waitUntil(lambda: not planner.busy, timeout=10_000)
+    settle_scene(scene)
+    return display, rooms[-1] if rooms else None
+
+
+def test_cards_grown_by_a_run_never_meet_and_the_document_keeps_its_positions(big, qtbot):
+    scene, view, _stack = big
+    g = scene.graph
+    settle_scene(scene)
+    positions = {nid: tuple(node.pos) for nid, node in g.nodes.items()}
+    first = _built(scene)[0]
+    display, room = _run_shown(scene, qtbot)
+    assert len(_built(scene)) > 10
+    assert _overlapping(scene) == []
+    assert room is not None and room.xs.total > 0  # the layout was for bare cards
+    assert first.size()[0] > 200  # the run grew the cards (values, .grad, grad_fn)
+    assert (first.pos().x(), first.pos().y()) == scene.shown_pos(first.node_id)
+    built = len(_built(scene))
+    view.centerOn(view.mapToScene(view.viewport().rect().center()) + QPointF(2500, 600))
+    settle_scene(scene)  # the cards come into view are built grown, where the room is
+    assert len(_built(scene)) > built
+    assert _overlapping(scene) == []
+    assert {nid: tuple(node.pos) for nid, node in g.nodes.items()} == positions
+    display.clear()  # Reset: every card back where the document has it
+    for card in _built(scene):
+        assert (card.pos().x(), card.pos().y()) == positions[card.node_id]
+
+
+def test_the_view_keeps_showing_the_same_place_when_the_room_is_made(big, qtbot):
+    scene, view, _stack = big
+    settle_scene(scene)
+    view.centerOn(1500, 700)
+    settle_scene(scene)
+    centre = view.mapToScene(view.viewport().rect().center())
+    display, room = _run_shown(scene, qtbot)
+    after = view.mapToScene(view.viewport().rect().center())
+    assert (after.x(), after.y()) != (centre.x(), centre.y())  # the canvas did stretch
+    assert after.x() == pytest.approx(room.xs(centre.x()), abs=2)  # the same document point
+    assert after.y() == pytest.approx(room.ys(centre.y()), abs=2)
+    display.clear()
+
+
+def test_a_card_dragged_on_the_stretched_canvas_lands_where_it_was_dropped(big, qtbot):
+    scene, view, stack = big
+    display, room = _run_shown(scene, qtbot)
+    card = _built(scene)[0]
+    view.centerOn(card)
+    settle_scene(scene)
+    before = tuple(scene.graph.nodes[card.node_id].pos)
+    start = card.pos()
+    grab = view.mapFromScene(card.scenePos() + QPointF(30, 12))  # on its title
+    drop = grab + QPoint(60, 40)
+    QTest.mousePress(view.viewport(), Qt.LeftButton, Qt.NoModifier, grab)
+    QTest.mouseMove(view.viewport(), grab + QPoint(10, 10))
+    QTest.mouseMove(view.viewport(), drop)
+    QTest.mouseRelease(view.viewport(), Qt.LeftButton, Qt.NoModifier, drop)
+    settle_scene(scene)
+    dropped = start + view.mapToScene(drop) - view.mapToScene(grab)
+    after = tuple(scene.graph.nodes[card.node_id].pos)
+    assert after == room.doc(dropped.x(), dropped.y()) != before
+    assert (card.pos().x(), card.pos().y()) == scene.shown_pos(card.node_id) == \
+        room.shown(*after)  # shown where the document now has it, through the room
+    stack.undo()
+    settle_scene(scene)
+    assert tuple(scene.graph.nodes[card.node_id].pos) == before
+    assert (card.pos().x(), card.pos().y()) == scene.shown_pos(card.node_id)
+    display.clear()
