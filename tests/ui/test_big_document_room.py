@@ -117,3 +117,42 @@ def test_a_card_dragged_on_the_stretched_canvas_lands_where_it_was_dropped(big, 
     assert tuple(scene.graph.nodes[card.node_id].pos) == before
     assert (card.pos().x(), card.pos().y()) == scene.shown_pos(card.node_id)
     display.clear()
+
+
+def test_a_larger_text_size_during_the_run_gets_its_room_too(big, qtbot):
+    from graphstudio.ui.canvas.readable import set_text_scale
+
+    scene, _view, _stack = big
+    display, room = _run_shown(scene, qtbot)
+    try:
+        set_text_scale(1.5)  # as View > Text Size does: the cards grow again
+        scene.restyle_cards()
+        display.remake_room()
+        qtbot.waitUntil(lambda: not display.room_planner.busy, timeout=10_000)
+        settle_scene(scene)
+        assert len(_built(scene)) > 10
+        assert _overlapping(scene) == []
+    finally:
+        set_text_scale(1.0)
+        scene.restyle_cards()
+    display.clear()
+
+
+def test_a_card_widened_by_a_long_error_stays_clear_of_the_next_column(qapp):
+    # outside a run nothing is stretched: an error's footer (cut to fit, all of it in the
+    # tooltip) must fit in the gap the auto-layout leaves beside the narrowest card
+    from graphstudio.graph.auto_layout import H_GAP
+    from graphstudio.graph.model import Graph
+    from graphstudio.graph.node_table import NODE_TYPES
+    from graphstudio.graph.shape_rules import ShapeResult
+    from graphstudio.ui.canvas.node_item import MIN_W, NodeItem
+    from graphstudio.ui.theme import LIGHT
+
+    g = Graph()
+    node = g.add_node("matmul", "mm")
+    error = ("matmul: mat1 and mat2 shapes cannot be multiplied (1x5 and 4x3); the inner "
+             "dimensions must agree")
+    card = NodeItem(node, NODE_TYPES["matmul"], LIGHT, ShapeResult(None, None, error))
+    card.set_loss_mark(True)  # the widest footer: the error beside a tag
+    assert card.error == error
+    assert MIN_W + 12 <= card.size()[0] <= MIN_W + H_GAP - 12

@@ -51,7 +51,8 @@ FOOTER_H = 24.0
 RADIUS = 7.0
 MIN_W = 150.0
 TAG_W = 36.0
-ERROR_W = 240.0  # widest the footer's error text gets
+ERROR_W = 220.0  # widest the footer's error text gets: an error widens a card by less than the
+# auto-layout's gap between columns (a card of MIN_W + H_GAP: test_big_document_room)
 
 
 def named_outputs(nodetype) -> list[str]:

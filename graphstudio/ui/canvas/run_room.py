@@ -33,8 +33,9 @@ from graphstudio.ui.canvas.node_item import (
     tag_width,
 )
 from graphstudio.ui.canvas.preview import Fonts, PreviewRoom
+from graphstudio.ui.canvas.readable import text_scale
 
-__all__ = ["AxisStretch", "RoomMap", "RoomPlanner", "card_room"]
+__all__ = ["AxisStretch", "RoomMap", "RoomPlanner", "card_room", "room_measure"]
 
 #: how long one slice of measuring cards takes at most (seconds)
 SLICE_S = 0.015
@@ -103,7 +104,8 @@ class RoomMap:
 
 def card_room(theme, node, nodetype, shape_result, states, tags) -> tuple:
     """(bare width, bare height, grown width, grown height) of ``node``'s card: bare, what it
-    needs at least (title and ports); grown, at most what it takes showing each of ``states``
+    needs at least (title and ports) at the normal text size (a layout is made for that);
+    grown, at most what it takes showing each of ``states``
     (NodeRunStates kept room for) with the footer tags ``tags`` and its shape result, in
     ``theme``'s fonts at the text size in force."""
     fonts = Fonts.of(theme)
@@ -115,7 +117,27 @@ def card_room(theme, node, nodetype, shape_result, states, tags) -> tuple:
     text_w = ERROR_W if error else fonts.fm_mono.horizontalAdvance(hint or shape_text)
     preview_w, preview_h = PreviewRoom(states).size(node.name, theme, fonts, error)
     grown_w = max(bare_w, text_w + 2 * PAD + 8 + tags_w, preview_w + 2 * PAD)
-    return bare_w, bare_h, math.ceil(grown_w), bare_h + preview_h
+    scale = text_scale()  # bare at most as at the text size the document was laid out for
+    return bare_w / scale, bare_h / scale, math.ceil(grown_w), bare_h + preview_h
+
+
+def room_measure(graph, theme, shape_results: dict, node_types, states_of):
+    """``measure(node_id)`` for a :class:`RoomPlanner`: the node's position followed by its
+    :func:`card_room` box, with the states ``states_of(node_id)`` gives (None: the node is
+    left out, as one gone or not in the run)."""
+    loss, kept = graph.run.get("loss"), set(graph.run.get("retain_grad", ()))
+
+    def measure(nid: str):
+        node = graph.nodes.get(nid)
+        states = states_of(nid) if node is not None and node.type in node_types else None
+        if states is None:
+            return None
+        tags = ["stale", *(["retain_grad"] if nid in kept else []),
+                *(["loss"] if nid == loss else [])]
+        return (*node.pos, *card_room(theme, node, node_types[node.type],
+                                      shape_results.get(nid), states, tags))
+
+    return measure
 
 
 class RoomPlanner(QObject):

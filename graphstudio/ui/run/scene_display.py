@@ -22,7 +22,7 @@ from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.canvas.make_room import LIMIT as MAKE_ROOM_LIMIT
 from graphstudio.ui.canvas.make_room import MakeRoom
 from graphstudio.ui.canvas.readable import text_scale
-from graphstudio.ui.canvas.run_room import RoomPlanner, card_room
+from graphstudio.ui.canvas.run_room import RoomPlanner, room_measure
 from graphstudio.ui.run.display import (
     NO_EDGE,
     edge_display,
@@ -211,10 +211,14 @@ class SceneDisplay:
                 self._reserve(nid, item, layout=True)
         self.make_room.apply()
 
+    def remake_room(self) -> None:
+        """The cards' sizes changed (the text size): a big document's room is made again."""
+        if self.timeline is not None and len(self.graph.nodes) > MAKE_ROOM_LIMIT:
+            self._plan_room(self.timeline, timeline_nodes(self.timeline))
+
     def _plan_room(self, timeline, known=()) -> None:
         """A big document shows ``timeline`` (None: no run) on a canvas stretched so that
-        every card has the room its fullest look in the run needs (no two cards meet; the
-        document keeps its positions): measured a slice at a time, then shown at once."""
+        every card has the room its fullest look in the run needs (run_room), at once."""
         if self.room_planner is not None:
             self.room_planner.stop()
             self.room_planner = None
@@ -224,20 +228,14 @@ class SceneDisplay:
         if timeline is None:
             show(None)
             return
-        graph, ks, theme = self.graph, self._reserve_ks, self.scene.theme
-        results, types = self.scene.shape_results(), NODE_TYPES
-        loss, kept = graph.run.get("loss"), set(graph.run.get("retain_grad", ()))
+        graph, ks = self.graph, self._reserve_ks
 
-        def measure(nid: str):
-            node = graph.nodes.get(nid)
-            if node is None or nid not in known or node.type not in types:
-                return None
-            tags = ["stale", *(["retain_grad"] if nid in kept else []),
-                    *(["loss"] if nid == loss else [])]
-            states = [node_display(timeline, k, nid, False, graph) for k in ks]
-            return (*node.pos, *card_room(theme, node, types[node.type], results.get(nid),
-                                          states, tags))
+        def states_of(nid: str):
+            return [node_display(timeline, k, nid, False, graph) for k in ks] \
+                if nid in known else None
 
+        measure = room_measure(graph, self.scene.theme, self.scene.shape_results(), NODE_TYPES,
+                               states_of)
         self.room_planner = RoomPlanner(list(graph.nodes), measure)
         self.room_planner.ready.connect(show)
         self.room_planner.start()

@@ -98,6 +98,7 @@ class ViewOptions(QObject):
         display = self.controller.display
         if self.controller.timeline is not None or scale > 1.0:
             display.make_room.apply()
+            display.remake_room()
         else:
             display.make_room.restore()
         self.ui.steps.set_text_scale(scale)
