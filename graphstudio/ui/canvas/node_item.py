@@ -64,12 +64,10 @@ def named_outputs(nodetype) -> list[str]:
 def bare_card_width(fonts: Fonts, name: str, nodetype, freeze_toggle: bool) -> float:
     """The width a card needs for its title and port names: what it has at least, with no
     footer or preview (a card is as wide as the widest of those, see ``NodeItem``)."""
-    title_w = fonts.fm_title.horizontalAdvance(name) + \
-        fonts.fm_small.horizontalAdvance(nodetype.label)
+    title_w = fonts.fm_title.horizontalAdvance(name) + fonts.label_width(nodetype.label)
     title_w += 3 * PAD + (24 if freeze_toggle else 0)
-    in_w = max((fonts.fm_small.horizontalAdvance(p.name) for p in nodetype.inputs), default=0)
-    out_w = max((fonts.fm_small.horizontalAdvance(n) for n in named_outputs(nodetype)),
-                default=0)
+    in_w = max((fonts.label_width(p.name) for p in nodetype.inputs), default=0)
+    out_w = max((fonts.label_width(n) for n in named_outputs(nodetype)), default=0)
     return max(MIN_W, title_w, in_w + out_w + 4 * PAD)
 
 

@@ -119,6 +119,24 @@ class Fonts:
         self.mono.setPixelSize(px)
         self.fm_title, self.fm_small = QFontMetricsF(self.title), QFontMetricsF(self.small)
         self.fm_mono = QFontMetricsF(self.mono)
+        advances = {self.fm_mono.horizontalAdvance(chr(c)) for c in range(32, 127)}
+        self._mono_w = advances.pop() if len(advances) == 1 else None  # truly fixed pitch
+        self._label_w: dict[str, float] = {}
+
+    def label_width(self, label: str) -> float:
+        """The width of an op label or port name in the small font (remembered: there are a
+        few hundred of them, shared by every card)."""
+        w = self._label_w.get(label)
+        if w is None:
+            w = self._label_w[label] = self.fm_small.horizontalAdvance(label)
+        return w
+
+    def mono_width(self, text: str) -> float:
+        """The width of ``text`` in the mono font: a printable ASCII text in a font whose
+        every such character is as wide is worked out without asking the font."""
+        if self._mono_w is not None and text.isascii() and text.isprintable():
+            return len(text) * self._mono_w
+        return self.fm_mono.horizontalAdvance(text)
 
     def all(self) -> tuple:
         """Every font a card or a wire label draws with."""
@@ -198,8 +216,9 @@ class PreviewRoom:
         """(width, height) for a card called ``name`` drawn with ``fonts`` (remembered)."""
         key = (name, id(fonts), theme.name, error)
         if self.states and key != self._key:
-            previews = [Preview(without_error(s, error), name, theme, fonts, measure=True)
-                        for s in self.states]
+            formatted: dict = {}  # the states share their arrays (a value, its .grad)
+            previews = [Preview(without_error(s, error), name, theme, fonts, measure=True,
+                                formatted=formatted) for s in self.states]
             self._key = key
             self._size = (max(p.width for p in previews), max(p.height for p in previews))
         return self._size
@@ -215,8 +234,11 @@ class Preview:
     size is wanted (a card's room), so its text rows keep their strings, not laid-out texts."""
 
     def __init__(self, state: NodeRunState | None, name: str, theme: Theme, fonts: Fonts,
-                 measure: bool = False):
+                 measure: bool = False, formatted: dict | None = None):
+        """``formatted``: the lines of arrays formatted already (by id and indent), shared
+        by the previews of one card's states while they are measured."""
         self.state, self.name, self.theme, self.fonts = state, name, theme, fonts
+        self._formatted = formatted
         self.rows: list[tuple] = []
         self.width = self.height = 0.0
         fm = fonts.fm_mono
@@ -225,7 +247,7 @@ class Preview:
             if kind == "text":
                 text = data if measure else static_text(data, fonts.mono, cache=False)
                 self.rows.append((kind, text, colour, y))
-                self.width, y = max(self.width, fm.horizontalAdvance(data)), y + fm.height()
+                self.width, y = max(self.width, fonts.mono_width(data)), y + fm.height()
             else:
                 iw, ih = data.width(), data.height()
                 scale = min(HEAT_MAX[0] / iw, HEAT_MAX[1] / ih, 12.0)
@@ -254,7 +276,7 @@ class Preview:
                     and arr.dtype.kind in "fiub":  # a Python number prints as Python does: 3.0
                 rows.append(("text", f"{label} = {arr.item()!r}", colour))
             elif shows_as_text(arr):
-                lines = format_array(arr, len(label) + 3)
+                lines = self._lines(data, arr, len(label) + 3)
                 pad = " " * (len(label) + 3)
                 rows.append(("text", f"{label} = {lines[0]}", colour))
                 rows.extend(("text", pad + ln, colour) for ln in lines[1:])
@@ -272,6 +294,15 @@ class Preview:
             rows.append(("text", self.fonts.fm_mono.elidedText(line, Qt.ElideRight, ERROR_ROW_W),
                          t.error))
         return rows
+
+    def _lines(self, data, arr, indent: int) -> list[str]:
+        if self._formatted is None:
+            return format_array(arr, indent)
+        key = (id(data), indent)
+        lines = self._formatted.get(key)
+        if lines is None:
+            lines = self._formatted[key] = format_array(arr, indent)
+        return lines
 
     def paint_greeked(self, painter, top: float, card_w: float):
         """Zoomed out: each text line as a faint bar in its colour, heatmaps as they are, so a
