@@ -80,3 +80,11 @@ def test_cards_clear_of_each_other_stay_clear_with_their_gap_after_growing(cells
         assert room.doc(*room.shown(r[0], r[1])) == (r[0], r[1])
     xs = sorted({r[0] for r in rects.values()})
     assert [room.xs(x) for x in xs] == sorted(room.xs(x) for x in xs)
+
+
+@settings(max_examples=100, deadline=None)
+@given(boxes, st.lists(st.tuples(st.floats(-500, 2000), st.floats(-500, 2000)), max_size=20))
+def test_a_whole_document_at_once_lands_where_each_point_does(cells, points):
+    room = RoomMap({i: (cx * 20.0, cy * 20.0, float(w), float(h), w + float(gw), h + float(gh))
+                    for i, (cx, cy, w, h, gw, gh) in enumerate(cells)})
+    assert room.shown_many(points) == [room.shown(x, y) for x, y in points]

@@ -167,6 +167,15 @@ class LazyCards(QObject):
         """The document position shown at ``(x, y)``."""
         return (x, y) if self.room is None else self.room.doc(x, y)
 
+    def _shown_all(self, node_ids) -> dict:
+        """:meth:`shown_pos` of each of ``node_ids`` (quick for a whole document)."""
+        nodes = self._scene.graph.nodes
+        ids = list(node_ids)
+        where = [nodes[nid].pos for nid in ids]
+        if self.room is None:
+            return {nid: (p[0], p[1]) for nid, p in zip(ids, where, strict=True)}
+        return dict(zip(ids, self.room.shown_many(where), strict=True))
+
     def set_room(self, room, cards: dict) -> None:
         """Show the document through ``room`` (None: as it is): the built ``cards`` (node id
         -> card) and the sketch move, each view keeps showing the same place."""
@@ -178,7 +187,8 @@ class LazyCards(QObject):
             card.setPos(*self.shown_pos(nid))
         if self.sketch is not None:
             old = self.sketch
-            self.sketch = DocumentSketch(self._scene, old.waiting, self.shown_pos)
+            self.sketch = DocumentSketch(self._scene, old.waiting, self.shown_pos,
+                                         self._shown_all(old.waiting))
             self.sketch.selected = old.selected
             self._scene.removeItem(old)
             self._scene.addItem(self.sketch)

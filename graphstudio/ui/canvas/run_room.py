@@ -22,6 +22,8 @@ import math
 import time
 from bisect import bisect_right
 
+import numpy as np
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from graphstudio.ui.canvas.node_item import (
@@ -48,9 +50,14 @@ class AxisStretch:
     def __init__(self, spans):
         self._at: list[float] = []     # where a step is
         self._shift: list[float] = []  # the shift from there on
+        widest: dict[tuple[float, float], float] = {}  # cards alike: only the most grown
+        for start, bare, grown in spans:  # counts (a column of cards is a few steps)
+            key = (start, float(math.floor(bare)))  # (a bare length is a lower bound)
+            if grown > widest.get(key, -math.inf):
+                widest[key] = grown
         pending: list[tuple[float, float]] = []  # (where, shift from there on), a heap
         current = 0.0
-        for start, bare, grown in sorted(spans):
+        for (start, bare), grown in sorted(widest.items()):
             while pending and pending[0][0] <= start:
                 current = self._step(*heapq.heappop(pending), current)
             heapq.heappush(pending, (start + bare, current + max(0.0, grown - bare)))
@@ -71,6 +78,13 @@ class AxisStretch:
     def __call__(self, v: float) -> float:
         i = bisect_right(self._at, v) - 1
         return v + self._shift[i] if i >= 0 else v
+
+    def many(self, values: np.ndarray) -> np.ndarray:
+        """:meth:`__call__` of each of ``values`` (the same numbers, at array speed)."""
+        if not self._at:
+            return values
+        i = np.searchsorted(np.asarray(self._at), values, side="right") - 1
+        return values + np.where(i >= 0, np.asarray(self._shift)[np.maximum(i, 0)], 0.0)
 
     def back(self, shown: float) -> float:
         """The document coordinate shown at ``shown`` (a point in a gap the stretch opened
@@ -97,6 +111,12 @@ class RoomMap:
 
     def shown(self, x: float, y: float) -> tuple[float, float]:
         return self.xs(x), self.ys(y)
+
+    def shown_many(self, points) -> list[tuple[float, float]]:
+        """:meth:`shown` of each (x, y) of ``points``, at array speed (a whole document)."""
+        xs = np.fromiter((p[0] for p in points), float, len(points))
+        ys = np.fromiter((p[1] for p in points), float, len(points))
+        return list(zip(self.xs.many(xs).tolist(), self.ys.many(ys).tolist(), strict=True))
 
     def doc(self, x: float, y: float) -> tuple[float, float]:
         return self.xs.back(x), self.ys.back(y)

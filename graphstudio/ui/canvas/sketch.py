@@ -73,7 +73,8 @@ class DocumentSketch(QGraphicsItem):
     building one), ``shape_results()`` and ``sketch_painted()``; ``at(node_id)`` is where the
     canvas shows a node (its position, or stretched: see ``run_room``)."""
 
-    def __init__(self, scene, node_ids, at):
+    def __init__(self, scene, node_ids, at, spots: dict | None = None):
+        """``spots``: node id -> ``at(node id)`` for ``node_ids``, when known already."""
         super().__init__()
         self._scene, self._at = scene, at
         self.waiting: set[str] = set(node_ids)
@@ -82,7 +83,8 @@ class DocumentSketch(QGraphicsItem):
         self._looks: dict[tuple[int, int], tuple[list, list]] = {}
         self._patches: dict[tuple[int, int], tuple[QRectF, object]] = {}  # far zoom
         self._more = False  # a paint left looks to work out: paint again next turn
-        spots = {nid: at(nid) for nid in self.waiting}
+        if spots is None:
+            spots = {nid: at(nid) for nid in self.waiting}
         for nid, spot in spots.items():
             self._grid.setdefault(_cell(*spot), []).append(nid)
         self._extent = {c: _extent(spots, ids) for c, ids in self._grid.items()}
