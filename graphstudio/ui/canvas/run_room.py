@@ -23,7 +23,6 @@ import time
 from bisect import bisect_right
 
 import numpy as np
-
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from graphstudio.ui.canvas.node_item import (
