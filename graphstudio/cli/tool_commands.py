@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 import time
 
-from graphstudio.cli.common import UsageError, check_output, fail, load_graph_file
+from graphstudio.cli.common import UsageError, check_output, exit_now, fail, load_graph_file
 from graphstudio.files.gsgraph import write_text_atomic
 
 __all__ = ["COMMANDS", "add_subcommands", "cmd_export", "cmd_gradcheck", "cmd_import",
@@ -230,6 +230,8 @@ def cmd_import(args) -> int:
             save_graph(graph, args.output)
         else:
             sys.stdout.write(graph_to_json(graph))
+        if getattr(args, "whole_process", False):
+            exit_now(0)  # the graph and the interpreter are not taken apart object by object
         # freed while the collector still sleeps: woken with the graph alive, its first
         # collection would walk every one of the graph's objects (a third of a second at 30k)
         del graph

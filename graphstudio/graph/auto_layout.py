@@ -162,8 +162,7 @@ def layered_layout(graph, node_ids: Iterable[str] | None = None,
     sizes = sizes or {}
     size = {v: tuple(sizes.get(v, DEFAULT_SIZE)) for v in order}
     if node_ids is None:  # every node: every wire counts
-        preds = {v: [e.src for e in graph.incoming(v).values()] for v in order}
-        succs = {v: [e.dst for e in graph.outgoing(v)] for v in order}
+        preds, succs = graph.neighbours()
     else:
         wanted = set(order)
         preds = {v: [e.src for e in graph.incoming(v).values() if e.src in wanted]

@@ -139,6 +139,13 @@ class Graph:
             ids = [i for i in ids if i in keep]
         return topological(ids, self._in, self._out)
 
+    def neighbours(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """For every node, the ids feeding it (in input port order) and the ids it feeds (in
+        the order of its outgoing edges), read from the edge tables without copying them."""
+        preds = {nid: [e.src for e in ins.values()] for nid, ins in self._in.items()}
+        succs = {nid: [e.dst for e in outs] for nid, outs in self._out.items()}
+        return preds, succs
+
     def upstream(self, node_id: str) -> set[str]:
         """Ids of every node ``node_id`` depends on (not including itself)."""
         return upstream_of(self._in, node_id)
@@ -265,11 +272,21 @@ class Graph:
     def place_nodes(self, places: Mapping[str, Sequence[float]]) -> None:
         """Move many nodes at once (a layout): ``{node id: (x, y)}``, every id and place checked
         before any node moves; a ``node_moved`` event for each node that moved."""
-        moves = [(self.node(nid), _checked_pos(pos)) for nid, pos in places.items()]
+        nodes = self.nodes
+        moves = [(nodes[nid] if nid in nodes else self.node(nid), _checked_pos(pos))
+                 for nid, pos in places.items()]
+        if self._listeners:
+            for node, new in moves:
+                if new != node.pos:
+                    old, node.pos = node.pos, new
+                    self._emit(GraphEvent("node_moved", node.id, old=old, new=new))
+            return
+        moved = 0  # nobody listens (a graph being built): only the revision changes
         for node, new in moves:
             if new != node.pos:
-                old, node.pos = node.pos, new
-                self._tell("node_moved", node.id, old=old, new=new)
+                node.pos = new
+                moved += 1
+        self.revision += moved
 
     def rename_node(self, node_id: str, name: str) -> None:
         node = self.node(node_id)
@@ -487,6 +504,6 @@ class Graph:
 
 def _checked_pos(pos) -> tuple[float, float]:
     new = (float(pos[0]), float(pos[1]))
-    if problem := pos_problem(new):
+    if (problem := pos_problem(new)) is not None:
         raise GraphError(f"{problem}: {new}")
     return new
