@@ -140,8 +140,7 @@ class Graph:
         return topological(ids, self._in, self._out)
 
     def neighbours(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """For every node, the ids feeding it (in input port order) and the ids it feeds (in
-        the order of its outgoing edges), read from the edge tables without copying them."""
+        """Each node's sources (input port order) and consumers (outgoing edge order)."""
         preds = {nid: [e.src for e in ins.values()] for nid, ins in self._in.items()}
         succs = {nid: [e.dst for e in outs] for nid, outs in self._out.items()}
         return preds, succs
@@ -275,18 +274,10 @@ class Graph:
         nodes = self.nodes
         moves = [(nodes[nid] if nid in nodes else self.node(nid), _checked_pos(pos))
                  for nid, pos in places.items()]
-        if self._listeners:
-            for node, new in moves:
-                if new != node.pos:
-                    old, node.pos = node.pos, new
-                    self._emit(GraphEvent("node_moved", node.id, old=old, new=new))
-            return
-        moved = 0  # nobody listens (a graph being built): only the revision changes
         for node, new in moves:
             if new != node.pos:
-                node.pos = new
-                moved += 1
-        self.revision += moved
+                old, node.pos = node.pos, new
+                self._tell("node_moved", node.id, old=old, new=new)
 
     def rename_node(self, node_id: str, name: str) -> None:
         node = self.node(node_id)
