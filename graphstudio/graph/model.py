@@ -271,9 +271,8 @@ class Graph:
     def place_nodes(self, places: Mapping[str, Sequence[float]]) -> None:
         """Move many nodes at once (a layout): ``{node id: (x, y)}``, every id and place checked
         before any node moves; a ``node_moved`` event for each node that moved."""
-        nodes = self.nodes
-        moves = [(nodes[nid] if nid in nodes else self.node(nid), _checked_pos(pos))
-                 for nid, pos in places.items()]
+        nodes, node = self.nodes, self.node
+        moves = [(nodes.get(nid) or node(nid), _checked_pos(pos)) for nid, pos in places.items()]
         for node, new in moves:
             if new != node.pos:
                 old, node.pos = node.pos, new
