@@ -223,10 +223,9 @@ class Graph:
             pos = _checked_pos(pos)
         if name is None:
             name = self.unique_name(spec.default_name)
-        problem = self.name_problem(name)
-        if problem:
+        if problem := self.name_problem(name):
             raise GraphError(problem)
-        full = {a.name: a.default for a in spec.attrs}
+        full = spec.attr_defaults.copy()
         for k, v in (attrs or {}).items():
             full[k] = spec.check_attr(k, v)
         if tensor is None and spec.has_tensor:
@@ -282,8 +281,7 @@ class Graph:
         node = self.node(node_id)
         if name == node.name:
             return
-        problem = self.name_problem(name, node_id)
-        if problem:
+        if problem := self.name_problem(name, node_id):
             raise GraphError(problem)
         old, node.name = node.name, name
         del self._names[python_name(old)]
@@ -370,9 +368,11 @@ class Graph:
         # keep incoming edges in the input ports' declared order
         ins = self._in[dst]
         ins[dst_port] = edge
-        if len(ins) > 1:
+        if len(ins) > 1:  # already in order unless a port declared after this one is wired
             order = NODE_TYPES[self.nodes[dst].type].input_names
-            self._in[dst] = {p: ins[p] for p in order if p in ins}
+            later = order[order.index(dst_port) + 1:]
+            if later and not ins.keys().isdisjoint(later):
+                self._in[dst] = {p: ins[p] for p in order if p in ins}
         outs = self._out[src]
         outs.insert(len(outs) if out_index is None else out_index, edge)
         self._edge_count += 1

@@ -479,7 +479,8 @@ class _Builder(TensorParsing):
             refs[port] = self.expr(v)
             self.tensor_port(refs[port])
         try:
-            attrs = {k: nt.check_attr(k, v) for k, v in attrs.items()}
+            if attrs:
+                attrs = {k: nt.check_attr(k, v) for k, v in attrs.items()}
         except GraphError as ex:
             self.fail(f"{nt.label}: {ex}")
         nm = self.var_name(name) if name else self.auto_name(tid, list(refs.values()))
