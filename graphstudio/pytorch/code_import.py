@@ -49,13 +49,20 @@ from graphstudio.pytorch.import_source import MAX_CODE_CHARS, parse_code
 from graphstudio.pytorch.import_tensors import CodeImportError, TensorParsing
 from graphstudio.pytorch.session_import import SessionRecorder
 
-__all__ = ["CodeImportError", "MAX_CODE_CHARS", "graph_from_code"]
+__all__ = ["CodeImportError", "MAX_CODE_CHARS", "graph_from_code", "graph_from_tree"]
 
 
 def graph_from_code(text: str) -> Graph:
     """A new graph built from PyTorch-style ``text`` (see the module docstring)."""
+    with collector_paused():  # a long program's tree is a million objects: none to collect
+        return graph_from_tree(parse_code(text))  # parse_code refuses too long a program
+
+
+def graph_from_tree(tree: ast.Module) -> Graph:
+    """A new graph built from a program already read by
+    :func:`~graphstudio.pytorch.import_source.parse_code`. The tree stays the caller's (a
+    command about to end its process keeps it rather than take it apart object by object)."""
     with collector_paused():
-        tree = parse_code(text)  # refused here when too long or beyond the node limit
         builder = _Builder(tree)
         try:
             return builder.build()
