@@ -49,12 +49,16 @@ def build_parser(commands: dict | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def run_command(argv: list[str], commands: dict | None = None) -> int:
-    """Run the command ``argv`` names (one of ``commands``, default all), never the window."""
+def run_command(argv: list[str], commands: dict | None = None,
+                whole_process: bool = False) -> int:
+    """Run the command ``argv`` names (one of ``commands``, default all), never the window.
+    ``whole_process``: nothing runs after the command but the process's exit (the command
+    finds it as ``args.whole_process``)."""
     commands = COMMANDS if commands is None else commands
 
     def command() -> int:
         args = build_parser(commands).parse_args(argv)
+        args.whole_process = whole_process
         code = run_options(args)
         if code is not None:
             return code
@@ -65,9 +69,10 @@ def run_command(argv: list[str], commands: dict | None = None) -> int:
     return run_guarded(command)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """``graphstudio [FILE ...]`` opens the window; ``graphstudio COMMAND ...`` runs a command."""
+def main(argv: list[str] | None = None, whole_process: bool = False) -> int:
+    """``graphstudio [FILE ...]`` opens the window; ``graphstudio COMMAND ...`` runs a command
+    (``whole_process``: see :func:`run_command`)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return run_guarded(lambda: open_window(argv))
-    return run_command(argv)
+    return run_command(argv, whole_process=whole_process)

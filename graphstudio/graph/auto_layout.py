@@ -49,8 +49,9 @@ def _order_columns(columns, preds, succs, sweeps: int = 4):
         if still == 2:  # nothing moves either way: the sweeps left would change nothing
             break
         still += 1
-        for col in forward if s % 2 == 0 else backward:
-            if _sort_column(col, preds if s % 2 == 0 else succs, rank):
+        cols, nbrs = (forward, preds) if s % 2 == 0 else (backward, succs)
+        for col in cols:
+            if _sort_column(col, nbrs, rank):
                 still = 0
 
 
@@ -60,8 +61,9 @@ def _sort_column(col, nbrs, rank) -> bool:
     if len(col) == 2:  # the sort below, for two: swapped when the second comes first
         a, b = col
         na, nb = nbrs[a], nbrs[b]
-        ka = _mean_rank(na, rank) if na else rank[a]
-        kb = _mean_rank(nb, rank) if nb else rank[b]
+        # _mean_rank, at once for the usual single neighbour
+        ka = (rank[na[0]] if len(na) == 1 else _mean_rank(na, rank)) if na else rank[a]
+        kb = (rank[nb[0]] if len(nb) == 1 else _mean_rank(nb, rank)) if nb else rank[b]
         if kb < ka:
             col[0], col[1] = b, a
             rank[a], rank[b] = 1, 0
@@ -162,8 +164,7 @@ def layered_layout(graph, node_ids: Iterable[str] | None = None,
     sizes = sizes or {}
     size = {v: tuple(sizes.get(v, DEFAULT_SIZE)) for v in order}
     if node_ids is None:  # every node: every wire counts
-        preds = {v: [e.src for e in graph.incoming(v).values()] for v in order}
-        succs = {v: [e.dst for e in graph.outgoing(v)] for v in order}
+        preds, succs = graph.neighbours()
     else:
         wanted = set(order)
         preds = {v: [e.src for e in graph.incoming(v).values() if e.src in wanted]

@@ -116,6 +116,7 @@ def seed_problem(seed: int) -> str | None:
 
 def pos_problem(pos) -> str | None:
     """A node position ``(x, y)`` of floats."""
-    if not all(math.isfinite(p) and abs(p) <= MAX_POS for p in pos):
-        return "position out of range"
+    for p in pos:
+        if not -MAX_POS <= p <= MAX_POS:  # NaN and the infinities fail too
+            return "position out of range"
     return None

@@ -139,6 +139,12 @@ class Graph:
             ids = [i for i in ids if i in keep]
         return topological(ids, self._in, self._out)
 
+    def neighbours(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Each node's sources (input port order) and consumers (outgoing edge order)."""
+        preds = {nid: [e.src for e in ins.values()] for nid, ins in self._in.items()}
+        succs = {nid: [e.dst for e in outs] for nid, outs in self._out.items()}
+        return preds, succs
+
     def upstream(self, node_id: str) -> set[str]:
         """Ids of every node ``node_id`` depends on (not including itself)."""
         return upstream_of(self._in, node_id)
@@ -217,10 +223,9 @@ class Graph:
             pos = _checked_pos(pos)
         if name is None:
             name = self.unique_name(spec.default_name)
-        problem = self.name_problem(name)
-        if problem:
+        if problem := self.name_problem(name):
             raise GraphError(problem)
-        full = {a.name: a.default for a in spec.attrs}
+        full = spec.attr_defaults.copy()
         for k, v in (attrs or {}).items():
             full[k] = spec.check_attr(k, v)
         if tensor is None and spec.has_tensor:
@@ -265,7 +270,8 @@ class Graph:
     def place_nodes(self, places: Mapping[str, Sequence[float]]) -> None:
         """Move many nodes at once (a layout): ``{node id: (x, y)}``, every id and place checked
         before any node moves; a ``node_moved`` event for each node that moved."""
-        moves = [(self.node(nid), _checked_pos(pos)) for nid, pos in places.items()]
+        nodes, node = self.nodes, self.node
+        moves = [(nodes.get(nid) or node(nid), _checked_pos(pos)) for nid, pos in places.items()]
         for node, new in moves:
             if new != node.pos:
                 old, node.pos = node.pos, new
@@ -275,8 +281,7 @@ class Graph:
         node = self.node(node_id)
         if name == node.name:
             return
-        problem = self.name_problem(name, node_id)
-        if problem:
+        if problem := self.name_problem(name, node_id):
             raise GraphError(problem)
         old, node.name = node.name, name
         del self._names[python_name(old)]
@@ -363,9 +368,11 @@ class Graph:
         # keep incoming edges in the input ports' declared order
         ins = self._in[dst]
         ins[dst_port] = edge
-        if len(ins) > 1:
+        if len(ins) > 1:  # already in order unless a port declared after this one is wired
             order = NODE_TYPES[self.nodes[dst].type].input_names
-            self._in[dst] = {p: ins[p] for p in order if p in ins}
+            later = order[order.index(dst_port) + 1:]
+            if later and not ins.keys().isdisjoint(later):
+                self._in[dst] = {p: ins[p] for p in order if p in ins}
         outs = self._out[src]
         outs.insert(len(outs) if out_index is None else out_index, edge)
         self._edge_count += 1
@@ -487,6 +494,6 @@ class Graph:
 
 def _checked_pos(pos) -> tuple[float, float]:
     new = (float(pos[0]), float(pos[1]))
-    if problem := pos_problem(new):
+    if (problem := pos_problem(new)) is not None:
         raise GraphError(f"{problem}: {new}")
     return new

@@ -49,7 +49,7 @@ def move_last_to(d: dict, index: int) -> None:
 
 def new_ids(order: Sequence[str]) -> dict[str, str]:
     """``{old id: new id}``: ``n1``, ``n2``, ... in ``order``."""
-    return _Ids((old, f"n{i}") for i, old in enumerate(order, 1))
+    return _Ids(zip(order, [f"n{i}" for i in range(1, len(order) + 1)], strict=True))
 
 
 def renumber_nodes(nodes: dict, order: Sequence[str], new: Mapping[str, str]) -> None:
@@ -66,12 +66,15 @@ def renumbered_edges(order: Sequence[str], edges: Iterable[Edge], new: Mapping[s
     """(incoming, outgoing) tables under the new ids, nodes in ``order``: each node's incoming
     edges keyed by input port in the order ``edges`` gives them (the graph's port order), its
     outgoing edges in the order of ``edges``."""
-    ins = {new[nid]: {} for nid in order}
-    outs = {new[nid]: [] for nid in order}
+    ins, outs = {}, {}
+    for nid in order:
+        nid = new[nid]
+        ins[nid], outs[nid] = {}, []
     for e in edges:
-        edge = Edge(new[e.src], e.src_port, new[e.dst], e.dst_port)
-        ins[edge.dst][edge.dst_port] = edge
-        outs[edge.src].append(edge)
+        src, dst, dst_port = new[e.src], new[e.dst], e.dst_port
+        edge = Edge(src, e.src_port, dst, dst_port)
+        ins[dst][dst_port] = edge
+        outs[src].append(edge)
     return ins, outs
 
 

@@ -152,10 +152,13 @@ class NodeType:
     #: names of ``inputs`` / ``outputs`` in declared order (derived, cached)
     input_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
     output_names: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    #: ``{attribute name: default}`` in declared order (derived, cached; copy it to change it)
+    attr_defaults: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "input_names", tuple(p.name for p in self.inputs))
         object.__setattr__(self, "output_names", tuple(p.name for p in self.outputs))
+        object.__setattr__(self, "attr_defaults", {a.name: a.default for a in self.attrs})
 
     @property
     def required_inputs(self) -> tuple[str, ...]:

@@ -49,20 +49,24 @@ from graphstudio.pytorch.import_source import MAX_CODE_CHARS, parse_code
 from graphstudio.pytorch.import_tensors import CodeImportError, TensorParsing
 from graphstudio.pytorch.session_import import SessionRecorder
 
-__all__ = ["CodeImportError", "MAX_CODE_CHARS", "graph_from_code"]
+__all__ = ["CodeImportError", "MAX_CODE_CHARS", "graph_from_code", "graph_from_tree"]
 
 
 def graph_from_code(text: str) -> Graph:
     """A new graph built from PyTorch-style ``text`` (see the module docstring)."""
+    with collector_paused():  # parse_code refuses too long a program
+        return graph_from_tree(parse_code(text))
+
+
+def graph_from_tree(tree: ast.Module) -> Graph:
+    """The graph of a program read by :func:`parse_code` (the tree stays the caller's)."""
     with collector_paused():
-        tree = parse_code(text)  # refused here when too long or beyond the node limit
         builder = _Builder(tree)
         try:
             return builder.build()
         except RecursionError:
             raise CodeImportError("the code is nested too deeply") from None
-        finally:  # its session recorder refers back to it: without this the builder and the
-            # whole syntax tree would wait, a cycle, for the collector's next full walk
+        finally:  # its session recorder refers back to it: a cycle the collector would wait for
             builder.session = None
 
 
@@ -302,9 +306,8 @@ class _Builder(TensorParsing):
             v = float(value)
             label = (NUMBER_NAMES[int(v)] if v.is_integer() and 0 <= v <= 10 else "c")
             name = self.fresh(label)
-        nid = self.add("constant", name, {"value": float(value)})
-        text = repr(float(value)).removesuffix(".0").replace(".", "_").replace("-", "neg")
-        self.labels[nid] = text
+        nid, text = self.add("constant", name, {"value": float(value)}), repr(float(value))
+        self.labels[nid] = text.removesuffix(".0").replace(".", "_").replace("-", "neg")
         return nid
 
     def label(self, ref) -> str:
@@ -479,7 +482,7 @@ class _Builder(TensorParsing):
             refs[port] = self.expr(v)
             self.tensor_port(refs[port])
         try:
-            attrs = {k: nt.check_attr(k, v) for k, v in attrs.items()}
+            attrs = {k: nt.check_attr(k, v) for k, v in attrs.items()} if attrs else attrs
         except GraphError as ex:
             self.fail(f"{nt.label}: {ex}")
         nm = self.var_name(name) if name else self.auto_name(tid, list(refs.values()))

@@ -54,9 +54,11 @@ class SessionRecorder:
     # ------------------------------------------------------------------ statements
     def mark(self, stmt) -> int:
         """Before ``stmt`` runs: what its expression reads now (``h = torch.tanh(h)`` reads the
-        old ``h``, not the one it makes), and how many nodes exist."""
-        env = self.b.env
-        self.reads_before = {n: env.get(n) for n in self.value_names.get(stmt, ())}
+        old ``h``, not the one it makes; only :meth:`done` of a name assigned again needs
+        it), and how many nodes exist."""
+        if _assigned_name(stmt) in self.reassigned:
+            env = self.b.env
+            self.reads_before = {n: env.get(n) for n in self.value_names.get(stmt, ())}
         return len(self.made)
 
     def done(self, stmt, mark: int) -> None:
