@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
     def add_node_at_center(self, type_id: str) -> str | None:
         """Add a node of ``type_id`` in the middle of the visible canvas; returns its id."""
         centre = self.view.mapToScene(self.view.viewport().rect().center())
-        pos = QPointF(centre.x() - 80, centre.y() - 40)
+        pos = QPointF(*self.scene.doc_point(QPointF(centre.x() - 80, centre.y() - 40)))
         taken = {tuple(n.pos) for n in self.graph}
         while (pos.x(), pos.y()) in taken:  # do not stack new nodes exactly on each other
             pos += QPointF(24, 24)

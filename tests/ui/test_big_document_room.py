@@ -6,12 +6,14 @@ back (ui/canvas/run_room.py)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtTest import QTest
 
+from graphstudio.graph.model import TensorSpec
 from graphstudio.run.runner import Runner, RunOptions
 from graphstudio.ui.run.scene_display import SceneDisplay
 from tests.support.big_scene import settle_scene, show_big_document
+from tests.support.run_fixtures import big_run  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
@@ -156,3 +158,109 @@ def test_a_card_widened_by_a_long_error_stays_clear_of_the_next_column(qapp):
     card.set_loss_mark(True)  # the widest footer: the error beside a tag
     assert card.error == error
     assert MIN_W + 12 <= card.size()[0] <= MIN_W + H_GAP - 12
+
+
+def test_a_rubber_band_on_the_stretched_canvas_selects_the_sketched_nodes_it_covers(big, qtbot):
+    from graphstudio.ui.canvas.card_blocks import BLOCK_ZOOM
+    from graphstudio.ui.canvas.node_queue import ROUGH_H, ROUGH_W
+
+    scene, view, _stack = big
+    display, _room = _run_shown(scene, qtbot)
+    view.set_zoom(BLOCK_ZOOM * 0.4)
+    view.centerOn(scene.items_bounding_rect().center())
+    settle_scene(scene)
+    vp = view.viewport()
+    start, end = QPoint(vp.width() // 3, vp.height() // 3), QPoint(vp.width() - 10,
+                                                                   vp.height() - 10)
+    while view.itemAt(start) is not None:  # from empty canvas (the sketch is never hit)
+        start += QPoint(3, 2)
+    QTest.mousePress(vp, Qt.LeftButton, Qt.NoModifier, start)
+    for k in (1, 2, 3, 4, 5, 6, 7, 8, 8):
+        QTest.mouseMove(vp, start + (end - start) * (k / 8))
+    QTest.mouseRelease(vp, Qt.LeftButton, Qt.NoModifier, end)
+    settle_scene(scene)
+    band = view.mapToScene(QRect(start, end).normalized()).boundingRect()
+    sketched = {nid for nid in scene.graph.nodes if scene.built_card(nid) is None
+                and band.intersects(QRectF(*scene.shown_pos(nid), ROUGH_W, ROUGH_H))}
+    chosen = set(scene.selected_node_ids())
+    assert len(sketched) > 10 and sketched <= chosen
+    display.clear()
+
+
+def test_a_node_added_or_brought_back_during_the_run_is_placed_through_the_room(big, qtbot):
+    scene, view, stack = big
+    display, room = _run_shown(scene, qtbot)
+    card = _built(scene)[3]
+    drop = QPointF(card.pos().x() + 40, card.pos().y() + card.size()[1] + 30)
+    nid = view.add_node("add", drop)  # as a palette drop or Quick Add there
+    assert tuple(scene.graph.nodes[nid].pos) == room.doc(drop.x(), drop.y())
+    new = scene.built_card(nid)
+    assert (new.pos().x(), new.pos().y()) == scene.shown_pos(nid) == room.shown(
+        *scene.graph.nodes[nid].pos)
+    stack.undo()
+    gone = card.node_id
+    spot = (card.pos().x(), card.pos().y())
+    scene.select_nodes([gone])
+    view.delete_selection()
+    assert gone not in scene.graph.nodes
+    stack.undo()  # back where it was shown (the stretched place), not at its bare position
+    settle_scene(scene)
+    back = scene.built_card(gone)
+    assert (back.pos().x(), back.pos().y()) == spot != tuple(scene.graph.nodes[gone].pos)
+    display.clear()
+
+
+def test_a_run_stopped_by_an_edit_gets_its_own_room_and_reset_gives_bare_cards(big, qtbot):
+    scene, _view, _stack = big
+    g = scene.graph
+    display, _room = _run_shown(scene, qtbot)
+    grown = {card.node_id: card.size() for card in _built(scene)}
+    first = display.timeline
+    display.show(first, 0)  # back to the first step: most cards show nothing, keep room
+    display.flush()
+    w = next(nid for nid, node in g.nodes.items() if node.name == "w1_0")
+    g.set_tensor(w, TensorSpec("randn", (4, 6), seed=1))  # the run now stops at mm1_0
+    settle_scene(scene)
+    tl = Runner(g).forward(RunOptions.from_graph(g))
+    assert len(tl) < len(first)  # it stops where the shapes no longer fit
+    display.show(tl, 0)
+    display.flush()
+    qtbot.waitUntil(lambda: not display.room_planner.busy, timeout=10_000)
+    settle_scene(scene)
+    assert _overlapping(scene) == []
+    display.show(tl, len(tl) - 1)  # the end of what ran: every card it reached shows it
+    display.flush()
+    settle_scene(scene)
+    assert _overlapping(scene) == []
+    display.clear()  # Reset: bare cards where the document has them
+    settle_scene(scene)
+    assert _overlapping(scene) == []
+    for card in _built(scene):
+        assert not card.room
+        if card.node_id in grown:
+            assert card.size()[0] < grown[card.node_id][0]
+
+
+def test_telling_whether_cards_overlap_builds_no_card_of_a_big_document(big):
+    from graphstudio.ui.run.messages import cards_overlap
+
+    scene, _view, _stack = big
+    settle_scene(scene)
+    built = scene.cards_built
+    assert not cards_overlap(scene, limit=100)
+    assert scene.cards_built == built
+
+
+def test_follow_step_keeps_the_steps_card_in_view_when_the_room_is_made(big_run, qtbot):  # noqa: F811
+    from graphstudio.ui.run.keep_in_view import FollowStep
+
+    c, scene, view = big_run(400)  # over make_room.LIMIT: a big document's room
+    view.resize(900, 600)
+    follow = FollowStep(view, c)
+    c.display.on_room_made = follow.keep_step_in_view
+    for _ in range(30):
+        c.step()
+    qtbot.waitUntil(lambda: not c.display.room_planner.busy, timeout=10_000)
+    settle_scene(scene)
+    card = scene.built_card(c.timeline.steps[c.k].node_id)
+    assert view.visible_scene_rect().contains(card.sceneBoundingRect())

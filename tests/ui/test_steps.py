@@ -316,3 +316,27 @@ def test_values_dock_follows_the_step_while_nothing_is_selected(run_window, qtbo
     r.scene.select_nodes([r.id("b")])
     r.key(Qt.Key.Key_F10)
     qtbot.waitUntil(lambda: values.node_id == r.id("b"), timeout=2000)
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_step_numbers_of_a_long_run_fit_their_column(qapp, scale):
+    # a 10,000-node graph's run has 24,044 steps: "24044" must not lose its first digit
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QWidget
+
+    from graphstudio.ui.run.steps_dock import StepDelegate
+
+    class Rows:
+        count = 24_044
+
+        def rowCount(self):  # noqa: N802 (Qt's name)
+            return self.count
+
+    dock = QWidget()
+    dock.model = Rows()
+    delegate = StepDelegate(dock)
+    delegate.set_scale(scale)
+    fm = QFontMetrics(delegate.small)
+    assert delegate.number_width() - 4 >= fm.horizontalAdvance("24044")
+    dock.model.count = 40
+    assert delegate.number_width() == 34.0  # a short run keeps the narrow column

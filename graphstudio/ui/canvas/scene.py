@@ -173,12 +173,17 @@ class GraphScene(SceneGestures, QGraphicsScene):
         for a run's values on a big document (:meth:`set_room_map`)."""
         return self._lazy.shown_pos(node_id)
 
+    def doc_point(self, point: QPointF) -> tuple[float, float]:
+        """The document position shown at scene ``point`` (a new node's, a paste's)."""
+        return self._lazy.doc_pos(point.x(), point.y())
+
     def set_room_map(self, room) -> None:
         """Show the document through ``room`` (a ``run_room.RoomMap``; None: as it is)."""
         self._lazy.set_room(room, self._nodes)
 
     def node_sizes(self) -> dict[str, tuple[float, float]]:
-        return {item.node_id: item.size() for item in self.node_items()}
+        """The built cards' sizes (a big document's others are not built for this)."""
+        return {nid: item.size() for nid, item in self._nodes.items()}
 
     def set_theme(self, theme: Theme):
         self.theme = theme
@@ -347,6 +352,7 @@ class GraphScene(SceneGestures, QGraphicsScene):
     def _on_node_added(self, ev):
         node = ev.new
         item = NodeItem(node, _node_types()[node.type], self.theme)
+        item.setPos(*self.shown_pos(node.id))  # (a run's room stretches where it is shown)
         self._nodes[node.id] = item
         self.addItem(item)
         if self.graph.run.get("loss") == node.id:

@@ -97,7 +97,6 @@ class SceneGestures:
         finally:
             self._selecting = was
 
-
     def follow_rubber_band(self, dragging: bool, from_: QPointF, to_: QPointF) -> None:
         """A view's rubber band moved (``dragging``) or was let go. Qt selects the cards in
         it; the nodes the sketch draws (a big document zoomed out) are selected when it is
@@ -112,7 +111,6 @@ class SceneGestures:
         band, self._band = self._band, None
         if band is not None:
             self.select_sketched(band, add=self._band_adds)
-
 
     # ------------------------------------------------------------------ mouse
     def _top_item(self, pos: QPointF):

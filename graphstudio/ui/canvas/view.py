@@ -406,7 +406,7 @@ class GraphView(QGraphicsView):
             return
         pos = scene_pos if scene_pos is not None else self._cursor_scene_pos()
         cmd = PasteCommand(self.graph, payload,
-                           pos=(pos.x(), pos.y()) if pos is not None else None)
+                           pos=self.scene().doc_point(pos) if pos is not None else None)
         if self.scene().push(cmd):
             self.scene().select_nodes(cmd.node_ids)
 
@@ -428,7 +428,7 @@ class GraphView(QGraphicsView):
 
     def add_node(self, type_id: str, scene_pos: QPointF, connect_from=None) -> str | None:
         """Add a node with its top-left at ``scene_pos``; returns its id (None if refused)."""
-        cmd = AddNodeCommand(self.graph, type_id, pos=(scene_pos.x(), scene_pos.y()),
+        cmd = AddNodeCommand(self.graph, type_id, pos=self.scene().doc_point(scene_pos),
                              connect_from=connect_from)
         if self.scene().push(cmd):
             self.scene().select_nodes([cmd.node_id])

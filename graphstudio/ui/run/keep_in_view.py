@@ -110,6 +110,13 @@ class FollowStep(QObject):
             self.view.centerOn(end)
         return True
 
+    def keep_step_in_view(self) -> None:
+        """The canvas moved under the view (a big document's room for a run was made): the
+        current step's node comes back into view at once, when following."""
+        rect = self.step_rect(self.controller.k) if self.enabled else None
+        if rect is not None:
+            self.bring_into_view(rect, animate=False)
+
     def centre_on_graph(self) -> None:
         """At the present zoom, show as much of the graph as fits, around the current step's
         node (the view changed size: presentation mode, a panel shown or hidden)."""

@@ -6,9 +6,22 @@ from PySide6.QtCore import QCoreApplication
 
 from graphstudio.ui.number_format import format_scalar
 from graphstudio.ui.run.display import ran_no_grad
-from graphstudio.ui.run.scene_display import cards_overlap
 
-__all__ = ["end_text", "result_text"]
+__all__ = ["cards_overlap", "end_text", "result_text"]
+
+
+def cards_overlap(scene, limit: int = 300) -> bool:
+    """Whether any two node cards overlap (graphs above ``limit`` nodes are not checked)."""
+    from graphstudio.ui.canvas.node_item import NodeItem
+
+    if len(scene.graph.nodes) > limit:  # before building every card of a big document
+        return False
+    items = scene.node_items()
+    for item in items:
+        rect = item.sceneBoundingRect().adjusted(8, 8, -8, -8)  # the glow margin is not card
+        if any(o is not item and isinstance(o, NodeItem) for o in scene.items(rect)):
+            return True
+    return False
 
 
 def end_text(timeline, backward_reason: str | None) -> str:

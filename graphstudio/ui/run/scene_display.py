@@ -35,7 +35,7 @@ from graphstudio.ui.run.display import (
     timeline_nodes,
 )
 
-__all__ = ["SceneDisplay", "cards_overlap", "same_state"]
+__all__ = ["SceneDisplay", "same_state"]
 
 log = logging.getLogger(__name__)
 
@@ -51,20 +51,6 @@ def same_state(a, b) -> bool:
         return a is b
     return (all(getattr(a, f) is getattr(b, f) for f in _ARRAYS)
             and all(getattr(a, f) == getattr(b, f) for f in _FIELDS))
-
-
-def cards_overlap(scene, limit: int = 300) -> bool:
-    """Whether any two node cards overlap (graphs above ``limit`` nodes are not checked)."""
-    from graphstudio.ui.canvas.node_item import NodeItem
-
-    items = scene.node_items()
-    if len(items) > limit:
-        return False
-    for item in items:
-        rect = item.sceneBoundingRect().adjusted(8, 8, -8, -8)  # the glow margin is not card
-        if any(o is not item and isinstance(o, NodeItem) for o in scene.items(rect)):
-            return True
-    return False
 
 
 def _edge_shows(item) -> tuple:
@@ -113,6 +99,7 @@ class SceneDisplay:
         self._reserved: set[str] = set()  # cards keeping room for the shown run's results
         self._reserve_ks: tuple[int, ...] = ()
         self.room_planner: RoomPlanner | None = None  # a big document's room for a run
+        self.on_room_made = None  # called once a big document's room is shown (Follow Step)
         built = getattr(scene, "cardBuilt", None)  # a big document builds cards as they show
         if built is not None:
             built.connect(self._card_built)
@@ -202,14 +189,15 @@ class SceneDisplay:
         self._reserved = set()
         self._reserve_ks = tuple(sorted({timeline.forward_count - 1, len(timeline) - 1}))
         self.timeline = timeline
-        if len(self.graph.nodes) > MAKE_ROOM_LIMIT:  # reserved as each card is updated
-            self._plan_room(timeline, known)
-            return
-        for nid in self.graph.nodes:
+        big = len(self.graph.nodes) > MAKE_ROOM_LIMIT  # reserved as each card is updated,
+        for nid in self.graph.nodes:  # but a card keeping the last run's room changes now
             item = self.scene.built_card(nid)
-            if nid in known and item is not None:
+            if nid in known and item is not None and (item.room or not big):
                 self._reserve(nid, item, layout=True)
-        self.make_room.apply()
+        if big:
+            self._plan_room(timeline, known)
+        else:
+            self.make_room.apply()
 
     def remake_room(self) -> None:
         """The cards' sizes changed (the text size): a big document's room is made again."""
@@ -237,8 +225,16 @@ class SceneDisplay:
         measure = room_measure(graph, self.scene.theme, self.scene.shape_results(), NODE_TYPES,
                                states_of)
         self.room_planner = RoomPlanner(list(graph.nodes), measure)
-        self.room_planner.ready.connect(show)
+        self.room_planner.ready.connect(lambda room: self._room_made(show, room))
         self.room_planner.start()
+
+    def _room_made(self, show, room) -> None:
+        try:  # a slot: never raises
+            show(room)
+            if self.on_room_made is not None:
+                self.on_room_made()
+        except Exception:
+            log.exception("showing the room made for the run failed")
 
     def _reserve(self, nid: str, item, layout: bool = False) -> None:
         tl = self.timeline

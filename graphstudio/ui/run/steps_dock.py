@@ -178,6 +178,11 @@ class StepDelegate(QStyledItemDelegate):
         self.bold.setPointSizeF(8.0 * scale)
         self.bold.setBold(True)
 
+    def number_width(self) -> float:
+        """The step numbers' column: as wide as the largest (5 digits from 10,000 steps)."""
+        digits = len(str(max(self.dock.model.rowCount(), 99)))
+        return max(34.0, QFontMetrics(self.small).horizontalAdvance("8" * digits) + 6.0)
+
     def sizeHint(self, option, index):
         return QSize(120, self.dock.row_h)
 
@@ -208,7 +213,7 @@ class StepDelegate(QStyledItemDelegate):
         painter.setOpacity(0.45 if future else 1.0)
         painter.setFont(self.small)
         painter.setPen(t.node_text_dim)
-        num_w = 34
+        num_w = self.number_width()
         if k >= 0:
             align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             painter.drawText(QRectF(r.left() + 8, r.top(), num_w - 4, r.height()), align,

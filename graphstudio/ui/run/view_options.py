@@ -46,6 +46,7 @@ class ViewOptions(QObject):
         self.window, self.controller, self.ui = window, controller, ui
         settings = window.settings
         self.follow = FollowStep(window.view, controller, settings.follow_step, self)
+        controller.display.on_room_made = self.follow.keep_step_in_view
         menu = window.menu("view")
         menu.addSeparator()
         self.follow_action = window.add_action(

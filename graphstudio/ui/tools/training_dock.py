@@ -366,7 +366,7 @@ class TrainingDock(QWidget):
             self._cards.add(nid)
         if not self._told_overlap:
             self._told_overlap = True
-            from graphstudio.ui.run.scene_display import cards_overlap
+            from graphstudio.ui.run.messages import cards_overlap
 
             if cards_overlap(scene):
                 self.window.show_status(self.tr("Cards overlap now that they show values: L lays "
