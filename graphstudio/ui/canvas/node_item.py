@@ -41,8 +41,9 @@ from graphstudio.ui.canvas.preview import (
 from graphstudio.ui.canvas.readable import greek_zoom, text_scale
 from graphstudio.ui.theme import Theme
 
-__all__ = ["ERROR_W", "PAD", "NodeItem", "NodeRunState", "bare_card_height", "bare_card_width",
-           "footer_of", "format_array", "format_number", "named_outputs", "tag_width"]
+__all__ = ["ERROR_W", "MIN_W", "PAD", "NodeItem", "NodeRunState", "bare_card_height",
+           "bare_card_width", "footer_of", "format_array", "format_number", "named_outputs",
+           "tag_width"]
 
 TITLE_H = 26.0
 ROW_H = 22.0

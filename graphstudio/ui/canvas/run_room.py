@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from graphstudio.ui.canvas.node_item import (
     ERROR_W,
+    MIN_W,
     PAD,
     bare_card_height,
     bare_card_width,
@@ -36,10 +37,12 @@ from graphstudio.ui.canvas.node_item import (
 from graphstudio.ui.canvas.preview import Fonts, PreviewRoom
 from graphstudio.ui.canvas.readable import text_scale
 
-__all__ = ["AxisStretch", "RoomMap", "RoomPlanner", "card_room", "room_measure"]
+__all__ = ["AxisStretch", "RoomMap", "RoomPlanner", "card_room", "room_guess", "room_measure"]
 
 #: how long one slice of measuring cards takes at most (seconds)
 SLICE_S = 0.015
+#: how long the cards built (near the views) may take to measure when a run starts
+FIRST_S = 0.15
 
 
 class AxisStretch:
@@ -159,24 +162,67 @@ def room_measure(graph, theme, shape_results: dict, node_types, states_of):
     return measure
 
 
+def room_guess(graph, node_types):
+    """``guess(node_id)`` for a :class:`RoomPlanner`: (x, y, least bare width, bare height,
+    type) of a node not measured yet (None: a node gone)."""
+    def guess(nid: str):
+        node = graph.nodes.get(nid)
+        if node is None or node.type not in node_types:
+            return None
+        scale = text_scale()
+        return (*node.pos, MIN_W, bare_card_height(node_types[node.type]) / scale, node.type)
+
+    return guess
+
+
 class RoomPlanner(QObject):
     """Measures the cards of ``node_ids`` (``measure(node_id)``: a :func:`card_room` box
     with the position in front, or None to leave it out) a slice at a time and emits
-    :attr:`ready` with the :class:`RoomMap` they make."""
+    :attr:`ready` with the :class:`RoomMap` they make. ``first`` are measured first, at once
+    when started (the cards built, near what the views show); with ``guess`` (see
+    :func:`room_guess`) a first map is emitted then too, every node not measured yet taken
+    to grow as the most grown card of its type measured (the final map, emitted when all
+    are measured, moves things a little where the guess was off)."""
 
     ready = Signal(object)
 
-    def __init__(self, node_ids, measure, parent=None):
+    def __init__(self, node_ids, measure, first=(), guess=None, parent=None):
         super().__init__(parent)
-        self._todo, self._measure = list(node_ids), measure
+        first = list(first)
+        early = set(first)
+        self._todo = [nid for nid in node_ids if nid not in early] + first[::-1]
+        self._measure, self._guess = measure, guess
         self._boxes: dict = {}
+        self._first = len(first)
+        self.guessed: RoomMap | None = None  # the first map, when one was guessed
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._some)
 
     def start(self) -> None:
-        self._timer.start()
+        if not self._first:
+            self._timer.start()
+            return
+        done = self._run(FIRST_S, len(self._todo) - self._first)
+        if done is None and self._guess is not None and self._boxes:
+            self.guessed = self._guessed()
+            self.ready.emit(self.guessed)
+
+    def _guessed(self) -> RoomMap:
+        grown: dict[str, tuple[float, float]] = {}  # type -> the most grown, measured
+        for nid, box in self._boxes.items():
+            place = self._guess(nid)
+            kind = place[4] if place is not None else None
+            w, h = grown.get(kind, (0.0, 0.0))
+            grown[kind] = (max(w, box[4]), max(h, box[5]))
+        widest = (max(w for w, _h in grown.values()), max(h for _w, h in grown.values()))
+        boxes = dict(self._boxes)
+        for nid in self._todo:
+            place = self._guess(nid)
+            if place is not None:
+                boxes[nid] = (*place[:4], *grown.get(place[4], widest))
+        return RoomMap(boxes)
 
     def stop(self) -> None:
         self._timer.stop()
@@ -194,10 +240,12 @@ class RoomPlanner(QObject):
     def _some(self) -> None:
         self._run(SLICE_S)
 
-    def _run(self, budget: float) -> RoomMap | None:
+    def _run(self, budget: float, down_to: int = 0) -> RoomMap | None:
+        """Measure for ``budget`` seconds (or until ``down_to`` are left); the map when all
+        are measured (emitted), else None (the rest measured from the event loop)."""
         end = time.perf_counter() + budget
         todo, boxes, measure = self._todo, self._boxes, self._measure
-        while todo:
+        while len(todo) > down_to:
             nid = todo.pop()
             box = measure(nid)
             if box is not None:
@@ -205,6 +253,9 @@ class RoomPlanner(QObject):
             if time.perf_counter() >= end and todo:
                 self._timer.start()
                 return None
+        if todo:
+            self._timer.start()
+            return None
         room = RoomMap(boxes)
         self.ready.emit(room)
         return room

@@ -22,7 +22,7 @@ from graphstudio.graph.node_table import NODE_TYPES
 from graphstudio.ui.canvas.make_room import LIMIT as MAKE_ROOM_LIMIT
 from graphstudio.ui.canvas.make_room import MakeRoom
 from graphstudio.ui.canvas.readable import text_scale
-from graphstudio.ui.canvas.run_room import RoomPlanner, room_measure
+from graphstudio.ui.canvas.run_room import RoomPlanner, room_guess, room_measure
 from graphstudio.ui.run.display import (
     NO_EDGE,
     edge_display,
@@ -224,7 +224,9 @@ class SceneDisplay:
 
         measure = room_measure(graph, self.scene.theme, self.scene.shape_results(), NODE_TYPES,
                                states_of)
-        self.room_planner = RoomPlanner(list(graph.nodes), measure)
+        built = [nid for nid in graph.nodes if self.scene.built_card(nid) is not None]
+        self.room_planner = RoomPlanner(list(graph.nodes), measure, built,
+                                        room_guess(graph, NODE_TYPES))
         self.room_planner.ready.connect(lambda room: self._room_made(show, room))
         self.room_planner.start()
 
