@@ -284,3 +284,21 @@ def test_the_cards_in_view_have_room_at_once_before_every_card_is_measured(big, 
     settle_scene(scene)
     assert _overlapping(scene) == []
     display.clear()
+
+
+def test_an_animation_export_of_a_big_document_lays_its_copy_out_without_the_room(qapp):
+    from graphstudio.ui.share.frames import RunFrames
+    from graphstudio.ui.theme import LIGHT
+    from tests.support.graph_generator import make_large_graph
+
+    g = make_large_graph(320)  # over make_room.LIMIT
+    tl = Runner(g).forward(RunOptions.from_graph(g))
+    frames = RunFrames(g, tl, (640, 360), LIGHT)
+    try:
+        assert frames.display.room_planner is None  # nothing to move the frames later
+        for nid, node in g.nodes.items():
+            card = frames.scene.built_card(nid)
+            assert (card.pos().x(), card.pos().y()) == tuple(node.pos)
+        assert _overlapping(frames.scene) == []  # the export's own layout for grown cards
+    finally:
+        frames.close()

@@ -100,6 +100,7 @@ class SceneDisplay:
         self._reserve_ks: tuple[int, ...] = ()
         self.room_planner: RoomPlanner | None = None  # a big document's room for a run
         self.on_room_made = None  # called once a big document's room is shown (Follow Step)
+        self.stretch = True  # False: no room made on a big document (an export lays it out)
         built = getattr(scene, "cardBuilt", None)  # a big document builds cards as they show
         if built is not None:
             built.connect(self._card_built)
@@ -211,7 +212,7 @@ class SceneDisplay:
             self.room_planner.stop()
             self.room_planner = None
         show = getattr(self.scene, "set_room_map", None)
-        if show is None:
+        if show is None or not self.stretch:
             return
         if timeline is None:
             show(None)

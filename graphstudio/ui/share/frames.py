@@ -60,6 +60,7 @@ class RunFrames:
         self._stack = QUndoStack()
         self.scene = GraphScene(graph, self._stack, theme)
         self.display = SceneDisplay(self.scene, graph)
+        self.display.stretch = False  # the copy is laid out for its cards just below
         self.display.show(timeline, len(timeline) - 1)
         self.display.flush()
         spread_if_overlapping(self.scene, graph)
