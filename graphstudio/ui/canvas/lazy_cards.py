@@ -12,6 +12,7 @@ import gc
 import logging
 import time
 
+import numpy as np
 from PySide6.QtCore import QObject, QRectF, QTimer
 
 from graphstudio.graph.shape_cache import shapes_of
@@ -121,7 +122,8 @@ class LazyCards(QObject):
 
     def start(self, node_ids) -> None:
         """Draw ``node_ids`` with a sketch until their cards are built."""
-        self.sketch = DocumentSketch(self._scene, node_ids, self.shown_pos)
+        self.sketch = DocumentSketch(self._scene, node_ids, self.shown_pos,
+                                     self._shown_all(node_ids))
         self._scene.addItem(self.sketch)
         self._shown_timer.start()
         gc.freeze()  # its objects live as long as it is open: see let_go_of_frozen
@@ -167,14 +169,16 @@ class LazyCards(QObject):
         """The document position shown at ``(x, y)``."""
         return (x, y) if self.room is None else self.room.doc(x, y)
 
-    def _shown_all(self, node_ids) -> dict:
-        """:meth:`shown_pos` of each of ``node_ids`` (quick for a whole document)."""
+    def _shown_all(self, node_ids) -> tuple:
+        """(ids, xs, ys): ``node_ids`` and arrays of where they are shown (a whole document
+        at array speed)."""
         nodes = self._scene.graph.nodes
         ids = list(node_ids)
-        where = [nodes[nid].pos for nid in ids]
-        if self.room is None:
-            return {nid: (p[0], p[1]) for nid, p in zip(ids, where, strict=True)}
-        return dict(zip(ids, self.room.shown_many(where), strict=True))
+        where = np.array([nodes[nid].pos for nid in ids], dtype=float).reshape(-1, 2)
+        xs, ys = where[:, 0].copy(), where[:, 1].copy()
+        if self.room is not None:
+            xs, ys = self.room.xs.many(xs), self.room.ys.many(ys)
+        return ids, xs, ys
 
     def set_room(self, room, cards: dict) -> None:
         """Show the document through ``room`` (None: as it is): the built ``cards`` (node id

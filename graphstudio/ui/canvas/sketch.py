@@ -32,6 +32,7 @@ import logging
 import math
 import time
 
+import numpy as np
 import shiboken6
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainterPath, QPen
@@ -73,25 +74,29 @@ class DocumentSketch(QGraphicsItem):
     building one), ``shape_results()`` and ``sketch_painted()``; ``at(node_id)`` is where the
     canvas shows a node (its position, or stretched: see ``run_room``)."""
 
-    def __init__(self, scene, node_ids, at, spots: dict | None = None):
-        """``spots``: node id -> ``at(node id)`` for ``node_ids``, when known already."""
+    def __init__(self, scene, node_ids, at, where=None):
+        """``where``: (ids, xs, ys), ``node_ids`` and arrays of where they are shown, when
+        known already (a whole document placed at array speed)."""
         super().__init__()
         self._scene, self._at = scene, at
         self.waiting: set[str] = set(node_ids)
         self.selected: set[str] = set()  # waiting nodes shown selected
-        self._grid: dict[tuple[int, int], list[str]] = {}
         self._looks: dict[tuple[int, int], tuple[list, list]] = {}
         self._patches: dict[tuple[int, int], tuple[QRectF, object]] = {}  # far zoom
         self._more = False  # a paint left looks to work out: paint again next turn
-        if spots is None:
-            spots = {nid: at(nid) for nid in self.waiting}
-        for nid, spot in spots.items():
-            self._grid.setdefault(_cell(*spot), []).append(nid)
-        self._extent = {c: _extent(spots, ids) for c, ids in self._grid.items()}
-        xs = [x for x, _y in spots.values()] or [0.0]
-        ys = [y for _x, y in spots.values()] or [0.0]
-        self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs) + ROUGH_W,
-                              max(ys) - min(ys) + ROUGH_H)
+        if where is None:
+            ids = list(self.waiting)
+            spots = [at(nid) for nid in ids]
+            where = (ids, np.fromiter((x for x, _y in spots), float, len(ids)),
+                     np.fromiter((y for _x, y in spots), float, len(ids)))
+        self._grid, self._extent = _cells_of(*where)
+        ids, xs, ys = where
+        if len(ids):
+            self._bounds = QRectF(float(xs.min()), float(ys.min()),
+                                  float(xs.max() - xs.min()) + ROUGH_W,
+                                  float(ys.max() - ys.min()) + ROUGH_H)
+        else:
+            self._bounds = QRectF(0.0, 0.0, ROUGH_W, ROUGH_H)
         self.setFlag(QGraphicsItem.ItemUsesExtendedStyleOption)  # paint only what is exposed
         self.setAcceptedMouseButtons(Qt.NoButton)
         self.setZValue(0.5)  # above wires, below cards (as a card is)
@@ -312,11 +317,27 @@ class DocumentSketch(QGraphicsItem):
         return QPointF(x + (ROUGH_W if output else 0.0), y + TITLE_H * text_scale() + ROW_H / 2)
 
 
-def _extent(spots, node_ids) -> tuple[float, float, float, float]:
-    """(x, y, width, height) covering the rough cards of ``node_ids`` (shown at ``spots``)."""
-    xs = [spots[nid][0] for nid in node_ids]
-    ys = [spots[nid][1] for nid in node_ids]
-    return min(xs), min(ys), max(xs) - min(xs) + ROUGH_W, max(ys) - min(ys) + ROUGH_H
+def _cells_of(ids, xs, ys) -> tuple[dict, dict]:
+    """The grid of ``ids`` shown at ``xs``, ``ys`` (arrays): cell -> its ids, and cell ->
+    (x, y, width, height) covering their rough cards; worked out a cell, not a node, at a
+    time (100,000 nodes in a fraction of the time)."""
+    if not len(ids):
+        return {}, {}
+    cx, cy = np.floor(xs / CELL).astype(np.int64), np.floor(ys / CELL).astype(np.int64)
+    order = np.lexsort((cy, cx))
+    cx, cy, xs, ys = cx[order], cy[order], xs[order], ys[order]
+    starts = np.flatnonzero(np.concatenate(([True], (cx[1:] != cx[:-1]) | (cy[1:] != cy[:-1]))))
+    ends = np.append(starts[1:], len(order))
+    x0, x1 = np.minimum.reduceat(xs, starts), np.maximum.reduceat(xs, starts)
+    y0, y1 = np.minimum.reduceat(ys, starts), np.maximum.reduceat(ys, starts)
+    ids = [ids[i] for i in order.tolist()]
+    grid, extent = {}, {}
+    for s, e, i, j, a, b, c, d in zip(starts.tolist(), ends.tolist(), cx[starts].tolist(),
+                                      cy[starts].tolist(), x0.tolist(), x1.tolist(),
+                                      y0.tolist(), y1.tolist(), strict=True):
+        grid[i, j] = ids[s:e]
+        extent[i, j] = (a, c, b - a + ROUGH_W, d - c + ROUGH_H)
+    return grid, extent
 
 
 def let_go_of_frozen() -> None:
