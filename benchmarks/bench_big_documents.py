@@ -187,12 +187,19 @@ def _settle(win, app, edit) -> tuple[float, float]:
 
 
 def _step_ms(win, app) -> float:
-    """One Step (forward or backward) in the window, after the run is prepared."""
+    """One Step (forward or backward) in the window, after the run is prepared (its timeline,
+    and on a big document the room its values need)."""
     action = win.actions.get("step") or win.actions.get("run_step")
     if action is None:
         return float("nan")
     action.trigger()  # the first step builds the timeline
     app.processEvents()
+    display = getattr(getattr(win, "run_controller", None), "display", None)
+    planner = getattr(display, "room_planner", None)  # a big document: room for the values,
+    while planner is not None and planner.busy:  # measured between events once per run
+        app.processEvents()
+    if display is not None:
+        display.flush()  # (the cards off screen, otherwise brought up to date between steps)
     return _best(lambda: (action.trigger(), app.processEvents()), 5)
 
 
