@@ -273,7 +273,9 @@ class MainWindow(QMainWindow):
     def add_node_at_center(self, type_id: str) -> str | None:
         """Add a node of ``type_id`` in the middle of the visible canvas; returns its id."""
         centre = self.view.mapToScene(self.view.viewport().rect().center())
-        pos = QPointF(*self.scene.doc_point(QPointF(centre.x() - 80, centre.y() - 40)))
+        shown = QPointF(centre.x() - 80, centre.y() - 40)
+        pos = QPointF(*self.scene.doc_point(shown))
+        start = QPointF(pos)
         taken = {tuple(n.pos) for n in self.graph}
         while (pos.x(), pos.y()) in taken:  # do not stack new nodes exactly on each other
             pos += QPointF(24, 24)
@@ -282,6 +284,7 @@ class MainWindow(QMainWindow):
         if reason:
             self.show_status(reason)
             return None
+        self.scene.put_down(cmd.node_id, shown + (pos - start))
         self.scene.select_nodes([cmd.node_id])
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         return cmd.node_id

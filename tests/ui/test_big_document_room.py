@@ -95,6 +95,13 @@ def test_the_view_keeps_showing_the_same_place_when_the_room_is_made(big, qtbot)
     display.clear()
 
 
+def _a_gap_right_of(stretch, v: float) -> float:
+    """A point right of ``v`` in a gap the stretch opened (no document point is shown there)."""
+    while stretch(stretch.back(v)) == v:
+        v += 2.0
+    return v
+
+
 def test_a_card_dragged_on_the_stretched_canvas_lands_where_it_was_dropped(big, qtbot):
     scene, view, stack = big
     display, room = _run_shown(scene, qtbot)
@@ -103,8 +110,9 @@ def test_a_card_dragged_on_the_stretched_canvas_lands_where_it_was_dropped(big, 
     settle_scene(scene)
     before = tuple(scene.graph.nodes[card.node_id].pos)
     start = card.pos()
+    gap_x = _a_gap_right_of(room.xs, start.x() + 20)  # let go where the room opened a gap
     grab = view.mapFromScene(card.scenePos() + QPointF(30, 12))  # on its title
-    drop = grab + QPoint(60, 40)
+    drop = view.mapFromScene(card.scenePos() + QPointF(30 + gap_x - start.x(), 12 + 40))
     QTest.mousePress(view.viewport(), Qt.LeftButton, Qt.NoModifier, grab)
     QTest.mouseMove(view.viewport(), grab + QPoint(10, 10))
     QTest.mouseMove(view.viewport(), drop)
@@ -113,13 +121,18 @@ def test_a_card_dragged_on_the_stretched_canvas_lands_where_it_was_dropped(big, 
     dropped = start + view.mapToScene(drop) - view.mapToScene(grab)
     after = tuple(scene.graph.nodes[card.node_id].pos)
     assert after == room.doc(dropped.x(), dropped.y()) != before
+    assert room.shown(*after) != (dropped.x(), dropped.y())  # the gap: no document point
     assert (card.pos().x(), card.pos().y()) == scene.shown_pos(card.node_id) == \
-        room.shown(*after)  # shown where the document now has it, through the room
+        (dropped.x(), dropped.y())  # it stays where it was let go
     stack.undo()
     settle_scene(scene)
     assert tuple(scene.graph.nodes[card.node_id].pos) == before
-    assert (card.pos().x(), card.pos().y()) == scene.shown_pos(card.node_id)
-    display.clear()
+    assert (card.pos().x(), card.pos().y()) == scene.shown_pos(card.node_id) == \
+        room.shown(*before)
+    stack.redo()
+    assert (card.pos().x(), card.pos().y()) == (dropped.x(), dropped.y())
+    display.clear()  # Reset: where the document has it
+    assert (card.pos().x(), card.pos().y()) == after
 
 
 def test_a_larger_text_size_during_the_run_gets_its_room_too(big, qtbot):
@@ -192,12 +205,12 @@ def test_a_node_added_or_brought_back_during_the_run_is_placed_through_the_room(
     scene, view, stack = big
     display, room = _run_shown(scene, qtbot)
     card = _built(scene)[3]
-    drop = QPointF(card.pos().x() + 40, card.pos().y() + card.size()[1] + 30)
-    nid = view.add_node("add", drop)  # as a palette drop or Quick Add there
+    drop = QPointF(_a_gap_right_of(room.xs, card.pos().x() + 40),
+                   card.pos().y() + card.size()[1] + 30)
+    nid = view.add_node("add", drop)  # as a palette drop or Quick Add there (in a gap)
     assert tuple(scene.graph.nodes[nid].pos) == room.doc(drop.x(), drop.y())
     new = scene.built_card(nid)
-    assert (new.pos().x(), new.pos().y()) == scene.shown_pos(nid) == room.shown(
-        *scene.graph.nodes[nid].pos)
+    assert (new.pos().x(), new.pos().y()) == scene.shown_pos(nid) == (drop.x(), drop.y())
     stack.undo()
     gone = card.node_id
     spot = (card.pos().x(), card.pos().y())

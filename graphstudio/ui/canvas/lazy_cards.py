@@ -40,6 +40,7 @@ class LazyCards(QObject):
         self._scene, self._build = scene, build
         self.sketch: DocumentSketch | None = None
         self.room = None  # a run_room.RoomMap while a run's values need room (display only)
+        self._pinned: dict[str, tuple] = {}  # node id -> (document position, shown there)
         self.queue = NodeQueue(scene, build)  # cards in view still to build
         self._shown_timer = QTimer(self)  # the views moved: build the cards now in view
         self._shown_timer.setSingleShot(True)
@@ -159,11 +160,25 @@ class LazyCards(QObject):
         self._recolour = []
         self.sketch = None
         self.room = None
+        self._pinned = {}
 
     def shown_pos(self, node_id: str) -> tuple[float, float]:
-        """Where the canvas shows ``node_id``: its position, through :attr:`room` if set."""
+        """Where the canvas shows ``node_id``: its position, through :attr:`room` if set (a
+        card put down where the room opened a gap: where it was put, see :meth:`pin`)."""
         x, y = self._scene.graph.nodes[node_id].pos
-        return (x, y) if self.room is None else self.room.shown(x, y)
+        if self.room is None:
+            return x, y
+        pinned = self._pinned.get(node_id)
+        if pinned is not None and pinned[0] == (x, y):
+            return pinned[1]
+        return self.room.shown(x, y)
+
+    def pin(self, node_id: str, doc: tuple[float, float], shown: tuple[float, float]) -> None:
+        """While :attr:`room` stays and ``node_id`` is at ``doc``, show it at ``shown`` (a
+        card dropped or a node added in a gap the room opened: a gap has no document
+        position of its own, so the card stays where it was put, not at the gap's end)."""
+        if self.room is not None:
+            self._pinned[node_id] = (tuple(doc), tuple(shown))
 
     def doc_pos(self, x: float, y: float) -> tuple[float, float]:
         """The document position shown at ``(x, y)``."""
@@ -187,6 +202,7 @@ class LazyCards(QObject):
             return
         views = [(view, self.doc_pos(*_centre(view))) for view in self._scene.views()]
         self.room = room
+        self._pinned = {}
         for nid, card in cards.items():
             card.setPos(*self.shown_pos(nid))
         if self.sketch is not None:

@@ -187,6 +187,17 @@ class SceneGestures:
     def _editor_closed(self):
         self.editor = None
 
+    def put_down(self, node_id: str, point: QPointF) -> None:
+        """``node_id`` (just added at ``point``) is shown at ``point`` even where a run's room
+        stretches the canvas (see ``LazyCards.pin``)."""
+        node = self.graph.nodes.get(node_id)
+        if node is None:
+            return
+        self._lazy.pin(node_id, node.pos, (point.x(), point.y()))
+        item = self._nodes.get(node_id)
+        if item is not None:
+            item.setPos(*self._lazy.shown_pos(node_id))
+
     def node_item_at(self, pos: QPointF) -> NodeItem | None:
         for it in self.items(pos):
             while it is not None and not isinstance(it, NodeItem):
@@ -201,8 +212,10 @@ class SceneGestures:
         for nid, old in start.items():
             item = self._nodes.get(nid)
             if item is not None and item.pos() != old and nid in self.graph:
+                spot = (item.pos().x(), item.pos().y())
                 moves[nid] = (self._lazy.doc_pos(old.x(), old.y()),  # (a stretched canvas)
-                              self._lazy.doc_pos(item.pos().x(), item.pos().y()))
+                              self._lazy.doc_pos(*spot))
+                self._lazy.pin(nid, moves[nid][1], spot)  # it stays where it was let go
         if moves:
             self.push(MoveNodesCommand(self.graph, moves))
 

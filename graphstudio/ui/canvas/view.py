@@ -431,6 +431,7 @@ class GraphView(QGraphicsView):
         cmd = AddNodeCommand(self.graph, type_id, pos=self.scene().doc_point(scene_pos),
                              connect_from=connect_from)
         if self.scene().push(cmd):
+            self.scene().put_down(cmd.node_id, scene_pos)
             self.scene().select_nodes([cmd.node_id])
             return cmd.node_id
         return None
