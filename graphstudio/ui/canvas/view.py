@@ -5,8 +5,7 @@
 Space+drag pans, Escape cancels a wire drag or clears the selection, and the standard Ctrl+A,
 C, X, V, D, Z, Shift+Z (a main window's actions with the same shortcuts take precedence and
 call the same methods). Every method that edits pushes an undo command; a refusal is reported
-on ``scene.statusMessage``. Features add right-click entries with
-:meth:`GraphView.add_context_menu_provider`.
+on ``scene.statusMessage``. Right-click entries: :meth:`GraphView.add_context_menu_provider`.
 """
 
 from __future__ import annotations
@@ -430,11 +429,11 @@ class GraphView(QGraphicsView):
         """Add a node with its top-left at ``scene_pos``; returns its id (None if refused)."""
         cmd = AddNodeCommand(self.graph, type_id, pos=self.scene().doc_point(scene_pos),
                              connect_from=connect_from)
-        if self.scene().push(cmd):
-            self.scene().put_down(cmd.node_id, scene_pos)
-            self.scene().select_nodes([cmd.node_id])
-            return cmd.node_id
-        return None
+        if not self.scene().push(cmd):
+            return None
+        self.scene().put_down(cmd.node_id, scene_pos)
+        self.scene().select_nodes([cmd.node_id])
+        return cmd.node_id
 
     # ------------------------------------------------------------------ quick add
     def open_quick_add(self, scene_pos: QPointF | None = None, connect_from=None):
