@@ -204,3 +204,27 @@ def test_presentation_leaves_the_canvas_alone_on_screen(run_window):  # noqa: F8
     assert [k for k, d in docks.items() if d.isVisible() and k != "lesson"] == []
     QTest.keyClick(r.window, Qt.Key.Key_Escape)
     assert {k: d.isVisible() for k, d in docks.items()} == before
+
+
+@pytest.mark.parametrize("size", ["text_size_150", "text_size_200"])
+def test_the_values_dock_fits_its_width_at_a_larger_text_size(run_window, size):  # noqa: F811
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    r = open_at_1280(run_window, "mlp_classifier")
+    r.c.run_to_end()
+    r.scene.select_nodes([r.id("W1")])
+    r.window.actions[size].trigger()
+    values = r.c.ui.values
+    values.refresh(force=True)
+    for _ in range(5):
+        QApplication.processEvents()
+    page = values.widget()
+    assert page.width() <= values.viewport().width()  # nothing runs past the dock's edge
+    box = values.same_scale
+    longest = max(box.text().split("\n"), key=len)
+    assert QFontMetrics(box.font()).horizontalAdvance(longest) < values.viewport().width()
+    table = values.value.table
+    fm = QFontMetrics(table.font())
+    assert all(table.columnWidth(c) >= fm.horizontalAdvance(table.item(0, c).text()) + 8
+               for c in range(table.columnCount()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -223,8 +223,15 @@ class ArrayPanel(QWidget):
                 item = QTableWidgetItem(texts[r, c])
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 t.setItem(r, c, item)
+        fm = QFontMetrics(t.font())  # (View > Text Size scales it): no number is ever cut
+        widest = max((fm.horizontalAdvance(text) for text in texts.flat), default=0)
+        t.horizontalHeader().setMinimumSectionSize(max(40, widest + 14))
+        row_h = max(20, fm.height() + 6, t.verticalHeader().minimumSectionSize())
+        t.verticalHeader().setDefaultSectionSize(row_h)
         header = t.horizontalHeader().sizeHint().height()
-        t.setFixedHeight(min(rows, 8) * 20 + header + 4)
+        wide = cols * max(40, widest + 14) > t.viewport().width()  # then scrolled sideways
+        t.setFixedHeight(min(rows, 8) * row_h + header + 4
+                         + (t.horizontalScrollBar().sizeHint().height() if wide else 0))
 
     def _show_heat(self, grid: np.ndarray, vmax: float) -> None:
         self._grid = grid

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from graphstudio.engine import derivative_rule
@@ -44,6 +45,17 @@ def _section(text: str) -> QLabel:
     label.setEnabled(False)  # the dim caption colour
     label.setContentsMargins(0, 8, 0, 0)
     return label
+
+
+def wrapped(text: str, fm: QFontMetrics, width: float) -> str:
+    """``text`` broken into lines (at spaces) no wider than ``width`` in ``fm``'s font."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and fm.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def _wrap(text: str = "", mono: bool = False) -> QLabel:
@@ -90,7 +102,8 @@ class ValuesDock(QScrollArea):
         self.header = _wrap()
         self.where = _wrap()
         self.line = _wrap(mono=True)
-        self.same_scale = QCheckBox(self.tr("One colour scale for value and gradient"))
+        self._same_scale_text = self.tr("One colour scale for value and gradient")
+        self.same_scale = QCheckBox(self._same_scale_text)
         self.same_scale.setChecked(False)  # gradients are often far smaller than values
         self.same_scale.setToolTip(self.tr(
             "Colour the value and the gradient against the same ±max, so colours compare (off: "
@@ -155,6 +168,20 @@ class ValuesDock(QScrollArea):
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_theme()
             self._later()
+        elif event.type() == QEvent.Type.FontChange:  # View > Text Size: its children next
+            QTimer.singleShot(0, self, self._wrap_check_box)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._wrap_check_box()
+
+    def _wrap_check_box(self) -> None:
+        """A check box's text never wraps by itself: broken into lines for the dock's width,
+        so a larger text size never makes the page wider than the dock (and cut off)."""
+        room = self.viewport().width() - 24 - self.same_scale.iconSize().width() - 12
+        text = wrapped(self._same_scale_text, QFontMetrics(self.same_scale.font()), room)
+        if text != self.same_scale.text():
+            self.same_scale.setText(text)
 
     def _apply_theme(self) -> None:
         bg = self.theme().canvas_bg
