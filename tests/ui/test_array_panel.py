@@ -32,3 +32,19 @@ def test_every_number_in_the_table_fits_its_column(qtbot, scale):
             assert table.columnWidth(c) >= fm.horizontalAdvance(text) + 8, (scale, text)
     shown_rows = table.rowCount() * table.rowHeight(0)
     assert table.height() >= shown_rows + table.horizontalHeader().height()  # no row hidden
+
+
+@pytest.mark.parametrize("text", ["One colour scale for value and gradient",
+                                  "数值和梯度使用同一色标"])
+def test_a_check_box_text_is_broken_into_lines_that_fit(qapp, text):
+    from PySide6.QtGui import QFont
+
+    from graphstudio.ui.run.inspector_run import wrapped
+
+    font = QFont()
+    font.setPointSizeF(17.0)
+    fm = QFontMetrics(font)
+    lines = wrapped(text, fm, 120).split("\n")
+    assert len(lines) > 1 and all(fm.horizontalAdvance(line) <= 120 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
+    assert wrapped(text, fm, 10_000) == text  # room enough: one line, as written

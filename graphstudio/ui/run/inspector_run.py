@@ -48,13 +48,20 @@ def _section(text: str) -> QLabel:
 
 
 def wrapped(text: str, fm: QFontMetrics, width: float) -> str:
-    """``text`` broken into lines (at spaces) no wider than ``width`` in ``fm``'s font."""
+    """``text`` broken into lines no wider than ``width`` in ``fm``'s font: at spaces, and
+    inside a word wider than a line (Chinese has no spaces)."""
     lines: list[str] = []
     for word in text.split(" "):
         if lines and fm.horizontalAdvance(f"{lines[-1]} {word}") <= width:
             lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
+            continue
+        while len(word) > 1 and fm.horizontalAdvance(word) > width:
+            cut = len(word) - 1
+            while cut > 1 and fm.horizontalAdvance(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
     return "\n".join(lines)
 
 
