@@ -169,8 +169,9 @@ def room_guess(graph, node_types):
         node = graph.nodes.get(nid)
         if node is None or node.type not in node_types:
             return None
-        scale = text_scale()
-        return (*node.pos, MIN_W, bare_card_height(node_types[node.type]) / scale, node.type)
+        scale = text_scale()  # (as card_room: bare at the text size laid out for)
+        return (*node.pos, MIN_W / scale, bare_card_height(node_types[node.type]) / scale,
+                node.type)
 
     return guess
 
