@@ -233,11 +233,6 @@ class RoomPlanner(QObject):
     def busy(self) -> bool:
         return self._timer.isActive()
 
-    def finish(self) -> RoomMap:
-        """Measure what is left now; the map (also emitted)."""
-        self._timer.stop()
-        return self._run(math.inf)
-
     def _some(self) -> None:
         self._run(SLICE_S)
 
